@@ -1,0 +1,6 @@
+export * from './types';
+export * from './local-text';
+export * from './division';
+export * from './change';
+export * from './rule-set';
+export * from './rule-sets';
