@@ -36,7 +36,11 @@ export function* entitiesOf(division: Division): Generator<Entity> {
 }
 
 /** Looks one entity up by layer and id. */
-export function getEntity<L extends Layer>(division: Division, layer: L, id: string): EntityOf<L> | undefined {
+export function getEntity<L extends Layer>(
+  division: Division,
+  layer: L,
+  id: string,
+): EntityOf<L> | undefined {
   return (division[layer] as ReadonlyMap<string, Entity>).get(id) as EntityOf<L> | undefined;
 }
 

@@ -19,7 +19,8 @@ export interface Problem {
 }
 
 /** The result of an operation that can fail in a way the user must be told about. */
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly Problem[] };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly Problem[] };
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };

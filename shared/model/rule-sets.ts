@@ -18,7 +18,7 @@ export function builtinRuleSet(id: string): RuleSet | undefined {
 /** The target a grid or micro-grid is held to under a rule set, or null when it has none. */
 export function targetFor(entity: Grid | MicroGrid, ruleSet: RuleSet): GridTarget | null {
   if (entity.layer === 'microgrid') return ruleSet.microgrid;
-  if (entity.gridType === 'exclusive') return null;
+  if (entity.gridType === 'exclusive' || entity.gridType === null) return null;
   return entity.gridType === 'urban' ? ruleSet.urban : ruleSet.rural;
 }
 

@@ -23,14 +23,16 @@ export interface Township extends EntityBase {
   readonly geometry: AreaGeometry;
 }
 
-export type CommunityKind = 'urban' | 'rural';
+export const COMMUNITY_KINDS = ['urban', 'rural'] as const;
+export type CommunityKind = (typeof COMMUNITY_KINDS)[number];
 
 /** 社区 (urban) or 行政村 (rural), with its 12-digit statistics code. */
 export interface Community extends EntityBase {
   readonly layer: 'community';
   readonly code: string;
   readonly name: string;
-  readonly kind: CommunityKind;
+  /** null when the source file names no valid kind (the validator reports it as a missing attribute). */
+  readonly kind: CommunityKind | null;
   readonly geometry: AreaGeometry;
 }
 
@@ -72,7 +74,8 @@ export interface Grid extends EntityBase {
   readonly name: string;
   /** Code of the community (12 digits) the grid belongs to. */
   readonly parentCode: string;
-  readonly gridType: GridType;
+  /** null when the source file names no valid type (reported as a missing attribute, never guessed). */
+  readonly gridType: GridType | null;
   readonly exclusiveCategory?: ExclusiveCategory;
   readonly staff?: readonly StaffMember[];
   readonly note?: string;

@@ -1,0 +1,571 @@
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import { rewindRfc7946 } from '../geometry/rewind';
+import type {
+  AreaGeometry,
+  CensusPoint,
+  Community,
+  Division,
+  Entity,
+  ExclusiveCategory,
+  ExtraProperties,
+  Grid,
+  GridStatus,
+  GridType,
+  Layer,
+  MicroGrid,
+  Problem,
+  Result,
+  StaffMember,
+  Township,
+} from '../model';
+import {
+  COMMUNITY_KINDS,
+  divisionOf,
+  entitiesOf,
+  EXCLUSIVE_CATEGORIES,
+  fail,
+  GRID_STATUSES,
+  GRID_TYPES,
+  LAYERS,
+  ok,
+  STAFF_ROLES,
+  text,
+} from '../model';
+import { featureLineNumbers, jsonErrorOffset, lineAndColumn } from './json-locations';
+
+/**
+ * Property keys on census points that hold residents' personal data. They are kept locally in
+ * `CensusPoint.personal` and written on export only when the user asks for it.
+ */
+export const PERSONAL_KEYS: readonly string[] = [
+  'residentName',
+  'residentNames',
+  'name',
+  'phone',
+  'mobile',
+  'contact',
+  'idNumber',
+  '姓名',
+  '户主',
+  '户主姓名',
+  '电话',
+  '联系电话',
+  '手机',
+  '身份证号',
+];
+
+/** Properties of each layer that the profile defines; everything else is kept as `extra`. */
+const KNOWN: Record<Layer, readonly string[]> = {
+  township: ['layer', 'code', 'name'],
+  community: ['layer', 'code', 'name', 'kind'],
+  grid: [
+    'layer',
+    'code',
+    'name',
+    'parentCode',
+    'gridType',
+    'exclusiveCategory',
+    'staff',
+    'note',
+    'justification',
+    'status',
+  ],
+  microgrid: ['layer', 'code', 'name', 'parentCode', 'staff', 'note'],
+  census: ['layer', 'households', 'population', 'address'],
+};
+
+/** Members of the FeatureCollection this program writes itself. */
+// `crs` is not kept: RFC 7946 removed it, and every accepted file is longitude/latitude anyway.
+const COLLECTION_KNOWN = ['type', 'features', 'name', 'ruleSet', 'crs'];
+
+/** The largest file the app reads whole; larger ones are refused with a message, never parsed. */
+export const MAX_GEOJSON_BYTES = 200 * 1024 * 1024;
+
+/** How many problems one refusal lists before it says "and N more". */
+const MAX_LISTED_PROBLEMS = 20;
+
+export interface ExportOptions {
+  /** Write residents' personal data of census points. Off by default: it is personal data. */
+  readonly includePersonal?: boolean;
+  /** Leave census points out (e.g. a division for a system that has its own population data). */
+  readonly omitCensus?: boolean;
+}
+
+type JsonObject = Record<string, unknown>;
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function pick<T extends string>(allowed: readonly T[], value: unknown): T | undefined {
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value)
+    ? (value as T)
+    : undefined;
+}
+
+/**
+ * Writes a division as one RFC 7946 FeatureCollection following the interchange profile: every feature
+ * has `properties.layer`, exterior rings are counter-clockwise, there is no `crs`, unknown properties are
+ * written back as they came. Households and population of grids are not written (they are counted).
+ */
+export function toGeoJson(division: Division, options: ExportOptions = {}): FeatureCollection {
+  const features: Feature[] = [];
+  for (const entity of entitiesOf(division)) {
+    if (entity.layer === 'census' && options.omitCensus) continue;
+    features.push(entityToFeature(entity, options));
+  }
+  const { extra, name, ruleSetId } = division.meta;
+  const collection: JsonObject = { type: 'FeatureCollection' };
+  for (const [key, value] of Object.entries(extra)) {
+    if (!COLLECTION_KNOWN.includes(key)) collection[key] = value;
+  }
+  if (name) collection.name = name;
+  collection.ruleSet = ruleSetId;
+  collection.features = features;
+  return collection as unknown as FeatureCollection;
+}
+
+/** Serialises a division as GeoJSON text (what the app and the CLI save). */
+export function stringifyDivision(division: Division, options: ExportOptions = {}): string {
+  return JSON.stringify(toGeoJson(division, options));
+}
+
+function defined(properties: JsonObject): JsonObject {
+  const result: JsonObject = {};
+  for (const [key, value] of Object.entries(properties)) {
+    if (value !== undefined) result[key] = value;
+  }
+  return result;
+}
+
+/** The profile's properties of an entity, without the ones it does not have. */
+function knownProperties(entity: Entity, options: ExportOptions): JsonObject {
+  switch (entity.layer) {
+    case 'township':
+      return { code: entity.code, name: entity.name };
+    case 'community':
+      return defined({ code: entity.code, name: entity.name, kind: entity.kind ?? undefined });
+    case 'grid':
+      return defined({
+        code: entity.code,
+        name: entity.name,
+        parentCode: entity.parentCode,
+        gridType: entity.gridType ?? undefined,
+        exclusiveCategory: entity.exclusiveCategory,
+        staff: entity.staff,
+        note: entity.note,
+        justification: entity.justification,
+        status: entity.status,
+      });
+    case 'microgrid':
+      return defined({
+        code: entity.code,
+        name: entity.name,
+        parentCode: entity.parentCode,
+        staff: entity.staff,
+        note: entity.note,
+      });
+    case 'census':
+      return defined({
+        ...(options.includePersonal ? entity.personal : undefined),
+        households: entity.households,
+        population: entity.population,
+        address: entity.address,
+      });
+  }
+}
+
+function entityToFeature(entity: Entity, options: ExportOptions): Feature {
+  // Unknown properties first, then the profile's: a known key kept in `extra` (because its value was not
+  // of the expected form) is written back only when the entity has no valid value of its own.
+  const properties: JsonObject = {
+    layer: entity.layer,
+    ...entity.extra,
+    ...knownProperties(entity, options),
+  };
+  const geometry: Geometry =
+    entity.layer === 'census'
+      ? ({ type: 'Point', coordinates: [entity.lon, entity.lat] } satisfies Point)
+      : rewindRfc7946(entity.geometry);
+  return { type: 'Feature', id: entity.id, properties, geometry };
+}
+
+/** Options of {@link parseDivisionGeoJson}. */
+export interface ParseOptions {
+  /** Size of the file in bytes when known before reading, to refuse huge files early. */
+  readonly byteLength?: number;
+}
+
+interface Located {
+  readonly index: number;
+  readonly line: number | undefined;
+}
+
+function where(at: Located): { zh: string; en: string } {
+  const line = at.line === undefined ? '' : `（第 ${at.line} 行）`;
+  const lineEn = at.line === undefined ? '' : ` (line ${at.line})`;
+  return { zh: `第 ${at.index + 1} 个要素${line}`, en: `Feature ${at.index + 1}${lineEn}` };
+}
+
+function featureProblem(at: Located, zh: string, en: string): Problem {
+  const w = where(at);
+  return { kind: 'bad-feature', message: text(`${w.zh}：${zh}`, `${w.en}: ${en}`) };
+}
+
+function isPosition(value: unknown): value is Position {
+  return (
+    Array.isArray(value) &&
+    value.length >= 2 &&
+    value.length <= 3 &&
+    value.every((n) => typeof n === 'number')
+  );
+}
+
+function isRing(value: unknown): value is Position[] {
+  return Array.isArray(value) && value.every(isPosition);
+}
+
+function isPolygonCoordinates(value: unknown): value is Position[][] {
+  return Array.isArray(value) && value.length > 0 && value.every(isRing);
+}
+
+/**
+ * Checks the structure of an area geometry. Validity (self-intersection, closing, ranges) is not checked
+ * here: the validator reports it, so a file with a broken polygon can still be opened and repaired.
+ */
+function readAreaGeometry(geometry: unknown, at: Located, problems: Problem[]): AreaGeometry | undefined {
+  if (!isObject(geometry)) {
+    problems.push(featureProblem(at, '没有几何图形（geometry 为空）', 'has no geometry (geometry is null)'));
+    return undefined;
+  }
+  if (geometry.type === 'Polygon' && isPolygonCoordinates(geometry.coordinates)) {
+    return rewindRfc7946({ type: 'Polygon', coordinates: geometry.coordinates } satisfies Polygon);
+  }
+  if (
+    geometry.type === 'MultiPolygon' &&
+    Array.isArray(geometry.coordinates) &&
+    geometry.coordinates.length > 0 &&
+    geometry.coordinates.every(isPolygonCoordinates)
+  ) {
+    return rewindRfc7946({ type: 'MultiPolygon', coordinates: geometry.coordinates } satisfies MultiPolygon);
+  }
+  const type = typeof geometry.type === 'string' ? geometry.type : '?';
+  if (type === 'Polygon' || type === 'MultiPolygon') {
+    problems.push(
+      featureProblem(
+        at,
+        `${type} 的坐标格式不对：应为 [经度, 纬度] 数字组成的环`,
+        `${type} coordinates are malformed: expected rings of [longitude, latitude] numbers`,
+      ),
+    );
+  } else {
+    problems.push(
+      featureProblem(
+        at,
+        `几何类型 ${type} 不能用于面图层，应为 Polygon 或 MultiPolygon`,
+        `geometry type ${type} cannot be used for an area layer; expected Polygon or MultiPolygon`,
+      ),
+    );
+  }
+  return undefined;
+}
+
+function readOptionalString(properties: JsonObject, key: string): string | undefined {
+  const value = properties[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function readStaff(value: unknown): readonly StaffMember[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const staff: StaffMember[] = [];
+  for (const item of value) {
+    if (!isObject(item)) return undefined;
+    const role = pick(STAFF_ROLES, item.role);
+    if (!role || typeof item.name !== 'string') return undefined;
+    if (item.phone !== undefined && typeof item.phone !== 'string') return undefined;
+    if (Object.keys(item).some((key) => !['role', 'name', 'phone'].includes(key))) return undefined;
+    staff.push(
+      item.phone === undefined ? { role, name: item.name } : { role, name: item.name, phone: item.phone },
+    );
+  }
+  return staff;
+}
+
+/**
+ * Splits properties into the ones this layer knows and `extra`. A known key whose value is not of the
+ * expected form stays in `extra` under its own name, so nothing of the file is lost and export writes it
+ * back as it was.
+ */
+function extraOf(properties: JsonObject, layer: Layer, accepted: ReadonlySet<string>): ExtraProperties {
+  const known = KNOWN[layer];
+  const extra: JsonObject = {};
+  for (const [key, value] of Object.entries(properties)) {
+    if (!known.includes(key) || (!accepted.has(key) && key !== 'layer')) extra[key] = value;
+  }
+  return extra;
+}
+
+function readCount(
+  properties: JsonObject,
+  key: 'households' | 'population',
+  fallback: number,
+  at: Located,
+  problems: Problem[],
+): number {
+  const value = properties[key];
+  if (value === undefined || value === null) return fallback;
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+  const zhName = key === 'households' ? '户数' : '人口';
+  problems.push(
+    featureProblem(
+      at,
+      `${zhName}（${key}）应为不小于 0 的数字，实际为 ${JSON.stringify(value)}`,
+      `${key} must be a number not below 0, found ${JSON.stringify(value)}`,
+    ),
+  );
+  return fallback;
+}
+
+function featureToEntity(feature: unknown, at: Located, id: string, problems: Problem[]): Entity | undefined {
+  if (!isObject(feature) || feature.type !== 'Feature') {
+    problems.push(featureProblem(at, '不是 GeoJSON Feature 对象', 'is not a GeoJSON Feature object'));
+    return undefined;
+  }
+  const properties = feature.properties;
+  if (!isObject(properties)) {
+    problems.push(featureProblem(at, '没有 properties', 'has no properties'));
+    return undefined;
+  }
+  const layer = pick(LAYERS, properties.layer);
+  if (!layer) {
+    problems.push(
+      featureProblem(
+        at,
+        `properties.layer 应为 township、community、grid、microgrid 或 census，实际为 ${JSON.stringify(properties.layer ?? null)}`,
+        `properties.layer must be township, community, grid, microgrid or census, found ${JSON.stringify(properties.layer ?? null)}`,
+      ),
+    );
+    return undefined;
+  }
+  const accepted = new Set<string>();
+  const take = <T>(key: string, value: T | undefined): T | undefined => {
+    if (value !== undefined) accepted.add(key);
+    return value;
+  };
+  const code = take('code', typeof properties.code === 'string' ? properties.code : undefined) ?? '';
+  const name = take('name', typeof properties.name === 'string' ? properties.name : undefined) ?? '';
+
+  if (layer === 'census') {
+    const geometry = feature.geometry;
+    if (!isObject(geometry) || geometry.type !== 'Point' || !isPosition(geometry.coordinates)) {
+      problems.push(
+        featureProblem(
+          at,
+          '人口点（census）的几何应为 Point [经度, 纬度]',
+          'a census feature must be a Point [longitude, latitude]',
+        ),
+      );
+      return undefined;
+    }
+    const households = readCount(properties, 'households', 1, at, problems);
+    const population = readCount(properties, 'population', 0, at, problems);
+    accepted.add('households').add('population');
+    const address = take('address', readOptionalString(properties, 'address'));
+    const personal: Record<string, string> = {};
+    const rest: JsonObject = {};
+    for (const [key, value] of Object.entries(extraOf(properties, layer, accepted))) {
+      if (PERSONAL_KEYS.includes(key) && typeof value === 'string') personal[key] = value;
+      else rest[key] = value;
+    }
+    const [lon, lat] = geometry.coordinates as [number, number];
+    const point: CensusPoint = {
+      layer,
+      id,
+      lon,
+      lat,
+      households,
+      population,
+      extra: rest,
+      ...(address !== undefined ? { address } : {}),
+      ...(Object.keys(personal).length > 0 ? { personal: personal } : {}),
+    };
+    return point;
+  }
+
+  const geometry = readAreaGeometry(feature.geometry, at, problems);
+  if (!geometry) return undefined;
+  switch (layer) {
+    case 'township': {
+      const township: Township = {
+        layer,
+        id,
+        code,
+        name,
+        geometry,
+        extra: extraOf(properties, layer, accepted),
+      };
+      return township;
+    }
+    case 'community': {
+      const kind = take('kind', pick(COMMUNITY_KINDS, properties.kind)) ?? null;
+      const community: Community = {
+        layer,
+        id,
+        code,
+        name,
+        kind,
+        geometry,
+        extra: extraOf(properties, layer, accepted),
+      };
+      return community;
+    }
+    case 'grid': {
+      const parentCode = take('parentCode', readOptionalString(properties, 'parentCode')) ?? '';
+      const gridType: GridType | null = take('gridType', pick(GRID_TYPES, properties.gridType)) ?? null;
+      const exclusiveCategory: ExclusiveCategory | undefined = take(
+        'exclusiveCategory',
+        pick(EXCLUSIVE_CATEGORIES, properties.exclusiveCategory),
+      );
+      const staff = take('staff', readStaff(properties.staff));
+      const note = take('note', readOptionalString(properties, 'note'));
+      const justification = take('justification', readOptionalString(properties, 'justification'));
+      const status: GridStatus | undefined = take('status', pick(GRID_STATUSES, properties.status));
+      const grid: Grid = {
+        layer,
+        id,
+        code,
+        name,
+        parentCode,
+        gridType,
+        geometry,
+        extra: extraOf(properties, layer, accepted),
+        ...(exclusiveCategory !== undefined ? { exclusiveCategory } : {}),
+        ...(staff !== undefined ? { staff } : {}),
+        ...(note !== undefined ? { note } : {}),
+        ...(justification !== undefined ? { justification } : {}),
+        ...(status !== undefined ? { status } : {}),
+      };
+      return grid;
+    }
+    case 'microgrid': {
+      const parentCode = take('parentCode', readOptionalString(properties, 'parentCode')) ?? '';
+      const staff = take('staff', readStaff(properties.staff));
+      const note = take('note', readOptionalString(properties, 'note'));
+      const microgrid: MicroGrid = {
+        layer,
+        id,
+        code,
+        name,
+        parentCode,
+        geometry,
+        extra: extraOf(properties, layer, accepted),
+        ...(staff !== undefined ? { staff } : {}),
+        ...(note !== undefined ? { note } : {}),
+      };
+      return microgrid;
+    }
+  }
+}
+
+function refuse(zh: string, en: string, kind = 'bad-file'): Result<Division> {
+  return fail({ kind, message: text(zh, en) });
+}
+
+/**
+ * Reads a division from GeoJSON text (the "restore" step every load passes through). Refuses, listing
+ * what is wrong and where (feature number and line), a text that is not JSON, not a FeatureCollection,
+ * or has features without a known layer or with geometry of the wrong kind. Geometry that is of the right
+ * kind but invalid (self-intersecting, unclosed, out of range) is kept: the validator reports it.
+ * Exterior rings are turned counter-clockwise. Unknown properties are kept in `extra`.
+ */
+export function parseDivisionGeoJson(source: string, options: ParseOptions = {}): Result<Division> {
+  const size = options.byteLength ?? source.length;
+  if (size > MAX_GEOJSON_BYTES) {
+    const mb = Math.round(size / 1024 / 1024);
+    return refuse(
+      `文件太大（${mb} MB），超过 ${MAX_GEOJSON_BYTES / 1024 / 1024} MB 的上限。请按社区拆分后分别导入，或去掉不需要的图层。`,
+      `The file is too large (${mb} MB), above the ${MAX_GEOJSON_BYTES / 1024 / 1024} MB limit. Split it by community and import the parts, or remove layers you do not need.`,
+      'too-large',
+    );
+  }
+  const body = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  if (body.trim() === '') {
+    return refuse(
+      '文件是空的。请选择一个 GeoJSON 文件。',
+      'The file is empty. Choose a GeoJSON file.',
+      'empty',
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const offset = jsonErrorOffset(body);
+    const place = offset >= 0 ? lineAndColumn(body, offset) : undefined;
+    const zhPlace = place ? `第 ${place.line} 行第 ${place.column} 列附近` : '';
+    const enPlace = place ? ` near line ${place.line}, column ${place.column}` : '';
+    return refuse(
+      `不是有效的 JSON：${zhPlace}格式错误（${detail}）。请检查文件是否完整、是否为 GeoJSON。`,
+      `Not valid JSON: syntax error${enPlace} (${detail}). Check that the file is complete and is GeoJSON.`,
+      'not-json',
+    );
+  }
+  if (!isObject(data) || data.type !== 'FeatureCollection' || !Array.isArray(data.features)) {
+    const found = isObject(data) && typeof data.type === 'string' ? data.type : typeof data;
+    return refuse(
+      `不是 GeoJSON FeatureCollection（顶层 type 为 ${found}）。GridPlan 读取含 features 数组的 FeatureCollection。`,
+      `Not a GeoJSON FeatureCollection (top-level type is ${found}). GridPlan reads a FeatureCollection with a features array.`,
+      'not-feature-collection',
+    );
+  }
+  if ('crs' in data && isObject(data.crs)) {
+    const crsName = JSON.stringify(data.crs);
+    if (!/4326|4490|CRS84|WGS|CGCS/i.test(crsName)) {
+      return refuse(
+        `文件声明了投影坐标系 ${crsName}。GridPlan 的 GeoJSON 只接受经纬度（WGS84/CGCS2000）：请先转换为 EPSG:4490 或 4326，或导入带 .prj 的 Shapefile。`,
+        `The file declares the coordinate system ${crsName}. GridPlan GeoJSON accepts longitude/latitude only (WGS84/CGCS2000): convert to EPSG:4490 or 4326 first, or import a shapefile with its .prj.`,
+        'projected',
+      );
+    }
+  }
+
+  const lines = featureLineNumbers(body);
+  const problems: Problem[] = [];
+  const entities: Entity[] = [];
+  const usedIds = new Set<string>();
+  data.features.forEach((feature: unknown, index) => {
+    const at: Located = { index, line: lines[index] };
+    const rawId = isObject(feature) ? feature.id : undefined;
+    const layer = isObject(feature) && isObject(feature.properties) ? String(feature.properties.layer) : '';
+    let id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : `${layer}-${index + 1}`;
+    // Ids must be unique within a layer; a clash gets a fresh id rather than silently dropping a feature.
+    while (usedIds.has(`${layer}\u0000${id}`)) id = `${id}~${index + 1}`;
+    usedIds.add(`${layer}\u0000${id}`);
+    const entity = featureToEntity(feature, at, id, problems);
+    if (entity) entities.push(entity);
+  });
+  if (problems.length > 0) {
+    const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
+    if (problems.length > MAX_LISTED_PROBLEMS) {
+      const more = problems.length - MAX_LISTED_PROBLEMS;
+      listed.push({ kind: 'more', message: text(`……另有 ${more} 处问题`, `… and ${more} more problems`) });
+    }
+    return { ok: false, problems: listed };
+  }
+
+  const extra: JsonObject = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (!COLLECTION_KNOWN.includes(key)) extra[key] = value;
+  }
+  return ok(
+    divisionOf(
+      {
+        name: typeof data.name === 'string' ? data.name : '',
+        ruleSetId: typeof data.ruleSet === 'string' ? data.ruleSet : 'zigong',
+        extra,
+      },
+      entities,
+    ),
+  );
+}
