@@ -1,0 +1,709 @@
+import type { Table } from 'dexie';
+import { Dexie } from 'dexie';
+import type { CensusPoint, Change, Division, DivisionMeta, Entity, Layer } from '../../shared/model';
+import { LAYERS, applyChange, countByLayer, entitiesOf, text } from '../../shared/model';
+import { CENSUS_CHUNK_SIZE, decodeCensus, encodeCensus, splitIntoChunks } from './census-columns';
+import { decodeChange, historyRow } from './history-codec';
+import type {
+  CensusChunkRow,
+  EntityKey,
+  EntityRow,
+  GridPlanDatabase,
+  HistoryKey,
+  HistoryRow,
+  HistoryStack,
+  LayerCounts,
+  ProjectRow,
+} from './schema';
+import { declareSchema } from './schema';
+import type { StorageAction } from './storage-error';
+import { StorageError, toStorageError } from './storage-error';
+
+/** What the project list shows, read from one row per project. */
+export interface ProjectSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly ruleSetId: string;
+  /** Milliseconds since the Unix epoch. */
+  readonly createdAt: number;
+  /** Milliseconds since the Unix epoch: the last saved edit, undo, redo, import, rename or meta update. */
+  readonly updatedAt: number;
+  /** Milliseconds since the Unix epoch: the last {@link ProjectStore.loadProject}. */
+  readonly lastOpenedAt: number;
+  readonly counts: Readonly<Record<Layer, number>>;
+}
+
+/**
+ * A project as loaded: its division and its undo/redo stacks, each in order with the top last.
+ * Map order inside the division is not the order of editing: area layers come sorted by id, census
+ * points in stored chunk order.
+ */
+export interface LoadedProject {
+  readonly summary: ProjectSummary;
+  readonly division: Division;
+  readonly undo: readonly Change[];
+  readonly redo: readonly Change[];
+}
+
+/**
+ * How a {@link ProjectStore.commit} moves the history. `inverse` is always the inverse of the change
+ * being committed, as returned by `applyChange(division, change)`:
+ * - `edit`: a new edit. `inverse` is pushed on the undo stack; the redo stack is cleared.
+ * - `undo`: the change is the top of the undo stack. It is popped; `inverse` is pushed on the redo stack.
+ * - `redo`: the change is the top of the redo stack. It is popped; `inverse` is pushed on the undo stack.
+ */
+export type HistoryOp =
+  | { readonly kind: 'edit'; readonly inverse: Change }
+  | { readonly kind: 'undo'; readonly inverse: Change }
+  | { readonly kind: 'redo'; readonly inverse: Change };
+
+/** The outcome of {@link ProjectStore.replaceDivision}. */
+export interface ReplaceResult {
+  readonly summary: ProjectSummary;
+  /** The change that turned the old entities into the new ones (deletes of vanished ids, puts of all). */
+  readonly change: Change;
+  /** Its inverse, now on top of the undo stack: undoing it brings the entities from before the import back. */
+  readonly inverse: Change;
+}
+
+/** Options of {@link openProjectStore}. The defaults are what the app uses; tests change them. */
+export interface ProjectStoreOptions {
+  /** Entries kept per stack (undo and redo each); the oldest are dropped. Default 500, at least 1. */
+  readonly historyLimit?: number;
+  /** The clock, in milliseconds since the Unix epoch. Default `Date.now`. */
+  readonly now?: () => number;
+  /** Makes a new project id. Default `crypto.randomUUID`. */
+  readonly newId?: () => string;
+}
+
+/** Default number of entries per history stack. */
+export const DEFAULT_HISTORY_LIMIT = 500;
+
+/** Which chunk holds which census point of a project, valid for one `censusRevision`. */
+interface CensusIndex {
+  revision: number;
+  readonly chunkOf: Map<string, number>;
+  readonly sizes: Map<number, number>;
+}
+
+/** What a commit did to the census chunks, applied to the cached index only once the commit is durable. */
+interface CensusIndexUpdate {
+  readonly index: CensusIndex;
+  readonly fromRevision: number;
+  readonly toRevision: number;
+  readonly before: ReadonlyMap<number, readonly string[]>;
+  readonly after: ReadonlyMap<number, readonly string[]>;
+}
+
+type AreaLayer = Exclude<Layer, 'census'>;
+
+const keyOf = (layer: Layer, id: string): string => `${layer}\u0000${id}`;
+
+function summaryOf(row: ProjectRow): ProjectSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    ruleSetId: row.ruleSetId,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    lastOpenedAt: row.lastOpenedAt,
+    counts: { ...row.counts },
+  };
+}
+
+function entityRow(projectId: string, entity: Exclude<Entity, CensusPoint>): EntityRow {
+  return { projectId, layer: entity.layer, id: entity.id, entity };
+}
+
+function chunkRows(projectId: string, points: readonly CensusPoint[], firstChunk = 0): CensusChunkRow[] {
+  return splitIntoChunks(points).map((run, offset) => ({ projectId, chunk: firstChunk + offset, ...encodeCensus(run) }));
+}
+
+function divisionFrom(row: ProjectRow, entityRows: readonly EntityRow[], chunks: readonly CensusChunkRow[]): Division {
+  const maps: Record<Layer, Map<string, Entity>> = {
+    township: new Map(),
+    community: new Map(),
+    grid: new Map(),
+    microgrid: new Map(),
+    census: new Map(),
+  };
+  for (const { entity } of entityRows) maps[entity.layer].set(entity.id, entity);
+  for (const chunk of chunks) for (const point of decodeCensus(chunk)) maps.census.set(point.id, point);
+  return { meta: { name: row.name, ruleSetId: row.ruleSetId, extra: row.extra }, ...maps } as Division;
+}
+
+/** A key range covering every row of one project in a table keyed `[projectId+...]`. */
+function projectRange(projectId: string): [lower: [string, number], upper: [string, unknown]] {
+  // minKey (−Infinity) sorts before any string or number, maxKey ([[]]) after: the range is the project.
+  return [
+    [projectId, Dexie.minKey],
+    [projectId, Dexie.maxKey],
+  ];
+}
+
+/**
+ * Projects in IndexedDB: list, create, load, rename, duplicate, delete, and commit edits with their
+ * undo/redo history. Every method that writes does so in one read-write transaction: it either all
+ * happens or, on any failure (full disk, closed database, uncloneable data), nothing does and the
+ * method rejects with a {@link StorageError} whose `problem.message` the planner can read.
+ *
+ * Get one with {@link openProjectStore}.
+ */
+export class ProjectStore {
+  readonly #db: GridPlanDatabase;
+  readonly #historyLimit: number;
+  readonly #now: () => number;
+  readonly #newId: () => string;
+  /** Per project; a cache only: rebuilt from the chunks whenever its revision is not the stored one. */
+  readonly #censusIndexes = new Map<string, CensusIndex>();
+
+  /** @internal Use {@link openProjectStore}. */
+  constructor(db: GridPlanDatabase, options: ProjectStoreOptions = {}) {
+    this.#db = db;
+    this.#historyLimit = Math.max(1, Math.floor(options.historyLimit ?? DEFAULT_HISTORY_LIMIT));
+    this.#now = options.now ?? (() => Date.now());
+    this.#newId = options.newId ?? (() => crypto.randomUUID());
+  }
+
+  /** The database name this store works on. */
+  get name(): string {
+    return this.#db.name;
+  }
+
+  /** Closes the database connection. The store cannot be used afterwards. */
+  close(): void {
+    this.#db.close();
+  }
+
+  /** True when there is no project at all (first start: the app may create the demo project). */
+  async isEmpty(): Promise<boolean> {
+    return this.#read(async () => (await this.#db.projects.count()) === 0);
+  }
+
+  /** Every project, most recently updated first. */
+  async listProjects(): Promise<ProjectSummary[]> {
+    return this.#read(async () => {
+      const rows = await this.#db.projects.orderBy('updatedAt').reverse().toArray();
+      return rows.map(summaryOf);
+    });
+  }
+
+  /** Stores a new project holding the division's meta and all its entities, with empty history. */
+  async createProject(division: Division): Promise<ProjectSummary> {
+    const now = this.#now();
+    const id = this.#newId();
+    const row: ProjectRow = {
+      id,
+      name: division.meta.name,
+      ruleSetId: division.meta.ruleSetId,
+      extra: division.meta.extra,
+      createdAt: now,
+      updatedAt: now,
+      lastOpenedAt: now,
+      counts: countByLayer(division),
+      censusRevision: 0,
+    };
+    // Rows are built before the transaction starts, so that it only writes.
+    const areaRows = this.#areaRows(id, division);
+    const chunks = chunkRows(id, [...division.census.values()]);
+    const db = this.#db;
+    await this.#write('save', [db.projects, db.entities, db.censusChunks], async () => {
+      await db.projects.add(row);
+      await db.entities.bulkAdd(areaRows);
+      await db.censusChunks.bulkAdd(chunks);
+    });
+    return summaryOf(row);
+  }
+
+  /** Loads a project's division and history, and records that it was opened. Rejects `not-found`. */
+  async loadProject(id: string): Promise<LoadedProject> {
+    const db = this.#db;
+    const [range0, range1] = projectRange(id);
+    const stored = await this.#transaction('load', 'rw', [db.projects, db.entities, db.censusChunks, db.history], async () => {
+      const row = await this.#projectRow(id, 'load');
+      const entityRows = await db.entities.where('[projectId+layer+id]').between(range0, range1).toArray();
+      const chunks = await db.censusChunks.where('[projectId+chunk]').between(range0, range1).toArray();
+      const undo = await this.#stackRows(id, 'undo');
+      const redo = await this.#stackRows(id, 'redo');
+      const opened: ProjectRow = { ...row, lastOpenedAt: this.#now() };
+      await db.projects.put(opened);
+      return { row: opened, entityRows, chunks, undo, redo };
+    });
+    return {
+      summary: summaryOf(stored.row),
+      division: divisionFrom(stored.row, stored.entityRows, stored.chunks),
+      undo: stored.undo.map(decodeChange),
+      redo: stored.redo.map(decodeChange),
+    };
+  }
+
+  /** Renames a project (its `meta.name`). Not part of the undo history. */
+  async renameProject(id: string, name: string): Promise<ProjectSummary> {
+    return this.updateMeta(id, { name });
+  }
+
+  /**
+   * Updates the project's meta (name, rule set, foreign members). Meta is not part of a
+   * {@link Change}, so this is not recorded in the undo history.
+   */
+  async updateMeta(id: string, meta: Partial<DivisionMeta>): Promise<ProjectSummary> {
+    const db = this.#db;
+    return this.#write('save', [db.projects], async () => {
+      const row = await this.#projectRow(id, 'save');
+      const next: ProjectRow = {
+        ...row,
+        ...(meta.name !== undefined ? { name: meta.name } : {}),
+        ...(meta.ruleSetId !== undefined ? { ruleSetId: meta.ruleSetId } : {}),
+        ...(meta.extra !== undefined ? { extra: meta.extra } : {}),
+        updatedAt: this.#now(),
+      };
+      await db.projects.put(next);
+      return summaryOf(next);
+    });
+  }
+
+  /**
+   * Copies a project, history and settings included, under a new id.
+   * @param name the copy's name; default: the original's name followed by "（副本）".
+   */
+  async duplicateProject(id: string, name?: string): Promise<ProjectSummary> {
+    const db = this.#db;
+    const [range0, range1] = projectRange(id);
+    const copyId = this.#newId();
+    return this.#write('save', [db.projects, db.entities, db.censusChunks, db.history, db.settings], async () => {
+      const row = await this.#projectRow(id, 'save');
+      const entityRows = await db.entities.where('[projectId+layer+id]').between(range0, range1).toArray();
+      const chunks = await db.censusChunks.where('[projectId+chunk]').between(range0, range1).toArray();
+      const history = await db.history.where('[projectId+stack+seq]').between(range0, range1).toArray();
+      const settings = await db.settings.where('[projectId+key]').between(range0, range1).toArray();
+      const now = this.#now();
+      const copy: ProjectRow = {
+        ...row,
+        id: copyId,
+        name: name ?? `${row.name}（副本）`,
+        createdAt: now,
+        updatedAt: now,
+        lastOpenedAt: now,
+        censusRevision: 0,
+      };
+      await db.projects.add(copy);
+      await db.entities.bulkAdd(entityRows.map((entry) => ({ ...entry, projectId: copyId })));
+      await db.censusChunks.bulkAdd(chunks.map((chunk) => ({ ...chunk, projectId: copyId })));
+      await db.history.bulkAdd(history.map((entry) => ({ ...entry, projectId: copyId })));
+      await db.settings.bulkAdd(settings.map((setting) => ({ ...setting, projectId: copyId })));
+      return summaryOf(copy);
+    });
+  }
+
+  /** Deletes a project with its entities, history and settings. Rejects `not-found` if it is gone. */
+  async deleteProject(id: string): Promise<void> {
+    const db = this.#db;
+    const [range0, range1] = projectRange(id);
+    await this.#write('save', [db.projects, db.entities, db.censusChunks, db.history, db.settings], async () => {
+      await this.#projectRow(id, 'save');
+      await db.entities.where('[projectId+layer+id]').between(range0, range1).delete();
+      await db.censusChunks.where('[projectId+chunk]').between(range0, range1).delete();
+      await db.history.where('[projectId+stack+seq]').between(range0, range1).delete();
+      await db.settings.where('[projectId+key]').between(range0, range1).delete();
+      await db.projects.delete(id);
+    });
+    this.#censusIndexes.delete(id);
+  }
+
+  /**
+   * Saves one edit, undo or redo: applies `change` to the stored entities, moves the history as
+   * {@link HistoryOp} says, and updates `updatedAt`, all in one transaction. Census points touched by
+   * the change are rewritten in the chunks that hold them; new points go to the last chunk and new ones.
+   *
+   * Rejects `not-found` when the project is gone, or when `op` is `undo`/`redo` and that stack is empty.
+   * Resolves to nothing (the editor session's `EditPersistence` contract); `listProjects` has the
+   * new `updatedAt` and counts.
+   */
+  async commit(projectId: string, change: Change, op: HistoryOp): Promise<void> {
+    const db = this.#db;
+    // Everything that depends only on the arguments is computed before the transaction.
+    const plan = planChange(change);
+    const pushTo: HistoryStack = op.kind === 'undo' ? 'redo' : 'undo';
+    const popFrom: HistoryStack | undefined = op.kind === 'edit' ? undefined : op.kind;
+    const pushed = historyRow(projectId, pushTo, 0, op.inverse);
+
+    let indexUpdate: CensusIndexUpdate | undefined;
+    await this.#write('save', [db.projects, db.entities, db.censusChunks, db.history], async () => {
+      const row = await this.#projectRow(projectId, 'save');
+      if (popFrom) {
+        const popKeys = await this.#stackKeys(projectId, popFrom);
+        const top = popKeys.at(-1);
+        if (!top) throw nothingTo(popFrom);
+        await db.history.delete(top);
+      }
+
+      const counts: LayerCounts = { ...row.counts };
+      await this.#applyAreaChanges(projectId, plan, counts);
+      let censusRevision = row.censusRevision;
+      if (plan.censusPut.size > 0 || plan.censusDelete.size > 0) {
+        indexUpdate = await this.#applyCensusChanges(row, plan, counts);
+        censusRevision = indexUpdate.toRevision;
+      }
+
+      if (op.kind === 'edit') await this.#clearStack(projectId, 'redo');
+      await this.#push(pushed, pushTo);
+
+      await db.projects.put({ ...row, counts, censusRevision, updatedAt: this.#now() });
+    });
+    if (indexUpdate) this.#applyIndexUpdate(projectId, indexUpdate);
+  }
+
+  /**
+   * Replaces every entity of a project by those of `division` (an import), in one transaction. The
+   * project's meta is kept (use {@link updateMeta} to change it): meta is not part of a change, and
+   * the project name belongs to the planner, not to the imported file.
+   *
+   * The import is recorded as an edit (redo cleared, inverse pushed on the undo stack) rather than
+   * clearing the history, because importing the wrong file is a mistake a planner must be able to
+   * undo. The inverse holds every entity from before the import; its census points are stored as
+   * columns, so that costs about as much as the census chunks themselves.
+   *
+   * @param note the history note, e.g. "导入 双河镇.geojson".
+   */
+  async replaceDivision(projectId: string, division: Division, note: string): Promise<ReplaceResult> {
+    const db = this.#db;
+    const [range0, range1] = projectRange(projectId);
+    const areaRows = this.#areaRows(projectId, division);
+    const newCensus = [...division.census.values()];
+    const chunks = chunkRows(projectId, newCensus);
+    const counts = countByLayer(division);
+    const result = await this.#write('save', [db.projects, db.entities, db.censusChunks, db.history], async () => {
+      const row = await this.#projectRow(projectId, 'save');
+      const oldRows = await db.entities.where('[projectId+layer+id]').between(range0, range1).toArray();
+      const oldChunks = await db.censusChunks.where('[projectId+chunk]').between(range0, range1).toArray();
+      // Pure computation between the reads and the writes: no await, so the transaction stays alive.
+      const old = divisionFrom(row, oldRows, oldChunks);
+      const change = replacementChange(old, division, note);
+      const { inverse } = applyChange(old, change);
+
+      await db.entities.where('[projectId+layer+id]').between(range0, range1).delete();
+      await db.censusChunks.where('[projectId+chunk]').between(range0, range1).delete();
+      await db.entities.bulkAdd(areaRows);
+      await db.censusChunks.bulkAdd(chunks);
+      await this.#clearStack(projectId, 'redo');
+      await this.#push(historyRow(projectId, 'undo', 0, inverse), 'undo');
+      const next: ProjectRow = {
+        ...row,
+        counts,
+        censusRevision: row.censusRevision + 1,
+        updatedAt: this.#now(),
+      };
+      await db.projects.put(next);
+      return { summary: summaryOf(next), change, inverse };
+    });
+    this.#censusIndexes.delete(projectId);
+    return result;
+  }
+
+  /** All settings of a project (v2 `settings` table), by key. */
+  async getSettings(projectId: string): Promise<Map<string, unknown>> {
+    const [range0, range1] = projectRange(projectId);
+    return this.#read(async () => {
+      const rows = await this.#db.settings.where('[projectId+key]').between(range0, range1).toArray();
+      return new Map(rows.map((row) => [row.key, row.value]));
+    });
+  }
+
+  /** One setting of a project, or undefined. The value is as stored: check its shape before use. */
+  async getSetting(projectId: string, key: string): Promise<unknown> {
+    return this.#read(async () => (await this.#db.settings.get([projectId, key]))?.value);
+  }
+
+  /**
+   * Remembers a per-project setting (field mapping, basemap, ...). `value` must be structured-cloneable.
+   * Settings are preferences, not edits: `updatedAt` and the history do not change.
+   */
+  async setSetting(projectId: string, key: string, value: unknown): Promise<void> {
+    const db = this.#db;
+    await this.#write('save', [db.projects, db.settings], async () => {
+      await this.#projectRow(projectId, 'save');
+      await db.settings.put({ projectId, key, value });
+    });
+  }
+
+  /** Forgets a per-project setting; nothing happens if it was not set. */
+  async deleteSetting(projectId: string, key: string): Promise<void> {
+    const db = this.#db;
+    await this.#write('save', [db.settings], () => db.settings.delete([projectId, key]));
+  }
+
+  // ---- transactions and errors ----
+
+  async #transaction<T>(
+    action: StorageAction,
+    mode: 'r' | 'rw',
+    tables: Table[],
+    body: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.#db.transaction(mode, tables, body);
+    } catch (error) {
+      throw toStorageError(error, action);
+    }
+  }
+
+  #write<T>(action: StorageAction, tables: Table[], body: () => Promise<T>): Promise<T> {
+    return this.#transaction(action, 'rw', tables, body);
+  }
+
+  async #read<T>(body: () => Promise<T>): Promise<T> {
+    try {
+      return await body();
+    } catch (error) {
+      throw toStorageError(error, 'load');
+    }
+  }
+
+  async #projectRow(id: string, action: StorageAction): Promise<ProjectRow> {
+    const row = await this.#db.projects.get(id);
+    if (!row) throw new StorageError('not-found', action);
+    return row;
+  }
+
+  // ---- history ----
+
+  #stackRange(projectId: string, stack: HistoryStack): [HistoryKey, HistoryKey] {
+    return [
+      [projectId, stack, -Infinity],
+      [projectId, stack, Infinity],
+    ];
+  }
+
+  /** Keys of one stack, bottom first. Keys only: entries may be large. */
+  async #stackKeys(projectId: string, stack: HistoryStack): Promise<HistoryKey[]> {
+    const [lower, upper] = this.#stackRange(projectId, stack);
+    return this.#db.history.where('[projectId+stack+seq]').between(lower, upper, true, true).primaryKeys();
+  }
+
+  async #stackRows(projectId: string, stack: HistoryStack): Promise<HistoryRow[]> {
+    const [lower, upper] = this.#stackRange(projectId, stack);
+    return this.#db.history.where('[projectId+stack+seq]').between(lower, upper, true, true).toArray();
+  }
+
+  async #clearStack(projectId: string, stack: HistoryStack): Promise<void> {
+    const [lower, upper] = this.#stackRange(projectId, stack);
+    await this.#db.history.where('[projectId+stack+seq]').between(lower, upper, true, true).delete();
+  }
+
+  /** Pushes `entry` on top of `stack` and drops the oldest entries beyond the limit. */
+  async #push(entry: HistoryRow, stack: HistoryStack): Promise<void> {
+    const keys = await this.#stackKeys(entry.projectId, stack);
+    const top = keys.at(-1);
+    const seq = top ? top[2] + 1 : 0;
+    await this.#db.history.add({ ...entry, stack, seq });
+    const excess = keys.length + 1 - this.#historyLimit;
+    if (excess > 0) await this.#db.history.bulkDelete(keys.slice(0, excess));
+  }
+
+  // ---- entities ----
+
+  #areaRows(projectId: string, division: Division): EntityRow[] {
+    const rows: EntityRow[] = [];
+    for (const entity of entitiesOf(division)) {
+      if (entity.layer !== 'census') rows.push(entityRow(projectId, entity));
+    }
+    return rows;
+  }
+
+  /** Writes the area-layer part of a change and adjusts `counts` by what really appeared or vanished. */
+  async #applyAreaChanges(projectId: string, plan: ChangePlan, counts: LayerCounts): Promise<void> {
+    const touched: EntityKey[] = [];
+    for (const entity of plan.areaPut.values()) touched.push([projectId, entity.layer, entity.id]);
+    for (const ref of plan.areaDelete.values()) touched.push([projectId, ref.layer, ref.id]);
+    if (touched.length === 0) return;
+    const existing = new Set(
+      (await this.#db.entities.where('[projectId+layer+id]').anyOf(touched).primaryKeys()).map(([, layer, id]) => keyOf(layer, id)),
+    );
+    for (const [key, entity] of plan.areaPut) if (!existing.has(key)) counts[entity.layer] += 1;
+    const deleteKeys: EntityKey[] = [];
+    for (const [key, ref] of plan.areaDelete) {
+      if (existing.has(key)) {
+        counts[ref.layer] -= 1;
+        deleteKeys.push([projectId, ref.layer, ref.id]);
+      }
+    }
+    await this.#db.entities.bulkDelete(deleteKeys);
+    await this.#db.entities.bulkPut([...plan.areaPut.values()].map((entity) => entityRow(projectId, entity)));
+  }
+
+  // ---- census chunks ----
+
+  /** The cached chunk index of a project if it matches `revision`, else one rebuilt from the chunks. */
+  async #censusIndex(projectId: string, revision: number): Promise<CensusIndex> {
+    const cached = this.#censusIndexes.get(projectId);
+    if (cached && cached.revision === revision) return cached;
+    const [range0, range1] = projectRange(projectId);
+    const chunks = await this.#db.censusChunks.where('[projectId+chunk]').between(range0, range1).toArray();
+    const index: CensusIndex = { revision, chunkOf: new Map(), sizes: new Map() };
+    for (const chunk of chunks) {
+      for (const id of chunk.ids) index.chunkOf.set(id, chunk.chunk);
+      index.sizes.set(chunk.chunk, chunk.ids.length);
+    }
+    this.#censusIndexes.set(projectId, index);
+    return index;
+  }
+
+  /**
+   * Rewrites the chunks that hold deleted or replaced points, appends new points to the last chunk and
+   * then to new chunks, and adjusts `counts.census`. Returns how the index changes once committed.
+   */
+  async #applyCensusChanges(row: ProjectRow, plan: ChangePlan, counts: LayerCounts): Promise<CensusIndexUpdate> {
+    const db = this.#db;
+    const projectId = row.id;
+    const index = await this.#censusIndex(projectId, row.censusRevision);
+
+    const affected = new Set<number>();
+    const removed = new Set<string>();
+    const appended: CensusPoint[] = [];
+    for (const id of plan.censusDelete) {
+      const chunk = index.chunkOf.get(id);
+      if (chunk !== undefined && !plan.censusPut.has(id)) {
+        affected.add(chunk);
+        removed.add(id);
+      }
+    }
+    for (const [id, point] of plan.censusPut) {
+      const chunk = index.chunkOf.get(id);
+      if (chunk === undefined) appended.push(point);
+      else affected.add(chunk);
+    }
+    let lastChunk = -1;
+    for (const chunk of index.sizes.keys()) lastChunk = Math.max(lastChunk, chunk);
+    const lastSize = index.sizes.get(lastChunk) ?? CENSUS_CHUNK_SIZE;
+    if (appended.length > 0 && lastSize < CENSUS_CHUNK_SIZE) affected.add(lastChunk);
+
+    const chunkNumbers = [...affected].sort((a, b) => a - b);
+    const oldChunks = await db.censusChunks.bulkGet(chunkNumbers.map((chunk): [string, number] => [projectId, chunk]));
+    const before = new Map<number, readonly string[]>();
+    const after = new Map<number, CensusPoint[]>();
+    for (const [position, chunk] of chunkNumbers.entries()) {
+      const stored = oldChunks[position];
+      // The index was read in this transaction or checked against its revision: the chunk exists.
+      if (!stored) throw new Error(`census chunk ${chunk} of project ${projectId} is missing`);
+      before.set(chunk, stored.ids);
+      const points: CensusPoint[] = [];
+      for (const point of decodeCensus(stored)) {
+        if (removed.has(point.id)) continue;
+        points.push(plan.censusPut.get(point.id) ?? point);
+      }
+      after.set(chunk, points);
+    }
+    // New points fill the last chunk, then open new ones.
+    let pending = appended;
+    if (pending.length > 0 && lastSize < CENSUS_CHUNK_SIZE) {
+      const tail = after.get(lastChunk) ?? [];
+      const room = CENSUS_CHUNK_SIZE - tail.length;
+      for (const point of pending.slice(0, room)) tail.push(point);
+      after.set(lastChunk, tail);
+      pending = pending.slice(room);
+    }
+    for (const run of splitIntoChunks(pending)) after.set(++lastChunk, run);
+
+    const puts: CensusChunkRow[] = [];
+    const deletes: [string, number][] = [];
+    for (const [chunk, points] of after) {
+      if (points.length === 0) deletes.push([projectId, chunk]);
+      else puts.push({ projectId, chunk, ...encodeCensus(points) });
+    }
+    await db.censusChunks.bulkDelete(deletes);
+    await db.censusChunks.bulkPut(puts);
+    counts.census += appended.length - removed.size;
+
+    return {
+      index,
+      fromRevision: row.censusRevision,
+      toRevision: row.censusRevision + 1,
+      before,
+      after: new Map([...after].map(([chunk, points]) => [chunk, points.map((point) => point.id)])),
+    };
+  }
+
+  /** Brings the cached index up to date after a commit, unless something else replaced it meanwhile. */
+  #applyIndexUpdate(projectId: string, update: CensusIndexUpdate): void {
+    const index = this.#censusIndexes.get(projectId);
+    if (index !== update.index || index.revision !== update.fromRevision) return;
+    for (const [chunk, ids] of update.before) {
+      for (const id of ids) if (index.chunkOf.get(id) === chunk) index.chunkOf.delete(id);
+      index.sizes.delete(chunk);
+    }
+    for (const [chunk, ids] of update.after) {
+      for (const id of ids) index.chunkOf.set(id, chunk);
+      if (ids.length > 0) index.sizes.set(chunk, ids.length);
+    }
+    index.revision = update.toRevision;
+  }
+}
+
+/** A change reduced to its effect per key: the last put of a key wins, and a put overrides a delete. */
+interface ChangePlan {
+  readonly areaPut: Map<string, Exclude<Entity, CensusPoint>>;
+  readonly areaDelete: Map<string, { readonly layer: AreaLayer; readonly id: string }>;
+  readonly censusPut: Map<string, CensusPoint>;
+  readonly censusDelete: Set<string>;
+}
+
+function planChange(change: Change): ChangePlan {
+  const plan: ChangePlan = { areaPut: new Map(), areaDelete: new Map(), censusPut: new Map(), censusDelete: new Set() };
+  // Same semantics as applyChange: deletes first, then puts.
+  for (const ref of change.delete) {
+    if (ref.layer === 'census') plan.censusDelete.add(ref.id);
+    else plan.areaDelete.set(keyOf(ref.layer, ref.id), { layer: ref.layer, id: ref.id });
+  }
+  for (const entity of change.put) {
+    if (entity.layer === 'census') {
+      plan.censusPut.set(entity.id, entity);
+    } else {
+      const key = keyOf(entity.layer, entity.id);
+      plan.areaDelete.delete(key);
+      plan.areaPut.set(key, entity);
+    }
+  }
+  return plan;
+}
+
+/** Deletes what is not in `next`, puts everything that is. */
+function replacementChange(old: Division, next: Division, note: string): Change {
+  const put: Entity[] = [];
+  const deletes: { layer: Layer; id: string }[] = [];
+  for (const layer of LAYERS) {
+    const nextLayer = next[layer] as ReadonlyMap<string, Entity>;
+    for (const id of (old[layer] as ReadonlyMap<string, Entity>).keys()) {
+      if (!nextLayer.has(id)) deletes.push({ layer, id });
+    }
+    for (const entity of nextLayer.values()) put.push(entity);
+  }
+  return { put, delete: deletes, note };
+}
+
+function nothingTo(stack: HistoryStack): StorageError {
+  return new StorageError('not-found', 'save', {
+    message:
+      stack === 'undo'
+        ? text('没有可撤销的操作（撤销记录已空）。', 'There is nothing to undo (the undo history is empty).')
+        : text('没有可重做的操作（重做记录已空）。', 'There is nothing to redo (the redo history is empty).'),
+  });
+}
+
+/**
+ * Opens (creating or upgrading as needed) the project database and returns a store on it.
+ * Rejects with a {@link StorageError} when the database cannot be opened, e.g. because a newer
+ * version of GridPlan wrote it.
+ *
+ * @param dbName IndexedDB database name; tests pass a fresh one each.
+ */
+export async function openProjectStore(dbName = 'gridplan', options: ProjectStoreOptions = {}): Promise<ProjectStore> {
+  const db = new Dexie(dbName) as GridPlanDatabase;
+  declareSchema(db);
+  try {
+    await db.open();
+  } catch (error) {
+    db.close();
+    throw toStorageError(error, 'open');
+  }
+  return new ProjectStore(db, options);
+}

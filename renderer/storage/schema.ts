@@ -1,0 +1,134 @@
+import type { Dexie, Table, Transaction } from 'dexie';
+import type { Entity, EntityRef, ExtraProperties, Layer } from '../../shared/model';
+import type { CensusColumns } from './census-columns';
+
+/*
+ * The IndexedDB layout of GridPlan projects.
+ *
+ * Every table is keyed by a compound key that starts with the project id, so one project's rows are one
+ * key range: loading, duplicating and deleting a project are range reads and range deletes, and no
+ * separate `projectId` index has to be kept up to date on every write.
+ *
+ * RULE: a `version(n)` block, once released, is never edited or removed. Users' databases were created
+ * by it, and Dexie replays the blocks in order to reach the current schema. A new need gets a new
+ * version with an `.upgrade()` that rewrites old rows.
+ */
+
+/** Per-layer entity counts, kept on the project row so that the project list needs no other read. */
+export type LayerCounts = Record<Layer, number>;
+
+/** A project as written by schema version 1. */
+export interface ProjectRowV1 {
+  readonly id: string;
+  readonly name: string;
+  readonly ruleSetId: string;
+  readonly extra: ExtraProperties;
+  /** Milliseconds since the Unix epoch. */
+  readonly createdAt: number;
+  /** Milliseconds since the Unix epoch; changes with every saved edit, rename or meta update. */
+  readonly updatedAt: number;
+  readonly counts: LayerCounts;
+  /**
+   * Incremented with every write of census chunks, so that an in-memory index of which chunk holds
+   * which point can tell that it is stale (another window, or a write that failed half way).
+   */
+  readonly censusRevision: number;
+}
+
+/** A project as written by the current schema (version 2). */
+export interface ProjectRow extends ProjectRowV1 {
+  /** Milliseconds since the Unix epoch; when the project was last loaded (v2 upgrade: = updatedAt). */
+  readonly lastOpenedAt: number;
+}
+
+/** One township, community, grid or micro-grid. Census points live in {@link CensusChunkRow}s. */
+export interface EntityRow {
+  readonly projectId: string;
+  readonly layer: Exclude<Layer, 'census'>;
+  readonly id: string;
+  readonly entity: Entity;
+}
+export type EntityKey = [projectId: string, layer: Layer, id: string];
+
+/** Up to `CENSUS_CHUNK_SIZE` (5,000) census points of one project. `chunk` orders the chunks. */
+export interface CensusChunkRow extends CensusColumns {
+  readonly projectId: string;
+  readonly chunk: number;
+}
+export type CensusChunkKey = [projectId: string, chunk: number];
+
+export type HistoryStack = 'undo' | 'redo';
+
+/**
+ * One entry of a project's undo or redo stack: a `Change` with its census points stored as
+ * columns (the inverse of an import may hold a million of them). `seq` grows towards the top of the stack.
+ */
+export interface HistoryRow {
+  readonly projectId: string;
+  readonly stack: HistoryStack;
+  readonly seq: number;
+  readonly note: string;
+  /** Puts of every layer but census, in their original order. */
+  readonly put: readonly Entity[];
+  /** Deletes of every layer but census, in their original order. */
+  readonly delete: readonly EntityRef[];
+  readonly censusPut?: CensusColumns;
+  readonly censusDelete?: readonly string[];
+}
+export type HistoryKey = [projectId: string, stack: HistoryStack, seq: number];
+
+/** A per-project setting (v2): field mappings, basemap choice and the like, remembered per project. */
+export interface SettingRow {
+  readonly projectId: string;
+  readonly key: string;
+  /** Anything structured-cloneable; the reader checks its shape. */
+  readonly value: unknown;
+}
+export type SettingKey = [projectId: string, key: string];
+
+/** The database with its tables as of the current schema. */
+export type GridPlanDatabase = Dexie & {
+  projects: Table<ProjectRow, string>;
+  entities: Table<EntityRow, EntityKey>;
+  censusChunks: Table<CensusChunkRow, CensusChunkKey>;
+  history: Table<HistoryRow, HistoryKey>;
+  settings: Table<SettingRow, SettingKey>;
+};
+
+/** The schema version that {@link declareSchema} reaches by default. */
+export const CURRENT_SCHEMA_VERSION = 2;
+
+/** Fills `lastOpenedAt` of projects written by version 1, so "recently opened" has a value to sort by. */
+async function upgradeToVersion2(transaction: Transaction): Promise<void> {
+  await transaction
+    .table<ProjectRowV1 & { lastOpenedAt?: number }, string>('projects')
+    .toCollection()
+    .modify((project) => {
+      project.lastOpenedAt ??= project.updatedAt;
+    });
+}
+
+/**
+ * Declares the schema versions 1..`upTo` on a fresh Dexie instance. Production code always uses the
+ * default; tests pass 1 to write a database exactly as the first release did and then upgrade it.
+ */
+export function declareSchema(db: Dexie, upTo: number = CURRENT_SCHEMA_VERSION): void {
+  // Version 1 (first release). NEVER EDIT: databases on users' machines were created by it.
+  db.version(1).stores({
+    projects: 'id, updatedAt',
+    entities: '[projectId+layer+id]',
+    censusChunks: '[projectId+chunk]',
+    history: '[projectId+stack+seq]',
+  });
+  if (upTo < 2) return;
+
+  // Version 2: per-project settings, and an index on when a project was last opened. NEVER EDIT.
+  db.version(2)
+    .stores({
+      projects: 'id, updatedAt, lastOpenedAt',
+      settings: '[projectId+key]',
+    })
+    .upgrade(upgradeToVersion2);
+
+  // Version 3 goes here, with its own .upgrade(); raise CURRENT_SCHEMA_VERSION with it.
+}
