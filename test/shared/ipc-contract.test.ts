@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BRIDGE_MEMBERS,
+  IPC_CHANNELS,
+  IPC_EVENTS,
+  IPC_OPERATIONS,
+  IPC_REQUEST_VALIDATORS,
+  MAX_FILE_NAME_LENGTH,
+  MAX_PROJECT_FILE_BYTES,
+  projectFileKindOf,
+  utf8ByteLength,
+  validateFileName,
+  validateLanguage,
+  validateMenuCommand,
+  validateNoPayload,
+  validateSaveProjectFileRequest,
+} from '../../shared/ipc';
+
+const request = {
+  suggestedName: '城关镇网格.geojson',
+  text: '{"type":"FeatureCollection","features":[]}',
+  kind: 'geojson',
+};
+
+describe('IPC channels', () => {
+  it('are unique, namespaced, and cover every operation and event', () => {
+    const channels = [...Object.values(IPC_CHANNELS), ...Object.values(IPC_EVENTS)];
+    expect(new Set(channels).size).toBe(channels.length);
+    for (const channel of channels) expect(channel).toMatch(/^gridplan:[a-z-]+$/);
+    expect(IPC_OPERATIONS).toEqual(['openProjectFile', 'saveProjectFile', 'getAppInfo', 'setMenuLanguage']);
+    expect(Object.keys(IPC_REQUEST_VALIDATORS).sort()).toEqual([...IPC_OPERATIONS].sort());
+    expect([...BRIDGE_MEMBERS].sort()).toEqual([...IPC_OPERATIONS, 'onMenuCommand'].sort());
+  });
+});
+
+describe('validateNoPayload', () => {
+  it('accepts only undefined', () => {
+    expect(validateNoPayload(undefined)).toEqual({ valid: true, value: undefined });
+    for (const payload of [null, 0, '', {}, [], 'x']) {
+      const result = validateNoPayload(payload);
+      expect(result.valid).toBe(false);
+      if (!result.valid) expect(result.reason).toMatch(/expected no payload/);
+    }
+  });
+});
+
+describe('validateLanguage and validateMenuCommand', () => {
+  it('accept the known values and nothing else', () => {
+    expect(validateLanguage('zh')).toEqual({ valid: true, value: 'zh' });
+    expect(validateLanguage('en')).toEqual({ valid: true, value: 'en' });
+    expect(validateLanguage('fr').valid).toBe(false);
+    expect(validateLanguage(undefined).valid).toBe(false);
+    expect(validateMenuCommand('open-project')).toEqual({ valid: true, value: 'open-project' });
+    expect(validateMenuCommand('save-project')).toEqual({ valid: true, value: 'save-project' });
+    expect(validateMenuCommand('delete-everything').valid).toBe(false);
+    expect(validateMenuCommand({ command: 'open-project' }).valid).toBe(false);
+  });
+});
+
+describe('validateFileName', () => {
+  it('accepts bare names, Chinese included', () => {
+    for (const name of ['城关镇网格.geojson', 'grids 2026.json', '报告(终稿).csv', 'a']) {
+      expect(validateFileName(name)).toEqual({ valid: true, value: name });
+    }
+  });
+
+  it.each([
+    ['../../.bashrc', /separator/],
+    ['folder/name.geojson', /separator/],
+    ['C:\\Windows\\x.json', /separator/],
+    ['a:b.json', /reserved/],
+    ['what?.json', /reserved/],
+    ['.', /relative folder/],
+    ['..', /relative folder/],
+    ['', /empty/],
+    ['   ', /empty/],
+    ['a\u0000.json', /control/],
+    ['a\nb.json', /control/],
+    ['x'.repeat(MAX_FILE_NAME_LENGTH + 1), /longer/],
+  ])('rejects %j', (name, reason) => {
+    const result = validateFileName(name);
+    expect(result.valid).toBe(false);
+    if (!result.valid) expect(result.reason).toMatch(reason);
+  });
+
+  it('rejects non-strings', () => {
+    expect(validateFileName(42)).toEqual({
+      valid: false,
+      reason: 'file name must be a string, got a number',
+    });
+  });
+});
+
+describe('utf8ByteLength', () => {
+  it('agrees with a real UTF-8 encoder, surrogate pairs and lone surrogates included', () => {
+    for (const value of ['', 'abc', 'é', '城关镇', '𠀋𠀋', 'a\ud800b', '\udc00', 'x\ud83d']) {
+      expect(utf8ByteLength(value)).toBe(new TextEncoder().encode(value).length);
+    }
+  });
+});
+
+describe('validateSaveProjectFileRequest', () => {
+  it('accepts a well-formed request and returns a copy of it', () => {
+    const result = validateSaveProjectFileRequest(request);
+    expect(result).toEqual({ valid: true, value: request });
+    if (result.valid) expect(result.value).not.toBe(request);
+  });
+
+  it('accepts every kind', () => {
+    for (const kind of ['geojson', 'json', 'csv', 'txt']) {
+      expect(validateSaveProjectFileRequest({ ...request, kind }).valid).toBe(true);
+    }
+  });
+
+  it.each([
+    [null, /must be an object/],
+    ['text', /must be an object/],
+    [[request], /must be an object/],
+    [{ ...request, path: '/etc/passwd' }, /unknown fields: path/],
+    [{ ...request, suggestedName: '../x.geojson' }, /suggestedName: .*separator/],
+    [{ ...request, suggestedName: undefined }, /suggestedName: .*string/],
+    [{ ...request, kind: 'exe' }, /kind must be one of/],
+    [{ ...request, kind: undefined }, /kind must be one of/],
+    [{ ...request, text: 42 }, /text must be a string/],
+    [{ suggestedName: 'a.json', kind: 'json' }, /text must be a string/],
+  ])('rejects %j', (payload, reason) => {
+    const result = validateSaveProjectFileRequest(payload);
+    expect(result.valid).toBe(false);
+    if (!result.valid) expect(result.reason).toMatch(reason);
+  });
+
+  it('rejects text over the size cap, counting UTF-8 bytes, not characters', () => {
+    // Chinese characters take 3 bytes each: the text is exactly at the cap in bytes with a third as many
+    // characters, so counting characters would wrongly accept anything up to three times the cap.
+    const chinese = Math.floor(MAX_PROJECT_FILE_BYTES / 3);
+    const atCap = '城'.repeat(chinese) + 'a'.repeat(MAX_PROJECT_FILE_BYTES - 3 * chinese);
+    expect(utf8ByteLength(atCap)).toBe(MAX_PROJECT_FILE_BYTES);
+    expect(validateSaveProjectFileRequest({ ...request, text: atCap }).valid).toBe(true);
+    const overCap = `${atCap}a`;
+    const result = validateSaveProjectFileRequest({ ...request, text: overCap });
+    expect(result.valid).toBe(false);
+    if (!result.valid) expect(result.reason).toMatch(/larger than/);
+  });
+});
+
+describe('IPC_REQUEST_VALIDATORS', () => {
+  it('checks each operation with its own validator', () => {
+    expect(IPC_REQUEST_VALIDATORS.openProjectFile(undefined).valid).toBe(true);
+    expect(IPC_REQUEST_VALIDATORS.openProjectFile({}).valid).toBe(false);
+    expect(IPC_REQUEST_VALIDATORS.getAppInfo('x').valid).toBe(false);
+    expect(IPC_REQUEST_VALIDATORS.saveProjectFile(request).valid).toBe(true);
+    expect(IPC_REQUEST_VALIDATORS.saveProjectFile(undefined).valid).toBe(false);
+    expect(IPC_REQUEST_VALIDATORS.setMenuLanguage('en').valid).toBe(true);
+    expect(IPC_REQUEST_VALIDATORS.setMenuLanguage('de').valid).toBe(false);
+  });
+});
+
+describe('projectFileKindOf', () => {
+  it('reads the kind from the extension, case-insensitively', () => {
+    expect(projectFileKindOf('城关镇.geojson')).toBe('geojson');
+    expect(projectFileKindOf('A.GEOJSON')).toBe('geojson');
+    expect(projectFileKindOf('report.csv')).toBe('csv');
+    expect(projectFileKindOf('x.tar.json')).toBe('json');
+    expect(projectFileKindOf('notes')).toBeUndefined();
+    expect(projectFileKindOf('.geojson')).toBeUndefined();
+    expect(projectFileKindOf('virus.exe')).toBeUndefined();
+  });
+});
