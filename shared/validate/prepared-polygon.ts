@@ -1,0 +1,97 @@
+import type { AreaGeometry } from '../model';
+
+/**
+ * An area geometry flattened for fast repeated tests: every ring of every part as closed runs of x,y
+ * pairs in one typed array, with its bounding box. Parts and holes are not told apart: point location
+ * and coverage use the even-odd rule, which needs neither ring orientation nor part structure, so a
+ * wrongly wound or self-intersecting polygon still gives a meaningful answer.
+ */
+export interface PreparedPolygon {
+  /** x (longitude), y (latitude) pairs of all rings; each ring repeats its first vertex at its end. */
+  readonly coords: Float64Array;
+  /** For each ring, the index (in vertices, not numbers) one past its closing vertex. */
+  readonly ringEnds: Uint32Array;
+  readonly minX: number;
+  readonly minY: number;
+  readonly maxX: number;
+  readonly maxY: number;
+  /** True when no ring has three distinct finite vertices: the polygon covers nothing. */
+  readonly empty: boolean;
+}
+
+function ringsOf(geometry: AreaGeometry): readonly (readonly unknown[])[] {
+  // The lenient reader keeps malformed geometry and the editor may hold half-drawn shapes: read
+  // defensively instead of trusting the declared type.
+  const coordinates: unknown = (geometry as { coordinates?: unknown }).coordinates;
+  if (!Array.isArray(coordinates)) return [];
+  if (geometry.type === 'Polygon')
+    return coordinates.filter((ring): ring is unknown[] => Array.isArray(ring));
+  const rings: unknown[][] = [];
+  for (const part of coordinates) {
+    if (!Array.isArray(part)) continue;
+    for (const ring of part) if (Array.isArray(ring)) rings.push(ring);
+  }
+  return rings;
+}
+
+/**
+ * Flattens an area geometry. Positions that are not two finite numbers are dropped, consecutive
+ * duplicates are merged, rings are closed, and rings left with fewer than three vertices are dropped
+ * (they enclose nothing). Those defects are reported by the geometry check, not here.
+ */
+export function preparePolygon(geometry: AreaGeometry): PreparedPolygon {
+  const out: number[] = [];
+  const ends: number[] = [];
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const ring of ringsOf(geometry)) {
+    const start = out.length;
+    for (const position of ring) {
+      if (!Array.isArray(position)) continue;
+      const x: unknown = position[0];
+      const y: unknown = position[1];
+      if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y))
+        continue;
+      const n = out.length;
+      if (n > start && out[n - 2] === x && out[n - 1] === y) continue;
+      out.push(x, y);
+    }
+    // Drop an explicit closing vertex; it is added back below so every ring is closed exactly once.
+    let n = out.length;
+    if (n - start >= 4 && out[start] === out[n - 2] && out[start + 1] === out[n - 1]) {
+      out.length = n - 2;
+      n -= 2;
+    }
+    if (n - start < 6) {
+      out.length = start;
+      continue;
+    }
+    for (let i = start; i < n; i += 2) {
+      const x = out[i]!;
+      const y = out[i + 1]!;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+    out.push(out[start]!, out[start + 1]!);
+    ends.push(out.length / 2);
+  }
+  const empty = ends.length === 0;
+  return {
+    coords: Float64Array.from(out),
+    ringEnds: Uint32Array.from(ends),
+    minX: empty ? 0 : minX,
+    minY: empty ? 0 : minY,
+    maxX: empty ? 0 : maxX,
+    maxY: empty ? 0 : maxY,
+    empty,
+  };
+}
+
+/** True when the boxes of two prepared polygons overlap (touching counts). */
+export function boxesOverlap(a: PreparedPolygon, b: PreparedPolygon): boolean {
+  return !(a.empty || b.empty || a.maxX < b.minX || b.maxX < a.minX || a.maxY < b.minY || b.maxY < a.minY);
+}
