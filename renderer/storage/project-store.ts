@@ -74,6 +74,11 @@ export interface ProjectStoreOptions {
   readonly now?: () => number;
   /** Makes a new project id. Default `crypto.randomUUID`. */
   readonly newId?: () => string;
+  /**
+   * Census points per chunk written from now on. Default {@link CENSUS_CHUNK_SIZE}; tests use tiny
+   * chunks to cross chunk boundaries with few points. Chunks already stored keep their size.
+   */
+  readonly censusChunkSize?: number;
 }
 
 /** Default number of entries per history stack. */
@@ -115,8 +120,8 @@ function entityRow(projectId: string, entity: Exclude<Entity, CensusPoint>): Ent
   return { projectId, layer: entity.layer, id: entity.id, entity };
 }
 
-function chunkRows(projectId: string, points: readonly CensusPoint[], firstChunk = 0): CensusChunkRow[] {
-  return splitIntoChunks(points).map((run, offset) => ({ projectId, chunk: firstChunk + offset, ...encodeCensus(run) }));
+function chunkRows(projectId: string, points: readonly CensusPoint[], chunkSize: number): CensusChunkRow[] {
+  return splitIntoChunks(points, chunkSize).map((run, offset) => ({ projectId, chunk: offset, ...encodeCensus(run) }));
 }
 
 function divisionFrom(row: ProjectRow, entityRows: readonly EntityRow[], chunks: readonly CensusChunkRow[]): Division {
@@ -154,6 +159,7 @@ export class ProjectStore {
   readonly #historyLimit: number;
   readonly #now: () => number;
   readonly #newId: () => string;
+  readonly #chunkSize: number;
   /** Per project; a cache only: rebuilt from the chunks whenever its revision is not the stored one. */
   readonly #censusIndexes = new Map<string, CensusIndex>();
 
@@ -163,6 +169,7 @@ export class ProjectStore {
     this.#historyLimit = Math.max(1, Math.floor(options.historyLimit ?? DEFAULT_HISTORY_LIMIT));
     this.#now = options.now ?? (() => Date.now());
     this.#newId = options.newId ?? (() => crypto.randomUUID());
+    this.#chunkSize = Math.max(1, Math.floor(options.censusChunkSize ?? CENSUS_CHUNK_SIZE));
   }
 
   /** The database name this store works on. */
@@ -205,7 +212,7 @@ export class ProjectStore {
     };
     // Rows are built before the transaction starts, so that it only writes.
     const areaRows = this.#areaRows(id, division);
-    const chunks = chunkRows(id, [...division.census.values()]);
+    const chunks = chunkRows(id, [...division.census.values()], this.#chunkSize);
     const db = this.#db;
     await this.#write('save', [db.projects, db.entities, db.censusChunks], async () => {
       await db.projects.add(row);
@@ -370,7 +377,7 @@ export class ProjectStore {
     const [range0, range1] = projectRange(projectId);
     const areaRows = this.#areaRows(projectId, division);
     const newCensus = [...division.census.values()];
-    const chunks = chunkRows(projectId, newCensus);
+    const chunks = chunkRows(projectId, newCensus, this.#chunkSize);
     const counts = countByLayer(division);
     const result = await this.#write('save', [db.projects, db.entities, db.censusChunks, db.history], async () => {
       const row = await this.#projectRow(projectId, 'save');
@@ -572,10 +579,11 @@ export class ProjectStore {
       if (chunk === undefined) appended.push(point);
       else affected.add(chunk);
     }
+    const chunkSize = this.#chunkSize;
     let lastChunk = -1;
     for (const chunk of index.sizes.keys()) lastChunk = Math.max(lastChunk, chunk);
-    const lastSize = index.sizes.get(lastChunk) ?? CENSUS_CHUNK_SIZE;
-    if (appended.length > 0 && lastSize < CENSUS_CHUNK_SIZE) affected.add(lastChunk);
+    const lastSize = index.sizes.get(lastChunk) ?? chunkSize;
+    if (appended.length > 0 && lastSize < chunkSize) affected.add(lastChunk);
 
     const chunkNumbers = [...affected].sort((a, b) => a - b);
     const oldChunks = await db.censusChunks.bulkGet(chunkNumbers.map((chunk): [string, number] => [projectId, chunk]));
@@ -595,14 +603,14 @@ export class ProjectStore {
     }
     // New points fill the last chunk, then open new ones.
     let pending = appended;
-    if (pending.length > 0 && lastSize < CENSUS_CHUNK_SIZE) {
+    if (pending.length > 0 && lastSize < chunkSize) {
       const tail = after.get(lastChunk) ?? [];
-      const room = CENSUS_CHUNK_SIZE - tail.length;
+      const room = chunkSize - tail.length;
       for (const point of pending.slice(0, room)) tail.push(point);
       after.set(lastChunk, tail);
       pending = pending.slice(room);
     }
-    for (const run of splitIntoChunks(pending)) after.set(++lastChunk, run);
+    for (const run of splitIntoChunks(pending, chunkSize)) after.set(++lastChunk, run);
 
     const puts: CensusChunkRow[] = [];
     const deletes: [string, number][] = [];
