@@ -1,0 +1,48 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { applyChange, change, countByLayer, divisionOf } from '../../../shared/model';
+import { censusPoint, censusPoints, community, freshStore, grid, restart, sampleDivision } from './storage-fixtures';
+
+describe('project store: replaceDivision (imports)', () => {
+  it('replaces every entity, keeps the meta, and can be undone like an edit', async () => {
+    const store = await freshStore('replace', { censusChunkSize: 7 });
+    const original = sampleDivision(40);
+    const { id } = await store.createProject(original);
+    // Some history first: one edit undone, so the redo stack is not empty before the import.
+    const edit = change('改名', [grid(1, { name: '改' })]);
+    const applied = applyChange(original, edit);
+    await store.commit(id, edit, { kind: 'edit', inverse: applied.inverse });
+    await store.commit(id, applied.inverse, { kind: 'undo', inverse: applyChange(applied.division, applied.inverse).inverse });
+
+    const imported = divisionOf({ name: '文件里的名字', ruleSetId: 'changji', extra: { from: 'file' } }, [
+      community,
+      grid(2, { name: '导入的二' }),
+      grid(7),
+      censusPoint(5, { households: 12 }),
+      ...censusPoints(25, 1000),
+    ]);
+    const result = await store.replaceDivision(id, imported, '导入 双河镇.geojson');
+    expect(result.summary.counts).toEqual(countByLayer(imported));
+    // The returned change is what the editor applies to its own copy to stay in step with the store.
+    const inMemory = applyChange(original, result.change);
+    expect(inMemory.division).toEqual({ ...imported, meta: original.meta });
+    expect(inMemory.inverse).toEqual(result.inverse);
+
+    const reopened = await restart(store);
+    const loaded = await reopened.loadProject(id);
+    expect(loaded.division).toEqual({ ...imported, meta: original.meta });
+    expect(loaded.redo).toEqual([]);
+    expect(loaded.undo.map((entry) => entry.note)).toEqual(['导入 双河镇.geojson']);
+
+    // Undo the import: the project is as it was.
+    const top = loaded.undo[0];
+    if (!top) throw new Error('the import must be on the undo stack');
+    const undone = applyChange(loaded.division, top);
+    await reopened.commit(id, top, { kind: 'undo', inverse: undone.inverse });
+    const afterUndo = await reopened.loadProject(id);
+    expect(afterUndo.division).toEqual(original);
+    expect(afterUndo.summary.counts).toEqual(countByLayer(original));
+    expect(afterUndo.redo.map((entry) => entry.note)).toEqual(['导入 双河镇.geojson']);
+    reopened.close();
+  });
+});

@@ -1,0 +1,103 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import type { CensusPoint, Grid } from '../../../shared/model';
+import { encodeCensus } from '../../../renderer/storage/census-columns';
+import { encodeChange } from '../../../renderer/storage/history-codec';
+import { openProjectStore } from '../../../renderer/storage/project-store';
+import type { CensusChunkRow, EntityRow, HistoryRow, ProjectRowV1 } from '../../../renderer/storage/schema';
+import { CURRENT_SCHEMA_VERSION, declareSchema } from '../../../renderer/storage/schema';
+import { censusPoints, freshDatabaseName, grid } from './storage-fixtures';
+
+/** Rows exactly as the first release (schema version 1) wrote them: no `lastOpenedAt`, no settings. */
+function version1Rows(): {
+  project: ProjectRowV1;
+  entities: EntityRow[];
+  chunks: CensusChunkRow[];
+  history: HistoryRow[];
+} {
+  const grids: Grid[] = [grid(1), grid(2)];
+  const points: CensusPoint[] = censusPoints(30);
+  return {
+    project: {
+      id: 'v1-project',
+      name: '旧版项目',
+      ruleSetId: 'zigong',
+      extra: { crs: 'CGCS2000' },
+      createdAt: 1_600_000_000_000,
+      updatedAt: 1_650_000_000_000,
+      counts: { township: 0, community: 0, grid: 2, microgrid: 0, census: 30 },
+      censusRevision: 3,
+    },
+    entities: grids.map((entity) => ({ projectId: 'v1-project', layer: 'grid', id: entity.id, entity })),
+    chunks: [{ projectId: 'v1-project', chunk: 0, ...encodeCensus(points) }],
+    history: [
+      {
+        projectId: 'v1-project',
+        stack: 'undo',
+        seq: 0,
+        ...encodeChange({ note: '旧的编辑', put: [grid(1, { name: '旧名' })], delete: [] }),
+      },
+    ],
+  };
+}
+
+describe('schema upgrades', () => {
+  it('opens a version 1 database with the current code and upgrades its rows to version 2', async () => {
+    const name = freshDatabaseName('upgrade');
+    const rows = version1Rows();
+    const v1 = new Dexie(name);
+    declareSchema(v1, 1);
+    await v1.table('projects').add(rows.project);
+    await v1.table('entities').bulkAdd(rows.entities);
+    await v1.table('censusChunks').bulkAdd(rows.chunks);
+    await v1.table('history').bulkAdd(rows.history);
+    expect(v1.verno).toBe(1);
+    v1.close();
+
+    const store = await openProjectStore(name);
+    const [summary] = await store.listProjects();
+    // The upgrade filled lastOpenedAt from updatedAt, so "recently opened" sorts old projects sensibly.
+    expect(summary).toEqual({
+      id: 'v1-project',
+      name: '旧版项目',
+      ruleSetId: 'zigong',
+      createdAt: 1_600_000_000_000,
+      updatedAt: 1_650_000_000_000,
+      lastOpenedAt: 1_650_000_000_000,
+      counts: { township: 0, community: 0, grid: 2, microgrid: 0, census: 30 },
+    });
+    const loaded = await store.loadProject('v1-project');
+    expect(loaded.division.grid.get('g1')).toEqual(grid(1));
+    expect(loaded.division.census).toEqual(new Map(censusPoints(30).map((point) => [point.id, point])));
+    expect(loaded.division.meta).toEqual({ name: '旧版项目', ruleSetId: 'zigong', extra: { crs: 'CGCS2000' } });
+    expect(loaded.undo.map((entry) => entry.note)).toEqual(['旧的编辑']);
+    // The table version 2 added works.
+    await store.setSetting('v1-project', 'basemap', 'offline');
+    expect(await store.getSetting('v1-project', 'basemap')).toBe('offline');
+    store.close();
+
+    const raw = new Dexie(name);
+    await raw.open();
+    expect(raw.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(raw.tables.map((table) => table.name).sort()).toEqual(['censusChunks', 'entities', 'history', 'projects', 'settings']);
+    expect(raw.table('projects').schema.indexes.map((index) => index.name).sort()).toEqual(['lastOpenedAt', 'updatedAt']);
+    raw.close();
+  });
+
+  it('still opens a database that a newer GridPlan extended (Dexie 4 opens higher versions as they are)', async () => {
+    // A planner who reinstalls an older release must not lose access to the projects. Dexie 4 opens a
+    // database of a higher version without a VersionError; this test pins that behaviour down.
+    const name = freshDatabaseName('newer');
+    const newer = new Dexie(name);
+    declareSchema(newer);
+    newer.version(CURRENT_SCHEMA_VERSION + 1).stores({ audit: '++id' });
+    await newer.table('projects').add({ ...version1Rows().project, lastOpenedAt: 1 });
+    newer.close();
+
+    const store = await openProjectStore(name);
+    expect((await store.listProjects()).map((summary) => summary.name)).toEqual(['旧版项目']);
+    expect((await store.loadProject('v1-project')).division.census.size).toBe(0);
+    store.close();
+  });
+});
