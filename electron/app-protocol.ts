@@ -1,0 +1,123 @@
+import { protocol } from 'electron';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { APP_HOST, APP_SCHEME } from './app-origin';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+
+/**
+ * Registers `app://` as a standard, secure scheme that fetch may use. Must run before the app is ready.
+ * Standard: URLs resolve relative paths and have an origin, so IndexedDB and workers work. Secure: the
+ * page is a secure context (crypto.subtle, no mixed-content surprises). No bypassCSP, no CORS.
+ */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true },
+    },
+  ]);
+}
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.pbf': 'application/x-protobuf',
+  '.pmtiles': 'application/octet-stream',
+};
+
+/** The content type served for a file, by extension. */
+export function contentTypeOf(filePath: string): string {
+  return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * The file under `root` that an `app://gridplan/...` URL names, or undefined when the URL is for another
+ * host, is malformed, or tries to leave `root` (`..`, encoded `%2e%2e` or `%2f`, backslashes, NUL).
+ * `/` means `/index.html`. Pure apart from path arithmetic, so it is tested on its own.
+ */
+export function resolveAppFilePath(root: string, url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.hostname !== APP_HOST) return undefined;
+
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(parsed.pathname);
+  } catch {
+    return undefined; // malformed escapes such as %E0%A4%A
+  }
+  // Backslashes are separators on Windows; NUL truncates paths in some APIs. Neither is in our build.
+  if (pathname.includes('\\') || pathname.includes('\0')) return undefined;
+  if (pathname.split('/').some((segment) => segment === '..')) return undefined;
+  if (pathname === '' || pathname.endsWith('/')) pathname += 'index.html';
+
+  const resolvedRoot = path.resolve(root);
+  const resolved = path.resolve(resolvedRoot, `.${pathname}`);
+  const relative = path.relative(resolvedRoot, resolved);
+  // Belt and braces after the checks above: whatever path.resolve made of it must stay inside root.
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  return resolved;
+}
+
+function notFound(): Response {
+  return new Response('Not found / 未找到', {
+    status: 404,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' },
+  });
+}
+
+/**
+ * The handler of `app://` requests: serves the built renderer from `root` with our CSP, read-only
+ * (anything but GET and HEAD is refused) and nothing outside `root`.
+ */
+export function createAppProtocolHandler(root: string): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return new Response(null, { status: 405, headers: { Allow: 'GET, HEAD' } });
+    }
+    const filePath = resolveAppFilePath(root, request.url);
+    if (filePath === undefined) return notFound();
+    try {
+      const info = await stat(filePath);
+      if (!info.isFile()) return notFound();
+      const body = request.method === 'HEAD' ? null : await readFile(filePath);
+      return new Response(body, {
+        status: 200,
+        headers: {
+          'Content-Type': contentTypeOf(filePath),
+          'Content-Length': String(info.size),
+          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+          'X-Content-Type-Options': 'nosniff',
+          // Same-origin only: nothing else may embed or read our files.
+          'Cross-Origin-Resource-Policy': 'same-origin',
+        },
+      });
+    } catch {
+      return notFound();
+    }
+  };
+}
+
+/** Serves the renderer in `root` on `app://gridplan/`. Call once the app is ready. */
+export function installAppProtocol(root: string): void {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(root));
+}

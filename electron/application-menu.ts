@@ -1,0 +1,88 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { Menu } from 'electron';
+import type { MenuCommand } from '../shared/ipc';
+import type { Language } from '../shared/model';
+import { text } from '../shared/model';
+import { localize } from './shell-language';
+
+/** The words of the menu, in both languages. */
+export const MENU_TEXT = {
+  file: text('文件(&F)', '&File'),
+  openProject: text('打开项目…', 'Open Project…'),
+  saveProject: text('保存项目…', 'Save Project…'),
+  quit: text('退出', 'Quit'),
+  view: text('视图(&V)', '&View'),
+  reload: text('重新加载', 'Reload'),
+  devTools: text('开发者工具', 'Developer Tools'),
+  edit: text('编辑', 'Edit'),
+  cut: text('剪切', 'Cut'),
+  copy: text('复制', 'Copy'),
+  paste: text('粘贴', 'Paste'),
+  selectAll: text('全选', 'Select All'),
+} as const;
+
+/** What the menu needs from the rest of the shell. */
+export interface ApplicationMenuOptions {
+  readonly language: Language;
+  /** Reload and developer tools only in unpackaged builds: a planner never needs them. */
+  readonly isPackaged: boolean;
+  /** `process.platform`: macOS needs its app menu and an Edit menu for copy and paste to work in fields. */
+  readonly platform: string;
+  /** Hands a command to the renderer, which holds the project. */
+  readonly sendCommand: (command: MenuCommand) => void;
+}
+
+/**
+ * The menu template: File (open, save, quit) and, while developing, View (reload, developer tools); on
+ * macOS also the app menu and Edit.
+ */
+export function applicationMenuTemplate(options: ApplicationMenuOptions): MenuItemConstructorOptions[] {
+  const label = (message: { zh: string; en: string }): string => localize(message, options.language);
+  const template: MenuItemConstructorOptions[] = [];
+  if (options.platform === 'darwin') template.push({ role: 'appMenu' });
+  template.push({
+    label: label(MENU_TEXT.file),
+    submenu: [
+      {
+        label: label(MENU_TEXT.openProject),
+        accelerator: 'CmdOrCtrl+O',
+        click: () => options.sendCommand('open-project'),
+      },
+      {
+        label: label(MENU_TEXT.saveProject),
+        accelerator: 'CmdOrCtrl+S',
+        click: () => options.sendCommand('save-project'),
+      },
+      { type: 'separator' },
+      { label: label(MENU_TEXT.quit), role: 'quit' },
+    ],
+  });
+  if (options.platform === 'darwin') {
+    // Without these roles in the menu, Cmd+C/Cmd+V do nothing in text fields on macOS. Undo and redo are
+    // left out on purpose: Ctrl/Cmd+Z belongs to the editor's own history.
+    template.push({
+      label: label(MENU_TEXT.edit),
+      submenu: [
+        { label: label(MENU_TEXT.cut), role: 'cut' },
+        { label: label(MENU_TEXT.copy), role: 'copy' },
+        { label: label(MENU_TEXT.paste), role: 'paste' },
+        { label: label(MENU_TEXT.selectAll), role: 'selectAll' },
+      ],
+    });
+  }
+  if (!options.isPackaged) {
+    template.push({
+      label: label(MENU_TEXT.view),
+      submenu: [
+        { label: label(MENU_TEXT.reload), role: 'reload' },
+        { label: label(MENU_TEXT.devTools), role: 'toggleDevTools' },
+      ],
+    });
+  }
+  return template;
+}
+
+/** Builds the menu and makes it the application menu. */
+export function installApplicationMenu(options: ApplicationMenuOptions): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(options)));
+}

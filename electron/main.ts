@@ -1,0 +1,91 @@
+import { app, BrowserWindow, session } from 'electron';
+import path from 'node:path';
+import type { MenuCommand } from '../shared/ipc';
+import { IPC_EVENTS } from '../shared/ipc';
+import { text } from '../shared/model';
+import { installAppProtocol, registerAppScheme } from './app-protocol';
+import { installApplicationMenu } from './application-menu';
+import { registerIpcHandlers } from './ipc-handlers';
+import { hardenSession, hardenWebContents } from './security';
+import { getShellLanguage, localize } from './shell-language';
+import { createMainWindow } from './window';
+
+// Set by scripts/build-electron.mjs from package.json. Electron's app.getVersion() reports Electron's own
+// version when the app is started as `electron dist-electron/main.cjs`, as `npm start` does.
+declare const __GRIDPLAN_VERSION__: string | undefined;
+
+/** The application name. It names the user-data folder, which holds every project: never change it. */
+export const APP_NAME = 'GridPlan';
+
+const WINDOW_TITLE = text('GridPlan 网格规划', 'GridPlan');
+
+/**
+ * Starts the desktop shell. Order matters: the scheme must be privileged and the user-data folder fixed
+ * before the app is ready; the session is hardened and the protocol installed before the first window
+ * loads anything.
+ */
+export function startDesktopShell(): void {
+  registerAppScheme();
+  app.setName(APP_NAME);
+  // The same folder whether started by `npm start` (where Electron would say "Electron") or installed.
+  app.setPath('userData', path.join(app.getPath('appData'), APP_NAME));
+  // Every renderer sandboxed, including any we did not create ourselves.
+  app.enableSandbox();
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+  // Two instances would fight over the same IndexedDB files.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const distElectron = __dirname;
+  const rendererRoot = path.join(distElectron, '..', 'dist', 'renderer');
+  const preloadPath = path.join(distElectron, 'preload.cjs');
+  const version = typeof __GRIDPLAN_VERSION__ === 'string' ? __GRIDPLAN_VERSION__ : app.getVersion();
+  let mainWindow: BrowserWindow | undefined;
+
+  const sendCommand = (command: MenuCommand): void => {
+    const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
+    if (target && !target.isDestroyed()) target.webContents.send(IPC_EVENTS.menuCommand, command);
+  };
+  const installMenu = (): void =>
+    installApplicationMenu({
+      language: getShellLanguage(),
+      isPackaged: app.isPackaged,
+      platform: process.platform,
+      sendCommand,
+    });
+  const openWindow = (): void => {
+    mainWindow = createMainWindow({
+      preloadPath,
+      allowDevTools: !app.isPackaged,
+      title: localize(WINDOW_TITLE),
+    });
+    mainWindow.on('closed', () => {
+      mainWindow = undefined;
+    });
+  };
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    installAppProtocol(rendererRoot);
+    registerIpcHandlers({ version, onLanguageChanged: installMenu });
+    installMenu();
+    openWindow();
+  });
+}
+
+startDesktopShell();

@@ -1,0 +1,47 @@
+import type { Session, WebContents } from 'electron';
+import { isAppUrl } from './app-origin';
+import { withContentSecurityPolicy } from './content-security-policy';
+
+// Remote schemes the app never talks to. Cancelling them in the network layer backs up the CSP: a
+// mistake in one of the two still leaves the other.
+const REMOTE_URL_PATTERNS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'];
+
+/**
+ * Locks down a session: our CSP on every response, no request to a remote origin, every permission
+ * (camera, geolocation, notifications, clipboard reading, fullscreen, USB, ...) refused without asking.
+ * GridPlan needs none of them; if one is ever needed, allow that one permission for the app origin only.
+ */
+export function hardenSession(session: Session): void {
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
+  });
+  session.webRequest.onBeforeRequest({ urls: REMOTE_URL_PATTERNS }, (_details, callback) => {
+    callback({ cancel: true });
+  });
+  session.setPermissionRequestHandler((_webContents, _permission, callback) => {
+    callback(false);
+  });
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+}
+
+/**
+ * Locks down one web contents (the main window and anything else Electron ever creates): it may only
+ * navigate inside the app origin, may not open windows, and may not attach <webview> tags.
+ */
+export function hardenWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+  });
+  // Links with target=_blank and window.open would otherwise open a new, unhardened window.
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
