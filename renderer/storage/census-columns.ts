@@ -109,3 +109,30 @@ export function splitIntoChunks<T>(items: readonly T[], size: number = CENSUS_CH
   for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
   return chunks;
 }
+
+/** Joins column blocks end to end without rebuilding the points (used to keep old chunks in history). */
+export function concatCensus(blocks: readonly CensusColumns[]): CensusColumns {
+  let count = 0;
+  let wholeCounts = true;
+  for (const block of blocks) {
+    count += block.ids.length;
+    if (!(block.households instanceof Uint32Array) || !(block.population instanceof Uint32Array)) wholeCounts = false;
+  }
+  const ids = new Array<string>(count);
+  const lon = new Float64Array(count);
+  const lat = new Float64Array(count);
+  const households = wholeCounts ? new Uint32Array(count) : new Float64Array(count);
+  const population = wholeCounts ? new Uint32Array(count) : new Float64Array(count);
+  const details: CensusDetail[] = [];
+  let offset = 0;
+  for (const block of blocks) {
+    for (let index = 0; index < block.ids.length; index++) ids[offset + index] = block.ids[index] as string;
+    lon.set(block.lon, offset);
+    lat.set(block.lat, offset);
+    households.set(block.households, offset);
+    population.set(block.population, offset);
+    for (const detail of block.details) details.push({ ...detail, index: detail.index + offset });
+    offset += block.ids.length;
+  }
+  return { ids, lon, lat, households, population, details };
+}

@@ -3,7 +3,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CensusPoint } from '../../../shared/model';
 import { applyChange, change, countByLayer, divisionOf } from '../../../shared/model';
-import { CENSUS_CHUNK_SIZE, decodeCensus, encodeCensus } from '../../../renderer/storage/census-columns';
+import { CENSUS_CHUNK_SIZE, concatCensus, decodeCensus, encodeCensus } from '../../../renderer/storage/census-columns';
 import type { GridPlanDatabase } from '../../../renderer/storage/schema';
 import { declareSchema } from '../../../renderer/storage/schema';
 import { censusPoint, censusPoints, freshStore, restart, sampleDivision } from './storage-fixtures';
@@ -41,6 +41,17 @@ async function storedChunks(dbName: string): Promise<Map<number, readonly string
   db.close();
   return new Map(rows.map((row) => [row.chunk, row.ids]));
 }
+
+describe('concatCensus', () => {
+  it('joins blocks as if the points had been encoded together, widening counts when one block needs it', () => {
+    const first = censusPoints(30);
+    const second = [censusPoint(100, { households: 2.5 }), ...censusPoints(20, 200)];
+    const joined = concatCensus([encodeCensus(first), encodeCensus([]), encodeCensus(second)]);
+    expect(joined.households).toBeInstanceOf(Float64Array);
+    expect(decodeCensus(joined)).toEqual([...first, ...second]);
+    expect(concatCensus([encodeCensus(first)]).households).toBeInstanceOf(Uint32Array);
+  });
+});
 
 describe('project store: census chunks', () => {
   afterEach(() => {
