@@ -19,7 +19,10 @@ export function requiredModules(code) {
  * Builds both bundles into `outdir` (default dist-electron/) and returns their paths. Throws when the
  * preload requires anything but 'electron'.
  */
-export async function buildElectron({ outdir = path.join(projectRoot, 'dist-electron'), quiet = false } = {}) {
+export async function buildElectron({
+  outdir = path.join(projectRoot, 'dist-electron'),
+  quiet = false,
+} = {}) {
   const packageJson = JSON.parse(await readFile(path.join(projectRoot, 'package.json'), 'utf8'));
   const common = {
     bundle: true,
@@ -51,5 +54,7 @@ export async function buildElectron({ outdir = path.join(projectRoot, 'dist-elec
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const { main, preload } = await buildElectron();
-  console.log(`Electron 外壳已构建 / Electron shell built: ${path.relative(projectRoot, main)}, ${path.relative(projectRoot, preload)}`);
+  console.log(
+    `Electron 外壳已构建 / Electron shell built: ${path.relative(projectRoot, main)}, ${path.relative(projectRoot, preload)}`,
+  );
 }
