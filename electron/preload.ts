@@ -26,8 +26,8 @@ function invoke<K extends IpcOperation>(
   return reply as Promise<IpcReply<IpcResponses[K]>>;
 }
 
-/** The bridge, built on whatever ipcRenderer the module got (the real one, or a test double). */
-export const gridPlanBridge: GridPlanBridge = {
+// Not exported: the bundle then needs no `module.exports`, only the `require` a sandboxed preload gets.
+const gridPlanBridge: GridPlanBridge = {
   openProjectFile: () => invoke('openProjectFile'),
   saveProjectFile: (request) => invoke('saveProjectFile', request),
   getAppInfo: () => invoke('getAppInfo'),

@@ -2,9 +2,9 @@ import type { Session, WebContents } from 'electron';
 import { isAppUrl } from './app-origin';
 import { withContentSecurityPolicy } from './content-security-policy';
 
-// Remote schemes the app never talks to. Cancelling them in the network layer backs up the CSP: a
-// mistake in one of the two still leaves the other.
-const REMOTE_URL_PATTERNS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'];
+// Remote schemes the app never talks to (Chromium no longer speaks FTP). Cancelling them in the network
+// layer backs up the CSP: a mistake in one of the two still leaves the other.
+const REMOTE_URL_PATTERNS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'];
 
 /**
  * Locks down a session: our CSP on every response, no request to a remote origin, every permission

@@ -41,6 +41,8 @@ describe('the Electron build', () => {
     expect(requiredModules(preload)).toEqual(['electron']);
     expect(preload).toContain('exposeInMainWorld("gridplan"');
     expect(preload).not.toMatch(/^\s*(import|export)\s/m);
+    // Nothing exported either: the sandbox guarantees `require('electron')`, not a Node module system.
+    expect(preload).not.toMatch(/module\.exports|exports\./);
   });
 
   it('bundles the main process with only electron and Node built-ins left external', () => {
