@@ -116,7 +116,8 @@ export function concatCensus(blocks: readonly CensusColumns[]): CensusColumns {
   let wholeCounts = true;
   for (const block of blocks) {
     count += block.ids.length;
-    if (!(block.households instanceof Uint32Array) || !(block.population instanceof Uint32Array)) wholeCounts = false;
+    if (!(block.households instanceof Uint32Array) || !(block.population instanceof Uint32Array))
+      wholeCounts = false;
   }
   const ids = new Array<string>(count);
   const lon = new Float64Array(count);

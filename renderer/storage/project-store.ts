@@ -1,8 +1,22 @@
 import type { Table } from 'dexie';
 import { Dexie } from 'dexie';
-import type { CensusPoint, Change, Division, DivisionMeta, Entity, EntityRef, Layer } from '../../shared/model';
+import type {
+  CensusPoint,
+  Change,
+  Division,
+  DivisionMeta,
+  Entity,
+  EntityRef,
+  Layer,
+} from '../../shared/model';
 import { countByLayer, entitiesOf, text } from '../../shared/model';
-import { CENSUS_CHUNK_SIZE, concatCensus, decodeCensus, encodeCensus, splitIntoChunks } from './census-columns';
+import {
+  CENSUS_CHUNK_SIZE,
+  concatCensus,
+  decodeCensus,
+  encodeCensus,
+  splitIntoChunks,
+} from './census-columns';
 import { decodeChange, historyRow } from './history-codec';
 import type {
   CensusChunkRow,
@@ -122,10 +136,18 @@ function entityRow(projectId: string, entity: Exclude<Entity, CensusPoint>): Ent
 }
 
 function chunkRows(projectId: string, points: readonly CensusPoint[], chunkSize: number): CensusChunkRow[] {
-  return splitIntoChunks(points, chunkSize).map((run, offset) => ({ projectId, chunk: offset, ...encodeCensus(run) }));
+  return splitIntoChunks(points, chunkSize).map((run, offset) => ({
+    projectId,
+    chunk: offset,
+    ...encodeCensus(run),
+  }));
 }
 
-function divisionFrom(row: ProjectRow, entityRows: readonly EntityRow[], chunks: readonly CensusChunkRow[]): Division {
+function divisionFrom(
+  row: ProjectRow,
+  entityRows: readonly EntityRow[],
+  chunks: readonly CensusChunkRow[],
+): Division {
   const maps: Record<Layer, Map<string, Entity>> = {
     township: new Map(),
     community: new Map(),
@@ -227,22 +249,34 @@ export class ProjectStore {
   async loadProject(id: string): Promise<LoadedProject> {
     const db = this.#db;
     const [range0, range1] = projectRange(id);
-    const stored = await this.#transaction('load', 'rw', [db.projects, db.entities, db.censusChunks, db.history], async () => {
-      const row = await this.#projectRow(id, 'load');
-      const entityRows = await db.entities.where('[projectId+layer+id]').between(range0, range1).toArray();
-      const chunks = await db.censusChunks.where('[projectId+chunk]').between(range0, range1).toArray();
-      const undo = await this.#stackRows(id, 'undo');
-      const redo = await this.#stackRows(id, 'redo');
-      const opened: ProjectRow = { ...row, lastOpenedAt: this.#now() };
-      await db.projects.put(opened);
-      return { row: opened, entityRows, chunks, undo, redo };
-    });
+    // A read-only transaction: one consistent snapshot, and no write lock held during a long read.
+    const stored = await this.#transaction(
+      'load',
+      'r',
+      [db.projects, db.entities, db.censusChunks, db.history],
+      async () => {
+        const row = await this.#projectRow(id, 'load');
+        const entityRows = await db.entities.where('[projectId+layer+id]').between(range0, range1).toArray();
+        const chunks = await db.censusChunks.where('[projectId+chunk]').between(range0, range1).toArray();
+        const undo = await this.#stackRows(id, 'undo');
+        const redo = await this.#stackRows(id, 'redo');
+        return { row, entityRows, chunks, undo, redo };
+      },
+    );
+    const lastOpenedAt = this.#now();
+    try {
+      // `update`, not `put`: it never brings back a project deleted since the read.
+      await db.projects.update(id, { lastOpenedAt });
+    } catch {
+      // Only the "recently opened" order is lost; a full disk must not stop a planner opening a project.
+    }
+    const row: ProjectRow = { ...stored.row, lastOpenedAt };
     // The chunks are at hand: indexing them now (~0.1 s per million points) spares the first census
     // edit a full re-read of the chunks (~1 s per million).
-    this.#indexChunks(id, stored.row.censusRevision, stored.chunks);
+    this.#indexChunks(id, row.censusRevision, stored.chunks);
     return {
-      summary: summaryOf(stored.row),
-      division: divisionFrom(stored.row, stored.entityRows, stored.chunks),
+      summary: summaryOf(row),
+      division: divisionFrom(row, stored.entityRows, stored.chunks),
       undo: stored.undo.map(decodeChange),
       redo: stored.redo.map(decodeChange),
     };
@@ -281,43 +315,51 @@ export class ProjectStore {
     const db = this.#db;
     const [range0, range1] = projectRange(id);
     const copyId = this.#newId();
-    return this.#write('save', [db.projects, db.entities, db.censusChunks, db.history, db.settings], async () => {
-      const row = await this.#projectRow(id, 'save');
-      const entityRows = await db.entities.where('[projectId+layer+id]').between(range0, range1).toArray();
-      const chunks = await db.censusChunks.where('[projectId+chunk]').between(range0, range1).toArray();
-      const history = await db.history.where('[projectId+stack+seq]').between(range0, range1).toArray();
-      const settings = await db.settings.where('[projectId+key]').between(range0, range1).toArray();
-      const now = this.#now();
-      const copy: ProjectRow = {
-        ...row,
-        id: copyId,
-        name: name ?? `${row.name}（副本）`,
-        createdAt: now,
-        updatedAt: now,
-        lastOpenedAt: now,
-        censusRevision: 0,
-      };
-      await db.projects.add(copy);
-      await db.entities.bulkAdd(entityRows.map((entry) => ({ ...entry, projectId: copyId })));
-      await db.censusChunks.bulkAdd(chunks.map((chunk) => ({ ...chunk, projectId: copyId })));
-      await db.history.bulkAdd(history.map((entry) => ({ ...entry, projectId: copyId })));
-      await db.settings.bulkAdd(settings.map((setting) => ({ ...setting, projectId: copyId })));
-      return summaryOf(copy);
-    });
+    return this.#write(
+      'save',
+      [db.projects, db.entities, db.censusChunks, db.history, db.settings],
+      async () => {
+        const row = await this.#projectRow(id, 'save');
+        const entityRows = await db.entities.where('[projectId+layer+id]').between(range0, range1).toArray();
+        const chunks = await db.censusChunks.where('[projectId+chunk]').between(range0, range1).toArray();
+        const history = await db.history.where('[projectId+stack+seq]').between(range0, range1).toArray();
+        const settings = await db.settings.where('[projectId+key]').between(range0, range1).toArray();
+        const now = this.#now();
+        const copy: ProjectRow = {
+          ...row,
+          id: copyId,
+          name: name ?? `${row.name}（副本）`,
+          createdAt: now,
+          updatedAt: now,
+          lastOpenedAt: now,
+          censusRevision: 0,
+        };
+        await db.projects.add(copy);
+        await db.entities.bulkAdd(entityRows.map((entry) => ({ ...entry, projectId: copyId })));
+        await db.censusChunks.bulkAdd(chunks.map((chunk) => ({ ...chunk, projectId: copyId })));
+        await db.history.bulkAdd(history.map((entry) => ({ ...entry, projectId: copyId })));
+        await db.settings.bulkAdd(settings.map((setting) => ({ ...setting, projectId: copyId })));
+        return summaryOf(copy);
+      },
+    );
   }
 
   /** Deletes a project with its entities, history and settings. Rejects `not-found` if it is gone. */
   async deleteProject(id: string): Promise<void> {
     const db = this.#db;
     const [range0, range1] = projectRange(id);
-    await this.#write('save', [db.projects, db.entities, db.censusChunks, db.history, db.settings], async () => {
-      await this.#projectRow(id, 'save');
-      await db.entities.where('[projectId+layer+id]').between(range0, range1).delete();
-      await db.censusChunks.where('[projectId+chunk]').between(range0, range1).delete();
-      await db.history.where('[projectId+stack+seq]').between(range0, range1).delete();
-      await db.settings.where('[projectId+key]').between(range0, range1).delete();
-      await db.projects.delete(id);
-    });
+    await this.#write(
+      'save',
+      [db.projects, db.entities, db.censusChunks, db.history, db.settings],
+      async () => {
+        await this.#projectRow(id, 'save');
+        await db.entities.where('[projectId+layer+id]').between(range0, range1).delete();
+        await db.censusChunks.where('[projectId+chunk]').between(range0, range1).delete();
+        await db.history.where('[projectId+stack+seq]').between(range0, range1).delete();
+        await db.settings.where('[projectId+key]').between(range0, range1).delete();
+        await db.projects.delete(id);
+      },
+    );
     this.#censusIndexes.delete(id);
   }
 
@@ -387,28 +429,32 @@ export class ProjectStore {
     const chunks = chunkRows(projectId, [...division.census.values()], this.#chunkSize);
     const counts = countByLayer(division);
     const put: Entity[] = [...entitiesOf(division)];
-    const summary = await this.#write('save', [db.projects, db.entities, db.censusChunks, db.history], async () => {
-      const row = await this.#projectRow(projectId, 'save');
-      const oldRows = await db.entities.where('[projectId+layer+id]').between(range0, range1).toArray();
-      const oldChunks = await db.censusChunks.where('[projectId+chunk]').between(range0, range1).toArray();
-      // Pure computation between the reads and the writes: no await, so the transaction stays alive.
-      const { change, inverse } = replacement(projectId, division, put, note, oldRows, oldChunks);
+    const summary = await this.#write(
+      'save',
+      [db.projects, db.entities, db.censusChunks, db.history],
+      async () => {
+        const row = await this.#projectRow(projectId, 'save');
+        const oldRows = await db.entities.where('[projectId+layer+id]').between(range0, range1).toArray();
+        const oldChunks = await db.censusChunks.where('[projectId+chunk]').between(range0, range1).toArray();
+        // Pure computation between the reads and the writes: no await, so the transaction stays alive.
+        const { change, inverse } = replacement(projectId, division, put, note, oldRows, oldChunks);
 
-      await db.entities.where('[projectId+layer+id]').between(range0, range1).delete();
-      await db.censusChunks.where('[projectId+chunk]').between(range0, range1).delete();
-      await db.entities.bulkAdd(areaRows);
-      await db.censusChunks.bulkAdd(chunks);
-      await this.#clearStack(projectId, 'redo');
-      await this.#push(inverse, 'undo');
-      const next: ProjectRow = {
-        ...row,
-        counts,
-        censusRevision: row.censusRevision + 1,
-        updatedAt: this.#now(),
-      };
-      await db.projects.put(next);
-      return { summary: summaryOf(next), change };
-    });
+        await db.entities.where('[projectId+layer+id]').between(range0, range1).delete();
+        await db.censusChunks.where('[projectId+chunk]').between(range0, range1).delete();
+        await db.entities.bulkAdd(areaRows);
+        await db.censusChunks.bulkAdd(chunks);
+        await this.#clearStack(projectId, 'redo');
+        await this.#push(inverse, 'undo');
+        const next: ProjectRow = {
+          ...row,
+          counts,
+          censusRevision: row.censusRevision + 1,
+          updatedAt: this.#now(),
+        };
+        await db.projects.put(next);
+        return { summary: summaryOf(next), change };
+      },
+    );
     this.#censusIndexes.delete(projectId);
     return summary;
   }
@@ -530,7 +576,9 @@ export class ProjectStore {
     for (const ref of plan.areaDelete.values()) touched.push([projectId, ref.layer, ref.id]);
     if (touched.length === 0) return;
     const existing = new Set(
-      (await this.#db.entities.where('[projectId+layer+id]').anyOf(touched).primaryKeys()).map(([, layer, id]) => keyOf(layer, id)),
+      (await this.#db.entities.where('[projectId+layer+id]').anyOf(touched).primaryKeys()).map(
+        ([, layer, id]) => keyOf(layer, id),
+      ),
     );
     for (const [key, entity] of plan.areaPut) if (!existing.has(key)) counts[entity.layer] += 1;
     const deleteKeys: EntityKey[] = [];
@@ -570,7 +618,11 @@ export class ProjectStore {
    * Rewrites the chunks that hold deleted or replaced points, appends new points to the last chunk and
    * then to new chunks, and adjusts `counts.census`. Returns how the index changes once committed.
    */
-  async #applyCensusChanges(row: ProjectRow, plan: ChangePlan, counts: LayerCounts): Promise<CensusIndexUpdate> {
+  async #applyCensusChanges(
+    row: ProjectRow,
+    plan: ChangePlan,
+    counts: LayerCounts,
+  ): Promise<CensusIndexUpdate> {
     const db = this.#db;
     const projectId = row.id;
     const index = await this.#censusIndex(projectId, row.censusRevision);
@@ -597,7 +649,9 @@ export class ProjectStore {
     if (appended.length > 0 && lastSize < chunkSize) affected.add(lastChunk);
 
     const chunkNumbers = [...affected].sort((a, b) => a - b);
-    const oldChunks = await db.censusChunks.bulkGet(chunkNumbers.map((chunk): [string, number] => [projectId, chunk]));
+    const oldChunks = await db.censusChunks.bulkGet(
+      chunkNumbers.map((chunk): [string, number] => [projectId, chunk]),
+    );
     const before = new Map<number, readonly string[]>();
     const after = new Map<number, CensusPoint[]>();
     for (const [position, chunk] of chunkNumbers.entries()) {
@@ -667,7 +721,12 @@ interface ChangePlan {
 }
 
 function planChange(change: Change): ChangePlan {
-  const plan: ChangePlan = { areaPut: new Map(), areaDelete: new Map(), censusPut: new Map(), censusDelete: new Set() };
+  const plan: ChangePlan = {
+    areaPut: new Map(),
+    areaDelete: new Map(),
+    censusPut: new Map(),
+    censusDelete: new Set(),
+  };
   // Same semantics as applyChange: deletes first, then puts.
   for (const ref of change.delete) {
     if (ref.layer === 'census') plan.censusDelete.add(ref.id);
@@ -703,7 +762,8 @@ function replacement(
   for (const { entity } of oldRows) {
     oldAreas.push(entity);
     oldAreaKeys.add(keyOf(entity.layer, entity.id));
-    if (!(next[entity.layer] as ReadonlyMap<string, Entity>).has(entity.id)) deletes.push({ layer: entity.layer, id: entity.id });
+    if (!(next[entity.layer] as ReadonlyMap<string, Entity>).has(entity.id))
+      deletes.push({ layer: entity.layer, id: entity.id });
   }
   const oldCensusIds = new Set<string>();
   for (const chunk of oldChunks) {
@@ -750,7 +810,10 @@ function nothingTo(stack: HistoryStack): StorageError {
  *
  * @param dbName IndexedDB database name; tests pass a fresh one each.
  */
-export async function openProjectStore(dbName = 'gridplan', options: ProjectStoreOptions = {}): Promise<ProjectStore> {
+export async function openProjectStore(
+  dbName = 'gridplan',
+  options: ProjectStoreOptions = {},
+): Promise<ProjectStore> {
   const db = new Dexie(dbName) as GridPlanDatabase;
   declareSchema(db);
   try {

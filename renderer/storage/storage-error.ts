@@ -18,7 +18,10 @@ export interface StorageProblem extends Problem {
   readonly kind: StorageErrorKind;
 }
 
-const AFTER_FAILED_SAVE = text('本次修改未保存，之前的数据完好。', 'This change was not saved; your earlier data is intact.');
+const AFTER_FAILED_SAVE = text(
+  '本次修改未保存，之前的数据完好。',
+  'This change was not saved; your earlier data is intact.',
+);
 
 function messageFor(kind: StorageErrorKind, action: StorageAction): LocalText {
   const join = (first: LocalText, second: LocalText): LocalText =>
@@ -27,29 +30,50 @@ function messageFor(kind: StorageErrorKind, action: StorageAction): LocalText {
     case 'quota':
       return action === 'save'
         ? join(
-            join(text('磁盘空间不足，保存失败：', 'Not enough disk space, saving failed:'), AFTER_FAILED_SAVE),
+            join(
+              text('磁盘空间不足，保存失败：', 'Not enough disk space, saving failed:'),
+              AFTER_FAILED_SAVE,
+            ),
             text('请释放磁盘空间后重试。', 'Free some disk space and try again.'),
           )
-        : text('磁盘空间不足，无法打开项目数据。请释放磁盘空间后重试。', 'Not enough disk space to open the project data. Free some disk space and try again.');
+        : text(
+            '磁盘空间不足，无法打开项目数据。请释放磁盘空间后重试。',
+            'Not enough disk space to open the project data. Free some disk space and try again.',
+          );
     case 'aborted':
       return action === 'save'
         ? join(
             join(text('保存被中断：', 'Saving was interrupted:'), AFTER_FAILED_SAVE),
-            text('请重试；如果反复出现，请关闭其他网格规划窗口后重启程序。', 'Try again; if it keeps happening, close other GridPlan windows and restart the program.'),
+            text(
+              '请重试；如果反复出现，请关闭其他网格规划窗口后重启程序。',
+              'Try again; if it keeps happening, close other GridPlan windows and restart the program.',
+            ),
           )
         : text('读取项目被中断，请重试。', 'Reading the project was interrupted. Please try again.');
     case 'not-found':
-      return text('找不到该项目，可能已被删除。请刷新项目列表。', 'The project was not found; it may have been deleted. Refresh the project list.');
+      return text(
+        '找不到该项目，可能已被删除。请刷新项目列表。',
+        'The project was not found; it may have been deleted. Refresh the project list.',
+      );
     case 'unknown':
       if (action === 'save') {
         return join(
           join(text('保存失败：', 'Saving failed:'), AFTER_FAILED_SAVE),
-          text('请重试；如果反复出现，请导出项目备份并联系技术支持。', 'Try again; if it keeps happening, export a backup of the project and contact support.'),
+          text(
+            '请重试；如果反复出现，请导出项目备份并联系技术支持。',
+            'Try again; if it keeps happening, export a backup of the project and contact support.',
+          ),
         );
       }
       return action === 'load'
-        ? text('读取项目失败，请重试；如果反复出现，请联系技术支持。', 'Reading the project failed. Try again; if it keeps happening, contact support.')
-        : text('无法打开本地项目库，请重启程序；如果反复出现，请联系技术支持。', 'The local project database could not be opened. Restart the program; if it keeps happening, contact support.');
+        ? text(
+            '读取项目失败，请重试；如果反复出现，请联系技术支持。',
+            'Reading the project failed. Try again; if it keeps happening, contact support.',
+          )
+        : text(
+            '无法打开本地项目库，请重启程序；如果反复出现，请联系技术支持。',
+            'The local project database could not be opened. Restart the program; if it keeps happening, contact support.',
+          );
   }
 }
 
@@ -61,7 +85,11 @@ export class StorageError extends Error {
   readonly kind: StorageErrorKind;
   readonly problem: StorageProblem;
 
-  constructor(kind: StorageErrorKind, action: StorageAction, options: { cause?: unknown; message?: LocalText } = {}) {
+  constructor(
+    kind: StorageErrorKind,
+    action: StorageAction,
+    options: { cause?: unknown; message?: LocalText } = {},
+  ) {
     const message = options.message ?? messageFor(kind, action);
     // Error.message must be a string: both languages, for logs and uncaught-error reports.
     super(`${message.zh} / ${message.en}`, { cause: options.cause });
@@ -118,6 +146,7 @@ export function toStorageError(error: unknown, action: StorageAction): StorageEr
       ),
     });
   }
-  if (names.some((name) => ABORT_NAMES.has(name))) return new StorageError('aborted', action, { cause: error });
+  if (names.some((name) => ABORT_NAMES.has(name)))
+    return new StorageError('aborted', action, { cause: error });
   return new StorageError('unknown', action, { cause: error });
 }

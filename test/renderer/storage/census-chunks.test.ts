@@ -3,7 +3,12 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CensusPoint } from '../../../shared/model';
 import { applyChange, change, countByLayer, divisionOf } from '../../../shared/model';
-import { CENSUS_CHUNK_SIZE, concatCensus, decodeCensus, encodeCensus } from '../../../renderer/storage/census-columns';
+import {
+  CENSUS_CHUNK_SIZE,
+  concatCensus,
+  decodeCensus,
+  encodeCensus,
+} from '../../../renderer/storage/census-columns';
 import type { GridPlanDatabase } from '../../../renderer/storage/schema';
 import { declareSchema } from '../../../renderer/storage/schema';
 import { censusPoint, censusPoints, freshStore, restart, sampleDivision } from './storage-fixtures';
@@ -12,7 +17,9 @@ describe('census columns', () => {
   it('keeps details only for the points that have some, and restores every field', () => {
     const points = censusPoints(100);
     const columns = encodeCensus(points);
-    const withDetails = points.filter((p) => p.address !== undefined || p.personal !== undefined || Object.keys(p.extra).length > 0);
+    const withDetails = points.filter(
+      (p) => p.address !== undefined || p.personal !== undefined || Object.keys(p.extra).length > 0,
+    );
     expect(columns.details).toHaveLength(withDetails.length);
     expect(columns.details.length).toBeLessThan(points.length / 2);
     expect(columns.lon).toBeInstanceOf(Float64Array);
@@ -95,7 +102,11 @@ describe('project store: census chunks', () => {
     const added = censusPoints(6_000, 20_000);
     const edit = change(
       '导入补充人口',
-      [...added, censusPoint(5_001, { households: 42, address: '改过的地址' }), censusPoint(2, { extra: { 新: true } })],
+      [
+        ...added,
+        censusPoint(5_001, { households: 42, address: '改过的地址' }),
+        censusPoint(2, { extra: { 新: true } }),
+      ],
       [
         { layer: 'census', id: 'p0' },
         { layer: 'census', id: 'p12344' },
@@ -108,7 +119,12 @@ describe('project store: census chunks', () => {
 
     const chunks = await storedChunks(store.name);
     expect([...chunks.keys()]).toEqual([0, 1, 2, 3]);
-    expect([...chunks.values()].map((ids) => ids.length)).toEqual([4_999, 5_000, 5_000, 6_000 - (5_000 - 2_344)]);
+    expect([...chunks.values()].map((ids) => ids.length)).toEqual([
+      4_999,
+      5_000,
+      5_000,
+      6_000 - (5_000 - 2_344),
+    ]);
     expect(chunks.get(1)?.[1]).toBe('p5001'); // replaced in place
     expect(chunks.get(0)?.[1]).toBe('p2');
     expect(chunks.get(2)?.[2_344]).toBe('p20000'); // new points fill the last chunk first
@@ -130,13 +146,18 @@ describe('project store: census chunks', () => {
 
   it('rewrites just the one chunk holding an edited point', async () => {
     const store = await freshStore('census-one-chunk');
-    const division = divisionOf({ name: '人口', ruleSetId: 'zigong', extra: {} }, censusPoints(3 * CENSUS_CHUNK_SIZE));
+    const division = divisionOf(
+      { name: '人口', ruleSetId: 'zigong', extra: {} },
+      censusPoints(3 * CENSUS_CHUNK_SIZE),
+    );
     const { id } = await store.createProject(division);
     const edit = change('改户数', [censusPoint(CENSUS_CHUNK_SIZE + 7, { households: 99 })]);
     const { inverse } = applyChange(division, edit);
     const put = vi.spyOn(IDBObjectStore.prototype, 'put');
     await store.commit(id, edit, { kind: 'edit', inverse });
-    const chunkWrites = put.mock.contexts.filter((context) => (context as IDBObjectStore).name === 'censusChunks');
+    const chunkWrites = put.mock.contexts.filter(
+      (context) => (context as IDBObjectStore).name === 'censusChunks',
+    );
     expect(chunkWrites).toHaveLength(1);
     store.close();
   });
@@ -145,7 +166,11 @@ describe('project store: census chunks', () => {
     const store = await freshStore('census-history');
     const division = sampleDivision(CENSUS_CHUNK_SIZE + 10);
     const { id } = await store.createProject(division);
-    const edit = change('全部删除人口', [], [...division.census.keys()].map((pid) => ({ layer: 'census' as const, id: pid })));
+    const edit = change(
+      '全部删除人口',
+      [],
+      [...division.census.keys()].map((pid) => ({ layer: 'census' as const, id: pid })),
+    );
     const applied = applyChange(division, edit);
     await store.commit(id, edit, { kind: 'edit', inverse: applied.inverse });
     const loaded = await (await restart(store)).loadProject(id);

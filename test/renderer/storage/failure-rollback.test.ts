@@ -8,7 +8,10 @@ import { StorageError, isStorageError, toStorageError } from '../../../renderer/
 import { censusPoint, censusPoints, freshStore, grid, sampleDivision } from './storage-fixtures';
 
 /** Everything a planner could see of a project, minus lastOpenedAt (loading itself sets it). */
-async function snapshot(store: ProjectStore, id: string): Promise<Omit<LoadedProject, 'summary'> & { updatedAt: number }> {
+async function snapshot(
+  store: ProjectStore,
+  id: string,
+): Promise<Omit<LoadedProject, 'summary'> & { updatedAt: number }> {
   const { summary, ...rest } = await store.loadProject(id);
   return { ...rest, updatedAt: summary.updatedAt };
 }
@@ -33,7 +36,9 @@ async function rejection(promise: Promise<unknown>): Promise<StorageError> {
   return error;
 }
 
-async function projectWithHistory(label: string): Promise<{ store: ProjectStore; id: string; division: Division }> {
+async function projectWithHistory(
+  label: string,
+): Promise<{ store: ProjectStore; id: string; division: Division }> {
   const store = await freshStore(label, { censusChunkSize: 4 });
   const start = sampleDivision(10);
   const { id } = await store.createProject(start);
@@ -48,7 +53,10 @@ function bigEdit(division: Division): { edit: Change; inverse: Change } {
   const edit = change(
     '大改动',
     [grid(2, { name: '二' }), grid(9), censusPoint(3, { households: 77 }), ...censusPoints(6, 500)],
-    [{ layer: 'grid', id: 'g3' }, { layer: 'census', id: 'p0' }],
+    [
+      { layer: 'grid', id: 'g3' },
+      { layer: 'census', id: 'p0' },
+    ],
   );
   return { edit, inverse: applyChange(division, edit).inverse };
 }
@@ -90,7 +98,9 @@ describe('project store: a failed write changes nothing', () => {
     const broken = grid(4, { extra: { onClick: () => 'not data' } });
     const edit = change('坏数据', [censusPoint(1, { households: 50 }), broken]);
 
-    const error = await rejection(store.commit(id, edit, { kind: 'edit', inverse: applyChange(division, edit).inverse }));
+    const error = await rejection(
+      store.commit(id, edit, { kind: 'edit', inverse: applyChange(division, edit).inverse }),
+    );
     expect(error.kind).toBe('unknown');
     expect(error.problem.message.zh).toContain('本次修改未保存，之前的数据完好');
     expect(error.cause).toBeDefined();
@@ -117,7 +127,9 @@ describe('project store: a failed write changes nothing', () => {
     if (!top) throw new Error('the fixture has one edit on the undo stack');
 
     failWritesTo('history', 'AbortError');
-    const error = await rejection(store.commit(id, top, { kind: 'undo', inverse: applyChange(division, top).inverse }));
+    const error = await rejection(
+      store.commit(id, top, { kind: 'undo', inverse: applyChange(division, top).inverse }),
+    );
     vi.restoreAllMocks();
 
     expect(error.kind).toBe('aborted');
@@ -130,7 +142,10 @@ describe('project store: a failed write changes nothing', () => {
     const { store, id } = await projectWithHistory('import');
     const before = await snapshot(store, id);
     const projectsBefore = await store.listProjects();
-    const imported = divisionOf({ name: '导入', ruleSetId: 'zigong', extra: {} }, [grid(8), ...censusPoints(20, 100)]);
+    const imported = divisionOf({ name: '导入', ruleSetId: 'zigong', extra: {} }, [
+      grid(8),
+      ...censusPoints(20, 100),
+    ]);
 
     failWritesTo('censusChunks', 'QuotaExceededError');
     expect((await rejection(store.replaceDivision(id, imported, '导入'))).kind).toBe('quota');
@@ -144,12 +159,35 @@ describe('project store: a failed write changes nothing', () => {
   });
 });
 
+describe('project store: reading on a full disk', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('still opens a project when recording lastOpenedAt fails', async () => {
+    const { store, id, division } = await projectWithHistory('read-full-disk');
+    failWritesTo('projects', 'QuotaExceededError');
+    const loaded = await store.loadProject(id);
+    vi.restoreAllMocks();
+    expect(loaded.division).toEqual(division);
+    expect(loaded.undo).toHaveLength(1);
+    store.close();
+  });
+});
+
 describe('storage errors', () => {
   it('classifies Dexie and DOM errors, looking through wrappers', () => {
     const kindOf = (error: unknown): StorageErrorKind => toStorageError(error, 'save').kind;
     expect(kindOf(new DOMException('x', 'QuotaExceededError'))).toBe('quota');
     // A full disk usually arrives as an AbortError whose inner error is the quota error.
-    expect(kindOf(Object.assign(new Error('x'), { name: 'AbortError', inner: new DOMException('y', 'QuotaExceededError') }))).toBe('quota');
+    expect(
+      kindOf(
+        Object.assign(new Error('x'), {
+          name: 'AbortError',
+          inner: new DOMException('y', 'QuotaExceededError'),
+        }),
+      ),
+    ).toBe('quota');
     expect(kindOf(Object.assign(new Error('x'), { name: 'DatabaseClosedError' }))).toBe('aborted');
     expect(kindOf(new TypeError('x'))).toBe('unknown');
     expect(kindOf('a string')).toBe('unknown');

@@ -6,7 +6,14 @@ import { applyChange, change, countByLayer } from '../../../shared/model';
 import type { HistoryOp, ProjectStore } from '../../../renderer/storage/project-store';
 import { openProjectStore } from '../../../renderer/storage/project-store';
 import { isStorageError } from '../../../renderer/storage/storage-error';
-import { censusPoint, freshDatabaseName, freshStore, grid, restart, sampleDivision } from './storage-fixtures';
+import {
+  censusPoint,
+  freshDatabaseName,
+  freshStore,
+  grid,
+  restart,
+  sampleDivision,
+} from './storage-fixtures';
 
 /**
  * What the editor keeps in memory, driven the way the editor session drives the store: compute
@@ -80,7 +87,10 @@ describe('project store: history', () => {
 
     await editor.edit(store, change('改网格名', [grid(1, { name: '一网格' })]));
     await editor.edit(store, change('删网格', [], [{ layer: 'grid', id: 'g3' }]));
-    await editor.edit(store, change('加网格和人口', [grid(4), censusPoint(100), censusPoint(3, { households: 9 })]));
+    await editor.edit(
+      store,
+      change('加网格和人口', [grid(4), censusPoint(100), censusPoint(3, { households: 9 })]),
+    );
     await editor.undoOnce(store);
     await editor.undoOnce(store);
     await editor.redoOnce(store);
@@ -124,7 +134,8 @@ describe('project store: history', () => {
     const division = sampleDivision(3);
     const { id } = await store.createProject(division);
     const editor = new Editor(division, id, limit);
-    for (let step = 1; step <= 9; step++) await editor.edit(store, change(`第${step}步`, [grid(1, { name: `名${step}` })]));
+    for (let step = 1; step <= 9; step++)
+      await editor.edit(store, change(`第${step}步`, [grid(1, { name: `名${step}` })]));
     let loaded = await store.loadProject(id);
     expect(loaded.undo.map((entry) => entry.note)).toEqual(['第5步', '第6步', '第7步', '第8步', '第9步']);
 
@@ -142,7 +153,9 @@ describe('project store: history', () => {
     const store = await freshStore('empty-stack');
     const { id } = await store.createProject(sampleDivision(1));
     const noop = change('无');
-    const error: unknown = await store.commit(id, noop, { kind: 'undo', inverse: noop }).catch((e: unknown) => e);
+    const error: unknown = await store
+      .commit(id, noop, { kind: 'undo', inverse: noop })
+      .catch((e: unknown) => e);
     expect(isStorageError(error, 'not-found')).toBe(true);
     expect(isStorageError(error) && error.problem.message.zh).toContain('没有可撤销的操作');
     await expect(store.commit(id, noop, { kind: 'redo', inverse: noop })).rejects.toSatisfy((e) =>
@@ -158,10 +171,14 @@ describe('project store: history', () => {
     const gridIds = [1, 2, 3, 4, 5];
     const censusIds = Array.from({ length: 24 }, (_, index) => index);
     const entityArb: fc.Arbitrary<Entity> = fc.oneof(
-      fc.record({ index: fc.constantFrom(...gridIds), name: fc.string({ maxLength: 4 }) }).map(({ index, name }) => grid(index, { name })),
+      fc
+        .record({ index: fc.constantFrom(...gridIds), name: fc.string({ maxLength: 4 }) })
+        .map(({ index, name }) => grid(index, { name })),
       fc
         .record({ index: fc.constantFrom(...censusIds), households: fc.nat(20), half: fc.boolean() })
-        .map(({ index, households, half }) => censusPoint(index, { households: half ? households + 0.5 : households })),
+        .map(({ index, households, half }) =>
+          censusPoint(index, { households: half ? households + 0.5 : households }),
+        ),
     );
     const refArb = fc.oneof(
       fc.constantFrom(...gridIds).map((index) => ({ layer: 'grid' as const, id: `g${index}` })),
@@ -185,7 +202,10 @@ describe('project store: history', () => {
         // Chunks of three points, so that a few dozen points cross many chunk boundaries.
         const options = { historyLimit: limit, censusChunkSize: 3 };
         const name = freshDatabaseName('property');
-        const windows = [await openProjectStore(name, options), await openProjectStore(name, options)] as const;
+        const windows = [
+          await openProjectStore(name, options),
+          await openProjectStore(name, options),
+        ] as const;
         const division = sampleDivision(10);
         const { id } = await windows[0].createProject(division);
         const editor = new Editor(division, id, limit);

@@ -49,7 +49,11 @@ describe('project store: projects', () => {
 
     await store.updateMeta(id, { ruleSetId: 'changji', extra: { crs: 'WGS84', 版本: 2 } });
     const loaded = await store.loadProject(id);
-    expect(loaded.division.meta).toEqual({ name: '双河镇（第二稿）', ruleSetId: 'changji', extra: { crs: 'WGS84', 版本: 2 } });
+    expect(loaded.division.meta).toEqual({
+      name: '双河镇（第二稿）',
+      ruleSetId: 'changji',
+      extra: { crs: 'WGS84', 版本: 2 },
+    });
     expect(loaded.division.grid.size).toBe(3);
     expect(loaded.undo).toEqual([]);
     store.close();
@@ -99,7 +103,9 @@ describe('project store: projects', () => {
     expect((await store.listProjects()).map((summary) => summary.id)).toEqual([keep.id]);
     await expect(store.loadProject(id)).rejects.toSatisfy((error) => isStorageError(error, 'not-found'));
     await expect(store.deleteProject(id)).rejects.toSatisfy((error) => isStorageError(error, 'not-found'));
-    await expect(store.renameProject(id, 'x')).rejects.toSatisfy((error) => isStorageError(error, 'not-found'));
+    await expect(store.renameProject(id, 'x')).rejects.toSatisfy((error) =>
+      isStorageError(error, 'not-found'),
+    );
     expect(await store.getSettings(id)).toEqual(new Map());
     expect((await store.loadProject(keep.id)).division.census.size).toBe(10);
     store.close();
@@ -123,7 +129,9 @@ describe('project store: projects', () => {
     expect(await reopened.getSetting(b.id, 'basemap')).toBe('offline');
     await reopened.deleteSetting(a.id, 'basemap');
     expect(await reopened.getSetting(a.id, 'basemap')).toBeUndefined();
-    expect((await reopened.listProjects()).find((summary) => summary.id === a.id)?.updatedAt).toBe(a.updatedAt);
+    expect((await reopened.listProjects()).find((summary) => summary.id === a.id)?.updatedAt).toBe(
+      a.updatedAt,
+    );
     await expect(reopened.setSetting('no-such-project', 'k', 1)).rejects.toSatisfy((error) =>
       isStorageError(error, 'not-found'),
     );

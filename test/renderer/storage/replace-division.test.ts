@@ -1,7 +1,15 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { applyChange, change, countByLayer, divisionOf } from '../../../shared/model';
-import { censusPoint, censusPoints, community, freshStore, grid, restart, sampleDivision } from './storage-fixtures';
+import {
+  censusPoint,
+  censusPoints,
+  community,
+  freshStore,
+  grid,
+  restart,
+  sampleDivision,
+} from './storage-fixtures';
 
 describe('project store: replaceDivision (imports)', () => {
   it('replaces every entity, keeps the meta, and can be undone like an edit', async () => {
@@ -12,7 +20,10 @@ describe('project store: replaceDivision (imports)', () => {
     const edit = change('改名', [grid(1, { name: '改' })]);
     const applied = applyChange(original, edit);
     await store.commit(id, edit, { kind: 'edit', inverse: applied.inverse });
-    await store.commit(id, applied.inverse, { kind: 'undo', inverse: applyChange(applied.division, applied.inverse).inverse });
+    await store.commit(id, applied.inverse, {
+      kind: 'undo',
+      inverse: applyChange(applied.division, applied.inverse).inverse,
+    });
 
     const imported = divisionOf({ name: '文件里的名字', ruleSetId: 'changji', extra: { from: 'file' } }, [
       community,
@@ -37,7 +48,9 @@ describe('project store: replaceDivision (imports)', () => {
     const top = loaded.undo[0];
     if (!top) throw new Error('the import must be on the undo stack');
     // The stored inverse (built from the old rows) does what the editor's own inverse does.
-    expect(applyChange(inMemory.division, top).division).toEqual(applyChange(inMemory.division, inMemory.inverse).division);
+    expect(applyChange(inMemory.division, top).division).toEqual(
+      applyChange(inMemory.division, inMemory.inverse).division,
+    );
     expect(new Set(top.put)).toEqual(new Set(inMemory.inverse.put));
     expect(new Set(top.delete)).toEqual(new Set(inMemory.inverse.delete));
     const undone = applyChange(loaded.division, top);
@@ -60,7 +73,10 @@ describe('project store: replaceDivision (imports)', () => {
     const loaded = await store.loadProject(id);
     expect(loaded.division).toEqual(empty);
     expect(loaded.summary.counts).toEqual(countByLayer(empty));
-    expect(applyChange(loaded.division, loaded.undo.at(-1) ?? change('')).division).toEqual({ ...full, meta: empty.meta });
+    expect(applyChange(loaded.division, loaded.undo.at(-1) ?? change('')).division).toEqual({
+      ...full,
+      meta: empty.meta,
+    });
     store.close();
   });
 });

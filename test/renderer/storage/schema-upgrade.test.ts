@@ -70,7 +70,11 @@ describe('schema upgrades', () => {
     const loaded = await store.loadProject('v1-project');
     expect(loaded.division.grid.get('g1')).toEqual(grid(1));
     expect(loaded.division.census).toEqual(new Map(censusPoints(30).map((point) => [point.id, point])));
-    expect(loaded.division.meta).toEqual({ name: '旧版项目', ruleSetId: 'zigong', extra: { crs: 'CGCS2000' } });
+    expect(loaded.division.meta).toEqual({
+      name: '旧版项目',
+      ruleSetId: 'zigong',
+      extra: { crs: 'CGCS2000' },
+    });
     expect(loaded.undo.map((entry) => entry.note)).toEqual(['旧的编辑']);
     // The table version 2 added works.
     await store.setSetting('v1-project', 'basemap', 'offline');
@@ -80,8 +84,19 @@ describe('schema upgrades', () => {
     const raw = new Dexie(name);
     await raw.open();
     expect(raw.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(raw.tables.map((table) => table.name).sort()).toEqual(['censusChunks', 'entities', 'history', 'projects', 'settings']);
-    expect(raw.table('projects').schema.indexes.map((index) => index.name).sort()).toEqual(['lastOpenedAt', 'updatedAt']);
+    expect(raw.tables.map((table) => table.name).sort()).toEqual([
+      'censusChunks',
+      'entities',
+      'history',
+      'projects',
+      'settings',
+    ]);
+    expect(
+      raw
+        .table('projects')
+        .schema.indexes.map((index) => index.name)
+        .sort(),
+    ).toEqual(['lastOpenedAt', 'updatedAt']);
     raw.close();
   });
 

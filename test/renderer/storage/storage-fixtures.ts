@@ -1,4 +1,13 @@
-import type { AreaGeometry, CensusPoint, Community, Division, Entity, Grid, MicroGrid, Township } from '../../../shared/model';
+import type {
+  AreaGeometry,
+  CensusPoint,
+  Community,
+  Division,
+  Entity,
+  Grid,
+  MicroGrid,
+  Township,
+} from '../../../shared/model';
 import { divisionOf } from '../../../shared/model';
 import type { ProjectStore, ProjectStoreOptions } from '../../../renderer/storage/project-store';
 import { openProjectStore } from '../../../renderer/storage/project-store';
@@ -95,7 +104,9 @@ export function censusPoint(index: number, patch: Partial<CensusPoint> = {}): Ce
     population: (index % 9) + 2,
     extra: index % 13 === 0 ? { 楼栋: `${index % 40}栋`, 层数: index % 30, 空置: index % 2 === 0 } : {},
     ...(index % 7 === 0 ? { address: `双河镇桂花路${index}号` } : {}),
-    ...(index % 11 === 0 ? { personal: { 户主: `李${index}`, 电话: `1390000${String(index).padStart(4, '0')}` } } : {}),
+    ...(index % 11 === 0
+      ? { personal: { 户主: `李${index}`, 电话: `1390000${String(index).padStart(4, '0')}` } }
+      : {}),
     ...patch,
   };
 }
@@ -106,6 +117,14 @@ export function censusPoints(count: number, from = 0): CensusPoint[] {
 
 /** A small division: one township, one community, three grids, one micro-grid, `censusCount` points. */
 export function sampleDivision(censusCount = 20, name = '双河镇网格规划'): Division {
-  const entities: Entity[] = [township, community, grid(1), grid(2), grid(3), microgrid, ...censusPoints(censusCount)];
+  const entities: Entity[] = [
+    township,
+    community,
+    grid(1),
+    grid(2),
+    grid(3),
+    microgrid,
+    ...censusPoints(censusCount),
+  ];
   return divisionOf({ name, ruleSetId: 'zigong', extra: { crs: 'CGCS2000' } }, entities);
 }
