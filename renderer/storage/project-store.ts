@@ -157,6 +157,7 @@ function divisionFrom(
   };
   for (const { entity } of entityRows) maps[entity.layer].set(entity.id, entity);
   for (const chunk of chunks) for (const point of decodeCensus(chunk)) maps.census.set(point.id, point);
+  // The cast is sound: each map was filled by `entity.layer`, so it holds only that layer's entities.
   return { meta: { name: row.name, ruleSetId: row.ruleSetId, extra: row.extra }, ...maps } as Division;
 }
 
