@@ -43,18 +43,22 @@ export function locatePoint(
   for (let r = 0; r < ends.length; r++) {
     const end = ends[r]!;
     for (let i = start; i < end - 1; i++) {
-      const x1 = c[2 * i]!;
       const y1 = c[2 * i + 1]!;
-      const x2 = c[2 * i + 2]!;
       const y2 = c[2 * i + 3]!;
-      // Cheap box test first: the exact distance is needed only for points next to this edge.
+      // Most edges are rejected on latitude alone; both tests below need the point within this band.
+      if (
+        y1 < y2
+          ? y < y1 - toleranceDeg || y > y2 + toleranceDeg
+          : y < y2 - toleranceDeg || y > y1 + toleranceDeg
+      ) {
+        continue;
+      }
+      const x1 = c[2 * i]!;
+      const x2 = c[2 * i + 2]!;
       if (
         (x1 < x2
           ? x >= x1 - toleranceDeg && x <= x2 + toleranceDeg
           : x >= x2 - toleranceDeg && x <= x1 + toleranceDeg) &&
-        (y1 < y2
-          ? y >= y1 - toleranceDeg && y <= y2 + toleranceDeg
-          : y >= y2 - toleranceDeg && y <= y1 + toleranceDeg) &&
         segmentDistance2(x, y, x1, y1, x2, y2) <= tolerance2
       ) {
         return PointLocation.boundary;

@@ -1,0 +1,306 @@
+import { areaDensityM2PerDeg2 } from './ellipsoid-area';
+import type { PreparedPolygon } from './prepared-polygon';
+
+/**
+ * One stretch of a horizontal slab between two consecutive edges: a trapezoid with horizontal top and
+ * bottom. Reused between calls of the visitor: copy what you keep.
+ */
+export interface SlabInterval {
+  /** Bottom and top latitude of the slab. */
+  y0: number;
+  y1: number;
+  /** Left and right longitude at the bottom (`*0`) and at the top (`*1`). */
+  left0: number;
+  right0: number;
+  left1: number;
+  right1: number;
+  /** Ellipsoidal area in m². */
+  areaM2: number;
+}
+
+/**
+ * Called for each interval inside at least one polygon: `inside[i]` is 1 when inside polygon i, and the
+ * first `insideCount` entries of `insideList` are those polygons (in no particular order), so a visitor
+ * never loops over every polygon of a large sweep.
+ */
+export type IntervalVisitor = (
+  interval: SlabInterval,
+  inside: Uint8Array,
+  insideCount: number,
+  insideList: Uint32Array,
+) => void;
+
+/** Called when the sweep starts a new slab (intervals of consecutive slabs may join into one piece). */
+export type SlabStart = (y0: number, y1: number) => void;
+
+/** Edge ordering differences smaller than this (degrees, ~0.1 µm) are not treated as crossings. */
+const CROSSING_TOLERANCE_DEG = 1e-12;
+/** No slab thinner than this is split further: its area is below any tolerance. */
+const MIN_SLAB_DEG = 1e-13;
+const MAX_SPLIT_DEPTH = 48;
+
+// Scratch buffers shared by all sweeps (JavaScript runs one sweep at a time; visitors never start
+// another): a sweep per candidate pair must not allocate, or the garbage collector dominates.
+let edgeX0 = new Float64Array(256);
+let edgeY0 = new Float64Array(256);
+let edgeX1 = new Float64Array(256);
+let edgeY1 = new Float64Array(256);
+let edgeOwner = new Uint32Array(256);
+// Per-edge values of the current slab: x at its bottom and top, and their sum (the sort key).
+let xa = new Float64Array(256);
+let xb = new Float64Array(256);
+let keys = new Float64Array(256);
+let boundaries = new Float64Array(512);
+let byStart = new Uint32Array(256);
+let active = new Uint32Array(64);
+let inside = new Uint8Array(64);
+let insideList = new Uint32Array(64);
+let insideSlot = new Uint32Array(64);
+
+function ensureEdges(n: number): void {
+  if (edgeX0.length >= n) return;
+  const size = Math.max(n, edgeX0.length * 2);
+  edgeX0 = new Float64Array(size);
+  edgeY0 = new Float64Array(size);
+  edgeX1 = new Float64Array(size);
+  edgeY1 = new Float64Array(size);
+  edgeOwner = new Uint32Array(size);
+  byStart = new Uint32Array(size);
+  boundaries = new Float64Array(2 * size + 2);
+  xa = new Float64Array(size);
+  xb = new Float64Array(size);
+  keys = new Float64Array(size);
+}
+
+function ensureActive(n: number): void {
+  if (active.length >= n) return;
+  const size = Math.max(n, active.length * 2);
+  const previous = active;
+  active = new Uint32Array(size);
+  active.set(previous);
+}
+
+function ensurePolygons(n: number): void {
+  if (inside.length >= n) return;
+  const size = Math.max(n, inside.length * 2);
+  inside = new Uint8Array(size);
+  insideList = new Uint32Array(size);
+  insideSlot = new Uint32Array(size);
+}
+
+/** Copies the non-horizontal edges meeting the latitude window into the scratch buffers. */
+function collectEdges(polygons: readonly PreparedPolygon[], minY: number, maxY: number): number {
+  let total = 0;
+  for (const polygon of polygons) total += polygon.coords.length / 2;
+  ensureEdges(total);
+  let count = 0;
+  for (let p = 0; p < polygons.length; p++) {
+    const polygon = polygons[p]!;
+    if (polygon.empty || polygon.maxY <= minY || polygon.minY >= maxY) continue;
+    const c = polygon.coords;
+    let start = 0;
+    for (const end of polygon.ringEnds) {
+      for (let i = start; i < end - 1; i++) {
+        const ay = c[2 * i + 1]!;
+        const by = c[2 * i + 3]!;
+        // Horizontal edges lie on slab boundaries and never separate inside from outside within a slab.
+        if (ay === by) continue;
+        const low = ay < by;
+        const ly = low ? ay : by;
+        const hy = low ? by : ay;
+        if (hy <= minY || ly >= maxY) continue;
+        edgeX0[count] = low ? c[2 * i]! : c[2 * i + 2]!;
+        edgeY0[count] = ly;
+        edgeX1[count] = low ? c[2 * i + 2]! : c[2 * i]!;
+        edgeY1[count] = hy;
+        edgeOwner[count] = p;
+        count++;
+      }
+      start = end;
+    }
+  }
+  return count;
+}
+
+function xAt(e: number, y: number): number {
+  const y0 = edgeY0[e]!;
+  const y1 = edgeY1[e]!;
+  if (y <= y0) return edgeX0[e]!;
+  if (y >= y1) return edgeX1[e]!;
+  const x0 = edgeX0[e]!;
+  return x0 + ((edgeX1[e]! - x0) * (y - y0)) / (y1 - y0);
+}
+
+/** Sorts indexes of edges by increasing `values` (insertion sort: the list is nearly sorted already). */
+function sortByValue(indexes: Uint32Array, values: Float64Array, tieBreak: Float64Array, k: number): void {
+  for (let i = 1; i < k; i++) {
+    const item = indexes[i]!;
+    const value = values[item]!;
+    const tie = tieBreak[item]!;
+    let j = i - 1;
+    while (j >= 0) {
+      const other = indexes[j]!;
+      const otherValue = values[other]!;
+      if (otherValue < value || (otherValue === value && tieBreak[other]! <= tie)) break;
+      indexes[j + 1] = other;
+      j--;
+    }
+    indexes[j + 1] = item;
+  }
+}
+
+/**
+ * Sweeps a set of polygons with horizontal slabs and reports, for every slab, each stretch between two
+ * consecutive edges together with which polygons (even-odd rule) cover it.
+ *
+ * Slab boundaries are every vertex latitude and every latitude where two edges cross, so inside a slab
+ * no edges cross and every stretch is an exact trapezoid: areas of overlaps, gaps and parts outside a
+ * parent are sums of trapezoids, with no polygon clipping, no topology to keep consistent and no failure
+ * mode on nearly coincident edges (they only make very thin trapezoids, which area and width tolerances
+ * discard). Cost: slabs × edges crossing them, on the polygons given, which callers keep to the
+ * candidates a spatial index finds.
+ *
+ * Only the latitude window [minY, maxY] is swept (defaults to the polygons' extent).
+ */
+export function sweepCoverage(
+  polygons: readonly PreparedPolygon[],
+  visit: IntervalVisitor,
+  onSlab?: SlabStart,
+  window?: { readonly minY: number; readonly maxY: number },
+): void {
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (const polygon of polygons) {
+    if (polygon.empty) continue;
+    if (polygon.minY < minY) minY = polygon.minY;
+    if (polygon.maxY > maxY) maxY = polygon.maxY;
+  }
+  if (window) {
+    minY = Math.max(minY, window.minY);
+    maxY = Math.min(maxY, window.maxY);
+  }
+  if (!(minY < maxY)) return;
+
+  const n = collectEdges(polygons, minY, maxY);
+  if (n < 2) return;
+  ensurePolygons(polygons.length);
+
+  // Slab boundaries: all edge end latitudes inside the window, and the window itself.
+  let m = 0;
+  boundaries[m++] = minY;
+  boundaries[m++] = maxY;
+  for (let e = 0; e < n; e++) {
+    if (edgeY0[e]! > minY) boundaries[m++] = edgeY0[e]!;
+    if (edgeY1[e]! < maxY) boundaries[m++] = edgeY1[e]!;
+  }
+  const ys = boundaries.subarray(0, m).sort();
+
+  // Edges by start latitude.
+  if (n <= 64) {
+    for (let e = 0; e < n; e++) byStart[e] = e;
+    sortByValue(byStart, edgeY0, edgeX0, n);
+  } else {
+    const starts = Array.from({ length: n }, (_, e) => e).sort((a, b) => edgeY0[a]! - edgeY0[b]!);
+    for (let e = 0; e < n; e++) byStart[e] = starts[e]!;
+  }
+
+  const interval: SlabInterval = { y0: 0, y1: 0, left0: 0, right0: 0, left1: 0, right1: 0, areaM2: 0 };
+  // Active edges are kept in x order from slab to slab, so the insertion sort has little to do.
+  let k = 0;
+  let next = 0;
+  let openCount = 0;
+
+  const slab = (ya: number, yb: number, depth: number): void => {
+    for (let i = 0; i < k; i++) {
+      const e = active[i]!;
+      const a = xAt(e, ya);
+      const b = xAt(e, yb);
+      xa[e] = a;
+      xb[e] = b;
+      keys[e] = a + b;
+    }
+    sortByValue(active, keys, xa, k);
+
+    // Edges in mid-slab order must be in the same order at both ends, or two of them cross inside.
+    if (depth < MAX_SPLIT_DEPTH && yb - ya > MIN_SLAB_DEG) {
+      for (let j = 0; j + 1 < k; j++) {
+        const p = active[j]!;
+        const q = active[j + 1]!;
+        const da = xa[p]! - xa[q]!;
+        const db = xb[p]! - xb[q]!;
+        if (da > CROSSING_TOLERANCE_DEG || db > CROSSING_TOLERANCE_DEG) {
+          const t = da / (da - db);
+          const yc = ya + (yb - ya) * t;
+          if (yc > ya + MIN_SLAB_DEG / 2 && yc < yb - MIN_SLAB_DEG / 2 && t > 0 && t < 1) {
+            slab(ya, yc, depth + 1);
+            slab(yc, yb, depth + 1);
+            return;
+          }
+        }
+      }
+    }
+
+    onSlab?.(ya, yb);
+    const fa = areaDensityM2PerDeg2(ya);
+    const fm = areaDensityM2PerDeg2((ya + yb) / 2);
+    const fb = areaDensityM2PerDeg2(yb);
+    const h6 = (yb - ya) / 6;
+    // Every polygon is closed by the slab's last edge; a broken one may stay open: reset.
+    for (let i = 0; i < openCount; i++) inside[insideList[i]!] = 0;
+    let insideCount = 0;
+    interval.y0 = ya;
+    interval.y1 = yb;
+    for (let j = 0; j + 1 < k; j++) {
+      const p = active[j]!;
+      const polygon = edgeOwner[p]!;
+      if (inside[polygon]) {
+        inside[polygon] = 0;
+        // Swap-remove from the list of covering polygons.
+        const slot = insideSlot[polygon]!;
+        const moved = insideList[--insideCount]!;
+        insideList[slot] = moved;
+        insideSlot[moved] = slot;
+      } else {
+        inside[polygon] = 1;
+        insideSlot[polygon] = insideCount;
+        insideList[insideCount++] = polygon;
+      }
+      if (insideCount === 0) continue;
+      const q = active[j + 1]!;
+      const w0 = xa[q]! - xa[p]!;
+      const w1 = xb[q]! - xb[p]!;
+      if (w0 + w1 <= 0) continue;
+      interval.left0 = xa[p]!;
+      interval.right0 = xa[q]!;
+      interval.left1 = xb[p]!;
+      interval.right1 = xb[q]!;
+      interval.areaM2 = h6 * (w0 * fa + 2 * (w0 + w1) * fm + w1 * fb);
+      visit(interval, inside, insideCount, insideList);
+    }
+    openCount = insideCount;
+  };
+
+  for (let s = 0; s + 1 < ys.length; s++) {
+    const ya = ys[s]!;
+    const yb = ys[s + 1]!;
+    if (ya === yb) continue;
+    // Drop edges that end at or below this slab (keeping x order), add those that start at or below it.
+    let kept = 0;
+    for (let i = 0; i < k; i++) {
+      const e = active[i]!;
+      if (edgeY1[e]! > ya) active[kept++] = e;
+    }
+    k = kept;
+    while (next < n && edgeY0[byStart[next]!]! <= ya) {
+      const e = byStart[next++]!;
+      if (edgeY1[e]! > ya) {
+        ensureActive(k + 1);
+        active[k++] = e;
+      }
+    }
+    if (k < 2) continue;
+    slab(ya, yb, 0);
+  }
+  // Leave the shared flags clear for the next sweep.
+  for (let i = 0; i < openCount; i++) inside[insideList[i]!] = 0;
+}

@@ -1,0 +1,927 @@
+import type {
+  AreaEntity,
+  Change,
+  Division,
+  EntityRef,
+  Grid,
+  Language,
+  MicroGrid,
+  RuleSet,
+  Township,
+} from '../model';
+import { applyChange, targetFor, targetStatus } from '../model';
+import { BoxIndex } from './box-index';
+import type { Box } from './box-index';
+import { censusTable, rowsInBox } from './census-table';
+import type { CensusTable } from './census-table';
+import { checkGeometry, partCount } from './check-geometry';
+import {
+  COMMUNITY_CODE_PATTERN,
+  compileCodeTemplate,
+  DEFAULT_GRID_CODE_TEMPLATE,
+  DEFAULT_MICROGRID_CODE_TEMPLATE,
+} from './code-template';
+import type { CodeTemplate } from './code-template';
+import { assignRows, compareByCode } from './count-census';
+import type { CensusCounts, CensusTally, RankedArea, UnassignedTally } from './count-census';
+import { polygonAreaM2 } from './ellipsoid-area';
+import { entityIssues } from './entity-issues';
+import type { EntityContext, GeometryFacts } from './entity-issues';
+import { interiorPoint } from './interior-point';
+import {
+  duplicateCodeMessage,
+  entityLabel,
+  gapMessage,
+  moreUnassignedMessage,
+  outsideParentMessage,
+  overlapMessage,
+  unassignedPointMessage,
+} from './issue-messages';
+import { locatePoint, PointLocation } from './locate-point';
+import { overlapPieces } from './overlap-pieces';
+import { parentCoverage } from './parent-coverage';
+import { preparePolygon } from './prepared-polygon';
+import type { PreparedPolygon } from './prepared-polygon';
+import { significantPieces } from './significant-pieces';
+import type { PieceTolerance } from './significant-pieces';
+import { AREA_LAYERS, resolveOptions } from './validate-options';
+import type { AreaLayer, ResolvedOptions, ValidateOptions } from './validate-options';
+import type { RuleName, ValidationIssue } from './validation-issue';
+import { RULES } from './validation-issue';
+import type { ReportGrid, ReportIssue, ReportMicrogrid, ValidationReport } from './validation-report';
+
+/** What changed in the issue list after {@link Validator.update} or {@link Validator.revalidate}. */
+export interface ValidationDelta {
+  /** Keys of issues that are gone. */
+  readonly removed: readonly string[];
+  /** Issues that are new, or whose content changed (same key: replace). */
+  readonly added: readonly ValidationIssue[];
+  /** Ids of grids and micro-grids whose census counts changed. */
+  readonly countsChanged: readonly string[];
+  /** Number of scopes (entities, pairs, parents) recomputed: a measure of the work done. */
+  readonly scopesRecomputed: number;
+}
+
+interface AreaRecord extends GeometryFacts {
+  readonly entity: AreaEntity;
+  readonly polygon: PreparedPolygon;
+  readonly areaM2: number;
+}
+
+type CensusLayer = 'grid' | 'microgrid';
+type ChildLayer = 'community' | 'grid' | 'microgrid';
+
+/** The layer whose entities are the children of a parent layer in coverage checks. */
+const CHILD_LAYER: Readonly<Partial<Record<AreaLayer, ChildLayer>>> = {
+  township: 'community',
+  community: 'grid',
+  grid: 'microgrid',
+};
+const PARENT_LAYER: Readonly<Record<ChildLayer, AreaLayer>> = {
+  community: 'township',
+  grid: 'community',
+  microgrid: 'grid',
+};
+
+const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
+const RULE_ORDER = new Map<RuleName, number>(RULES.map((rule, i) => [rule, i]));
+
+/** Sorts issues for people: errors first, then by rule, then by codes, then by key. */
+export function compareIssues(a: ValidationIssue, b: ValidationIssue): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    RULE_ORDER.get(a.rule)! - RULE_ORDER.get(b.rule)! ||
+    compareStrings(a.codes.join(','), b.codes.join(',')) ||
+    compareStrings(a.key, b.key)
+  );
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function boxOf(polygon: PreparedPolygon): Box | undefined {
+  return polygon.empty ? undefined : polygon;
+}
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+/**
+ * Validation of a division, held with its indexes so that an edit re-validates only what it can affect.
+ *
+ * Issues live in scopes, each recomputed as a whole: an entity (geometry, attributes, code, parent,
+ * household target), a candidate pair (overlap), a parent (gaps in it, children outside it), a code
+ * (duplicates), the unassigned census points. A change marks the scopes of the changed entities, of
+ * their old and new neighbours (from a Flatbush box index), parents, children and codes, and re-assigns
+ * only the census points in the old and new boxes of changed grids (KDBush). Nothing is ever computed
+ * for all pairs of grids.
+ *
+ * Usage: `const v = new Validator(division, ruleSet)`, then `v.issues()`, `v.report()`, `v.counts()`;
+ * after each edit `v.update(change)` (or `v.update(change, nextDivision)` when the caller already applied
+ * it) returns what changed.
+ */
+export class Validator {
+  private divisionValue: Division;
+  private readonly ruleSet: RuleSet;
+  private readonly options: ResolvedOptions;
+  private readonly tolerance: PieceTolerance;
+  private readonly gridTemplate: CodeTemplate | undefined;
+  private readonly microgridTemplate: CodeTemplate | undefined;
+
+  private readonly records: Record<AreaLayer, Map<string, AreaRecord>>;
+  private readonly boxes: Record<AreaLayer, BoxIndex>;
+  private readonly idsByCode: Record<AreaLayer, Map<string, Set<string>>>;
+  private readonly idsByParentCode: Record<CensusLayer, Map<string, Set<string>>>;
+
+  private table!: CensusTable;
+  private readonly owner: Record<CensusLayer, Int32Array> = {
+    grid: new Int32Array(0),
+    microgrid: new Int32Array(0),
+  };
+  private readonly slotIds: Record<CensusLayer, string[]> = { grid: [], microgrid: [] };
+  private readonly slotOf: Record<CensusLayer, Map<string, number>> = {
+    grid: new Map(),
+    microgrid: new Map(),
+  };
+  private readonly tallies: Record<CensusLayer, Map<string, CensusTally>> = {
+    grid: new Map(),
+    microgrid: new Map(),
+  };
+  private readonly unassignedRows = new Set<number>();
+
+  private readonly scopes = new Map<string, ValidationIssue[]>();
+  /** Pair scopes with issues, by entity, so that an edit can drop them. */
+  private readonly pairScopesOf = new Map<string, Set<string>>();
+  private sortedIssues: ValidationIssue[] | undefined;
+
+  constructor(division: Division, ruleSet: RuleSet, options: ValidateOptions = {}) {
+    this.divisionValue = division;
+    this.ruleSet = ruleSet;
+    this.options = resolveOptions(options);
+    this.tolerance = { minAreaM2: this.options.minAreaM2, minWidthM: this.options.minWidthM };
+    const gridTemplate = compileCodeTemplate(
+      ruleSet.gridCodeTemplate ?? DEFAULT_GRID_CODE_TEMPLATE,
+      COMMUNITY_CODE_PATTERN,
+    );
+    this.gridTemplate = gridTemplate.ok ? gridTemplate.value : undefined;
+    const microgridTemplate = compileCodeTemplate(
+      ruleSet.microgridCodeTemplate ?? DEFAULT_MICROGRID_CODE_TEMPLATE,
+      this.gridTemplate?.body ?? '.+',
+    );
+    this.microgridTemplate = microgridTemplate.ok ? microgridTemplate.value : undefined;
+
+    const map = <T>(): Record<AreaLayer, Map<string, T>> => ({
+      township: new Map(),
+      community: new Map(),
+      grid: new Map(),
+      microgrid: new Map(),
+    });
+    this.records = map<AreaRecord>();
+    this.idsByCode = map<Set<string>>();
+    this.idsByParentCode = { grid: new Map(), microgrid: new Map() };
+    for (const layer of AREA_LAYERS) {
+      for (const entity of division[layer].values()) this.addRecord(entity);
+    }
+    this.boxes = {
+      township: this.buildIndex('township'),
+      community: this.buildIndex('community'),
+      grid: this.buildIndex('grid'),
+      microgrid: this.buildIndex('microgrid'),
+    };
+    this.countAll();
+    this.computeAll();
+  }
+
+  /** The division as validated (after the last update). */
+  get division(): Division {
+    return this.divisionValue;
+  }
+
+  /** All current issues, errors first. */
+  issues(): readonly ValidationIssue[] {
+    if (!this.sortedIssues) {
+      const all: ValidationIssue[] = [];
+      for (const list of this.scopes.values()) all.push(...list);
+      this.sortedIssues = all.sort(compareIssues);
+    }
+    return this.sortedIssues;
+  }
+
+  /** Area in m² (ellipsoidal) of an area entity, or undefined. */
+  areaM2(layer: AreaLayer, id: string): number | undefined {
+    return this.records[layer].get(id)?.areaM2;
+  }
+
+  /** Census counts of one grid or micro-grid. */
+  tally(layer: CensusLayer, id: string): CensusTally {
+    return this.tallies[layer].get(id) ?? { households: 0, population: 0, points: 0 };
+  }
+
+  /** Census counts of every grid and micro-grid, as {@link countCensus} gives them. */
+  counts(): CensusCounts {
+    const copy = (layer: CensusLayer): Map<string, CensusTally> =>
+      new Map([...this.records[layer].keys()].map((id) => [id, { ...this.tally(layer, id) }]));
+    const unassigned: UnassignedTally = { households: 0, population: 0, points: 0, pointIds: [] };
+    for (const row of [...this.unassignedRows].sort((a, b) => a - b)) {
+      unassigned.households += this.table.households[row]!;
+      unassigned.population += this.table.population[row]!;
+      unassigned.points++;
+      unassigned.pointIds.push(this.table.ids[row]!);
+    }
+    const outsideMicrogrids = new Map<string, UnassignedTally>();
+    for (const [id, record] of this.records.grid) {
+      if ((this.idsByParentCode.microgrid.get(record.entity.code)?.size ?? 0) === 0) continue;
+      const tally: UnassignedTally = { households: 0, population: 0, points: 0, pointIds: [] };
+      for (const row of this.rowsOutsideMicrogrids(id)) {
+        tally.households += this.table.households[row]!;
+        tally.population += this.table.population[row]!;
+        tally.points++;
+        tally.pointIds.push(this.table.ids[row]!);
+      }
+      outsideMicrogrids.set(id, tally);
+    }
+    return { byGrid: copy('grid'), byMicrogrid: copy('microgrid'), unassigned, outsideMicrogrids };
+  }
+
+  /**
+   * The interchange report (../shared/spec/interchange.md): grids with counts, area and target status,
+   * issues with their message in `lang`, and the summary.
+   */
+  report(lang: Language = 'zh'): ValidationReport {
+    const grids: ReportGrid[] = [...this.records.grid.values()]
+      .map((record) => record.entity as Grid)
+      .sort(compareByCode)
+      .map((grid) => {
+        const counts = this.tally('grid', grid.id);
+        const justification = grid.justification?.trim();
+        return {
+          code: grid.code,
+          name: grid.name,
+          parentCode: grid.parentCode,
+          gridType: grid.gridType,
+          households: round(counts.households, 2),
+          population: round(counts.population, 2),
+          areaM2: round(this.records.grid.get(grid.id)!.areaM2, 1),
+          target: targetStatus(targetFor(grid, this.ruleSet), counts),
+          ...(justification ? { justification } : {}),
+        };
+      });
+    const microgrids: ReportMicrogrid[] = [...this.records.microgrid.values()]
+      .map((record) => record.entity as MicroGrid)
+      .sort(compareByCode)
+      .map((microgrid) => {
+        const counts = this.tally('microgrid', microgrid.id);
+        return {
+          code: microgrid.code,
+          name: microgrid.name,
+          parentCode: microgrid.parentCode,
+          households: round(counts.households, 2),
+          population: round(counts.population, 2),
+          areaM2: round(this.records.microgrid.get(microgrid.id)!.areaM2, 1),
+          target: targetStatus(targetFor(microgrid, this.ruleSet), counts),
+        };
+      });
+    const issues: ReportIssue[] = this.issues().map((issue) => ({
+      rule: issue.rule,
+      severity: issue.severity,
+      codes: [...issue.codes],
+      ...(issue.parentCode !== undefined ? { parentCode: issue.parentCode } : {}),
+      ...(issue.areaM2 !== undefined ? { areaM2: round(issue.areaM2, 1) } : {}),
+      at: [round(issue.at[0], 7), round(issue.at[1], 7)],
+      message: issue.message[lang],
+      ...(issue.accepted ? { accepted: true as const, justification: issue.justification ?? '' } : {}),
+    }));
+    const errors = issues.filter((issue) => issue.severity === 'error').length;
+    const accepted = issues.filter((issue) => issue.accepted).length;
+    return {
+      ruleSet: this.ruleSet.id,
+      grids,
+      ...(microgrids.length > 0 ? { microgrids } : {}),
+      issues,
+      summary: { grids: grids.length, errors, warnings: issues.length - errors, accepted },
+      areaMethod: 'ellipsoidal-cgcs2000',
+      minAreaM2: this.options.minAreaM2,
+    };
+  }
+
+  /**
+   * Applies a change and re-validates what it can affect. Pass `next` when the caller has applied the
+   * change already (the editor's store does), to avoid applying it twice.
+   */
+  update(change: Change, next?: Division): ValidationDelta {
+    const after = next ?? applyChange(this.divisionValue, change).division;
+    const refs: EntityRef[] = [...change.delete, ...change.put.map((e) => ({ layer: e.layer, id: e.id }))];
+    return this.revalidate(after, refs);
+  }
+
+  /**
+   * Re-validates after the entities `affected` (by layer and id) changed between the held division and
+   * `next`: recomputes their scopes and those of their neighbours, parents and children, and re-counts
+   * the census points around them.
+   */
+  revalidate(next: Division, affected: readonly EntityRef[]): ValidationDelta {
+    const before = this.divisionValue;
+    const dirty = new Set<string>();
+    const pairsToFind: { layer: AreaLayer; id: string }[] = [];
+    const recheck: Record<CensusLayer, Box[]> = { grid: [], microgrid: [] };
+    let censusChanged = false;
+    let townshipsChanged = false;
+    const seen = new Set<string>();
+
+    for (const ref of affected) {
+      const refKey = `${ref.layer}:${ref.id}`;
+      if (seen.has(refKey)) continue;
+      seen.add(refKey);
+      if (ref.layer === 'census') {
+        censusChanged ||= before.census.get(ref.id) !== next.census.get(ref.id);
+        continue;
+      }
+      const layer = ref.layer;
+      const oldRecord = this.records[layer].get(ref.id);
+      const nextEntity = (next[layer] as ReadonlyMap<string, AreaEntity>).get(ref.id);
+      if (oldRecord?.entity === nextEntity) continue;
+      const oldEntity = oldRecord?.entity;
+      const geometryChanged = oldEntity?.geometry !== nextEntity?.geometry;
+      const codeChanged = oldEntity?.code !== nextEntity?.code;
+
+      // Scopes that depended on the old version.
+      this.markAround(layer, oldEntity, dirty);
+      // Existing overlaps name the entity: recompute them whatever changed (codes and names too).
+      this.dropPairs(layer, ref.id, dirty);
+      if (oldRecord) this.removeRecord(oldRecord);
+      if (nextEntity) this.addRecord(nextEntity);
+      const newRecord = this.records[layer].get(ref.id);
+      this.boxes[layer].set(ref.id, newRecord ? boxOf(newRecord.polygon) : undefined);
+      // Scopes that depend on the new version.
+      this.markAround(layer, nextEntity, dirty);
+      if (nextEntity && geometryChanged) pairsToFind.push({ layer, id: ref.id });
+      if (layer === 'township') townshipsChanged = true;
+      if ((layer === 'grid' || layer === 'microgrid') && (geometryChanged || codeChanged)) {
+        if (oldRecord && !oldRecord.polygon.empty) recheck[layer].push(oldRecord.polygon);
+        if (newRecord && !newRecord.polygon.empty) recheck[layer].push(newRecord.polygon);
+      }
+    }
+    this.divisionValue = next;
+
+    if (townshipsChanged) {
+      // Community code prefixes and the township's coverage depend on the set of townships.
+      for (const id of this.records.community.keys()) dirty.add(`entity:community:${id}`);
+      for (const id of this.records.township.keys()) dirty.add(`cover:township:${id}`);
+    }
+    for (const { layer, id } of pairsToFind) {
+      for (const scope of this.pairScopesFor(layer, id)) dirty.add(scope);
+    }
+
+    const countsChanged = new Set<string>();
+    if (censusChanged) {
+      this.countAll();
+      for (const layer of ['grid', 'microgrid'] as const) {
+        for (const id of this.records[layer].keys()) {
+          dirty.add(`entity:${layer}:${id}`);
+          countsChanged.add(id);
+        }
+      }
+      dirty.add('unassigned');
+      for (const id of this.records.grid.keys()) dirty.add(`unassigned-micro:${id}`);
+    } else {
+      for (const layer of ['grid', 'microgrid'] as const) {
+        for (const id of this.reassign(layer, recheck[layer], dirty)) countsChanged.add(id);
+      }
+    }
+
+    const delta = this.recompute(dirty);
+    return { ...delta, countsChanged: [...countsChanged] };
+  }
+
+  // ---- records and indexes ----
+
+  private addRecord(entity: AreaEntity): void {
+    const polygon = preparePolygon(entity.geometry);
+    const layer = entity.layer;
+    const record: AreaRecord = {
+      entity,
+      polygon,
+      areaM2: polygon.empty ? 0 : polygonAreaM2(entity.geometry),
+      defects: checkGeometry(entity.geometry, { holesAllowed: this.options.holesAllowed.has(layer) }),
+      parts: partCount(entity.geometry),
+      at: interiorPoint(polygon),
+    };
+    this.records[layer].set(entity.id, record);
+    addTo(this.idsByCode[layer], entity.code, entity.id);
+    if (entity.layer === 'grid' || entity.layer === 'microgrid') {
+      addTo(this.idsByParentCode[entity.layer], entity.parentCode, entity.id);
+      if (!this.slotOf[entity.layer].has(entity.id)) {
+        this.slotOf[entity.layer].set(entity.id, this.slotIds[entity.layer].length);
+        this.slotIds[entity.layer].push(entity.id);
+      }
+    }
+  }
+
+  private removeRecord(record: AreaRecord): void {
+    const entity = record.entity;
+    this.records[entity.layer].delete(entity.id);
+    removeFrom(this.idsByCode[entity.layer], entity.code, entity.id);
+    if (entity.layer === 'grid' || entity.layer === 'microgrid') {
+      removeFrom(this.idsByParentCode[entity.layer], entity.parentCode, entity.id);
+    }
+  }
+
+  private buildIndex(layer: AreaLayer): BoxIndex {
+    const entries: [string, Box][] = [];
+    for (const [id, record] of this.records[layer]) {
+      const box = boxOf(record.polygon);
+      if (box) entries.push([id, box]);
+    }
+    return new BoxIndex(entries);
+  }
+
+  /** Ids of the parents (by code) of a child entity. */
+  private parentIds(layer: ChildLayer, entity: AreaEntity): string[] {
+    if (layer === 'community') return this.townshipIdsOf(entity.code);
+    const parentCode = (entity as Grid | MicroGrid).parentCode;
+    return [...(this.idsByCode[PARENT_LAYER[layer]].get(parentCode) ?? [])];
+  }
+
+  /** The townships a community belongs to: the one with its 9-digit prefix, or the only one. */
+  private townshipIdsOf(communityCode: string): string[] {
+    const townships = [...this.records.township.values()];
+    const matching = townships.filter((t) => t.entity.code.slice(0, 9) === communityCode.slice(0, 9));
+    if (matching.length > 0) return matching.map((t) => t.entity.id);
+    return townships.length === 1 ? [townships[0]!.entity.id] : [];
+  }
+
+  /** The children (ids) of a parent entity in coverage checks. */
+  private childIds(layer: AreaLayer, parent: AreaEntity): string[] {
+    if (layer === 'township') {
+      return [...this.records.community.values()]
+        .filter((c) => this.townshipIdsOf(c.entity.code).includes(parent.id))
+        .map((c) => c.entity.id);
+    }
+    if (layer === 'community') return [...(this.idsByParentCode.grid.get(parent.code) ?? [])];
+    if (layer === 'grid') return [...(this.idsByParentCode.microgrid.get(parent.code) ?? [])];
+    return [];
+  }
+
+  /** Marks the scopes an entity version takes part in (it is in the indexes when this is called). */
+  private markAround(layer: AreaLayer, entity: AreaEntity | undefined, dirty: Set<string>): void {
+    if (!entity) return;
+    dirty.add(`entity:${layer}:${entity.id}`);
+    dirty.add(`dup:${layer}:${entity.code}`);
+    if (layer !== 'township') {
+      for (const parentId of this.parentIds(layer, entity))
+        dirty.add(`cover:${PARENT_LAYER[layer]}:${parentId}`);
+    }
+    if (CHILD_LAYER[layer]) dirty.add(`cover:${layer}:${entity.id}`);
+    // Children name their parent by code: their missing-parent and prefix checks depend on it.
+    if (layer === 'community') {
+      for (const id of this.idsByParentCode.grid.get(entity.code) ?? []) dirty.add(`entity:grid:${id}`);
+    }
+    if (layer === 'grid') {
+      for (const id of this.idsByParentCode.microgrid.get(entity.code) ?? [])
+        dirty.add(`entity:microgrid:${id}`);
+      dirty.add(`unassigned-micro:${entity.id}`);
+    }
+    if (layer === 'microgrid') {
+      for (const id of this.idsByCode.grid.get((entity as MicroGrid).parentCode) ?? [])
+        dirty.add(`unassigned-micro:${id}`);
+    }
+  }
+
+  private dropPairs(layer: AreaLayer, id: string, dirty: Set<string>): void {
+    const scopes = this.pairScopesOf.get(`${layer}:${id}`);
+    if (scopes) for (const scope of scopes) dirty.add(scope);
+  }
+
+  /** Pair scopes of an entity with every candidate its box meets. */
+  private pairScopesFor(layer: AreaLayer, id: string): string[] {
+    if (layer === 'township') return [];
+    const record = this.records[layer].get(id);
+    if (!record || record.polygon.empty) return [];
+    const p = record.polygon;
+    return this.boxes[layer]
+      .search(p.minX, p.minY, p.maxX, p.maxY)
+      .filter((other) => other !== id)
+      .map((other) => pairScope(layer, id, other));
+  }
+
+  // ---- census ----
+
+  private countAll(): void {
+    this.table = censusTable(this.divisionValue.census);
+    this.unassignedRows.clear();
+    for (const layer of ['grid', 'microgrid'] as const) {
+      const ranked: RankedArea[] = [...this.records[layer].values()]
+        .map((record) => ({ id: record.entity.id, code: record.entity.code, polygon: record.polygon }))
+        .sort(compareByCode);
+      const byRank = assignRows(this.table, ranked, this.options.toleranceDeg);
+      const owner = new Int32Array(byRank.length);
+      const tallies = new Map<string, CensusTally>();
+      for (const id of this.records[layer].keys())
+        tallies.set(id, { households: 0, population: 0, points: 0 });
+      for (let row = 0; row < byRank.length; row++) {
+        const rank = byRank[row]!;
+        if (rank < 0) {
+          owner[row] = -1;
+          if (layer === 'grid') this.unassignedRows.add(row);
+          continue;
+        }
+        const id = ranked[rank]!.id;
+        owner[row] = this.slotOf[layer].get(id)!;
+        const tally = tallies.get(id)!;
+        tally.households += this.table.households[row]!;
+        tally.population += this.table.population[row]!;
+        tally.points++;
+      }
+      this.owner[layer] = owner;
+      this.tallies[layer] = tallies;
+    }
+  }
+
+  /** Re-assigns the points inside the given boxes; returns ids whose counts changed. */
+  private reassign(layer: CensusLayer, boxes: readonly Box[], dirty: Set<string>): Set<string> {
+    const changed = new Set<string>();
+    if (boxes.length === 0) return changed;
+    const tol = this.options.toleranceDeg;
+    const rows = new Set<number>();
+    for (const box of boxes) {
+      for (const row of rowsInBox(this.table, box.minX - tol, box.minY - tol, box.maxX + tol, box.maxY + tol))
+        rows.add(row);
+    }
+    const owner = this.owner[layer];
+    const { lon, lat } = this.table;
+    for (const row of rows) {
+      const x = lon[row]!;
+      const y = lat[row]!;
+      let best: AreaRecord | undefined;
+      let bestStrength: number = PointLocation.outside;
+      for (const id of this.boxes[layer].search(x - tol, y - tol, x + tol, y + tol)) {
+        const record = this.records[layer].get(id)!;
+        const location = locatePoint(record.polygon, x, y, tol);
+        if (location === PointLocation.outside) continue;
+        if (
+          location > bestStrength ||
+          (location === bestStrength && best && compareByCode(record.entity, best.entity) < 0)
+        ) {
+          best = record;
+          bestStrength = location;
+        }
+      }
+      const previousSlot = owner[row]!;
+      const nextSlot = best ? this.slotOf[layer].get(best.entity.id)! : -1;
+      if (previousSlot === nextSlot) continue;
+      owner[row] = nextSlot;
+      const previousId = previousSlot >= 0 ? this.slotIds[layer][previousSlot]! : undefined;
+      const nextId = best?.entity.id;
+      if (previousId !== undefined) {
+        const tally = this.tallies[layer].get(previousId);
+        if (tally) {
+          tally.households -= this.table.households[row]!;
+          tally.population -= this.table.population[row]!;
+          tally.points--;
+        }
+        changed.add(previousId);
+      }
+      if (nextId !== undefined) {
+        let tally = this.tallies[layer].get(nextId);
+        if (!tally) {
+          tally = { households: 0, population: 0, points: 0 };
+          this.tallies[layer].set(nextId, tally);
+        }
+        tally.households += this.table.households[row]!;
+        tally.population += this.table.population[row]!;
+        tally.points++;
+        changed.add(nextId);
+      }
+      if (layer === 'grid') {
+        if (nextSlot < 0) this.unassignedRows.add(row);
+        else this.unassignedRows.delete(row);
+        dirty.add('unassigned');
+      }
+    }
+    for (const id of changed) {
+      dirty.add(`entity:${layer}:${id}`);
+      if (layer === 'grid') dirty.add(`unassigned-micro:${id}`);
+      else {
+        const microgrid = this.records.microgrid.get(id)?.entity as MicroGrid | undefined;
+        for (const gridId of microgrid ? (this.idsByCode.grid.get(microgrid.parentCode) ?? []) : []) {
+          dirty.add(`unassigned-micro:${gridId}`);
+        }
+      }
+    }
+    // Tallies of deleted areas are dropped once nothing points at them.
+    for (const id of [...this.tallies[layer].keys()])
+      if (!this.records[layer].has(id)) this.tallies[layer].delete(id);
+    return changed;
+  }
+
+  /** Rows of a grid's points that are in none of the micro-grids. */
+  private rowsOutsideMicrogrids(gridId: string): number[] {
+    const record = this.records.grid.get(gridId);
+    const slot = this.slotOf.grid.get(gridId);
+    if (!record || record.polygon.empty || slot === undefined) return [];
+    const p = record.polygon;
+    const tol = this.options.toleranceDeg;
+    const gridOwner = this.owner.grid;
+    const microOwner = this.owner.microgrid;
+    return rowsInBox(this.table, p.minX - tol, p.minY - tol, p.maxX + tol, p.maxY + tol)
+      .filter((row) => gridOwner[row] === slot && microOwner[row]! < 0)
+      .sort((a, b) => a - b);
+  }
+
+  // ---- scopes ----
+
+  private computeAll(): void {
+    const dirty = new Set<string>();
+    for (const layer of AREA_LAYERS) {
+      for (const [id, record] of this.records[layer]) {
+        dirty.add(`entity:${layer}:${id}`);
+        dirty.add(`dup:${layer}:${record.entity.code}`);
+        if (CHILD_LAYER[layer]) dirty.add(`cover:${layer}:${id}`);
+        if (layer !== 'township') {
+          for (const scope of this.pairScopesFor(layer, id)) dirty.add(scope);
+        }
+      }
+    }
+    dirty.add('unassigned');
+    for (const id of this.records.grid.keys()) dirty.add(`unassigned-micro:${id}`);
+    this.recompute(dirty);
+  }
+
+  private recompute(dirty: ReadonlySet<string>): Omit<ValidationDelta, 'countsChanged'> {
+    const removed: string[] = [];
+    const added: ValidationIssue[] = [];
+    for (const scope of dirty) {
+      const before = this.scopes.get(scope) ?? [];
+      const after = this.computeScope(scope);
+      if (after.length > 0) this.scopes.set(scope, after);
+      else this.scopes.delete(scope);
+      if (scope.startsWith('pair:')) this.registerPair(scope, after.length > 0);
+      const beforeByKey = new Map(before.map((issue) => [issue.key, issue]));
+      for (const issue of after) {
+        const old = beforeByKey.get(issue.key);
+        beforeByKey.delete(issue.key);
+        if (!old || JSON.stringify(old) !== JSON.stringify(issue)) added.push(issue);
+      }
+      removed.push(...beforeByKey.keys());
+    }
+    if (removed.length > 0 || added.length > 0) this.sortedIssues = undefined;
+    return { removed, added, scopesRecomputed: dirty.size };
+  }
+
+  private registerPair(scope: string, hasIssues: boolean): void {
+    const [, layer, a, b] = splitPairScope(scope);
+    for (const id of [a, b]) {
+      const key = `${layer}:${id}`;
+      let set = this.pairScopesOf.get(key);
+      if (hasIssues) {
+        if (!set) {
+          set = new Set();
+          this.pairScopesOf.set(key, set);
+        }
+        set.add(scope);
+      } else if (set) {
+        set.delete(scope);
+        if (set.size === 0) this.pairScopesOf.delete(key);
+      }
+    }
+  }
+
+  private computeScope(scope: string): ValidationIssue[] {
+    if (scope === 'unassigned') return this.unassignedIssues();
+    const colon = scope.indexOf(':');
+    const kind = scope.slice(0, colon);
+    const rest = scope.slice(colon + 1);
+    switch (kind) {
+      case 'entity': {
+        const [layer, id] = splitOnce(rest) as [AreaLayer, string];
+        const record = this.records[layer].get(id);
+        return record ? entityIssues(record.entity, record, this.entityContext()) : [];
+      }
+      case 'dup': {
+        const [layer, code] = splitOnce(rest) as [AreaLayer, string];
+        return this.duplicateIssues(layer, code);
+      }
+      case 'cover': {
+        const [layer, id] = splitOnce(rest) as [AreaLayer, string];
+        return this.coverIssues(layer, id);
+      }
+      case 'pair': {
+        const [, layer, a, b] = splitPairScope(scope);
+        return this.overlapIssues(layer, a, b);
+      }
+      case 'unassigned-micro':
+        return this.microUnassignedIssues(rest);
+      default:
+        return [];
+    }
+  }
+
+  private context: EntityContext | undefined;
+
+  /** The view of the division entity checks need; it reads live state, so it is built once. */
+  private entityContext(): EntityContext {
+    this.context ??= {
+      ruleSet: this.ruleSet,
+      gridTemplate: this.gridTemplate,
+      microgridTemplate: this.microgridTemplate,
+      parentExists: (layer, parentCode) =>
+        (this.idsByCode[layer === 'grid' ? 'community' : 'grid'].get(parentCode)?.size ?? 0) > 0,
+      townships: () => [...this.records.township.values()].map((record) => record.entity as Township),
+      tally: (layer, id) => this.tally(layer, id),
+    };
+    return this.context;
+  }
+
+  private duplicateIssues(layer: AreaLayer, code: string): ValidationIssue[] {
+    if (code.trim() === '') return [];
+    const ids = [...(this.idsByCode[layer].get(code) ?? [])].sort();
+    if (ids.length < 2) return [];
+    const first = this.records[layer].get(ids[0]!)!;
+    return [
+      {
+        key: `duplicate-code:${layer}:${code}`,
+        rule: 'duplicate-code',
+        severity: 'error',
+        layer,
+        ids,
+        codes: [code],
+        at: first.at,
+        message: duplicateCodeMessage(layer, code, ids.length),
+      },
+    ];
+  }
+
+  private overlapIssues(layer: AreaLayer, a: string, b: string): ValidationIssue[] {
+    const ra = this.records[layer].get(a);
+    const rb = this.records[layer].get(b);
+    if (!ra || !rb) return [];
+    const pieces = significantPieces(overlapPieces(ra.polygon, rb.polygon), this.tolerance);
+    if (pieces.length === 0) return [];
+    const areaM2 = pieces.reduce((sum, piece) => sum + piece.areaM2, 0);
+    const [first, second] =
+      compareByCode(ra.entity, rb.entity) <= 0 ? [ra.entity, rb.entity] : [rb.entity, ra.entity];
+    const parentA = (first as Grid).parentCode;
+    const parentB = (second as Grid).parentCode;
+    return [
+      {
+        key: `overlap:${layer}:${a}|${b}`,
+        rule: 'overlap',
+        severity: 'error',
+        layer,
+        ids: [first.id, second.id],
+        codes: [first.code, second.code],
+        ...(parentA !== undefined && parentA === parentB && parentA !== '' ? { parentCode: parentA } : {}),
+        areaM2,
+        at: pieces[0]!.at,
+        message: overlapMessage(
+          entityLabel(layer, first.code, first.name),
+          entityLabel(layer, second.code, second.name),
+          areaM2,
+        ),
+      },
+    ];
+  }
+
+  private coverIssues(layer: AreaLayer, parentId: string): ValidationIssue[] {
+    const childLayer = CHILD_LAYER[layer];
+    const parent = this.records[layer].get(parentId);
+    if (!childLayer || !parent) return [];
+    const childIds = this.childIds(layer, parent.entity).sort();
+    // A grid without micro-grids is not divided further: nothing to cover.
+    if (layer === 'grid' && childIds.length === 0) return [];
+    const children = childIds.map((id) => this.records[childLayer].get(id)!);
+    const coverage = parentCoverage(
+      parent.polygon,
+      children.map((child) => child.polygon),
+    );
+    const issues: ValidationIssue[] = [];
+    const parentLabel = entityLabel(layer, parent.entity.code, parent.entity.name);
+    significantPieces(coverage.gaps, this.tolerance).forEach((piece, index) => {
+      issues.push({
+        key: `gap:${layer}:${parentId}:${index}`,
+        rule: 'gap',
+        severity: 'error',
+        layer,
+        ids: [parentId],
+        codes: [parent.entity.code],
+        parentCode: parent.entity.code,
+        areaM2: piece.areaM2,
+        at: piece.at,
+        message: gapMessage(parentLabel, childLayer, piece.areaM2),
+      });
+    });
+    children.forEach((child, i) => {
+      const pieces = significantPieces(coverage.outside[i]!, this.tolerance);
+      if (pieces.length === 0) return;
+      const areaM2 = pieces.reduce((sum, piece) => sum + piece.areaM2, 0);
+      const allowed = childLayer === 'grid' && this.ruleSet.allowOutsideParent === true;
+      issues.push({
+        key: `outside-parent:${childLayer}:${child.entity.id}:${parentId}`,
+        rule: 'outside-parent',
+        severity: allowed ? 'warning' : 'error',
+        layer: childLayer,
+        ids: [child.entity.id],
+        codes: [child.entity.code],
+        parentCode: parent.entity.code,
+        areaM2,
+        at: pieces[0]!.at,
+        message: outsideParentMessage(
+          entityLabel(childLayer, child.entity.code, child.entity.name),
+          parentLabel,
+          areaM2,
+        ),
+      });
+    });
+    return issues;
+  }
+
+  private unassignedIssues(): ValidationIssue[] {
+    const rows = [...this.unassignedRows].sort((a, b) => a - b);
+    const issues: ValidationIssue[] = [];
+    const limit = this.options.maxPointIssues;
+    for (const row of rows.slice(0, limit)) issues.push(this.pointIssue(row, undefined));
+    if (rows.length > limit) {
+      const rest = rows.slice(limit);
+      const households = rest.reduce((sum, row) => sum + this.table.households[row]!, 0);
+      const population = rest.reduce((sum, row) => sum + this.table.population[row]!, 0);
+      const first = rest[0]!;
+      issues.push({
+        key: 'unassigned-point:more',
+        rule: 'unassigned-point',
+        severity: 'error',
+        layer: 'census',
+        ids: rest.map((row) => this.table.ids[row]!),
+        codes: [],
+        at: this.pointAt(first),
+        message: moreUnassignedMessage(rest.length, households, population),
+      });
+    }
+    return issues;
+  }
+
+  private pointAt(row: number): [number, number] {
+    const x = this.table.lon[row]!;
+    const y = this.table.lat[row]!;
+    return Number.isFinite(x) && Number.isFinite(y) ? [x, y] : [0, 0];
+  }
+
+  private pointIssue(row: number, grid: Grid | undefined): ValidationIssue {
+    const id = this.table.ids[row]!;
+    const point = this.divisionValue.census.get(id);
+    return {
+      key: grid ? `unassigned-point:micro:${id}` : `unassigned-point:${id}`,
+      rule: 'unassigned-point',
+      severity: 'error',
+      layer: 'census',
+      ids: [id],
+      codes: [],
+      ...(grid ? { parentCode: grid.code } : {}),
+      at: this.pointAt(row),
+      message: unassignedPointMessage(point, grid ? entityLabel('grid', grid.code, grid.name) : undefined),
+    };
+  }
+
+  private microUnassignedIssues(gridId: string): ValidationIssue[] {
+    const record = this.records.grid.get(gridId);
+    if (!record || (this.idsByParentCode.microgrid.get(record.entity.code)?.size ?? 0) === 0) return [];
+    const grid = record.entity as Grid;
+    return this.rowsOutsideMicrogrids(gridId)
+      .slice(0, this.options.maxPointIssues)
+      .map((row) => this.pointIssue(row, grid));
+  }
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, id: string): void {
+  let set = map.get(key);
+  if (!set) {
+    set = new Set();
+    map.set(key, set);
+  }
+  set.add(id);
+}
+
+function removeFrom(map: Map<string, Set<string>>, key: string, id: string): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(id);
+  if (set.size === 0) map.delete(key);
+}
+
+function splitOnce(value: string): [string, string] {
+  const i = value.indexOf(':');
+  return [value.slice(0, i), value.slice(i + 1)];
+}
+
+/** Pair scope keys hold two ids, which may contain any character: encode them. */
+function pairScope(layer: AreaLayer, a: string, b: string): string {
+  const [first, second] = a < b ? [a, b] : [b, a];
+  return `pair:${layer}:${encodeURIComponent(first)}:${encodeURIComponent(second)}`;
+}
+
+function splitPairScope(scope: string): [string, AreaLayer, string, string] {
+  const [kind, layer, a, b] = scope.split(':') as [string, AreaLayer, string, string];
+  return [kind, layer, decodeURIComponent(a), decodeURIComponent(b)];
+}
