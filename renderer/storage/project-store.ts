@@ -7,6 +7,7 @@ import type {
   DivisionMeta,
   Entity,
   EntityRef,
+  HistoryOp,
   Layer,
 } from '../../shared/model';
 import { countByLayer, entitiesOf, text } from '../../shared/model';
@@ -59,17 +60,7 @@ export interface LoadedProject {
   readonly redo: readonly Change[];
 }
 
-/**
- * How a {@link ProjectStore.commit} moves the history. `inverse` is always the inverse of the change
- * being committed, as returned by `applyChange(division, change)`:
- * - `edit`: a new edit. `inverse` is pushed on the undo stack; the redo stack is cleared.
- * - `undo`: the change is the top of the undo stack. It is popped; `inverse` is pushed on the redo stack.
- * - `redo`: the change is the top of the redo stack. It is popped; `inverse` is pushed on the undo stack.
- */
-export type HistoryOp =
-  | { readonly kind: 'edit'; readonly inverse: Change }
-  | { readonly kind: 'undo'; readonly inverse: Change }
-  | { readonly kind: 'redo'; readonly inverse: Change };
+export type { HistoryOp } from '../../shared/model';
 
 /** The outcome of {@link ProjectStore.replaceDivision}. */
 export interface ReplaceResult {

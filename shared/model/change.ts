@@ -75,3 +75,15 @@ export function applyChange(division: Division, c: Change): Applied {
     inverse: { put: inversePut, delete: inverseDelete, note: c.note },
   };
 }
+
+/**
+ * How a store's commit moves the history. `inverse` is always the inverse of the change
+ * being committed, as returned by `applyChange(division, change)`:
+ * - `edit`: a new edit. `inverse` is pushed on the undo stack; the redo stack is cleared.
+ * - `undo`: the change is the top of the undo stack. It is popped; `inverse` is pushed on the redo stack.
+ * - `redo`: the change is the top of the redo stack. It is popped; `inverse` is pushed on the undo stack.
+ */
+export type HistoryOp =
+  | { readonly kind: 'edit'; readonly inverse: Change }
+  | { readonly kind: 'undo'; readonly inverse: Change }
+  | { readonly kind: 'redo'; readonly inverse: Change };

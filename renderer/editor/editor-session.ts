@@ -1,0 +1,147 @@
+import type { Change, Division, HistoryOp, Problem } from '../../shared/model';
+import { applyChange, isEmptyChange, text } from '../../shared/model';
+
+/** Where edits are written. The Dexie project store implements it; so can a test double. */
+export interface EditPersistence {
+  commit(projectId: string, change: Change, op: HistoryOp): Promise<void>;
+}
+
+/** What the UI renders from. Replaced as a whole on every change, so React can compare identities. */
+export interface SessionState {
+  readonly projectId: string;
+  readonly division: Division;
+  readonly undo: readonly Change[];
+  readonly redo: readonly Change[];
+  /** True while a write is under way. */
+  readonly saving: boolean;
+  /** The last failed write, kept until the user dismisses it. The document is as before that write. */
+  readonly failure: Problem | null;
+  /** The note of the last change that was saved, for the status bar. */
+  readonly lastNote: string | null;
+}
+
+/** Entries kept on each history stack in memory; the store bounds its own copy the same way. */
+export const HISTORY_LIMIT = 500;
+
+/** The planner's message of a failed write: the store's errors carry one as `problem`. */
+function problemOf(error: unknown): Problem {
+  if (typeof error === 'object' && error !== null && 'problem' in error) {
+    return (error as { problem: Problem }).problem;
+  }
+  return {
+    kind: 'unknown',
+    message: text(
+      '保存失败：本次修改未保存，之前的数据完好。请重试。',
+      'Saving failed: this change was not saved and the previous data is intact. Try again.',
+    ),
+  };
+}
+
+/**
+ * The document being edited and its undo/redo history. Every edit is written through the persistence
+ * first and shown only when the write succeeded, so what the planner sees is always what is stored; a
+ * failed write leaves the document as it was and reports the failure. Edits are queued in order.
+ */
+export class EditorSession {
+  private state: SessionState;
+  private readonly listeners = new Set<() => void>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    projectId: string,
+    division: Division,
+    history: { undo: readonly Change[]; redo: readonly Change[] },
+    private readonly persistence: EditPersistence,
+  ) {
+    this.state = {
+      projectId,
+      division,
+      undo: history.undo,
+      redo: history.redo,
+      saving: false,
+      failure: null,
+      lastNote: null,
+    };
+  }
+
+  /** The current state (a stable object between changes). */
+  readonly getState = (): SessionState => this.state;
+
+  /** Calls the listener after every change of state; returns the unsubscribe function. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Applies an edit and records its inverse for undo. Resolves false when the write failed. */
+  apply(change: Change): Promise<boolean> {
+    if (isEmptyChange(change)) return Promise.resolve(true);
+    return this.enqueue(() => this.run(change, 'edit'));
+  }
+
+  /** Undoes the last edit. Resolves false when there was nothing to undo or the write failed. */
+  undo(): Promise<boolean> {
+    return this.enqueue(() => {
+      const top = this.state.undo.at(-1);
+      return top ? this.run(top, 'undo') : Promise.resolve(false);
+    });
+  }
+
+  /** Redoes the last undone edit. */
+  redo(): Promise<boolean> {
+    return this.enqueue(() => {
+      const top = this.state.redo.at(-1);
+      return top ? this.run(top, 'redo') : Promise.resolve(false);
+    });
+  }
+
+  /** Clears the failure message after the user has read it. */
+  dismissFailure(): void {
+    this.set({ ...this.state, failure: null });
+  }
+
+  /** Resolves when every queued edit has been written (or has failed). */
+  idle(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
+  private enqueue(task: () => Promise<boolean>): Promise<boolean> {
+    const result = this.queue.then(task, task);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async run(change: Change, kind: HistoryOp['kind']): Promise<boolean> {
+    const applied = applyChange(this.state.division, change);
+    this.set({ ...this.state, saving: true });
+    try {
+      await this.persistence.commit(this.state.projectId, change, { kind, inverse: applied.inverse });
+    } catch (error) {
+      this.set({ ...this.state, saving: false, failure: problemOf(error) });
+      return false;
+    }
+    const bounded = (stack: readonly Change[]): readonly Change[] =>
+      stack.length > HISTORY_LIMIT ? stack.slice(stack.length - HISTORY_LIMIT) : stack;
+    const { undo, redo } = this.state;
+    const history =
+      kind === 'edit'
+        ? { undo: bounded([...undo, applied.inverse]), redo: [] }
+        : kind === 'undo'
+          ? { undo: undo.slice(0, -1), redo: bounded([...redo, applied.inverse]) }
+          : { undo: bounded([...undo, applied.inverse]), redo: redo.slice(0, -1) };
+    this.set({
+      ...this.state,
+      ...history,
+      division: applied.division,
+      saving: false,
+      failure: null,
+      lastNote: change.note,
+    });
+    return true;
+  }
+
+  private set(next: SessionState): void {
+    this.state = next;
+    for (const listener of this.listeners) listener();
+  }
+}
