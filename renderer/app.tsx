@@ -1,0 +1,470 @@
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseDivisionGeoJson, stringifyDivision } from '../shared/formats/geojson';
+import type { Change, Division, LocalText, RuleSet } from '../shared/model';
+import { BUILTIN_RULE_SETS, builtinRuleSet, countByLayer, emptyDivision } from '../shared/model';
+import { loadDemoDivision } from './demo/load-demo';
+import { deriveFigures } from './derive/grid-figures';
+import { EditorSession } from './editor/editor-session';
+import { currentLanguage, setLanguage } from './i18n/i18n';
+import { MapView } from './map/map-view';
+import { AttributePanel } from './panels/attribute-panel';
+import { ConfirmDialog, NameDialog } from './panels/dialogs';
+import { DivisionTree } from './panels/division-tree';
+import { ProjectPanel } from './panels/project-panel';
+import { StatusBar } from './panels/status-bar';
+import { openProjectFile, saveProjectFile } from './platform/project-files';
+import type { ProjectStore, ProjectSummary } from './storage/project-store';
+
+const LAST_PROJECT_KEY = 'gridplan.lastProject';
+
+type Notice = {
+  readonly kind: 'info' | 'error';
+  readonly title: string;
+  readonly lines: readonly LocalText[] | readonly string[];
+};
+type Dialog =
+  | {
+      readonly kind: 'name';
+      readonly title: string;
+      readonly initial: string;
+      readonly then: (name: string) => void;
+    }
+  | {
+      readonly kind: 'confirm';
+      readonly message: string;
+      readonly confirmLabel: string;
+      readonly then: () => void;
+    };
+
+/** Remembers which project was open so the next start opens it again. */
+function rememberProject(id: string): void {
+  try {
+    localStorage.setItem(LAST_PROJECT_KEY, id);
+  } catch {
+    // Without localStorage the most recently changed project opens next time instead.
+  }
+}
+
+/** The project to open at start: the one open last time, else the most recently changed. */
+export function initialProjectId(projects: readonly ProjectSummary[]): string | null {
+  let remembered: string | null = null;
+  try {
+    remembered = localStorage.getItem(LAST_PROJECT_KEY);
+  } catch {
+    remembered = null;
+  }
+  if (remembered && projects.some((p) => p.id === remembered)) return remembered;
+  return [...projects].sort((a, b) => b.updatedAt - a.updatedAt)[0]?.id ?? null;
+}
+
+function useSession(session: EditorSession | null) {
+  const subscribe = useCallback(
+    (listener: () => void) => session?.subscribe(listener) ?? (() => undefined),
+    [session],
+  );
+  return useSyncExternalStore(subscribe, () => session?.getState() ?? null);
+}
+
+/** The main window: toolbar, project tree, map, attribute/issue tabs and status bar (ui.md). */
+export function App({
+  store,
+  initialProjects,
+}: {
+  store: ProjectStore;
+  initialProjects: readonly ProjectSummary[];
+}) {
+  const { t, i18n } = useTranslation();
+  const [projects, setProjects] = useState(initialProjects);
+  const [session, setSession] = useState<EditorSession | null>(null);
+  const [selectedGridId, setSelectedGridId] = useState<string | null>(null);
+  const [focus, setFocus] = useState<{ gridId: string; request: number } | null>(null);
+  const [cursor, setCursor] = useState<readonly [number, number] | null>(null);
+  const [startId] = useState(() => initialProjectId(initialProjects));
+  const [showProjects, setShowProjects] = useState(startId === null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [tab, setTab] = useState<'attributes' | 'issues'>('attributes');
+  const state = useSession(session);
+  const language = currentLanguage();
+  const say = (message: LocalText): string => message[language];
+
+  const refreshProjects = useCallback(async () => setProjects(await store.listProjects()), [store]);
+
+  const reportError = useCallback((title: string, error: unknown) => {
+    const problem =
+      typeof error === 'object' && error !== null && 'problem' in error
+        ? (error as { problem: { message: LocalText } }).problem
+        : null;
+    setNotice({ kind: 'error', title, lines: problem ? [problem.message] : [String(error)] });
+  }, []);
+
+  const openProject = useCallback(
+    async (id: string) => {
+      setBusy(t('status.loading'));
+      try {
+        const loaded = await store.loadProject(id);
+        setSession(new EditorSession(id, loaded.division, { undo: loaded.undo, redo: loaded.redo }, store));
+        setSelectedGridId(null);
+        rememberProject(id);
+        setShowProjects(false);
+      } catch (error) {
+        reportError(t('messages.importFailed'), error);
+      } finally {
+        setBusy(null);
+      }
+    },
+    [store, t, reportError],
+  );
+
+  useEffect(() => {
+    // Only at start: later openings go through the project panel.
+    if (startId) void Promise.resolve().then(() => openProject(startId));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // The list's counts and times follow the saved edits of the open project.
+  useEffect(() => {
+    if (!session) return undefined;
+    let saving = false;
+    return session.subscribe(() => {
+      const now = session.getState().saving;
+      if (saving && !now) void refreshProjects();
+      saving = now;
+    });
+  }, [session, refreshProjects]);
+
+  const division = state?.division ?? null;
+  const ruleSet: RuleSet =
+    builtinRuleSet(division?.meta.ruleSetId ?? 'zigong') ?? BUILTIN_RULE_SETS.get('zigong')!;
+  const figures = useMemo(() => (division ? deriveFigures(division, ruleSet) : null), [division, ruleSet]);
+
+  const applyChange = useCallback(
+    async (change: Change) => {
+      if (!session) return;
+      await session.apply(change);
+    },
+    [session],
+  );
+
+  const undo = useCallback(() => void session?.undo(), [session]);
+  const redo = useCallback(() => void session?.redo(), [session]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      const target = event.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return;
+      if (!(event.ctrlKey || event.metaKey)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        undo();
+      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+        event.preventDefault();
+        redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo]);
+
+  const createFrom = async (name: string, make: () => Promise<Division>) => {
+    setBusy(t('status.loading'));
+    try {
+      const made = await make();
+      const summary = await store.createProject({ ...made, meta: { ...made.meta, name } });
+      await refreshProjects();
+      await openProject(summary.id);
+    } catch (error) {
+      reportError(t('messages.saveFailed'), error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const importFile = async () => {
+    const file = await openProjectFile();
+    if (!file) return;
+    const result = parseDivisionGeoJson(file.text);
+    if (!result.ok) {
+      setNotice({
+        kind: 'error',
+        title: t('messages.importFailed'),
+        lines: result.problems.map((p) => p.message),
+      });
+      return;
+    }
+    const name = result.value.meta.name || file.fileName.replace(/\.(geo)?json$/i, '');
+    await createFrom(name, () => Promise.resolve(result.value));
+    const counts = countByLayer(result.value);
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    setNotice({ kind: 'info', title: t('messages.imported', { count: total }), lines: [] });
+  };
+
+  const exportFile = async () => {
+    if (!division) return;
+    const name = `${division.meta.name || 'gridplan'}.geojson`;
+    try {
+      const saved = await saveProjectFile(name, stringifyDivision(division));
+      if (saved) setNotice({ kind: 'info', title: t('messages.exported', { path: saved }), lines: [] });
+    } catch (error) {
+      reportError(t('messages.saveFailed'), error);
+    }
+  };
+
+  const currentSummary = projects.find((p) => p.id === state?.projectId);
+  const selectedGrid = selectedGridId ? (division?.grid.get(selectedGridId) ?? null) : null;
+  const activity =
+    busy ?? (state?.saving ? t('status.saving') : state?.lastNote ? t('status.saved') : t('status.ready'));
+
+  return (
+    <div className="app" lang={i18n.language === 'en' ? 'en' : 'zh-CN'}>
+      <header className="toolbar">
+        <div className="brand">
+          <strong>{t('app.title')}</strong>
+          <small>{t('app.subtitle')}</small>
+        </div>
+        <button type="button" onClick={() => setShowProjects((v) => !v)} data-testid="projects-button">
+          {t('toolbar.projects')}：{currentSummary?.name ?? '—'}
+        </button>
+        <span className="toolbar-group">
+          <button
+            type="button"
+            onClick={undo}
+            disabled={!state?.undo.length}
+            title={t('toolbar.undoShortcut')}
+          >
+            ↶ {t('toolbar.undo')}
+          </button>
+          <button
+            type="button"
+            onClick={redo}
+            disabled={!state?.redo.length}
+            title={t('toolbar.redoShortcut')}
+          >
+            ↷ {t('toolbar.redo')}
+          </button>
+        </span>
+        <label className="toolbar-group">
+          {t('toolbar.ruleSet')}
+          <select
+            value={division?.meta.ruleSetId ?? 'zigong'}
+            disabled={!state}
+            onChange={(event) => {
+              if (!state) return;
+              const ruleSetId = event.target.value;
+              store
+                .updateMeta(state.projectId, { ruleSetId })
+                .then(() => openProject(state.projectId))
+                .catch((error: unknown) => reportError(t('messages.saveFailed'), error));
+            }}
+            title={ruleSet.source[language]}
+          >
+            {[...BUILTIN_RULE_SETS.values()].map((r) => (
+              <option key={r.id} value={r.id}>
+                {say(r.name)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="toolbar-group">
+          <button
+            type="button"
+            onClick={() => void importFile()}
+            title={t('toolbar.importTitle')}
+            data-testid="import-button"
+          >
+            {t('toolbar.importGeoJson')}
+          </button>
+          <button
+            type="button"
+            onClick={() => void exportFile()}
+            disabled={!division}
+            title={t('toolbar.exportTitle')}
+            data-testid="export-button"
+          >
+            {t('toolbar.exportGeoJson')}
+          </button>
+        </span>
+        <span className="toolbar-spacer" />
+        <button
+          type="button"
+          onClick={() => void setLanguage(language === 'zh' ? 'en' : 'zh')}
+          title={t('toolbar.languageTitle')}
+          data-testid="language-switch"
+        >
+          {t('toolbar.language')}
+        </button>
+      </header>
+
+      <aside className="left-panel">
+        {division && figures ? (
+          <DivisionTree
+            division={division}
+            figures={figures}
+            ruleSet={ruleSet}
+            selectedGridId={selectedGridId}
+            onSelectGrid={(id) => {
+              setSelectedGridId(id);
+              setFocus((f) => ({ gridId: id, request: (f?.request ?? 0) + 1 }));
+              setTab('attributes');
+            }}
+          />
+        ) : (
+          <p className="empty-state">{busy ?? t('status.loading')}</p>
+        )}
+      </aside>
+
+      <main className="centre">
+        {division && figures && state ? (
+          <MapView
+            division={division}
+            figures={figures.grids}
+            projectId={state.projectId}
+            selectedGridId={selectedGridId}
+            onSelectGrid={(id) => {
+              setSelectedGridId(id);
+              if (id) setTab('attributes');
+            }}
+            onCursor={setCursor}
+            focus={focus}
+          />
+        ) : (
+          <div className="map-view" />
+        )}
+      </main>
+
+      <aside className="right-panel">
+        <div className="tabs" role="tablist">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'attributes'}
+            onClick={() => setTab('attributes')}
+          >
+            {t('panel.attributes')}
+          </button>
+          <button type="button" role="tab" aria-selected={tab === 'issues'} onClick={() => setTab('issues')}>
+            {t('panel.issues')}
+          </button>
+        </div>
+        <div className="tab-body">
+          {tab === 'attributes' && division && (
+            <AttributePanel
+              division={division}
+              grid={selectedGrid}
+              figure={selectedGrid ? figures?.grids.get(selectedGrid.id) : undefined}
+              ruleSet={ruleSet}
+              onChange={(change) => void applyChange(change)}
+            />
+          )}
+          {tab === 'issues' && <p className="empty-state">{t('panel.issuesEmpty')}</p>}
+        </div>
+      </aside>
+
+      {figures && (
+        <StatusBar
+          gridCount={division?.grid.size ?? 0}
+          figures={figures}
+          errors={null}
+          warnings={null}
+          activity={activity}
+          cursor={cursor}
+        />
+      )}
+
+      {showProjects && (
+        <ProjectPanel
+          projects={projects}
+          currentId={state?.projectId ?? null}
+          onClose={() => setShowProjects(false)}
+          onOpen={(id) => void openProject(id)}
+          onNew={() =>
+            setDialog({
+              kind: 'name',
+              title: t('project.promptName'),
+              initial: t('project.newDefaultName'),
+              then: (name) => void createFrom(name, () => Promise.resolve(emptyDivision({ name }))),
+            })
+          }
+          onLoadDemo={() => void createFrom(t('project.demoName'), loadDemoDivision)}
+          onRename={(project) =>
+            setDialog({
+              kind: 'name',
+              title: t('project.promptName'),
+              initial: project.name,
+              then: (name) =>
+                void store
+                  .renameProject(project.id, name)
+                  .then(refreshProjects)
+                  .catch((error: unknown) => reportError(t('messages.saveFailed'), error)),
+            })
+          }
+          onDuplicate={(project) =>
+            void store
+              .duplicateProject(project.id, `${project.name}${t('project.copySuffix')}`)
+              .then(refreshProjects)
+              .catch((error: unknown) => reportError(t('messages.saveFailed'), error))
+          }
+          onDelete={(project) =>
+            setDialog({
+              kind: 'confirm',
+              message: t('project.confirmDelete', { name: project.name }),
+              confirmLabel: t('project.delete'),
+              then: () =>
+                void store
+                  .deleteProject(project.id)
+                  .then(async () => {
+                    if (project.id === state?.projectId) setSession(null);
+                    await refreshProjects();
+                  })
+                  .catch((error: unknown) => reportError(t('messages.saveFailed'), error)),
+            })
+          }
+        />
+      )}
+
+      {dialog?.kind === 'name' && (
+        <NameDialog
+          title={dialog.title}
+          initial={dialog.initial}
+          onDone={(name) => {
+            setDialog(null);
+            if (name) dialog.then(name);
+          }}
+        />
+      )}
+      {dialog?.kind === 'confirm' && (
+        <ConfirmDialog
+          message={dialog.message}
+          confirmLabel={dialog.confirmLabel}
+          onDone={(confirmed) => {
+            setDialog(null);
+            if (confirmed) dialog.then();
+          }}
+        />
+      )}
+
+      {(notice ?? state?.failure) && (
+        <div className={`notice ${notice?.kind ?? 'error'}`} role="alert" data-testid="notice">
+          <strong>{notice ? notice.title : t('messages.saveFailed')}</strong>
+          <ul>
+            {(notice ? notice.lines : [state!.failure!.message]).map((line, index) => (
+              <li key={index}>{typeof line === 'string' ? line : say(line)}</li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            onClick={() => {
+              setNotice(null);
+              session?.dismissFailure();
+            }}
+          >
+            {t('messages.dismiss')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Division, RuleSet, TargetStatus } from '../../shared/model';
+import { targetFor, targetStatus } from '../../shared/model';
+import { countCensus } from '../../shared/validate/count-census';
+
+/** What the list, the map and the attribute panel show of one grid. */
+export interface GridFigure {
+  readonly households: number;
+  readonly population: number;
+  readonly status: TargetStatus;
+  /** Out of target but with a written justification: an accepted exception. */
+  readonly accepted: boolean;
+}
+
+export type GridFigures = ReadonlyMap<string, GridFigure>;
+
+/** Figures of the whole division for the status bar and the tree. */
+export interface DivisionFigures {
+  readonly grids: GridFigures;
+  readonly households: number;
+  readonly population: number;
+  readonly unassignedHouseholds: number;
+  /** Households per community code, counted from the points inside each community's grids or itself. */
+  readonly byCommunity: ReadonlyMap<string, { households: number; population: number }>;
+}
+
+/** Counts households per grid from the census points and compares them with the rule set's targets. */
+export function deriveFigures(division: Division, ruleSet: RuleSet): DivisionFigures {
+  const counts = countCensus(division);
+  const grids = new Map<string, GridFigure>();
+  const byCommunity = new Map<string, { households: number; population: number }>();
+  for (const grid of division.grid.values()) {
+    const count = counts.byGrid.get(grid.id) ?? { households: 0, population: 0 };
+    const status = targetStatus(targetFor(grid, ruleSet), count);
+    grids.set(grid.id, {
+      households: count.households,
+      population: count.population,
+      status,
+      accepted: (status === 'under' || status === 'over') && Boolean(grid.justification?.trim()),
+    });
+    const sum = byCommunity.get(grid.parentCode) ?? { households: 0, population: 0 };
+    byCommunity.set(grid.parentCode, {
+      households: sum.households + count.households,
+      population: sum.population + count.population,
+    });
+  }
+  let households = 0;
+  let population = 0;
+  for (const point of division.census.values()) {
+    households += point.households;
+    population += point.population;
+  }
+  return {
+    grids,
+    households,
+    population,
+    unassignedHouseholds: counts.unassigned.households,
+    byCommunity,
+  };
+}

@@ -1,0 +1,175 @@
+import type { FeatureCollection } from 'geojson';
+import type { GeoJSONSourceSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import { SELECTION_COLOUR, STATUS_COLOURS } from './colours';
+
+/** Source ids of the division layers drawn on the map. */
+export const SOURCES = {
+  township: 'gp-township',
+  community: 'gp-community',
+  grid: 'gp-grid',
+  microgrid: 'gp-microgrid',
+  census: 'gp-census',
+} as const;
+
+const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** A diagonal hatch drawn in code (no image files to fetch): exclusive grids and gaps use it. */
+function hatchImage(rgba: [number, number, number, number]): {
+  width: number;
+  height: number;
+  data: Uint8Array;
+} {
+  const size = 8;
+  const data = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      if ((x + y) % size === 0 || (x + y + 1) % size === 0) data.set(rgba, (y * size + x) * 4);
+    }
+  }
+  return { width: size, height: size, data };
+}
+
+const statusColour: unknown[] = [
+  'match',
+  ['get', 'status'],
+  'under',
+  STATUS_COLOURS.under,
+  'ok',
+  STATUS_COLOURS.ok,
+  'over',
+  STATUS_COLOURS.over,
+  STATUS_COLOURS.none,
+];
+
+/** Fill layers a click on a grid can hit. */
+export const GRID_FILL_LAYERS = ['grid-fill', 'grid-untargeted-fill', 'grid-exclusive-fill'];
+
+/** Adds the division's sources and layers to a map whose style has loaded. */
+export function addDivisionLayers(map: MapLibreMap): void {
+  map.addImage('gp-hatch-exclusive', hatchImage([123, 78, 163, 200]));
+  const geojson = (extra: Partial<GeoJSONSourceSpecification> = {}): GeoJSONSourceSpecification => ({
+    type: 'geojson',
+    data: empty,
+    ...extra,
+  });
+  map.addSource(SOURCES.township, geojson());
+  map.addSource(SOURCES.community, geojson());
+  map.addSource(SOURCES.grid, geojson());
+  map.addSource(SOURCES.microgrid, geojson());
+  // Clustering keeps 100k points readable at township zoom; the sum of households is shown per cluster.
+  map.addSource(
+    SOURCES.census,
+    geojson({
+      cluster: true,
+      clusterRadius: 40,
+      clusterMaxZoom: 16,
+      clusterProperties: { households: ['+', ['get', 'households']] },
+    }),
+  );
+
+  const layers: LayerSpecification[] = [
+    {
+      id: 'community-fill',
+      type: 'fill',
+      source: SOURCES.community,
+      paint: { 'fill-color': ['case', ['get', 'divided'], '#ffffff', '#fff7d6'], 'fill-opacity': 0.6 },
+    },
+    {
+      id: 'grid-fill',
+      type: 'fill',
+      source: SOURCES.grid,
+      filter: ['!=', ['get', 'status'], 'none'],
+      paint: { 'fill-color': statusColour as never, 'fill-opacity': 0.45 },
+    },
+    {
+      // Grids with no household target that are not exclusive (e.g. rural grids under Zigong's rules).
+      id: 'grid-untargeted-fill',
+      type: 'fill',
+      source: SOURCES.grid,
+      filter: ['all', ['==', ['get', 'status'], 'none'], ['!', ['get', 'exclusive']]],
+      paint: { 'fill-color': '#d9d4c7', 'fill-opacity': 0.45 },
+    },
+    {
+      id: 'grid-exclusive-fill',
+      type: 'fill',
+      source: SOURCES.grid,
+      filter: ['get', 'exclusive'],
+      paint: { 'fill-pattern': 'gp-hatch-exclusive' },
+    },
+    {
+      id: 'grid-line',
+      type: 'line',
+      source: SOURCES.grid,
+      paint: {
+        'line-color': ['case', ['get', 'exclusive'], STATUS_COLOURS.none, '#3b3b3b'],
+        'line-width': ['case', ['get', 'exclusive'], 2.2, 1],
+      },
+    },
+    {
+      id: 'microgrid-line',
+      type: 'line',
+      source: SOURCES.microgrid,
+      paint: { 'line-color': '#555', 'line-width': 0.8, 'line-dasharray': [3, 2] },
+    },
+    {
+      id: 'community-line',
+      type: 'line',
+      source: SOURCES.community,
+      paint: { 'line-color': '#8a5a00', 'line-width': 2.2 },
+    },
+    {
+      id: 'township-line',
+      type: 'line',
+      source: SOURCES.township,
+      paint: { 'line-color': '#4a2c00', 'line-width': 3.5, 'line-dasharray': [4, 2] },
+    },
+    {
+      id: 'grid-selected',
+      type: 'line',
+      source: SOURCES.grid,
+      filter: ['==', ['get', 'id'], ''],
+      paint: { 'line-color': SELECTION_COLOUR, 'line-width': 4 },
+    },
+    {
+      id: 'census-cluster',
+      type: 'circle',
+      source: SOURCES.census,
+      filter: ['has', 'point_count'],
+      paint: {
+        'circle-color': '#6b6b6b',
+        'circle-opacity': 0.55,
+        'circle-radius': ['interpolate', ['linear'], ['get', 'households'], 10, 6, 500, 14, 5000, 24],
+        'circle-stroke-color': '#fff',
+        'circle-stroke-width': 1,
+      },
+    },
+    {
+      id: 'census-point',
+      type: 'circle',
+      source: SOURCES.census,
+      filter: ['!', ['has', 'point_count']],
+      paint: {
+        'circle-color': '#444',
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 13, 1.5, 17, 4],
+        'circle-opacity': 0.7,
+      },
+    },
+    {
+      id: 'community-label',
+      type: 'symbol',
+      source: SOURCES.community,
+      maxzoom: 15,
+      layout: { 'text-field': ['get', 'name'], 'text-size': 15, 'symbol-placement': 'point' },
+      paint: { 'text-color': '#5a3a00', 'text-halo-color': '#fff', 'text-halo-width': 1.5 },
+    },
+    {
+      id: 'grid-label',
+      type: 'symbol',
+      source: SOURCES.grid,
+      minzoom: 13.5,
+      layout: { 'text-field': ['get', 'label'], 'text-size': 12, 'text-allow-overlap': false },
+      paint: { 'text-color': '#1e1e1e', 'text-halo-color': '#fff', 'text-halo-width': 1.2 },
+    },
+  ];
+  for (const layer of layers) map.addLayer(layer);
+}

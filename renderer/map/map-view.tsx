@@ -1,0 +1,225 @@
+import type { Feature, FeatureCollection } from 'geojson';
+import type { GeoJSONSource, LngLatBoundsLike, MapLayerMouseEvent } from 'maplibre-gl';
+import maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Division } from '../../shared/model';
+import type { GridFigures } from '../derive/grid-figures';
+import { offlineBasemapStyle } from './basemap-style';
+import { addDivisionLayers, GRID_FILL_LAYERS, SOURCES } from './map-layers';
+
+export interface MapViewProps {
+  readonly division: Division;
+  readonly figures: GridFigures;
+  /** Changes when another project is opened: the map then fits the new township. */
+  readonly projectId: string;
+  readonly selectedGridId: string | null;
+  readonly onSelectGrid: (id: string | null) => void;
+  readonly onCursor: (lonLat: readonly [number, number] | null) => void;
+  /** Asks the map to show one grid (from the list); the counter makes repeated requests distinct. */
+  readonly focus: { readonly gridId: string; readonly request: number } | null;
+}
+
+function collection(features: Feature[]): FeatureCollection {
+  return { type: 'FeatureCollection', features };
+}
+
+function boundsOf(division: Division): LngLatBoundsLike | null {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const visit = (coordinates: unknown): void => {
+    if (Array.isArray(coordinates) && typeof coordinates[0] === 'number') {
+      const [x, y] = coordinates as [number, number];
+      if (Number.isFinite(x) && Number.isFinite(y) && Math.abs(x) <= 180 && Math.abs(y) <= 90) {
+        minX = Math.min(minX, x);
+        minY = Math.min(minY, y);
+        maxX = Math.max(maxX, x);
+        maxY = Math.max(maxY, y);
+      }
+    } else if (Array.isArray(coordinates)) coordinates.forEach(visit);
+  };
+  const areas =
+    division.township.size > 0
+      ? division.township
+      : division.community.size > 0
+        ? division.community
+        : division.grid;
+  for (const entity of areas.values()) visit(entity.geometry.coordinates);
+  if (minX === Infinity) for (const point of division.census.values()) visit([point.lon, point.lat]);
+  return minX === Infinity ? null : [minX, minY, maxX, maxY];
+}
+
+/** Feature collections of the division as the map layers expect them. */
+function sourceData(division: Division, figures: GridFigures, households: (n: number) => string) {
+  const dividedCommunities = new Set<string>();
+  for (const grid of division.grid.values()) dividedCommunities.add(grid.parentCode);
+  return {
+    township: collection(
+      [...division.township.values()].map((t) => ({
+        type: 'Feature',
+        properties: { id: t.id, name: t.name },
+        geometry: t.geometry,
+      })),
+    ),
+    community: collection(
+      [...division.community.values()].map((c) => ({
+        type: 'Feature',
+        properties: { id: c.id, name: c.name, code: c.code, divided: dividedCommunities.has(c.code) },
+        geometry: c.geometry,
+      })),
+    ),
+    grid: collection(
+      [...division.grid.values()].map((g) => {
+        const figure = figures.get(g.id);
+        const count = figure?.households ?? 0;
+        return {
+          type: 'Feature',
+          properties: {
+            id: g.id,
+            code: g.code,
+            name: g.name,
+            status: figure?.status ?? 'none',
+            exclusive: g.gridType === 'exclusive',
+            households: count,
+            label: `${g.name}\n${households(count)}`,
+          },
+          geometry: g.geometry,
+        };
+      }),
+    ),
+    microgrid: collection(
+      [...division.microgrid.values()].map((m) => ({
+        type: 'Feature',
+        properties: { id: m.id, name: m.name },
+        geometry: m.geometry,
+      })),
+    ),
+    census: collection(
+      [...division.census.values()].map((p) => ({
+        type: 'Feature',
+        properties: { households: p.households },
+        geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+      })),
+    ),
+  };
+}
+
+/**
+ * The map: MapLibre with the offline basemap and the division drawn as plain layers. The container gets
+ * `data-map-ready` once the style has loaded and `data-map-idle` whenever rendering has settled, which
+ * the end-to-end tests wait for before they read pixels.
+ */
+export function MapView(props: MapViewProps) {
+  const { t } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const [ready, setReady] = useState(false);
+  const [failed, setFailed] = useState(false);
+  // Map event handlers are registered once; they read the latest props through this ref.
+  const latest = useRef(props);
+  useEffect(() => {
+    latest.current = props;
+  });
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    let map: maplibregl.Map;
+    try {
+      map = new maplibregl.Map({
+        container: element,
+        style: offlineBasemapStyle(),
+        center: [104.77, 29.36],
+        zoom: 12,
+        attributionControl: false,
+        // Needed so screenshots and the print view can read the canvas.
+        canvasContextAttributes: { preserveDrawingBuffer: true },
+        localIdeographFontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif',
+      });
+    } catch {
+      // MapLibre throws when WebGL is unavailable: shown once, nothing else to synchronise.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setFailed(true);
+      return;
+    }
+    mapRef.current = map;
+    map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    map.on('load', () => {
+      addDivisionLayers(map);
+      element.dataset.mapReady = 'true';
+      setReady(true);
+    });
+    map.on('render', () => delete element.dataset.mapIdle);
+    map.on('idle', () => (element.dataset.mapIdle = 'true'));
+    map.on('mousemove', (event) => latest.current.onCursor([event.lngLat.lng, event.lngLat.lat]));
+    map.on('mouseout', () => latest.current.onCursor(null));
+    const onGridClick = (event: MapLayerMouseEvent): void => {
+      const id = event.features?.[0]?.properties?.id as unknown;
+      latest.current.onSelectGrid(typeof id === 'string' ? id : null);
+    };
+    for (const layer of GRID_FILL_LAYERS) map.on('click', layer, onGridClick);
+    map.on('click', (event) => {
+      const hits = map.queryRenderedFeatures(event.point, { layers: GRID_FILL_LAYERS });
+      if (hits.length === 0) latest.current.onSelectGrid(null);
+    });
+    for (const layer of GRID_FILL_LAYERS) {
+      map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
+      map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+    }
+    return () => {
+      mapRef.current = null;
+      map.remove();
+    };
+  }, []);
+
+  const { division, figures, projectId, selectedGridId, focus } = props;
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const data = sourceData(division, figures, (count) => t('units.households', { value: count }));
+    (map.getSource(SOURCES.township) as GeoJSONSource).setData(data.township);
+    (map.getSource(SOURCES.community) as GeoJSONSource).setData(data.community);
+    (map.getSource(SOURCES.grid) as GeoJSONSource).setData(data.grid);
+    (map.getSource(SOURCES.microgrid) as GeoJSONSource).setData(data.microgrid);
+    (map.getSource(SOURCES.census) as GeoJSONSource).setData(data.census);
+  }, [ready, division, figures, t]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const bounds = boundsOf(latest.current.division);
+    if (bounds) map.fitBounds(bounds, { padding: 40, duration: 0 });
+  }, [ready, projectId]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    map.setFilter('grid-selected', ['==', ['get', 'id'], selectedGridId ?? '']);
+  }, [ready, selectedGridId]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    const grid = focus ? latest.current.division.grid.get(focus.gridId) : undefined;
+    if (!ready || !map || !grid) return;
+    const single = {
+      ...latest.current.division,
+      township: new Map(),
+      community: new Map(),
+      grid: new Map([[grid.id, grid]]),
+    };
+    const bounds = boundsOf(single);
+    if (bounds) map.fitBounds(bounds, { padding: 80, maxZoom: 17, duration: 300 });
+  }, [ready, focus]);
+
+  return (
+    <div className="map-view" ref={container} data-testid="map" aria-label={t('app.title')}>
+      {!ready && !failed && <div className="map-overlay">{t('map.loading')}</div>}
+      {failed && <div className="map-overlay map-error">{t('map.noWebgl')}</div>}
+    </div>
+  );
+}

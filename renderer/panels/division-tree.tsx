@@ -1,0 +1,145 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Community, Division, Grid, RuleSet, TargetStatus } from '../../shared/model';
+import { targetFor } from '../../shared/model';
+import type { DivisionFigures } from '../derive/grid-figures';
+import { formatCount } from './format';
+
+export interface DivisionTreeProps {
+  readonly division: Division;
+  readonly figures: DivisionFigures;
+  readonly ruleSet: RuleSet;
+  readonly selectedGridId: string | null;
+  readonly onSelectGrid: (id: string) => void;
+}
+
+/** Exclusive grids are hatched purple; other grids without a target are neutral (ui.md colours). */
+export function statusClass(grid: Grid, status: TargetStatus): string {
+  if (status === 'none') return grid.gridType === 'exclusive' ? 'status-none' : 'status-untargeted';
+  return `status-${status}`;
+}
+
+function byCode<T extends { code: string }>(a: T, b: T): number {
+  return a.code.localeCompare(b.code);
+}
+
+/** The project tree: 乡镇/街道 → 社区/行政村 → 网格, each with households against its target. */
+export function DivisionTree({
+  division,
+  figures,
+  ruleSet,
+  selectedGridId,
+  onSelectGrid,
+}: DivisionTreeProps) {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+
+  const gridsByCommunity = useMemo(() => {
+    const map = new Map<string, Grid[]>();
+    for (const grid of division.grid.values()) {
+      const list = map.get(grid.parentCode) ?? [];
+      list.push(grid);
+      map.set(grid.parentCode, list);
+    }
+    for (const list of map.values()) list.sort(byCode);
+    return map;
+  }, [division.grid]);
+
+  const communities = useMemo(() => [...division.community.values()].sort(byCode), [division.community]);
+  const needle = query.trim().toLowerCase();
+  const matches = (grid: Grid): boolean =>
+    needle === '' || grid.code.includes(needle) || grid.name.toLowerCase().includes(needle);
+  // Grids whose community is not in the project still appear, under their parent code.
+  const orphanCodes = [...gridsByCommunity.keys()].filter(
+    (code) => !communities.some((c) => c.code === code),
+  );
+
+  const renderGrid = (grid: Grid) => {
+    const figure = figures.grids.get(grid.id);
+    const target = targetFor(grid, ruleSet);
+    const status = figure?.status ?? 'none';
+    const range =
+      target?.minHouseholds !== undefined && target.maxHouseholds !== undefined
+        ? `/${target.minHouseholds}–${target.maxHouseholds}`
+        : '';
+    return (
+      <li key={grid.id}>
+        <button
+          type="button"
+          className={`tree-grid ${grid.id === selectedGridId ? 'selected' : ''}`}
+          onClick={() => onSelectGrid(grid.id)}
+          data-grid-code={grid.code}
+          title={`${grid.code} ${t(`gridTypes.${grid.gridType ?? 'unset'}`)}`}
+        >
+          <span className={`status-dot ${statusClass(grid, status)}`} aria-label={t(`target.${status}`)} />
+          <span className="tree-name">{grid.name || grid.code}</span>
+          <span className="tree-count" data-testid="grid-households">
+            {formatCount(figure?.households ?? 0)}
+            {range}
+            {figure?.accepted ? ` ✓${t('target.accepted')}` : ''}
+          </span>
+        </button>
+      </li>
+    );
+  };
+
+  const renderCommunity = (community: Community | { code: string; name: string; kind: null; id: string }) => {
+    const grids = (gridsByCommunity.get(community.code) ?? []).filter(matches);
+    if (needle !== '' && grids.length === 0) return null;
+    const sum = figures.byCommunity.get(community.code);
+    return (
+      <li key={community.id} className="tree-community">
+        <div className="tree-community-head">
+          <span className="tree-name">{community.name || community.code}</span>
+          <span className="tree-kind">
+            {community.kind ? t(`kinds.${community.kind}`) : t('kinds.unknownKind')}
+          </span>
+          {sum && (
+            <span className="tree-count">
+              {t('units.households', { value: formatCount(sum.households) })}
+            </span>
+          )}
+        </div>
+        {gridsByCommunity.has(community.code) ? (
+          <ul>{grids.map(renderGrid)}</ul>
+        ) : (
+          <p className="tree-hint">{t('tree.undivided')}</p>
+        )}
+      </li>
+    );
+  };
+
+  const townships = [...division.township.values()];
+  const empty = division.community.size === 0 && division.grid.size === 0;
+  return (
+    <section className="division-tree" aria-label={t('tree.heading')}>
+      <input
+        type="search"
+        className="tree-search"
+        placeholder={t('tree.search')}
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+      />
+      {empty ? (
+        <p className="empty-state">{t('tree.empty')}</p>
+      ) : (
+        <div className="tree-scroll">
+          {townships.map((township) => (
+            <div key={township.id} className="tree-township">
+              {township.name} <small>{t('tree.township')}</small>
+            </div>
+          ))}
+          <ul className="tree-root">
+            {communities.map(renderCommunity)}
+            {orphanCodes.map((code) =>
+              renderCommunity({ id: `orphan-${code}`, code, name: code, kind: null }),
+            )}
+          </ul>
+          {needle !== '' && ![...division.grid.values()].some(matches) && (
+            <p className="tree-hint">{t('tree.noResults')}</p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import type { DivisionFigures } from '../derive/grid-figures';
+import { formatCount } from './format';
+
+export interface StatusBarProps {
+  readonly gridCount: number;
+  readonly figures: DivisionFigures;
+  readonly errors: number | null;
+  readonly warnings: number | null;
+  readonly activity: string;
+  readonly cursor: readonly [number, number] | null;
+}
+
+/** The bottom bar: grids, households, unassigned households, errors, warnings, what is running, cursor. */
+export function StatusBar({ gridCount, figures, errors, warnings, activity, cursor }: StatusBarProps) {
+  const { t } = useTranslation();
+  return (
+    <footer className="status-bar" data-testid="status-bar">
+      <span>{t('status.grids', { count: gridCount })}</span>
+      <span>{t('status.households', { value: formatCount(figures.households) })}</span>
+      <span className={figures.unassignedHouseholds > 0 ? 'warn' : ''}>
+        {t('status.unassigned', { value: formatCount(figures.unassignedHouseholds) })}
+      </span>
+      {errors !== null && (
+        <span className={errors > 0 ? 'error' : ''}>{t('status.errors', { count: errors })}</span>
+      )}
+      {warnings !== null && <span>{t('status.warnings', { count: warnings })}</span>}
+      <span className="status-activity">{activity}</span>
+      <span className="status-cursor">
+        {cursor ? t('status.cursor', { lon: cursor[0].toFixed(6), lat: cursor[1].toFixed(6) }) : ''}
+      </span>
+    </footer>
+  );
+}
