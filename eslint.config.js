@@ -44,8 +44,14 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict(
-        group(['**/renderer/**', '**/electron/**'], 'shared/ is pure: it imports neither renderer nor electron.'),
-        group(['electron', 'dexie', 'react', 'react-dom', ...mapLibraries, 'node:*', 'fs', 'path'], 'shared/ is pure TypeScript: no DOM, Node, Electron or Dexie.'),
+        group(
+          ['**/renderer/**', '**/electron/**'],
+          'shared/ is pure: it imports neither renderer nor electron.',
+        ),
+        group(
+          ['electron', 'dexie', 'react', 'react-dom', ...mapLibraries, 'node:*', 'fs', 'path'],
+          'shared/ is pure TypeScript: no DOM, Node, Electron or Dexie.',
+        ),
       ),
     },
   },
@@ -57,7 +63,10 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-restricted-imports': restrict(
-        group(['**/electron/**', 'electron'], 'The renderer never imports the Electron shell: use the preload bridge.'),
+        group(
+          ['**/electron/**', 'electron'],
+          'The renderer never imports the Electron shell: use the preload bridge.',
+        ),
         group(['dexie', 'dexie/*'], 'Only renderer/storage imports dexie.'),
         group(mapLibraries, 'Only renderer/map imports maplibre-gl and terra-draw.'),
       ),
@@ -90,9 +99,17 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict(
         group(['**/renderer/**'], 'The Electron shell never imports the renderer.'),
-        group(['dexie', 'react', 'react-dom', ...mapLibraries], 'The shell stays thin: no UI or storage libraries.'),
+        group(
+          ['dexie', 'react', 'react-dom', ...mapLibraries],
+          'The shell stays thin: no UI or storage libraries.',
+        ),
       ),
     },
+  },
+  {
+    // Tool configuration files must default-export their config.
+    files: ['*.config.ts', '*.config.js'],
+    rules: { 'no-restricted-exports': 'off' },
   },
   {
     files: ['test/**/*.ts', 'test/**/*.tsx'],

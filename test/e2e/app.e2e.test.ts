@@ -1,0 +1,161 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { PNG } from 'pngjs';
+import { launchBrowser, mapPixels, openApp, waitForMapIdle, watchPage } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let watched: ReturnType<typeof watchPage>;
+
+/** Share of map pixels in a hue family: rough but robust to blending and antialiasing. */
+function share(png: PNG, test: (r: number, g: number, b: number) => boolean): number {
+  let hits = 0;
+  for (let i = 0; i < png.data.length; i += 4)
+    if (test(png.data[i]!, png.data[i + 1]!, png.data[i + 2]!)) hits++;
+  return hits / (png.data.length / 4);
+}
+const greenish = (r: number, g: number, b: number): boolean => g > r + 25 && g > b + 10;
+const orangeish = (r: number, g: number, b: number): boolean => r > g + 25 && g > b + 15;
+const purpleish = (r: number, g: number, b: number): boolean => b > g + 30 && r > g + 10;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1366, height: 820 }, acceptDownloads: true });
+  page = await context.newPage();
+  watched = watchPage(page);
+  await openApp(page, baseUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('GridPlan in Chromium', () => {
+  it('starts in Chinese with the demo township and makes no request outside the app', async () => {
+    expect(await page.locator('.brand strong').textContent()).toBe('网格规划');
+    expect(await page.locator('[data-testid="projects-button"]').textContent()).toContain('示例');
+    const origin = new URL(baseUrl).origin;
+    const foreign = watched.requests.filter(
+      (url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'),
+    );
+    expect(foreign).toEqual([]);
+    expect(watched.errors).toEqual([]);
+  });
+
+  it('draws the demo township on the map canvas with target colours', async () => {
+    await page.screenshot({ path: 'test-results/e2e-demo.png' });
+    const png = await mapPixels(page);
+    // Grids within target are green, the over-target ones orange, the school hatched purple.
+    expect(share(png, greenish)).toBeGreaterThan(0.005);
+    expect(share(png, orangeish)).toBeGreaterThan(0.001);
+    // Not a blank canvas: many distinct colours.
+    const colours = new Set<number>();
+    for (let i = 0; i < png.data.length; i += 16)
+      colours.add((png.data[i]! << 16) | (png.data[i + 1]! << 8) | png.data[i + 2]!);
+    expect(colours.size).toBeGreaterThan(50);
+  });
+
+  it('zooms to a grid chosen in the list and draws the exclusive school hatched purple', async () => {
+    await page.locator('.tree-grid', { hasText: '专属网格' }).first().click();
+    await waitForMapIdle(page);
+    const png = await mapPixels(page);
+    expect(share(png, purpleish)).toBeGreaterThan(0.01);
+    expect(await page.locator('[data-testid="attr-code"]').textContent()).toMatch(/^\d{15}$/);
+    expect(await page.locator('.attribute-facts').textContent()).toContain('专属网格 · 学校');
+    await page.screenshot({ path: 'test-results/e2e-school.png' });
+  });
+
+  it('lists the grids with households counted from census points', async () => {
+    const counts = await page.locator('[data-testid="grid-households"]').allTextContents();
+    expect(counts.length).toBeGreaterThan(5);
+    const households = counts.map((text) => Number(text.split('/')[0]!.replace(/[^\d]/g, '')));
+    expect(households.filter((n) => n > 0).length).toBeGreaterThan(5);
+    const status = await page.locator('[data-testid="status-bar"]').textContent();
+    expect(status).toMatch(/网格 \d+/);
+    expect(status).toMatch(/户数 [\d,]+/);
+  });
+
+  it('switches the whole UI to English and back', async () => {
+    await page.click('[data-testid="language-switch"]');
+    expect(await page.locator('.brand strong').textContent()).toBe('GridPlan');
+    expect(await page.locator('[data-testid="status-bar"]').textContent()).toMatch(/Grids \d+/);
+    expect(await page.locator('.tabs').textContent()).toContain('Attributes');
+    await page.click('[data-testid="language-switch"]');
+    expect(await page.locator('.tabs').textContent()).toContain('属性');
+  });
+
+  it('exports the project and imports it back identical', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="export-button"]'),
+    ]);
+    const exportedPath = await download.path();
+    const exported = await readFile(exportedPath, 'utf8');
+    const json = JSON.parse(exported) as { type: string; features: { properties: { layer: string } }[] };
+    expect(json.type).toBe('FeatureCollection');
+    expect(json.features.some((f) => f.properties.layer === 'grid')).toBe(true);
+    expect(exported).not.toContain('"crs"');
+    await page.click('[data-testid="notice"] button');
+
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.click('[data-testid="import-button"]'),
+    ]);
+    await chooser.setFiles({
+      name: 'round-trip.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(exported),
+    });
+    await page.waitForSelector('[data-testid="notice"]');
+    expect(await page.locator('[data-testid="notice"]').textContent()).toContain('已导入');
+    await page.click('[data-testid="notice"] button');
+    await waitForMapIdle(page);
+
+    const [again] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="export-button"]'),
+    ]);
+    expect(await readFile(await again.path(), 'utf8')).toBe(exported);
+  });
+
+  it('refuses a broken file with a located message and changes nothing', async () => {
+    const before = await page.locator('[data-testid="project-item"]').count();
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.click('[data-testid="import-button"]'),
+    ]);
+    await chooser.setFiles({
+      name: 'broken.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(
+        '{"type":"FeatureCollection",\n"features":[\n{"type":"Feature","properties":{"layer":"grid"},"geometry":{"type":"Point","coordinates":[1,2]}}]}',
+      ),
+    });
+    const notice = page.locator('[data-testid="notice"]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/导入失败.*第 1 个要素（第 3 行）/s);
+    await page.click('[data-testid="notice"] button');
+    expect(await page.locator('[data-testid="project-item"]').count()).toBe(before);
+  });
+
+  it('keeps an edit and its undo history across a reload', async () => {
+    const firstGrid = page.locator('.tree-grid').first();
+    await firstGrid.click();
+    const code = await page.locator('[data-testid="attr-code"]').textContent();
+    await page.fill('[data-testid="attr-name"]', '重命名测试网格');
+    await page.click('.attribute-form button[type="submit"]');
+    await page.waitForFunction(() => document.querySelector('.status-activity')?.textContent === '已保存');
+    await page.reload();
+    await waitForMapIdle(page);
+    await page.locator(`[data-grid-code="${code}"]`).click();
+    expect(await page.locator('[data-testid="attr-name"]').inputValue()).toBe('重命名测试网格');
+    // The undo stack survived the reload too.
+    await page.click('button[title^="撤销"]');
+    await page.waitForFunction(() => document.querySelector('.status-activity')?.textContent === '已保存');
+    await page.locator(`[data-grid-code="${code}"]`).click();
+    expect(await page.locator('[data-testid="attr-name"]').inputValue()).not.toBe('重命名测试网格');
+  });
+});

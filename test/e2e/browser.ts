@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { PNG } from 'pngjs';
+
+/** Debian's Chromium; `npx playwright install` cannot download browsers here. */
+export const CHROMIUM_PATH = process.env.GRIDPLAN_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Launches headless Chromium with WebGL through SwiftShader and no background network traffic. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: run scripts/ensure-chromium.mjs (apt-get install chromium)`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Opens the app at the base URL and waits until the map has loaded its style and settled. */
+export async function openApp(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(baseUrl);
+  await waitForMapIdle(page);
+}
+
+/** Waits until MapLibre has drawn everything it was asked to. */
+export async function waitForMapIdle(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: 60_000 });
+  // Give pending setData calls a frame to start before waiting for idle.
+  await page.waitForTimeout(300);
+  await page.waitForSelector('[data-testid="map"][data-map-idle="true"]', { timeout: 60_000 });
+}
+
+/** The map canvas as decoded pixels. */
+export async function mapPixels(page: Page): Promise<PNG> {
+  const shot = await page.locator('[data-testid="map"] canvas').screenshot();
+  return PNG.sync.read(shot);
+}
+
+/** Counts pixels close to an RGB colour (within `tolerance` per channel). */
+export function countColour(png: PNG, rgb: readonly [number, number, number], tolerance = 24): number {
+  let count = 0;
+  for (let i = 0; i < png.data.length; i += 4) {
+    if (
+      Math.abs(png.data[i]! - rgb[0]) <= tolerance &&
+      Math.abs(png.data[i + 1]! - rgb[1]) <= tolerance &&
+      Math.abs(png.data[i + 2]! - rgb[2]) <= tolerance
+    ) {
+      count++;
+    }
+  }
+  return count;
+}
+
+/** Records console errors and failed requests so a test can assert the page stayed offline and clean. */
+export function watchPage(page: Page): { errors: string[]; requests: string[] } {
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('request', (request) => requests.push(request.url()));
+  return { errors, requests };
+}
