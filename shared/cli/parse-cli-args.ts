@@ -1,0 +1,142 @@
+import type { Language, LocalText } from '../model';
+import { text } from '../model';
+
+export const REPORT_FORMATS = ['text', 'json', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** A parsed command line. */
+export type CliCommand =
+  | {
+      readonly command: 'validate';
+      readonly file: string;
+      /** A built-in rule set id or a path to a custom rule-set JSON; undefined: the file's own. */
+      readonly rules: string | undefined;
+      readonly minAreaM2: number;
+      readonly format: ReportFormat;
+      readonly lang: Language;
+    }
+  | {
+      readonly command: 'stats';
+      readonly file: string;
+      readonly format: 'text' | 'json';
+      readonly lang: Language;
+    }
+  | { readonly command: 'help'; readonly lang: Language }
+  | { readonly command: 'version'; readonly lang: Language };
+
+/** A command line that could not be understood, with the language to say so in. */
+export interface CliUsageError {
+  readonly command: 'usage-error';
+  readonly lang: Language;
+  readonly message: LocalText;
+}
+
+const OPTIONS_WITH_VALUE = new Set(['--rules', '--min-area', '--format', '--lang']);
+
+/**
+ * Parses `gridplan validate FILE [--rules R] [--min-area M2] [--format text|json|html] [--lang zh|en]`,
+ * `gridplan stats FILE [--format text|json] [--lang zh|en]`, `--help` and `--version`. Options may come
+ * before or after the file and as `--name=value`.
+ */
+export function parseCliArgs(args: readonly string[]): CliCommand | CliUsageError {
+  const positional: string[] = [];
+  const options = new Map<string, string>();
+  let help = false;
+  let version = false;
+  // The language is read first so that every later error is in the language asked for.
+  let lang: Language = 'zh';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--lang' && (args[i + 1] === 'en' || args[i + 1] === 'zh')) lang = args[i + 1] as Language;
+    if (arg === '--lang=en' || arg === '--lang=zh') lang = arg.slice(7) as Language;
+  }
+  const error = (zh: string, en: string): CliUsageError => ({
+    command: 'usage-error',
+    lang,
+    message: text(zh, en),
+  });
+
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--help' || arg === '-h') {
+      help = true;
+      continue;
+    }
+    if (arg === '--version' || arg === '-v') {
+      version = true;
+      continue;
+    }
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      const name = eq >= 0 ? arg.slice(0, eq) : arg;
+      if (!OPTIONS_WITH_VALUE.has(name)) {
+        return error(
+          `无法识别的选项 ${name}。运行 gridplan --help 查看用法。`,
+          `Unknown option ${name}. Run gridplan --help for usage.`,
+        );
+      }
+      const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
+      if (value === undefined || value === '') {
+        return error(`选项 ${name} 需要一个值。`, `Option ${name} needs a value.`);
+      }
+      options.set(name, value);
+      continue;
+    }
+    positional.push(arg);
+  }
+
+  const langOption = options.get('--lang');
+  if (langOption !== undefined && langOption !== 'zh' && langOption !== 'en') {
+    return error(
+      `--lang 只能是 zh 或 en，而不是 ${langOption}。`,
+      `--lang must be zh or en, not ${langOption}.`,
+    );
+  }
+  if (help || positional[0] === 'help') return { command: 'help', lang };
+  if (version) return { command: 'version', lang };
+
+  const [command, file, ...rest] = positional;
+  if (command === undefined) return { command: 'help', lang };
+  if (command !== 'validate' && command !== 'stats') {
+    return error(
+      `无法识别的命令 ${command}：可用 validate（校验）和 stats（统计）。`,
+      `Unknown command ${command}: use validate or stats.`,
+    );
+  }
+  if (file === undefined) {
+    return error(
+      `缺少文件：gridplan ${command} 文件.geojson`,
+      `Missing file: gridplan ${command} FILE.geojson`,
+    );
+  }
+  if (rest.length > 0) {
+    return error(`多余的参数：${rest.join(' ')}`, `Unexpected arguments: ${rest.join(' ')}`);
+  }
+
+  const format = options.get('--format') ?? 'text';
+  if (command === 'stats') {
+    for (const name of ['--rules', '--min-area']) {
+      if (options.has(name)) return error(`stats 不使用 ${name}。`, `stats does not take ${name}.`);
+    }
+    if (format !== 'text' && format !== 'json') {
+      return error(`stats 的 --format 只能是 text 或 json。`, `--format for stats must be text or json.`);
+    }
+    return { command, file, format, lang };
+  }
+
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
+    return error(
+      `--format 只能是 text、json 或 html，而不是 ${format}。`,
+      `--format must be text, json or html, not ${format}.`,
+    );
+  }
+  const minAreaText = options.get('--min-area');
+  const minAreaM2 = minAreaText === undefined ? 1 : Number(minAreaText);
+  if (!Number.isFinite(minAreaM2) || minAreaM2 < 0 || minAreaText?.trim() === '') {
+    return error(
+      `--min-area 应为不小于 0 的平方米数，而不是 ${minAreaText}。`,
+      `--min-area must be a number of square metres not below 0, not ${minAreaText}.`,
+    );
+  }
+  return { command, file, rules: options.get('--rules'), minAreaM2, format: format as ReportFormat, lang };
+}
