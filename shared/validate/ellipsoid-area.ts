@@ -51,6 +51,7 @@ export function trapezoidAreaM2(y0: number, y1: number, w0: number, w1: number):
  */
 export function ringAreaM2(ring: readonly (readonly number[])[]): number {
   const n = ring.length;
+  if (!ring.every(isLonLat)) return ringAreaM2(ring.filter(isLonLat));
   if (n < 3) return 0;
   const first = ring[0]!;
   const reference = stripAreaM2PerDeg(first[1]!);
@@ -62,7 +63,6 @@ export function ringAreaM2(ring: readonly (readonly number[])[]): number {
     const p = ring[i % n]!;
     const x1 = p[0]!;
     const y1 = p[1]!;
-    if (!Number.isFinite(x1) || !Number.isFinite(y1)) return Number.NaN;
     const s1 = stripAreaM2PerDeg(y1) - reference;
     if (x1 !== x0) {
       const sm = stripAreaM2PerDeg((y0 + y1) / 2) - reference;
@@ -75,9 +75,15 @@ export function ringAreaM2(ring: readonly (readonly number[])[]): number {
   return -sum;
 }
 
+/** True for a position with a longitude and a latitude in range. */
+function isLonLat(position: readonly number[]): boolean {
+  const [x, y] = position;
+  return x !== undefined && y !== undefined && x >= -180 && x <= 180 && y >= -90 && y <= 90;
+}
+
 /**
  * Area of a polygon or multipolygon in m²: each part's outer ring minus its holes, whatever the winding.
- * Non-finite coordinates give NaN (the geometry check reports them).
+ * Positions that are not a valid longitude/latitude are skipped (the geometry check reports them).
  */
 export function polygonAreaM2(geometry: AreaGeometry): number {
   const parts = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;

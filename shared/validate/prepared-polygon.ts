@@ -35,7 +35,7 @@ function ringsOf(geometry: AreaGeometry): readonly (readonly unknown[])[] {
 }
 
 /**
- * Flattens an area geometry. Positions that are not two finite numbers are dropped, consecutive
+ * Flattens an area geometry. Positions that are not a longitude and a latitude in range are dropped, consecutive
  * duplicates are merged, rings are closed, and rings left with fewer than three vertices are dropped
  * (they enclose nothing). Those defects are reported by the geometry check, not here.
  */
@@ -52,7 +52,7 @@ export function preparePolygon(geometry: AreaGeometry): PreparedPolygon {
       if (!Array.isArray(position)) continue;
       const x: unknown = position[0];
       const y: unknown = position[1];
-      if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y))
+      if (typeof x !== 'number' || typeof y !== 'number' || !(x >= -180 && x <= 180 && y >= -90 && y <= 90))
         continue;
       const n = out.length;
       if (n > start && out[n - 2] === x && out[n - 1] === y) continue;
