@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseDivisionGeoJson, stringifyDivision } from '../shared/formats/geojson';
 import type { Change, Division, LocalText, RuleSet } from '../shared/model';
@@ -184,7 +184,13 @@ export function App({
   };
 
   const importFile = async () => {
-    const file = await openProjectFile();
+    let file: Awaited<ReturnType<typeof openProjectFile>>;
+    try {
+      file = await openProjectFile();
+    } catch (error) {
+      reportError(t('messages.importFailed'), error);
+      return;
+    }
     if (!file) return;
     const result = parseDivisionGeoJson(file.text);
     if (!result.ok) {
@@ -207,11 +213,33 @@ export function App({
     const name = `${division.meta.name || 'gridplan'}.geojson`;
     try {
       const saved = await saveProjectFile(name, stringifyDivision(division));
-      if (saved) setNotice({ kind: 'info', title: t('messages.exported', { path: saved }), lines: [] });
+      if (saved) {
+        const title = window.gridplan
+          ? t('messages.exported', { path: saved })
+          : t('messages.exportedBrowser', { name: saved });
+        setNotice({ kind: 'info', title, lines: [] });
+      }
     } catch (error) {
       reportError(t('messages.saveFailed'), error);
     }
   };
+
+  // The desktop menu's 文件 items act here; the menu follows the UI language.
+  const menuActions = useRef({ importFile, exportFile });
+  useEffect(() => {
+    menuActions.current = { importFile, exportFile };
+  });
+  useEffect(
+    () =>
+      window.gridplan?.onMenuCommand((command) => {
+        if (command === 'open-project') void menuActions.current.importFile();
+        else void menuActions.current.exportFile();
+      }),
+    [],
+  );
+  useEffect(() => {
+    void window.gridplan?.setMenuLanguage(language);
+  }, [language]);
 
   const currentSummary = projects.find((p) => p.id === state?.projectId);
   const selectedGrid = selectedGridId ? (division?.grid.get(selectedGridId) ?? null) : null;

@@ -72,7 +72,12 @@ export function DivisionTree({
           title={`${grid.code} ${t(`gridTypes.${grid.gridType ?? 'unset'}`)}`}
         >
           <span className={`status-dot ${statusClass(grid, status)}`} aria-label={t(`target.${status}`)} />
-          <span className="tree-name">{grid.name || grid.code}</span>
+          <span className="tree-label">
+            <span className="tree-name">{grid.name || grid.code}</span>
+            <small className="tree-code">
+              {grid.code || '—'} · {t(`gridTypes.${grid.gridType ?? 'unset'}`)}
+            </small>
+          </span>
           <span className="tree-count" data-testid="grid-households">
             {formatCount(figure?.households ?? 0)}
             {range}
