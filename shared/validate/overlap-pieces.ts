@@ -17,8 +17,14 @@ export function overlapPieces(a: PreparedPolygon, b: PreparedPolygon): Piece[] {
     [a, b],
     (interval, inside) => {
       // Stretches outside the common box cannot be in both; skipping them saves the collector work.
-      if (inside[0] && inside[1] && interval.right0 > minX && interval.left0 < maxX)
+      if (
+        inside[0] &&
+        inside[1] &&
+        Math.max(interval.right0, interval.right1) > minX &&
+        Math.min(interval.left0, interval.left1) < maxX
+      ) {
         collector.add(0, interval);
+      }
     },
     (y0, y1) => collector.startSlab(y0, y1),
     { minY: Math.max(a.minY, b.minY), maxY: Math.min(a.maxY, b.maxY) },
