@@ -30,7 +30,7 @@ export function formatStats(stats: DivisionStats, file: string, lang: Language):
   const lines = [
     s.title[lang],
     '',
-    `${REPORT_WORDS.file[lang]}: ${file}`,
+    `${REPORT_WORDS.file[lang]}${lang === 'zh' ? '：' : ': '}${file}`,
     ...textTable([
       [s.townships[lang], String(stats.townships)],
       [s.communities[lang], String(stats.communities)],

@@ -10,9 +10,8 @@ export function formatNumber(value: number): string {
 
 function issueLines(issues: readonly ReportIssue[], lang: Language): string[] {
   return issues.map((issue, i) => {
-    const tag = issue.accepted ? `[${REPORT_WORDS.acceptedTag[lang]}] ` : '';
     const at = `${REPORT_WORDS.at[lang]} ${issue.at[0].toFixed(6)}, ${issue.at[1].toFixed(6)}`;
-    return `  ${i + 1}. [${RULE_LABELS[issue.rule][lang]}] ${tag}${issue.message}\n     ${at}`;
+    return `  ${i + 1}. [${RULE_LABELS[issue.rule][lang]}] ${issue.message}\n     ${at}`;
   });
 }
 
@@ -30,8 +29,9 @@ export function formatTextReport(
   const lines: string[] = [];
   const accepted = report.summary.accepted ?? 0;
   lines.push(w.title[lang], '');
-  lines.push(`${w.file[lang]}: ${file}`);
-  lines.push(`${w.ruleSet[lang]}: ${ruleSet.name[lang]} — ${ruleSet.source[lang]}`);
+  const colon = lang === 'zh' ? '：' : ': ';
+  lines.push(`${w.file[lang]}${colon}${file}`);
+  lines.push(`${w.ruleSet[lang]}${colon}${ruleSet.name[lang]} — ${ruleSet.source[lang]}`);
   lines.push(w.areaNote(report.minAreaM2 ?? 1)[lang], '');
   lines.push(report.summary.errors === 0 ? w.verdictPass[lang] : w.verdictFail[lang]);
   lines.push(
