@@ -1,8 +1,8 @@
 import type { AreaEntity, Grid, MicroGrid, RuleSet, Township } from '../model';
 import { COMMUNITY_KINDS, GRID_TYPES, targetFor, targetStatus, text } from '../model';
 import type { GeometryDefect } from './check-geometry';
-import { checkCode, describeTemplate } from './code-template';
-import type { CodeTemplate } from './code-template';
+import { checkCode, describeTemplate } from '../codes/code-template';
+import type { CodeTemplate } from '../codes/code-template';
 import type { CensusTally } from './count-census';
 import {
   badCodeFormatMessage,

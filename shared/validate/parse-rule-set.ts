@@ -1,6 +1,6 @@
 import type { GridTarget, LocalText, Problem, Result, RuleSet } from '../model';
 import { fail, ok, text } from '../model';
-import { COMMUNITY_CODE_PATTERN, compileCodeTemplate } from './code-template';
+import { COMMUNITY_CODE_PATTERN, compileCodeTemplate } from '../codes/code-template';
 
 const TARGET_KEYS = [
   'minHouseholds',

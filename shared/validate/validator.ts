@@ -20,8 +20,8 @@ import {
   compileCodeTemplate,
   DEFAULT_GRID_CODE_TEMPLATE,
   DEFAULT_MICROGRID_CODE_TEMPLATE,
-} from './code-template';
-import type { CodeTemplate } from './code-template';
+} from '../codes/code-template';
+import type { CodeTemplate } from '../codes/code-template';
 import { assignRows, compareByCode } from './count-census';
 import type { CensusCounts, CensusTally, RankedArea, UnassignedTally } from './count-census';
 import { polygonAreaM2 } from './ellipsoid-area';
