@@ -1,0 +1,285 @@
+import type { Result } from '../model';
+import { fail, ok, text } from '../model';
+import type { TextEncodingName } from './text-encoding';
+import { decodeText, encodeText } from './text-encoding';
+
+/**
+ * dBASE III tables, the attribute part of a shapefile. Written and read here rather than by a library so
+ * that GridPlan controls every byte: the encoding of Chinese text (GBK or UTF-8), field names of at most
+ * 10 bytes, and the checks a truncated or inconsistent file needs.
+ */
+
+/** A column of a DBF table. */
+export interface DbfField {
+  /** The name as decoded (at most 10 bytes in the file). */
+  readonly name: string;
+  /** dBASE type letter: C text, N/F number, L logical, D date (others are read as text). */
+  readonly type: string;
+  /** Width in bytes. */
+  readonly length: number;
+  readonly decimals: number;
+}
+
+/** A value read from a DBF cell: text, a number, a logical, or null for a blank cell. */
+export type DbfValue = string | number | boolean | null;
+
+/** A DBF table whose records are decoded on demand (a preview decodes only a few). */
+export interface DbfTable {
+  readonly fields: readonly DbfField[];
+  readonly recordCount: number;
+  /** The language driver byte (offset 29): 0x4D means code page 936 (GBK). */
+  readonly languageDriver: number;
+  /** Bytes of every text cell and field name, to detect the encoding from. */
+  readonly textSample: () => Uint8Array;
+  /** Decodes record `index` (0-based). Deleted records read like the others. */
+  readonly record: (index: number) => Record<string, DbfValue>;
+}
+
+const HEADER_BYTES = 32;
+
+/**
+ * Opens a DBF table. Refuses a file that is empty, too short for its header, or shorter than its header
+ * says (a truncated copy), naming how many records it should and does hold.
+ */
+export function readDbf(bytes: Uint8Array, encoding: TextEncodingName, fileName = '.dbf'): Result<DbfTable> {
+  const refuse = (zh: string, en: string) => fail<DbfTable>({ kind: 'bad-dbf', message: text(zh, en) });
+  if (bytes.length < HEADER_BYTES + 1) {
+    return refuse(
+      `${fileName} 是空的或不完整（只有 ${bytes.length} 字节），无法读取属性。`,
+      `${fileName} is empty or incomplete (${bytes.length} bytes): its attributes cannot be read.`,
+    );
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const recordCount = view.getUint32(4, true);
+  const headerLength = view.getUint16(8, true);
+  const recordLength = view.getUint16(10, true);
+  const languageDriver = bytes[29]!;
+  if (headerLength < HEADER_BYTES + 1 || headerLength > bytes.length || recordLength < 1) {
+    return refuse(
+      `${fileName} 的文件头已损坏（头长 ${headerLength}，记录长 ${recordLength}），无法读取属性。`,
+      `${fileName} has a damaged header (header length ${headerLength}, record length ${recordLength}): its attributes cannot be read.`,
+    );
+  }
+  const fields: DbfField[] = [];
+  const rawNames: Uint8Array[] = [];
+  const offsets: number[] = [];
+  let offset = 1;
+  for (let at = HEADER_BYTES; at + HEADER_BYTES <= headerLength && bytes[at] !== 0x0d; at += HEADER_BYTES) {
+    let end = at;
+    while (end < at + 11 && bytes[end] !== 0) end++;
+    const raw = bytes.subarray(at, end);
+    rawNames.push(raw);
+    const field: DbfField = {
+      name: decodeText(raw, encoding).trim(),
+      type: String.fromCharCode(bytes[at + 11]!),
+      length: bytes[at + 16]!,
+      decimals: bytes[at + 17]!,
+    };
+    fields.push(field);
+    offsets.push(offset);
+    offset += field.length;
+  }
+  const held = Math.floor(Math.max(0, bytes.length - headerLength) / recordLength);
+  if (held < recordCount) {
+    return refuse(
+      `${fileName} 不完整：文件头写明 ${recordCount} 条记录，实际只有 ${held} 条。文件可能在复制或下载时被截断，请重新获取。`,
+      `${fileName} is incomplete: its header says ${recordCount} records but it holds ${held}. It was probably cut short while copying or downloading; get it again.`,
+    );
+  }
+  const names = uniqueNames(fields.map((f) => f.name));
+
+  const record = (index: number): Record<string, DbfValue> => {
+    const start = headerLength + index * recordLength;
+    const row: Record<string, DbfValue> = {};
+    fields.forEach((field, f) => {
+      const cell = bytes.subarray(start + offsets[f]!, start + offsets[f]! + field.length);
+      row[names[f]!] = cellValue(cell, field, encoding);
+    });
+    return row;
+  };
+
+  const textSample = (): Uint8Array => {
+    const parts: Uint8Array[] = [...rawNames];
+    const limit = Math.min(recordCount, 2000);
+    for (let r = 0; r < limit; r++) {
+      const start = headerLength + r * recordLength;
+      fields.forEach((field, f) => {
+        if (field.type === 'C')
+          parts.push(bytes.subarray(start + offsets[f]!, start + offsets[f]! + field.length));
+      });
+    }
+    // Cells are joined with spaces so that a multi-byte character never seems to span two cells.
+    const size = parts.reduce((sum, p) => sum + p.length + 1, 0);
+    const joined = new Uint8Array(size).fill(0x20);
+    let at = 0;
+    for (const part of parts) {
+      joined.set(part, at);
+      at += part.length + 1;
+    }
+    return joined;
+  };
+
+  return ok({
+    fields: fields.map((f, i) => ({ ...f, name: names[i]! })),
+    recordCount,
+    languageDriver,
+    textSample,
+    record,
+  });
+}
+
+/** Two fields whose names decode alike (or are blank) get "_2", "_3" ... so no column is lost. */
+function uniqueNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((name, i) => {
+    let unique = name || `FIELD${i + 1}`;
+    for (let n = 2; seen.has(unique); n++) unique = `${name || `FIELD${i + 1}`}_${n}`;
+    seen.add(unique);
+    return unique;
+  });
+}
+
+function cellValue(cell: Uint8Array, field: DbfField, encoding: TextEncodingName): DbfValue {
+  // Text cells are padded with spaces (some writers use NULs).
+  let end = cell.length;
+  while (end > 0 && (cell[end - 1] === 0x20 || cell[end - 1] === 0)) end--;
+  let start = 0;
+  if (field.type !== 'C') while (start < end && cell[start] === 0x20) start++;
+  if (start === end) return null;
+  const raw = cell.subarray(start, end);
+  switch (field.type) {
+    case 'N':
+    case 'F': {
+      const value = Number(decodeText(raw, 'utf-8'));
+      // "*****" is how dBASE writes an overflowed number: treat it as blank rather than NaN.
+      return Number.isFinite(value) ? value : null;
+    }
+    case 'L': {
+      const c = String.fromCharCode(raw[0]!).toUpperCase();
+      return c === 'T' || c === 'Y' ? true : c === 'F' || c === 'N' ? false : null;
+    }
+    case 'D': {
+      const digits = decodeText(raw, 'utf-8');
+      return /^\d{8}$/.test(digits)
+        ? `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6)}`
+        : digits;
+    }
+    default:
+      return decodeText(raw, encoding);
+  }
+}
+
+/** A column to write. */
+export interface DbfFieldSpec {
+  /** ASCII, at most 10 bytes (longer names are refused by {@link writeDbf}'s caller contract). */
+  readonly name: string;
+  readonly type: 'C' | 'N';
+  /** For N: digits after the point (0 for counts). */
+  readonly decimals?: number;
+}
+
+/** The outcome of {@link writeDbf}. */
+export interface WrittenDbf {
+  readonly bytes: Uint8Array;
+  /** Characters the encoding could not hold (written as "?"). */
+  readonly unmappable: readonly string[];
+  /** Cells cut to the 254-byte limit of a text field. */
+  readonly truncatedCells: number;
+}
+
+const MAX_CELL_BYTES = 254;
+
+/** Cuts UTF-8 or GBK bytes to at most `limit` without splitting a character. */
+function cutBytes(bytes: Uint8Array, limit: number, encoding: TextEncodingName): Uint8Array {
+  if (bytes.length <= limit) return bytes;
+  let end = limit;
+  if (encoding === 'utf-8') {
+    while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
+  } else {
+    // Walk GBK from the start: a lead byte ≥ 0x81 always starts a two-byte character.
+    let at = 0;
+    while (at < limit) {
+      const step = bytes[at]! >= 0x81 ? 2 : 1;
+      if (at + step > limit) break;
+      at += step;
+    }
+    end = at;
+  }
+  return bytes.subarray(0, end);
+}
+
+function formatNumber(value: number, decimals: number): string {
+  return decimals > 0 ? value.toFixed(decimals) : String(Math.round(value));
+}
+
+/**
+ * Writes a DBF table: text in the chosen encoding (the language driver byte says 0x4D for GBK), numbers
+ * right-aligned with their decimals; field widths fit the longest value. The caller writes the matching
+ * `.cpg`.
+ */
+export function writeDbf(
+  fields: readonly DbfFieldSpec[],
+  rows: readonly (readonly (string | number | null | undefined)[])[],
+  encoding: TextEncodingName,
+  date: Date = new Date(),
+): WrittenDbf {
+  const unmappable = new Set<string>();
+  let truncatedCells = 0;
+  // Encode every cell once, then size the columns.
+  const cells: Uint8Array[][] = rows.map((row) =>
+    fields.map((field, f) => {
+      const value = row[f];
+      if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) {
+        return new Uint8Array(0);
+      }
+      if (field.type === 'N') {
+        const digits = formatNumber(typeof value === 'number' ? value : Number(value), field.decimals ?? 0);
+        return encodeText(digits === 'NaN' ? '' : digits, 'utf-8').bytes;
+      }
+      const encoded = encodeText(String(value), encoding);
+      for (const c of encoded.unmappable) unmappable.add(c);
+      const cut = cutBytes(encoded.bytes, MAX_CELL_BYTES, encoding);
+      if (cut.length < encoded.bytes.length) truncatedCells++;
+      return cut;
+    }),
+  );
+  const widths = fields.map((field, f) => {
+    const widest = cells.reduce((max, row) => Math.max(max, row[f]!.length), 0);
+    return field.type === 'N' ? Math.min(Math.max(widest, 10), 20) : Math.max(widest, 1);
+  });
+  const headerLength = HEADER_BYTES + fields.length * HEADER_BYTES + 1;
+  const recordLength = 1 + widths.reduce((a, b) => a + b, 0);
+  const bytes = new Uint8Array(headerLength + rows.length * recordLength + 1);
+  const view = new DataView(bytes.buffer);
+  bytes[0] = 0x03;
+  bytes[1] = date.getUTCFullYear() - 1900;
+  bytes[2] = date.getUTCMonth() + 1;
+  bytes[3] = date.getUTCDate();
+  view.setUint32(4, rows.length, true);
+  view.setUint16(8, headerLength, true);
+  view.setUint16(10, recordLength, true);
+  bytes[29] = encoding === 'gbk' ? 0x4d : 0x00;
+  fields.forEach((field, f) => {
+    const at = HEADER_BYTES + f * HEADER_BYTES;
+    const name = encodeText(field.name, 'utf-8').bytes.subarray(0, 10);
+    bytes.set(name, at);
+    bytes[at + 11] = field.type.charCodeAt(0);
+    bytes[at + 16] = widths[f]!;
+    bytes[at + 17] = field.type === 'N' ? (field.decimals ?? 0) : 0;
+  });
+  bytes[headerLength - 1] = 0x0d;
+  cells.forEach((row, r) => {
+    let at = headerLength + r * recordLength;
+    bytes[at++] = 0x20;
+    row.forEach((cell, f) => {
+      const width = widths[f]!;
+      bytes.fill(0x20, at, at + width);
+      // Numbers are right-aligned, text left-aligned, both padded with spaces.
+      const start = fields[f]!.type === 'N' ? at + width - Math.min(cell.length, width) : at;
+      bytes.set(cell.subarray(0, width), start);
+      at += width;
+    });
+  });
+  bytes[bytes.length - 1] = 0x1a;
+  return { bytes, unmappable: [...unmappable], truncatedCells };
+}

@@ -1,0 +1,395 @@
+import type {
+  AreaEntity,
+  Division,
+  ExclusiveCategory,
+  GridStatus,
+  GridType,
+  Language,
+  Layer,
+  Result,
+  StaffMember,
+  StaffRole,
+} from '../model';
+import { fail, ok, text } from '../model';
+import { countCensus } from '../validate/count-census';
+import { polygonAreaM2 } from '../validate/ellipsoid-area';
+import type { ExportCrs } from './coordinate-systems';
+import { writeCsv } from './csv';
+import type { DbfFieldSpec } from './dbf';
+import type { ShapeRecord } from './shapefile-write';
+import { writeShapefile } from './shapefile-write';
+import type { TextEncodingName } from './text-encoding';
+import { encodeText } from './text-encoding';
+import { writeXlsx } from './xlsx';
+import { writeZip } from './zip-archive';
+
+/**
+ * Exports for other systems: one shapefile zip per layer with the DBF field names of domain.md (WGBM,
+ * WGMC, WGLX ...), and the grid table as XLSX or CSV. Households, population and area are computed at
+ * export (counted from census points, ellipsoidal area), never read from stored properties. Residents'
+ * personal data is never written here.
+ */
+
+/** Options of {@link exportShapefileZip}. */
+export interface ShapefileExportOptions {
+  readonly crs: ExportCrs;
+  readonly encoding: TextEncodingName;
+  /** Day written in DBF headers (tests fix it). */
+  readonly date?: Date;
+}
+
+/** An exported file and what the planner should know about it. */
+export interface ExportedFile {
+  readonly bytes: Uint8Array;
+  /** Suggested file name. */
+  readonly fileName: string;
+  /** Things written inexactly (characters GBK lacks, cut cells), for the planner to read. */
+  readonly warnings: readonly { readonly zh: string; readonly en: string }[];
+}
+
+/** The file base names of each layer's shapefile. */
+export const SHAPEFILE_NAMES: Record<Layer, string> = {
+  township: 'township',
+  community: 'communities',
+  grid: 'grids',
+  microgrid: 'microgrids',
+  census: 'census',
+};
+
+const GRID_TYPE_ZH: Record<GridType, string> = { urban: '城市社区', rural: '农村', exclusive: '专属' };
+const STATUS_ZH: Record<GridStatus, string> = {
+  draft: '草稿',
+  pending: '待审',
+  filed: '已备案',
+  retired: '注销',
+};
+const CATEGORY_ZH: Record<ExclusiveCategory, string> = {
+  government: '党政机关',
+  institution: '企事业单位',
+  'office-building': '商务楼宇',
+  'industrial-park': '产业园区',
+  market: '商圈市场',
+  school: '学校',
+  hospital: '医院',
+  transport: '交通场站',
+  park: '景区/公园',
+  other: '其他',
+};
+const ROLE_NAMES: Record<StaffRole, { zh: string; en: string }> = {
+  leader: { zh: '网格长', en: 'grid leader' },
+  'full-time': { zh: '专职网格员', en: 'full-time grid worker' },
+  'part-time': { zh: '兼职网格员', en: 'part-time grid worker' },
+  instructor: { zh: '网格指导员', en: 'grid instructor' },
+  'micro-leader': { zh: '微网格长', en: 'micro-grid leader' },
+};
+
+const C = (name: string): DbfFieldSpec => ({ name, type: 'C' });
+const N = (name: string, decimals = 0): DbfFieldSpec => ({ name, type: 'N', decimals });
+
+/** Households and population of every area entity, counted from the census points. */
+interface Figures {
+  readonly of: (entity: AreaEntity) => { households: number; population: number };
+}
+
+function figuresOf(division: Division): Figures {
+  const counts = countCensus(division);
+  const byCommunity = new Map<string, { households: number; population: number }>();
+  for (const grid of division.grid.values()) {
+    const tally = counts.byGrid.get(grid.id);
+    const sum = byCommunity.get(grid.parentCode) ?? { households: 0, population: 0 };
+    sum.households += tally?.households ?? 0;
+    sum.population += tally?.population ?? 0;
+    byCommunity.set(grid.parentCode, sum);
+  }
+  return {
+    of: (entity) => {
+      const zero = { households: 0, population: 0 };
+      switch (entity.layer) {
+        case 'grid':
+          return counts.byGrid.get(entity.id) ?? zero;
+        case 'microgrid':
+          return counts.byMicrogrid.get(entity.id) ?? zero;
+        case 'community':
+          return byCommunity.get(entity.code) ?? zero;
+        case 'township': {
+          // A township's figures are its communities' (codes share the first 9 digits).
+          const prefix = entity.code.slice(0, 9);
+          const total = { households: 0, population: 0 };
+          for (const [code, sum] of byCommunity) {
+            if (code.startsWith(prefix)) {
+              total.households += sum.households;
+              total.population += sum.population;
+            }
+          }
+          return total;
+        }
+      }
+    },
+  };
+}
+
+const area = (entity: AreaEntity): number => Math.round(polygonAreaM2(entity.geometry) * 100) / 100;
+
+function leaderOf(staff: readonly StaffMember[] | undefined, role: StaffRole): StaffMember | undefined {
+  return staff?.find((s) => s.role === role);
+}
+
+/** Field layout and rows of one layer (domain.md's names; at most 10 ASCII bytes each). */
+function layerTable(division: Division, layer: Layer): { fields: DbfFieldSpec[]; records: ShapeRecord[] } {
+  const figures = layer === 'census' ? undefined : figuresOf(division);
+  const communityName = new Map([...division.community.values()].map((c) => [c.code, c.name]));
+  const gridParent = new Map([...division.grid.values()].map((g) => [g.code, g.parentCode]));
+  switch (layer) {
+    case 'grid':
+      return {
+        fields: [
+          C('WGBM'),
+          C('WGMC'),
+          C('WGLX'),
+          C('ZSLB'),
+          C('CJDM'),
+          C('CJMC'),
+          C('XZDM'),
+          N('HS'),
+          N('RK'),
+          N('MJ', 2),
+          C('WGZ'),
+          C('LXDH'),
+          C('ZT'),
+          C('BZ'),
+        ],
+        records: [...division.grid.values()].map((g) => {
+          const { households, population } = figures!.of(g);
+          const leader = leaderOf(g.staff, 'leader');
+          return {
+            geometry: g.geometry,
+            cells: [
+              g.code,
+              g.name,
+              g.gridType ? GRID_TYPE_ZH[g.gridType] : '',
+              g.exclusiveCategory ? CATEGORY_ZH[g.exclusiveCategory] : '',
+              g.parentCode,
+              communityName.get(g.parentCode) ?? '',
+              g.parentCode.slice(0, 9),
+              households,
+              population,
+              area(g),
+              leader?.name ?? '',
+              leader?.phone ?? '',
+              g.status ? STATUS_ZH[g.status] : '',
+              g.note ?? '',
+            ],
+          };
+        }),
+      };
+    case 'microgrid':
+      return {
+        fields: [
+          C('WGBM'),
+          C('WGMC'),
+          C('WGLX'),
+          C('SJWGBM'),
+          C('CJDM'),
+          N('HS'),
+          N('RK'),
+          N('MJ', 2),
+          C('WGZ'),
+          C('LXDH'),
+          C('BZ'),
+        ],
+        records: [...division.microgrid.values()].map((m) => {
+          const { households, population } = figures!.of(m);
+          const leader = leaderOf(m.staff, 'micro-leader') ?? leaderOf(m.staff, 'leader');
+          return {
+            geometry: m.geometry,
+            cells: [
+              m.code,
+              m.name,
+              '微网格',
+              m.parentCode,
+              gridParent.get(m.parentCode) ?? '',
+              households,
+              population,
+              area(m),
+              leader?.name ?? '',
+              leader?.phone ?? '',
+              m.note ?? '',
+            ],
+          };
+        }),
+      };
+    case 'community':
+      return {
+        fields: [C('CJDM'), C('CJMC'), C('LX'), C('XZDM'), N('HS'), N('RK'), N('MJ', 2)],
+        records: [...division.community.values()].map((c) => {
+          const { households, population } = figures!.of(c);
+          const kind = c.kind === 'urban' ? '社区' : c.kind === 'rural' ? '村' : '';
+          return {
+            geometry: c.geometry,
+            cells: [c.code, c.name, kind, c.code.slice(0, 9), households, population, area(c)],
+          };
+        }),
+      };
+    case 'township':
+      return {
+        fields: [C('XZDM'), C('XZMC'), N('HS'), N('RK'), N('MJ', 2)],
+        records: [...division.township.values()].map((t) => {
+          const { households, population } = figures!.of(t);
+          return {
+            geometry: t.geometry,
+            cells: [t.code.slice(0, 9), t.name, households, population, area(t)],
+          };
+        }),
+      };
+    case 'census':
+      // HS, RK, DZ only: residents' names and phones are personal data and never leave through here.
+      return {
+        fields: [N('HS'), N('RK', 2), C('DZ')],
+        records: [...division.census.values()].map((p) => ({
+          geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+          cells: [p.households, p.population, p.address ?? ''],
+        })),
+      };
+  }
+}
+
+const LAYER_ZH: Record<Layer, string> = {
+  township: '乡镇/街道',
+  community: '社区/行政村',
+  grid: '网格',
+  microgrid: '微网格',
+  census: '人口点',
+};
+
+function emptyLayer(layer: Layer): Result<ExportedFile> {
+  return fail({
+    kind: 'empty-layer',
+    message: text(
+      `项目中没有${LAYER_ZH[layer]}，无可导出。`,
+      `The project has no ${SHAPEFILE_NAMES[layer]} to export.`,
+    ),
+  });
+}
+
+/**
+ * One layer as a shapefile zip: .shp/.shx/.dbf/.prj/.cpg named after the layer (`grids.shp` ...), the
+ * .prj CGCS2000 or WGS84, the DBF and .cpg in UTF-8 or GBK. Refuses an empty layer.
+ */
+export function exportShapefileZip(
+  division: Division,
+  layer: Layer,
+  options: ShapefileExportOptions,
+): Result<ExportedFile> {
+  if (division[layer].size === 0) return emptyLayer(layer);
+  const { fields, records } = layerTable(division, layer);
+  const written = writeShapefile(
+    { name: SHAPEFILE_NAMES[layer], shapeType: layer === 'census' ? 'point' : 'polygon', fields, records },
+    { encoding: options.encoding, crs: options.crs, ...(options.date ? { date: options.date } : {}) },
+  );
+  const warnings: { zh: string; en: string }[] = [];
+  if (written.unmappable.length > 0) {
+    const chars = written.unmappable.slice(0, 10).join(' ');
+    warnings.push(
+      text(
+        `GBK 无法表示这些字符，已写为“?”：${chars}。需要完整保留时请选择 UTF-8。`,
+        `GBK cannot hold these characters; they were written as "?": ${chars}. Choose UTF-8 to keep them.`,
+      ),
+    );
+  }
+  if (written.truncatedCells > 0) {
+    warnings.push(
+      text(
+        `${written.truncatedCells} 个文本超过 DBF 的 254 字节上限，已截断。`,
+        `${written.truncatedCells} texts exceeded the DBF limit of 254 bytes and were cut.`,
+      ),
+    );
+  }
+  return ok({
+    bytes: writeZip(written.files),
+    fileName: `${division.meta.name || 'gridplan'}-${SHAPEFILE_NAMES[layer]}.zip`,
+    warnings,
+  });
+}
+
+function staffText(staff: readonly StaffMember[] | undefined, lang: Language): string {
+  return (staff ?? [])
+    .map((s) => `${ROLE_NAMES[s.role][lang]} ${s.name}${s.phone ? ` ${s.phone}` : ''}`)
+    .join(lang === 'zh' ? '；' : '; ');
+}
+
+/** The grid table's header in each language. */
+export const GRID_TABLE_HEADER: Record<Language, readonly string[]> = {
+  zh: [
+    '网格编码',
+    '网格名称',
+    '类型',
+    '所属社区编码',
+    '所属社区',
+    '户数',
+    '人口',
+    '面积（平方米）',
+    '网格员',
+  ],
+  en: [
+    'Grid code',
+    'Grid name',
+    'Type',
+    'Community code',
+    'Community',
+    'Households',
+    'Population',
+    'Area (m²)',
+    'Staff',
+  ],
+};
+
+const GRID_TYPE_EN: Record<GridType, string> = {
+  urban: 'urban community',
+  rural: 'rural',
+  exclusive: 'exclusive',
+};
+
+/** One row per grid, in code order: code, name, type, community, households, population, area, staff. */
+export function gridTableRows(division: Division, lang: Language): (string | number)[][] {
+  const figures = figuresOf(division);
+  const communityName = new Map([...division.community.values()].map((c) => [c.code, c.name]));
+  return [...division.grid.values()]
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+    .map((g) => {
+      const { households, population } = figures.of(g);
+      const type = g.gridType ? (lang === 'zh' ? GRID_TYPE_ZH[g.gridType] : GRID_TYPE_EN[g.gridType]) : '';
+      return [
+        g.code,
+        g.name,
+        type,
+        g.parentCode,
+        communityName.get(g.parentCode) ?? '',
+        households,
+        population,
+        area(g),
+        staffText(g.staff, lang),
+      ];
+    });
+}
+
+/** The grid table as XLSX (numbers stay numbers, so Excel can sum them). */
+export function exportGridTableXlsx(division: Division, lang: Language): Result<ExportedFile> {
+  if (division.grid.size === 0) return emptyLayer('grid');
+  const bytes = writeXlsx(
+    lang === 'zh' ? '网格' : 'Grids',
+    GRID_TABLE_HEADER[lang],
+    gridTableRows(division, lang),
+  );
+  return ok({ bytes, fileName: `${division.meta.name || 'gridplan'}-grids.xlsx`, warnings: [] });
+}
+
+/** The grid table as CSV in UTF-8 with a BOM (Excel then shows the Chinese correctly). */
+export function exportGridTableCsv(division: Division, lang: Language): Result<ExportedFile> {
+  if (division.grid.size === 0) return emptyLayer('grid');
+  const csv = `\uFEFF${writeCsv(GRID_TABLE_HEADER[lang], gridTableRows(division, lang))}`;
+  return ok({
+    bytes: encodeText(csv, 'utf-8').bytes,
+    fileName: `${division.meta.name || 'gridplan'}-grids.csv`,
+    warnings: [],
+  });
+}

@@ -1,0 +1,160 @@
+import type { CommunityKind, GridType, Layer } from '../model';
+
+/**
+ * Which field of an imported file holds which attribute of GridPlan, and the proposals made from the
+ * names domain.md fixes (WGBM, WGMC, CJDM ...) and their common variants (NAME/名称, CODE/编码).
+ */
+
+/** Attributes a planner maps fields to. Which ones apply depends on the layer ({@link attributesOf}). */
+export const MAPPED_ATTRIBUTES = [
+  'code',
+  'name',
+  'type',
+  'parentCode',
+  'households',
+  'population',
+  'address',
+  'longitude',
+  'latitude',
+] as const;
+export type MappedAttribute = (typeof MAPPED_ATTRIBUTES)[number];
+
+/** Attribute → source field (column) name. Unmapped attributes are absent. */
+export type FieldMapping = Partial<Record<MappedAttribute, string>>;
+
+/**
+ * The attributes that apply to a layer. Grids and micro-grids get households/population only for reading
+ * a file's own figures into `extra`: GridPlan counts them from census points (interchange.md).
+ * `longitude`/`latitude` apply to census tables only.
+ */
+export function attributesOf(layer: Layer, table: boolean): readonly MappedAttribute[] {
+  switch (layer) {
+    case 'township':
+      return ['code', 'name'];
+    case 'community':
+      return ['code', 'name', 'type'];
+    case 'grid':
+      return ['code', 'name', 'type', 'parentCode'];
+    case 'microgrid':
+      return ['code', 'name', 'parentCode'];
+    case 'census':
+      return table
+        ? ['longitude', 'latitude', 'households', 'population', 'address']
+        : ['households', 'population', 'address'];
+  }
+}
+
+/** Attributes without which a layer cannot be imported. */
+export function requiredAttributes(layer: Layer, table: boolean): readonly MappedAttribute[] {
+  if (layer === 'census') return table ? ['longitude', 'latitude'] : [];
+  return ['code'];
+}
+
+// Candidates in order of preference: the domain.md names first, then variants seen in real files.
+const CANDIDATES: Record<Layer, Partial<Record<MappedAttribute, readonly string[]>>> = {
+  township: {
+    code: ['XZDM', 'XZQDM', 'XZQHDM', '乡镇代码', '街道代码', '区划代码', '编码', '代码', 'CODE', 'BM', 'DM'],
+    name: ['XZMC', 'XZQMC', '乡镇名称', '街道名称', '名称', 'NAME', 'MC'],
+  },
+  community: {
+    code: [
+      'CJDM',
+      'SQDM',
+      'CDM',
+      '社区代码',
+      '村代码',
+      '区划代码',
+      '统计用区划代码',
+      '编码',
+      '代码',
+      'CODE',
+      'BM',
+      'DM',
+    ],
+    name: ['CJMC', 'SQMC', 'CMC', '社区名称', '村名称', '名称', 'NAME', 'MC'],
+    type: ['LX', 'CJLX', '类型', 'KIND', 'TYPE'],
+  },
+  grid: {
+    code: ['WGBM', 'WGDM', '网格编码', '网格代码', '编码', '代码', 'CODE', 'BM', 'DM'],
+    name: ['WGMC', '网格名称', '名称', 'NAME', 'MC'],
+    type: ['WGLX', '网格类型', '类型', 'GRIDTYPE', 'TYPE', 'LX'],
+    parentCode: ['CJDM', 'SQDM', 'SSSQ', '所属社区', '所属村', '社区代码', 'PARENTCODE', 'PARENT'],
+  },
+  microgrid: {
+    code: ['WGBM', 'WWGBM', '微网格编码', '网格编码', '编码', 'CODE', 'BM'],
+    name: ['WGMC', 'WWGMC', '微网格名称', '名称', 'NAME', 'MC'],
+    parentCode: ['SJWGBM', '上级网格编码', '所属网格', 'PARENTCODE', 'PARENT'],
+  },
+  census: {
+    households: ['HS', '户数', 'HOUSEHOLDS', 'HH', 'HUSHU'],
+    population: ['RK', '人口', '人数', '实有人口', 'POPULATION', 'POP', 'RKS'],
+    address: ['DZ', '地址', '详细地址', 'ADDRESS', 'ADDR'],
+    longitude: ['LON', 'LNG', 'LONGITUDE', '经度', 'JD', 'X'],
+    latitude: ['LAT', 'LATITUDE', '纬度', 'WD', 'Y'],
+  },
+};
+
+const normalise = (name: string): string =>
+  name
+    .trim()
+    .toUpperCase()
+    .replace(/[\s_\-（）()]/g, '');
+
+/**
+ * Proposes a mapping from field names: an exact (case-insensitive) match of a known name first, then a
+ * field containing a Chinese known name (e.g. "所属社区代码"). Each field is proposed at most once.
+ */
+export function proposeMapping(layer: Layer, fields: readonly string[], table: boolean): FieldMapping {
+  const mapping: FieldMapping = {};
+  const used = new Set<string>();
+  const byName = new Map(fields.map((f) => [normalise(f), f]));
+  for (const attribute of attributesOf(layer, table)) {
+    const candidates = CANDIDATES[layer][attribute] ?? [];
+    let found: string | undefined;
+    for (const candidate of candidates) {
+      const field = byName.get(normalise(candidate));
+      if (field !== undefined && !used.has(field)) {
+        found = field;
+        break;
+      }
+    }
+    if (found === undefined) {
+      for (const candidate of candidates.filter((c) => /[^ -~]/.test(c))) {
+        found = fields.find((f) => !used.has(f) && f.includes(candidate));
+        if (found !== undefined) break;
+      }
+    }
+    if (found !== undefined) {
+      mapping[attribute] = found;
+      used.add(found);
+    }
+  }
+  return mapping;
+}
+
+/** Text of a cell value (DBF cells are text, numbers, logicals or null). */
+function cellString(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : '';
+}
+
+/** Reads a grid type from the values files use: WGLX 城市社区/农村/专属, English ids, full terms. */
+export function gridTypeOf(value: unknown): GridType | null {
+  const v = cellString(value).trim().toLowerCase();
+  if (!v) return null;
+  if (v === 'urban' || v.startsWith('城市') || v === '社区' || v === '城市社区网格' || v === '1')
+    return 'urban';
+  if (v === 'rural' || v.startsWith('农村') || v === '村' || v === '2') return 'rural';
+  if (v === 'exclusive' || v.startsWith('专属') || v === '3') return 'exclusive';
+  return null;
+}
+
+/** Reads a community kind: LX 社区/村 (or 行政村), English ids. */
+export function communityKindOf(value: unknown): CommunityKind | null {
+  const v = cellString(value).trim().toLowerCase();
+  if (!v) return null;
+  if (v === 'urban' || v === '社区' || v === '居委会' || v.startsWith('城市')) return 'urban';
+  if (v === 'rural' || v === '村' || v === '行政村' || v === '村委会' || v.startsWith('农村')) return 'rural';
+  return null;
+}

@@ -1,0 +1,431 @@
+import type { Geometry } from 'geojson';
+import type { Division, Layer, Problem, Result } from '../model';
+import { countByLayer, fail, LAYERS, ok, text } from '../model';
+import type { CrsStatus, EncodingSource } from './shapefile-read';
+import { expandInputs, findShapefile, inspectShapefile, readShapefile } from './shapefile-read';
+import type { TableRow, TextTable } from './csv';
+import { parseCsv } from './csv';
+import type { FieldMapping } from './field-mapping';
+import { proposeMapping } from './field-mapping';
+import { parseDivisionGeoJson } from './geojson';
+import type { FeatureRecord, LayerImport, LayerRequest } from './import-layer';
+import { featuresToLayer, tableToCensus } from './import-layer';
+import { featureLineNumbers } from './json-locations';
+import type { TextEncodingName } from './text-encoding';
+import { decodeText, detectEncoding, hasNonAscii } from './text-encoding';
+import type { InputFile } from './zip-archive';
+import { MAX_IMPORT_BYTES, tooLargeProblem } from './zip-archive';
+import { readXlsx } from './xlsx';
+
+/**
+ * The one entry point of every import (app worker and CLI): recognise the files, show what they hold,
+ * then convert them to one layer of GridPlan entities as the planner asked.
+ */
+
+/** File formats GridPlan imports. `division` is a GridPlan GeoJSON (every feature has `layer`). */
+export type ImportFormat = 'shapefile' | 'csv' | 'xlsx' | 'geojson' | 'division';
+
+/** The planner's choices that change how files are read. */
+export interface ImportReadOptions {
+  /** Encoding of attributes/text, overriding .cpg, the DBF byte and detection. */
+  readonly encoding?: TextEncodingName;
+  /** EPSG code of the CGCS2000 zone for projected data without a usable .prj. */
+  readonly zoneEpsg?: number;
+  /** Which shapefile of a zip holding several (base name). */
+  readonly shapefileLayer?: string;
+  /** Reports progress (0–1) of a long read. */
+  readonly onProgress?: (fraction: number) => void;
+}
+
+/** What the import dialog shows before anything is imported. */
+export interface ImportInspection {
+  readonly format: ImportFormat;
+  /** File name without extension. */
+  readonly name: string;
+  readonly fields: readonly string[];
+  /** The first records as text, in field order. */
+  readonly preview: readonly (readonly string[])[];
+  readonly recordCount: number;
+  /** True for CSV/XLSX: points come from longitude/latitude columns. */
+  readonly table: boolean;
+  /** `polygon`, `point`, ... for feature files. */
+  readonly geometryKind: string | undefined;
+  readonly encoding: TextEncodingName | undefined;
+  readonly encodingSource: EncodingSource | undefined;
+  readonly crs: CrsStatus | undefined;
+  readonly otherLayers: readonly string[];
+  /** The layer this file most likely is. */
+  readonly suggestedLayer: Layer;
+  /** Proposed mapping for every layer, so switching the layer shows its proposal at once. */
+  readonly proposals: Readonly<Record<Layer, FieldMapping>>;
+  /** For a GridPlan GeoJSON: entities per layer. */
+  readonly divisionCounts: Readonly<Record<Layer, number>> | undefined;
+}
+
+/** A read import: features, table rows or a whole division. */
+export type ImportSource =
+  | {
+      readonly kind: 'features';
+      readonly inspection: ImportInspection;
+      readonly records: readonly FeatureRecord[];
+    }
+  | {
+      readonly kind: 'table';
+      readonly inspection: ImportInspection;
+      readonly header: readonly string[];
+      readonly rows: readonly TableRow[];
+    }
+  | { readonly kind: 'division'; readonly inspection: ImportInspection; readonly division: Division };
+
+const PREVIEW_ROWS = 10;
+const SHAPEFILE_EXTENSIONS = ['zip', 'shp', 'shx', 'dbf', 'prj', 'cpg', 'sbn', 'sbx', 'xml', 'qix', 'qmd'];
+
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
+}
+
+function baseName(name: string): string {
+  const file = name.replace(/\\/g, '/').split('/').pop() ?? name;
+  const dot = file.lastIndexOf('.');
+  return dot < 0 ? file : file.slice(0, dot);
+}
+
+function refuse<T>(kind: string, zh: string, en: string): Result<T> {
+  return fail({ kind, message: text(zh, en) });
+}
+
+/** Recognises the format from the file names. */
+export function formatOf(files: readonly InputFile[]): Result<Exclude<ImportFormat, 'division'>> {
+  if (files.length === 0) return refuse('no-file', '没有选择文件。', 'No file was chosen.');
+  const extensions = files.map((f) => extensionOf(f.name));
+  if (extensions.every((e) => SHAPEFILE_EXTENSIONS.includes(e))) return ok('shapefile');
+  if (files.length === 1) {
+    const e = extensions[0]!;
+    if (e === 'csv' || e === 'txt') return ok('csv');
+    if (e === 'xlsx') return ok('xlsx');
+    if (e === 'geojson' || e === 'json') return ok('geojson');
+    if (e === 'xls') {
+      return refuse(
+        'old-xls',
+        `${files[0]!.name} 是旧版 Excel（.xls）。请在 Excel/WPS 中另存为 .xlsx 或 CSV 后再导入。`,
+        `${files[0]!.name} is an old Excel file (.xls). Save it as .xlsx or CSV in Excel/WPS and import again.`,
+      );
+    }
+  }
+  const names = files.map((f) => f.name).join('、');
+  return refuse(
+    'unknown-format',
+    `无法识别要导入的文件（${names}）。可导入：Shapefile（.zip，或 .shp/.shx/.dbf/.prj/.cpg 一起选择）、CSV、XLSX、GeoJSON。`,
+    `Cannot tell what to import (${files.map((f) => f.name).join(', ')}). GridPlan imports shapefiles (.zip, or .shp/.shx/.dbf/.prj/.cpg chosen together), CSV, XLSX and GeoJSON.`,
+  );
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  if (typeof value === 'object') return JSON.stringify(value);
+  return typeof value === 'string' || typeof value === 'boolean' ? String(value) : '';
+}
+
+function proposalsFor(fields: readonly string[], table: boolean): Record<Layer, FieldMapping> {
+  const out = {} as Record<Layer, FieldMapping>;
+  for (const layer of LAYERS) out[layer] = proposeMapping(layer, fields, table);
+  return out;
+}
+
+function suggestLayer(
+  geometryKind: string | undefined,
+  table: boolean,
+  proposals: Record<Layer, FieldMapping>,
+): Layer {
+  if (table || geometryKind === 'point' || geometryKind === 'multipoint') return 'census';
+  if (proposals.grid.code && /WG|网格/i.test(proposals.grid.code)) return 'grid';
+  if (proposals.community.code && /CJ|SQ|社区|村/i.test(proposals.community.code)) return 'community';
+  return 'grid';
+}
+
+function inspectionOf(
+  base: Omit<ImportInspection, 'proposals' | 'suggestedLayer' | 'divisionCounts' | 'preview'> & {
+    previewRecords: readonly (readonly unknown[])[];
+  },
+): ImportInspection {
+  const proposals = proposalsFor(base.fields, base.table);
+  const { previewRecords, ...rest } = base;
+  return {
+    ...rest,
+    preview: previewRecords.slice(0, PREVIEW_ROWS).map((r) => r.map(cellText)),
+    proposals,
+    suggestedLayer: suggestLayer(base.geometryKind, base.table, proposals),
+    divisionCounts: undefined,
+  };
+}
+
+function decodeTable(
+  file: InputFile,
+  options: ImportReadOptions,
+): { text: string; encoding: TextEncodingName; source: EncodingSource } {
+  const bytes = file.bytes;
+  // A UTF-8 BOM settles it; Excel's "CSV" on Chinese Windows is GBK without one.
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const encoding = options.encoding ?? (bom ? 'utf-8' : detectEncoding(bytes));
+  const source: EncodingSource = options.encoding ? 'override' : hasNonAscii(bytes) ? 'detected' : 'ascii';
+  return { text: decodeText(bytes, encoding), encoding, source };
+}
+
+function tableInspection(
+  format: 'csv' | 'xlsx',
+  file: InputFile,
+  table: TextTable,
+  encoding: TextEncodingName | undefined,
+  encodingSource: EncodingSource | undefined,
+): ImportInspection {
+  return inspectionOf({
+    format,
+    name: baseName(file.name),
+    fields: table.header,
+    previewRecords: table.rows.slice(0, PREVIEW_ROWS).map((r) => r.cells),
+    recordCount: table.rows.length,
+    table: true,
+    geometryKind: undefined,
+    encoding,
+    encodingSource,
+    crs: undefined,
+    otherLayers: [],
+  });
+}
+
+function readTable(
+  format: 'csv' | 'xlsx',
+  file: InputFile,
+  options: ImportReadOptions,
+): Result<ImportSource> {
+  let table: TextTable;
+  let encoding: TextEncodingName | undefined;
+  let source: EncodingSource | undefined;
+  if (format === 'csv') {
+    const decoded = decodeTable(file, options);
+    table = parseCsv(decoded.text);
+    encoding = decoded.encoding;
+    source = decoded.source;
+  } else {
+    const read = readXlsx(file.bytes, file.name);
+    if (!read.ok) return read;
+    table = read.value;
+  }
+  if (table.header.length === 0) {
+    return refuse('empty', `${file.name} 中没有表头和数据。`, `${file.name} has no header and no data.`);
+  }
+  const inspection = tableInspection(format, file, table, encoding, source);
+  return ok({ kind: 'table', inspection, header: table.header, rows: table.rows });
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readGeoJson(file: InputFile): Result<ImportSource> {
+  const source = decodeText(file.bytes, 'utf-8');
+  let data: unknown;
+  try {
+    data = JSON.parse(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
+  } catch {
+    // The profile reader names the line of the syntax error.
+    const parsed = parseDivisionGeoJson(source, { byteLength: file.bytes.length });
+    return parsed.ok ? refuse('not-json', '不是有效的 JSON。', 'Not valid JSON.') : parsed;
+  }
+  const features = isObject(data) && Array.isArray(data.features) ? (data.features as unknown[]) : undefined;
+  const profile =
+    features !== undefined &&
+    features.length > 0 &&
+    features.every((f) => isObject(f) && isObject(f.properties) && typeof f.properties.layer === 'string');
+  if (profile || !features) {
+    // A GridPlan division, or something the profile reader refuses with its located messages.
+    const parsed = parseDivisionGeoJson(source, { byteLength: file.bytes.length });
+    if (!parsed.ok) return parsed;
+    const counts = countByLayer(parsed.value);
+    const inspection: ImportInspection = {
+      ...inspectionOf({
+        format: 'division',
+        name: baseName(file.name),
+        fields: [],
+        previewRecords: [],
+        recordCount: Object.values(counts).reduce((a, b) => a + b, 0),
+        table: false,
+        geometryKind: undefined,
+        encoding: 'utf-8',
+        encodingSource: undefined,
+        crs: undefined,
+        otherLayers: [],
+      }),
+      divisionCounts: counts,
+    };
+    return ok({ kind: 'division', inspection, division: parsed.value });
+  }
+  if (isObject(data) && isObject(data.crs) && !/4326|4490|CRS84|WGS|CGCS/i.test(JSON.stringify(data.crs))) {
+    // Same rule as the profile: GeoJSON is longitude/latitude.
+    return parseDivisionGeoJson(source) as Result<never>;
+  }
+  if (features.length === 0) {
+    return refuse('empty', `${file.name} 中没有要素。`, `${file.name} has no features.`);
+  }
+  const lines = featureLineNumbers(source);
+  const fields = new Set<string>();
+  const records: FeatureRecord[] = [];
+  const problems: Problem[] = [];
+  features.forEach((feature, index) => {
+    const properties = isObject(feature) && isObject(feature.properties) ? feature.properties : {};
+    for (const key of Object.keys(properties)) fields.add(key);
+    const geometry =
+      isObject(feature) && isObject(feature.geometry) ? (feature.geometry as unknown as Geometry) : null;
+    if (!isObject(feature) || feature.type !== 'Feature') {
+      problems.push({
+        kind: 'bad-feature',
+        message: text(
+          `第 ${index + 1} 个要素不是 Feature 对象。`,
+          `Feature ${index + 1} is not a Feature object.`,
+        ),
+      });
+    }
+    records.push({
+      record: index + 1,
+      line: lines[index],
+      geometry,
+      properties,
+    });
+  });
+  if (problems.length > 0) return { ok: false, problems: problems.slice(0, 20) };
+  const kinds = new Set(records.map((r) => r.geometry?.type.toLowerCase()).filter(Boolean));
+  const geometryKind = kinds.size === 1 ? [...kinds][0]!.replace('multi', '') : 'mixed';
+  const fieldList = [...fields];
+  const inspection = inspectionOf({
+    format: 'geojson',
+    name: baseName(file.name),
+    fields: fieldList,
+    previewRecords: records.slice(0, PREVIEW_ROWS).map((r) => fieldList.map((f) => r.properties[f])),
+    recordCount: records.length,
+    table: false,
+    geometryKind,
+    encoding: 'utf-8',
+    encodingSource: undefined,
+    crs: { status: 'ok', name: 'WGS84 / CGCS2000', projected: false },
+    otherLayers: [],
+  });
+  return ok({ kind: 'features', inspection, records });
+}
+
+function shapefileInspection(found: ReturnType<typeof inspectShapefile> & { ok: true }): ImportInspection {
+  const shp = found.value;
+  const fields = shp.fields.map((f) => f.name);
+  return inspectionOf({
+    format: 'shapefile',
+    name: shp.layerName,
+    fields,
+    previewRecords: shp.preview.map((row) => fields.map((f) => row[f])),
+    recordCount: shp.recordCount,
+    table: false,
+    geometryKind: shp.geometryKind,
+    encoding: shp.encoding,
+    encodingSource: shp.encodingSource,
+    crs: shp.crs,
+    otherLayers: shp.otherLayers,
+  });
+}
+
+function checkSizes(files: readonly InputFile[]): Result<true> {
+  const total = files.reduce((sum, f) => sum + f.bytes.length, 0);
+  if (total > MAX_IMPORT_BYTES) return fail(tooLargeProblem(files.map((f) => f.name).join(', '), total));
+  const empty = files.find((f) => f.bytes.length === 0);
+  if (empty) {
+    return refuse('empty', `${empty.name} 是空文件（0 字节）。`, `${empty.name} is empty (0 bytes).`);
+  }
+  return ok(true);
+}
+
+/**
+ * Looks at the files without converting everything: the format, fields, a decoded preview, the
+ * encoding and where it came from, the coordinate status, and proposed mappings. Refuses files that
+ * cannot be imported at all, with the reason.
+ */
+export function inspectImport(
+  files: readonly InputFile[],
+  options: ImportReadOptions = {},
+): Result<ImportInspection> {
+  const sizes = checkSizes(files);
+  if (!sizes.ok) return sizes;
+  const format = formatOf(files);
+  if (!format.ok) return format;
+  if (format.value === 'shapefile') {
+    const expanded = expandInputs(files);
+    if (!expanded.ok) return expanded;
+    const parts = findShapefile(expanded.value, options.shapefileLayer);
+    if (!parts.ok) return parts;
+    const inspected = inspectShapefile(parts.value, options);
+    return inspected.ok ? ok(shapefileInspection(inspected)) : inspected;
+  }
+  const read = readSingle(format.value, files[0]!, options);
+  return read.ok ? ok(read.value.inspection) : read;
+}
+
+function readSingle(
+  format: 'csv' | 'xlsx' | 'geojson',
+  file: InputFile,
+  options: ImportReadOptions,
+): Result<ImportSource> {
+  return format === 'geojson' ? readGeoJson(file) : readTable(format, file, options);
+}
+
+/** Reads the files completely (see {@link inspectImport} for what is refused). */
+export function readImport(
+  files: readonly InputFile[],
+  options: ImportReadOptions = {},
+): Result<ImportSource> {
+  const sizes = checkSizes(files);
+  if (!sizes.ok) return sizes;
+  const format = formatOf(files);
+  if (!format.ok) return format;
+  options.onProgress?.(0.05);
+  if (format.value !== 'shapefile') {
+    const read = readSingle(format.value, files[0]!, options);
+    options.onProgress?.(0.5);
+    return read;
+  }
+  const expanded = expandInputs(files);
+  if (!expanded.ok) return expanded;
+  options.onProgress?.(0.15);
+  const parts = findShapefile(expanded.value, options.shapefileLayer);
+  if (!parts.ok) return parts;
+  const read = readShapefile(parts.value, options);
+  if (!read.ok) return read;
+  options.onProgress?.(0.5);
+  const inspected = shapefileInspection({ ok: true, value: read.value.inspection });
+  const records: FeatureRecord[] = read.value.features.map((f) => ({
+    record: f.record,
+    geometry: f.geometry,
+    properties: f.properties,
+  }));
+  return ok({ kind: 'features', inspection: inspected, records });
+}
+
+/** Converts a read import to one layer as the planner asked (see {@link featuresToLayer}, {@link tableToCensus}). */
+export function convertImport(source: ImportSource, request: LayerRequest): Result<LayerImport> {
+  switch (source.kind) {
+    case 'division':
+      return refuse(
+        'division',
+        '这是 GridPlan 划分文件（含全部图层），请作为项目导入。',
+        'This is a GridPlan division file (all layers); import it as a project.',
+      );
+    case 'table':
+      if (request.layer !== 'census') {
+        return refuse(
+          'table-not-area',
+          '表格（CSV/XLSX）只能导入为人口点：面图层需要 Shapefile 或 GeoJSON。',
+          'A table (CSV/XLSX) can only be imported as census points: area layers need a shapefile or GeoJSON.',
+        );
+      }
+      return tableToCensus(source.header, source.rows, request);
+    case 'features':
+      return featuresToLayer(source.records, request, source.inspection.fields);
+  }
+}

@@ -1,0 +1,459 @@
+import gcoord from 'gcoord';
+import type { Geometry, Position } from 'geojson';
+import { rewindRfc7946 } from '../geometry/rewind';
+import type {
+  AreaGeometry,
+  CensusPoint,
+  Change,
+  Community,
+  Division,
+  Entity,
+  EntityRef,
+  Grid,
+  Layer,
+  LocalText,
+  MicroGrid,
+  Problem,
+  Result,
+  Township,
+} from '../model';
+import { ok, text } from '../model';
+import type { TableRow } from './csv';
+import type { FieldMapping, MappedAttribute } from './field-mapping';
+import { attributesOf, communityKindOf, gridTypeOf, requiredAttributes } from './field-mapping';
+import { PERSONAL_KEYS } from './geojson';
+
+/**
+ * Turns the records of an imported file into GridPlan entities of one layer, following the planner's
+ * field mapping, and builds the one undoable change that puts them into the project.
+ */
+
+/** The coordinate systems census tables come in: WGS84/CGCS2000, Gaode/Tencent GCJ-02, Baidu BD-09. */
+export const POINT_SYSTEMS = ['wgs84', 'gcj02', 'bd09'] as const;
+export type PointSystem = (typeof POINT_SYSTEMS)[number];
+
+/** A record of a feature file (shapefile or GeoJSON) in longitude/latitude. */
+export interface FeatureRecord {
+  /** 1-based record (shapefile) or feature (GeoJSON) number. */
+  readonly record: number;
+  /** Line of the feature in a GeoJSON file, when known. */
+  readonly line?: number;
+  readonly geometry: Geometry | null;
+  readonly properties: Readonly<Record<string, unknown>>;
+}
+
+/** What the planner chose: the layer the file becomes and which field holds what. */
+export interface LayerRequest {
+  readonly layer: Layer;
+  readonly mapping: FieldMapping;
+  /** Census only: the system the coordinates are in; converted to WGS84/CGCS2000. Default wgs84. */
+  readonly pointSystem?: PointSystem;
+}
+
+/** A record that could not be imported, with where it is and why. */
+export interface RowError {
+  /** Line in a CSV, row in a sheet, record in a shapefile, feature in a GeoJSON. */
+  readonly line: number;
+  readonly reason: LocalText;
+}
+
+/** Entities made from a file, and the records that were not usable. */
+export interface LayerImport {
+  readonly layer: Layer;
+  readonly entities: readonly Entity[];
+  readonly errors: readonly RowError[];
+  /** Records read in total (good and bad). */
+  readonly total: number;
+}
+
+/** Attribute names in messages. */
+const ATTRIBUTE_NAMES: Record<MappedAttribute, LocalText> = {
+  code: text('编码', 'code'),
+  name: text('名称', 'name'),
+  type: text('类型', 'type'),
+  parentCode: text('上级编码', 'parent code'),
+  households: text('户数', 'households'),
+  population: text('人口', 'population'),
+  address: text('地址', 'address'),
+  longitude: text('经度', 'longitude'),
+  latitude: text('纬度', 'latitude'),
+};
+
+/** Layer names in messages (terms of ui.md). */
+export const LAYER_NAMES: Record<Layer, LocalText> = {
+  township: text('乡镇/街道', 'township/street'),
+  community: text('社区/行政村', 'communities/villages'),
+  grid: text('网格', 'grids'),
+  microgrid: text('微网格', 'micro-grids'),
+  census: text('人口点', 'census points'),
+};
+
+/**
+ * Refuses a mapping that lacks a required attribute or names a field the file does not have, so that the
+ * planner fixes the mapping rather than importing empty codes.
+ */
+export function checkMapping(request: LayerRequest, fields: readonly string[], table: boolean): Result<true> {
+  const problems: Problem[] = [];
+  for (const attribute of requiredAttributes(request.layer, table)) {
+    if (!request.mapping[attribute]) {
+      const name = ATTRIBUTE_NAMES[attribute];
+      problems.push({
+        kind: 'missing-column',
+        message: text(
+          `导入为${LAYER_NAMES[request.layer].zh}需要指定“${name.zh}”所在的列（字段）。文件中的列：${fields.join('、') || '（无）'}。`,
+          `Importing as ${LAYER_NAMES[request.layer].en} needs the column (field) holding the ${name.en}. Columns in the file: ${fields.join(', ') || '(none)'}.`,
+        ),
+      });
+    }
+  }
+  for (const attribute of attributesOf(request.layer, table)) {
+    const field = request.mapping[attribute];
+    if (field && !fields.includes(field)) {
+      const name = ATTRIBUTE_NAMES[attribute];
+      problems.push({
+        kind: 'missing-column',
+        message: text(
+          `文件中没有“${field}”列（指定为${name.zh}）。文件中的列：${fields.join('、')}。`,
+          `The file has no column "${field}" (chosen for the ${name.en}). Columns in the file: ${fields.join(', ')}.`,
+        ),
+      });
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : ok(true);
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  return typeof value === 'string' || typeof value === 'boolean' ? String(value).trim() : '';
+}
+
+/** A count cell: blank gives the default; otherwise a number ≥ 0 or an error reason. */
+function countOf(value: unknown, fallback: number, name: LocalText): number | LocalText {
+  const raw = cellText(value);
+  if (raw === '') return fallback;
+  const number = Number(raw.replace(/,/g, ''));
+  if (!Number.isFinite(number) || number < 0) {
+    return text(`${name.zh}“${raw}”不是不小于 0 的数字`, `${name.en} "${raw}" is not a number not below 0`);
+  }
+  return number;
+}
+
+function toWgs84(lon: number, lat: number, system: PointSystem): [number, number] {
+  if (system === 'wgs84') return [lon, lat];
+  // gcoord changes GeoJSON it is given in place; a fresh array per point keeps the input intact.
+  const from = system === 'gcj02' ? gcoord.GCJ02 : gcoord.BD09;
+  return gcoord.transform<[number, number]>([lon, lat], from, gcoord.WGS84);
+}
+
+function validLonLat(lon: number, lat: number): boolean {
+  return Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
+}
+
+/** Keeps unmapped fields: personal data of census points apart, the rest as `extra`. */
+function restOf(
+  properties: Readonly<Record<string, unknown>>,
+  mapped: ReadonlySet<string>,
+  census: boolean,
+): { extra: Record<string, unknown>; personal: Record<string, string> } {
+  const extra: Record<string, unknown> = {};
+  const personal: Record<string, string> = {};
+  for (const [key, value] of Object.entries(properties)) {
+    if (mapped.has(key) || key === 'layer') continue;
+    if (census && PERSONAL_KEYS.some((p) => p.toLowerCase() === key.toLowerCase()) && value !== null) {
+      personal[key] = cellText(value);
+    } else if (value !== null && value !== undefined) {
+      extra[key] = value;
+    }
+  }
+  return { extra, personal };
+}
+
+function ringProblem(geometry: AreaGeometry): LocalText | undefined {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  for (const rings of polygons) {
+    for (const ring of rings) {
+      if (ring.length < 4) {
+        return text(
+          `面的环只有 ${ring.length} 个顶点，至少需要 4 个（首尾相同）`,
+          `a ring has ${ring.length} vertices; at least 4 are needed (first equals last)`,
+        );
+      }
+    }
+  }
+  return undefined;
+}
+
+function closeRings(geometry: AreaGeometry): AreaGeometry {
+  const close = (ring: Position[]): Position[] => {
+    const first = ring[0];
+    const last = ring.at(-1);
+    return first && last && (first[0] !== last[0] || first[1] !== last[1]) ? [...ring, first] : ring;
+  };
+  return geometry.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: geometry.coordinates.map(close) }
+    : { type: 'MultiPolygon', coordinates: geometry.coordinates.map((p) => p.map(close)) };
+}
+
+/**
+ * Makes entities of one layer from feature records (a shapefile's or a GeoJSON's). Refuses the whole
+ * file (a list of record numbers and reasons) when a record has no geometry, geometry of the wrong kind
+ * (lines for grids, polygons for census points), too few vertices or coordinates that are not
+ * longitude/latitude. Self-intersections and gaps are kept: the validator reports them with their place,
+ * as for GeoJSON. Codes are read as text (a numeric DBF field of 15 digits is exact in a double).
+ */
+export function featuresToLayer(
+  records: readonly FeatureRecord[],
+  request: LayerRequest,
+  fields: readonly string[],
+): Result<LayerImport> {
+  const checked = checkMapping(request, fields, false);
+  if (!checked.ok) return checked;
+  const { layer, mapping } = request;
+  const mapped = new Set(Object.values(mapping).filter((v): v is string => !!v));
+  const entities: Entity[] = [];
+  const errors: RowError[] = [];
+  const codes = new Map<string, number>();
+  for (const record of records) {
+    const code = mapping.code ? cellText(record.properties[mapping.code]) : '';
+    if (code) codes.set(code, (codes.get(code) ?? 0) + 1);
+  }
+  const idOf = (record: FeatureRecord, code: string) =>
+    code && codes.get(code) === 1 ? `${layer}-${code}` : `${layer}-r${record.record}`;
+
+  for (const record of records) {
+    const at = record.line ?? record.record;
+    const bad = (reason: LocalText) => errors.push({ line: at, reason });
+    const geometry = record.geometry;
+    const get = (attribute: MappedAttribute): unknown =>
+      mapping[attribute] ? record.properties[mapping[attribute]] : undefined;
+    const { extra, personal } = restOf(record.properties, mapped, layer === 'census');
+    if (!geometry) {
+      bad(text('没有图形（空几何）', 'has no geometry (null shape)'));
+      continue;
+    }
+    if (layer === 'census') {
+      if (geometry.type !== 'Point') {
+        bad(
+          text(
+            `几何类型 ${geometry.type} 不能作为人口点，应为点`,
+            `geometry ${geometry.type} cannot be a census point; expected a point`,
+          ),
+        );
+        continue;
+      }
+      const [lon, lat] = toWgs84(
+        geometry.coordinates[0]!,
+        geometry.coordinates[1]!,
+        request.pointSystem ?? 'wgs84',
+      );
+      const point = censusPoint(`census-r${record.record}`, lon, lat, get, extra, personal);
+      if ('zh' in point) bad(point);
+      else entities.push(point);
+      continue;
+    }
+    if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') {
+      bad(
+        text(
+          `几何类型 ${geometry.type} 不能作为${LAYER_NAMES[layer].zh}，应为面（Polygon）`,
+          `geometry ${geometry.type} cannot be ${LAYER_NAMES[layer].en}; expected polygons`,
+        ),
+      );
+      continue;
+    }
+    const area = closeRings(geometry);
+    const ringIssue = ringProblem(area);
+    if (ringIssue) {
+      bad(ringIssue);
+      continue;
+    }
+    const code = cellText(get('code'));
+    if (!code) {
+      bad(text(`编码（${mapping.code}）为空`, `the code (${mapping.code}) is empty`));
+      continue;
+    }
+    const wound = rewindRfc7946(area);
+    const name = cellText(get('name'));
+    const id = idOf(record, code);
+    switch (layer) {
+      case 'township': {
+        const township: Township = { layer, id, code, name, geometry: wound, extra };
+        entities.push(township);
+        break;
+      }
+      case 'community': {
+        const kind = communityKindOf(get('type'));
+        if (kind === null && mapping.type && cellText(get('type'))) extra[mapping.type] = get('type');
+        const community: Community = { layer, id, code, name, kind, geometry: wound, extra };
+        entities.push(community);
+        break;
+      }
+      case 'grid': {
+        const gridType = gridTypeOf(get('type'));
+        if (gridType === null && mapping.type && cellText(get('type'))) extra[mapping.type] = get('type');
+        const grid: Grid = {
+          layer,
+          id,
+          code,
+          name,
+          parentCode: cellText(get('parentCode')),
+          gridType,
+          geometry: wound,
+          extra,
+        };
+        entities.push(grid);
+        break;
+      }
+      case 'microgrid': {
+        const microgrid: MicroGrid = {
+          layer,
+          id,
+          code,
+          name,
+          parentCode: cellText(get('parentCode')),
+          geometry: wound,
+          extra,
+        };
+        entities.push(microgrid);
+        break;
+      }
+    }
+  }
+  if (layer !== 'census' && errors.length > 0) {
+    // Area layers are all or nothing: a grid missing from a division is worse than a refused file.
+    const problems: Problem[] = errors.slice(0, 20).map((e) => ({
+      kind: 'bad-record',
+      message: text(`第 ${e.line} 条记录：${e.reason.zh}`, `Record ${e.line}: ${e.reason.en}`),
+    }));
+    if (errors.length > 20) {
+      const more = errors.length - 20;
+      problems.push({
+        kind: 'more',
+        message: text(`……另有 ${more} 条记录有误`, `… and ${more} more records`),
+      });
+    }
+    return { ok: false, problems };
+  }
+  return ok({ layer, entities, errors, total: records.length });
+}
+
+function censusPoint(
+  id: string,
+  lon: number,
+  lat: number,
+  get: (attribute: MappedAttribute) => unknown,
+  extra: Record<string, unknown>,
+  personal: Record<string, string>,
+): CensusPoint | LocalText {
+  if (!validLonLat(lon, lat)) {
+    return text(
+      `坐标 (${lon}, ${lat}) 不是有效的经纬度`,
+      `the coordinates (${lon}, ${lat}) are not a valid longitude/latitude`,
+    );
+  }
+  const households = countOf(get('households'), 1, ATTRIBUTE_NAMES.households);
+  if (typeof households !== 'number') return households;
+  const population = countOf(get('population'), 0, ATTRIBUTE_NAMES.population);
+  if (typeof population !== 'number') return population;
+  const address = cellText(get('address'));
+  return {
+    layer: 'census',
+    id,
+    lon,
+    lat,
+    households,
+    population,
+    extra,
+    ...(address ? { address } : {}),
+    ...(Object.keys(personal).length > 0 ? { personal } : {}),
+  };
+}
+
+/**
+ * Makes census points from table rows (CSV or XLSX). A missing column refuses the table; a row with a
+ * blank or non-numeric coordinate, coordinates out of range, or a count that is not a number ≥ 0 is listed
+ * with its line number and reason, and the good rows are returned for the planner to import or not.
+ */
+export function tableToCensus(
+  header: readonly string[],
+  rows: readonly TableRow[],
+  request: LayerRequest,
+): Result<LayerImport> {
+  const checked = checkMapping(request, header, true);
+  if (!checked.ok) return checked;
+  const { mapping } = request;
+  const column = new Map(header.map((name, index) => [name, index]));
+  const mapped = new Set(Object.values(mapping).filter((v): v is string => !!v));
+  const system = request.pointSystem ?? 'wgs84';
+  const entities: Entity[] = [];
+  const errors: RowError[] = [];
+  for (const row of rows) {
+    const properties: Record<string, string> = {};
+    header.forEach((name, index) => {
+      if (name) properties[name] = row.cells[index] ?? '';
+    });
+    const get = (attribute: MappedAttribute): unknown =>
+      mapping[attribute] ? row.cells[column.get(mapping[attribute])!] : undefined;
+    const lonText = cellText(get('longitude'));
+    const latText = cellText(get('latitude'));
+    const lon = lonText === '' ? NaN : Number(lonText);
+    const lat = latText === '' ? NaN : Number(latText);
+    if (!Number.isFinite(lon) || !Number.isFinite(lat)) {
+      errors.push({
+        line: row.line,
+        reason: text(
+          `经度“${lonText}”或纬度“${latText}”不是数字`,
+          `longitude "${lonText}" or latitude "${latText}" is not a number`,
+        ),
+      });
+      continue;
+    }
+    if (!validLonLat(lon, lat)) {
+      errors.push({
+        line: row.line,
+        reason: text(
+          `坐标 (${lon}, ${lat}) 超出经纬度范围（经度 −180~180，纬度 −90~90）${Math.abs(lon) > 180 && Math.abs(lat) <= 180 ? '，是否把经纬度列选反了，或是投影坐标？' : ''}`,
+          `coordinates (${lon}, ${lat}) are out of longitude/latitude range${Math.abs(lon) > 180 ? '; are they projected?' : ''}`,
+        ),
+      });
+      continue;
+    }
+    const [x, y] = toWgs84(lon, lat, system);
+    const { extra, personal } = restOf(properties, mapped, true);
+    for (const key of Object.keys(extra)) if (extra[key] === '') delete extra[key];
+    const point = censusPoint(`census-l${row.line}`, x, y, get, extra, personal);
+    if ('zh' in point) errors.push({ line: row.line, reason: point });
+    else entities.push(point);
+  }
+  return ok({ layer: 'census', entities, errors, total: rows.length });
+}
+
+/**
+ * The change that makes the imported entities the project's whole layer: every entity of that layer not
+ * in the import is deleted, every imported one put. Other layers are untouched. One change, so one undo
+ * takes the import back.
+ */
+export function replaceLayerChange(division: Division, imported: LayerImport, note: string): Change {
+  const keep = new Set(imported.entities.map((e) => e.id));
+  const del: EntityRef[] = [];
+  for (const id of (division[imported.layer] as ReadonlyMap<string, Entity>).keys()) {
+    if (!keep.has(id)) del.push({ layer: imported.layer, id });
+  }
+  return { put: imported.entities, delete: del, note };
+}
+
+/** A refusal when an import has row errors and the planner did not accept importing the good rows. */
+export function rowErrorProblems(errors: readonly RowError[], limit = 20): Problem[] {
+  const problems: Problem[] = errors.slice(0, limit).map((e) => ({
+    kind: 'bad-row',
+    message: text(`第 ${e.line} 行：${e.reason.zh}`, `Line ${e.line}: ${e.reason.en}`),
+  }));
+  if (errors.length > limit) {
+    const more = errors.length - limit;
+    problems.push({
+      kind: 'more',
+      message: text(`……另有 ${more} 行有误`, `… and ${more} more rows with errors`),
+    });
+  }
+  return problems;
+}

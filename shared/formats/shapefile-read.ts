@@ -1,0 +1,458 @@
+import type { Geometry, Position } from 'geojson';
+import { parseShp } from 'shpjs';
+import type { Problem, Result } from '../model';
+import { fail, ok, text } from '../model';
+import type { BBox, GaussKrugerZone, SourceCrs } from './coordinate-systems';
+import {
+  gaussKrugerZone,
+  isLonLatBox,
+  looksProjected,
+  proposeZone,
+  readPrj,
+  zoneCrs,
+} from './coordinate-systems';
+import type { DbfField, DbfTable, DbfValue } from './dbf';
+import { readDbf } from './dbf';
+import type { TextEncodingName } from './text-encoding';
+import {
+  decodeText,
+  detectEncoding,
+  encodingFromCpg,
+  encodingFromLanguageDriver,
+  hasNonAscii,
+} from './text-encoding';
+import type { InputFile } from './zip-archive';
+import { MAX_IMPORT_BYTES, readZip, tooLargeProblem } from './zip-archive';
+
+/** The parts of one shapefile, found among the files a planner chose or a zip held. */
+export interface ShapefileParts {
+  /** Base name of the layer (`grids` for grids.shp). */
+  readonly name: string;
+  readonly shp: Uint8Array;
+  readonly dbf: Uint8Array;
+  readonly prj: string | undefined;
+  readonly cpg: string | undefined;
+  /** Other layers in the same input, by base name. */
+  readonly otherLayers: readonly string[];
+}
+
+function baseAndExtension(name: string): [string, string] {
+  const file = name.replace(/\\/g, '/').split('/').pop() ?? name;
+  const dot = file.lastIndexOf('.');
+  return dot < 0 ? [file, ''] : [file.slice(0, dot), file.slice(dot + 1).toLowerCase()];
+}
+
+/**
+ * Unpacks every .zip among the chosen files (see {@link readZip}) and returns the flat list of files.
+ * Refuses an input above {@link MAX_IMPORT_BYTES} and an empty file.
+ */
+export function expandInputs(files: readonly InputFile[]): Result<InputFile[]> {
+  const total = files.reduce((sum, f) => sum + f.bytes.length, 0);
+  if (total > MAX_IMPORT_BYTES) return fail(tooLargeProblem(files.map((f) => f.name).join(', '), total));
+  const out: InputFile[] = [];
+  for (const file of files) {
+    if (baseAndExtension(file.name)[1] === 'zip') {
+      const entries = readZip(file.bytes, file.name);
+      if (!entries.ok) return entries;
+      out.push(...entries.value);
+    } else {
+      out.push(file);
+    }
+  }
+  return ok(out);
+}
+
+/**
+ * Finds one shapefile's parts (extensions in any case) among files. `layer` picks one when the input
+ * holds several; by default the first by name. Refuses when there is no .shp or no .dbf (without the
+ * .dbf there are no codes and names to import).
+ */
+export function findShapefile(files: readonly InputFile[], layer?: string): Result<ShapefileParts> {
+  const byBase = new Map<string, Map<string, InputFile>>();
+  for (const file of files) {
+    const [base, ext] = baseAndExtension(file.name);
+    if (!byBase.has(base)) byBase.set(base, new Map());
+    byBase.get(base)!.set(ext, file);
+  }
+  const layers = [...byBase.entries()]
+    .filter(([, parts]) => parts.has('shp'))
+    .map(([base]) => base)
+    .sort();
+  if (layers.length === 0) {
+    const found =
+      files
+        .map((f) => f.name)
+        .slice(0, 8)
+        .join('、') || '—';
+    return fail({
+      kind: 'no-shp',
+      message: text(
+        `没有找到 .shp 文件（收到：${found}）。Shapefile 至少需要 .shp 和 .dbf，最好还有 .prj 和 .cpg。`,
+        `No .shp file was found (got: ${
+          files
+            .map((f) => f.name)
+            .slice(0, 8)
+            .join(', ') || '—'
+        }). A shapefile needs at least the .shp and .dbf, ideally also .prj and .cpg.`,
+      ),
+    });
+  }
+  const name = layer !== undefined && layers.includes(layer) ? layer : layers[0]!;
+  const parts = byBase.get(name)!;
+  const dbf = parts.get('dbf');
+  if (!dbf) {
+    return fail({
+      kind: 'no-dbf',
+      message: text(
+        `${name}.shp 缺少同名的 .dbf 属性表，编码、名称等属性都在 .dbf 中。请把 ${name}.dbf 一起选择或打包。`,
+        `${name}.shp has no .dbf attribute table of the same name, and codes and names are stored there. Choose or zip ${name}.dbf along with it.`,
+      ),
+    });
+  }
+  const asText = (file: InputFile | undefined): string | undefined =>
+    file ? decodeText(file.bytes, detectEncoding(file.bytes)) : undefined;
+  return ok({
+    name,
+    shp: parts.get('shp')!.bytes,
+    dbf: dbf.bytes,
+    prj: asText(parts.get('prj')),
+    cpg: asText(parts.get('cpg')),
+    otherLayers: layers.filter((l) => l !== name),
+  });
+}
+
+/** How the attribute encoding was decided. */
+export type EncodingSource = 'override' | 'cpg' | 'language-driver' | 'detected' | 'ascii';
+
+/** What the coordinates are, or why the planner must say. */
+export type CrsStatus =
+  | { readonly status: 'ok'; readonly name: string; readonly projected: boolean }
+  | {
+      readonly status: 'needs-zone';
+      /** `missing-prj`: projected coordinates and no .prj; `unknown-prj`: a .prj proj4 cannot read. */
+      readonly reason: 'missing-prj' | 'unknown-prj';
+      /** The zone the eastings' prefix points to, if any. */
+      readonly proposed: GaussKrugerZone | undefined;
+      readonly message: Problem;
+    };
+
+/** What a planner sees before importing: the file's layout, decoded sample and coordinate status. */
+export interface ShapefileInspection {
+  readonly layerName: string;
+  readonly otherLayers: readonly string[];
+  /** `polygon`, `point`, `polyline` or `multipoint` (Z/M variants included). */
+  readonly geometryKind: string;
+  readonly recordCount: number;
+  readonly fields: readonly DbfField[];
+  readonly encoding: TextEncodingName;
+  readonly encodingSource: EncodingSource;
+  /** The first records' attributes, decoded with {@link encoding}. */
+  readonly preview: readonly Record<string, DbfValue>[];
+  readonly crs: CrsStatus;
+  /** Extent as stored (in the file's own units). */
+  readonly bbox: BBox;
+}
+
+/** Options of {@link inspectShapefile} and {@link readShapefile}. */
+export interface ShapefileReadOptions {
+  /** The planner's encoding choice; otherwise .cpg, then the DBF language byte, then detection. */
+  readonly encoding?: TextEncodingName;
+  /** EPSG code of the zone the planner chose for projected data without a usable .prj. */
+  readonly zoneEpsg?: number;
+  /** Records in the preview; default 10. */
+  readonly previewRows?: number;
+}
+
+const GEOMETRY_KINDS: Record<number, string> = {
+  0: 'null',
+  1: 'point',
+  3: 'polyline',
+  5: 'polygon',
+  8: 'multipoint',
+  11: 'point',
+  13: 'polyline',
+  15: 'polygon',
+  18: 'multipoint',
+  21: 'point',
+  23: 'polyline',
+  25: 'polygon',
+  28: 'multipoint',
+};
+
+interface ShpHeader {
+  readonly shapeType: number;
+  readonly bbox: BBox;
+}
+
+function readShpHeader(shp: Uint8Array, name: string): Result<ShpHeader> {
+  const refuse = (zh: string, en: string) => fail<ShpHeader>({ kind: 'bad-shp', message: text(zh, en) });
+  if (shp.length === 0) {
+    return refuse(`${name}.shp 是空文件。`, `${name}.shp is empty.`);
+  }
+  if (shp.length < 100) {
+    return refuse(
+      `${name}.shp 不完整（只有 ${shp.length} 字节，连文件头都不全）。`,
+      `${name}.shp is incomplete (${shp.length} bytes, not even a whole header).`,
+    );
+  }
+  const view = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
+  if (view.getInt32(0, false) !== 9994) {
+    return refuse(
+      `${name}.shp 不是 Shapefile（文件头标识不对）。`,
+      `${name}.shp is not a shapefile (wrong file code).`,
+    );
+  }
+  const declared = view.getInt32(24, false) * 2;
+  if (declared > shp.length) {
+    return refuse(
+      `${name}.shp 不完整：文件头写明 ${declared} 字节，实际只有 ${shp.length} 字节。文件可能被截断，请重新获取。`,
+      `${name}.shp is incomplete: its header says ${declared} bytes but it has ${shp.length}. It was probably cut short; get it again.`,
+    );
+  }
+  const shapeType = view.getInt32(32, true);
+  if (!(shapeType in GEOMETRY_KINDS)) {
+    return refuse(
+      `${name}.shp 的几何类型代码 ${shapeType} 无法识别。`,
+      `${name}.shp has an unknown shape type code ${shapeType}.`,
+    );
+  }
+  const bbox: BBox = [36, 44, 52, 60].map((at) => view.getFloat64(at, true)) as unknown as BBox;
+  return ok({ shapeType, bbox });
+}
+
+function chooseEncoding(
+  parts: ShapefileParts,
+  table: DbfTable,
+  override: TextEncodingName | undefined,
+): { encoding: TextEncodingName; source: EncodingSource } {
+  if (override) return { encoding: override, source: 'override' };
+  const fromCpg = parts.cpg === undefined ? undefined : encodingFromCpg(parts.cpg);
+  if (fromCpg) return { encoding: fromCpg, source: 'cpg' };
+  const fromDriver = encodingFromLanguageDriver(table.languageDriver);
+  if (fromDriver) return { encoding: fromDriver, source: 'language-driver' };
+  const sample = table.textSample();
+  if (!hasNonAscii(sample)) return { encoding: 'utf-8', source: 'ascii' };
+  return { encoding: detectEncoding(sample), source: 'detected' };
+}
+
+function crsStatus(
+  parts: ShapefileParts,
+  header: ShpHeader,
+  zoneEpsg: number | undefined,
+): {
+  status: CrsStatus;
+  crs: SourceCrs | undefined;
+} {
+  const zone = zoneEpsg === undefined ? undefined : gaussKrugerZone(zoneEpsg);
+  if (zone) {
+    return { status: { status: 'ok', name: zone.label.en, projected: true }, crs: zoneCrs(zone) };
+  }
+  const proposed = proposeZone(header.bbox);
+  if (parts.prj !== undefined && parts.prj.trim() !== '') {
+    const read = readPrj(parts.prj);
+    if (read.ok) {
+      return {
+        status: { status: 'ok', name: read.value.name, projected: read.value.kind === 'projected' },
+        crs: read.value,
+      };
+    }
+    return {
+      status: { status: 'needs-zone', reason: 'unknown-prj', proposed, message: read.problems[0]! },
+      crs: undefined,
+    };
+  }
+  if (isLonLatBox(header.bbox) || !looksProjected(header.bbox)) {
+    // No .prj and longitude/latitude numbers: the usual CGCS2000/WGS84 file without its .prj.
+    return { status: { status: 'ok', name: 'CGCS2000 / WGS84 (no .prj)', projected: false }, crs: undefined };
+  }
+  const [x0, y0] = header.bbox;
+  return {
+    status: {
+      status: 'needs-zone',
+      reason: 'missing-prj',
+      proposed,
+      message: {
+        kind: 'missing-prj',
+        message: text(
+          `${parts.name} 没有 .prj，坐标（如 x=${Math.round(x0)}, y=${Math.round(y0)}）是以米为单位的投影坐标。请选择数据所在的 CGCS2000 投影带${proposed ? `（根据带号前缀推测为 ${proposed.label.zh}）` : ''}。`,
+          `${parts.name} has no .prj and its coordinates (e.g. x=${Math.round(x0)}, y=${Math.round(y0)}) are projected metres. Choose the CGCS2000 zone the data is in${proposed ? ` (the zone prefix suggests ${proposed.label.en})` : ''}.`,
+        ),
+      },
+    },
+    crs: undefined,
+  };
+}
+
+interface Opened {
+  readonly header: ShpHeader;
+  readonly table: DbfTable;
+  readonly inspection: ShapefileInspection;
+  readonly crs: SourceCrs | undefined;
+}
+
+function open(parts: ShapefileParts, options: ShapefileReadOptions): Result<Opened> {
+  const header = readShpHeader(parts.shp, parts.name);
+  if (!header.ok) return header;
+  // Field names and the language byte do not depend on the encoding: open once to choose it.
+  const first = readDbf(parts.dbf, 'utf-8', `${parts.name}.dbf`);
+  if (!first.ok) return first;
+  const { encoding, source } = chooseEncoding(parts, first.value, options.encoding);
+  let dbf = first.value;
+  if (encoding !== 'utf-8') {
+    const decoded = readDbf(parts.dbf, encoding, `${parts.name}.dbf`);
+    if (!decoded.ok) return decoded;
+    dbf = decoded.value;
+  }
+  const previewRows = Math.min(options.previewRows ?? 10, dbf.recordCount);
+  const preview = Array.from({ length: previewRows }, (_, i) => dbf.record(i));
+  const { status, crs } = crsStatus(parts, header.value, options.zoneEpsg);
+  return ok({
+    header: header.value,
+    table: dbf,
+    crs,
+    inspection: {
+      layerName: parts.name,
+      otherLayers: parts.otherLayers,
+      geometryKind: GEOMETRY_KINDS[header.value.shapeType] ?? 'null',
+      recordCount: dbf.recordCount,
+      fields: dbf.fields,
+      encoding,
+      encodingSource: source,
+      preview,
+      crs: status,
+      bbox: header.value.bbox,
+    },
+  });
+}
+
+/** Reads what a planner needs to decide how to import: fields, decoded sample, encoding, coordinates. */
+export function inspectShapefile(
+  parts: ShapefileParts,
+  options: ShapefileReadOptions = {},
+): Result<ShapefileInspection> {
+  const opened = open(parts, options);
+  return opened.ok ? ok(opened.value.inspection) : opened;
+}
+
+/** One record of a shapefile, in longitude/latitude. */
+export interface ShapefileFeature {
+  /** 1-based record number, as GIS programs show it. */
+  readonly record: number;
+  readonly geometry: Geometry | null;
+  readonly properties: Record<string, DbfValue>;
+}
+
+/** A whole shapefile, read and converted to longitude/latitude. */
+export interface ShapefileContents {
+  readonly inspection: ShapefileInspection;
+  readonly features: readonly ShapefileFeature[];
+}
+
+const MAX_LISTED = 20;
+
+function listed(problems: Problem[]): Problem[] {
+  if (problems.length <= MAX_LISTED) return problems;
+  const more = problems.length - MAX_LISTED;
+  return [
+    ...problems.slice(0, MAX_LISTED),
+    { kind: 'more', message: text(`……另有 ${more} 处问题`, `… and ${more} more problems`) },
+  ];
+}
+
+function positionsOf(geometry: Geometry): Position[] {
+  switch (geometry.type) {
+    case 'Point':
+      return [geometry.coordinates];
+    case 'MultiPoint':
+    case 'LineString':
+      return geometry.coordinates;
+    case 'MultiLineString':
+    case 'Polygon':
+      return geometry.coordinates.flat();
+    case 'MultiPolygon':
+      return geometry.coordinates.flat(2);
+    case 'GeometryCollection':
+      return geometry.geometries.flatMap(positionsOf);
+  }
+}
+
+/**
+ * Reads a shapefile completely: geometry converted from its coordinate system to longitude/latitude,
+ * attributes decoded. Refuses (listing record numbers) when the .shp and .dbf disagree on the number of
+ * records, when projected data has no usable .prj and no zone was chosen, and when coordinates are not
+ * numbers or fall outside longitude/latitude after conversion (a wrong zone or a broken file would place
+ * the data in the ocean). Null shapes are returned as null geometry for the caller to judge.
+ */
+export function readShapefile(
+  parts: ShapefileParts,
+  options: ShapefileReadOptions = {},
+): Result<ShapefileContents> {
+  const opened = open(parts, options);
+  if (!opened.ok) return opened;
+  const { inspection, table, crs } = opened.value;
+  if (inspection.crs.status === 'needs-zone') return fail(inspection.crs.message);
+
+  let geometries: (Geometry | null)[];
+  try {
+    const view = new DataView(parts.shp.buffer, parts.shp.byteOffset, parts.shp.byteLength);
+    // shpjs's public parseShp takes a .prj text, not a converter: read raw and convert here.
+    geometries = parseShp(view, false);
+    if (crs?.kind === 'projected') {
+      // A position array shared by two rings must be converted once.
+      const done = new WeakSet<Position>();
+      for (const geometry of geometries) {
+        if (!geometry) continue;
+        for (const p of positionsOf(geometry)) {
+          if (done.has(p)) continue;
+          done.add(p);
+          const [lon, lat] = crs.unproject(p[0]!, p[1]!);
+          // 9 decimals (0.1 mm): the conversion's last digits are noise, and Terra Draw refuses more.
+          p[0] = Math.round(lon * 1e9) / 1e9;
+          p[1] = Math.round(lat * 1e9) / 1e9;
+        }
+      }
+    }
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail({
+      kind: 'bad-shp',
+      message: text(
+        `${parts.name}.shp 已损坏，无法读取几何图形（${detail}）。`,
+        `${parts.name}.shp is damaged and its geometry cannot be read (${detail}).`,
+      ),
+    });
+  }
+  if (geometries.length !== table.recordCount) {
+    return fail({
+      kind: 'count-mismatch',
+      message: text(
+        `${parts.name}.shp 有 ${geometries.length} 个图形，而 ${parts.name}.dbf 有 ${table.recordCount} 条属性记录，两者必须一一对应。文件可能来自不同版本或被截断，请重新导出。`,
+        `${parts.name}.shp holds ${geometries.length} shapes but ${parts.name}.dbf holds ${table.recordCount} attribute records; they must match one to one. The files may come from different versions or be cut short; export them again.`,
+      ),
+    });
+  }
+  const problems: Problem[] = [];
+  const features: ShapefileFeature[] = [];
+  geometries.forEach((geometry, index) => {
+    const record = index + 1;
+    if (geometry) {
+      const bad = positionsOf(geometry).find(
+        (p) =>
+          !Number.isFinite(p[0]) || !Number.isFinite(p[1]) || Math.abs(p[0]!) > 180 || Math.abs(p[1]!) > 90,
+      );
+      if (bad) {
+        problems.push({
+          kind: 'bad-coordinates',
+          message: text(
+            `第 ${record} 条记录：坐标 (${bad[0]}, ${bad[1]}) 不是有效的经纬度${crs?.kind === 'projected' ? '（投影带可能选错）' : inspection.crs.status === 'ok' && !inspection.crs.projected ? '（若为投影坐标，请检查 .prj）' : ''}。`,
+            `Record ${record}: the coordinates (${bad[0]}, ${bad[1]}) are not a valid longitude/latitude${crs?.kind === 'projected' ? ' (the zone may be wrong)' : ' (if they are projected, check the .prj)'}.`,
+          ),
+        });
+        return;
+      }
+    }
+    features.push({ record, geometry, properties: table.record(index) });
+  });
+  if (problems.length > 0) return { ok: false, problems: listed(problems) };
+  return ok({ inspection, features });
+}

@@ -1,0 +1,149 @@
+/**
+ * Text encodings of the files planners exchange: UTF-8 and GBK (code page 936, what Chinese Windows,
+ * ArcGIS and Excel write). Decoding uses the platform's `TextDecoder` (browsers and Node ≥ 20 with full
+ * ICU know `gbk`); encoding GBK uses a table built once from that same decoder, so import and export
+ * agree byte for byte and no encoder library is needed in the browser.
+ */
+
+/** The encodings GridPlan reads and writes. */
+export const TEXT_ENCODINGS = ['utf-8', 'gbk'] as const;
+export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
+
+interface Decoder {
+  decode(input: Uint8Array): string;
+}
+type DecoderConstructor = new (label?: string, options?: { fatal?: boolean }) => Decoder;
+interface Encoder {
+  encode(input: string): Uint8Array;
+}
+
+// shared/ compiles without DOM or Node types (architecture.md), yet both hosts have these two globals:
+// reach them through globalThis with the narrow shape we use.
+const platform = globalThis as unknown as {
+  TextDecoder: DecoderConstructor;
+  TextEncoder: new () => Encoder;
+};
+
+const decoders = new Map<string, Decoder>();
+function decoder(encoding: TextEncodingName, fatal = false): Decoder {
+  const key = `${encoding}/${fatal}`;
+  let found = decoders.get(key);
+  if (!found) {
+    found = new platform.TextDecoder(encoding, { fatal });
+    decoders.set(key, found);
+  }
+  return found;
+}
+
+/** Decodes bytes; invalid sequences become U+FFFD. */
+export function decodeText(bytes: Uint8Array, encoding: TextEncodingName): string {
+  return decoder(encoding).decode(bytes);
+}
+
+/** True when the bytes are valid UTF-8 (plain ASCII is). */
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    decoder('utf-8', true).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when the bytes contain anything outside ASCII (only then does the encoding matter). */
+export function hasNonAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;
+  return false;
+}
+
+/**
+ * Guesses the encoding of text bytes with no declared encoding: valid UTF-8 is UTF-8 (GBK text of any
+ * length is almost never valid UTF-8), anything else is taken as GBK, the other encoding in use.
+ */
+export function detectEncoding(bytes: Uint8Array): TextEncodingName {
+  return isValidUtf8(bytes) ? 'utf-8' : 'gbk';
+}
+
+/**
+ * Reads a `.cpg` file's content. "936", "CP936", "ANSI 936", "GBK", "GB2312", "GB18030" (and the same with
+ * other spacing or case) mean GBK; "UTF-8"/"UTF8"/"65001" mean UTF-8. Anything else is undefined: the
+ * caller then looks at the DBF language byte or detects.
+ */
+export function encodingFromCpg(cpg: string): TextEncodingName | undefined {
+  const name = cpg
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toUpperCase()
+    .replace(/[\s_-]/g, '');
+  if (/^(ANSI)?(CP|WINDOWS|MSCP)?936$/.test(name) || /^(GBK|GB2312|GB18030|EUCCN|CHINESE)$/.test(name)) {
+    return 'gbk';
+  }
+  if (/^(UTF8|CP65001|65001|UNICODE)$/.test(name)) return 'utf-8';
+  return undefined;
+}
+
+/**
+ * The encoding a DBF header's language driver byte (offset 29) declares: 0x4D (and the older 0x7A) mean
+ * code page 936; 0x00 means "not said". Other code pages are not used for Chinese data: undefined.
+ */
+export function encodingFromLanguageDriver(byte: number): TextEncodingName | undefined {
+  return byte === 0x4d || byte === 0x7a ? 'gbk' : undefined;
+}
+
+let gbkTable: Map<number, number> | undefined;
+
+/**
+ * Builds the Unicode → GBK table by decoding every two-byte GBK code once (about 22,000; a few ms).
+ * Each pair is followed by a newline so that an invalid pair cannot shift the ones after it.
+ */
+function buildGbkTable(): Map<number, number> {
+  const pairs: number[] = [];
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) pairs.push((lead << 8) | trail);
+  }
+  const bytes = new Uint8Array(pairs.length * 3);
+  pairs.forEach((pair, i) => {
+    bytes[i * 3] = pair >> 8;
+    bytes[i * 3 + 1] = pair & 0xff;
+    bytes[i * 3 + 2] = 0x0a;
+  });
+  const decoded = decoder('gbk').decode(bytes).split('\n');
+  const table = new Map<number, number>();
+  pairs.forEach((pair, i) => {
+    const char = decoded[i];
+    if (char !== undefined && char.length === 1 && char !== '\uFFFD' && !table.has(char.charCodeAt(0))) {
+      table.set(char.charCodeAt(0), pair);
+    }
+  });
+  return table;
+}
+
+/** The outcome of {@link encodeText}: the bytes, and the characters the encoding could not hold. */
+export interface EncodedText {
+  readonly bytes: Uint8Array;
+  /** Characters written as "?" because the encoding has no code for them (GBK only). */
+  readonly unmappable: readonly string[];
+}
+
+/** Encodes text; characters GBK cannot hold become "?" and are listed. */
+export function encodeText(value: string, encoding: TextEncodingName): EncodedText {
+  if (encoding === 'utf-8') return { bytes: new platform.TextEncoder().encode(value), unmappable: [] };
+  gbkTable ??= buildGbkTable();
+  const out: number[] = [];
+  const unmappable: string[] = [];
+  for (const char of value) {
+    const code = char.codePointAt(0)!;
+    if (code < 0x80) {
+      out.push(code);
+      continue;
+    }
+    const pair = code <= 0xffff ? gbkTable.get(code) : undefined;
+    if (pair === undefined) {
+      out.push(0x3f);
+      unmappable.push(char);
+    } else {
+      out.push(pair >> 8, pair & 0xff);
+    }
+  }
+  return { bytes: Uint8Array.from(out), unmappable };
+}
