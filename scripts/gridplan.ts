@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { runCli } from '../shared/cli/run-cli';
 import type { CliHost } from '../shared/cli/run-cli';
+import type { Result } from '../shared/model';
 import { fail, ok, text } from '../shared/model';
 
 // The Node entry of `gridplan` (bundled into dist-cli/gridplan.js by `npm run build:cli`): it only reads
@@ -8,26 +9,62 @@ import { fail, ok, text } from '../shared/model';
 
 declare const GRIDPLAN_VERSION: string | undefined;
 
+function readProblem(error: unknown): Result<never> {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT')
+    return fail({ kind: 'not-found', message: text('文件不存在。', 'The file does not exist.') });
+  if (code === 'EISDIR')
+    return fail({
+      kind: 'directory',
+      message: text('这是一个文件夹，不是文件。', 'This is a folder, not a file.'),
+    });
+  if (code === 'EACCES')
+    return fail({ kind: 'denied', message: text('没有读取权限。', 'Permission denied.') });
+  const detail = error instanceof Error ? error.message : String(error);
+  return fail({
+    kind: 'unreadable',
+    message: text(`读取失败（${detail}）。`, `Reading failed (${detail}).`),
+  });
+}
+
 const host: CliHost = {
+  readBytes(path) {
+    try {
+      const buffer = readFileSync(path);
+      return ok(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+    } catch (error) {
+      return readProblem(error);
+    }
+  },
+  writeBytes(path, bytes) {
+    // Written beside the target and renamed: a failed export never leaves half a file under its name.
+    const temporary = `${path}.${process.pid}.partial`;
+    try {
+      writeFileSync(temporary, bytes);
+      renameSync(temporary, path);
+      return ok(true);
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      const detail = error instanceof Error ? error.message : String(error);
+      return fail({
+        kind: 'unwritable',
+        message: text(`写入失败（${detail}）。`, `Writing failed (${detail}).`),
+      });
+    }
+  },
+  fileSize(path) {
+    try {
+      const stat = statSync(path);
+      return stat.isFile() ? stat.size : undefined;
+    } catch {
+      return undefined;
+    }
+  },
   readText(path) {
     try {
       return ok(readFileSync(path, 'utf8'));
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT')
-        return fail({ kind: 'not-found', message: text('文件不存在。', 'The file does not exist.') });
-      if (code === 'EISDIR')
-        return fail({
-          kind: 'directory',
-          message: text('这是一个文件夹，不是文件。', 'This is a folder, not a file.'),
-        });
-      if (code === 'EACCES')
-        return fail({ kind: 'denied', message: text('没有读取权限。', 'Permission denied.') });
-      const detail = error instanceof Error ? error.message : String(error);
-      return fail({
-        kind: 'unreadable',
-        message: text(`读取失败（${detail}）。`, `Reading failed (${detail}).`),
-      });
+      return readProblem(error);
     }
   },
   version: typeof GRIDPLAN_VERSION === 'string' ? GRIDPLAN_VERSION : undefined,

@@ -1,5 +1,7 @@
 import type { Language, LocalText } from '../model';
 import { text } from '../model';
+import type { ExportCommand, ImportCommand } from './parse-transfer-args';
+import { parseTransferArgs, transferCommandOf } from './parse-transfer-args';
 
 export const REPORT_FORMATS = ['text', 'json', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -21,6 +23,8 @@ export type CliCommand =
       readonly format: 'text' | 'json';
       readonly lang: Language;
     }
+  | ExportCommand
+  | ImportCommand
   | { readonly command: 'help'; readonly lang: Language }
   | { readonly command: 'version'; readonly lang: Language };
 
@@ -49,6 +53,10 @@ export function parseCliArgs(args: readonly string[]): CliCommand | CliUsageErro
     const arg = args[i]!;
     if (arg === '--lang' && (args[i + 1] === 'en' || args[i + 1] === 'zh')) lang = args[i + 1] as Language;
     if (arg === '--lang=en' || arg === '--lang=zh') lang = arg.slice(7) as Language;
+  }
+  // import/export have options of their own (parse-transfer-args.ts); --help still wins.
+  if (!args.includes('--help') && !args.includes('-h') && transferCommandOf(args)) {
+    return parseTransferArgs(args, lang);
   }
   const error = (zh: string, en: string): CliUsageError => ({
     command: 'usage-error',
@@ -99,8 +107,8 @@ export function parseCliArgs(args: readonly string[]): CliCommand | CliUsageErro
   if (command === undefined) return { command: 'help', lang };
   if (command !== 'validate' && command !== 'stats') {
     return error(
-      `无法识别的命令 ${command}：可用 validate（校验）和 stats（统计）。`,
-      `Unknown command ${command}: use validate or stats.`,
+      `无法识别的命令 ${command}：可用 validate（校验）、stats（统计）、import（导入）和 export（导出）。`,
+      `Unknown command ${command}: use validate, stats, import or export.`,
     );
   }
   if (file === undefined) {

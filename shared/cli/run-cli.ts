@@ -8,10 +8,16 @@ import { formatHtmlReport } from './format-html-report';
 import { formatStats } from './format-stats';
 import { formatTextReport } from './format-text-report';
 import { parseCliArgs } from './parse-cli-args';
+import type { TransferHost } from './run-transfer';
+import { runExport, runImport } from './run-transfer';
 
 /** What the command core needs from its host: reading a text file (UTF-8). */
 export interface CliHost {
   readText(path: string): Result<string>;
+  /** Binary reads, writes and sizes for import and export; hosts without them cannot run those. */
+  readBytes?: TransferHost['readBytes'];
+  writeBytes?: TransferHost['writeBytes'];
+  fileSize?: TransferHost['fileSize'];
   /** Version of the package, for `--version`. */
   readonly version?: string;
 }
@@ -30,12 +36,26 @@ const HELP: LocalText = text(
 用法：
   gridplan validate 文件.geojson [--rules 规则集] [--min-area 平方米] [--format text|json|html] [--lang zh|en]
   gridplan stats 文件.geojson [--format text|json] [--lang zh|en]
+  gridplan export 文件.geojson --to geojson|shapefile|xlsx|csv --out 路径
+                 [--layer grids|communities|township|microgrids|census] [--crs cgcs2000|wgs84] [--encoding utf-8|gbk]
+  gridplan import 路径 --as grids|communities|township|microgrids|census --out 划分.geojson
+                 [--into 已有划分.geojson] [--encoding utf-8|gbk] [--zone EPSG] [--field 属性=字段名 ...]
+                 [--from wgs84|gcj02|bd09] [--skip-bad-rows] [--shapefile-layer 图层名]
 
   --rules      内置规则集 ${[...BUILTIN_RULE_SETS.keys()].join('、')}，或自定义规则集 JSON 文件的路径；
                默认使用文件中 ruleSet 指定的规则集（没有则为 zigong）
   --min-area   小于此面积（平方米）的重叠、空白不报告，默认 1
   --format     text（默认，供审核人阅读）、json（交换格式）或 html（可打印的报告）
   --lang       zh（默认）或 en
+
+  export：--to shapefile 每次导出一个图层（--layer，默认网格）为 .zip，含 .prj（--crs，默认 CGCS2000）和
+          .cpg（--encoding，默认 UTF-8）；xlsx/csv 导出网格表（编码、名称、类型、社区、户数、人口、面积、网格员）。
+          户数、人口按人口点统计，面积按椭球计算。居民个人信息不导出（GeoJSON 可加 --include-personal）。
+  import：路径可为 .zip、.shp（同名 .dbf/.shx/.prj/.cpg 一并读取）、.csv、.xlsx 或 .geojson。
+          --field 指定字段，如 --field code=WGBM --field name=WGMC，属性有 code、name、type、parentCode、
+          households、population、address、longitude、latitude；未指定的按字段名自动匹配。
+          --zone 为无 .prj 的投影坐标指定 CGCS2000 投影带（EPSG 4513–4554 等）；--from 把 GCJ-02/BD-09 转为 WGS84。
+          人口表有错误行时不导入并列出行号；--skip-bad-rows 只导入正确的行。--into 保留已有划分的其他图层。
 
 退出码：0 没有错误；1 发现错误；2 文件无法读取或参数有误（原因写在标准错误输出）。
 `,
@@ -44,12 +64,28 @@ const HELP: LocalText = text(
 Usage:
   gridplan validate FILE.geojson [--rules RULES] [--min-area M2] [--format text|json|html] [--lang zh|en]
   gridplan stats FILE.geojson [--format text|json] [--lang zh|en]
+  gridplan export FILE.geojson --to geojson|shapefile|xlsx|csv --out PATH
+                 [--layer grids|communities|township|microgrids|census] [--crs cgcs2000|wgs84] [--encoding utf-8|gbk]
+  gridplan import PATH --as grids|communities|township|microgrids|census --out FILE.geojson
+                 [--into EXISTING.geojson] [--encoding utf-8|gbk] [--zone EPSG] [--field ATTRIBUTE=FIELD ...]
+                 [--from wgs84|gcj02|bd09] [--skip-bad-rows] [--shapefile-layer NAME]
 
   --rules      a built-in rule set (${[...BUILTIN_RULE_SETS.keys()].join(', ')}) or the path of a custom
                rule-set JSON file; default: the file's ruleSet member (zigong when absent)
   --min-area   overlaps and gaps smaller than this (m²) are not reported; default 1
   --format     text (default, for a reviewer), json (interchange report) or html (printable report)
   --lang       zh (default) or en
+
+  export: --to shapefile writes one layer (--layer, default grids) as a .zip with a .prj (--crs, default
+          CGCS2000) and a .cpg (--encoding, default UTF-8); xlsx/csv write the grid table (code, name, type,
+          community, households, population, area, staff). Households and population are counted from census
+          points, areas are ellipsoidal. Residents' personal data is not written (GeoJSON: --include-personal).
+  import: PATH is a .zip, a .shp (its .dbf/.shx/.prj/.cpg are read too), .csv, .xlsx or .geojson.
+          --field picks fields, e.g. --field code=WGBM --field name=WGMC, for code, name, type, parentCode,
+          households, population, address, longitude, latitude; the rest is matched by field name.
+          --zone names the CGCS2000 zone of projected data without a .prj (EPSG 4513–4554 ...); --from converts
+          GCJ-02/BD-09 to WGS84. A census table with bad rows is refused with their line numbers;
+          --skip-bad-rows imports the good rows. --into keeps the other layers of an existing division.
 
 Exit status: 0 no errors; 1 errors found; 2 the file could not be read or the arguments are wrong
 (the reason is on standard error).
@@ -94,6 +130,26 @@ export function runCli(args: readonly string[], host: CliHost): CliResult {
       return { stdout: HELP[lang], stderr: '', exitCode: 0 };
     case 'version':
       return { stdout: `${host.version ?? 'unknown'}\n`, stderr: '', exitCode: 0 };
+    case 'import':
+    case 'export': {
+      const { readBytes, writeBytes, fileSize } = host;
+      if (!readBytes || !writeBytes || !fileSize) {
+        return {
+          stdout: '',
+          stderr: `${text('此环境不能读写文件，无法导入导出。', 'This host cannot read and write files: import and export are unavailable.')[lang]}\n`,
+          exitCode: 2,
+        };
+      }
+      const transferHost: TransferHost = {
+        readText: (p) => host.readText(p),
+        readBytes,
+        writeBytes,
+        fileSize,
+      };
+      return command.command === 'import'
+        ? runImport(command, transferHost)
+        : runExport(command, transferHost);
+    }
     case 'stats':
     case 'validate':
       break;

@@ -1,0 +1,268 @@
+import { EXPORT_CRS } from '../formats/coordinate-systems';
+import type { ExportCrs } from '../formats/coordinate-systems';
+import type { FieldMapping, MappedAttribute } from '../formats/field-mapping';
+import { MAPPED_ATTRIBUTES } from '../formats/field-mapping';
+import type { PointSystem } from '../formats/import-layer';
+import { POINT_SYSTEMS } from '../formats/import-layer';
+import type { TextEncodingName } from '../formats/text-encoding';
+import type { Language, Layer, LocalText } from '../model';
+import { text } from '../model';
+
+/** Formats of `gridplan export --to`. */
+export const EXPORT_FORMATS = ['geojson', 'shapefile', 'xlsx', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** `gridplan export FILE --to FORMAT --out PATH ...` */
+export interface ExportCommand {
+  readonly command: 'export';
+  readonly file: string;
+  readonly to: ExportFormat;
+  readonly out: string;
+  /** Shapefile only: which layer (default grid). */
+  readonly layer: Layer;
+  readonly crs: ExportCrs;
+  readonly encoding: TextEncodingName;
+  /** GeoJSON only: also write residents' personal data of census points. */
+  readonly includePersonal: boolean;
+  readonly lang: Language;
+}
+
+/** `gridplan import PATH --as LAYER --out FILE ...` */
+export interface ImportCommand {
+  readonly command: 'import';
+  readonly path: string;
+  readonly layer: Layer;
+  readonly out: string;
+  /** A GridPlan GeoJSON whose other layers are kept; default: a new division. */
+  readonly into: string | undefined;
+  readonly encoding: TextEncodingName | undefined;
+  readonly zoneEpsg: number | undefined;
+  /** Which shapefile of a zip holding several. */
+  readonly shapefileLayer: string | undefined;
+  /** The planner's field choices; the rest is proposed from the field names. */
+  readonly mapping: FieldMapping;
+  readonly pointSystem: PointSystem;
+  /** Census tables: import the good rows when some have errors (they are listed on stderr). */
+  readonly skipBadRows: boolean;
+  readonly lang: Language;
+}
+
+/** An import/export command line that could not be understood. */
+export interface TransferUsageError {
+  readonly command: 'usage-error';
+  readonly lang: Language;
+  readonly message: LocalText;
+}
+
+/** Options taking a value, of `import` and `export` together. */
+export const TRANSFER_OPTIONS = new Set([
+  '--to',
+  '--out',
+  '--layer',
+  '--crs',
+  '--encoding',
+  '--as',
+  '--into',
+  '--zone',
+  '--shapefile-layer',
+  '--field',
+  '--from',
+  '--lang',
+]);
+const TRANSFER_FLAGS = new Set(['--include-personal', '--skip-bad-rows']);
+
+/** `--as` values: the plural words planners type, and the profile's layer names. */
+const LAYER_WORDS: Record<string, Layer> = {
+  township: 'township',
+  townships: 'township',
+  community: 'community',
+  communities: 'community',
+  grid: 'grid',
+  grids: 'grid',
+  microgrid: 'microgrid',
+  microgrids: 'microgrid',
+  census: 'census',
+};
+
+/**
+ * The command word when the line is `import` or `export`, found by skipping options and their values
+ * (so `gridplan --lang en export ...` is recognised too).
+ */
+export function transferCommandOf(args: readonly string[]): 'import' | 'export' | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg.startsWith('--')) {
+      if (
+        !arg.includes('=') &&
+        (TRANSFER_OPTIONS.has(arg) || ['--rules', '--min-area', '--format'].includes(arg))
+      )
+        i++;
+      continue;
+    }
+    return arg === 'import' || arg === 'export' ? arg : undefined;
+  }
+  return undefined;
+}
+
+/** Parses `gridplan import ...` and `gridplan export ...` (see the help text in run-cli.ts). */
+export function parseTransferArgs(
+  args: readonly string[],
+  lang: Language,
+): ExportCommand | ImportCommand | TransferUsageError {
+  const error = (zh: string, en: string): TransferUsageError => ({
+    command: 'usage-error',
+    lang,
+    message: text(zh, en),
+  });
+  const positional: string[] = [];
+  const options = new Map<string, string>();
+  const fields: string[] = [];
+  const flags = new Set<string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq >= 0 ? arg.slice(0, eq) : arg;
+    if (TRANSFER_FLAGS.has(name)) {
+      flags.add(name);
+      continue;
+    }
+    if (!TRANSFER_OPTIONS.has(name)) {
+      return error(
+        `无法识别的选项 ${name}。运行 gridplan --help 查看用法。`,
+        `Unknown option ${name}. Run gridplan --help for usage.`,
+      );
+    }
+    const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
+    if (value === undefined || value === '')
+      return error(`选项 ${name} 需要一个值。`, `Option ${name} needs a value.`);
+    if (name === '--field') fields.push(value);
+    else options.set(name, value);
+  }
+  const [command, path, ...rest] = positional;
+  if (rest.length > 0)
+    return error(`多余的参数：${rest.join(' ')}`, `Unexpected arguments: ${rest.join(' ')}`);
+  const out = options.get('--out');
+  const encodingOption = options.get('--encoding')?.toLowerCase().replace('utf8', 'utf-8');
+  if (encodingOption !== undefined && encodingOption !== 'utf-8' && encodingOption !== 'gbk') {
+    return error(
+      `--encoding 只能是 utf-8 或 gbk，而不是 ${encodingOption}。`,
+      `--encoding must be utf-8 or gbk, not ${encodingOption}.`,
+    );
+  }
+  const encoding: TextEncodingName | undefined = encodingOption;
+
+  if (command === 'export') {
+    if (path === undefined)
+      return error(
+        '缺少文件：gridplan export 划分.geojson --to 格式 --out 路径',
+        'Missing file: gridplan export FILE.geojson --to FORMAT --out PATH',
+      );
+    for (const name of ['--as', '--into', '--zone', '--shapefile-layer', '--field', '--from']) {
+      if (options.has(name) || (name === '--field' && fields.length > 0))
+        return error(`export 不使用 ${name}。`, `export does not take ${name}.`);
+    }
+    if (flags.has('--skip-bad-rows'))
+      return error('export 不使用 --skip-bad-rows。', 'export does not take --skip-bad-rows.');
+    const to = options.get('--to');
+    if (!to || !(EXPORT_FORMATS as readonly string[]).includes(to)) {
+      return error(
+        `--to 应为 geojson、shapefile、xlsx 或 csv${to ? `，而不是 ${to}` : ''}。`,
+        `--to must be geojson, shapefile, xlsx or csv${to ? `, not ${to}` : ''}.`,
+      );
+    }
+    if (!out) return error('缺少 --out 输出路径。', 'Missing --out PATH.');
+    const layerWord = options.get('--layer') ?? 'grid';
+    const layer = LAYER_WORDS[layerWord];
+    if (!layer)
+      return error(
+        `--layer 应为 township、communities、grids、microgrids 或 census，而不是 ${layerWord}。`,
+        `--layer must be township, communities, grids, microgrids or census, not ${layerWord}.`,
+      );
+    const crs = options.get('--crs') ?? 'cgcs2000';
+    if (!(EXPORT_CRS as readonly string[]).includes(crs))
+      return error(
+        `--crs 应为 cgcs2000 或 wgs84，而不是 ${crs}。`,
+        `--crs must be cgcs2000 or wgs84, not ${crs}.`,
+      );
+    return {
+      command,
+      file: path,
+      to: to as ExportFormat,
+      out,
+      layer,
+      crs: crs as ExportCrs,
+      encoding: encoding ?? 'utf-8',
+      includePersonal: flags.has('--include-personal'),
+      lang,
+    };
+  }
+
+  if (path === undefined)
+    return error(
+      '缺少文件：gridplan import 路径 --as 图层 --out 划分.geojson',
+      'Missing file: gridplan import PATH --as LAYER --out FILE.geojson',
+    );
+  for (const name of ['--to', '--crs', '--layer']) {
+    if (options.has(name)) return error(`import 不使用 ${name}。`, `import does not take ${name}.`);
+  }
+  if (flags.has('--include-personal'))
+    return error('import 不使用 --include-personal。', 'import does not take --include-personal.');
+  const asWord = options.get('--as');
+  const layer = asWord === undefined ? undefined : LAYER_WORDS[asWord];
+  if (!layer) {
+    return error(
+      `--as 应为 township、communities、grids、microgrids 或 census${asWord ? `，而不是 ${asWord}` : ''}。`,
+      `--as must be township, communities, grids, microgrids or census${asWord ? `, not ${asWord}` : ''}.`,
+    );
+  }
+  if (!out)
+    return error(
+      '缺少 --out 输出的划分文件（GeoJSON）。',
+      'Missing --out FILE (the division GeoJSON to write).',
+    );
+  const zoneText = options.get('--zone')?.replace(/^EPSG:/i, '');
+  const zoneEpsg = zoneText === undefined ? undefined : Number(zoneText);
+  if (zoneEpsg !== undefined && !(Number.isInteger(zoneEpsg) && zoneEpsg >= 4491 && zoneEpsg <= 4554)) {
+    return error(
+      `--zone 应为 CGCS2000 高斯-克吕格投影带的 EPSG 代码（4491–4554），而不是 ${zoneText}。`,
+      `--zone must be the EPSG code of a CGCS2000 Gauss-Kruger zone (4491–4554), not ${zoneText}.`,
+    );
+  }
+  const mapping: FieldMapping = {};
+  for (const field of fields) {
+    const eq = field.indexOf('=');
+    const attribute = field.slice(0, eq) as MappedAttribute;
+    if (eq < 1 || !MAPPED_ATTRIBUTES.includes(attribute) || eq === field.length - 1) {
+      return error(
+        `--field 的格式为 属性=字段名，属性为 ${MAPPED_ATTRIBUTES.join('、')}，而不是 ${field}。`,
+        `--field takes ATTRIBUTE=FIELD with ATTRIBUTE one of ${MAPPED_ATTRIBUTES.join(', ')}, not ${field}.`,
+      );
+    }
+    mapping[attribute] = field.slice(eq + 1);
+  }
+  const from = options.get('--from') ?? 'wgs84';
+  if (!(POINT_SYSTEMS as readonly string[]).includes(from)) {
+    return error(
+      `--from 应为 wgs84、gcj02 或 bd09，而不是 ${from}。`,
+      `--from must be wgs84, gcj02 or bd09, not ${from}.`,
+    );
+  }
+  return {
+    command: 'import',
+    path,
+    layer,
+    out,
+    into: options.get('--into'),
+    encoding,
+    zoneEpsg,
+    shapefileLayer: options.get('--shapefile-layer'),
+    mapping,
+    pointSystem: from as PointSystem,
+    skipBadRows: flags.has('--skip-bad-rows'),
+    lang,
+  };
+}
