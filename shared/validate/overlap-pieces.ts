@@ -11,23 +11,11 @@ import { sweepCoverage } from './sweep-coverage';
 export function overlapPieces(a: PreparedPolygon, b: PreparedPolygon): Piece[] {
   if (!boxesOverlap(a, b)) return [];
   const collector = new PieceCollector();
-  const minX = Math.max(a.minX, b.minX);
-  const maxX = Math.min(a.maxX, b.maxX);
-  sweepCoverage(
-    [a, b],
-    (interval, inside) => {
-      // Stretches outside the common box cannot be in both; skipping them saves the collector work.
-      if (
-        inside[0] &&
-        inside[1] &&
-        Math.max(interval.right0, interval.right1) > minX &&
-        Math.min(interval.left0, interval.left1) < maxX
-      ) {
-        collector.add(0, interval);
-      }
-    },
-    (y0, y1) => collector.startSlab(y0, y1),
-    { minY: Math.max(a.minY, b.minY), maxY: Math.min(a.maxY, b.maxY) },
-  );
+  sweepCoverage([a, b], (interval) => collector.add(0, interval), {
+    onSlab: (y0, y1) => collector.startSlab(y0, y1),
+    window: { minY: Math.max(a.minY, b.minY), maxY: Math.min(a.maxY, b.maxY) },
+    // Only stretches inside both polygons are visited.
+    minInside: 2,
+  });
   return collector.pieces(0);
 }

@@ -32,7 +32,7 @@ export function parentCoverage(
       }
       for (let i = 1; i <= count; i++) if (inside[i]) collector.add(i - 1, interval);
     },
-    (y0, y1) => collector.startSlab(y0, y1),
+    { onSlab: (y0, y1) => collector.startSlab(y0, y1) },
   );
   const byClass = collector.piecesByClass();
   return {

@@ -7,15 +7,44 @@ import type { PreparedPolygon } from './prepared-polygon';
  */
 export interface SlabInterval {
   /** Bottom and top latitude of the slab. */
-  y0: number;
-  y1: number;
+  readonly y0: number;
+  readonly y1: number;
   /** Left and right longitude at the bottom (`*0`) and at the top (`*1`). */
-  left0: number;
-  right0: number;
-  left1: number;
-  right1: number;
-  /** Ellipsoidal area in m². */
-  areaM2: number;
+  readonly left0: number;
+  readonly right0: number;
+  readonly left1: number;
+  readonly right1: number;
+  /** Ellipsoidal area in m² (computed when read: most intervals a sweep visits are never measured). */
+  readonly areaM2: number;
+}
+
+/** The one mutable interval a sweep reuses, with the slab's area factors computed on first use. */
+class Interval implements SlabInterval {
+  y0 = 0;
+  y1 = 0;
+  left0 = 0;
+  right0 = 0;
+  left1 = 0;
+  right1 = 0;
+  private factorsY0 = Number.NaN;
+  private factorsY1 = Number.NaN;
+  private fa = 0;
+  private fm = 0;
+  private fb = 0;
+
+  get areaM2(): number {
+    if (this.factorsY0 !== this.y0 || this.factorsY1 !== this.y1) {
+      // Simpson's rule on width × area element (see trapezoidAreaM2), factors shared by the slab.
+      this.factorsY0 = this.y0;
+      this.factorsY1 = this.y1;
+      this.fa = areaDensityM2PerDeg2(this.y0);
+      this.fm = areaDensityM2PerDeg2((this.y0 + this.y1) / 2);
+      this.fb = areaDensityM2PerDeg2(this.y1);
+    }
+    const w0 = this.right0 - this.left0;
+    const w1 = this.right1 - this.left1;
+    return ((this.y1 - this.y0) / 6) * (w0 * this.fa + 2 * (w0 + w1) * this.fm + w1 * this.fb);
+  }
 }
 
 /**
@@ -50,6 +79,8 @@ let edgeOwner = new Uint32Array(256);
 let xa = new Float64Array(256);
 let xb = new Float64Array(256);
 let keys = new Float64Array(256);
+let cacheY = new Float64Array(256);
+let cacheX = new Float64Array(256);
 let boundaries = new Float64Array(512);
 let byStart = new Uint32Array(256);
 let active = new Uint32Array(64);
@@ -70,6 +101,8 @@ function ensureEdges(n: number): void {
   xa = new Float64Array(size);
   xb = new Float64Array(size);
   keys = new Float64Array(size);
+  cacheY = new Float64Array(size);
+  cacheX = new Float64Array(size);
 }
 
 function ensureActive(n: number): void {
@@ -89,7 +122,12 @@ function ensurePolygons(n: number): void {
 }
 
 /** Copies the non-horizontal edges meeting the latitude window into the scratch buffers. */
-function collectEdges(polygons: readonly PreparedPolygon[], minY: number, maxY: number): number {
+function collectEdges(
+  polygons: readonly PreparedPolygon[],
+  minY: number,
+  maxY: number,
+  maxX: number,
+): number {
   let total = 0;
   for (const polygon of polygons) total += polygon.coords.length / 2;
   ensureEdges(total);
@@ -109,6 +147,8 @@ function collectEdges(polygons: readonly PreparedPolygon[], minY: number, maxY: 
         const ly = low ? ay : by;
         const hy = low ? by : ay;
         if (hy <= minY || ly >= maxY) continue;
+        // An edge right of every interval of interest changes nothing to their left.
+        if (c[2 * i]! > maxX && c[2 * i + 2]! > maxX) continue;
         edgeX0[count] = low ? c[2 * i]! : c[2 * i + 2]!;
         edgeY0[count] = ly;
         edgeX1[count] = low ? c[2 * i + 2]! : c[2 * i]!;
@@ -160,14 +200,28 @@ function sortByValue(indexes: Uint32Array, values: Float64Array, tieBreak: Float
  * discard). Cost: slabs × edges crossing them, on the polygons given, which callers keep to the
  * candidates a spatial index finds.
  *
- * Only the latitude window [minY, maxY] is swept (defaults to the polygons' extent).
+ * Areas are ellipsoidal, by Simpson's rule on each trapezoid (exact to rounding at these sizes).
  */
+/** Options of {@link sweepCoverage}. */
+export interface SweepOptions {
+  /** Called when a slab starts. */
+  readonly onSlab?: SlabStart;
+  /**
+   * Only this latitude range is swept (default: the polygons' extent). With `maxX`, intervals right of
+   * it are of no interest: edges entirely right of it are left out (parity is counted from the left).
+   */
+  readonly window?: { readonly minY: number; readonly maxY: number; readonly maxX?: number };
+  /** Intervals covered by fewer polygons are not visited (default 1). */
+  readonly minInside?: number;
+}
+
 export function sweepCoverage(
   polygons: readonly PreparedPolygon[],
   visit: IntervalVisitor,
-  onSlab?: SlabStart,
-  window?: { readonly minY: number; readonly maxY: number },
+  options: SweepOptions = {},
 ): void {
+  const { onSlab, window } = options;
+  const minInside = Math.max(1, options.minInside ?? 1);
   let minY = Infinity;
   let maxY = -Infinity;
   for (const polygon of polygons) {
@@ -181,7 +235,7 @@ export function sweepCoverage(
   }
   if (!(minY < maxY)) return;
 
-  const n = collectEdges(polygons, minY, maxY);
+  const n = collectEdges(polygons, minY, maxY, window?.maxX ?? Infinity);
   if (n < 2) return;
   ensurePolygons(polygons.length);
 
@@ -204,7 +258,9 @@ export function sweepCoverage(
     for (let e = 0; e < n; e++) byStart[e] = starts[e]!;
   }
 
-  const interval: SlabInterval = { y0: 0, y1: 0, left0: 0, right0: 0, left1: 0, right1: 0, areaM2: 0 };
+  const interval = new Interval();
+  // x of each edge at the top of the last slab it was in: the next slab's bottom, not computed twice.
+  for (let e = 0; e < n; e++) cacheY[e] = Number.NaN;
   // Active edges are kept in x order from slab to slab, so the insertion sort has little to do.
   let k = 0;
   let next = 0;
@@ -213,8 +269,10 @@ export function sweepCoverage(
   const slab = (ya: number, yb: number, depth: number): void => {
     for (let i = 0; i < k; i++) {
       const e = active[i]!;
-      const a = xAt(e, ya);
+      const a = cacheY[e] === ya ? cacheX[e]! : xAt(e, ya);
       const b = xAt(e, yb);
+      cacheY[e] = yb;
+      cacheX[e] = b;
       xa[e] = a;
       xb[e] = b;
       keys[e] = a + b;
@@ -241,10 +299,6 @@ export function sweepCoverage(
     }
 
     onSlab?.(ya, yb);
-    const fa = areaDensityM2PerDeg2(ya);
-    const fm = areaDensityM2PerDeg2((ya + yb) / 2);
-    const fb = areaDensityM2PerDeg2(yb);
-    const h6 = (yb - ya) / 6;
     // Every polygon is closed by the slab's last edge; a broken one may stay open: reset.
     for (let i = 0; i < openCount; i++) inside[insideList[i]!] = 0;
     let insideCount = 0;
@@ -265,16 +319,13 @@ export function sweepCoverage(
         insideSlot[polygon] = insideCount;
         insideList[insideCount++] = polygon;
       }
-      if (insideCount === 0) continue;
+      if (insideCount < minInside) continue;
       const q = active[j + 1]!;
-      const w0 = xa[q]! - xa[p]!;
-      const w1 = xb[q]! - xb[p]!;
-      if (w0 + w1 <= 0) continue;
+      if (xa[q]! - xa[p]! + (xb[q]! - xb[p]!) <= 0) continue;
       interval.left0 = xa[p]!;
       interval.right0 = xa[q]!;
       interval.left1 = xb[p]!;
       interval.right1 = xb[q]!;
-      interval.areaM2 = h6 * (w0 * fa + 2 * (w0 + w1) * fm + w1 * fb);
       visit(interval, inside, insideCount, insideList);
     }
     openCount = insideCount;

@@ -156,6 +156,8 @@ export class Validator {
   /** Pair scopes with issues, by entity, so that an edit can drop them. */
   private readonly pairScopesOf = new Map<string, Set<string>>();
   private sortedIssues: ValidationIssue[] | undefined;
+  /** What each pair scope key stands for (ids may contain any character, so keys are not parsed). */
+  private readonly pairRefs = new Map<string, readonly [AreaLayer, string, string]>();
 
   constructor(division: Division, ruleSet: RuleSet, options: ValidateOptions = {}) {
     this.divisionValue = division;
@@ -490,6 +492,14 @@ export class Validator {
     }
   }
 
+  /** The scope key of the pair of two entities of a layer, the same whichever comes first. */
+  private pairScope(layer: AreaLayer, a: string, b: string): string {
+    const [first, second] = a < b ? [a, b] : [b, a];
+    const scope = `pair:${layer}:${first.length}:${first}:${second}`;
+    if (!this.pairRefs.has(scope)) this.pairRefs.set(scope, [layer, first, second]);
+    return scope;
+  }
+
   private dropPairs(layer: AreaLayer, id: string, dirty: Set<string>): void {
     const scopes = this.pairScopesOf.get(`${layer}:${id}`);
     if (scopes) for (const scope of scopes) dirty.add(scope);
@@ -504,7 +514,7 @@ export class Validator {
     return this.boxes[layer]
       .search(p.minX, p.minY, p.maxX, p.maxY)
       .filter((other) => other !== id)
-      .map((other) => pairScope(layer, id, other));
+      .map((other) => this.pairScope(layer, id, other));
   }
 
   // ---- census ----
@@ -517,10 +527,11 @@ export class Validator {
         .map((record) => ({ id: record.entity.id, code: record.entity.code, polygon: record.polygon }))
         .sort(compareByCode);
       const byRank = assignRows(this.table, ranked, this.options.toleranceDeg);
+      // Per rank, the slot and the tally: a million rows must not each look ids up in maps.
+      const slotOfRank = Int32Array.from(ranked, (area) => this.slotOf[layer].get(area.id)!);
+      const tallyOfRank = ranked.map((): CensusTally => ({ households: 0, population: 0, points: 0 }));
       const owner = new Int32Array(byRank.length);
-      const tallies = new Map<string, CensusTally>();
-      for (const id of this.records[layer].keys())
-        tallies.set(id, { households: 0, population: 0, points: 0 });
+      const { households, population } = this.table;
       for (let row = 0; row < byRank.length; row++) {
         const rank = byRank[row]!;
         if (rank < 0) {
@@ -528,13 +539,13 @@ export class Validator {
           if (layer === 'grid') this.unassignedRows.add(row);
           continue;
         }
-        const id = ranked[rank]!.id;
-        owner[row] = this.slotOf[layer].get(id)!;
-        const tally = tallies.get(id)!;
-        tally.households += this.table.households[row]!;
-        tally.population += this.table.population[row]!;
+        owner[row] = slotOfRank[rank]!;
+        const tally = tallyOfRank[rank]!;
+        tally.households += households[row]!;
+        tally.population += population[row]!;
         tally.points++;
       }
+      const tallies = new Map<string, CensusTally>(ranked.map((area, rank) => [area.id, tallyOfRank[rank]!]));
       this.owner[layer] = owner;
       this.tallies[layer] = tallies;
     }
@@ -654,11 +665,17 @@ export class Validator {
     const removed: string[] = [];
     const added: ValidationIssue[] = [];
     for (const scope of dirty) {
-      const before = this.scopes.get(scope) ?? [];
+      const before = this.scopes.get(scope);
       const after = this.computeScope(scope);
       if (after.length > 0) this.scopes.set(scope, after);
-      else this.scopes.delete(scope);
-      if (scope.startsWith('pair:')) this.registerPair(scope, after.length > 0);
+      else if (before) this.scopes.delete(scope);
+      if ((before || after.length > 0) && scope.startsWith('pair:'))
+        this.registerPair(scope, after.length > 0);
+      // Most scopes had and have no issue: nothing to compare.
+      if (!before) {
+        added.push(...after);
+        continue;
+      }
       const beforeByKey = new Map(before.map((issue) => [issue.key, issue]));
       for (const issue of after) {
         const old = beforeByKey.get(issue.key);
@@ -672,7 +689,7 @@ export class Validator {
   }
 
   private registerPair(scope: string, hasIssues: boolean): void {
-    const [, layer, a, b] = splitPairScope(scope);
+    const [layer, a, b] = this.pairRefs.get(scope)!;
     for (const id of [a, b]) {
       const key = `${layer}:${id}`;
       let set = this.pairScopesOf.get(key);
@@ -709,7 +726,7 @@ export class Validator {
         return this.coverIssues(layer, id);
       }
       case 'pair': {
-        const [, layer, a, b] = splitPairScope(scope);
+        const [layer, a, b] = this.pairRefs.get(scope)!;
         return this.overlapIssues(layer, a, b);
       }
       case 'unassigned-micro':
@@ -913,15 +930,4 @@ function removeFrom(map: Map<string, Set<string>>, key: string, id: string): voi
 function splitOnce(value: string): [string, string] {
   const i = value.indexOf(':');
   return [value.slice(0, i), value.slice(i + 1)];
-}
-
-/** Pair scope keys hold two ids, which may contain any character: encode them. */
-function pairScope(layer: AreaLayer, a: string, b: string): string {
-  const [first, second] = a < b ? [a, b] : [b, a];
-  return `pair:${layer}:${encodeURIComponent(first)}:${encodeURIComponent(second)}`;
-}
-
-function splitPairScope(scope: string): [string, AreaLayer, string, string] {
-  const [kind, layer, a, b] = scope.split(':') as [string, AreaLayer, string, string];
-  return [kind, layer, decodeURIComponent(a), decodeURIComponent(b)];
 }
