@@ -1,0 +1,139 @@
+import type { Position } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import type { AreaGeometry } from '../../../shared/model';
+import { checkGeometry, partCount } from '../../../shared/validate/check-geometry';
+import { rect } from './entities';
+
+const kinds = (geometry: AreaGeometry, holesAllowed = true): string[] =>
+  checkGeometry(geometry, { holesAllowed }).map((defect) => `${defect.kind}:${defect.severity}`);
+
+const polygon = (...rings: Position[][]): AreaGeometry => ({ type: 'Polygon', coordinates: rings });
+
+describe('checkGeometry', () => {
+  it('accepts a valid polygon, and a hole inside its ring where holes are allowed', () => {
+    expect(kinds(rect(0, 0, 1, 1))).toEqual([]);
+    const holed = polygon(
+      rect(0, 0, 3, 3).coordinates[0]!,
+      rect(1, 1, 2, 2).coordinates[0]!.slice().reverse(),
+    );
+    expect(kinds(holed)).toEqual([]);
+    expect(kinds(holed, false)).toEqual(['hole:error']);
+  });
+
+  it('finds bow-ties, spikes and a ring touching itself', () => {
+    expect(
+      kinds(
+        polygon([
+          [0, 0],
+          [1, 1],
+          [1, 0],
+          [0, 1],
+          [0, 0],
+        ]),
+      ),
+    ).toEqual(['self-intersection:error']);
+    expect(
+      kinds(
+        polygon([
+          [0, 0],
+          [2, 0],
+          [3, 0],
+          [2, 0],
+          [2, 2],
+          [0, 2],
+          [0, 0],
+        ]),
+      ),
+    ).toContain('self-intersection:error');
+    // A figure eight through a shared vertex.
+    expect(
+      kinds(
+        polygon([
+          [0, 0],
+          [1, 1],
+          [2, 0],
+          [2, 2],
+          [1, 1],
+          [0, 2],
+          [0, 0],
+        ]),
+      ),
+    ).toEqual(['self-intersection:error']);
+  });
+
+  it('finds unclosed, short and out-of-range rings and repeated vertices', () => {
+    expect(
+      kinds(
+        polygon([
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 1],
+        ]),
+      ),
+    ).toEqual(['unclosed-ring:error']);
+    expect(
+      kinds(
+        polygon([
+          [0, 0],
+          [1, 0],
+          [0, 0],
+        ]),
+      ),
+    ).toEqual(['short-ring:error']);
+    expect(
+      kinds(
+        polygon([
+          [0, 0],
+          [1, 0],
+          [1, 0],
+          [1, 1],
+          [0, 0],
+        ]),
+      ),
+    ).toEqual(['duplicate-vertex:warning']);
+    expect(
+      kinds(
+        polygon([
+          [0, 0],
+          [200, 0],
+          [1, 1],
+          [0, 1],
+          [0, 0],
+        ]),
+      ),
+    ).toEqual(['bad-coordinate:error']);
+    expect(
+      kinds(
+        polygon([
+          [0, 0],
+          [Number.NaN, 0],
+          [1, 1],
+          [0, 1],
+          [0, 0],
+        ]),
+      ),
+    ).toEqual(['bad-coordinate:error']);
+    expect(kinds({ type: 'Polygon', coordinates: [] })).toEqual(['empty:error']);
+  });
+
+  it('finds holes outside their ring and rings that cross', () => {
+    expect(kinds(polygon(rect(0, 0, 1, 1).coordinates[0]!, rect(2, 2, 3, 3).coordinates[0]!))).toEqual([
+      'hole-outside:error',
+    ]);
+    expect(kinds(polygon(rect(0, 0, 2, 2).coordinates[0]!, rect(1, 1, 3, 3).coordinates[0]!))).toEqual([
+      'ring-crossing:error',
+      'hole-outside:error',
+    ]);
+  });
+
+  it('counts parts', () => {
+    expect(partCount(rect(0, 0, 1, 1))).toBe(1);
+    expect(
+      partCount({
+        type: 'MultiPolygon',
+        coordinates: [rect(0, 0, 1, 1).coordinates, rect(2, 2, 3, 3).coordinates],
+      }),
+    ).toBe(2);
+  });
+});
