@@ -10,7 +10,7 @@
 import { intersect } from '@turf/intersect';
 import { featureCollection, polygon as turfPolygon } from '@turf/helpers';
 import type { Polygon } from 'geojson';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Change, Division, Grid } from '../shared/model';
 import { builtinRuleSet, change } from '../shared/model';
@@ -43,6 +43,12 @@ function duration(msValue: number): string {
   return `${(s / 86400).toFixed(1)} days`;
 }
 
+/** CPU time of the process in ms (all its threads: the garbage collector's helpers included). */
+function cpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
 function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 }
@@ -58,7 +64,11 @@ function percentile(values: number[], p: number): number {
 }
 
 /** Mean time of Turf intersect over pairs, sampled until `budgetMs` is spent (at least 20 pairs). */
-function turfPairMs(grids: readonly Grid[], pairs: () => [number, number], budgetMs: number): { perPairMs: number; sampled: number } {
+function turfPairMs(
+  grids: readonly Grid[],
+  pairs: () => [number, number],
+  budgetMs: number,
+): { perPairMs: number; sampled: number } {
   const features = grids.map((grid) => turfPolygon((grid.geometry as Polygon).coordinates));
   let sampled = 0;
   let spent = 0;
@@ -120,9 +130,11 @@ async function fullCity(): Promise<void> {
   const rssBefore = process.memoryUsage.rss();
   const heapBefore = heapAndBuffers();
   start = performance.now();
+  const cpuStart = cpuMs();
   const validator = new Validator(division, ruleSet);
   const report = validator.report();
   const fullMs = performance.now() - start;
+  const fullCpuMs = cpuMs() - cpuStart;
   await new Promise((resolve) => setTimeout(resolve, 20));
   const peakRss = await sampler.stop();
   gc();
@@ -132,28 +144,40 @@ async function fullCity(): Promise<void> {
 
   // A second run, warm (the app re-validates after loading): JIT compiled, memory already mapped.
   start = performance.now();
+  const warmCpuStart = cpuMs();
   new Validator(division, ruleSet).report();
   const warmMs = performance.now() - start;
+  const warmCpuMs = cpuMs() - warmCpuStart;
 
   const rand = random(7);
   const n = grids.length;
   const allPairs = (n * (n - 1)) / 2;
-  const naive = turfPairMs(grids, () => {
-    const a = Math.floor(rand() * n);
-    let b = Math.floor(rand() * (n - 1));
-    if (b >= a) b++;
-    return [a, b];
-  }, 3000);
+  const naive = turfPairMs(
+    grids,
+    () => {
+      const a = Math.floor(rand() * n);
+      let b = Math.floor(rand() * (n - 1));
+      if (b >= a) b++;
+      return [a, b];
+    },
+    3000,
+  );
   // Candidate pairs (boxes meet) are where Turf does real work: sample them separately.
   const candidatePairs = candidatePairList(grids);
-  const candidates = turfPairMs(grids, () => candidatePairs[Math.floor(rand() * candidatePairs.length)]!, 3000);
+  const candidates = turfPairMs(
+    grids,
+    () => candidatePairs[Math.floor(rand() * candidatePairs.length)]!,
+    3000,
+  );
   const naiveMs = naive.perPairMs * allPairs;
   const indexedTurfMs = candidates.perPairMs * candidatePairs.length;
 
   console.log(`| measure | time | vs ours |`);
   console.log(`|---|---|---|`);
-  console.log(`| **ours, full validation (cold, first run)** | **${ms(fullMs)}** | 1× |`);
-  console.log(`| ours, full validation (warm, second run) | ${ms(warmMs)} | |`);
+  console.log(
+    `| **ours, full validation (cold, first run)** | **${ms(fullMs)}** (CPU ${ms(fullCpuMs)}) | 1× |`,
+  );
+  console.log(`| ours, full validation (warm, second run) | ${ms(warmMs)} (CPU ${ms(warmCpuMs)}) | |`);
   console.log(
     `| naive: Turf intersect on all ${allPairs.toLocaleString('en-US')} pairs (extrapolated from ${naive.sampled} random pairs, ${naive.perPairMs.toFixed(3)} ms each) | ${duration(naiveMs)} | ${Math.round(naiveMs / fullMs).toLocaleString('en-US')}× slower |`,
   );
@@ -227,12 +251,16 @@ function incrementalTownship(): void {
   }
   const rand2 = random(3);
   const n = grids.length;
-  const naive = turfPairMs(grids, () => {
-    const a = Math.floor(rand2() * n);
-    let b = Math.floor(rand2() * (n - 1));
-    if (b >= a) b++;
-    return [a, b];
-  }, 1500);
+  const naive = turfPairMs(
+    grids,
+    () => {
+      const a = Math.floor(rand2() * n);
+      let b = Math.floor(rand2() * (n - 1));
+      if (b >= a) b++;
+      return [a, b];
+    },
+    1500,
+  );
   const naiveMs = naive.perPairMs * ((n * (n - 1)) / 2);
   const typical = median(moves);
   console.log(`| measure | time | vs ours (median) |`);
@@ -241,14 +269,21 @@ function incrementalTownship(): void {
     `| **ours, incremental after moving one vertex** (200 moves: median / 95th percentile / max) | **${ms(typical)} / ${ms(percentile(moves, 0.95))} / ${ms(Math.max(...moves))}** | 1× |`,
   );
   console.log(`| ours, undoing the move (median) | ${ms(median(undos))} | |`);
-  console.log(`| ours, full validation of the township | ${ms(fullMs)} | ${Math.round(fullMs / typical)}× slower |`);
+  console.log(
+    `| ours, full validation of the township | ${ms(fullMs)} | ${Math.round(fullMs / typical)}× slower |`,
+  );
   console.log(
     `| naive: Turf intersect on all ${((n * (n - 1)) / 2).toLocaleString('en-US')} pairs (extrapolated from ${naive.sampled}, ${naive.perPairMs.toFixed(3)} ms each) | ${duration(naiveMs)} | ${Math.round(naiveMs / typical).toLocaleString('en-US')}× slower |`,
   );
   console.log(`\nScopes recomputed per move (entity, pair, parent, code, census): median ${median(scopes)}.`);
 }
 
-console.log(`# Validation benchmark (${cpus().length} cores: ${cpus()[0]?.model ?? '?'}; Node ${process.version})`);
+console.log(
+  `# Validation benchmark (${cpus().length} cores: ${cpus()[0]?.model ?? '?'}; Node ${process.version}; ` +
+    `load average ${loadavg()
+      .map((value) => value.toFixed(1))
+      .join(' ')} at start)`,
+);
 if (scale !== 1) console.log(`(scale ${scale}: not the reference size)`);
 await fullCity();
 incrementalTownship();
