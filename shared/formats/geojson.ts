@@ -12,6 +12,7 @@ import type {
   GridStatus,
   GridType,
   Layer,
+  LineageRecord,
   MicroGrid,
   Problem,
   Result,
@@ -27,6 +28,7 @@ import {
   GRID_STATUSES,
   GRID_TYPES,
   LAYERS,
+  LINEAGE_OPERATIONS,
   ok,
   STAFF_ROLES,
   text,
@@ -57,7 +59,7 @@ export const PERSONAL_KEYS: readonly string[] = [
 /** Properties of each layer that the profile defines; everything else is kept as `extra`. */
 const KNOWN: Record<Layer, readonly string[]> = {
   township: ['layer', 'code', 'name'],
-  community: ['layer', 'code', 'name', 'kind'],
+  community: ['layer', 'code', 'name', 'kind', 'lineage'],
   grid: [
     'layer',
     'code',
@@ -144,7 +146,12 @@ function knownProperties(entity: Entity, options: ExportOptions): JsonObject {
     case 'township':
       return { code: entity.code, name: entity.name };
     case 'community':
-      return defined({ code: entity.code, name: entity.name, kind: entity.kind ?? undefined });
+      return defined({
+        code: entity.code,
+        name: entity.name,
+        kind: entity.kind ?? undefined,
+        lineage: entity.lineage,
+      });
     case 'grid':
       return defined({
         code: entity.code,
@@ -291,6 +298,28 @@ function readStaff(value: unknown): readonly StaffMember[] | undefined {
   return staff;
 }
 
+/** Code lineage of a community; undefined (kept in `extra` as it came) unless every record is well formed. */
+function readLineage(value: unknown): readonly LineageRecord[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const records: LineageRecord[] = [];
+  for (const item of value) {
+    if (!isObject(item)) return undefined;
+    const operation = pick(LINEAGE_OPERATIONS, item.operation);
+    const from = item.from;
+    if (
+      typeof item.code !== 'string' ||
+      !operation ||
+      typeof item.at !== 'string' ||
+      !Array.isArray(from) ||
+      !from.every((code): code is string => typeof code === 'string') ||
+      Object.keys(item).some((key) => !['code', 'from', 'operation', 'at'].includes(key))
+    )
+      return undefined;
+    records.push({ code: item.code, from: [...from], operation, at: item.at });
+  }
+  return records;
+}
+
 /**
  * Splits properties into the ones this layer knows and `extra`. A known key whose value is not of the
  * expected form stays in `extra` under its own name, so nothing of the file is lost and export writes it
@@ -408,6 +437,7 @@ function featureToEntity(feature: unknown, at: Located, id: string, problems: Pr
     }
     case 'community': {
       const kind = take('kind', pick(COMMUNITY_KINDS, properties.kind)) ?? null;
+      const lineage = take('lineage', readLineage(properties.lineage));
       const community: Community = {
         layer,
         id,
@@ -416,6 +446,7 @@ function featureToEntity(feature: unknown, at: Located, id: string, problems: Pr
         kind,
         geometry,
         extra: extraOf(properties, layer, accepted),
+        ...(lineage !== undefined ? { lineage } : {}),
       };
       return community;
     }

@@ -26,6 +26,23 @@ export interface Township extends EntityBase {
 export const COMMUNITY_KINDS = ['urban', 'rural'] as const;
 export type CommunityKind = (typeof COMMUNITY_KINDS)[number];
 
+/** Operations recorded in code lineage (编码沿革). `delete` retires a code with no successor. */
+export const LINEAGE_OPERATIONS = ['create', 'split', 'merge', 'carve', 'fill', 'delete'] as const;
+export type LineageOperation = (typeof LINEAGE_OPERATIONS)[number];
+
+/**
+ * One step of code lineage: grid `code` came from the grids coded `from` by `operation` at `at`
+ * (ISO 8601). A split that keeps the old code on one part records that code with itself in `from`;
+ * a deleted grid's code is recorded with `delete` and an empty `from`. Codes named here are never
+ * given out again.
+ */
+export interface LineageRecord {
+  readonly code: string;
+  readonly from: readonly string[];
+  readonly operation: LineageOperation;
+  readonly at: string;
+}
+
 /** 社区 (urban) or 行政村 (rural), with its 12-digit statistics code. */
 export interface Community extends EntityBase {
   readonly layer: 'community';
@@ -34,6 +51,12 @@ export interface Community extends EntityBase {
   /** null when the source file names no valid kind (the validator reports it as a missing attribute). */
   readonly kind: CommunityKind | null;
   readonly geometry: AreaGeometry;
+  /**
+   * Lineage of the codes of this community's grids, oldest first. It lives on the community because
+   * codes are numbered per community and because an edit is a Change of entities: putting the community
+   * with its lineage extended makes the record part of the same undoable change as the grids.
+   */
+  readonly lineage?: readonly LineageRecord[];
 }
 
 export const GRID_TYPES = ['urban', 'rural', 'exclusive'] as const;
