@@ -12,9 +12,12 @@ import { AttributePanel } from './panels/attribute-panel';
 import { ConfirmDialog, NameDialog } from './panels/dialogs';
 import { DivisionTree } from './panels/division-tree';
 import { ProjectPanel } from './panels/project-panel';
+import { IssuesPanel } from './panels/issues-panel';
 import { StatusBar } from './panels/status-bar';
 import { openProjectFile, saveProjectFile } from './platform/project-files';
 import type { ProjectStore, ProjectSummary } from './storage/project-store';
+import type { ValidationIssue } from '../shared/validate';
+import { ValidationClient } from './validation/validation-client';
 
 const LAST_PROJECT_KEY = 'gridplan.lastProject';
 
@@ -58,6 +61,10 @@ export function initialProjectId(projects: readonly ProjectSummary[]): string | 
   return [...projects].sort((a, b) => b.updatedAt - a.updatedAt)[0]?.id ?? null;
 }
 
+function useValidation(client: ValidationClient) {
+  return useSyncExternalStore(client.subscribe, client.getState);
+}
+
 function useSession(session: EditorSession | null) {
   const subscribe = useCallback(
     (listener: () => void) => session?.subscribe(listener) ?? (() => undefined),
@@ -87,6 +94,10 @@ export function App({
   const [busy, setBusy] = useState<string | null>(null);
   const [tab, setTab] = useState<'attributes' | 'issues'>('attributes');
   const state = useSession(session);
+  const [validator] = useState(() => new ValidationClient());
+  const validation = useValidation(validator);
+  const [selectedIssue, setSelectedIssue] = useState<ValidationIssue | null>(null);
+  useEffect(() => () => validator.dispose(), [validator]);
   const language = currentLanguage();
   const say = (message: LocalText): string => message[language];
 
@@ -139,6 +150,20 @@ export function App({
   const ruleSet: RuleSet =
     builtinRuleSet(division?.meta.ruleSetId ?? 'zigong') ?? BUILTIN_RULE_SETS.get('zigong')!;
   const figures = useMemo(() => (division ? deriveFigures(division, ruleSet) : null), [division, ruleSet]);
+
+  // Validation follows the document: everything when a project opens or the rule set changes, then
+  // only the neighbourhood of each saved change (edits, undos and redos).
+  useEffect(() => {
+    if (!session) return undefined;
+    validator.reset(session.getState().division, ruleSet);
+    return session.onApplied((change) => validator.applied(change));
+  }, [session, ruleSet, validator]);
+
+  const validateAll = (): void => {
+    if (!division) return;
+    validator.reset(division, ruleSet);
+    setTab('issues');
+  };
 
   const applyChange = useCallback(
     async (change: Change) => {
@@ -244,7 +269,14 @@ export function App({
   const currentSummary = projects.find((p) => p.id === state?.projectId);
   const selectedGrid = selectedGridId ? (division?.grid.get(selectedGridId) ?? null) : null;
   const activity =
-    busy ?? (state?.saving ? t('status.saving') : state?.lastNote ? t('status.saved') : t('status.ready'));
+    busy ??
+    (state?.saving
+      ? t('status.saving')
+      : validation.running
+        ? t('issues.running')
+        : state?.lastNote
+          ? t('status.saved')
+          : t('status.ready'));
 
   return (
     <div className="app" lang={i18n.language === 'en' ? 'en' : 'zh-CN'}>
@@ -296,6 +328,15 @@ export function App({
             ))}
           </select>
         </label>
+        <button
+          type="button"
+          onClick={validateAll}
+          disabled={!division}
+          data-testid="validate-all"
+          className="primary"
+        >
+          ✔ {t('toolbar.validateAll')}
+        </button>
         <span className="toolbar-group">
           <button
             type="button"
@@ -357,6 +398,8 @@ export function App({
             }}
             onCursor={setCursor}
             focus={focus}
+            issues={validation.issues}
+            selectedIssue={selectedIssue}
           />
         ) : (
           <div className="map-view" />
@@ -375,6 +418,7 @@ export function App({
           </button>
           <button type="button" role="tab" aria-selected={tab === 'issues'} onClick={() => setTab('issues')}>
             {t('panel.issues')}
+            {validation.issues.length > 0 && <span className="tab-badge">{validation.issues.length}</span>}
           </button>
         </div>
         <div className="tab-body">
@@ -387,7 +431,17 @@ export function App({
               onChange={(change) => void applyChange(change)}
             />
           )}
-          {tab === 'issues' && <p className="empty-state">{t('panel.issuesEmpty')}</p>}
+          {tab === 'issues' && (
+            <IssuesPanel
+              validation={validation}
+              language={language}
+              selectedKey={selectedIssue?.key ?? null}
+              onSelect={(issue) => {
+                setSelectedIssue(issue);
+                if (issue.layer === 'grid' && issue.ids.length === 1) setSelectedGridId(issue.ids[0]!);
+              }}
+            />
+          )}
         </div>
       </aside>
 
@@ -395,8 +449,10 @@ export function App({
         <StatusBar
           gridCount={division?.grid.size ?? 0}
           figures={figures}
-          errors={null}
-          warnings={null}
+          errors={validation.checked ? validation.issues.filter((i) => i.severity === 'error').length : null}
+          warnings={
+            validation.checked ? validation.issues.filter((i) => i.severity === 'warning').length : null
+          }
           activity={activity}
           cursor={cursor}
         />

@@ -45,6 +45,7 @@ function problemOf(error: unknown): Problem {
 export class EditorSession {
   private state: SessionState;
   private readonly listeners = new Set<() => void>();
+  private readonly appliedListeners = new Set<(change: Change, division: Division) => void>();
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -71,6 +72,15 @@ export class EditorSession {
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  };
+
+  /**
+   * Calls the listener with every change once it is stored and shown (edits, undos and redos alike),
+   * so that derived work such as validation can follow incrementally. Returns the unsubscribe function.
+   */
+  readonly onApplied = (listener: (change: Change, division: Division) => void): (() => void) => {
+    this.appliedListeners.add(listener);
+    return () => this.appliedListeners.delete(listener);
   };
 
   /** Applies an edit and records its inverse for undo. Resolves false when the write failed. */
@@ -137,6 +147,7 @@ export class EditorSession {
       failure: null,
       lastNote: change.note,
     });
+    for (const listener of this.appliedListeners) listener(change, applied.division);
     return true;
   }
 

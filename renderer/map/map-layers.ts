@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSourceSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
-import { SELECTION_COLOUR, STATUS_COLOURS } from './colours';
+import { PROBLEM_COLOUR, SELECTION_COLOUR, STATUS_COLOURS } from './colours';
 
 /** Source ids of the division layers drawn on the map. */
 export const SOURCES = {
@@ -9,6 +9,7 @@ export const SOURCES = {
   grid: 'gp-grid',
   microgrid: 'gp-microgrid',
   census: 'gp-census',
+  issues: 'gp-issues',
 } as const;
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -56,6 +57,7 @@ export function addDivisionLayers(map: MapLibreMap): void {
   map.addSource(SOURCES.community, geojson());
   map.addSource(SOURCES.grid, geojson());
   map.addSource(SOURCES.microgrid, geojson());
+  map.addSource(SOURCES.issues, geojson());
   // Clustering keeps 100k points readable at township zoom; the sum of households is shown per cluster.
   map.addSource(
     SOURCES.census,
@@ -131,6 +133,14 @@ export function addDivisionLayers(map: MapLibreMap): void {
       paint: { 'line-color': SELECTION_COLOUR, 'line-width': 4 },
     },
     {
+      // Grids concerned by the issue chosen in the 问题 tab.
+      id: 'grid-highlight',
+      type: 'line',
+      source: SOURCES.grid,
+      filter: ['in', ['get', 'id'], ['literal', []]],
+      paint: { 'line-color': PROBLEM_COLOUR, 'line-width': 3.5, 'line-dasharray': [2, 1] },
+    },
+    {
       id: 'census-cluster',
       type: 'circle',
       source: SOURCES.census,
@@ -152,6 +162,19 @@ export function addDivisionLayers(map: MapLibreMap): void {
         'circle-color': '#444',
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 13, 1.5, 17, 4],
         'circle-opacity': 0.7,
+      },
+    },
+    {
+      // Where each overlap, gap or part outside the village is: solid red for errors, orange ring for
+      // warnings, larger for the selected one.
+      id: 'issue-point',
+      type: 'circle',
+      source: SOURCES.issues,
+      paint: {
+        'circle-color': ['case', ['==', ['get', 'severity'], 'error'], PROBLEM_COLOUR, '#ffffff'],
+        'circle-stroke-color': ['case', ['==', ['get', 'severity'], 'error'], '#ffffff', STATUS_COLOURS.over],
+        'circle-stroke-width': 2,
+        'circle-radius': ['case', ['get', 'selected'], 10, 6],
       },
     },
     {

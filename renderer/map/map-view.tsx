@@ -5,6 +5,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Division } from '../../shared/model';
+import type { ValidationIssue } from '../../shared/validate';
 import type { GridFigures } from '../derive/grid-figures';
 import { offlineBasemapStyle } from './basemap-style';
 import { addDivisionLayers, GRID_FILL_LAYERS, SOURCES } from './map-layers';
@@ -19,6 +20,10 @@ export interface MapViewProps {
   readonly onCursor: (lonLat: readonly [number, number] | null) => void;
   /** Asks the map to show one grid (from the list); the counter makes repeated requests distinct. */
   readonly focus: { readonly gridId: string; readonly request: number } | null;
+  /** Validation issues to mark on the map. */
+  readonly issues: readonly ValidationIssue[];
+  /** The issue chosen in the 问题 tab: the map flies to it and outlines its grids in red. */
+  readonly selectedIssue: ValidationIssue | null;
 }
 
 function collection(features: Feature[]): FeatureCollection {
@@ -176,7 +181,33 @@ export function MapView(props: MapViewProps) {
     };
   }, []);
 
-  const { division, figures, projectId, selectedGridId, focus } = props;
+  const { division, figures, projectId, selectedGridId, focus, issues, selectedIssue } = props;
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const points = issues
+      .filter((issue) => issue.layer !== 'census')
+      .map((issue) => ({
+        type: 'Feature' as const,
+        properties: { key: issue.key, severity: issue.severity, selected: issue.key === selectedIssue?.key },
+        geometry: { type: 'Point' as const, coordinates: [...issue.at] },
+      }));
+    (map.getSource(SOURCES.issues) as GeoJSONSource).setData(collection(points));
+  }, [ready, issues, selectedIssue]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const ids = selectedIssue && selectedIssue.layer === 'grid' ? [...selectedIssue.ids] : [];
+    map.setFilter('grid-highlight', ['in', ['get', 'id'], ['literal', ids]]);
+    if (selectedIssue)
+      map.flyTo({
+        center: [...selectedIssue.at] as [number, number],
+        zoom: Math.max(map.getZoom(), 15.5),
+        duration: 400,
+      });
+  }, [ready, selectedIssue]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -78,6 +78,24 @@ describe('GridPlan in Chromium', () => {
     expect(status).toMatch(/户数 [\d,]+/);
   });
 
+  it('checks the whole division: pass/fail per rule, the undivided community as a gap, click to zoom', async () => {
+    await page.click('[data-testid="validate-all"]');
+    await page
+      .waitForSelector('[data-testid="rule-table"]', { timeout: 5000 })
+      .catch(async (error: unknown) => {
+        console.log(watched.errors, await page.locator('[data-testid="issues-panel"]').textContent());
+        throw error;
+      });
+    const table = await page.locator('[data-testid="rule-table"]').textContent();
+    expect(table).toMatch(/重叠✓ 通过/);
+    expect(table).toMatch(/空白\/缝隙✗ 未通过/);
+    expect(await page.locator('[data-testid="status-bar"]').textContent()).toMatch(/错误 \d+/);
+    await page.locator('button.issue[data-rule="gap"]').first().click();
+    await waitForMapIdle(page);
+    expect(await page.locator('button.issue.selected').textContent()).toContain('新民社区');
+    await page.screenshot({ path: 'test-results/e2e-issues.png' });
+  });
+
   it('switches the whole UI to English and back', async () => {
     await page.click('[data-testid="language-switch"]');
     expect(await page.locator('.brand strong').textContent()).toBe('GridPlan');

@@ -1,0 +1,114 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../shared/model';
+import type { RuleName, ValidationIssue } from '../../shared/validate';
+import { RULES } from '../../shared/validate';
+import type { ValidationState } from '../validation/validation-client';
+
+/** Long lists (e.g. every unassigned census point) show this many until the planner asks for all. */
+const LISTED_PER_RULE = 50;
+
+export interface IssuesPanelProps {
+  readonly validation: ValidationState;
+  readonly language: Language;
+  readonly selectedKey: string | null;
+  readonly onSelect: (issue: ValidationIssue) => void;
+}
+
+/**
+ * The 问题 tab: a pass/fail line per rule once the whole division has been checked, then the issues
+ * grouped by rule, errors first; a click zooms the map to the issue and highlights what it concerns.
+ */
+export function IssuesPanel({ validation, language, selectedKey, onSelect }: IssuesPanelProps) {
+  const { t } = useTranslation();
+  const [expanded, setExpanded] = useState<ReadonlySet<RuleName>>(new Set());
+  const groups = useMemo(() => {
+    const byRule = new Map<RuleName, ValidationIssue[]>();
+    for (const issue of validation.issues) {
+      const list = byRule.get(issue.rule) ?? [];
+      list.push(issue);
+      byRule.set(issue.rule, list);
+    }
+    return byRule;
+  }, [validation.issues]);
+
+  const errors = validation.issues.filter((i) => i.severity === 'error').length;
+  const warnings = validation.issues.length - errors;
+  const failedRule = (rule: RuleName): boolean =>
+    (groups.get(rule) ?? []).some((issue) => issue.severity === 'error' || !issue.accepted);
+
+  return (
+    <section className="issues-panel" data-testid="issues-panel">
+      {validation.running && <p className="issues-status">{t('issues.running')}</p>}
+      {validation.failure && (
+        <p className="issues-status error">{t('issues.failed', { message: validation.failure })}</p>
+      )}
+      {validation.checked && (
+        <>
+          <p className="issues-status" data-testid="issues-summary">
+            {t('issues.summary', { errors, warnings, ms: Math.round(validation.lastDurationMs ?? 0) })}
+          </p>
+          <table className="rule-table" data-testid="rule-table">
+            <thead>
+              <tr>
+                <th>{t('issues.rule')}</th>
+                <th>{t('issues.result')}</th>
+                <th>{t('issues.count')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {RULES.map((rule) => {
+                const failed = failedRule(rule);
+                return (
+                  <tr key={rule} className={failed ? 'fail' : 'pass'}>
+                    <td>{t(`rules.${rule}`)}</td>
+                    <td>{failed ? `✗ ${t('issues.fail')}` : `✓ ${t('issues.pass')}`}</td>
+                    <td>{groups.get(rule)?.length ?? 0}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+      {validation.checked && validation.issues.length === 0 && (
+        <p className="empty-state">{t('issues.clean')}</p>
+      )}
+      {!validation.checked && !validation.running && <p className="empty-state">{t('panel.issuesEmpty')}</p>}
+      {RULES.filter((rule) => groups.has(rule)).map((rule) => (
+        <details key={rule} className="issue-group" open>
+          <summary>
+            {t(`rules.${rule}`)} <span className="issue-count">{groups.get(rule)!.length}</span>
+          </summary>
+          <ul>
+            {groups
+              .get(rule)!
+              .slice(0, expanded.has(rule) ? undefined : LISTED_PER_RULE)
+              .map((issue) => (
+                <li key={issue.key}>
+                  <button
+                    type="button"
+                    className={`issue ${issue.severity} ${issue.accepted ? 'accepted' : ''} ${
+                      issue.key === selectedKey ? 'selected' : ''
+                    }`}
+                    onClick={() => onSelect(issue)}
+                    data-rule={issue.rule}
+                  >
+                    <span className="issue-severity">
+                      {issue.accepted ? t('issues.accepted') : t(`issues.${issue.severity}`)}
+                    </span>
+                    <span className="issue-message">{issue.message[language]}</span>
+                  </button>
+                </li>
+              ))}
+          </ul>
+          {!expanded.has(rule) && groups.get(rule)!.length > LISTED_PER_RULE && (
+            <button type="button" className="link" onClick={() => setExpanded(new Set([...expanded, rule]))}>
+              {t('issues.showAll', { count: groups.get(rule)!.length })}
+            </button>
+          )}
+        </details>
+      ))}
+    </section>
+  );
+}

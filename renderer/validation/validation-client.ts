@@ -1,0 +1,121 @@
+import type { Change, Division, RuleSet } from '../../shared/model';
+import type { CensusTally, ValidationIssue } from '../../shared/validate';
+import type { ValidationRequest, ValidationResponse } from '../workers/validation-protocol';
+
+/** What the issues panel, the map and the status bar show of validation. */
+export interface ValidationState {
+  readonly issues: readonly ValidationIssue[];
+  readonly gridCounts: ReadonlyMap<string, CensusTally> | null;
+  readonly running: boolean;
+  /** True once a whole-division check has answered for the current document. */
+  readonly checked: boolean;
+  readonly lastDurationMs: number | null;
+  readonly lastFull: boolean;
+  readonly failure: string | null;
+}
+
+const INITIAL: ValidationState = {
+  issues: [],
+  gridCounts: null,
+  running: false,
+  checked: false,
+  lastDurationMs: null,
+  lastFull: false,
+  failure: null,
+};
+
+/** The minimal part of a Worker the client uses, so tests can run the worker's code in-process. */
+export interface WorkerLike {
+  postMessage(message: ValidationRequest): void;
+  onmessage: ((event: MessageEvent<ValidationResponse>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
+/**
+ * Keeps the validation worker in step with the document: a reset with the whole division when a
+ * project opens or the rule set changes, then each applied change in order (the worker applies it to
+ * its own copy and re-validates only the neighbourhood). Answers older than the latest request are
+ * dropped, so the panel never shows issues of a document that is gone.
+ */
+export class ValidationClient {
+  private state: ValidationState = INITIAL;
+  private readonly listeners = new Set<() => void>();
+  private revision = 0;
+
+  constructor(private readonly worker: WorkerLike = createWorker()) {
+    worker.onmessage = (event) => this.receive(event.data);
+    // A worker that cannot start or throws outside the handler must not leave "checking…" for ever.
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      this.set({ ...this.state, running: false, failure: event.message || 'worker error' });
+    };
+  }
+
+  readonly getState = (): ValidationState => this.state;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Validates a whole division (project opened, rule set changed, "整体校验"). */
+  reset(division: Division, ruleSet: RuleSet, minAreaM2 = 1): void {
+    this.revision++;
+    this.post({ type: 'reset', revision: this.revision, division, ruleSet, minAreaM2 }, { checked: false });
+  }
+
+  /** Re-validates after a change that the editor has applied (edit, undo or redo). */
+  applied(change: Change): void {
+    this.revision++;
+    this.post({ type: 'change', revision: this.revision, change }, {});
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+    this.listeners.clear();
+  }
+
+  private post(request: ValidationRequest, patch: Partial<ValidationState>): void {
+    try {
+      this.worker.postMessage(request);
+      this.set({ ...this.state, ...patch, running: true });
+    } catch (error) {
+      // A document that cannot be copied to the worker is a bug; say so instead of "checking…" for ever.
+      this.set({
+        ...this.state,
+        running: false,
+        failure: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
+  private receive(response: ValidationResponse): void {
+    if (response.revision !== this.revision) return;
+    if (response.type === 'failed') {
+      this.set({ ...this.state, running: false, failure: response.message });
+      return;
+    }
+    this.set({
+      issues: response.issues,
+      gridCounts: response.gridCounts,
+      running: false,
+      checked: this.state.checked || response.full,
+      lastDurationMs: response.durationMs,
+      lastFull: response.full,
+      failure: null,
+    });
+  }
+
+  private set(next: ValidationState): void {
+    this.state = next;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function createWorker(): WorkerLike {
+  return new Worker(new URL('../workers/validation-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'gridplan-validation',
+  });
+}

@@ -1,0 +1,41 @@
+import { Validator } from '../../shared/validate';
+import type { ValidationRequest, ValidationResponse } from './validation-protocol';
+
+/**
+ * The validation worker's logic without the worker: holds one Validator and answers requests. The
+ * worker script only connects it to `self`; tests drive it directly.
+ */
+export class ValidationHandler {
+  private validator: Validator | null = null;
+
+  handle(request: ValidationRequest): ValidationResponse | null {
+    const started = performance.now();
+    try {
+      let scopes = 0;
+      if (request.type === 'reset') {
+        this.validator = new Validator(request.division, request.ruleSet, { minAreaM2: request.minAreaM2 });
+      } else if (this.validator) {
+        scopes = this.validator.update(request.change).scopesRecomputed;
+      } else {
+        return null;
+      }
+      const counts = this.validator.counts();
+      return {
+        type: 'result',
+        revision: request.revision,
+        issues: this.validator.issues(),
+        gridCounts: counts.byGrid,
+        unassignedHouseholds: counts.unassigned.households,
+        full: request.type === 'reset',
+        durationMs: performance.now() - started,
+        scopes,
+      };
+    } catch (error) {
+      return {
+        type: 'failed',
+        revision: request.revision,
+        message: error instanceof Error ? error.message : String(error),
+      };
+    }
+  }
+}

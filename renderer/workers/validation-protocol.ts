@@ -1,0 +1,31 @@
+import type { Change, Division, RuleSet } from '../../shared/model';
+import type { CensusTally, ValidationIssue } from '../../shared/validate';
+
+/** Messages to the validation worker. `revision` orders answers: a stale answer is ignored. */
+export type ValidationRequest =
+  | {
+      readonly type: 'reset';
+      readonly revision: number;
+      readonly division: Division;
+      readonly ruleSet: RuleSet;
+      readonly minAreaM2: number;
+    }
+  | { readonly type: 'change'; readonly revision: number; readonly change: Change };
+
+/** Answers of the validation worker. */
+export type ValidationResponse =
+  | {
+      readonly type: 'result';
+      readonly revision: number;
+      readonly issues: readonly ValidationIssue[];
+      /** Households and population per grid id, as the validator counted them. */
+      readonly gridCounts: ReadonlyMap<string, CensusTally>;
+      readonly unassignedHouseholds: number;
+      /** Whether the whole division was validated (a reset) or only the neighbourhood of a change. */
+      readonly full: boolean;
+      /** Time the worker spent, in milliseconds. */
+      readonly durationMs: number;
+      /** Scopes recomputed by an incremental run (entities, pairs, parents). */
+      readonly scopes: number;
+    }
+  | { readonly type: 'failed'; readonly revision: number; readonly message: string };

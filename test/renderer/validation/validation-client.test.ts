@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseDivisionGeoJson } from '../../../shared/formats/geojson';
+import type { Division, Grid } from '../../../shared/model';
+import { applyChange, builtinRuleSet, change } from '../../../shared/model';
+import type { WorkerLike } from '../../../renderer/validation/validation-client';
+import { ValidationClient } from '../../../renderer/validation/validation-client';
+import { ValidationHandler } from '../../../renderer/workers/validation-handler';
+import type { ValidationRequest, ValidationResponse } from '../../../renderer/workers/validation-protocol';
+
+/** The worker's own handler, answering asynchronously as a real worker would (structured clone). */
+class InProcessWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent<ValidationResponse>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  private readonly handler = new ValidationHandler();
+  postMessage(message: ValidationRequest): void {
+    const copy = structuredClone(message);
+    setTimeout(() => {
+      const response = this.handler.handle(copy);
+      if (response) this.onmessage?.({ data: structuredClone(response) } as MessageEvent<ValidationResponse>);
+    }, 0);
+  }
+  terminate(): void {}
+}
+
+function demo(): Division {
+  const result = parseDivisionGeoJson(readFileSync('resources/demo/demo-township.geojson', 'utf8'));
+  if (!result.ok) throw new Error('demo does not parse');
+  return result.value;
+}
+
+const settle = (client: ValidationClient) =>
+  new Promise<void>((resolve) => {
+    const stop = client.subscribe(() => {
+      if (!client.getState().running) {
+        stop();
+        resolve();
+      }
+    });
+  });
+
+describe('ValidationClient with the worker handler', () => {
+  it('validates the demo township: only the undivided community and the intended targets are reported', async () => {
+    const client = new ValidationClient(new InProcessWorker());
+    const done = settle(client);
+    client.reset(demo(), builtinRuleSet('zigong')!);
+    await done;
+    const state = client.getState();
+    expect(state.checked).toBe(true);
+    const rules = new Set(state.issues.map((issue) => issue.rule));
+    expect(rules.has('overlap')).toBe(false);
+    expect(rules.has('invalid-geometry')).toBe(false);
+    expect(rules.has('gap')).toBe(true);
+    expect(rules.has('household-over')).toBe(true);
+    expect(state.gridCounts?.size).toBeGreaterThan(30);
+  });
+
+  it('follows an edit incrementally: deleting a grid makes a gap that undo removes', async () => {
+    let division = demo();
+    const client = new ValidationClient(new InProcessWorker());
+    let done = settle(client);
+    client.reset(division, builtinRuleSet('zigong')!);
+    await done;
+    const gapsBefore = client.getState().issues.filter((i) => i.rule === 'gap').length;
+    const victim = [...division.grid.values()].find((g) => g.gridType === 'urban') as Grid;
+
+    const applied = applyChange(division, change('删除网格', [], [{ layer: 'grid', id: victim.id }]));
+    division = applied.division;
+    done = settle(client);
+    client.applied(change('删除网格', [], [{ layer: 'grid', id: victim.id }]));
+    await done;
+    const gaps = client.getState().issues.filter((i) => i.rule === 'gap');
+    expect(gaps.length).toBe(gapsBefore + 1);
+    expect(client.getState().lastFull).toBe(false);
+    expect(gaps.some((gap) => gap.parentCode === victim.parentCode)).toBe(true);
+
+    done = settle(client);
+    client.applied(applied.inverse);
+    await done;
+    expect(client.getState().issues.filter((i) => i.rule === 'gap').length).toBe(gapsBefore);
+  });
+
+  it('ignores an answer that a newer request has overtaken', async () => {
+    const client = new ValidationClient(new InProcessWorker());
+    const division = demo();
+    const done = settle(client);
+    client.reset(division, builtinRuleSet('zigong')!);
+    client.reset({ ...division, grid: new Map() }, builtinRuleSet('zigong')!);
+    await done;
+    expect(client.getState().gridCounts?.size).toBe(0);
+  });
+});
