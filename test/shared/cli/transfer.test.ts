@@ -1,0 +1,177 @@
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from '../../../shared/cli/parse-cli-args';
+import { runCli } from '../../../shared/cli/run-cli';
+import { parseDivisionGeoJson } from '../../../shared/formats/geojson';
+import { readXlsx } from '../../../shared/formats/xlsx';
+import { FIXTURES } from '../formats/import-helpers';
+import { nodeHost } from './node-host';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'gridplan-cli-'));
+const at = (name: string) => path.join(dir, name);
+const fixture = (name: string) => path.join(FIXTURES, name);
+
+function division(file: string) {
+  const parsed = parseDivisionGeoJson(readFileSync(file, 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.problems[0]!.message.en);
+  return parsed.value;
+}
+
+describe('gridplan import', () => {
+  it('imports a GBK shapefile in a Gauss-Kruger zone as grids', () => {
+    const result = runCli(
+      ['import', fixture('grids-gbk-zone35.zip'), '--as', 'grids', '--out', at('a.geojson')],
+      nodeHost,
+    );
+    expect(result).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(result.stdout).toContain(
+      '已导入 3 个网格（编码 GBK（据 .cpg），坐标系 CGCS2000_3_Degree_GK_Zone_35）',
+    );
+    const grids = [...division(at('a.geojson')).grid.values()];
+    expect(grids.map((g) => g.name)).toContain('自流井中学专属网格');
+  });
+
+  it('asks for --zone when projected data has no .prj, and uses it', () => {
+    const refused = runCli(
+      ['import', fixture('grids-zone35-no-prj.zip'), '--as', 'grids', '--out', at('b.geojson')],
+      nodeHost,
+    );
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain('--zone 4523');
+    const done = runCli(
+      [
+        'import',
+        fixture('grids-zone35-no-prj.zip'),
+        '--as',
+        'grids',
+        '--out',
+        at('b.geojson'),
+        '--zone',
+        'EPSG:4523',
+      ],
+      nodeHost,
+    );
+    expect(done.exitCode).toBe(0);
+  });
+
+  it('imports census rows into an existing division, refusing bad rows unless told to skip them', () => {
+    runCli(
+      ['import', fixture('grids-utf8-cgcs2000.zip'), '--as', 'grids', '--out', at('base.geojson')],
+      nodeHost,
+    );
+    writeFileSync(at('census.csv'), '经度,纬度,户数,人口\n104.775,29.355,3,9\n104.785,29.355,abc,1\n');
+    const refused = runCli(
+      ['import', at('census.csv'), '--as', 'census', '--into', at('base.geojson'), '--out', at('c.geojson')],
+      nodeHost,
+    );
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain('第 3 行：户数“abc”不是不小于 0 的数字');
+    const skipped = runCli(
+      [
+        'import',
+        at('census.csv'),
+        '--as',
+        'census',
+        '--into',
+        at('base.geojson'),
+        '--out',
+        at('c.geojson'),
+        '--skip-bad-rows',
+        '--lang',
+        'en',
+      ],
+      nodeHost,
+    );
+    expect(skipped.exitCode).toBe(0);
+    expect(skipped.stderr).toContain('Line 3: households "abc"');
+    const result = division(at('c.geojson'));
+    expect(result.grid.size).toBe(3);
+    expect(result.census.size).toBe(1);
+  });
+
+  it('takes explicit fields, and reads a .shp with its sibling files', () => {
+    const result = runCli(
+      [
+        'import',
+        fixture('grids-utf8-cgcs2000.zip'),
+        '--as',
+        'communities',
+        '--field',
+        'code=CJDM',
+        '--field',
+        'name=WGMC',
+        '--out',
+        at('d.geojson'),
+      ],
+      nodeHost,
+    );
+    expect(result.exitCode).toBe(0);
+    expect([...division(at('d.geojson')).community.values()][0]!.name).toBe('新街社区第一网格');
+  });
+
+  it('refuses a 200 MB file by its size, without reading it', () => {
+    writeFileSync(at('huge.zip'), '');
+    truncateSync(at('huge.zip'), 200 * 1024 * 1024); // sparse: costs no disk
+    const started = performance.now();
+    const result = runCli(['import', at('huge.zip'), '--as', 'grids', '--out', at('e.geojson')], nodeHost);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('太大（200 MB）');
+  });
+});
+
+describe('gridplan export', () => {
+  it('writes GeoJSON, a shapefile zip, XLSX and CSV', () => {
+    runCli(['import', fixture('grids-gbk-zone35.zip'), '--as', 'grids', '--out', at('x.geojson')], nodeHost);
+    for (const [to, out] of [
+      ['geojson', 'x-out.geojson'],
+      ['shapefile', 'x.zip'],
+      ['xlsx', 'x.xlsx'],
+      ['csv', 'x.csv'],
+    ]) {
+      const result = runCli(
+        ['export', at('x.geojson'), '--to', to!, '--out', at(out!), '--encoding', 'gbk'],
+        nodeHost,
+      );
+      expect(result, to).toMatchObject({ exitCode: 0 });
+    }
+    const table = readXlsx(new Uint8Array(readFileSync(at('x.xlsx'))), 'x.xlsx');
+    expect(table.ok && table.value.rows.length).toBe(3);
+    expect(division(at('x-out.geojson')).grid.size).toBe(3);
+  });
+
+  it('parses and refuses wrong command lines in the language asked for', () => {
+    expect(parseCliArgs(['export', 'a.geojson', '--to', 'kml', '--out', 'x'])).toMatchObject({
+      command: 'usage-error',
+    });
+    expect(parseCliArgs(['--lang', 'en', 'import', 'a.zip', '--out', 'x.geojson'])).toMatchObject({
+      command: 'usage-error',
+      message: { en: expect.stringContaining('--as must be') as string },
+    });
+    expect(
+      parseCliArgs(['import', 'a.zip', '--as', 'grids', '--out', 'x', '--field', 'colour=RED']),
+    ).toMatchObject({ command: 'usage-error' });
+    expect(
+      parseCliArgs([
+        'export',
+        'a.geojson',
+        '--to',
+        'shapefile',
+        '--out',
+        'x.zip',
+        '--layer',
+        'communities',
+        '--crs',
+        'wgs84',
+      ]),
+    ).toMatchObject({
+      command: 'export',
+      layer: 'community',
+      crs: 'wgs84',
+      encoding: 'utf-8',
+    });
+    expect(runCli(['--help'], nodeHost).stdout).toContain('gridplan import');
+  });
+});
