@@ -24,6 +24,7 @@ import {
 import type { CodeTemplate } from '../codes/code-template';
 import { assignRows, compareByCode } from './count-census';
 import type { CensusCounts, CensusTally, RankedArea, UnassignedTally } from './count-census';
+import type { Piece } from './coverage-pieces';
 import { polygonAreaM2 } from './ellipsoid-area';
 import { entityIssues } from './entity-issues';
 import type { EntityContext, GeometryFacts } from './entity-issues';
@@ -50,7 +51,11 @@ import type { RuleName, ValidationIssue } from './validation-issue';
 import { RULES } from './validation-issue';
 import type { ReportGrid, ReportIssue, ReportMicrogrid, ValidationReport } from './validation-report';
 
-/** What changed in the issue list after {@link Validator.update} or {@link Validator.revalidate}. */
+/**
+ * What changed in the issue list after {@link Validator.update} or {@link Validator.revalidate}. Apply
+ * `removed` first, then `added`: an issue that moves between scopes (an overlap of two grids that stop
+ * sharing a village) is removed and added under the same key.
+ */
 export interface ValidationDelta {
   /** Keys of issues that are gone. */
   readonly removed: readonly string[];
@@ -327,6 +332,8 @@ export class Validator {
   revalidate(next: Division, affected: readonly EntityRef[]): ValidationDelta {
     const before = this.divisionValue;
     const dirty = new Set<string>();
+    // Entities whose pair scopes must be listed again once the indexes are up to date: changed ones,
+    // and children of changed parents (whether two children are siblings depends on their parent).
     const pairsToFind: { layer: AreaLayer; id: string }[] = [];
     const recheck: Record<CensusLayer, Box[]> = { grid: [], microgrid: [] };
     let censusChanged = false;
@@ -350,7 +357,7 @@ export class Validator {
       const codeChanged = oldEntity?.code !== nextEntity?.code;
 
       // Scopes that depended on the old version.
-      this.markAround(layer, oldEntity, dirty);
+      this.markAround(layer, oldEntity, dirty, pairsToFind);
       // Existing overlaps name the entity: recompute them whatever changed (codes and names too).
       this.dropPairs(layer, ref.id, dirty);
       if (oldRecord) this.removeRecord(oldRecord);
@@ -358,8 +365,8 @@ export class Validator {
       const newRecord = this.records[layer].get(ref.id);
       this.boxes[layer].set(ref.id, newRecord ? boxOf(newRecord.polygon) : undefined);
       // Scopes that depend on the new version.
-      this.markAround(layer, nextEntity, dirty);
-      if (nextEntity && geometryChanged) pairsToFind.push({ layer, id: ref.id });
+      this.markAround(layer, nextEntity, dirty, pairsToFind);
+      if (nextEntity) pairsToFind.push({ layer, id: ref.id });
       if (layer === 'township') townshipsChanged = true;
       if ((layer === 'grid' || layer === 'microgrid') && (geometryChanged || codeChanged)) {
         if (oldRecord && !oldRecord.polygon.empty) recheck[layer].push(oldRecord.polygon);
@@ -372,8 +379,11 @@ export class Validator {
       // Community code prefixes and the township's coverage depend on the set of townships.
       for (const id of this.records.community.keys()) dirty.add(`entity:community:${id}`);
       for (const id of this.records.township.keys()) dirty.add(`cover:township:${id}`);
+      for (const id of this.records.community.keys()) pairsToFind.push({ layer: 'community', id });
     }
     for (const { layer, id } of pairsToFind) {
+      // Pair scopes that hold issues may now be siblings' (their parent's sweep reports them): recompute.
+      this.dropPairs(layer, id, dirty);
       for (const scope of this.pairScopesFor(layer, id)) dirty.add(scope);
     }
 
@@ -468,7 +478,12 @@ export class Validator {
   }
 
   /** Marks the scopes an entity version takes part in (it is in the indexes when this is called). */
-  private markAround(layer: AreaLayer, entity: AreaEntity | undefined, dirty: Set<string>): void {
+  private markAround(
+    layer: AreaLayer,
+    entity: AreaEntity | undefined,
+    dirty: Set<string>,
+    pairsToFind: { layer: AreaLayer; id: string }[],
+  ): void {
     if (!entity) return;
     dirty.add(`entity:${layer}:${entity.id}`);
     dirty.add(`dup:${layer}:${entity.code}`);
@@ -476,7 +491,13 @@ export class Validator {
       for (const parentId of this.parentIds(layer, entity))
         dirty.add(`cover:${PARENT_LAYER[layer]}:${parentId}`);
     }
-    if (CHILD_LAYER[layer]) dirty.add(`cover:${layer}:${entity.id}`);
+    const childLayer = CHILD_LAYER[layer];
+    if (childLayer) {
+      // Parents sharing the code share the children: which one reports their overlaps may change.
+      for (const id of this.idsByCode[layer].get(entity.code) ?? []) dirty.add(`cover:${layer}:${id}`);
+      dirty.add(`cover:${layer}:${entity.id}`);
+      for (const id of this.childIds(layer, entity)) pairsToFind.push({ layer: childLayer, id });
+    }
     // Children name their parent by code: their missing-parent and prefix checks depend on it.
     if (layer === 'community') {
       for (const id of this.idsByParentCode.grid.get(entity.code) ?? []) dirty.add(`entity:grid:${id}`);
@@ -511,10 +532,28 @@ export class Validator {
     const record = this.records[layer].get(id);
     if (!record || record.polygon.empty) return [];
     const p = record.polygon;
+    const parent = this.coverParentOf(layer, record.entity);
     return this.boxes[layer]
       .search(p.minX, p.minY, p.maxX, p.maxY)
-      .filter((other) => other !== id)
+      .filter(
+        (other) =>
+          other !== id &&
+          (parent === undefined ||
+            this.coverParentOf(layer, this.records[layer].get(other)!.entity) !== parent),
+      )
       .map((other) => this.pairScope(layer, id, other));
+  }
+
+  /**
+   * The parent whose coverage sweep reports this entity's overlaps with its siblings (the first, by
+   * id, of the parents holding its parent code), or undefined when it has none. Two entities with the
+   * same cover parent are siblings: their overlap comes from that sweep, not from a pair sweep.
+   */
+  private coverParentOf(layer: AreaLayer, entity: AreaEntity): string | undefined {
+    if (layer === 'township') return undefined;
+    let first: string | undefined;
+    for (const id of this.parentIds(layer, entity)) if (first === undefined || id < first) first = id;
+    return first;
   }
 
   // ---- census ----
@@ -775,31 +814,44 @@ export class Validator {
     const ra = this.records[layer].get(a);
     const rb = this.records[layer].get(b);
     if (!ra || !rb) return [];
-    const pieces = significantPieces(overlapPieces(ra.polygon, rb.polygon), this.tolerance);
-    if (pieces.length === 0) return [];
+    // Siblings' overlaps come from their parent's coverage sweep.
+    const parent = this.coverParentOf(layer, ra.entity);
+    if (parent !== undefined && parent === this.coverParentOf(layer, rb.entity)) return [];
+    const issue = this.overlapIssue(layer, ra, rb, overlapPieces(ra.polygon, rb.polygon));
+    return issue ? [issue] : [];
+  }
+
+  /** The overlap issue of two entities from their overlap pieces, or undefined when none is significant. */
+  private overlapIssue(
+    layer: AreaLayer,
+    ra: AreaRecord,
+    rb: AreaRecord,
+    allPieces: readonly Piece[],
+  ): ValidationIssue | undefined {
+    const pieces = significantPieces(allPieces, this.tolerance);
+    if (pieces.length === 0) return undefined;
+    const [a, b] = ra.entity.id < rb.entity.id ? [ra.entity.id, rb.entity.id] : [rb.entity.id, ra.entity.id];
     const areaM2 = pieces.reduce((sum, piece) => sum + piece.areaM2, 0);
     const [first, second] =
       compareByCode(ra.entity, rb.entity) <= 0 ? [ra.entity, rb.entity] : [rb.entity, ra.entity];
     const parentA = (first as Grid).parentCode;
     const parentB = (second as Grid).parentCode;
-    return [
-      {
-        key: `overlap:${layer}:${a}|${b}`,
-        rule: 'overlap',
-        severity: 'error',
-        layer,
-        ids: [first.id, second.id],
-        codes: [first.code, second.code],
-        ...(parentA !== undefined && parentA === parentB && parentA !== '' ? { parentCode: parentA } : {}),
+    return {
+      key: `overlap:${layer}:${a}|${b}`,
+      rule: 'overlap',
+      severity: 'error',
+      layer,
+      ids: [first.id, second.id],
+      codes: [first.code, second.code],
+      ...(parentA !== undefined && parentA === parentB && parentA !== '' ? { parentCode: parentA } : {}),
+      areaM2,
+      at: pieces[0]!.at,
+      message: overlapMessage(
+        entityLabel(layer, first.code, first.name),
+        entityLabel(layer, second.code, second.name),
         areaM2,
-        at: pieces[0]!.at,
-        message: overlapMessage(
-          entityLabel(layer, first.code, first.name),
-          entityLabel(layer, second.code, second.name),
-          areaM2,
-        ),
-      },
-    ];
+      ),
+    };
   }
 
   private coverIssues(layer: AreaLayer, parentId: string): ValidationIssue[] {
@@ -852,6 +904,14 @@ export class Validator {
         ),
       });
     });
+    // Overlaps of children whose cover parent is this one (with duplicated parent codes, another
+    // parent may be theirs; its sweep reports them).
+    const ours = children.map((child) => this.coverParentOf(childLayer, child.entity) === parentId);
+    for (const { first, second, pieces } of coverage.overlaps) {
+      if (!ours[first] || !ours[second]) continue;
+      const issue = this.overlapIssue(childLayer, children[first]!, children[second]!, pieces);
+      if (issue) issues.push(issue);
+    }
     return issues;
   }
 

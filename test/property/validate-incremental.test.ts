@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import type { CensusPoint, Change, Division, Grid } from '../../shared/model';
+import type { CensusPoint, Change, Community, Division, Grid } from '../../shared/model';
 import { applyChange, builtinRuleSet, change } from '../../shared/model';
 import { Validator } from '../../shared/validate/validator';
 import {
@@ -24,7 +24,8 @@ type Edit =
   | { kind: 'copy-grid'; grid: number; dx: number }
   | { kind: 'add-point'; u: number; v: number; households: number }
   | { kind: 'delete-point'; point: number }
-  | { kind: 'justify'; grid: number };
+  | { kind: 'justify'; grid: number }
+  | { kind: 'community'; action: 'recode' | 'duplicate' | 'delete' | 'restore' };
 
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({
@@ -56,6 +57,10 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
   }),
   fc.record({ kind: fc.constant('delete-point' as const), point: fc.nat() }),
   fc.record({ kind: fc.constant('justify' as const), grid: fc.nat() }),
+  fc.record({
+    kind: fc.constant('community' as const),
+    action: fc.constantFrom('recode' as const, 'duplicate' as const, 'delete' as const, 'restore' as const),
+  }),
 );
 
 function moved(polygon: Polygon, vertex: number, dx: number, dy: number): Polygon {
@@ -66,7 +71,13 @@ function moved(polygon: Polygon, vertex: number, dx: number, dy: number): Polygo
   return { type: 'Polygon', coordinates: [ring] };
 }
 
-function toChange(division: Division, edit: Edit, cell: number, serial: number): Change | undefined {
+function toChange(
+  division: Division,
+  edit: Edit,
+  cell: number,
+  serial: number,
+  original: Community | undefined,
+): Change | undefined {
   const grids = [...division.grid.values()];
   const grid = grids.length > 0 ? grids[('grid' in edit ? edit.grid : 0) % grids.length] : undefined;
   switch (edit.kind) {
@@ -76,7 +87,8 @@ function toChange(division: Division, edit: Edit, cell: number, serial: number):
         { ...grid, geometry: moved(grid.geometry as Polygon, edit.vertex, edit.dx * cell, edit.dy * cell) },
       ]);
     case 'move-community-vertex': {
-      const community = [...division.community.values()][0]!;
+      const community = [...division.community.values()][0];
+      if (!community) return undefined;
       return change('move', [
         {
           ...community,
@@ -109,7 +121,8 @@ function toChange(division: Division, edit: Edit, cell: number, serial: number):
       return change('copy', [copy]);
     }
     case 'add-point': {
-      const community = [...division.community.values()][0]!;
+      const community = [...division.community.values()][0] ?? original;
+      if (!community) return undefined;
       const ring = (community.geometry as Polygon).coordinates[0]!;
       const xs = ring.map((p) => p[0]!);
       const ys = ring.map((p) => p[1]!);
@@ -129,6 +142,21 @@ function toChange(division: Division, edit: Edit, cell: number, serial: number):
       if (points.length === 0) return undefined;
       return change('delete point', [], [{ layer: 'census', id: points[edit.point % points.length]! }]);
     }
+    case 'community': {
+      // Whether grids are siblings (their overlaps found by the community's sweep) or not (by pair
+      // sweeps) depends on their community: recoding, duplicating and deleting it moves overlaps.
+      const community = [...division.community.values()][0];
+      if (edit.action === 'restore') return original ? change('restore', [original]) : undefined;
+      if (!community) return undefined;
+      if (edit.action === 'recode') {
+        return change('recode community', [
+          { ...community, code: community.code === COMMUNITY_CODE ? '510302001002' : COMMUNITY_CODE },
+        ]);
+      }
+      if (edit.action === 'duplicate')
+        return change('duplicate community', [{ ...community, id: `dup${serial}` }]);
+      return change('delete community', [], [{ layer: 'community', id: community.id }]);
+    }
     case 'justify':
       if (!grid) return undefined;
       return change('justify', [{ ...grid, justification: grid.justification ? '' : '说明' }]);
@@ -147,9 +175,10 @@ describe('incremental re-validation', () => {
         fc.array(editArb, { minLength: 1, maxLength: 8 }),
         (parameters, edits) => {
           let division = partitionDivision(buildPartition(parameters));
+          const original = [...division.community.values()][0];
           const validator = new Validator(division, zigong);
           edits.forEach((edit, serial) => {
-            const c = toChange(division, edit, parameters.cell, serial);
+            const c = toChange(division, edit, parameters.cell, serial, original);
             if (!c) return;
             const next = applyChange(division, c).division;
             const before = new Map(validator.issues().map((issue) => [issue.key, issue]));
