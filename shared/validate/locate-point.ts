@@ -35,6 +35,18 @@ export function locatePoint(
   ) {
     return PointLocation.outside;
   }
+  // Deep inside: no edge test needed (the inner box keeps twice the default tolerance from every edge).
+  const inner = polygon.inner;
+  if (
+    inner &&
+    toleranceDeg <= EDGE_TOLERANCE_DEG &&
+    x > inner.minX &&
+    x < inner.maxX &&
+    y > inner.minY &&
+    y < inner.maxY
+  ) {
+    return PointLocation.inside;
+  }
   const c = polygon.coords;
   const ends = polygon.ringEnds;
   const tolerance2 = toleranceDeg * toleranceDeg;

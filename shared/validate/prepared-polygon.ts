@@ -1,4 +1,6 @@
 import type { AreaGeometry } from '../model';
+import type { Box } from './box-index';
+import { innerBox } from './inner-box';
 
 /**
  * An area geometry flattened for fast repeated tests: every ring of every part as closed runs of x,y
@@ -17,6 +19,8 @@ export interface PreparedPolygon {
   readonly maxY: number;
   /** True when no ring has three distinct finite vertices: the polygon covers nothing. */
   readonly empty: boolean;
+  /** A box strictly inside, more than the edge tolerance from every edge (see {@link innerBox}). */
+  readonly inner?: Box;
 }
 
 function ringsOf(geometry: AreaGeometry): readonly (readonly unknown[])[] {
@@ -80,7 +84,7 @@ export function preparePolygon(geometry: AreaGeometry): PreparedPolygon {
     ends.push(out.length / 2);
   }
   const empty = ends.length === 0;
-  return {
+  const prepared: PreparedPolygon = {
     coords: Float64Array.from(out),
     ringEnds: Uint32Array.from(ends),
     minX: empty ? 0 : minX,
@@ -89,6 +93,8 @@ export function preparePolygon(geometry: AreaGeometry): PreparedPolygon {
     maxY: empty ? 0 : maxY,
     empty,
   };
+  const inner = innerBox(prepared);
+  return inner ? { ...prepared, inner } : prepared;
 }
 
 /** True when the boxes of two prepared polygons overlap (touching counts). */
