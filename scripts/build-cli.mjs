@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Builds the CLI bundle into `outfile` (default dist-cli/gridplan.js) and returns its path. */
-export async function buildCli({ outfile = path.join(projectRoot, 'dist-cli', 'gridplan.js'), quiet = false } = {}) {
+export async function buildCli({
+  outfile = path.join(projectRoot, 'dist-cli', 'gridplan.js'),
+  quiet = false,
+} = {}) {
   const packageJson = JSON.parse(await readFile(path.join(projectRoot, 'package.json'), 'utf8'));
   await build({
     entryPoints: [path.join(projectRoot, 'scripts', 'gridplan.ts')],

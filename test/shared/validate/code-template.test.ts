@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkCode,
-  COMMUNITY_CODE_PATTERN,
-  compileCodeTemplate,
-} from '../../../shared/codes/code-template';
+import { checkCode, COMMUNITY_CODE_PATTERN, compileCodeTemplate } from '../../../shared/codes/code-template';
 
 function compile(template: string, parent = COMMUNITY_CODE_PATTERN) {
   const result = compileCodeTemplate(template, parent);

@@ -63,7 +63,7 @@ describe('Validator', () => {
       { layer: 'grid', id: g1.id },
       { layer: 'grid', id: g2.id },
     ]);
-    expect(delta.countsChanged.sort()).toEqual([g1.id, g2.id]);
+    expect([...delta.countsChanged].sort()).toEqual([g1.id, g2.id]);
     expect(validator.tally('grid', g1.id).households).toBe(400);
     expect(validator.tally('grid', g2.id).households).toBe(401);
     expect(delta.added).toEqual([]);
