@@ -1,0 +1,39 @@
+import type { Community, Division, LineageOperation, LineageRecord } from '../model';
+
+/**
+ * Every code ever used that may collide with a new code: codes of all current grids, and every code in
+ * the lineage of the given communities (records' own codes and the codes they came from, so retired
+ * codes count).
+ */
+export function codesEverUsed(division: Division, communities: Iterable<Community>): Set<string> {
+  const used = new Set<string>();
+  for (const grid of division.grid.values()) used.add(grid.code);
+  for (const community of communities) {
+    for (const record of community.lineage ?? []) {
+      used.add(record.code);
+      for (const code of record.from) used.add(code);
+    }
+  }
+  return used;
+}
+
+/** A lineage record. */
+export function lineageRecord(
+  code: string,
+  from: readonly string[],
+  operation: LineageOperation,
+  at: string,
+): LineageRecord {
+  return { code, from: [...from], operation, at };
+}
+
+/** The community with records appended to its lineage (a new object; the input is not changed). */
+export function withLineage(community: Community, records: readonly LineageRecord[]): Community {
+  if (records.length === 0) return community;
+  return { ...community, lineage: [...(community.lineage ?? []), ...records] };
+}
+
+/** The records about one code (where it came from, what came from it), oldest first. */
+export function lineageOfCode(community: Community, code: string): LineageRecord[] {
+  return (community.lineage ?? []).filter((record) => record.code === code || record.from.includes(code));
+}
