@@ -18,6 +18,13 @@ import { openProjectFile, saveProjectFile } from './platform/project-files';
 import type { ProjectStore, ProjectSummary } from './storage/project-store';
 import type { ValidationIssue } from '../shared/validate';
 import { ValidationClient } from './validation/validation-client';
+// --- import/export dialogs (renderer/panels/import-dialog.tsx, export-dialog.tsx) ---
+import { LAYER_NAMES, replaceLayerChange } from '../shared/formats/import-layer';
+import type { LayerImport } from '../shared/formats/import-layer';
+import { ExportDialog } from './panels/export-dialog';
+import { ImportDialog } from './panels/import-dialog';
+import { MAPPING_SETTING } from './import/remembered-mapping';
+// --- end import/export ---
 
 const LAST_PROJECT_KEY = 'gridplan.lastProject';
 
@@ -92,6 +99,7 @@ export function App({
   const [notice, setNotice] = useState<Notice | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [transfer, setTransfer] = useState<'import' | 'export' | null>(null); // import/export dialogs
   const [tab, setTab] = useState<'attributes' | 'issues'>('attributes');
   const state = useSession(session);
   const [validator] = useState(() => new ValidationClient());
@@ -249,6 +257,29 @@ export function App({
     }
   };
 
+  // --- import/export dialogs: a layer import is one undoable change through the editor session, written
+  // only when the planner confirms; a cancelled or failed import never reaches the session. ---
+  const importLayer = async (imported: LayerImport, fileName: string): Promise<boolean> => {
+    if (!session) return false;
+    const layerName = LAYER_NAMES[imported.layer][language];
+    const note = `${language === 'zh' ? '导入' : 'Import'} ${fileName}（${layerName}）`;
+    const change = replaceLayerChange(session.getState().division, imported, note);
+    const saved = await session.apply(change);
+    if (saved) {
+      setNotice({
+        kind: 'info',
+        title: t('transfer.imported', { count: imported.entities.length, layer: layerName }),
+        lines: [],
+      });
+    }
+    return saved;
+  };
+  const importDivision = async (made: Division, fileName: string): Promise<void> => {
+    await createFrom(made.meta.name || fileName, () => Promise.resolve(made));
+    const total = Object.values(countByLayer(made)).reduce((a, b) => a + b, 0);
+    setNotice({ kind: 'info', title: t('messages.imported', { count: total }), lines: [] });
+  };
+  // --- end import/export ---
   // The desktop menu's 文件 items act here; the menu follows the UI language.
   const menuActions = useRef({ importFile, exportFile });
   useEffect(() => {
@@ -354,6 +385,24 @@ export function App({
             data-testid="export-button"
           >
             {t('toolbar.exportGeoJson')}
+          </button>
+          {/* import/export dialogs */}
+          <button
+            type="button"
+            onClick={() => setTransfer('import')}
+            title={t('transfer.importTitle')}
+            data-testid="import-data-button"
+          >
+            {t('transfer.importButton')}
+          </button>
+          <button
+            type="button"
+            onClick={() => setTransfer('export')}
+            disabled={!division}
+            title={t('transfer.exportTitle')}
+            data-testid="export-data-button"
+          >
+            {t('transfer.exportButton')}
           </button>
         </span>
         <span className="toolbar-spacer" />
@@ -509,6 +558,31 @@ export function App({
         />
       )}
 
+      {/* import/export dialogs */}
+      {transfer === 'import' && (
+        <ImportDialog
+          language={language}
+          hasProject={!!state}
+          loadRemembered={() =>
+            state ? store.getSetting(state.projectId, MAPPING_SETTING) : Promise.resolve(undefined)
+          }
+          saveRemembered={(value) =>
+            state ? store.setSetting(state.projectId, MAPPING_SETTING, value) : Promise.resolve()
+          }
+          onImportLayer={importLayer}
+          onImportDivision={importDivision}
+          onClose={() => setTransfer(null)}
+        />
+      )}
+      {transfer === 'export' && division && (
+        <ExportDialog
+          division={division}
+          language={language}
+          saveGeoJson={saveProjectFile}
+          onDone={(title, lines, failed) => setNotice({ kind: failed ? 'error' : 'info', title, lines })}
+          onClose={() => setTransfer(null)}
+        />
+      )}
       {dialog?.kind === 'name' && (
         <NameDialog
           title={dialog.title}

@@ -2,6 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/model';
 import { en } from './en';
+import { importEn } from './import-en';
+import { importZh } from './import-zh';
 import { zh } from './zh';
 
 const LANGUAGE_KEY = 'gridplan.language';
@@ -19,7 +21,11 @@ export async function initI18n(): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
     lng: storedLanguage(),
     fallbackLng: 'zh',
-    resources: { zh: { translation: zh }, en: { translation: en } },
+    // The import/export dialogs keep their strings in files of their own (namespace-like key `transfer`).
+    resources: {
+      zh: { translation: { ...zh, transfer: importZh } },
+      en: { translation: { ...en, transfer: importEn } },
+    },
     interpolation: { escapeValue: false },
     returnNull: false,
   });

@@ -1,0 +1,491 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GAUSS_KRUGER_ZONES } from '../../shared/formats/coordinate-systems';
+import type { FieldMapping, MappedAttribute } from '../../shared/formats/field-mapping';
+import { attributesOf, requiredAttributes } from '../../shared/formats/field-mapping';
+import type { ImportInspection } from '../../shared/formats/import-files';
+import type { LayerImport, PointSystem } from '../../shared/formats/import-layer';
+import { POINT_SYSTEMS } from '../../shared/formats/import-layer';
+import type { TextEncodingName } from '../../shared/formats/text-encoding';
+import type { InputFile } from '../../shared/formats/zip-archive';
+import { MAX_IMPORT_BYTES, tooLargeProblem } from '../../shared/formats/zip-archive';
+import type { Division, Language, Layer, LocalText, Problem } from '../../shared/model';
+import { LAYERS } from '../../shared/model';
+import type { ImportJob } from '../import/import-client';
+import { convertInWorker, inspectInWorker, readChosenFiles } from '../import/import-client';
+import type { ReadChoices } from '../import/import-protocol';
+import type { RememberedMappings } from '../import/remembered-mapping';
+import { initialLayer, initialMapping, readRemembered, remember } from '../import/remembered-mapping';
+import '../import/transfer.css';
+
+/** Work shorter than this shows no progress bar (it would only flicker). */
+const PROGRESS_DELAY_MS = 1000;
+const ACCEPT = '.zip,.shp,.shx,.dbf,.prj,.cpg,.csv,.txt,.xlsx,.xls,.geojson,.json';
+const MAX_LISTED_ROWS = 100;
+
+/** What the dialog needs from the app. Nothing is written until `onImportLayer`/`onImportDivision`. */
+export interface ImportDialogProps {
+  readonly language: Language;
+  /** False when no project is open: layers cannot be imported, a division file still can. */
+  readonly hasProject: boolean;
+  readonly loadRemembered: () => Promise<unknown>;
+  readonly saveRemembered: (value: RememberedMappings) => Promise<void>;
+  /** Puts the layer into the open project as one undoable change; resolves false when that failed. */
+  readonly onImportLayer: (imported: LayerImport, fileName: string) => Promise<boolean>;
+  readonly onImportDivision: (division: Division, fileName: string) => Promise<void>;
+  readonly onClose: () => void;
+}
+
+interface Running {
+  readonly label: string;
+  readonly cancel: () => void;
+  readonly fraction: number | undefined;
+}
+
+/**
+ * The import dialog: choose files, check the decoded preview, encoding and coordinates, say which layer
+ * the file becomes and which field holds what, then import in the worker with progress and cancel.
+ * Census rows with errors are listed with their line numbers; the planner imports the good rows or none.
+ */
+export function ImportDialog(props: ImportDialogProps) {
+  const { t } = useTranslation();
+  const say = (message: LocalText): string => message[props.language];
+  const [files, setFiles] = useState<InputFile[] | null>(null);
+  const [fileLabel, setFileLabel] = useState('');
+  const [choices, setChoices] = useState<ReadChoices>({});
+  const [inspection, setInspection] = useState<ImportInspection | null>(null);
+  const [problems, setProblems] = useState<readonly Problem[] | null>(null);
+  const [layer, setLayer] = useState<Layer>('grid');
+  const [mapping, setMapping] = useState<FieldMapping>({});
+  const [pointSystem, setPointSystem] = useState<PointSystem>('wgs84');
+  const [running, setRunning] = useState<Running | null>(null);
+  const [slow, setSlow] = useState(false);
+  const [withErrors, setWithErrors] = useState<LayerImport | null>(null);
+  const [remembered, setRemembered] = useState<RememberedMappings>({ lastLayer: undefined, byLayer: {} });
+  const jobRef = useRef<ImportJob<unknown> | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    props
+      .loadRemembered()
+      .then((value) => live && setRemembered(readRemembered(value)))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+      jobRef.current?.cancel();
+    };
+    // Loaded once per opening of the dialog.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (!running) return undefined;
+    const timer = window.setTimeout(() => setSlow(true), PROGRESS_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [running]);
+
+  /** Runs a worker job with the progress/cancel state around it; resolves undefined when cancelled. */
+  async function runJob<T>(label: string, job: ImportJob<T>) {
+    jobRef.current = job;
+    setSlow(false);
+    setRunning({ label, cancel: job.cancel, fraction: undefined });
+    const result = await job.result;
+    jobRef.current = null;
+    setRunning(null);
+    return result === 'cancelled' ? undefined : result;
+  }
+
+  async function inspect(chosen: InputFile[], nextChoices: ReadChoices, keepLayer: boolean) {
+    setProblems(null);
+    const result = await runJob(t('transfer.reading'), inspectInWorker(chosen, nextChoices));
+    if (!result) return;
+    if (!result.ok) {
+      setInspection(null);
+      setProblems(result.problems);
+      return;
+    }
+    const found = result.value;
+    setInspection(found);
+    const nextLayer = keepLayer ? layer : initialLayer(found, remembered);
+    setLayer(nextLayer);
+    if (!keepLayer) setMapping(initialMapping(nextLayer, found, remembered));
+    if (found.crs?.status === 'needs-zone' && nextChoices.zoneEpsg === undefined && found.crs.proposed) {
+      setChoices({ ...nextChoices, zoneEpsg: found.crs.proposed.epsg });
+    }
+  }
+
+  async function choose(list: FileList | null) {
+    if (!list || list.length === 0) return;
+    const chosen = [...list];
+    setInspection(null);
+    setWithErrors(null);
+    const total = chosen.reduce((sum, f) => sum + f.size, 0);
+    setFileLabel(chosen.map((f) => f.name).join(', '));
+    // Refused by size before a byte is read: a 200 MB file never reaches memory.
+    if (total > MAX_IMPORT_BYTES) {
+      setFiles(null);
+      setProblems([tooLargeProblem(chosen.map((f) => f.name).join(', '), total)]);
+      return;
+    }
+    const read = await readChosenFiles(chosen);
+    setFiles(read);
+    setChoices({});
+    await inspect(read, {}, false);
+  }
+
+  function changeChoices(next: ReadChoices) {
+    setChoices(next);
+    if (files) void inspect(files, next, true);
+  }
+
+  function changeLayer(next: Layer) {
+    setLayer(next);
+    if (inspection) setMapping(initialMapping(next, inspection, remembered));
+  }
+
+  async function finish(imported: LayerImport) {
+    const name = inspection?.name ?? fileLabel;
+    const done = await props.onImportLayer(imported, name);
+    if (!done) return;
+    const next = remember(remembered, layer, mapping);
+    await props.saveRemembered(next).catch(() => undefined);
+    props.onClose();
+  }
+
+  async function importNow() {
+    if (!files || !inspection) return;
+    setProblems(null);
+    let result;
+    if (inspection.format === 'division') {
+      result = await runJob(
+        t('transfer.converting'),
+        convertInWorker(files, choices, { layer, mapping }, () => undefined),
+      );
+      if (!result) return;
+      if (!result.ok) return setProblems(result.problems);
+      if (result.value.kind === 'division') {
+        await props.onImportDivision(result.value.division, inspection.name);
+        props.onClose();
+      }
+      return;
+    }
+    const job = convertInWorker(files, choices, { layer, mapping, pointSystem }, (fraction) =>
+      setRunning((r) => (r ? { ...r, fraction } : r)),
+    );
+    result = await runJob(t('transfer.converting'), job);
+    if (!result) return;
+    if (!result.ok) return setProblems(result.problems);
+    if (result.value.kind !== 'layer') return;
+    const imported = result.value.layer;
+    if (imported.errors.length > 0) {
+      setWithErrors(imported);
+      return;
+    }
+    await finish(imported);
+  }
+
+  const needsZone = inspection?.crs?.status === 'needs-zone';
+  const attributes = inspection ? attributesOf(layer, inspection.table) : [];
+  const required = inspection ? requiredAttributes(layer, inspection.table) : [];
+  const ready =
+    inspection !== null &&
+    !running &&
+    (inspection.format === 'division' ||
+      (props.hasProject &&
+        required.every((a) => mapping[a]) &&
+        (!needsZone || choices.zoneEpsg !== undefined) &&
+        !(inspection.table && layer !== 'census')));
+  const layerChoices: readonly Layer[] = inspection?.table ? ['census'] : LAYERS;
+
+  return (
+    <div className="modal-backdrop" role="presentation">
+      <div
+        className="modal transfer-dialog"
+        role="dialog"
+        aria-label={t('transfer.importHeading')}
+        data-testid="import-dialog"
+        onKeyDown={(event) => event.key === 'Escape' && !running && props.onClose()}
+      >
+        <h2>{t('transfer.importHeading')}</h2>
+
+        <label className="transfer-files">
+          <span>{t('transfer.chooseFiles')}</span>
+          <input
+            type="file"
+            multiple
+            accept={ACCEPT}
+            disabled={!!running}
+            data-testid="import-files"
+            onChange={(event) => void choose(event.target.files)}
+          />
+          <small>{fileLabel || t('transfer.chooseHint')}</small>
+        </label>
+
+        {running && (
+          <div className="transfer-progress" data-testid="import-progress" aria-live="polite">
+            <span>{running.label}</span>
+            {slow && (
+              <>
+                <progress max={1} value={running.fraction} />
+                <button type="button" onClick={running.cancel} data-testid="import-cancel">
+                  {t('transfer.cancel')}
+                </button>
+              </>
+            )}
+          </div>
+        )}
+
+        {problems && (
+          <div className="transfer-problems" role="alert" data-testid="import-problems">
+            <strong>{t('transfer.failed')}</strong>
+            <ul>
+              {problems.map((problem, index) => (
+                <li key={index}>{say(problem.message)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+
+        {inspection && !withErrors && inspection.format === 'division' && inspection.divisionCounts && (
+          <p data-testid="import-division-summary">
+            {t('transfer.divisionSummary', {
+              grids: inspection.divisionCounts.grid,
+              communities: inspection.divisionCounts.community,
+              census: inspection.divisionCounts.census,
+            })}
+          </p>
+        )}
+
+        {inspection && !withErrors && inspection.format !== 'division' && (
+          <div className="transfer-body">
+            <p className="transfer-facts">
+              <span>
+                {t(`transfer.formats.${inspection.format}`)} ·{' '}
+                {t('transfer.records', { count: inspection.recordCount })}
+              </span>
+              {inspection.geometryKind && (
+                <span>
+                  {t('transfer.geometry', {
+                    kind: t(`transfer.geometryKinds.${inspection.geometryKind}`, {
+                      defaultValue: inspection.geometryKind,
+                    }),
+                  })}
+                </span>
+              )}
+            </p>
+
+            {inspection.otherLayers.length > 0 && (
+              <label>
+                {t('transfer.shapefileLayer')}
+                <select
+                  value={choices.shapefileLayer ?? inspection.name}
+                  onChange={(event) => changeChoices({ ...choices, shapefileLayer: event.target.value })}
+                >
+                  {[inspection.name, ...inspection.otherLayers].sort().map((name) => (
+                    <option key={name}>{name}</option>
+                  ))}
+                </select>
+              </label>
+            )}
+
+            {inspection.encoding && inspection.format !== 'geojson' && inspection.format !== 'xlsx' && (
+              <label>
+                {t('transfer.encoding')}
+                <select
+                  data-testid="import-encoding"
+                  value={choices.encoding ?? ''}
+                  onChange={(event) =>
+                    changeChoices({
+                      ...choices,
+                      encoding: (event.target.value || undefined) as TextEncodingName | undefined,
+                    })
+                  }
+                >
+                  <option value="">
+                    {t('transfer.encodingAuto')}（{inspection.encoding.toUpperCase()}
+                    {inspection.encodingSource && inspection.encodingSource !== 'override'
+                      ? `，${t(`transfer.encodingSources.${inspection.encodingSource}`)}`
+                      : ''}
+                    ）
+                  </option>
+                  <option value="utf-8">UTF-8</option>
+                  <option value="gbk">GBK（936）</option>
+                </select>
+              </label>
+            )}
+
+            {inspection.crs && (
+              <div className="transfer-crs">
+                <span>{t('transfer.crs')}：</span>
+                {inspection.crs.status === 'ok' ? (
+                  <span>{inspection.crs.name}</span>
+                ) : (
+                  <>
+                    <span className="transfer-warning" data-testid="import-zone-message">
+                      {say(inspection.crs.message.message)}
+                    </span>
+                    <label>
+                      {t('transfer.zone')}
+                      <select
+                        data-testid="import-zone"
+                        value={choices.zoneEpsg ?? ''}
+                        onChange={(event) =>
+                          changeChoices({
+                            ...choices,
+                            zoneEpsg: event.target.value ? Number(event.target.value) : undefined,
+                          })
+                        }
+                      >
+                        <option value="">{t('transfer.zoneChoose')}</option>
+                        {GAUSS_KRUGER_ZONES.map((zone) => (
+                          <option key={zone.epsg} value={zone.epsg}>
+                            {say(zone.label)}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                  </>
+                )}
+              </div>
+            )}
+
+            <div className="transfer-preview">
+              <div>{t('transfer.preview', { count: inspection.preview.length })}</div>
+              <div className="transfer-table-wrap">
+                <table data-testid="import-preview">
+                  <thead>
+                    <tr>
+                      {inspection.fields.map((field) => (
+                        <th key={field}>{field}</th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {inspection.preview.map((row, r) => (
+                      <tr key={r}>
+                        {row.map((cell, c) => (
+                          <td key={c}>{cell}</td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+
+            <label>
+              {t('transfer.layer')}
+              <select
+                data-testid="import-layer"
+                value={layer}
+                onChange={(event) => changeLayer(event.target.value as Layer)}
+              >
+                {layerChoices.map((l) => (
+                  <option key={l} value={l}>
+                    {t(`transfer.layers.${l}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <small>{t('transfer.replaceNote', { layer: t(`transfer.layers.${layer}`) })}</small>
+
+            <fieldset className="transfer-mapping">
+              <legend>{t('transfer.mapping')}</legend>
+              {attributes.map((attribute: MappedAttribute) => (
+                <label key={attribute}>
+                  {t(`transfer.attributes.${attribute}`)}
+                  {required.includes(attribute) ? t('transfer.required') : ''}
+                  <select
+                    data-testid={`import-field-${attribute}`}
+                    value={mapping[attribute] ?? ''}
+                    onChange={(event) =>
+                      setMapping({ ...mapping, [attribute]: event.target.value || undefined })
+                    }
+                  >
+                    <option value="">{t('transfer.notMapped')}</option>
+                    {inspection.fields.map((field) => (
+                      <option key={field} value={field}>
+                        {field}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ))}
+              {(layer === 'grid' || layer === 'microgrid') && <small>{t('transfer.countedNote')}</small>}
+            </fieldset>
+
+            {layer === 'census' && (
+              <label>
+                {t('transfer.pointSystem')}
+                <select
+                  data-testid="import-point-system"
+                  value={pointSystem}
+                  onChange={(event) => setPointSystem(event.target.value as PointSystem)}
+                >
+                  {POINT_SYSTEMS.map((system) => (
+                    <option key={system} value={system}>
+                      {t(`transfer.pointSystems.${system}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {!props.hasProject && <p className="transfer-warning">{t('transfer.noProject')}</p>}
+          </div>
+        )}
+
+        {withErrors && (
+          <div className="transfer-problems" data-testid="import-row-errors">
+            <strong>
+              {t('transfer.rowErrors', { bad: withErrors.errors.length, total: withErrors.total })}
+            </strong>
+            <ul>
+              {withErrors.errors.slice(0, MAX_LISTED_ROWS).map((error, index) => (
+                <li key={index}>{t('transfer.rowError', { line: error.line, reason: say(error.reason) })}</li>
+              ))}
+              {withErrors.errors.length > MAX_LISTED_ROWS && (
+                <li>{t('transfer.moreRows', { count: withErrors.errors.length - MAX_LISTED_ROWS })}</li>
+              )}
+            </ul>
+          </div>
+        )}
+
+        <div className="modal-buttons">
+          {withErrors ? (
+            <>
+              <button type="button" onClick={() => setWithErrors(null)} data-testid="import-none">
+                {t('transfer.importNone')}
+              </button>
+              <button
+                type="button"
+                className="primary"
+                disabled={withErrors.entities.length === 0}
+                onClick={() => void finish(withErrors)}
+                data-testid="import-good-rows"
+              >
+                {t('transfer.importGood', { count: withErrors.entities.length })}
+              </button>
+            </>
+          ) : (
+            <>
+              <button type="button" onClick={props.onClose} disabled={!!running} data-testid="import-close">
+                {t('transfer.close')}
+              </button>
+              <button
+                type="button"
+                className="primary"
+                disabled={!ready}
+                onClick={() => void importNow()}
+                data-testid="import-confirm"
+              >
+                {inspection?.format === 'division'
+                  ? t('transfer.importDivision')
+                  : t('transfer.importAction')}
+              </button>
+            </>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+/// <reference lib="webworker" />
+// Reads and converts imported files off the main thread, so a 50 MB shapefile never freezes the window
+// and the planner can cancel (the app terminates this worker). It only computes: nothing is written to
+// the project here, so a cancelled or failed import leaves the project exactly as it was.
+import { convertImport, inspectImport, readImport } from '../../shared/formats/import-files';
+import type { Problem, Result } from '../../shared/model';
+import { ok, text } from '../../shared/model';
+import type { Converted, ImportWorkerReply, ImportWorkerRequest } from '../import/import-protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+function reply(message: ImportWorkerReply): void {
+  self.postMessage(message);
+}
+
+function unexpected(error: unknown): Problem {
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    kind: 'unexpected',
+    message: text(
+      `读取文件时出错（${detail}）。项目未作任何更改。`,
+      `Reading the files failed (${detail}). The project was not changed.`,
+    ),
+  };
+}
+
+function convert(request: Extract<ImportWorkerRequest, { type: 'convert' }>): Result<Converted> {
+  const read = readImport(request.files, {
+    ...request.choices,
+    onProgress: (fraction) => reply({ type: 'progress', fraction }),
+  });
+  if (!read.ok) return read;
+  if (read.value.kind === 'division') return ok({ kind: 'division', division: read.value.division });
+  const converted = convertImport(read.value, request.request);
+  reply({ type: 'progress', fraction: 1 });
+  return converted.ok ? ok({ kind: 'layer', layer: converted.value }) : converted;
+}
+
+self.onmessage = (event: MessageEvent<ImportWorkerRequest>) => {
+  const request = event.data;
+  try {
+    if (request.type === 'inspect') {
+      reply({ type: 'inspected', result: inspectImport(request.files, request.choices) });
+    } else {
+      reply({ type: 'converted', result: convert(request) });
+    }
+  } catch (error) {
+    const result = { ok: false as const, problems: [unexpected(error)] };
+    reply(request.type === 'inspect' ? { type: 'inspected', result } : { type: 'converted', result });
+  }
+};
