@@ -1,0 +1,81 @@
+import type { Position } from 'geojson';
+import type { Change, Division, Entity, EntityRef, Grid, Result } from '../model';
+import { change, ok, text } from '../model';
+import {
+  areaInput,
+  codesForNewGrids,
+  communityOfGrid,
+  derivedGrid,
+  gridById,
+  gridsNear,
+  newGridId,
+  record,
+  withLineage,
+} from './grid-command-context';
+import type { GridCommandOptions } from './grid-command-context';
+import { splitPolygonByLine } from './split-polygon-by-line';
+
+/** Options of {@link splitGridCommand}. */
+export interface SplitGridOptions extends GridCommandOptions {
+  /**
+   * True: the larger part stays the same grid (id, code and every attribute) and the other parts are new
+   * grids. False: the old code is retired and every part is a new grid with a new code.
+   */
+  readonly keepCodeOnLarger: boolean;
+  /** See `splitPolygonByLine`. Default 1 m². */
+  readonly minPartAreaM2?: number;
+}
+
+/**
+ * Splits a grid by a drawn line (see `splitPolygonByLine`) into one Change: the parts (new grids copy the
+ * original's attributes; see `derivedGrid`), the deletion of the original when its code is retired,
+ * neighbours that take the cut's end vertices, and the community with the lineage of the new codes.
+ * New parts are numbered north→south then west→east and named after the original with their sequence.
+ * Households are not stored: the editor recounts them.
+ */
+export function splitGridCommand(
+  division: Division,
+  gridId: string,
+  line: readonly Position[],
+  options: SplitGridOptions,
+): Result<Change> {
+  const found = gridById(division, gridId);
+  if (!found.ok) return found;
+  const grid = found.value;
+  const community = communityOfGrid(division, grid);
+  if (!community.ok) return community;
+  const neighbours = gridsNear(division, grid.geometry, new Set([grid.id])).map(areaInput);
+  const split = splitPolygonByLine(grid.geometry, line, {
+    neighbours,
+    what: text(`网格 ${grid.code}`, `grid ${grid.code}`),
+    ...(options.minPartAreaM2 !== undefined ? { minPartAreaM2: options.minPartAreaM2 } : {}),
+  });
+  if (!split.ok) return split;
+  const { parts } = split.value;
+  const fresh = options.keepCodeOnLarger ? parts.slice(1) : parts;
+  const codes = codesForNewGrids(division, community.value, fresh, options);
+  if (!codes.ok) return codes;
+
+  const put: Entity[] = [];
+  const del: EntityRef[] = [];
+  const taken = new Set<string>();
+  if (options.keepCodeOnLarger) put.push({ ...grid, geometry: parts[0]! });
+  else del.push({ layer: 'grid', id: grid.id });
+  // New grids in code order (north to south), so the Change and the lineage read in numbering order.
+  const numbered = fresh
+    .map((part, i) => ({ part, code: codes.value[i]! }))
+    .sort((a, b) => (a.code < b.code ? -1 : 1));
+  for (const { part, code } of numbered) {
+    const id = newGridId(division, code, taken, options);
+    put.push(derivedGrid(grid, id, code, part, `${grid.name}（${code.slice(-3)}）`));
+  }
+  for (const neighbour of split.value.neighbours) {
+    put.push({ ...(division.grid.get(neighbour.id) as Grid), geometry: neighbour.geometry });
+  }
+  const records = [
+    ...(options.keepCodeOnLarger ? [record(grid.code, [grid.code], 'split', options)] : []),
+    ...numbered.map(({ code }) => record(code, [grid.code], 'split', options)),
+  ];
+  put.push(withLineage(community.value, records));
+  return ok(change(`拆分网格 ${grid.code}`, put, del));
+}
