@@ -71,3 +71,66 @@ export function rowsInBox(
   for (let i = 0; i < items.length; i++) items[i] = rows[items[i]!]!;
   return items;
 }
+
+// Reused by positionsInBox: a query must not allocate (thousands of grids are queried per validation).
+let positions = new Uint32Array(4096);
+const stack = new Uint32Array(256);
+
+/**
+ * Positions, in the index's own sorted order, of the indexed points inside a box (edges included).
+ * A position p is a point at `index.coords[2p], [2p + 1]`, whose row is `indexRows[index.ids[p]]`.
+ * Reading coordinates by position walks memory in order, where rows jump across the whole table: for
+ * a million points that halves the time of the bulk count. The returned view is valid until the next
+ * call. Same traversal as KDBush's own `range`.
+ */
+export function positionsInBox(
+  table: CensusTable,
+  minX: number,
+  minY: number,
+  maxX: number,
+  maxY: number,
+): Uint32Array {
+  if (table.indexRows.length === 0) return positions.subarray(0, 0);
+  const { coords, nodeSize } = table.index;
+  let count = 0;
+  const push = (p: number): void => {
+    if (count === positions.length) {
+      const grown = new Uint32Array(positions.length * 2);
+      grown.set(positions);
+      positions = grown;
+    }
+    positions[count++] = p;
+  };
+  stack[0] = 0;
+  stack[1] = table.index.ids.length - 1;
+  stack[2] = 0;
+  let sp = 3;
+  while (sp > 0) {
+    const axis = stack[--sp]!;
+    const right = stack[--sp]!;
+    const left = stack[--sp]!;
+    if (right - left <= nodeSize) {
+      for (let i = left; i <= right; i++) {
+        const x = coords[2 * i]!;
+        const y = coords[2 * i + 1]!;
+        if (x >= minX && x <= maxX && y >= minY && y <= maxY) push(i);
+      }
+      continue;
+    }
+    const m = (left + right) >> 1;
+    const x = coords[2 * m]!;
+    const y = coords[2 * m + 1]!;
+    if (x >= minX && x <= maxX && y >= minY && y <= maxY) push(m);
+    if (axis === 0 ? minX <= x : minY <= y) {
+      stack[sp++] = left;
+      stack[sp++] = m - 1;
+      stack[sp++] = 1 - axis;
+    }
+    if (axis === 0 ? maxX >= x : maxY >= y) {
+      stack[sp++] = m + 1;
+      stack[sp++] = right;
+      stack[sp++] = 1 - axis;
+    }
+  }
+  return positions.subarray(0, count);
+}

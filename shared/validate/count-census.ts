@@ -1,5 +1,5 @@
-import type { Division, Grid, MicroGrid } from '../model';
-import { censusTable, rowsInBox } from './census-table';
+import type { AreaGeometry, Division } from '../model';
+import { censusTable, positionsInBox } from './census-table';
 import type { CensusTable } from './census-table';
 import { EDGE_TOLERANCE_DEG, locatePoint, PointLocation } from './locate-point';
 import { preparePolygon } from './prepared-polygon';
@@ -58,8 +58,10 @@ export function compareByCode(
   return 0;
 }
 
-/** Prepares grids or micro-grids and sorts them in tie order. */
-export function rankAreas(areas: Iterable<Grid | MicroGrid>): RankedArea[] {
+/** Prepares grids or micro-grids (or any coded area) and sorts them in tie order. */
+export function rankAreas(
+  areas: Iterable<{ readonly id: string; readonly code: string; readonly geometry: AreaGeometry }>,
+): RankedArea[] {
   const ranked: RankedArea[] = [];
   for (const area of areas)
     ranked.push({ id: area.id, code: area.code, polygon: preparePolygon(area.geometry) });
@@ -81,30 +83,36 @@ export function assignRows(
   areas: readonly RankedArea[],
   toleranceDeg: number = EDGE_TOLERANCE_DEG,
 ): Int32Array {
-  const n = table.ids.length;
-  const owner = new Int32Array(n).fill(-1);
-  const strength = new Uint8Array(n);
-  const { lon, lat } = table;
+  // Work by index position (coordinates in memory order), then translate to rows once at the end.
+  const indexed = table.indexRows.length;
+  const coords = table.index.coords;
+  const ownerAt = new Int32Array(indexed).fill(-1);
+  const strength = new Uint8Array(indexed);
   for (let a = 0; a < areas.length; a++) {
     const polygon = areas[a]!.polygon;
     if (polygon.empty) continue;
-    const rows = rowsInBox(
+    const found = positionsInBox(
       table,
       polygon.minX - toleranceDeg,
       polygon.minY - toleranceDeg,
       polygon.maxX + toleranceDeg,
       polygon.maxY + toleranceDeg,
     );
-    for (const row of rows) {
+    for (let k = 0; k < found.length; k++) {
+      const p = found[k]!;
       // Areas come in tie order, so an equal claim never replaces an earlier one.
-      if (strength[row] === PointLocation.inside) continue;
-      const location = locatePoint(polygon, lon[row]!, lat[row]!, toleranceDeg);
-      if (location > strength[row]!) {
-        strength[row] = location;
-        owner[row] = a;
+      if (strength[p] === PointLocation.inside) continue;
+      const location = locatePoint(polygon, coords[2 * p]!, coords[2 * p + 1]!, toleranceDeg);
+      if (location > strength[p]!) {
+        strength[p] = location;
+        ownerAt[p] = a;
       }
     }
   }
+  const owner = new Int32Array(table.ids.length).fill(-1);
+  const ids = table.index.ids;
+  const rows = table.indexRows;
+  for (let p = 0; p < indexed; p++) owner[rows[ids[p]!]!] = ownerAt[p]!;
   return owner;
 }
 

@@ -566,9 +566,11 @@ export class Validator {
         .map((record) => ({ id: record.entity.id, code: record.entity.code, polygon: record.polygon }))
         .sort(compareByCode);
       const byRank = assignRows(this.table, ranked, this.options.toleranceDeg);
-      // Per rank, the slot and the tally: a million rows must not each look ids up in maps.
+      // Per rank, the slot and the sums: a million rows must not each look ids up in maps.
       const slotOfRank = Int32Array.from(ranked, (area) => this.slotOf[layer].get(area.id)!);
-      const tallyOfRank = ranked.map((): CensusTally => ({ households: 0, population: 0, points: 0 }));
+      const householdsOf = new Float64Array(ranked.length);
+      const populationOf = new Float64Array(ranked.length);
+      const pointsOf = new Uint32Array(ranked.length);
       const owner = new Int32Array(byRank.length);
       const { households, population } = this.table;
       for (let row = 0; row < byRank.length; row++) {
@@ -579,12 +581,16 @@ export class Validator {
           continue;
         }
         owner[row] = slotOfRank[rank]!;
-        const tally = tallyOfRank[rank]!;
-        tally.households += households[row]!;
-        tally.population += population[row]!;
-        tally.points++;
+        householdsOf[rank] = householdsOf[rank]! + households[row]!;
+        populationOf[rank] = populationOf[rank]! + population[row]!;
+        pointsOf[rank] = pointsOf[rank]! + 1;
       }
-      const tallies = new Map<string, CensusTally>(ranked.map((area, rank) => [area.id, tallyOfRank[rank]!]));
+      const tallies = new Map<string, CensusTally>(
+        ranked.map((area, rank) => [
+          area.id,
+          { households: householdsOf[rank]!, population: populationOf[rank]!, points: pointsOf[rank]! },
+        ]),
+      );
       this.owner[layer] = owner;
       this.tallies[layer] = tallies;
     }
