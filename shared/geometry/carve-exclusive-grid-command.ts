@@ -71,7 +71,7 @@ export function carveExclusiveGridCommand(
     return fail(
       problem(
         'splits-grid',
-        `专属网格会把网格 ${codes} 分成几块：请先拆分该网格，或调整专属网格的范围。`,
+        `专属网格会把网格（${codes}）分成几块：请先拆分该网格，或调整专属网格的范围。`,
         `The exclusive grid would cut grid ${codes} into pieces: split that grid first, or change the exclusive grid's outline.`,
       ),
     );

@@ -42,7 +42,7 @@ export function deleteVertex(areas: readonly AreaInput[], at: Position): Result<
   for (const area of areas) {
     const edited = editRings(area.geometry, (ring) => ring.filter((p) => !samePoint(p, at)));
     if (!edited) continue;
-    const what = text(`网格 ${area.label ?? area.id}`, `grid ${area.label ?? area.id}`);
+    const what = text(`网格（${area.label ?? area.id}）`, `grid ${area.label ?? area.id}`);
     if (edited.shortRing) return fail(shortRingProblem(what));
     const invalid = invalidGeometryProblem(edited.geometry, what);
     if (invalid) {

@@ -37,7 +37,7 @@ export function communityOfGrid(division: Division, grid: Grid): Result<Communit
   return fail({
     kind: 'missing-community',
     message: text(
-      `找不到网格 ${grid.code} 所属的社区/村（编码 ${grid.parentCode || '空'}），无法编号和记录编码沿革：请先修正所属社区编码。`,
+      `找不到网格（${grid.code}）所属的社区/村（编码 ${grid.parentCode || '空'}），无法编号和记录编码沿革：请先修正所属社区编码。`,
       `The community of grid ${grid.code} (code ${grid.parentCode || 'empty'}) does not exist, so codes cannot be given out or recorded: correct the grid's community code first.`,
     ),
   });

@@ -30,7 +30,7 @@ export function mergePolygons(
 ): Result<Polygon> {
   const label = (i: number): LocalText => {
     const name = options.labels?.[i];
-    return name ? text(`网格 ${name}`, `grid ${name}`) : text(`第 ${i + 1} 个网格`, `grid ${i + 1}`);
+    return name ? text(`网格（${name}）`, `grid ${name}`) : text(`第 ${i + 1} 个网格`, `grid ${i + 1}`);
   };
   if (polygons.length < 2) {
     return fail({

@@ -39,7 +39,7 @@ export function moveSharedVertex(
   for (const area of areas) {
     const edited = editRings(area.geometry, (ring) => ring.map((p) => (matches(p) ? target : p)));
     if (!edited) continue;
-    const what = text(`网格 ${area.label ?? area.id}`, `grid ${area.label ?? area.id}`);
+    const what = text(`网格（${area.label ?? area.id}）`, `grid ${area.label ?? area.id}`);
     if (edited.shortRing) return fail(shortRingProblem(what));
     const invalid = invalidGeometryProblem(edited.geometry, what);
     if (invalid) {

@@ -47,7 +47,7 @@ export function splitGridCommand(
   const neighbours = gridsNear(division, grid.geometry, new Set([grid.id])).map(areaInput);
   const split = splitPolygonByLine(grid.geometry, line, {
     neighbours,
-    what: text(`网格 ${grid.code}`, `grid ${grid.code}`),
+    what: text(`网格（${grid.code}）`, `grid ${grid.code}`),
     ...(options.minPartAreaM2 !== undefined ? { minPartAreaM2: options.minPartAreaM2 } : {}),
   });
   if (!split.ok) return split;
