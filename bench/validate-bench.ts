@@ -131,7 +131,7 @@ async function fullCity(): Promise<void> {
   const heapBefore = heapAndBuffers();
   start = performance.now();
   const cpuStart = cpuMs();
-  const validator = new Validator(division, ruleSet);
+  const validator = new Validator(division, ruleSet, { now: () => performance.now() });
   const report = validator.report();
   const fullMs = performance.now() - start;
   const fullCpuMs = cpuMs() - cpuStart;
@@ -190,6 +190,10 @@ async function fullCity(): Promise<void> {
       `${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for exact figures)'}.`,
   );
   void validator;
+  const { prepareMs, censusMs, rulesMs } = validator.timings;
+  console.log(
+    `Cold run by phase: preparing geometry ${ms(prepareMs)}, counting census points ${ms(censusMs)}, rules ${ms(rulesMs)}.`,
+  );
   console.log(`Issues found: ${[...byRule].map(([rule, count]) => `${rule} ${count}`).join(', ')}.`);
 }
 

@@ -22,6 +22,8 @@ export interface ValidateOptions {
   readonly holesAllowed?: readonly AreaLayer[];
   /** At most this many census points are listed one by one as unassigned; the rest are summed (1000). */
   readonly maxPointIssues?: number;
+  /** A clock in ms (e.g. `performance.now`), to time the phases of a validation; shared/ has no timer. */
+  readonly now?: () => number;
 }
 
 /** Options with their defaults filled in. */

@@ -189,6 +189,8 @@ export class Validator {
     this.records = map<AreaRecord>();
     this.idsByCode = map<Set<string>>();
     this.idsByParentCode = { grid: new Map(), microgrid: new Map() };
+    const now = options.now ?? ((): number => 0);
+    const started = now();
     for (const layer of AREA_LAYERS) {
       for (const entity of division[layer].values()) this.addRecord(entity);
     }
@@ -198,9 +200,18 @@ export class Validator {
       grid: this.buildIndex('grid'),
       microgrid: this.buildIndex('microgrid'),
     };
+    const prepared = now();
     this.countAll();
+    const counted = now();
     this.computeAll();
+    this.timings = { prepareMs: prepared - started, censusMs: counted - prepared, rulesMs: now() - counted };
   }
+
+  /**
+   * How long the first validation took, by phase, when `options.now` gave a clock: preparing geometry
+   * (flattening, validity, areas, indexes), counting census points, and computing the rules' issues.
+   */
+  readonly timings: { readonly prepareMs: number; readonly censusMs: number; readonly rulesMs: number };
 
   /** The division as validated (after the last update). */
   get division(): Division {
@@ -565,7 +576,11 @@ export class Validator {
       const ranked: RankedArea[] = [...this.records[layer].values()]
         .map((record) => ({ id: record.entity.id, code: record.entity.code, polygon: record.polygon }))
         .sort(compareByCode);
-      const byRank = assignRows(this.table, ranked, this.options.toleranceDeg);
+      // Most divisions have no micro-grids: no need to walk a million points for nothing.
+      const byRank =
+        ranked.length > 0
+          ? assignRows(this.table, ranked, this.options.toleranceDeg)
+          : new Int32Array(this.table.ids.length).fill(-1);
       // Per rank, the slot and the sums: a million rows must not each look ids up in maps.
       const slotOfRank = Int32Array.from(ranked, (area) => this.slotOf[layer].get(area.id)!);
       const householdsOf = new Float64Array(ranked.length);
