@@ -5,6 +5,7 @@ export * from '../codes/code-template';
 export * from './count-census';
 export * from './coverage-pieces';
 export * from './ellipsoid-area';
+export * from './inner-box';
 export * from './interior-point';
 export * from './issue-messages';
 export * from './locate-point';
