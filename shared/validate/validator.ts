@@ -118,15 +118,18 @@ function round(value: number, digits: number): number {
  * Validation of a division, held with its indexes so that an edit re-validates only what it can affect.
  *
  * Issues live in scopes, each recomputed as a whole: an entity (geometry, attributes, code, parent,
- * household target), a candidate pair (overlap), a parent (gaps in it, children outside it), a code
- * (duplicates), the unassigned census points. A change marks the scopes of the changed entities, of
- * their old and new neighbours (from a Flatbush box index), parents, children and codes, and re-assigns
- * only the census points in the old and new boxes of changed grids (KDBush). Nothing is ever computed
- * for all pairs of grids.
+ * household target); a parent (one sweep of it with its children: gaps in it, children outside it,
+ * overlaps between its children); a candidate pair of entities of different parents whose boxes meet
+ * (their overlap); a code (duplicates); the unassigned census points. A change marks the scopes of the
+ * changed entities, of their old and new neighbours (from a Flatbush box index), parents, children and
+ * codes, and re-assigns only the census points in the old and new boxes of changed grids (KDBush).
+ * Nothing is ever computed for all pairs of grids. A change to census points themselves re-counts all
+ * points (about a second per million; edits of the census are rare next to edits of grids).
  *
- * Usage: `const v = new Validator(division, ruleSet)`, then `v.issues()`, `v.report()`, `v.counts()`;
- * after each edit `v.update(change)` (or `v.update(change, nextDivision)` when the caller already applied
- * it) returns what changed.
+ * Usage (e.g. in the validation worker): `const v = new Validator(division, ruleSet)`, then
+ * `v.issues()`, `v.report()`, `v.counts()`, `v.tally(layer, id)`; after each edit `v.update(change)`
+ * (or `v.update(change, nextDivision)` when the caller already applied it) returns what changed, and
+ * `v.revalidate(nextDivision, refs)` does the same from the list of entities an edit touched.
  */
 export class Validator {
   private divisionValue: Division;
