@@ -2,7 +2,7 @@ import type { Geometry, Position } from 'geojson';
 import { parseShp } from 'shpjs';
 import type { Problem, Result } from '../model';
 import { fail, ok, text } from '../model';
-import type { BBox, GaussKrugerZone, SourceCrs } from './coordinate-systems';
+import type { BBox, GaussKrugerZone, SourceCrs, Unproject } from './coordinate-systems';
 import {
   gaussKrugerZone,
   isLonLatBox,
@@ -376,6 +376,37 @@ function positionsOf(geometry: Geometry): Position[] {
   }
 }
 
+/** Converts every position to longitude/latitude, rounded to 9 decimals (0.1 mm: the conversion's
+ * last digits are noise, and Terra Draw refuses more). New arrays: shpjs may share positions. */
+function reproject(geometry: Geometry, unproject: Unproject): Geometry {
+  const point = (p: Position): Position => {
+    const [lon, lat] = unproject(p[0]!, p[1]!);
+    return [Math.round(lon * 1e9) / 1e9, Math.round(lat * 1e9) / 1e9];
+  };
+  switch (geometry.type) {
+    case 'Point':
+      return { type: 'Point', coordinates: point(geometry.coordinates) };
+    case 'MultiPoint':
+      return { type: 'MultiPoint', coordinates: geometry.coordinates.map(point) };
+    case 'LineString':
+      return { type: 'LineString', coordinates: geometry.coordinates.map(point) };
+    case 'MultiLineString':
+      return { type: 'MultiLineString', coordinates: geometry.coordinates.map((l) => l.map(point)) };
+    case 'Polygon':
+      return { type: 'Polygon', coordinates: geometry.coordinates.map((r) => r.map(point)) };
+    case 'MultiPolygon':
+      return {
+        type: 'MultiPolygon',
+        coordinates: geometry.coordinates.map((p) => p.map((r) => r.map(point))),
+      };
+    case 'GeometryCollection':
+      return {
+        type: 'GeometryCollection',
+        geometries: geometry.geometries.map((g) => reproject(g, unproject)),
+      };
+  }
+}
+
 /**
  * Reads a shapefile completely: geometry converted from its coordinate system to longitude/latitude,
  * attributes decoded. Refuses (listing record numbers) when the .shp and .dbf disagree on the number of
@@ -398,19 +429,8 @@ export function readShapefile(
     // shpjs's public parseShp takes a .prj text, not a converter: read raw and convert here.
     geometries = parseShp(view, false);
     if (crs?.kind === 'projected') {
-      // A position array shared by two rings must be converted once.
-      const done = new WeakSet<Position>();
-      for (const geometry of geometries) {
-        if (!geometry) continue;
-        for (const p of positionsOf(geometry)) {
-          if (done.has(p)) continue;
-          done.add(p);
-          const [lon, lat] = crs.unproject(p[0]!, p[1]!);
-          // 9 decimals (0.1 mm): the conversion's last digits are noise, and Terra Draw refuses more.
-          p[0] = Math.round(lon * 1e9) / 1e9;
-          p[1] = Math.round(lat * 1e9) / 1e9;
-        }
-      }
+      const { unproject } = crs;
+      geometries = geometries.map((geometry) => geometry && reproject(geometry, unproject));
     }
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
