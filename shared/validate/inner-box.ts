@@ -3,14 +3,19 @@ import { interiorPoint } from './interior-point';
 import { EDGE_TOLERANCE_DEG, locatePoint, PointLocation } from './locate-point';
 import type { PreparedPolygon } from './prepared-polygon';
 
-/** True when the segment meets the closed box (Liang–Barsky clipping). */
+/** True when the segment meets the closed box (Liang–Barsky clipping, written out: no closures). */
 function segmentMeetsBox(x1: number, y1: number, x2: number, y2: number, box: Box): boolean {
   let t0 = 0;
   let t1 = 1;
-  const dx = x2 - x1;
-  const dy = y2 - y1;
-  const clip = (p: number, q: number): boolean => {
-    if (p === 0) return q >= 0;
+  const ps = [-(x2 - x1), x2 - x1, -(y2 - y1), y2 - y1];
+  const qs = [x1 - box.minX, box.maxX - x1, y1 - box.minY, box.maxY - y1];
+  for (let k = 0; k < 4; k++) {
+    const p = ps[k]!;
+    const q = qs[k]!;
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
     const r = q / p;
     if (p < 0) {
       if (r > t1) return false;
@@ -19,11 +24,8 @@ function segmentMeetsBox(x1: number, y1: number, x2: number, y2: number, box: Bo
       if (r < t0) return false;
       if (r < t1) t1 = r;
     }
-    return true;
-  };
-  return (
-    clip(-dx, x1 - box.minX) && clip(dx, box.maxX - x1) && clip(-dy, y1 - box.minY) && clip(dy, box.maxY - y1)
-  );
+  }
+  return true;
 }
 
 function boxInside(polygon: PreparedPolygon, box: Box): boolean {
