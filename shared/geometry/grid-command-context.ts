@@ -97,7 +97,7 @@ export function areaInput(grid: Grid): AreaInput {
 }
 
 /** The grid code template in force: the option, the rule set's, or the default. */
-function templateSource(division: Division, options: GridCommandOptions): string {
+export function gridTemplateSource(division: Division, options: GridCommandOptions): string {
   return (
     options.gridCodeTemplate ??
     builtinRuleSet(division.meta.ruleSetId)?.gridCodeTemplate ??
@@ -112,7 +112,7 @@ export function defaultGridName(
   code: string,
   options: GridCommandOptions,
 ): string {
-  const template = parseNumberingTemplate(templateSource(division, options));
+  const template = parseNumberingTemplate(gridTemplateSource(division, options));
   const sequence = template.ok ? sequenceOfCode(template.value, code, community.code) : undefined;
   return sequence !== undefined ? `${community.name}第${sequence}网格` : `${community.name}网格${code}`;
 }
@@ -124,7 +124,7 @@ export function codesForNewGrids(
   geometries: readonly AreaGeometry[],
   options: GridCommandOptions,
 ): Result<string[]> {
-  const template = parseNumberingTemplate(templateSource(division, options));
+  const template = parseNumberingTemplate(gridTemplateSource(division, options));
   if (!template.ok) return template;
   // A template without the community's code numbers across communities: all lineages count.
   const lineages = hasParentToken(template.value) ? [community] : [...division.community.values()];
@@ -169,9 +169,9 @@ export function record(
 export { withLineage };
 
 /**
- * A grid made from another: attributes copied (name, type, category, staff, note, status, extra), with
- * the given id, code and geometry. The written justification of a household count is not copied: it was
- * about the old grid's households.
+ * A grid made from another: attributes copied (name, type, category, staff, note, extra), with the given
+ * id, code and geometry. Not copied: the written justification of a household count (it was about the old
+ * grid's households), and the filing status: a new code has not been filed, so it is a draft.
  */
 export function derivedGrid(
   from: Grid,
@@ -181,7 +181,14 @@ export function derivedGrid(
   name: string = from.name,
 ): Grid {
   const { justification: _dropped, ...rest } = from;
-  return { ...rest, id, code, name, geometry };
+  return {
+    ...rest,
+    id,
+    code,
+    name,
+    geometry,
+    ...(from.status !== undefined ? { status: 'draft' as const } : {}),
+  };
 }
 
 /** A refusal problem with a kind and bilingual message. */

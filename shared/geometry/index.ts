@@ -1,3 +1,4 @@
+export * from './assign-codes-command';
 export * from './carve-exclusive-grid-command';
 export * from './carve-polygon';
 export * from './clip-to-parent-and-avoid-overlap';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { assignCodesCommand } from '../../../shared/geometry/assign-codes-command';
 import { carveExclusiveGridCommand } from '../../../shared/geometry/carve-exclusive-grid-command';
 import { deleteGridCommand } from '../../../shared/geometry/delete-grid-command';
 import { drawGridCommand } from '../../../shared/geometry/draw-grid-command';
@@ -313,5 +314,38 @@ describe('deleteGridCommand', () => {
       { layer: 'microgrid', id: 'm1' },
     ]);
     expect(change.note).toBe(`删除网格 ${code(1)}`);
+  });
+});
+
+describe('assignCodesCommand', () => {
+  it('codes grids without a valid code north to south after every code ever used, keeping valid ones', () => {
+    const north = gridEntity(7, rect(X, Y + 0.002, X + 0.004, Y + 0.003), { code: '', id: 'north' });
+    const south = gridEntity(8, rect(X, Y - 0.001, X + 0.004, Y), { code: 'WG-1', id: 'south' });
+    const before = township([north, south]);
+    const change = value(assignCodesCommand(before, 'community-1', { at: AT }));
+    const after = apply(before, change);
+    expect(after.grid.get('north')!.code).toBe(code(3));
+    expect(after.grid.get('south')!.code).toBe(code(4));
+    expect(after.grid.get(`grid-${code(1)}`)!.code).toBe(code(1));
+    expect(after.community.get('community-1')!.lineage).toEqual([
+      { code: code(3), from: [], operation: 'create', at: AT },
+      { code: code(4), from: ['WG-1'], operation: 'create', at: AT },
+    ]);
+    const again = assignCodesCommand(after, 'community-1');
+    expect(!again.ok && again.problems[0]!.kind).toBe('nothing-to-code');
+  });
+});
+
+describe('new grids from old ones', () => {
+  it('are drafts: a new code has not been filed', () => {
+    const before = township();
+    const filed = before.grid.get(`grid-${code(1)}`)!;
+    const division = apply(before, { put: [{ ...filed, status: 'filed' }], delete: [], note: '' });
+    const after = apply(
+      division,
+      value(splitGridCommand(division, filed.id, WEST_LINE, { keepCodeOnLarger: true, at: AT })),
+    );
+    expect(after.grid.get(filed.id)!.status).toBe('filed');
+    expect(gridByCode(after, code(3))!.status).toBe('draft');
   });
 });
