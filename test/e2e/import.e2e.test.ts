@@ -1,4 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
+import { readDbf } from '../../shared/formats/dbf';
+import { decodeText } from '../../shared/formats/text-encoding';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -60,7 +63,7 @@ const small = gbkZip(
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 820 } });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 820 }, acceptDownloads: true });
   page = await context.newPage();
   watched = watchPage(page);
   await openApp(page, baseUrl);
@@ -175,5 +178,27 @@ describe('importing data through the dialog', () => {
     expect(await page.locator('button', { hasText: '撤销' }).first().isDisabled()).toBe(undoBefore);
     expect(await page.locator('[data-testid="notice"]').count()).toBe(0);
     expect(watched.errors).toEqual([]);
+  });
+
+  it('exports the grid layer as a GBK shapefile zip with domain.md field names', async () => {
+    await page.click('[data-testid="export-data-button"]');
+    await page.click('[data-testid="export-format-shapefile"]');
+    await page.selectOption('[data-testid="export-layer"]', 'grid');
+    await page.selectOption('[data-testid="export-encoding"]', 'gbk');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="export-confirm"]'),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/grids\.zip$/);
+    const files = unzipSync(new Uint8Array(readFileSync(await download.path())));
+    expect(decodeText(files['grids.cpg']!, 'utf-8')).toBe('936');
+    const dbf = readDbf(files['grids.dbf']!, 'gbk');
+    if (!dbf.ok) throw new Error('unreadable DBF');
+    expect(dbf.value.recordCount).toBe(38);
+    expect(dbf.value.fields.map((f) => f.name).slice(0, 3)).toEqual(['WGBM', 'WGMC', 'WGLX']);
+    expect(dbf.value.record(0)).toMatchObject({ WGMC: '光明社区第1网格', CJMC: '光明社区' });
+    expect(Number(dbf.value.record(0).HS)).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="notice"]').textContent()).toContain('已导出');
+    await page.click('[data-testid="notice"] button');
   });
 });
