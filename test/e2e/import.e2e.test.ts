@@ -4,12 +4,15 @@ import { readDbf } from '../../shared/formats/dbf';
 import { decodeText } from '../../shared/formats/text-encoding';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeShapefile } from '../../shared/formats/shapefile-write';
 import type { ShapeRecord } from '../../shared/formats/shapefile-write';
 import { writeZip } from '../../shared/formats/zip-archive';
 import { launchBrowser, openApp, watchPage } from './browser';
+
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/import');
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -129,6 +132,56 @@ describe('importing data through the dialog', () => {
     expect(await page.locator('[data-testid="import-layer"]').inputValue()).toBe('grid');
     await page.click('[data-testid="import-close"]');
     expect(watched.errors).toEqual([]);
+  });
+
+  it('asks for the zone of projected data without a .prj, proposing it from the eastings', async () => {
+    await page.click('[data-testid="import-data-button"]');
+    await page.setInputFiles('[data-testid="import-files"]', path.join(FIXTURES, 'grids-zone35-no-prj.zip'));
+    await page.waitForSelector('[data-testid="import-zone-message"]');
+    expect(await page.locator('[data-testid="import-zone-message"]').textContent()).toContain('没有 .prj');
+    expect(await page.locator('[data-testid="import-zone"]').inputValue()).toBe('4523');
+    await page.click('[data-testid="import-close"]');
+    expect(await statusGrids()).toBe('网格 38');
+  });
+
+  it('lists census rows with errors by line; importing none changes nothing, the good rows are one undo', async () => {
+    const table = path.join(dir, 'census.csv');
+    writeFileSync(
+      table,
+      '经度,纬度,户数,人口,地址\n104.76,29.365,3,8,光明路1号\n104.761,29.365,三户,5,光明路2号\n104.762,29.365,2,4,光明路3号\n',
+    );
+    const households = async () =>
+      (await page.locator('[data-testid="status-bar"] span').nth(1).textContent()) ?? '';
+    const before = await households();
+    await page.click('[data-testid="import-data-button"]');
+    await page.setInputFiles('[data-testid="import-files"]', table);
+    await page.waitForSelector('[data-testid="import-preview"]');
+    expect(await page.locator('[data-testid="import-layer"]').inputValue()).toBe('census');
+    expect(await page.locator('[data-testid="import-field-longitude"]').inputValue()).toBe('经度');
+    await page.click('[data-testid="import-confirm"]');
+    await page.waitForSelector('[data-testid="import-row-errors"]');
+    expect(await page.locator('[data-testid="import-row-errors"]').textContent()).toContain(
+      '第 3 行：户数“三户”不是不小于 0 的数字',
+    );
+    await page.click('[data-testid="import-none"]');
+    await page.click('[data-testid="import-close"]');
+    expect(await households()).toBe(before);
+
+    await page.click('[data-testid="import-data-button"]');
+    await page.setInputFiles('[data-testid="import-files"]', table);
+    await page.waitForSelector('[data-testid="import-preview"]');
+    await page.click('[data-testid="import-confirm"]');
+    await page.click('[data-testid="import-good-rows"]');
+    await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached' });
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="status-bar"] span')[1]?.textContent === '户数 5',
+    );
+    await page.click('[data-testid="notice"] button');
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(
+      (text) => document.querySelectorAll('[data-testid="status-bar"] span')[1]?.textContent === text,
+      before,
+    );
   });
 
   it('refuses a broken zip with the reason and changes nothing', async () => {
