@@ -269,7 +269,9 @@ function readGeoJson(file: InputFile): Result<ImportSource> {
   if (features.length === 0) {
     return refuse('empty', `${file.name} 中没有要素。`, `${file.name} has no features.`);
   }
-  const lines = featureLineNumbers(source);
+  // Lines name features only when each starts on a line of its own; a one-line file gets feature numbers.
+  const found = featureLineNumbers(source);
+  const lines = new Set(found).size === features.length ? found : [];
   const fields = new Set<string>();
   const records: FeatureRecord[] = [];
   const problems: Problem[] = [];
@@ -289,7 +291,7 @@ function readGeoJson(file: InputFile): Result<ImportSource> {
     }
     records.push({
       record: index + 1,
-      line: lines[index],
+      ...(lines[index] !== undefined ? { line: lines[index] } : {}),
       geometry,
       properties,
     });

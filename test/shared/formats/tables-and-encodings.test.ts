@@ -166,3 +166,60 @@ describe('mapping proposals and coordinate systems', () => {
     expect(readPrj('nonsense').ok).toBe(false);
   });
 });
+
+describe('GeoJSON from other systems', () => {
+  it('points become census points; residents’ names stay local and are not exported by default', async () => {
+    const { stringifyDivision } = await import('../../../shared/formats/geojson');
+    const { divisionOf } = await import('../../../shared/model');
+    const source = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { HS: 3, RK: 7, 地址: '光明路5号', 户主姓名: '王五' },
+          geometry: { type: 'Point', coordinates: [104.76, 29.365] },
+        },
+        {
+          type: 'Feature',
+          properties: { HS: 'x' },
+          geometry: { type: 'Point', coordinates: [104.761, 29.365] },
+        },
+      ],
+    });
+    const file = { name: 'points.geojson', bytes: encodeText(source, 'utf-8').bytes };
+    const inspection = value(inspectImport([file]));
+    expect(inspection).toMatchObject({ format: 'geojson', geometryKind: 'point', suggestedLayer: 'census' });
+    const result = value(importAs([file], { layer: 'census' }));
+    expect(result.entities).toHaveLength(1);
+    expect(result.errors).toEqual([
+      { line: 2, reason: expect.objectContaining({ zh: '户数“x”不是不小于 0 的数字' }) as unknown },
+    ]);
+    expect(result.entities[0]).toMatchObject({
+      households: 3,
+      population: 7,
+      address: '光明路5号',
+      personal: { 户主姓名: '王五' },
+    });
+    const exported = stringifyDivision(divisionOf({}, result.entities));
+    expect(exported).toContain('光明路5号');
+    expect(exported).not.toContain('王五');
+  });
+
+  it('a GridPlan division file is recognised as such', () => {
+    const source = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { layer: 'census', households: 2 },
+          geometry: { type: 'Point', coordinates: [104.76, 29.365] },
+        },
+      ],
+    });
+    const inspection = value(
+      inspectImport([{ name: 'd.geojson', bytes: encodeText(source, 'utf-8').bytes }]),
+    );
+    expect(inspection.format).toBe('division');
+    expect(inspection.divisionCounts?.census).toBe(1);
+  });
+});
