@@ -108,7 +108,11 @@ export function ImportDialog(props: ImportDialogProps) {
     setInspection(found);
     const nextLayer = keepLayer ? layer : initialLayer(found, remembered);
     setLayer(nextLayer);
-    if (!keepLayer) setMapping(initialMapping(nextLayer, found, remembered));
+    // A new encoding can rename Chinese field names: keep the mapping only while its fields still exist.
+    const stale = Object.values(mapping).some(
+      (field) => field !== undefined && !found.fields.includes(field),
+    );
+    if (!keepLayer || stale) setMapping(initialMapping(nextLayer, found, remembered));
     if (found.crs?.status === 'needs-zone' && nextChoices.zoneEpsg === undefined && found.crs.proposed) {
       setChoices({ ...nextChoices, zoneEpsg: found.crs.proposed.epsg });
     }

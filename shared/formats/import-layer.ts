@@ -267,7 +267,9 @@ export function featuresToLayer(
       bad(ringIssue);
       continue;
     }
-    const code = cellText(get('code'));
+    // A township's code is 12 digits ending in 000 (interchange.md); XZDM fields hold its 9 digits.
+    const raw = cellText(get('code'));
+    const code = layer === 'township' && /^\d{9}$/.test(raw) ? `${raw}000` : raw;
     if (!code) {
       bad(text(`编码（${mapping.code}）为空`, `the code (${mapping.code}) is empty`));
       continue;

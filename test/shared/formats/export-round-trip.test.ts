@@ -166,6 +166,33 @@ describe('shapefile export', () => {
   });
 });
 
+describe('township boundary', () => {
+  it('exports XZDM as the 9-digit township code and reads it back as the 12-digit profile code', () => {
+    const withTownship = divisionOf({ name: '新街街道' }, [
+      ...division.community.values(),
+      {
+        layer: 'township',
+        id: 't',
+        code: '510302001000',
+        name: '新街街道',
+        geometry: square(104.69, 29.29, 0.05),
+        extra: {},
+      },
+    ]);
+    const exported = value(
+      exportShapefileZip(withTownship, 'township', { crs: 'cgcs2000', encoding: 'gbk' }),
+    );
+    expect(value(readDbf(entries(exported.bytes)['township.dbf']!, 'gbk')).record(0)).toMatchObject({
+      XZDM: '510302001',
+      XZMC: '新街街道',
+    });
+    const back = value(
+      importAs([{ name: 'township.zip', bytes: exported.bytes }], { layer: 'township' }),
+    ).entities;
+    expect(back[0]).toMatchObject({ layer: 'township', code: '510302001000', name: '新街街道' });
+  });
+});
+
 describe('grid table export', () => {
   it('XLSX: code, name, type, community, households, population, area, staff', () => {
     const exported = value(exportGridTableXlsx(division, 'zh'));
