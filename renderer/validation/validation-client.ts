@@ -42,6 +42,8 @@ export class ValidationClient {
   private state: ValidationState = INITIAL;
   private readonly listeners = new Set<() => void>();
   private revision = 0;
+  /** Requests made before the worker said it is ready, sent in order when it is. */
+  private pending: ValidationRequest[] | null = [];
 
   constructor(private readonly worker: WorkerLike = createWorker()) {
     worker.onmessage = (event) => this.receive(event.data);
@@ -78,7 +80,13 @@ export class ValidationClient {
 
   private post(request: ValidationRequest, patch: Partial<ValidationState>): void {
     try {
-      this.worker.postMessage(request);
+      if (this.pending) {
+        // A reset makes everything queued before it moot.
+        if (request.type === 'reset') this.pending = [];
+        this.pending.push(request);
+      } else {
+        this.worker.postMessage(request);
+      }
       this.set({ ...this.state, ...patch, running: true });
     } catch (error) {
       // A document that cannot be copied to the worker is a bug; say so instead of "checking…" for ever.
@@ -91,6 +99,12 @@ export class ValidationClient {
   }
 
   private receive(response: ValidationResponse): void {
+    if (response.type === 'ready') {
+      const queued = this.pending ?? [];
+      this.pending = null;
+      for (const request of queued) this.worker.postMessage(request);
+      return;
+    }
     if (response.revision !== this.revision) return;
     if (response.type === 'failed') {
       this.set({ ...this.state, running: false, failure: response.message });

@@ -8,7 +8,7 @@ import type { ValidationRequest, ValidationResponse } from './validation-protoco
 export class ValidationHandler {
   private validator: Validator | null = null;
 
-  handle(request: ValidationRequest): ValidationResponse | null {
+  handle(request: ValidationRequest): ValidationResponse {
     const started = performance.now();
     try {
       let scopes = 0;
@@ -17,7 +17,13 @@ export class ValidationHandler {
       } else if (this.validator) {
         scopes = this.validator.update(request.change).scopesRecomputed;
       } else {
-        return null;
+        // A change before any reset: the client lost track; say so rather than stay silent.
+        return {
+          type: 'failed',
+          revision: request.revision,
+          message:
+            'The validation worker received a change before the division: re-check the whole division.',
+        };
       }
       const counts = this.validator.counts();
       return {

@@ -28,4 +28,6 @@ export type ValidationResponse =
       /** Scopes recomputed by an incremental run (entities, pairs, parents). */
       readonly scopes: number;
     }
-  | { readonly type: 'failed'; readonly revision: number; readonly message: string };
+  | { readonly type: 'failed'; readonly revision: number; readonly message: string }
+  /** Sent once when the worker's module has run and it can take requests. */
+  | { readonly type: 'ready' };

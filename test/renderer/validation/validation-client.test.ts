@@ -13,11 +13,15 @@ class InProcessWorker implements WorkerLike {
   onmessage: ((event: MessageEvent<ValidationResponse>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   private readonly handler = new ValidationHandler();
+  constructor() {
+    // Like the real worker: ready once its module has run.
+    setTimeout(() => this.onmessage?.({ data: { type: 'ready' } } as MessageEvent<ValidationResponse>), 5);
+  }
   postMessage(message: ValidationRequest): void {
     const copy = structuredClone(message);
     setTimeout(() => {
       const response = this.handler.handle(copy);
-      if (response) this.onmessage?.({ data: structuredClone(response) } as MessageEvent<ValidationResponse>);
+      this.onmessage?.({ data: structuredClone(response) } as MessageEvent<ValidationResponse>);
     }, 0);
   }
   terminate(): void {}
