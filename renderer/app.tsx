@@ -7,11 +7,15 @@ import { loadDemoDivision } from './demo/load-demo';
 import { deriveFigures } from './derive/grid-figures';
 import { EditorSession } from './editor/editor-session';
 import { currentLanguage, setLanguage } from './i18n/i18n';
+import type { MapFocus } from './map/map-view';
 import { MapView } from './map/map-view';
 import { AttributePanel } from './panels/attribute-panel';
 import { ConfirmDialog, NameDialog } from './panels/dialogs';
 import { DivisionTree } from './panels/division-tree';
 import { ProjectPanel } from './panels/project-panel';
+import { useEditTools } from './editing/use-edit-tools';
+import { EditToolbar } from './panels/edit-toolbar';
+import { GapPanel } from './panels/gap-panel';
 import { IssuesPanel } from './panels/issues-panel';
 import { StatusBar } from './panels/status-bar';
 import { openProjectFile, saveProjectFile } from './platform/project-files';
@@ -92,7 +96,7 @@ export function App({
   const [projects, setProjects] = useState(initialProjects);
   const [session, setSession] = useState<EditorSession | null>(null);
   const [selectedGridId, setSelectedGridId] = useState<string | null>(null);
-  const [focus, setFocus] = useState<{ gridId: string; request: number } | null>(null);
+  const [focus, setFocus] = useState<MapFocus | null>(null);
   const [cursor, setCursor] = useState<readonly [number, number] | null>(null);
   const [startId] = useState(() => initialProjectId(initialProjects));
   const [showProjects, setShowProjects] = useState(startId === null);
@@ -181,13 +185,34 @@ export function App({
     [session],
   );
 
+  const edit = useEditTools({
+    session,
+    division,
+    ruleSet,
+    selectedGridId,
+    select: (id) => {
+      setSelectedGridId(id);
+      if (id) setTab('attributes');
+    },
+    report: (title, problems) => setNotice({ kind: 'error', title, lines: problems.map((p) => p.message) }),
+  });
+
+  const onEditKey = edit.onKeyDown;
   const undo = useCallback(() => void session?.undo(), [session]);
   const redo = useCallback(() => void session?.redo(), [session]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       const target = event.target as HTMLElement | null;
-      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return;
+      if (
+        target &&
+        (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT')
+      )
+        return;
+      if (onEditKey(event)) {
+        event.preventDefault();
+        return;
+      }
       if (!(event.ctrlKey || event.metaKey)) return;
       const key = event.key.toLowerCase();
       if (key === 'z' && !event.shiftKey) {
@@ -200,7 +225,7 @@ export function App({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [undo, redo]);
+  }, [undo, redo, onEditKey]);
 
   const createFrom = async (name: string, make: () => Promise<Division>) => {
     setBusy(t('status.loading'));
@@ -280,6 +305,7 @@ export function App({
     setNotice({ kind: 'info', title: t('messages.imported', { count: total }), lines: [] });
   };
   // --- end import/export ---
+
   // The desktop menu's 文件 items act here; the menu follows the UI language.
   const menuActions = useRef({ importFile, exportFile });
   useEffect(() => {
@@ -337,6 +363,15 @@ export function App({
             ↷ {t('toolbar.redo')}
           </button>
         </span>
+        <EditToolbar
+          tool={edit.tool}
+          onTool={edit.setTool}
+          settings={edit.settings}
+          onSettings={edit.setSettings}
+          disabled={!division}
+          onDelete={() => void edit.deleteSelected()}
+          canDelete={selectedGridId !== null}
+        />
         <label className="toolbar-group">
           {t('toolbar.ruleSet')}
           <select
@@ -423,6 +458,7 @@ export function App({
             figures={figures}
             ruleSet={ruleSet}
             selectedGridId={selectedGridId}
+            onShowCommunity={(id) => setFocus((f) => ({ communityId: id, request: (f?.request ?? 0) + 1 }))}
             onSelectGrid={(id) => {
               setSelectedGridId(id);
               setFocus((f) => ({ gridId: id, request: (f?.request ?? 0) + 1 }));
@@ -441,17 +477,41 @@ export function App({
             figures={figures.grids}
             projectId={state.projectId}
             selectedGridId={selectedGridId}
-            onSelectGrid={(id) => {
-              setSelectedGridId(id);
-              if (id) setTab('attributes');
-            }}
+            onSelectGrid={edit.clickGrid}
             onCursor={setCursor}
+            {...edit.mapProps}
             focus={focus}
             issues={validation.issues}
             selectedIssue={selectedIssue}
           />
         ) : (
           <div className="map-view" />
+        )}
+        {(edit.tool !== 'select' || edit.live) && (
+          <div className="tool-hint" data-testid="tool-hint">
+            {edit.live
+              ? t('edit.live', { households: edit.live.households, population: edit.live.population })
+              : edit.tool === 'merge'
+                ? t('edit.mergeHint', { count: edit.picked.length })
+                : edit.tool === 'draw-grid'
+                  ? t('edit.drawHint')
+                  : edit.tool === 'split'
+                    ? t('edit.splitHint')
+                    : edit.tool === 'carve'
+                      ? t('edit.carveHint')
+                      : t(`toolHints.${edit.tool}`)}
+            {edit.tool === 'merge' && (
+              <button
+                type="button"
+                className="primary"
+                disabled={edit.picked.length < 2}
+                onClick={() => void edit.mergePicked()}
+                data-testid="merge-now"
+              >
+                {t('edit.mergeNow')}
+              </button>
+            )}
+          </div>
         )}
       </main>
 
@@ -471,7 +531,17 @@ export function App({
           </button>
         </div>
         <div className="tab-body">
-          {tab === 'attributes' && division && (
+          {edit.tool === 'fill-gap' && division && (
+            <GapPanel
+              division={division}
+              community={
+                [...division.community.values()].find((c) => c.code === selectedGrid?.parentCode) ?? null
+              }
+              onCommit={(result, title) => void edit.commit(result, title)}
+              onShow={(at) => setFocus((f) => ({ at, request: (f?.request ?? 0) + 1 }))}
+            />
+          )}
+          {tab === 'attributes' && division && edit.tool !== 'fill-gap' && (
             <AttributePanel
               division={division}
               grid={selectedGrid}

@@ -129,7 +129,7 @@ export function addDivisionLayers(map: MapLibreMap): void {
       id: 'grid-selected',
       type: 'line',
       source: SOURCES.grid,
-      filter: ['==', ['get', 'id'], ''],
+      filter: ['in', ['get', 'id'], ['literal', []]],
       paint: { 'line-color': SELECTION_COLOUR, 'line-width': 4 },
     },
     {

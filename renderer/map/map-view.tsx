@@ -8,7 +8,16 @@ import type { Division } from '../../shared/model';
 import type { ValidationIssue } from '../../shared/validate';
 import type { GridFigures } from '../derive/grid-figures';
 import { offlineBasemapStyle } from './basemap-style';
+import { SNAP_PIXELS } from '../editor/snap-to-division';
+import type { DrawCallbacks, SnapHit } from './draw-controller';
+import { DrawController } from './draw-controller';
 import { addDivisionLayers, GRID_FILL_LAYERS, SOURCES } from './map-layers';
+
+/** A request to show a grid (from the list) or a place (a gap, an issue). */
+export type MapFocus =
+  | { readonly gridId: string; readonly request: number }
+  | { readonly communityId: string; readonly request: number }
+  | { readonly at: readonly [number, number]; readonly request: number };
 
 export interface MapViewProps {
   readonly division: Division;
@@ -18,12 +27,20 @@ export interface MapViewProps {
   readonly selectedGridId: string | null;
   readonly onSelectGrid: (id: string | null) => void;
   readonly onCursor: (lonLat: readonly [number, number] | null) => void;
-  /** Asks the map to show one grid (from the list); the counter makes repeated requests distinct. */
-  readonly focus: { readonly gridId: string; readonly request: number } | null;
+  /** Asks the map to show one grid or place; the counter makes repeated requests distinct. */
+  readonly focus: MapFocus | null;
   /** Validation issues to mark on the map. */
   readonly issues: readonly ValidationIssue[];
   /** The issue chosen in the 问题 tab: the map flies to it and outlines its grids in red. */
   readonly selectedIssue: ValidationIssue | null;
+  /** Grids picked for merging (outlined like the selection). */
+  readonly pickedGridIds: readonly string[];
+  /** Called with Terra Draw's controller once the map has loaded (null when it goes away). */
+  readonly onDrawReady: (controller: DrawController | null) => void;
+  /** Terra Draw's callbacks, read at call time so they see the latest document. */
+  readonly draw: Omit<DrawCallbacks, 'snap'>;
+  /** Snaps a position within a tolerance in degrees; undefined for no snap. */
+  readonly snap: (position: [number, number], toleranceDeg: number) => SnapHit | undefined;
 }
 
 function collection(features: Feature[]): FeatureCollection {
@@ -153,13 +170,33 @@ export function MapView(props: MapViewProps) {
     mapRef.current = map;
     map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    let controller: DrawController | null = null;
     map.on('load', () => {
       addDivisionLayers(map);
+      // Terra Draw after our layers, inside the loaded style, and the style is never replaced after.
+      controller = new DrawController(map, {
+        onPolygon: (geometry) => latest.current.draw.onPolygon(geometry),
+        onLine: (geometry) => latest.current.draw.onLine(geometry),
+        onEdit: (geometry, final) => latest.current.draw.onEdit(geometry, final),
+        onDrawingChange: (drawing) => latest.current.draw.onDrawingChange(drawing),
+        snap: (pointer, _project, unproject) => {
+          const there = unproject(pointer.x + SNAP_PIXELS, pointer.y);
+          return latest.current.snap([pointer.lng, pointer.lat], Math.abs(there.lng - pointer.lng));
+        },
+      });
+      latest.current.onDrawReady(controller);
       element.dataset.mapReady = 'true';
       setReady(true);
     });
     map.on('render', () => delete element.dataset.mapIdle);
     map.on('idle', () => (element.dataset.mapIdle = 'true'));
+    // The view as data, for tests and support: "lng,lat,zoom" of the centre.
+    const recordView = (): void => {
+      const centre = map.getCenter();
+      element.dataset.view = `${centre.lng},${centre.lat},${map.getZoom()}`;
+    };
+    map.on('moveend', recordView);
+    map.on('load', recordView);
     map.on('mousemove', (event) => latest.current.onCursor([event.lngLat.lng, event.lngLat.lat]));
     map.on('mouseout', () => latest.current.onCursor(null));
     const onGridClick = (event: MapLayerMouseEvent): void => {
@@ -176,12 +213,14 @@ export function MapView(props: MapViewProps) {
       map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
     }
     return () => {
+      latest.current.onDrawReady(null);
+      controller?.destroy();
       mapRef.current = null;
       map.remove();
     };
   }, []);
 
-  const { division, figures, projectId, selectedGridId, focus, issues, selectedIssue } = props;
+  const { division, figures, projectId, selectedGridId, focus, issues, selectedIssue, pickedGridIds } = props;
 
   useEffect(() => {
     const map = mapRef.current;
@@ -230,13 +269,30 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
-    map.setFilter('grid-selected', ['==', ['get', 'id'], selectedGridId ?? '']);
-  }, [ready, selectedGridId]);
+    const ids = [...new Set([...(selectedGridId ? [selectedGridId] : []), ...pickedGridIds])];
+    map.setFilter('grid-selected', ['in', ['get', 'id'], ['literal', ids]]);
+  }, [ready, selectedGridId, pickedGridIds]);
 
   useEffect(() => {
     const map = mapRef.current;
-    const grid = focus ? latest.current.division.grid.get(focus.gridId) : undefined;
-    if (!ready || !map || !grid) return;
+    if (!ready || !map || !focus) return;
+    if ('at' in focus) {
+      map.flyTo({ center: [focus.at[0], focus.at[1]], zoom: Math.max(map.getZoom(), 16), duration: 300 });
+      return;
+    }
+    if ('communityId' in focus) {
+      const community = latest.current.division.community.get(focus.communityId);
+      const only = community && {
+        ...latest.current.division,
+        township: new Map(),
+        community: new Map([[community.id, community]]),
+      };
+      const box = only ? boundsOf(only) : null;
+      if (box) map.fitBounds(box, { padding: 60, duration: 300 });
+      return;
+    }
+    const grid = latest.current.division.grid.get(focus.gridId);
+    if (!grid) return;
     const single = {
       ...latest.current.division,
       township: new Map(),

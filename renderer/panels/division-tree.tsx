@@ -11,6 +11,8 @@ export interface DivisionTreeProps {
   readonly ruleSet: RuleSet;
   readonly selectedGridId: string | null;
   readonly onSelectGrid: (id: string) => void;
+  /** Shows a community on the map (to draw its first grid, or see its gaps). */
+  readonly onShowCommunity: (id: string) => void;
 }
 
 /** Exclusive grids are hatched purple; other grids without a target are neutral (ui.md colours). */
@@ -30,6 +32,7 @@ export function DivisionTree({
   ruleSet,
   selectedGridId,
   onSelectGrid,
+  onShowCommunity,
 }: DivisionTreeProps) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
@@ -75,7 +78,7 @@ export function DivisionTree({
           <span className="tree-label">
             <span className="tree-name">{grid.name || grid.code}</span>
             <small className="tree-code">
-              {grid.code || '—'} · {t(`gridTypes.${grid.gridType ?? 'unset'}`)}
+              {grid.code || '—'} · {t(`gridTypesShort.${grid.gridType ?? 'unset'}`)}
             </small>
           </span>
           <span className="tree-count" data-testid="grid-households">
@@ -95,7 +98,15 @@ export function DivisionTree({
     return (
       <li key={community.id} className="tree-community">
         <div className="tree-community-head">
-          <span className="tree-name">{community.name || community.code}</span>
+          <button
+            type="button"
+            className="tree-name link"
+            onClick={() => onShowCommunity(community.id)}
+            title={t('tree.showCommunity')}
+            data-community-code={community.code}
+          >
+            {community.name || community.code}
+          </button>
           <span className="tree-kind">
             {community.kind ? t(`kinds.${community.kind}`) : t('kinds.unknownKind')}
           </span>

@@ -1,0 +1,91 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fillGapCommand, fillSmallGapsCommand } from '../../shared/geometry/fill-gap-command';
+import { findGaps } from '../../shared/geometry/fill-gap';
+import { areaInput } from '../../shared/geometry/grid-command-context';
+import type { Change, Community, Division, Result } from '../../shared/model';
+import { formatArea } from './format';
+
+export interface GapPanelProps {
+  readonly division: Division;
+  readonly community: Community | null;
+  readonly onCommit: (result: Result<Change>, title: string) => void;
+  readonly onShow: (at: readonly [number, number]) => void;
+}
+
+/**
+ * 填补空白: the uncovered pieces of the selected grid's community, each made a new grid or given to the
+ * neighbour with the longest shared edge, and a "fill all gaps under N m²" command for slivers.
+ */
+export function GapPanel({ division, community, onCommit, onShow }: GapPanelProps) {
+  const { t } = useTranslation();
+  const [maxArea, setMaxArea] = useState(50);
+  const gaps = useMemo(() => {
+    if (!community) return null;
+    const grids = [...division.grid.values()].filter((grid) => grid.parentCode === community.code);
+    return findGaps(community.geometry, grids.map(areaInput), { minAreaM2: 1 });
+  }, [division.grid, community]);
+
+  if (!community || !gaps) return <p className="empty-state">{t('edit.chooseCommunity')}</p>;
+  if (!gaps.ok) return <p className="empty-state">{gaps.problems[0]?.message.zh}</p>;
+  return (
+    <section className="gap-panel" data-testid="gap-panel">
+      <h3>
+        {community.name} · {t('edit.gaps')} {gaps.value.length}
+      </h3>
+      {gaps.value.length === 0 && <p className="empty-state">{t('edit.noGaps')}</p>}
+      <ul>
+        {gaps.value.map((gap, index) => (
+          <li key={`${gap.at[0]},${gap.at[1]}`} className="gap-item">
+            <button type="button" className="link" onClick={() => onShow(gap.at)}>
+              {index + 1}. {t('edit.gapArea', { area: formatArea(t, gap.areaM2) })}
+            </button>
+            <span>
+              <button
+                type="button"
+                onClick={() =>
+                  onCommit(
+                    fillGapCommand(division, community.id, [...gap.at], { into: 'new-grid' }),
+                    t('edit.fillFailed'),
+                  )
+                }
+              >
+                {t('edit.newGrid')}
+              </button>
+              <button
+                type="button"
+                disabled={gap.neighbours.length === 0}
+                onClick={() =>
+                  onCommit(
+                    fillGapCommand(division, community.id, [...gap.at], { into: 'neighbour' }),
+                    t('edit.fillFailed'),
+                  )
+                }
+              >
+                {t('edit.intoNeighbour')}
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="fill-small"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onCommit(fillSmallGapsCommand(division, community.id, maxArea), t('edit.fillFailed'));
+        }}
+      >
+        <button type="submit">{t('edit.fillSmall')}</button>
+        <input
+          type="number"
+          min={1}
+          value={maxArea}
+          onChange={(event) => setMaxArea(Math.max(1, Number(event.target.value) || 1))}
+        />
+        <span>
+          {t('units.areaM2', { value: '' }).trim()} {t('edit.fillSmallButton')}
+        </span>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,187 @@
+import { readFile } from 'node:fs/promises';
+import type { Position } from 'geojson';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { parseDivisionGeoJson } from '../../shared/formats/geojson';
+import type { Division, Grid } from '../../shared/model';
+import { interiorPoint } from '../../shared/validate/interior-point';
+import { preparePolygon } from '../../shared/validate/prepared-polygon';
+import { launchBrowser, openApp, waitForMapIdle } from './browser';
+import { clickAt } from './map-geometry';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let page: Page;
+let demo: Division;
+
+function gridNamed(name: string): Grid {
+  const grid = [...demo.grid.values()].find((g) => g.name === name);
+  if (!grid) throw new Error(`no grid ${name}`);
+  return grid;
+}
+
+async function gridCount(): Promise<number> {
+  const text = (await page.locator('[data-testid="status-bar"]').textContent()) ?? '';
+  return Number(/网格 (\d+)/.exec(text)?.[1]);
+}
+
+/** Households of the grids in the tree, by code. */
+async function treeHouseholds(): Promise<Map<string, number>> {
+  const rows = page.locator('[data-grid-code]');
+  const result = new Map<string, number>();
+  for (let i = 0; i < (await rows.count()); i++) {
+    const row = rows.nth(i);
+    const code = (await row.getAttribute('data-grid-code')) ?? '';
+    const count = (await row.locator('[data-testid="grid-households"]').textContent()) ?? '';
+    result.set(code, Number(count.split('/')[0]!.replace(/[^\d]/g, '')));
+  }
+  return result;
+}
+
+async function saved(): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelector('.status-activity')?.textContent === '已保存',
+    null,
+    {
+      timeout: 20_000,
+    },
+  );
+  await waitForMapIdle(page);
+}
+
+async function exported(): Promise<{
+  features: { properties: Record<string, unknown>; geometry: { coordinates: Position[][] } }[];
+}> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('[data-testid="export-button"]'),
+  ]);
+  const text = await readFile(await download.path(), 'utf8');
+  await page.click('[data-testid="notice"] button');
+  return JSON.parse(text) as Awaited<ReturnType<typeof exported>>;
+}
+
+beforeAll(async () => {
+  const parsed = parseDivisionGeoJson(await readFile('resources/demo/demo-township.geojson', 'utf8'));
+  if (!parsed.ok) throw new Error('demo does not parse');
+  demo = parsed.value;
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1366, height: 820 }, acceptDownloads: true });
+  page = await context.newPage();
+  await openApp(page, baseUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the map editor with real mouse events', () => {
+  const original = () => gridNamed('光明社区第2网格');
+
+  it('splits a grid by a line: two valid parts whose households add up to the original', async () => {
+    await page.locator('.tree-grid', { hasText: '光明社区第2网格' }).first().click();
+    await waitForMapIdle(page);
+    const before = await treeHouseholds();
+    const [, y] = interiorPoint(preparePolygon(original().geometry));
+    const ring = (original().geometry.coordinates[0] as Position[]).map((p) => p[0]!);
+    const width = Math.max(...ring) - Math.min(...ring);
+    await page.keyboard.press('s');
+    await clickAt(page, Math.min(...ring) - width * 0.3, y);
+    await clickAt(page, Math.max(...ring) + width * 0.3, y);
+    await clickAt(page, Math.max(...ring) + width * 0.3, y);
+    await saved();
+    expect(await gridCount()).toBe(39);
+    const after = await treeHouseholds();
+    const newCodes = [...after.keys()].filter((code) => !before.has(code));
+    expect(newCodes).toHaveLength(1);
+    // The larger part keeps the code; both parts' households add up to the original's.
+    expect(after.get(original().code)! + after.get(newCodes[0]!)!).toBe(before.get(original().code));
+    expect(after.get(newCodes[0]!)).toBeGreaterThan(0);
+    await page.screenshot({ path: 'test-results/e2e-split.png' });
+  });
+
+  it('merges the two parts back with the merge tool', async () => {
+    const [x, y] = interiorPoint(preparePolygon(original().geometry));
+    await page.keyboard.press('m');
+    await clickAt(page, x, y, { dy: -25 });
+    await clickAt(page, x, y, { dy: 25 });
+    expect(await page.locator('[data-testid="tool-hint"]').textContent()).toContain('已选 2 个网格');
+    await page.click('[data-testid="merge-now"]');
+    await saved();
+    expect(await gridCount()).toBe(38);
+  });
+
+  it('undoes and redoes the merge with Ctrl+Z and Ctrl+Shift+Z', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+z');
+    await saved();
+    expect(await gridCount()).toBe(39);
+    await page.keyboard.press('Control+Shift+z');
+    await saved();
+    expect(await gridCount()).toBe(38);
+  });
+
+  it('draws a grid in the undivided community, snapped to its boundary: the vertex is identical', async () => {
+    const community = [...demo.community.values()].find((c) => c.name === '新民社区')!;
+    const boundary = community.geometry.coordinates[0] as Position[];
+    const [ix, iy] = interiorPoint(preparePolygon(community.geometry));
+    // Show the community: zoom to the grid list entry of a neighbour, then draw near a boundary vertex.
+    const vertex = boundary.reduce((best, p) =>
+      Math.hypot(p[0]! - ix, p[1]! - iy) < Math.hypot(best[0]! - ix, best[1]! - iy) ? p : best,
+    );
+    const toward = (t: number, side: number): [number, number] => [
+      vertex[0]! + (ix - vertex[0]!) * t - (iy - vertex[1]!) * side,
+      vertex[1]! + (iy - vertex[1]!) * t + (ix - vertex[0]!) * side,
+    ];
+    await page.keyboard.press('Escape');
+    await page.click(`[data-community-code="${community.code}"]`);
+    await waitForMapIdle(page);
+    await page.keyboard.press('n');
+    // The first click lands 4 pixels off the boundary vertex: snapping must put it exactly on it.
+    await clickAt(page, vertex[0]!, vertex[1]!, { dx: 4, dy: -3 });
+    const a = toward(0.8, 0.25);
+    const b = toward(0.8, -0.25);
+    await clickAt(page, a[0], a[1]);
+    await clickAt(page, b[0], b[1]);
+    await clickAt(page, vertex[0]!, vertex[1]!, { dx: 4, dy: -3 });
+    await saved();
+    expect(await gridCount()).toBe(39);
+    const file = await exported();
+    // The community had no grid: the one there now is the one drawn.
+    const created = file.features.filter(
+      (f) => f.properties.layer === 'grid' && f.properties.parentCode === community.code,
+    );
+    expect(created).toHaveLength(1);
+    expect(created[0]!.properties.code).toBe(`${community.code}001`);
+    expect(created[0]!.geometry.coordinates[0]).toContainEqual(vertex);
+  });
+
+  it('carves a school out of a grid with no overlap left', async () => {
+    const grid = gridNamed('光明社区第5网格');
+    await page.keyboard.press('Escape');
+    await page.locator('.tree-grid', { hasText: '光明社区第5网格' }).first().click();
+    await waitForMapIdle(page);
+    const [x, y] = interiorPoint(preparePolygon(grid.geometry));
+    await page.keyboard.press('e');
+    await clickAt(page, x, y, { dx: -20, dy: -20 });
+    await clickAt(page, x, y, { dx: 20, dy: -20 });
+    await clickAt(page, x, y, { dx: 20, dy: 20 });
+    await clickAt(page, x, y, { dx: -20, dy: 20 });
+    await clickAt(page, x, y, { dx: -20, dy: -20 });
+    await saved();
+    expect(await gridCount()).toBe(40);
+    expect(await page.locator('.tree-grid', { hasText: '新专属网格' }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.click('[data-testid="validate-all"]');
+    await page.waitForSelector('[data-testid="rule-table"]');
+    expect(await page.locator('[data-testid="rule-table"]').textContent()).toMatch(/重叠✓ 通过/);
+    await page.screenshot({ path: 'test-results/e2e-carve.png' });
+  });
+
+  it('finds everything again after a reload', async () => {
+    await page.reload();
+    await waitForMapIdle(page);
+    expect(await gridCount()).toBe(40);
+    expect(await page.locator('.tree-grid', { hasText: '新专属网格' }).count()).toBe(1);
+  });
+});
