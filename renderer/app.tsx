@@ -171,6 +171,17 @@ export function App({
     return session.onApplied((change) => validator.applied(change));
   }, [session, ruleSet, validator]);
 
+  // 下一个问题: the issue after the one shown (errors first, as the panel lists them), zoomed to.
+  const nextProblem = (): void => {
+    const issues = validation.issues;
+    if (issues.length === 0) return;
+    const at = selectedIssue ? issues.findIndex((issue) => issue.key === selectedIssue.key) : -1;
+    const issue = issues[(at + 1) % issues.length]!;
+    setSelectedIssue(issue);
+    setTab('issues');
+    if (issue.layer === 'grid' && issue.ids.length === 1) setSelectedGridId(issue.ids[0]!);
+  };
+
   const validateAll = (): void => {
     if (!division) return;
     validator.reset(division, ruleSet);
@@ -403,6 +414,15 @@ export function App({
         >
           ✔ {t('toolbar.validateAll')}
         </button>
+        <button
+          type="button"
+          onClick={nextProblem}
+          disabled={validation.issues.length === 0}
+          title={t('toolbar.nextProblemTitle')}
+          data-testid="next-problem"
+        >
+          ➜ {t('toolbar.nextProblem')}
+        </button>
         <span className="toolbar-group">
           <button
             type="button"
@@ -546,6 +566,7 @@ export function App({
               division={division}
               grid={selectedGrid}
               figure={selectedGrid ? figures?.grids.get(selectedGrid.id) : undefined}
+              live={edit.live && edit.live.gridId === selectedGrid?.id ? edit.live : null}
               ruleSet={ruleSet}
               onChange={(change) => void applyChange(change)}
             />

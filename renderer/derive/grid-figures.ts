@@ -16,6 +16,8 @@ export type GridFigures = ReadonlyMap<string, GridFigure>;
 /** Figures of the whole division for the status bar and the tree. */
 export interface DivisionFigures {
   readonly grids: GridFigures;
+  /** Micro-grids by id, against the rule set's micro-grid target. */
+  readonly microgrids: GridFigures;
   readonly households: number;
   readonly population: number;
   readonly unassignedHouseholds: number;
@@ -43,6 +45,16 @@ export function deriveFigures(division: Division, ruleSet: RuleSet): DivisionFig
       population: sum.population + count.population,
     });
   }
+  const microgrids = new Map<string, GridFigure>();
+  for (const microgrid of division.microgrid.values()) {
+    const count = counts.byMicrogrid.get(microgrid.id) ?? { households: 0, population: 0 };
+    microgrids.set(microgrid.id, {
+      households: count.households,
+      population: count.population,
+      status: targetStatus(targetFor(microgrid, ruleSet), count),
+      accepted: false,
+    });
+  }
   let households = 0;
   let population = 0;
   for (const point of division.census.values()) {
@@ -51,6 +63,7 @@ export function deriveFigures(division: Division, ruleSet: RuleSet): DivisionFig
   }
   return {
     grids,
+    microgrids,
     households,
     population,
     unassignedHouseholds: counts.unassigned.households,

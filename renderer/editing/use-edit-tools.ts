@@ -7,6 +7,10 @@ import {
 } from '../../shared/geometry/carve-exclusive-grid-command';
 import { deleteGridCommand } from '../../shared/geometry/delete-grid-command';
 import { drawGridCommand } from '../../shared/geometry/draw-grid-command';
+import { drawMicrogridCommand } from '../../shared/geometry/draw-microgrid-command';
+import { interiorPoint } from '../../shared/validate/interior-point';
+import { locatePoint, PointLocation } from '../../shared/validate/locate-point';
+import { preparePolygon } from '../../shared/validate/prepared-polygon';
 import { mergeGridsCommand } from '../../shared/geometry/merge-grids-command';
 import { splitGridCommand } from '../../shared/geometry/split-grid-command';
 import type { Change, Division, Problem, Result, RuleSet } from '../../shared/model';
@@ -124,15 +128,24 @@ export function useEditTools(input: EditToolsInput) {
           if (created) current.select(created.id);
         });
       } else if (active === 'microgrid') {
-        current.report(t('edit.microgridFailed'), [
-          {
-            kind: 'not-yet',
-            message: text(
-              '微网格需先选择所在网格：在左侧列表选中网格后再画。',
-              'Select the grid the micro-grid belongs to in the list first, then draw it.',
-            ),
-          },
-        ]);
+        // The grid the micro-grid goes in: the selected one, else the one under the drawing.
+        const gridId = current.selectedGridId ?? gridUnder(doc, polygon);
+        if (!gridId) {
+          current.report(t('edit.microgridFailed'), [
+            {
+              kind: 'no-grid',
+              message: text(
+                '所画范围不在任何网格内：请在网格内画微网格，或先选中所在网格。',
+                'The drawing is not inside a grid: draw the micro-grid inside a grid, or select its grid first.',
+              ),
+            },
+          ]);
+          return;
+        }
+        void commit(
+          drawMicrogridCommand(doc, gridId, polygon, { avoidOverlap: options.avoidOverlap }),
+          t('edit.microgridFailed'),
+        );
       }
     },
     [commit, t],
@@ -286,6 +299,15 @@ export function useEditTools(input: EditToolsInput) {
       draw: { onPolygon, onLine, onEdit, onDrawingChange: setDrawing },
     },
   };
+}
+
+/** The grid that contains a point inside a drawing, if any. */
+function gridUnder(division: Division, polygon: Polygon): string | null {
+  const [x, y] = interiorPoint(preparePolygon(polygon));
+  for (const grid of division.grid.values()) {
+    if (locatePoint(preparePolygon(grid.geometry), x, y) === PointLocation.inside) return grid.id;
+  }
+  return null;
 }
 
 /** The first grid a line crosses (both ends outside it, or crossing its boundary at least twice). */

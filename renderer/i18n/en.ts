@@ -10,6 +10,8 @@ export const en: UiStrings = {
     redoShortcut: 'Redo (Ctrl+Shift+Z / Ctrl+Y)',
     ruleSet: 'Rule set',
     validateAll: 'Check division',
+    nextProblem: 'Next problem',
+    nextProblemTitle: 'Jump to the next problem to fix and show it on the map',
     importGeoJson: 'Import',
     importTitle: 'Import a GeoJSON division file (replaces the project content; can be undone)',
     exportGeoJson: 'Export',
@@ -58,6 +60,15 @@ export const en: UiStrings = {
     microgrid: 'Micro-grid',
   },
   gridTypesShort: { urban: 'urban', rural: 'rural', exclusive: 'exclusive', unset: 'not set' },
+  statuses: { draft: 'Draft', pending: 'Pending review', filed: 'Filed', retired: 'Retired' },
+  lineage: {
+    create: 'created',
+    split: 'split',
+    merge: 'merged',
+    carve: 'carved',
+    fill: 'filled',
+    delete: 'retired',
+  },
   categories: {
     government: 'Party and government bodies',
     institution: 'Enterprises and institutions',
@@ -111,6 +122,16 @@ export const en: UiStrings = {
     justificationHint:
       'When households are over or under target, a written reason makes it an accepted exception',
     save: 'Save',
+    status: 'Status',
+    staffRole: 'Role',
+    staffName: 'Name',
+    staffPhone: 'Phone',
+    staffAdd: 'Add grid staff',
+    staffRemove: 'Remove',
+    badPhone:
+      'Phone number format is wrong: a mobile has 11 digits, a landline an area code and number (e.g. 0813-1234567).',
+    lineage: 'Code lineage',
+    liveLabel: 'dragging',
     issuesEmpty: 'Click "Check division" to check the whole division.',
   },
   status: {

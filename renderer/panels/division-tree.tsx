@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Community, Division, Grid, RuleSet, TargetStatus } from '../../shared/model';
+import type { Community, Division, Grid, MicroGrid, RuleSet, TargetStatus } from '../../shared/model';
 import { targetFor } from '../../shared/model';
 import type { DivisionFigures } from '../derive/grid-figures';
 import { formatCount } from './format';
@@ -48,6 +48,17 @@ export function DivisionTree({
     return map;
   }, [division.grid]);
 
+  const microgridsByGrid = useMemo(() => {
+    const map = new Map<string, MicroGrid[]>();
+    for (const microgrid of division.microgrid.values()) {
+      const list = map.get(microgrid.parentCode) ?? [];
+      list.push(microgrid);
+      map.set(microgrid.parentCode, list);
+    }
+    for (const list of map.values()) list.sort(byCode);
+    return map;
+  }, [division.microgrid]);
+
   const communities = useMemo(() => [...division.community.values()].sort(byCode), [division.community]);
   const needle = query.trim().toLowerCase();
   const matches = (grid: Grid): boolean =>
@@ -87,6 +98,22 @@ export function DivisionTree({
             {figure?.accepted ? ` ✓${t('target.accepted')}` : ''}
           </span>
         </button>
+        {(microgridsByGrid.get(grid.code) ?? []).length > 0 && (
+          <ul className="tree-microgrids">
+            {microgridsByGrid.get(grid.code)!.map((microgrid) => {
+              const mf = figures.microgrids.get(microgrid.id);
+              return (
+                <li key={microgrid.id} className="tree-microgrid" title={microgrid.code}>
+                  <span
+                    className={`status-dot status-${mf?.status === 'none' ? 'untargeted' : (mf?.status ?? 'untargeted')}`}
+                  />
+                  <span className="tree-name">{microgrid.name || microgrid.code}</span>
+                  <span className="tree-count">{formatCount(mf?.households ?? 0)}</span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
       </li>
     );
   };

@@ -58,6 +58,7 @@ export function EditToolbar({
       {toggle('snapping')}
       {toggle('topological')}
       {toggle('avoidOverlap')}
+      {tool === 'split' && toggle('keepCodeOnLarger')}
     </span>
   );
 }

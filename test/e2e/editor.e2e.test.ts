@@ -178,10 +178,43 @@ describe('the map editor with real mouse events', () => {
     await page.screenshot({ path: 'test-results/e2e-carve.png' });
   });
 
+  it('names the carved grid a hospital and adds its grid leader in the attribute panel', async () => {
+    await page.locator('.tree-grid', { hasText: '新专属网格' }).first().click();
+    await page.selectOption('[data-testid="attr-category"]', 'hospital');
+    await page.fill('[data-testid="attr-name"]', '第四人民医院专属网格');
+    await page.click('.staff-editor .link');
+    await page.locator('.staff-row input').nth(0).fill('王医生');
+    await page.locator('.staff-row input').nth(1).fill('12345');
+    expect(await page.locator('.field-error').textContent()).toContain('电话号码格式不对');
+    expect(await page.locator('[data-testid="attr-save"]').isDisabled()).toBe(true);
+    await page.locator('.staff-row input').nth(1).fill('0813-2201234');
+    await page.click('[data-testid="attr-save"]');
+    await saved();
+    expect(await page.locator('.attribute-facts').textContent()).toContain('编码沿革');
+    expect(await page.locator('.tree-grid', { hasText: '第四人民医院专属网格' }).count()).toBe(1);
+  });
+
+  it('draws a micro-grid inside a grid', async () => {
+    const grid = gridNamed('光明社区第3网格');
+    await page.locator('.tree-grid', { hasText: '光明社区第3网格' }).first().click();
+    await waitForMapIdle(page);
+    const [x, y] = interiorPoint(preparePolygon(grid.geometry));
+    await page.keyboard.press('w');
+    await clickAt(page, x, y, { dx: -25, dy: -25 });
+    await clickAt(page, x, y, { dx: 25, dy: -25 });
+    await clickAt(page, x, y, { dx: 25, dy: 25 });
+    await clickAt(page, x, y, { dx: -25, dy: -25 });
+    await saved();
+    expect(await page.locator('.tree-microgrid').count()).toBe(1);
+    expect(await page.locator('.tree-microgrid').getAttribute('title')).toBe(`${grid.code}001`);
+    await page.keyboard.press('Escape');
+  });
+
   it('finds everything again after a reload', async () => {
     await page.reload();
     await waitForMapIdle(page);
     expect(await gridCount()).toBe(40);
-    expect(await page.locator('.tree-grid', { hasText: '新专属网格' }).count()).toBe(1);
+    expect(await page.locator('.tree-grid', { hasText: '第四人民医院专属网格' }).count()).toBe(1);
+    expect(await page.locator('.tree-microgrid').count()).toBe(1);
   });
 });
