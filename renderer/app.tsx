@@ -336,15 +336,10 @@ export function App({
 
   const currentSummary = projects.find((p) => p.id === state?.projectId);
   const selectedGrid = selectedGridId ? (division?.grid.get(selectedGridId) ?? null) : null;
+  // What is stored and what is being checked are shown apart: a slow check never hides "saved".
   const activity =
-    busy ??
-    (state?.saving
-      ? t('status.saving')
-      : validation.running
-        ? t('issues.running')
-        : state?.lastNote
-          ? t('status.saved')
-          : t('status.ready'));
+    busy ?? (state?.saving ? t('status.saving') : state?.lastNote ? t('status.saved') : t('status.ready'));
+  const checking = validation.running ? t('issues.running') : null;
 
   return (
     <div className="app" lang={i18n.language === 'en' ? 'en' : 'zh-CN'}>
@@ -594,6 +589,7 @@ export function App({
             validation.checked ? validation.issues.filter((i) => i.severity === 'warning').length : null
           }
           activity={activity}
+          checking={checking}
           cursor={cursor}
         />
       )}

@@ -60,6 +60,8 @@ export class DrawController {
   private editing = false;
   /** Terra Draw's id of the grid outline under vertex editing (its default id strategy wants UUIDs). */
   private editId: string = crypto.randomUUID();
+  /** The outline as last reported, so an update that moves nothing is not reported as a drag. */
+  private editOutline = '';
 
   constructor(
     map: MapLibreMap,
@@ -127,9 +129,16 @@ export class DrawController {
       this.callbacks.onDrawingChange(drawing);
       // Our own addFeatures also reports a change: only the planner's drags are provisional edits.
       const byApi = context !== undefined && 'origin' in context && context.origin === 'api';
-      if (this.editing && type === 'update' && !byApi && ids.includes(this.editId)) {
+      // Selecting changes properties only; live feedback is for the outline actually moving.
+      const geometryChanged = context?.target !== 'properties';
+      if (this.editing && type === 'update' && !byApi && geometryChanged && ids.includes(this.editId)) {
         const feature = this.draw.getSnapshotFeature(this.editId);
-        if (feature?.geometry.type === 'Polygon') this.callbacks.onEdit(feature.geometry, false);
+        const outline =
+          feature?.geometry.type === 'Polygon' ? JSON.stringify(feature.geometry.coordinates) : '';
+        if (feature?.geometry.type === 'Polygon' && outline !== this.editOutline) {
+          this.editOutline = outline;
+          this.callbacks.onEdit(feature.geometry, false);
+        }
       }
     });
   }
@@ -168,6 +177,7 @@ export class DrawController {
       properties: { mode: 'polygon' },
       geometry: { type: 'Polygon', coordinates: geometry.coordinates.map((ring) => ring.map(round)) },
     };
+    this.editOutline = JSON.stringify(feature.geometry.coordinates);
     const [result] = this.draw.addFeatures([feature as Parameters<TerraDraw['addFeatures']>[0][number]]);
     if (result?.valid) {
       this.editing = true;

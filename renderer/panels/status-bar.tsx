@@ -8,11 +8,21 @@ export interface StatusBarProps {
   readonly errors: number | null;
   readonly warnings: number | null;
   readonly activity: string;
+  /** What runs in the background (validation), or null. */
+  readonly checking: string | null;
   readonly cursor: readonly [number, number] | null;
 }
 
 /** The bottom bar: grids, households, unassigned households, errors, warnings, what is running, cursor. */
-export function StatusBar({ gridCount, figures, errors, warnings, activity, cursor }: StatusBarProps) {
+export function StatusBar({
+  gridCount,
+  figures,
+  errors,
+  warnings,
+  activity,
+  checking,
+  cursor,
+}: StatusBarProps) {
   const { t } = useTranslation();
   return (
     <footer className="status-bar" data-testid="status-bar">
@@ -25,6 +35,7 @@ export function StatusBar({ gridCount, figures, errors, warnings, activity, curs
         <span className={errors > 0 ? 'error' : ''}>{t('status.errors', { count: errors })}</span>
       )}
       {warnings !== null && <span>{t('status.warnings', { count: warnings })}</span>}
+      {checking && <span className="status-checking">{checking}</span>}
       <span className="status-activity">{activity}</span>
       <span className="status-cursor">
         {cursor ? t('status.cursor', { lon: cursor[0].toFixed(6), lat: cursor[1].toFixed(6) }) : ''}

@@ -64,7 +64,9 @@ describe('GridPlan in Chromium', () => {
     const png = await mapPixels(page);
     expect(share(png, purpleish)).toBeGreaterThan(0.01);
     expect(await page.locator('[data-testid="attr-code"]').textContent()).toMatch(/^\d{15}$/);
-    expect(await page.locator('.attribute-facts').textContent()).toContain('专属网格 · 学校');
+    expect(await page.locator('[data-testid="attr-type"]').inputValue()).toBe('exclusive');
+    expect(await page.locator('[data-testid="attr-category"]').inputValue()).toBe('school');
+    expect(await page.locator('[data-testid="attr-households"]').textContent()).not.toContain('拖动中');
     await page.screenshot({ path: 'test-results/e2e-school.png' });
   });
 
@@ -80,12 +82,8 @@ describe('GridPlan in Chromium', () => {
 
   it('checks the whole division: pass/fail per rule, the undivided community as a gap, click to zoom', async () => {
     await page.click('[data-testid="validate-all"]');
-    await page
-      .waitForSelector('[data-testid="rule-table"]', { timeout: 5000 })
-      .catch(async (error: unknown) => {
-        console.log(watched.errors, await page.locator('[data-testid="issues-panel"]').textContent());
-        throw error;
-      });
+    // Generous: on a loaded 2-core machine the first full check in a cold worker can take seconds.
+    await page.waitForSelector('[data-testid="rule-table"]', { timeout: 60_000 });
     const table = await page.locator('[data-testid="rule-table"]').textContent();
     expect(table).toMatch(/重叠✓ 通过/);
     expect(table).toMatch(/空白\/缝隙✗ 未通过/);
