@@ -13,7 +13,7 @@ import type { TextEncodingName } from '../../shared/formats/text-encoding';
 import { TEXT_ENCODINGS } from '../../shared/formats/text-encoding';
 import type { Division, Language, Layer, LocalText, Result } from '../../shared/model';
 import { LAYERS } from '../../shared/model';
-import { downloadBytes } from '../import/download-file';
+import { downloadBytes } from '../platform/download-bytes';
 import '../import/transfer.css';
 
 const FORMATS = ['geojson', 'shapefile', 'xlsx', 'csv'] as const;

@@ -3,6 +3,7 @@
 import type { GridPlanBridge, IpcReply, OpenedProjectFile, ProjectFileKind } from '../../shared/ipc';
 import { MAX_PROJECT_FILE_BYTES, PROJECT_FILE_KIND_EXTENSIONS, projectFileKindOf } from '../../shared/ipc';
 import type { Problem } from '../../shared/model';
+import { downloadBytes } from './download-bytes';
 import { text } from '../../shared/model';
 
 declare global {
@@ -148,14 +149,5 @@ const MIME_TYPES: Readonly<Record<ProjectFileKind, string>> = {
 };
 
 function downloadInBrowser(fileName: string, content: string, kind: ProjectFileKind): void {
-  const url = URL.createObjectURL(new Blob([content], { type: `${MIME_TYPES[kind]};charset=utf-8` }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers; a minute is plenty to start it.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBytes(fileName, new TextEncoder().encode(content), `${MIME_TYPES[kind]};charset=utf-8`);
 }
