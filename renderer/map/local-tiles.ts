@@ -168,7 +168,9 @@ async function childrenOf(directory: DirectoryHandleLike): Promise<(FileHandleLi
 }
 
 function isNotFound(error: unknown): boolean {
-  return error instanceof DOMException && (error.name === 'NotFoundError' || error.name === 'TypeMismatchError');
+  return (
+    error instanceof DOMException && (error.name === 'NotFoundError' || error.name === 'TypeMismatchError')
+  );
 }
 
 /**
@@ -181,7 +183,9 @@ export async function folderFromHandle(handle: DirectoryHandleLike): Promise<Res
   let children = await childrenOf(root);
   const zoomsOf = (list: typeof children): number[] =>
     list
-      .filter((child) => child.kind === 'directory' && NUMBER.test(child.name) && Number(child.name) <= MAX_ZOOM)
+      .filter(
+        (child) => child.kind === 'directory' && NUMBER.test(child.name) && Number(child.name) <= MAX_ZOOM,
+      )
       .map((child) => Number(child.name))
       .sort((a, b) => a - b);
   let zooms = zoomsOf(children);
@@ -192,7 +196,9 @@ export async function folderFromHandle(handle: DirectoryHandleLike): Promise<Res
     children = await childrenOf(root);
     zooms = zoomsOf(children);
   }
-  const tms = children.some((child) => child.kind === 'file' && child.name.toLowerCase() === 'tilemapresource.xml');
+  const tms = children.some(
+    (child) => child.kind === 'file' && child.name.toLowerCase() === 'tilemapresource.xml',
+  );
   let format = '';
   for (const zoom of zooms) {
     const zoomDir = await root.getDirectoryHandle(String(zoom));
@@ -327,4 +333,15 @@ export async function pmtilesFromFile(file: Blob, name: string): Promise<Result<
     suggestedScheme: 'xyz',
     read: async (z, x, y, signal) => (await archive.getZxy(z, x, y, signal))?.data ?? null,
   });
+}
+
+/**
+ * Answers a MapLibre request for a `gp-folder://` or `pmtiles://` tile URL. A tile the set lacks is
+ * an empty buffer, which MapLibre draws as a transparent tile: sets often cover only the township.
+ */
+export async function readLocalTile(url: string, signal?: AbortSignal): Promise<ArrayBuffer> {
+  const parsed = parseLocalTileUrl(url);
+  const set = parsed && localTiles(parsed.id);
+  if (!parsed || !set) throw new Error(`No local tiles for ${url}: choose the folder or file again`);
+  return (await set.read(parsed.z, parsed.x, parsed.y, signal)) ?? new ArrayBuffer(0);
 }
