@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/model';
 import type { RuleName, ValidationIssue } from '../../shared/validate';
-import { RULES } from '../../shared/validate';
+import { RULE_LABELS, RULES } from '../../shared/validate';
 import type { ValidationState } from '../validation/validation-client';
 
 /** Long lists (e.g. every unassigned census point) show this many until the planner asks for all. */
@@ -61,7 +61,7 @@ export function IssuesPanel({ validation, language, selectedKey, onSelect }: Iss
                 const failed = failedRule(rule);
                 return (
                   <tr key={rule} className={failed ? 'fail' : 'pass'}>
-                    <td>{t(`rules.${rule}`)}</td>
+                    <td>{RULE_LABELS[rule][language]}</td>
                     <td>{failed ? `✗ ${t('issues.fail')}` : `✓ ${t('issues.pass')}`}</td>
                     <td>{groups.get(rule)?.length ?? 0}</td>
                   </tr>
@@ -78,7 +78,7 @@ export function IssuesPanel({ validation, language, selectedKey, onSelect }: Iss
       {RULES.filter((rule) => groups.has(rule)).map((rule) => (
         <details key={rule} className="issue-group" open>
           <summary>
-            {t(`rules.${rule}`)} <span className="issue-count">{groups.get(rule)!.length}</span>
+            {RULE_LABELS[rule][language]} <span className="issue-count">{groups.get(rule)!.length}</span>
           </summary>
           <ul>
             {groups

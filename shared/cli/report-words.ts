@@ -1,22 +1,7 @@
 import type { GridType, LocalText, TargetStatus } from '../model';
 import { text } from '../model';
-import type { RuleName } from '../validate/validation-issue';
 
-/** Short names of the rules for report headings and tables. */
-export const RULE_LABELS: Readonly<Record<RuleName, LocalText>> = {
-  'invalid-geometry': text('几何无效', 'invalid geometry'),
-  multipart: text('多部分', 'multipart'),
-  overlap: text('重叠', 'overlap'),
-  gap: text('空白', 'gap'),
-  'outside-parent': text('超出上级', 'outside parent'),
-  'duplicate-code': text('编码重复', 'duplicate code'),
-  'bad-code': text('编码错误', 'bad code'),
-  'missing-parent': text('缺少上级', 'missing parent'),
-  'missing-attribute': text('缺少属性', 'missing attribute'),
-  'household-over': text('户数超出', 'households over'),
-  'household-under': text('户数不足', 'households under'),
-  'unassigned-point': text('未归属人口点', 'unassigned point'),
-};
+export { RULE_LABELS } from '../validate/rule-labels';
 
 /** Target status words (ui.md colours: under blue, ok green, over orange, none purple). */
 export const TARGET_LABELS: Readonly<Record<TargetStatus, LocalText>> = {

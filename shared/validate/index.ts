@@ -13,6 +13,7 @@ export * from './overlap-pieces';
 export * from './parent-coverage';
 export * from './parse-rule-set';
 export * from './prepared-polygon';
+export * from './rule-labels';
 export * from './significant-pieces';
 export * from './sweep-coverage';
 export * from './validate-division';
