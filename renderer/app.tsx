@@ -5,6 +5,7 @@ import type { Change, Division, LocalText, RuleSet } from '../shared/model';
 import { BUILTIN_RULE_SETS, builtinRuleSet, countByLayer, emptyDivision } from '../shared/model';
 import { loadDemoDivision } from './demo/load-demo';
 import { deriveFigures } from './derive/grid-figures';
+import { problemShapes } from './derive/problem-shapes';
 import { EditorSession } from './editor/editor-session';
 import { currentLanguage, setLanguage } from './i18n/i18n';
 import type { MapFocus } from './map/map-view';
@@ -170,6 +171,15 @@ export function App({
     validator.reset(session.getState().division, ruleSet);
     return session.onApplied((change) => validator.applied(change));
   }, [session, ruleSet, validator]);
+
+  // The validator's issues refer to ids; their shapes are drawn from the current document.
+  const problems = useMemo(
+    () =>
+      division
+        ? problemShapes(division, validation.issues)
+        : { type: 'FeatureCollection' as const, features: [] },
+    [division, validation.issues],
+  );
 
   // 下一个问题: the issue after the one shown (errors first, as the panel lists them), zoomed to.
   const nextProblem = (): void => {
@@ -497,6 +507,7 @@ export function App({
             {...edit.mapProps}
             focus={focus}
             issues={validation.issues}
+            problems={problems}
             selectedIssue={selectedIssue}
           />
         ) : (

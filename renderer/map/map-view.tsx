@@ -31,6 +31,8 @@ export interface MapViewProps {
   readonly focus: MapFocus | null;
   /** Validation issues to mark on the map. */
   readonly issues: readonly ValidationIssue[];
+  /** Shapes of the gaps, overlaps and parts outside a village (renderer/derive/problem-shapes.ts). */
+  readonly problems: FeatureCollection;
   /** The issue chosen in the 问题 tab: the map flies to it and outlines its grids in red. */
   readonly selectedIssue: ValidationIssue | null;
   /** Grids picked for merging (outlined like the selection). */
@@ -221,6 +223,13 @@ export function MapView(props: MapViewProps) {
   }, []);
 
   const { division, figures, projectId, selectedGridId, focus, issues, selectedIssue, pickedGridIds } = props;
+
+  const { problems } = props;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    (map.getSource(SOURCES.problems) as GeoJSONSource).setData(problems);
+  }, [ready, problems]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -1,0 +1,96 @@
+import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import type { AreaEntity, Division } from '../../shared/model';
+import type { ValidationIssue } from '../../shared/validate';
+import type { PreparedPolygon } from '../../shared/validate/prepared-polygon';
+import { preparePolygon } from '../../shared/validate/prepared-polygon';
+import type { SlabInterval } from '../../shared/validate/sweep-coverage';
+import { sweepCoverage } from '../../shared/validate/sweep-coverage';
+
+/** What a drawn problem piece is (ui.md: gap red hatched, overlap red solid, outside the village red). */
+export type ProblemKind = 'gap' | 'overlap' | 'outside';
+
+const PARENT_LAYER = { community: 'township', grid: 'community', microgrid: 'grid' } as const;
+const CHILD_LAYER = {
+  township: 'community',
+  community: 'grid',
+  grid: 'microgrid',
+  microgrid: undefined,
+} as const;
+
+function trapezoid(interval: SlabInterval, kind: ProblemKind): Feature<Polygon> | null {
+  const { y0, y1, left0, right0, left1, right1 } = interval;
+  if (right0 - left0 <= 0 && right1 - left1 <= 0) return null;
+  return {
+    type: 'Feature',
+    properties: { kind },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [left0, y0],
+          [right0, y0],
+          [right1, y1],
+          [left1, y1],
+          [left0, y0],
+        ],
+      ],
+    },
+  };
+}
+
+/**
+ * The shapes of the gaps, overlaps and parts outside a village that the validator reported, as the
+ * trapezoids of the same exact sweep it measured them with (shared/validate/sweep-coverage): drawn
+ * together they are the pieces, with no polygon clipping. Computed only for the issues at hand.
+ */
+export function problemShapes(division: Division, issues: readonly ValidationIssue[]): FeatureCollection {
+  const features: Feature[] = [];
+  const prepared = new Map<AreaEntity, PreparedPolygon>();
+  const prepare = (entity: AreaEntity): PreparedPolygon => {
+    let polygon = prepared.get(entity);
+    if (!polygon) {
+      polygon = preparePolygon(entity.geometry);
+      prepared.set(entity, polygon);
+    }
+    return polygon;
+  };
+  const byCode = (layer: 'township' | 'community' | 'grid', code: string): AreaEntity | undefined =>
+    [...division[layer].values()].find((entity) => entity.code === code);
+  const push = (interval: SlabInterval, kind: ProblemKind): void => {
+    const feature = trapezoid(interval, kind);
+    if (feature) features.push(feature);
+  };
+  const gapsDone = new Set<AreaEntity>();
+
+  for (const issue of issues) {
+    if (issue.layer === 'census') continue;
+    if (issue.rule === 'overlap' && issue.ids.length === 2) {
+      const areas = division[issue.layer] as ReadonlyMap<string, AreaEntity>;
+      const a = areas.get(issue.ids[0]!);
+      const b = areas.get(issue.ids[1]!);
+      if (!a || !b) continue;
+      sweepCoverage([prepare(a), prepare(b)], (interval) => push(interval, 'overlap'), { minInside: 2 });
+    } else if (issue.rule === 'gap' && issue.ids.length === 1) {
+      // A gap issue names the parent (township, community or grid); one sweep draws all its gaps.
+      const parent = (division[issue.layer] as ReadonlyMap<string, AreaEntity>).get(issue.ids[0]!);
+      const childLayer = CHILD_LAYER[issue.layer];
+      if (!parent || !childLayer || gapsDone.has(parent)) continue;
+      gapsDone.add(parent);
+      const children = [...(division[childLayer] as ReadonlyMap<string, AreaEntity>).values()].filter(
+        (child) => child.layer === 'community' || ('parentCode' in child && child.parentCode === parent.code),
+      );
+      sweepCoverage([prepare(parent), ...children.map(prepare)], (interval, inside, insideCount) => {
+        if (inside[0] && insideCount === 1) push(interval, 'gap');
+      });
+    } else if (issue.rule === 'outside-parent' && issue.ids.length === 1 && issue.parentCode) {
+      const parentLayer = issue.layer === 'township' ? undefined : PARENT_LAYER[issue.layer];
+      const child = (division[issue.layer] as ReadonlyMap<string, AreaEntity>).get(issue.ids[0]!);
+      const parent = parentLayer && byCode(parentLayer, issue.parentCode);
+      if (!child || !parent) continue;
+      sweepCoverage([prepare(parent), prepare(child)], (interval, inside) => {
+        if (!inside[0] && inside[1]) push(interval, 'outside');
+      });
+    }
+  }
+  return { type: 'FeatureCollection', features };
+}
