@@ -30,6 +30,9 @@ import { ExportDialog } from './panels/export-dialog';
 import { ImportDialog } from './panels/import-dialog';
 import { MAPPING_SETTING } from './import/remembered-mapping';
 // --- end import/export ---
+// --- basemap settings (renderer/panels/basemap-settings.tsx) ---
+import { BasemapButton, BasemapSettingsDialog, useProjectBasemap } from './panels/basemap-settings';
+// --- end basemap ---
 
 const LAST_PROJECT_KEY = 'gridplan.lastProject';
 
@@ -111,6 +114,10 @@ export function App({
   const validation = useValidation(validator);
   const [selectedIssue, setSelectedIssue] = useState<ValidationIssue | null>(null);
   useEffect(() => () => validator.dispose(), [validator]);
+  // --- basemap: the project's 'basemap' setting, read when a project opens; the map applies it ---
+  const basemap = useProjectBasemap(store, state?.projectId ?? null);
+  const [showBasemap, setShowBasemap] = useState(false);
+  // --- end basemap ---
   const language = currentLanguage();
   const say = (message: LocalText): string => message[language];
 
@@ -466,6 +473,7 @@ export function App({
           </button>
         </span>
         <span className="toolbar-spacer" />
+        <BasemapButton onClick={() => setShowBasemap(true)} disabled={!state} /* basemap settings */ />
         <button
           type="button"
           onClick={() => void setLanguage(language === 'zh' ? 'en' : 'zh')}
@@ -509,6 +517,7 @@ export function App({
             issues={validation.issues}
             problems={problems}
             selectedIssue={selectedIssue}
+            basemap={basemap.settings} /* basemap settings */
           />
         ) : (
           <div className="map-view" />
@@ -679,6 +688,15 @@ export function App({
           saveGeoJson={saveProjectFile}
           onDone={(title, lines, failed) => setNotice({ kind: failed ? 'error' : 'info', title, lines })}
           onClose={() => setTransfer(null)}
+        />
+      )}
+      {/* basemap settings */}
+      {showBasemap && state && (
+        <BasemapSettingsDialog
+          language={language}
+          current={basemap.settings}
+          onSave={basemap.save}
+          onClose={() => setShowBasemap(false)}
         />
       )}
       {dialog?.kind === 'name' && (

@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/model';
+import { basemapEn } from './basemap-en';
+import { basemapZh } from './basemap-zh';
 import { en } from './en';
 import { importEn } from './import-en';
 import { importZh } from './import-zh';
@@ -21,10 +23,11 @@ export async function initI18n(): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
     lng: storedLanguage(),
     fallbackLng: 'zh',
-    // The import/export dialogs keep their strings in files of their own (namespace-like key `transfer`).
+    // The import/export dialogs and the basemap settings keep their strings in files of their own
+    // (namespace-like keys `transfer` and `basemap`).
     resources: {
-      zh: { translation: { ...zh, transfer: importZh } },
-      en: { translation: { ...en, transfer: importEn } },
+      zh: { translation: { ...zh, transfer: importZh, basemap: basemapZh } },
+      en: { translation: { ...en, transfer: importEn, basemap: basemapEn } },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

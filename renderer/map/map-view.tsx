@@ -12,6 +12,10 @@ import { SNAP_PIXELS } from '../editor/snap-to-division';
 import type { DrawCallbacks, SnapHit } from './draw-controller';
 import { DrawController } from './draw-controller';
 import { addDivisionLayers, GRID_FILL_LAYERS, SOURCES } from './map-layers';
+// --- user basemap (basemap-source.ts, use-basemap.ts) ---
+import type { BasemapSettings } from './basemap-source';
+import { useBasemap } from './use-basemap';
+// --- end user basemap ---
 
 /** A request to show a grid (from the list) or a place (a gap, an issue). */
 export type MapFocus =
@@ -43,6 +47,8 @@ export interface MapViewProps {
   readonly draw: Omit<DrawCallbacks, 'snap'>;
   /** Snaps a position within a tolerance in degrees; undefined for no snap. */
   readonly snap: (position: [number, number], toleranceDeg: number) => SnapHit | undefined;
+  /** The project's basemap (offline when absent): a raster source under the division, never setStyle. */
+  readonly basemap?: BasemapSettings;
 }
 
 function collection(features: Feature[]): FeatureCollection {
@@ -142,6 +148,7 @@ export function MapView(props: MapViewProps) {
   const mapRef = useRef<maplibregl.Map | null>(null);
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
+  useBasemap(mapRef, ready, props.basemap); // user basemap: renderer/map/use-basemap.ts
   // Map event handlers are registered once; they read the latest props through this ref.
   const latest = useRef(props);
   useEffect(() => {
