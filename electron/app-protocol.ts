@@ -89,7 +89,10 @@ function notFound(): Response {
  * The handler of `app://` requests: serves the built renderer from `root` with our CSP, read-only
  * (anything but GET and HEAD is refused) and nothing outside `root`.
  */
-export function createAppProtocolHandler(root: string): (request: Request) => Promise<Response> {
+export function createAppProtocolHandler(
+  root: string,
+  policy: string = CONTENT_SECURITY_POLICY, // user basemap: contentSecurityPolicy(tileOrigins)
+): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response(null, { status: 405, headers: { Allow: 'GET, HEAD' } });
@@ -105,7 +108,7 @@ export function createAppProtocolHandler(root: string): (request: Request) => Pr
         headers: {
           'Content-Type': contentTypeOf(filePath),
           'Content-Length': String(info.size),
-          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+          'Content-Security-Policy': policy,
           'X-Content-Type-Options': 'nosniff',
           // Same-origin only: nothing else may embed or read our files.
           'Cross-Origin-Resource-Policy': 'same-origin',
@@ -118,6 +121,6 @@ export function createAppProtocolHandler(root: string): (request: Request) => Pr
 }
 
 /** Serves the renderer in `root` on `app://gridplan/`. Call once the app is ready. */
-export function installAppProtocol(root: string): void {
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(root));
+export function installAppProtocol(root: string, policy: string = CONTENT_SECURITY_POLICY): void {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(root, policy));
 }

@@ -5,6 +5,7 @@ import { IPC_EVENTS } from '../shared/ipc';
 import { text } from '../shared/model';
 import { installAppProtocol, registerAppScheme } from './app-protocol';
 import { installApplicationMenu } from './application-menu';
+import { contentSecurityPolicy, parseTileOrigins, TILE_ORIGINS_ENV } from './content-security-policy';
 import { registerIpcHandlers } from './ipc-handlers';
 import { hardenSession, hardenWebContents } from './security';
 import { getShellLanguage, localize } from './shell-language';
@@ -79,9 +80,18 @@ export function startDesktopShell(): void {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
 
+  // --- user basemap: tile servers the person starting GridPlan allows (docs/adr/0005) ---
+  const tiles = parseTileOrigins(process.env[TILE_ORIGINS_ENV]);
+  if (tiles.rejected.length > 0) {
+    console.error(
+      `${TILE_ORIGINS_ENV} 中以下地址无效，已忽略 / ignored, not https origins or local http: ${tiles.rejected.join(', ')}`,
+    );
+  }
+  // --- end user basemap ---
+
   void app.whenReady().then(() => {
-    hardenSession(session.defaultSession);
-    installAppProtocol(rendererRoot);
+    hardenSession(session.defaultSession, { tileOrigins: tiles.origins });
+    installAppProtocol(rendererRoot, contentSecurityPolicy(tiles.origins));
     registerIpcHandlers({ version, onLanguageChanged: installMenu });
     installMenu();
     openWindow();

@@ -1,6 +1,10 @@
 import type { Session, WebContents } from 'electron';
 import { isAppUrl } from './app-origin';
-import { withContentSecurityPolicy } from './content-security-policy';
+import {
+  canonicalTileOrigin,
+  contentSecurityPolicy,
+  withContentSecurityPolicy,
+} from './content-security-policy';
 
 // Remote schemes the app never talks to (Chromium no longer speaks FTP). Cancelling them in the network
 // layer backs up the CSP: a mistake in one of the two still leaves the other.
@@ -11,12 +15,28 @@ const REMOTE_URL_PATTERNS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*
  * (camera, geolocation, notifications, clipboard reading, fullscreen, USB, ...) refused without asking.
  * GridPlan needs none of them; if one is ever needed, allow that one permission for the app origin only.
  */
-export function hardenSession(session: Session): void {
+export function hardenSession(
+  session: Session,
+  // --- user basemap: tile servers allowed at start (GRIDPLAN_TILE_ORIGINS, docs/adr/0005) ---
+  options: { readonly tileOrigins?: readonly string[] } = {},
+): void {
+  const tileOrigins = new Set(
+    (options.tileOrigins ?? []).map(canonicalTileOrigin).filter((o): o is string => o !== null),
+  );
+  const policy = contentSecurityPolicy([...tileOrigins]);
+  const allowed = (url: string): boolean => {
+    try {
+      return tileOrigins.has(new URL(url).origin);
+    } catch {
+      return false;
+    }
+  };
+  // --- end user basemap ---
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
+    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy) });
   });
-  session.webRequest.onBeforeRequest({ urls: REMOTE_URL_PATTERNS }, (_details, callback) => {
-    callback({ cancel: true });
+  session.webRequest.onBeforeRequest({ urls: REMOTE_URL_PATTERNS }, (details, callback) => {
+    callback({ cancel: !allowed(details.url) });
   });
   session.setPermissionRequestHandler((_webContents, _permission, callback) => {
     callback(false);

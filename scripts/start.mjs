@@ -146,8 +146,21 @@ export function resolveStaticPath(root, requestUrl) {
 /**
  * The desktop app's Content-Security-Policy, compiled from electron/content-security-policy.ts with
  * esbuild so there is one source of truth: whatever the policy breaks shows up in the browser too.
+ * `tileOrigins` (user basemap, docs/adr/0005) adds those tile servers to img-src and connect-src.
  */
-export async function loadContentSecurityPolicy() {
+export async function loadContentSecurityPolicy(tileOrigins = []) {
+  return (await loadPolicyModule()).contentSecurityPolicy(tileOrigins);
+}
+
+// --- user basemap: GRIDPLAN_TILE_ORIGINS names the tile servers allowed (docs/adr/0005) ---
+/** The tile origins allowed by the environment, and the entries refused. */
+export async function tileOriginsFromEnv(env = process.env) {
+  const policy = await loadPolicyModule();
+  return policy.parseTileOrigins(env[policy.TILE_ORIGINS_ENV]);
+}
+// --- end user basemap ---
+
+async function loadPolicyModule() {
   const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [path.join(projectRoot, 'electron', 'content-security-policy.ts')],
@@ -158,8 +171,7 @@ export async function loadContentSecurityPolicy() {
     logLevel: 'silent',
   });
   const code = result.outputFiles[0]?.text ?? '';
-  const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-  return module.CONTENT_SECURITY_POLICY;
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }
 
 /** A read-only static server for `root`, sending `policy` as Content-Security-Policy. */
@@ -253,7 +265,22 @@ async function startBrowser(reason, { build }) {
     );
     process.exit(1);
   }
-  const server = createStaticServer(root, await loadContentSecurityPolicy());
+  // --- user basemap ---
+  const tiles = await tileOriginsFromEnv();
+  if (tiles.rejected.length > 0) {
+    warn(
+      `GRIDPLAN_TILE_ORIGINS 中以下地址无效，已忽略（只能是 https 源或本机 http）：${tiles.rejected.join(', ')}`,
+      `Ignored in GRIDPLAN_TILE_ORIGINS (only https origins or local http): ${tiles.rejected.join(', ')}`,
+    );
+  }
+  if (tiles.origins.length > 0) {
+    say(
+      `安全策略允许从这些服务器加载底图瓦片：${tiles.origins.join(', ')}`,
+      `The security policy allows basemap tiles from: ${tiles.origins.join(', ')}`,
+    );
+  }
+  // --- end user basemap ---
+  const server = createStaticServer(root, await loadContentSecurityPolicy(tiles.origins));
   let port;
   try {
     port = await listenOnFreePort(server);
