@@ -11,9 +11,11 @@ export interface BasemapStatus {
   readonly problems: readonly { readonly kind: string; readonly message: LocalText }[];
   /** Servers the basemap's tiles come from. */
   readonly origins: readonly string[];
+  /** Warnings about the tiles shown (GCJ-02/BD-09 offsets), kept visible while the dialog is closed. */
+  readonly warnings: readonly LocalText[];
 }
 
-const OFFLINE: BasemapStatus = { shown: 'offline', problems: [], origins: [] };
+const OFFLINE: BasemapStatus = { shown: 'offline', problems: [], origins: [], warnings: [] };
 let status: BasemapStatus = OFFLINE;
 const listeners = new Set<() => void>();
 

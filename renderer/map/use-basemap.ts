@@ -4,7 +4,7 @@ import type { RefObject } from 'react';
 import { useEffect, useRef } from 'react';
 import { installLocalTileProtocols } from './basemap-protocols';
 import type { BasemapSettings } from './basemap-source';
-import { applyBasemap, BASEMAP_SOURCE_ID, OFFLINE_BASEMAP } from './basemap-source';
+import { applyBasemap, BASEMAP_SOURCE_ID, basemapNotices, OFFLINE_BASEMAP } from './basemap-source';
 import {
   addBasemapProblem,
   cspBlockedMessage,
@@ -29,12 +29,20 @@ export function useBasemap(
     const map = mapRef.current;
     if (!ready || !map) return;
     installLocalTileProtocols();
-    const applied = applyBasemap(map, settings ?? OFFLINE_BASEMAP);
+    const chosen = settings ?? OFFLINE_BASEMAP;
+    const applied = applyBasemap(map, chosen);
     map.getContainer().dataset.basemap = applied.shown;
+    const remote = chosen.kind === 'xyz' || chosen.kind === 'wmts' ? chosen.urlTemplate : null;
     setBasemapStatus({
       shown: applied.shown,
       problems: applied.problems.map((message) => ({ kind: 'setting', message })),
       origins: applied.origins,
+      warnings:
+        remote && applied.shown === 'raster'
+          ? basemapNotices(remote)
+              .filter((notice) => notice.severity === 'warning')
+              .map((notice) => notice.message)
+          : [],
     });
     // Tile providers' terms (Tianditu's among them) ask for their credit on the map.
     if (applied.attribution && !attribution.current) {

@@ -118,21 +118,31 @@ function useBasemapStatus() {
   return useSyncExternalStore(subscribeBasemapStatus, getBasemapStatus);
 }
 
-/** The toolbar button that opens the settings; it shows ⚠ when the map has a basemap problem. */
+/**
+ * The toolbar button that opens the settings. It shows ⚠ when the map has a basemap problem, and
+ * while offset (GCJ-02/BD-09) tiles are shown, with the warning as its tooltip.
+ */
 export function BasemapButton(props: { readonly onClick: () => void; readonly disabled?: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const status = useBasemapStatus();
   const troubled = status.problems.length > 0;
+  const warning = status.warnings[0];
+  const title = troubled
+    ? t('basemap.buttonProblem')
+    : warning
+      ? warning[i18n.language === 'en' ? 'en' : 'zh']
+      : t('basemap.buttonTitle');
   return (
     <button
       type="button"
       onClick={props.onClick}
       disabled={props.disabled}
-      title={troubled ? t('basemap.buttonProblem') : t('basemap.buttonTitle')}
+      title={title}
       data-testid="basemap-button"
       data-basemap-problem={troubled ? 'true' : undefined}
+      data-basemap-warning={warning ? 'true' : undefined}
     >
-      {troubled && '⚠ '}
+      {(troubled || warning) && '⚠ '}
       {t('basemap.button')}
     </button>
   );
