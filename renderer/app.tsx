@@ -181,10 +181,7 @@ export function App({
 
   // The validator's issues refer to ids; their shapes are drawn from the current document.
   const problems = useMemo(
-    () =>
-      division
-        ? problemShapes(division, validation.issues)
-        : { type: 'FeatureCollection' as const, features: [] },
+    () => (division ? problemShapes(division, validation.issues) : { type: 'FeatureCollection' as const, features: [] }),
     [division, validation.issues],
   );
 
@@ -591,6 +588,7 @@ export function App({
               validation={validation}
               language={language}
               selectedKey={selectedIssue?.key ?? null}
+              diagnostics={validator.diagnostics()}
               onSelect={(issue) => {
                 setSelectedIssue(issue);
                 if (issue.layer === 'grid' && issue.ids.length === 1) setSelectedGridId(issue.ids[0]!);

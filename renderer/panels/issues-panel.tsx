@@ -13,13 +13,15 @@ export interface IssuesPanelProps {
   readonly language: Language;
   readonly selectedKey: string | null;
   readonly onSelect: (issue: ValidationIssue) => void;
+  /** The client's conversation state (ValidationClient.diagnostics), kept on the panel for support. */
+  readonly diagnostics: string;
 }
 
 /**
  * The 问题 tab: a pass/fail line per rule once the whole division has been checked, then the issues
  * grouped by rule, errors first; a click zooms the map to the issue and highlights what it concerns.
  */
-export function IssuesPanel({ validation, language, selectedKey, onSelect }: IssuesPanelProps) {
+export function IssuesPanel({ validation, language, selectedKey, onSelect, diagnostics }: IssuesPanelProps) {
   const { t } = useTranslation();
   const [expanded, setExpanded] = useState<ReadonlySet<RuleName>>(new Set());
   const groups = useMemo(() => {
@@ -38,7 +40,7 @@ export function IssuesPanel({ validation, language, selectedKey, onSelect }: Iss
     (groups.get(rule) ?? []).some((issue) => issue.severity === 'error' || !issue.accepted);
 
   return (
-    <section className="issues-panel" data-testid="issues-panel">
+    <section className="issues-panel" data-testid="issues-panel" data-validation={diagnostics}>
       {validation.running && <p className="issues-status">{t('issues.running')}</p>}
       {validation.failure && (
         <p className="issues-status error">{t('issues.failed', { message: validation.failure })}</p>

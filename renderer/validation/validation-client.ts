@@ -42,19 +42,28 @@ export class ValidationClient {
   private state: ValidationState = INITIAL;
   private readonly listeners = new Set<() => void>();
   private revision = 0;
+  private worker!: WorkerLike;
   /** Requests made before the worker said it is ready, sent in order when it is. */
   private pending: ValidationRequest[] | null = [];
+  /** The last reset and the changes since, so a replaced worker can be brought to the same document. */
+  private replay: ValidationRequest[] = [];
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
+  private restarts = 0;
+  private lastAnswered = 'none';
 
-  constructor(private readonly worker: WorkerLike = createWorker()) {
-    worker.onmessage = (event) => this.receive(event.data);
-    // A worker that cannot start or throws outside the handler must not leave "checking…" for ever.
-    worker.onerror = (event) => {
-      event.preventDefault?.();
-      this.set({ ...this.state, running: false, failure: event.message || 'worker error' });
-    };
+  constructor(
+    private readonly createWorker: () => WorkerLike = createModuleWorker,
+    private readonly timeouts = { readyMs: 5_000, answerMs: 60_000 },
+  ) {
+    this.start();
   }
 
   readonly getState = (): ValidationState => this.state;
+
+  /** Where the conversation with the worker stands, for support and tests (shown as a data attribute). */
+  diagnostics(): string {
+    return `rev=${this.revision} ready=${this.pending === null} queued=${this.pending?.length ?? 0} last=${this.lastAnswered} restarts=${this.restarts}`;
+  }
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -64,18 +73,59 @@ export class ValidationClient {
   /** Validates a whole division (project opened, rule set changed, "整体校验"). */
   reset(division: Division, ruleSet: RuleSet, minAreaM2 = 1): void {
     this.revision++;
-    this.post({ type: 'reset', revision: this.revision, division, ruleSet, minAreaM2 }, { checked: false });
+    const request: ValidationRequest = {
+      type: 'reset',
+      revision: this.revision,
+      division,
+      ruleSet,
+      minAreaM2,
+    };
+    this.replay = [request];
+    this.post(request, { checked: false });
   }
 
   /** Re-validates after a change that the editor has applied (edit, undo or redo). */
   applied(change: Change): void {
     this.revision++;
-    this.post({ type: 'change', revision: this.revision, change }, {});
+    const request: ValidationRequest = { type: 'change', revision: this.revision, change };
+    if (this.replay.length > 0) this.replay.push(request);
+    this.post(request, {});
   }
 
   dispose(): void {
+    clearTimeout(this.watchdog);
     this.worker.terminate();
     this.listeners.clear();
+  }
+
+  /**
+   * Starts a worker and waits for its 'ready'. A worker that does not say ready in time, or stops
+   * answering, is replaced and given the last reset and the changes since: seen in Chromium under load,
+   * a module worker that never ran (no ready, no error), which left the panel at 正在校验… for ever.
+   */
+  private start(): void {
+    this.worker = this.createWorker();
+    this.worker.onmessage = (event) => this.receive(event.data);
+    // A worker that cannot start or throws outside the handler must not leave "checking…" for ever.
+    this.worker.onerror = (event) => {
+      event.preventDefault?.();
+      this.set({ ...this.state, running: false, failure: event.message || 'worker error' });
+    };
+    this.arm(this.timeouts.readyMs);
+  }
+
+  private restart(): void {
+    this.restarts++;
+    this.worker.onmessage = null;
+    this.worker.onerror = null;
+    this.worker.terminate();
+    this.pending = [...this.replay];
+    this.start();
+  }
+
+  private arm(ms: number): void {
+    clearTimeout(this.watchdog);
+    this.watchdog = setTimeout(() => this.restart(), ms);
   }
 
   private post(request: ValidationRequest, patch: Partial<ValidationState>): void {
@@ -86,6 +136,7 @@ export class ValidationClient {
         this.pending.push(request);
       } else {
         this.worker.postMessage(request);
+        this.arm(this.timeouts.answerMs);
       }
       this.set({ ...this.state, ...patch, running: true });
     } catch (error) {
@@ -99,13 +150,17 @@ export class ValidationClient {
   }
 
   private receive(response: ValidationResponse): void {
+    this.lastAnswered = response.type === 'ready' ? 'ready' : `${response.type}:${response.revision}`;
     if (response.type === 'ready') {
       const queued = this.pending ?? [];
       this.pending = null;
       for (const request of queued) this.worker.postMessage(request);
+      if (queued.length > 0) this.arm(this.timeouts.answerMs);
+      else clearTimeout(this.watchdog);
       return;
     }
     if (response.revision !== this.revision) return;
+    clearTimeout(this.watchdog);
     if (response.type === 'failed') {
       this.set({ ...this.state, running: false, failure: response.message });
       return;
@@ -127,7 +182,7 @@ export class ValidationClient {
   }
 }
 
-function createWorker(): WorkerLike {
+function createModuleWorker(): WorkerLike {
   return new Worker(new URL('../workers/validation-worker.ts', import.meta.url), {
     type: 'module',
     name: 'gridplan-validation',

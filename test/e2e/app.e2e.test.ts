@@ -83,7 +83,16 @@ describe('GridPlan in Chromium', () => {
   it('checks the whole division: pass/fail per rule, the undivided community as a gap, click to zoom', async () => {
     await page.click('[data-testid="validate-all"]');
     // Generous: on a loaded 2-core machine the first full check in a cold worker can take seconds.
-    await page.waitForSelector('[data-testid="rule-table"]', { timeout: 60_000 });
+    await page
+      .waitForSelector('[data-testid="rule-table"]', { timeout: 60_000 })
+      .catch(async (error: unknown) => {
+        // What the client and the worker were doing, to tell a slow machine from a lost message.
+        console.log(
+          'validation',
+          await page.locator('[data-testid="issues-panel"]').getAttribute('data-validation'),
+        );
+        throw error;
+      });
     const table = await page.locator('[data-testid="rule-table"]').textContent();
     expect(table).toMatch(/重叠✓ 通过/);
     expect(table).toMatch(/空白\/缝隙✗ 未通过/);
@@ -150,7 +159,8 @@ describe('GridPlan in Chromium', () => {
         '{"type":"FeatureCollection",\n"features":[\n{"type":"Feature","properties":{"layer":"grid"},"geometry":{"type":"Point","coordinates":[1,2]}}]}',
       ),
     });
-    const notice = page.locator('[data-testid="notice"]');
+    // Wait for this refusal's notice, not any notice an earlier step may still be closing.
+    const notice = page.locator('[data-testid="notice"]', { hasText: '导入失败' });
     await notice.waitFor();
     expect(await notice.textContent()).toMatch(/导入失败.*第 1 个要素（第 3 行）/s);
     await page.click('[data-testid="notice"] button');

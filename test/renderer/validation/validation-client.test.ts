@@ -45,7 +45,7 @@ const settle = (client: ValidationClient) =>
 
 describe('ValidationClient with the worker handler', () => {
   it('validates the demo township: only the undivided community and the intended targets are reported', async () => {
-    const client = new ValidationClient(new InProcessWorker());
+    const client = new ValidationClient(() => new InProcessWorker());
     const done = settle(client);
     client.reset(demo(), builtinRuleSet('zigong')!);
     await done;
@@ -61,7 +61,7 @@ describe('ValidationClient with the worker handler', () => {
 
   it('follows an edit incrementally: deleting a grid makes a gap that undo removes', async () => {
     let division = demo();
-    const client = new ValidationClient(new InProcessWorker());
+    const client = new ValidationClient(() => new InProcessWorker());
     let done = settle(client);
     client.reset(division, builtinRuleSet('zigong')!);
     await done;
@@ -84,8 +84,43 @@ describe('ValidationClient with the worker handler', () => {
     expect(client.getState().issues.filter((i) => i.rule === 'gap').length).toBe(gapsBefore);
   });
 
+  it('replaces a worker that never says ready and replays the last reset and the changes since', async () => {
+    /** Like the module worker seen in Chromium under load: created, never runs, never errs. */
+    class SilentWorker implements WorkerLike {
+      onmessage: ((event: MessageEvent<ValidationResponse>) => void) | null = null;
+      onerror: ((event: ErrorEvent) => void) | null = null;
+      terminated = false;
+      postMessage(): void {}
+      terminate(): void {
+        this.terminated = true;
+      }
+    }
+    const silent = new SilentWorker();
+    const made: WorkerLike[] = [];
+    const client = new ValidationClient(
+      () => {
+        const worker = made.length === 0 ? silent : new InProcessWorker();
+        made.push(worker);
+        return worker;
+      },
+      { readyMs: 50, answerMs: 10_000 },
+    );
+    const division = demo();
+    const victim = [...division.grid.values()][0]!;
+    const done = settle(client);
+    client.reset(division, builtinRuleSet('zigong')!);
+    client.applied(change('删除网格', [], [{ layer: 'grid', id: victim.id }]));
+    await done;
+    expect(silent.terminated).toBe(true);
+    expect(made).toHaveLength(2);
+    expect(client.getState().gridCounts?.has(victim.id)).toBe(false);
+    expect(client.getState().gridCounts?.size).toBe(division.grid.size - 1);
+    expect(client.diagnostics()).toContain('restarts=1');
+    client.dispose();
+  });
+
   it('ignores an answer that a newer request has overtaken', async () => {
-    const client = new ValidationClient(new InProcessWorker());
+    const client = new ValidationClient(() => new InProcessWorker());
     const division = demo();
     const done = settle(client);
     client.reset(division, builtinRuleSet('zigong')!);
