@@ -181,7 +181,10 @@ export function App({
 
   // The validator's issues refer to ids; their shapes are drawn from the current document.
   const problems = useMemo(
-    () => (division ? problemShapes(division, validation.issues) : { type: 'FeatureCollection' as const, features: [] }),
+    () =>
+      division
+        ? problemShapes(division, validation.issues)
+        : { type: 'FeatureCollection' as const, features: [] },
     [division, validation.issues],
   );
 
