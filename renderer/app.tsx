@@ -179,6 +179,17 @@ export function App({
     return session.onApplied((change) => validator.applied(change));
   }, [session, ruleSet, validator]);
 
+  // Stable callbacks: the tree is memoised and must not re-render on every App render.
+  const showCommunity = useCallback(
+    (id: string) => setFocus((f) => ({ communityId: id, request: (f?.request ?? 0) + 1 })),
+    [],
+  );
+  const selectFromTree = useCallback((id: string) => {
+    setSelectedGridId(id);
+    setFocus((f) => ({ gridId: id, request: (f?.request ?? 0) + 1 }));
+    setTab('attributes');
+  }, []);
+
   // The validator's issues refer to ids; their shapes are drawn from the current document.
   const problems = useMemo(
     () =>
@@ -491,12 +502,8 @@ export function App({
             figures={figures}
             ruleSet={ruleSet}
             selectedGridId={selectedGridId}
-            onShowCommunity={(id) => setFocus((f) => ({ communityId: id, request: (f?.request ?? 0) + 1 }))}
-            onSelectGrid={(id) => {
-              setSelectedGridId(id);
-              setFocus((f) => ({ gridId: id, request: (f?.request ?? 0) + 1 }));
-              setTab('attributes');
-            }}
+            onShowCommunity={showCommunity}
+            onSelectGrid={selectFromTree}
           />
         ) : (
           <p className="empty-state">{busy ?? t('status.loading')}</p>

@@ -188,7 +188,6 @@ export function useEditTools(input: EditToolsInput) {
         setLive({ gridId: grid.id, ...liveCount(doc, geometry) });
         return;
       }
-      setLive(null);
       const result = vertexEditChange(
         doc,
         grid,
@@ -196,8 +195,13 @@ export function useEditTools(input: EditToolsInput) {
         options.topological,
         t('edit.vertexNote', { code: grid.code }),
       );
-      if (result.ok && result.value.put.length === 0) return;
+      if (result.ok && result.value.put.length === 0) {
+        setLive(null);
+        return;
+      }
+      // The live count stays until the stored one replaces it, so the figure never jumps back.
       void commit(result, t('edit.vertexFailed')).then((applied) => {
+        setLive(null);
         // A refused edit puts the stored outline back into Terra Draw.
         if (!applied && grid.geometry.type === 'Polygon') controller.current?.edit(grid.geometry);
       });

@@ -82,26 +82,33 @@ function boundsOf(division: Division): LngLatBoundsLike | null {
   return minX === Infinity ? null : [minX, minY, maxX, maxY];
 }
 
-/** Feature collections of the division as the map layers expect them. */
-function sourceData(division: Division, figures: GridFigures, households: (n: number) => string) {
-  const dividedCommunities = new Set<string>();
-  for (const grid of division.grid.values()) dividedCommunities.add(grid.parentCode);
-  return {
-    township: collection(
+/**
+ * Feature collections of the division as the map layers expect them, one function a source, so that an
+ * edit re-sends only the sources whose part of the document changed (a vertex edit never re-sends the
+ * 100,000 census points to MapLibre's worker).
+ */
+const sourceOf = {
+  township: (division: Division) =>
+    collection(
       [...division.township.values()].map((t) => ({
         type: 'Feature',
         properties: { id: t.id, name: t.name },
         geometry: t.geometry,
       })),
     ),
-    community: collection(
+  community: (division: Division) => {
+    const dividedCommunities = new Set<string>();
+    for (const grid of division.grid.values()) dividedCommunities.add(grid.parentCode);
+    return collection(
       [...division.community.values()].map((c) => ({
         type: 'Feature',
         properties: { id: c.id, name: c.name, code: c.code, divided: dividedCommunities.has(c.code) },
         geometry: c.geometry,
       })),
-    ),
-    grid: collection(
+    );
+  },
+  grid: (division: Division, figures: GridFigures, households: (n: number) => string) =>
+    collection(
       [...division.grid.values()].map((g) => {
         const figure = figures.get(g.id);
         const count = figure?.households ?? 0;
@@ -120,22 +127,23 @@ function sourceData(division: Division, figures: GridFigures, households: (n: nu
         };
       }),
     ),
-    microgrid: collection(
+  microgrid: (division: Division) =>
+    collection(
       [...division.microgrid.values()].map((m) => ({
         type: 'Feature',
         properties: { id: m.id, name: m.name },
         geometry: m.geometry,
       })),
     ),
-    census: collection(
+  census: (division: Division) =>
+    collection(
       [...division.census.values()].map((p) => ({
         type: 'Feature',
         properties: { households: p.households },
         geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
       })),
     ),
-  };
-}
+};
 
 /**
  * The map: MapLibre with the offline basemap and the division drawn as plain layers. The container gets
@@ -264,16 +272,32 @@ export function MapView(props: MapViewProps) {
       });
   }, [ready, selectedIssue]);
 
+  // Each source follows only its own layer's map (applyChange copies only the maps it touches).
+  const latestDivision = (): Division => latest.current.division;
+  const setSource = (id: string, data: FeatureCollection): void => {
+    const source = mapRef.current?.getSource<GeoJSONSource>(id);
+    source?.setData(data);
+  };
+  const { township, community, grid, microgrid, census } = division;
   useEffect(() => {
-    const map = mapRef.current;
-    if (!ready || !map) return;
-    const data = sourceData(division, figures, (count) => t('units.households', { value: count }));
-    (map.getSource(SOURCES.township) as GeoJSONSource).setData(data.township);
-    (map.getSource(SOURCES.community) as GeoJSONSource).setData(data.community);
-    (map.getSource(SOURCES.grid) as GeoJSONSource).setData(data.grid);
-    (map.getSource(SOURCES.microgrid) as GeoJSONSource).setData(data.microgrid);
-    (map.getSource(SOURCES.census) as GeoJSONSource).setData(data.census);
-  }, [ready, division, figures, t]);
+    if (ready) setSource(SOURCES.township, sourceOf.township(latestDivision()));
+  }, [ready, township]);
+  useEffect(() => {
+    if (ready) setSource(SOURCES.community, sourceOf.community(latestDivision()));
+  }, [ready, community, grid]);
+  useEffect(() => {
+    if (ready)
+      setSource(
+        SOURCES.grid,
+        sourceOf.grid(latestDivision(), figures, (count) => t('units.households', { value: count })),
+      );
+  }, [ready, grid, figures, t]);
+  useEffect(() => {
+    if (ready) setSource(SOURCES.microgrid, sourceOf.microgrid(latestDivision()));
+  }, [ready, microgrid]);
+  useEffect(() => {
+    if (ready) setSource(SOURCES.census, sourceOf.census(latestDivision()));
+  }, [ready, census]);
 
   useEffect(() => {
     const map = mapRef.current;
