@@ -98,8 +98,15 @@ export function useEditTools(input: EditToolsInput) {
     if (!draw) return;
     if (tool === 'draw-grid' || tool === 'carve' || tool === 'microgrid') draw.setMode('polygon');
     else if (tool === 'split') draw.setMode('line');
-    else if (tool === 'select' && selectedGrid?.geometry.type === 'Polygon') draw.edit(selectedGrid.geometry);
-    else draw.setMode('idle');
+    else if (tool === 'select' && selectedGrid?.geometry.type === 'Polygon') {
+      draw.edit(selectedGrid.geometry);
+      // Build the census index for live counts now, in idle time, not on the first move of a drag.
+      const doc = latest.current.input.division;
+      if (doc && typeof requestIdleCallback === 'function') {
+        const geometry = selectedGrid.geometry;
+        requestIdleCallback(() => liveCount(doc, geometry));
+      }
+    } else draw.setMode('idle');
   }, [tool, selectedGrid, controllerReady]);
 
   const onPolygon = useCallback(
