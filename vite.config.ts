@@ -12,7 +12,8 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
   },
-  worker: { format: 'es' },
+  // Classic workers: in headless Chromium under load a module worker sometimes never ran (docs/adr/0006).
+  worker: { format: 'iife' },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   test: {

@@ -18,7 +18,7 @@ function start<T>(
   onProgress: ((fraction: number) => void) | undefined,
   done: (reply: ImportWorkerReply) => Result<T> | undefined,
 ): ImportJob<T> {
-  const worker = new Worker(new URL('../workers/import-worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('../workers/import-worker.ts', import.meta.url), { type: 'classic' });
   let settle: (value: Result<T> | 'cancelled') => void = () => undefined;
   const result = new Promise<Result<T> | 'cancelled'>((resolve) => {
     settle = resolve;

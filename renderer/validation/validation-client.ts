@@ -52,7 +52,7 @@ export class ValidationClient {
   private lastAnswered = 'none';
 
   constructor(
-    private readonly createWorker: () => WorkerLike = createModuleWorker,
+    private readonly createWorker: () => WorkerLike = createValidationWorker,
     private readonly timeouts = { readyMs: 5_000, answerMs: 60_000 },
   ) {
     this.start();
@@ -121,6 +121,7 @@ export class ValidationClient {
     this.worker.terminate();
     this.pending = [...this.replay];
     this.start();
+    this.set({ ...this.state });
   }
 
   private arm(ms: number): void {
@@ -182,9 +183,10 @@ export class ValidationClient {
   }
 }
 
-function createModuleWorker(): WorkerLike {
+/** A classic worker (vite builds it as one script): see docs/adr/0006 for why not a module worker. */
+function createValidationWorker(): WorkerLike {
   return new Worker(new URL('../workers/validation-worker.ts', import.meta.url), {
-    type: 'module',
+    type: 'classic',
     name: 'gridplan-validation',
   });
 }
