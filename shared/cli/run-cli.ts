@@ -1,5 +1,4 @@
-import { parseDivisionGeoJson } from '../formats/geojson';
-import type { Language, LocalText, Problem, Result, RuleSet } from '../model';
+import type { LocalText, Result, RuleSet } from '../model';
 import { BUILTIN_RULE_SETS, builtinRuleSet, text } from '../model';
 import { parseRuleSet } from '../validate/parse-rule-set';
 import { validateDivision } from '../validate/validate-division';
@@ -10,6 +9,7 @@ import { formatTextReport } from './format-text-report';
 import { parseCliArgs } from './parse-cli-args';
 import type { TransferHost } from './run-transfer';
 import { runExport, runImport } from './run-transfer';
+import { readDivisionFile, unreadableResult } from './read-division-file';
 
 /** What the command core needs from its host: reading a text file (UTF-8). */
 export interface CliHost {
@@ -92,13 +92,7 @@ Exit status: 0 no errors; 1 errors found; 2 the file could not be read or the ar
 `,
 );
 
-function problemsText(problems: readonly Problem[], lang: Language): string {
-  return problems.map((problem) => problem.message[lang]).join('\n');
-}
-
-function unreadable(lead: LocalText, problems: readonly Problem[], lang: Language): CliResult {
-  return { stdout: '', stderr: `${lead[lang]}\n${problemsText(problems, lang)}\n`, exitCode: 2 };
-}
+const unreadable = unreadableResult;
 
 function resolveRuleSet(
   rules: string | undefined,
@@ -155,26 +149,9 @@ export function runCli(args: readonly string[], host: CliHost): CliResult {
       break;
   }
 
-  const source = host.readText(command.file);
-  if (!source.ok) {
-    return unreadable(
-      text(`无法读取文件 ${command.file}：`, `Cannot read ${command.file}:`),
-      source.problems,
-      lang,
-    );
-  }
-  const parsed = parseDivisionGeoJson(source.value);
-  if (!parsed.ok) {
-    return unreadable(
-      text(
-        `无法读取 ${command.file}（不是可用的 GridPlan GeoJSON）：`,
-        `Cannot read ${command.file} (not usable GridPlan GeoJSON):`,
-      ),
-      parsed.problems,
-      lang,
-    );
-  }
-  const division = parsed.value;
+  const read = readDivisionFile(host, command.file, lang);
+  if ('failure' in read) return read.failure;
+  const division = read.division;
 
   if (command.command === 'stats') {
     const stats = divisionStats(division);

@@ -10,6 +10,7 @@ import { MAX_IMPORT_BYTES, tooLargeProblem } from '../formats/zip-archive';
 import type { Division, Language, LocalText, Problem, Result } from '../model';
 import { applyChange, countByLayer, emptyDivision, ok, text } from '../model';
 import type { ExportCommand, ImportCommand } from './parse-transfer-args';
+import { readDivisionFile, unreadableResult } from './read-division-file';
 
 /** What import and export need from the host besides reading text: bytes in and out, and sizes. */
 export interface TransferHost {
@@ -27,13 +28,7 @@ export interface TransferResult {
   readonly exitCode: 0 | 1 | 2;
 }
 
-function failed(lead: LocalText, problems: readonly Problem[], lang: Language): TransferResult {
-  return {
-    stdout: '',
-    stderr: `${lead[lang]}\n${problems.map((p) => p.message[lang]).join('\n')}\n`,
-    exitCode: 2,
-  };
-}
+const failed = unreadableResult;
 
 const SHAPEFILE_PARTS = ['shp', 'shx', 'dbf', 'prj', 'cpg'];
 
@@ -191,25 +186,9 @@ export function runImport(command: ImportCommand, host: TransferHost): TransferR
 /** `gridplan export`: writes a division as GeoJSON, a layer's shapefile zip, or the grid table. */
 export function runExport(command: ExportCommand, host: TransferHost): TransferResult {
   const { lang } = command;
-  const source = host.readText(command.file);
-  if (!source.ok)
-    return failed(
-      text(`无法读取文件 ${command.file}：`, `Cannot read ${command.file}:`),
-      source.problems,
-      lang,
-    );
-  const parsed = parseDivisionGeoJson(source.value);
-  if (!parsed.ok) {
-    return failed(
-      text(
-        `无法读取 ${command.file}（不是可用的 GridPlan GeoJSON）：`,
-        `Cannot read ${command.file} (not usable GridPlan GeoJSON):`,
-      ),
-      parsed.problems,
-      lang,
-    );
-  }
-  const division = parsed.value;
+  const read = readDivisionFile(host, command.file, lang);
+  if ('failure' in read) return read.failure;
+  const division = read.division;
   let exported: Result<ExportedFile>;
   switch (command.to) {
     case 'geojson':
