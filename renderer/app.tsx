@@ -212,7 +212,7 @@ export function App({
 
   const validateAll = (): void => {
     if (!division) return;
-    validator.reset(division, ruleSet);
+    validator.reset(division, ruleSet, 1, true);
     setTab('issues');
   };
 

@@ -1,5 +1,6 @@
 import type { Change, Division, RuleSet } from '../../shared/model';
 import type { CensusTally, ValidationIssue } from '../../shared/validate';
+import { ValidationHandler } from '../workers/validation-handler';
 import type { ValidationRequest, ValidationResponse } from '../workers/validation-protocol';
 
 /** What the issues panel, the map and the status bar show of validation. */
@@ -50,6 +51,11 @@ export class ValidationClient {
   private watchdog: ReturnType<typeof setTimeout> | undefined;
   private restarts = 0;
   private lastAnswered = 'none';
+  /**
+   * Validation on this thread, used only when the planner asked for a whole check (整体校验) and the
+   * worker has not started: the check must answer even then. Dropped once the worker is ready.
+   */
+  private inProcess: ValidationHandler | null = null;
 
   constructor(
     private readonly createWorker: () => WorkerLike = createValidationWorker,
@@ -70,8 +76,12 @@ export class ValidationClient {
     return () => this.listeners.delete(listener);
   };
 
-  /** Validates a whole division (project opened, rule set changed, "整体校验"). */
-  reset(division: Division, ruleSet: RuleSet, minAreaM2 = 1): void {
+  /**
+   * Validates a whole division (project opened, rule set changed, "整体校验"). With `now`, a worker that
+   * has not started yet is not waited for: the check runs on this thread (the planner asked for it).
+   */
+  reset(division: Division, ruleSet: RuleSet, minAreaM2 = 1, now = false): void {
+    if (now && this.pending !== null) this.inProcess = new ValidationHandler();
     this.revision++;
     const request: ValidationRequest = {
       type: 'reset',
@@ -130,6 +140,14 @@ export class ValidationClient {
   }
 
   private post(request: ValidationRequest, patch: Partial<ValidationState>): void {
+    if (this.inProcess && this.pending !== null) {
+      // Queued for the worker too (it takes over when ready); answered here meanwhile.
+      if (request.type === 'reset') this.pending = [];
+      this.pending.push(request);
+      this.set({ ...this.state, ...patch, running: true });
+      this.receive(this.inProcess.handle(request));
+      return;
+    }
     try {
       if (this.pending) {
         // A reset makes everything queued before it moot.
@@ -155,6 +173,7 @@ export class ValidationClient {
     if (response.type === 'ready') {
       const queued = this.pending ?? [];
       this.pending = null;
+      this.inProcess = null;
       for (const request of queued) this.worker.postMessage(request);
       if (queued.length > 0) this.arm(this.timeouts.answerMs);
       else clearTimeout(this.watchdog);

@@ -119,6 +119,24 @@ describe('ValidationClient with the worker handler', () => {
     client.dispose();
   });
 
+  it('answers a whole check the planner asked for on this thread while the worker has not started', () => {
+    const silent: WorkerLike = {
+      onmessage: null,
+      onerror: null,
+      postMessage: () => undefined,
+      terminate: () => undefined,
+    };
+    const client = new ValidationClient(() => silent, { readyMs: 60_000, answerMs: 60_000 });
+    const division = demo();
+    client.reset(division, builtinRuleSet('zigong')!, 1, true);
+    expect(client.getState().checked).toBe(true);
+    expect(client.getState().running).toBe(false);
+    const victim = [...division.grid.values()][0]!;
+    client.applied(change('删除网格', [], [{ layer: 'grid', id: victim.id }]));
+    expect(client.getState().gridCounts?.has(victim.id)).toBe(false);
+    client.dispose();
+  });
+
   it('ignores an answer that a newer request has overtaken', async () => {
     const client = new ValidationClient(() => new InProcessWorker());
     const division = demo();
