@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import contentTypes from './content-types.json';
 
 /**
  * Registers `app://` as a standard, secure scheme that fetch may use. Must run before the app is ready.
@@ -18,27 +19,8 @@ export function registerAppScheme(): void {
   ]);
 }
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.geojson': 'application/geo+json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.pbf': 'application/x-protobuf',
-  '.pmtiles': 'application/octet-stream',
-};
+// One table for the desktop protocol and for `npm start`'s browser server (scripts/start.mjs).
+const CONTENT_TYPES: Readonly<Record<string, string>> = contentTypes;
 
 /** The content type served for a file, by extension. */
 export function contentTypeOf(filePath: string): string {

@@ -101,26 +101,10 @@ async function startDesktop(executable, { build }) {
 
 // ---- browser mode -------------------------------------------------------------------------------
 
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.geojson': 'application/geo+json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.pbf': 'application/x-protobuf',
-};
+// The desktop protocol's table (electron/app-protocol.ts reads the same file), so both serve alike.
+const CONTENT_TYPES = JSON.parse(
+  readFileSync(path.join(projectRoot, 'electron', 'content-types.json'), 'utf8'),
+);
 
 /**
  * The file under `root` a request path names, or undefined for anything that tries to leave it
