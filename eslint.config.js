@@ -9,6 +9,23 @@ const mapLibraries = ['maplibre-gl', 'maplibre-gl/*', 'terra-draw', 'terra-draw-
 const restrict = (...patterns) => ['error', { patterns }];
 const group = (names, message) => ({ group: names, message });
 
+// Zones inside shared/ (architecture.md): a folder imports only the folders listed for it, so the kernel
+// never depends on what is built on it (Excalidraw's no-restricted-imports between packages).
+// model ← geometry ← codes ← commands ← validate, divide ← formats ← report ← cli.
+const SHARED_ZONES = {
+  model: [],
+  geometry: ['model'],
+  codes: ['model', 'geometry'],
+  commands: ['model', 'geometry', 'codes'],
+  validate: ['model', 'geometry', 'codes'],
+  divide: ['model', 'geometry', 'codes', 'commands'],
+  formats: ['model', 'geometry', 'codes', 'validate'],
+  diff: ['model', 'geometry', 'codes', 'validate', 'formats'],
+  report: ['model', 'geometry', 'codes', 'validate', 'formats', 'diff'],
+  ipc: ['model'],
+  cli: ['model', 'geometry', 'codes', 'commands', 'validate', 'divide', 'formats', 'diff', 'report'],
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -40,8 +57,8 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
-  {
-    files: ['shared/**/*.ts'],
+  ...Object.entries(SHARED_ZONES).map(([folder, allowed]) => ({
+    files: [`shared/${folder}/**/*.ts`],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict(
         group(
@@ -52,9 +69,17 @@ export default tseslint.config(
           ['electron', 'dexie', 'react', 'react-dom', ...mapLibraries, 'node:*', 'fs', 'path'],
           'shared/ is pure TypeScript: no DOM, Node, Electron or Dexie.',
         ),
+        ...Object.keys(SHARED_ZONES)
+          .filter((other) => other !== folder && !allowed.includes(other))
+          .map((other) =>
+            group(
+              [`../${other}`, `../${other}/**`, `**/shared/${other}`, `**/shared/${other}/**`],
+              `shared/${folder} may import only ${allowed.join(', ') || 'nothing else in shared/'} (docs/architecture.md: dependency zones).`,
+            ),
+          ),
       ),
     },
-  },
+  })),
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     ignores: ['renderer/storage/**', 'renderer/map/**'],

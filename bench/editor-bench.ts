@@ -27,8 +27,8 @@ import { createStaticServer, loadContentSecurityPolicy } from '../scripts/start.
 import { parseDivisionGeoJson, stringifyDivision } from '../shared/formats/geojson';
 import type { Division, Grid } from '../shared/model';
 import { builtinRuleSet } from '../shared/model';
-import { interiorPoint } from '../shared/validate/interior-point';
-import { preparePolygon } from '../shared/validate/prepared-polygon';
+import { interiorPoint } from '../shared/geometry/interior-point';
+import { preparePolygon } from '../shared/geometry/prepared-polygon';
 import { Validator } from '../shared/validate/validator';
 import type { CityShape } from './city-division';
 import { generateDivision } from './city-division';

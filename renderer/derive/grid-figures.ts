@@ -1,6 +1,6 @@
 import type { Division, RuleSet, TargetStatus } from '../../shared/model';
 import { targetFor, targetStatus } from '../../shared/model';
-import { countCensus } from '../../shared/validate/count-census';
+import { countCensus } from '../../shared/geometry/count-census';
 
 /** What the list, the map and the attribute panel show of one grid. */
 export interface GridFigure {

@@ -1,7 +1,7 @@
 import type { AreaGeometry, Division } from '../../shared/model';
-import type { CensusTable } from '../../shared/validate/census-table';
-import { censusTable } from '../../shared/validate/census-table';
-import { assignRows, rankAreas } from '../../shared/validate/count-census';
+import type { CensusTable } from '../../shared/geometry/census-table';
+import { censusTable } from '../../shared/geometry/census-table';
+import { assignRows, rankAreas } from '../../shared/geometry/count-census';
 
 const tables = new WeakMap<Division['census'], CensusTable>();
 

@@ -1,8 +1,8 @@
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { AreaEntity, Division } from '../../shared/model';
 import type { ValidationIssue } from '../../shared/validate';
-import type { PreparedPolygon } from '../../shared/validate/prepared-polygon';
-import { preparePolygon } from '../../shared/validate/prepared-polygon';
+import type { PreparedPolygon } from '../../shared/geometry/prepared-polygon';
+import { preparePolygon } from '../../shared/geometry/prepared-polygon';
 import type { SlabInterval } from '../../shared/validate/sweep-coverage';
 import { sweepCoverage } from '../../shared/validate/sweep-coverage';
 

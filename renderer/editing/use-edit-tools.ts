@@ -4,15 +4,15 @@ import { useTranslation } from 'react-i18next';
 import {
   communityAround,
   carveExclusiveGridCommand,
-} from '../../shared/geometry/carve-exclusive-grid-command';
-import { deleteGridCommand } from '../../shared/geometry/delete-grid-command';
-import { drawGridCommand } from '../../shared/geometry/draw-grid-command';
-import { drawMicrogridCommand } from '../../shared/geometry/draw-microgrid-command';
-import { interiorPoint } from '../../shared/validate/interior-point';
-import { locatePoint, PointLocation } from '../../shared/validate/locate-point';
-import { preparePolygon } from '../../shared/validate/prepared-polygon';
-import { mergeGridsCommand } from '../../shared/geometry/merge-grids-command';
-import { splitGridCommand } from '../../shared/geometry/split-grid-command';
+} from '../../shared/commands/carve-exclusive-grid-command';
+import { deleteGridCommand } from '../../shared/commands/delete-grid-command';
+import { drawGridCommand } from '../../shared/commands/draw-grid-command';
+import { drawMicrogridCommand } from '../../shared/commands/draw-microgrid-command';
+import { interiorPoint } from '../../shared/geometry/interior-point';
+import { locatePoint, PointLocation } from '../../shared/geometry/locate-point';
+import { preparePolygon } from '../../shared/geometry/prepared-polygon';
+import { mergeGridsCommand } from '../../shared/commands/merge-grids-command';
+import { splitGridCommand } from '../../shared/commands/split-grid-command';
 import type { Change, Division, Problem, Result, RuleSet } from '../../shared/model';
 import { text } from '../../shared/model';
 import { liveCount } from '../derive/live-count';

@@ -20,7 +20,7 @@ import {
   STAFF_ROLES,
   targetFor,
 } from '../../shared/model';
-import { polygonAreaM2 } from '../../shared/validate/ellipsoid-area';
+import { polygonAreaM2 } from '../../shared/geometry/ellipsoid-area';
 import type { GridFigure } from '../derive/grid-figures';
 import { statusClass } from './division-tree';
 import { formatArea, formatCount } from './format';

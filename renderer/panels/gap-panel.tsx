@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fillGapCommand, fillSmallGapsCommand } from '../../shared/geometry/fill-gap-command';
+import { fillGapCommand, fillSmallGapsCommand } from '../../shared/commands/fill-gap-command';
 import { findGaps } from '../../shared/geometry/fill-gap';
-import { areaInput } from '../../shared/geometry/grid-command-context';
+import { areaInput } from '../../shared/commands/grid-command-context';
 import type { Change, Community, Division, Result } from '../../shared/model';
 import { formatArea } from './format';
 

@@ -1,5 +1,6 @@
 import type { Change, Division, RuleSet } from '../../shared/model';
-import type { CensusTally, ValidationIssue } from '../../shared/validate';
+import type { CensusTally } from '../../shared/geometry/count-census';
+import type { ValidationIssue } from '../../shared/validate';
 import { ValidationHandler } from '../workers/validation-handler';
 import type { ValidationRequest, ValidationResponse } from '../workers/validation-protocol';
 

@@ -1,7 +1,7 @@
 import type { Division, GridType } from '../model';
-import { countCensus } from '../validate/count-census';
-import { compareByCode } from '../validate/count-census';
-import { polygonAreaM2 } from '../validate/ellipsoid-area';
+import { countCensus } from '../geometry/count-census';
+import { compareByCode } from '../geometry/count-census';
+import { polygonAreaM2 } from '../geometry/ellipsoid-area';
 
 /** One community's row in the statistics. */
 export interface CommunityStats {

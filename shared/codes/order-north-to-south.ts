@@ -1,6 +1,6 @@
 import type { AreaGeometry } from '../model';
-import { interiorPoint } from '../validate/interior-point';
-import { preparePolygon } from '../validate/prepared-polygon';
+import { interiorPoint } from '../geometry/interior-point';
+import { preparePolygon } from '../geometry/prepared-polygon';
 
 /**
  * Orders areas for numbering: north to south, then west to east, by a representative point inside each

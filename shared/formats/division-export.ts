@@ -11,8 +11,8 @@ import type {
   StaffRole,
 } from '../model';
 import { fail, ok, text } from '../model';
-import { countCensus } from '../validate/count-census';
-import { polygonAreaM2 } from '../validate/ellipsoid-area';
+import { countCensus } from '../geometry/count-census';
+import { polygonAreaM2 } from '../geometry/ellipsoid-area';
 import type { ExportCrs } from './coordinate-systems';
 import { writeCsv } from './csv';
 import type { DbfFieldSpec } from './dbf';

@@ -1,10 +1,10 @@
 import type { Polygon, Position } from 'geojson';
 import type { AreaGeometry, Result } from '../model';
 import { fail, ok, text } from '../model';
-import { polygonAreaM2 } from '../validate/ellipsoid-area';
-import { interiorPoint } from '../validate/interior-point';
-import { locatePoint, PointLocation } from '../validate/locate-point';
-import { preparePolygon } from '../validate/prepared-polygon';
+import { polygonAreaM2 } from './ellipsoid-area';
+import { interiorPoint } from './interior-point';
+import { locatePoint, PointLocation } from './locate-point';
+import { preparePolygon } from './prepared-polygon';
 import { buildOverlay } from './planar-overlay';
 import type { Overlay, RegionPolygon } from './planar-overlay';
 import { asAreaGeometry, facesInside, traceExisting, verticesOf, vertexOnlyUpdates } from './trace-existing';

@@ -1,7 +1,7 @@
 import type { AreaGeometry, LocalText, Problem } from '../model';
 import { text } from '../model';
-import { checkGeometry } from '../validate/check-geometry';
-import type { GeometryDefectKind } from '../validate/check-geometry';
+import { checkGeometry } from './check-geometry';
+import type { GeometryDefectKind } from './check-geometry';
 
 const DEFECT_WORDS: Record<GeometryDefectKind, LocalText> = {
   empty: text('没有图形', 'empty'),

@@ -1,7 +1,7 @@
 import type { Polygon } from 'geojson';
 import type { AreaGeometry, LocalText, Problem, Result } from '../model';
 import { fail, ok, text } from '../model';
-import { polygonAreaM2 } from '../validate/ellipsoid-area';
+import { polygonAreaM2 } from './ellipsoid-area';
 import { invalidGeometryProblem } from './invalid-geometry-problem';
 import { buildOverlay } from './planar-overlay';
 import type { Overlay } from './planar-overlay';

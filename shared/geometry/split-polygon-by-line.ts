@@ -1,9 +1,9 @@
 import type { Polygon, Position } from 'geojson';
 import type { AreaGeometry, LocalText, Result } from '../model';
 import { fail, ok, text } from '../model';
-import { polygonAreaM2 } from '../validate/ellipsoid-area';
-import { locatePoint, PointLocation } from '../validate/locate-point';
-import { preparePolygon } from '../validate/prepared-polygon';
+import { polygonAreaM2 } from './ellipsoid-area';
+import { locatePoint, PointLocation } from './locate-point';
+import { preparePolygon } from './prepared-polygon';
 import { invalidGeometryProblem } from './invalid-geometry-problem';
 import { polygonsOf, toUnits } from './lattice';
 import { buildOverlay } from './planar-overlay';

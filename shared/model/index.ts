@@ -4,3 +4,4 @@ export * from './division';
 export * from './change';
 export * from './rule-set';
 export * from './rule-sets';
+export * from './severity';

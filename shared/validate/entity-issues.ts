@@ -1,9 +1,9 @@
 import type { AreaEntity, Grid, MicroGrid, RuleSet, Township } from '../model';
 import { COMMUNITY_KINDS, GRID_TYPES, targetFor, targetStatus, text } from '../model';
-import type { GeometryDefect } from './check-geometry';
+import type { GeometryDefect } from '../geometry/check-geometry';
 import { checkCode, describeTemplate } from '../codes/code-template';
 import type { CodeTemplate } from '../codes/code-template';
-import type { CensusTally } from './count-census';
+import type { CensusTally } from '../geometry/count-census';
 import {
   badCodeFormatMessage,
   badCodePrefixMessage,

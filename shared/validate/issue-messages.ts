@@ -1,6 +1,6 @@
 import type { CensusPoint, GridTarget, Layer, LocalText, RuleSet } from '../model';
 import { text } from '../model';
-import type { GeometryDefect, GeometryDefectKind } from './check-geometry';
+import type { GeometryDefect, GeometryDefectKind } from '../geometry/check-geometry';
 
 /** Names of the layers in both languages (ui.md words). */
 export const LAYER_NAMES: Readonly<Record<Layer, LocalText>> = {

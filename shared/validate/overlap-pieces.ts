@@ -1,7 +1,7 @@
 import { PieceCollector } from './coverage-pieces';
 import type { Piece } from './coverage-pieces';
-import { boxesOverlap } from './prepared-polygon';
-import type { PreparedPolygon } from './prepared-polygon';
+import { boxesOverlap } from '../geometry/prepared-polygon';
+import type { PreparedPolygon } from '../geometry/prepared-polygon';
 import { sweepCoverage } from './sweep-coverage';
 
 /**

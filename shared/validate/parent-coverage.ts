@@ -1,6 +1,6 @@
 import { PieceCollector } from './coverage-pieces';
 import type { Piece } from './coverage-pieces';
-import type { PreparedPolygon } from './prepared-polygon';
+import type { PreparedPolygon } from '../geometry/prepared-polygon';
 import { sweepCoverage } from './sweep-coverage';
 
 /** Where two children of a parent overlap (indexes into the children, `first` < `second`). */

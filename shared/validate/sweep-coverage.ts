@@ -1,5 +1,5 @@
-import { areaDensityM2PerDeg2 } from './ellipsoid-area';
-import type { PreparedPolygon } from './prepared-polygon';
+import { areaDensityM2PerDeg2 } from '../geometry/ellipsoid-area';
+import type { PreparedPolygon } from '../geometry/prepared-polygon';
 
 /**
  * One stretch of a horizontal slab between two consecutive edges: a trapezoid with horizontal top and

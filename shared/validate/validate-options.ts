@@ -1,5 +1,5 @@
 import type { Layer } from '../model';
-import { EDGE_TOLERANCE_DEG } from './locate-point';
+import { EDGE_TOLERANCE_DEG } from '../geometry/locate-point';
 import { DEFAULT_PIECE_TOLERANCE } from './significant-pieces';
 
 /** Layers that have an area. */

@@ -1,3 +1,4 @@
+import type { Severity } from '../model';
 import type { Layer, LocalText } from '../model';
 
 /** Rule names of the interchange report (../shared/spec/interchange.md), in report order. */
@@ -17,7 +18,7 @@ export const RULES = [
 ] as const;
 export type RuleName = (typeof RULES)[number];
 
-export type Severity = 'error' | 'warning';
+export type { Severity } from '../model';
 
 /**
  * One problem found by validation, as the app and the report writers use it. The interchange report

@@ -10,11 +10,11 @@ import type {
   Township,
 } from '../model';
 import { applyChange, targetFor, targetStatus } from '../model';
-import { BoxIndex } from './box-index';
-import type { Box } from './box-index';
-import { censusTable, rowsInBox } from './census-table';
-import type { CensusTable } from './census-table';
-import { checkGeometry, partCount } from './check-geometry';
+import { BoxIndex } from '../geometry/box-index';
+import type { Box } from '../geometry/box-index';
+import { censusTable, rowsInBox } from '../geometry/census-table';
+import type { CensusTable } from '../geometry/census-table';
+import { checkGeometry, partCount } from '../geometry/check-geometry';
 import {
   COMMUNITY_CODE_PATTERN,
   compileCodeTemplate,
@@ -22,13 +22,13 @@ import {
   DEFAULT_MICROGRID_CODE_TEMPLATE,
 } from '../codes/code-template';
 import type { CodeTemplate } from '../codes/code-template';
-import { assignRows, compareByCode } from './count-census';
-import type { CensusCounts, CensusTally, RankedArea, UnassignedTally } from './count-census';
+import { assignRows, compareByCode } from '../geometry/count-census';
+import type { CensusCounts, CensusTally, RankedArea, UnassignedTally } from '../geometry/count-census';
 import type { Piece } from './coverage-pieces';
-import { polygonAreaM2 } from './ellipsoid-area';
+import { polygonAreaM2 } from '../geometry/ellipsoid-area';
 import { entityIssues } from './entity-issues';
 import type { EntityContext, GeometryFacts } from './entity-issues';
-import { interiorPoint } from './interior-point';
+import { interiorPoint } from '../geometry/interior-point';
 import {
   duplicateCodeMessage,
   entityLabel,
@@ -38,11 +38,11 @@ import {
   overlapMessage,
   unassignedPointMessage,
 } from './issue-messages';
-import { locatePoint, PointLocation } from './locate-point';
+import { locatePoint, PointLocation } from '../geometry/locate-point';
 import { overlapPieces } from './overlap-pieces';
 import { parentCoverage } from './parent-coverage';
-import { preparePolygon } from './prepared-polygon';
-import type { PreparedPolygon } from './prepared-polygon';
+import { preparePolygon } from '../geometry/prepared-polygon';
+import type { PreparedPolygon } from '../geometry/prepared-polygon';
 import { significantPieces } from './significant-pieces';
 import type { PieceTolerance } from './significant-pieces';
 import { AREA_LAYERS, resolveOptions } from './validate-options';

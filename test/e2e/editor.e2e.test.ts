@@ -4,8 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseDivisionGeoJson } from '../../shared/formats/geojson';
 import type { Division, Grid } from '../../shared/model';
-import { interiorPoint } from '../../shared/validate/interior-point';
-import { preparePolygon } from '../../shared/validate/prepared-polygon';
+import { interiorPoint } from '../../shared/geometry/interior-point';
+import { preparePolygon } from '../../shared/geometry/prepared-polygon';
 import { launchBrowser, openApp, waitForMapIdle } from './browser';
 import { clickAt } from './map-geometry';
 

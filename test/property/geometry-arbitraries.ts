@@ -10,8 +10,8 @@ import type {
   RuleSet,
 } from '../../shared/model';
 import { divisionOf } from '../../shared/model';
-import { locatePoint, PointLocation } from '../../shared/validate/locate-point';
-import { preparePolygon } from '../../shared/validate/prepared-polygon';
+import { locatePoint, PointLocation } from '../../shared/geometry/locate-point';
+import { preparePolygon } from '../../shared/geometry/prepared-polygon';
 import { validateDivision } from '../../shared/validate/validate-division';
 
 /** PROPERTY_RUNS=1000 for a longer search. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { carvePolygon } from '../../shared/geometry/carve-polygon';
 import { fillGap, fillSmallGaps, findGaps } from '../../shared/geometry/fill-gap';
 import type { AreaGeometry, Grid } from '../../shared/model';
-import { countCensus } from '../../shared/validate/count-census';
+import { countCensus } from '../../shared/geometry/count-census';
 import { edgesOf, expectValidOutput } from '../shared/geometry/geometry-test-helpers';
 import {
   censusPoints,

@@ -3,8 +3,8 @@ import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { mergePolygons } from '../../shared/geometry/merge-polygons';
 import { splitPolygonByLine } from '../../shared/geometry/split-polygon-by-line';
-import { countCensus } from '../../shared/validate/count-census';
-import { polygonAreaM2 } from '../../shared/validate/ellipsoid-area';
+import { countCensus } from '../../shared/geometry/count-census';
+import { polygonAreaM2 } from '../../shared/geometry/ellipsoid-area';
 import { edgesOf, expectValidOutput } from '../shared/geometry/geometry-test-helpers';
 import {
   censusPoints,

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { countCensus } from '../../shared/validate/count-census';
-import { polygonAreaM2 } from '../../shared/validate/ellipsoid-area';
+import { countCensus } from '../../shared/geometry/count-census';
+import { polygonAreaM2 } from '../../shared/geometry/ellipsoid-area';
 import { validateDivision } from '../../shared/validate/validate-division';
 import type { ReportIssue } from '../../shared/validate/validation-report';
 import {

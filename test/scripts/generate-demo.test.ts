@@ -7,7 +7,7 @@ import { generateDemoGeoJson } from '../../scripts/demo/generate';
 import { parseDivisionGeoJson } from '../../shared/formats/geojson';
 import type { Division } from '../../shared/model';
 import { builtinRuleSet, targetFor, targetStatus } from '../../shared/model';
-import { countCensus } from '../../shared/validate/count-census';
+import { countCensus } from '../../shared/geometry/count-census';
 
 const committedPath = fileURLToPath(new URL('../../resources/demo/demo-township.geojson', import.meta.url));
 

@@ -5,7 +5,7 @@ import { parseDivisionGeoJson } from '../../../shared/formats/geojson';
 import type { Grid } from '../../../shared/model';
 import { builtinRuleSet, divisionOf } from '../../../shared/model';
 import { validateDivision, Validator } from '../../../shared/validate';
-import { polygonAreaM2 } from '../../../shared/validate/ellipsoid-area';
+import { polygonAreaM2 } from '../../../shared/geometry/ellipsoid-area';
 import { problemShapes } from '../../../renderer/derive/problem-shapes';
 
 const total = (shapes: ReturnType<typeof problemShapes>, kind: string): number =>

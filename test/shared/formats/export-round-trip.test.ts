@@ -13,7 +13,7 @@ import { readXlsx } from '../../../shared/formats/xlsx';
 import type { Polygon } from 'geojson';
 import type { CensusPoint, Community, Division, Grid } from '../../../shared/model';
 import { divisionOf } from '../../../shared/model';
-import { polygonAreaM2 } from '../../../shared/validate/ellipsoid-area';
+import { polygonAreaM2 } from '../../../shared/geometry/ellipsoid-area';
 import { importAs, square, value } from './import-helpers';
 
 const community: Community = {

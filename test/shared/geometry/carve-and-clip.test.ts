@@ -4,7 +4,7 @@ import { carvePolygon } from '../../../shared/geometry/carve-polygon';
 import { clipToParentAndAvoidOverlap } from '../../../shared/geometry/clip-to-parent-and-avoid-overlap';
 import { divisionOf, NO_RULE_SET_FOR_TESTS } from './division-fixtures';
 import type { AreaGeometry, Grid } from '../../../shared/model';
-import { polygonAreaM2 } from '../../../shared/validate/ellipsoid-area';
+import { polygonAreaM2 } from '../../../shared/geometry/ellipsoid-area';
 import { validateDivision } from '../../../shared/validate/validate-division';
 import {
   communityEntity,

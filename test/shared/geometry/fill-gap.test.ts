@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fillGap, fillSmallGaps, findGaps } from '../../../shared/geometry/fill-gap';
-import { polygonAreaM2 } from '../../../shared/validate/ellipsoid-area';
+import { polygonAreaM2 } from '../../../shared/geometry/ellipsoid-area';
 import { divisionOf, NO_RULE_SET_FOR_TESTS } from './division-fixtures';
 import {
   communityEntity,

@@ -2,7 +2,7 @@ import type { Polygon, Position } from 'geojson';
 import { expect } from 'vitest';
 import { ringSignedArea2 } from '../../../shared/geometry/rewind';
 import type { AreaGeometry, Community, Grid } from '../../../shared/model';
-import { checkGeometry } from '../../../shared/validate/check-geometry';
+import { checkGeometry } from '../../../shared/geometry/check-geometry';
 
 /** A closed counter-clockwise rectangle. */
 export function rect(x0: number, y0: number, x1: number, y1: number): Polygon {

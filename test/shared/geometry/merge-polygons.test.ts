@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergePolygons } from '../../../shared/geometry/merge-polygons';
 import type { AreaGeometry } from '../../../shared/model';
-import { polygonAreaM2 } from '../../../shared/validate/ellipsoid-area';
+import { polygonAreaM2 } from '../../../shared/geometry/ellipsoid-area';
 import { expectValidOutput, polygon, rect, verticesOf } from './geometry-test-helpers';
 
 const X = 104.75;

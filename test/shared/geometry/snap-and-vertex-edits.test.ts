@@ -3,7 +3,7 @@ import { deleteVertex } from '../../../shared/geometry/delete-vertex';
 import { insertVertex } from '../../../shared/geometry/insert-vertex';
 import { moveSharedVertex } from '../../../shared/geometry/move-shared-vertex';
 import { snapCoordinate } from '../../../shared/geometry/snap-coordinate';
-import { polygonAreaM2 } from '../../../shared/validate/ellipsoid-area';
+import { polygonAreaM2 } from '../../../shared/geometry/ellipsoid-area';
 import { expectValidOutput, polygon, rect, sharedEdges, verticesOf } from './geometry-test-helpers';
 
 const X = 104.75;

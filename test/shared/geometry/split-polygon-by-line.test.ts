@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mergePolygons } from '../../../shared/geometry/merge-polygons';
 import { splitPolygonByLine } from '../../../shared/geometry/split-polygon-by-line';
 import type { SplitResult } from '../../../shared/geometry/split-polygon-by-line';
-import { polygonAreaM2 } from '../../../shared/validate/ellipsoid-area';
+import { polygonAreaM2 } from '../../../shared/geometry/ellipsoid-area';
 import { expectValidOutput, polygon, rect, sharedEdges, verticesOf } from './geometry-test-helpers';
 
 const X = 104.75;

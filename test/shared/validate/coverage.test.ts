@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { polygonAreaM2, trapezoidAreaM2 } from '../../../shared/validate/ellipsoid-area';
+import { polygonAreaM2, trapezoidAreaM2 } from '../../../shared/geometry/ellipsoid-area';
 import { overlapPieces } from '../../../shared/validate/overlap-pieces';
 import { parentCoverage } from '../../../shared/validate/parent-coverage';
-import { preparePolygon } from '../../../shared/validate/prepared-polygon';
+import { preparePolygon } from '../../../shared/geometry/prepared-polygon';
 import { DEFAULT_PIECE_TOLERANCE, significantPieces } from '../../../shared/validate/significant-pieces';
 import { polygon, rect } from './entities';
 

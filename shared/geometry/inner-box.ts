@@ -1,7 +1,7 @@
 import type { Box } from './box-index';
 import { interiorPoint } from './interior-point';
 import { EDGE_TOLERANCE_DEG, locatePoint, PointLocation } from './locate-point';
-import type { PreparedPolygon } from './prepared-polygon';
+import type { PreparedPolygon } from './prepared-polygon-type';
 
 /** True when the segment meets the closed box (Liang–Barsky clipping, written out: no closures). */
 function segmentMeetsBox(x1: number, y1: number, x2: number, y2: number, box: Box): boolean {

@@ -14,8 +14,8 @@ import type {
   Result,
 } from '../model';
 import { builtinRuleSet, fail, ok, text } from '../model';
-import { preparePolygon } from '../validate/prepared-polygon';
-import type { AreaInput } from './trace-existing';
+import { preparePolygon } from '../geometry/prepared-polygon';
+import type { AreaInput } from '../geometry/trace-existing';
 
 /**
  * Options every grid command takes. Commands live in shared/geometry next to the operations they wrap

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { divisionOf } from '../../../shared/model';
-import { countCensus } from '../../../shared/validate/count-census';
-import { census, grid, microgrid, rect } from './entities';
+import { countCensus } from '../../../shared/geometry/count-census';
+import { census, grid, microgrid, rect } from '../validate/entities';
 
 const C = '510302001001';
 

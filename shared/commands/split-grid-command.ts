@@ -13,7 +13,7 @@ import {
   withLineage,
 } from './grid-command-context';
 import type { GridCommandOptions } from './grid-command-context';
-import { splitPolygonByLine } from './split-polygon-by-line';
+import { splitPolygonByLine } from '../geometry/split-polygon-by-line';
 
 /** Options of {@link splitGridCommand}. */
 export interface SplitGridOptions extends GridCommandOptions {

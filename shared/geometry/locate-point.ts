@@ -1,4 +1,4 @@
-import type { PreparedPolygon } from './prepared-polygon';
+import type { PreparedPolygon } from './prepared-polygon-type';
 
 /** Where a point lies relative to a polygon. Ordered: a larger value is a stronger claim on the point. */
 export const PointLocation = {

@@ -10,10 +10,10 @@ import type {
   Result,
 } from '../model';
 import { change, fail, ok } from '../model';
-import { interiorPoint } from '../validate/interior-point';
-import { locatePoint, PointLocation } from '../validate/locate-point';
-import { preparePolygon } from '../validate/prepared-polygon';
-import { carvePolygon } from './carve-polygon';
+import { interiorPoint } from '../geometry/interior-point';
+import { locatePoint, PointLocation } from '../geometry/locate-point';
+import { preparePolygon } from '../geometry/prepared-polygon';
+import { carvePolygon } from '../geometry/carve-polygon';
 import {
   areaInput,
   codesForNewGrids,

@@ -1,7 +1,7 @@
 import type { AreaGeometry } from '../model';
 import { locatePoint, PointLocation } from './locate-point';
 import { preparePolygon } from './prepared-polygon';
-import type { Severity } from './validation-issue';
+import type { Severity } from '../model';
 
 /** Kinds of geometry defect, each reported as one `invalid-geometry` issue per entity. */
 export const GEOMETRY_DEFECTS = [

@@ -4,7 +4,7 @@ import { DEFAULT_MICROGRID_CODE_TEMPLATE } from '../codes/code-template';
 import { parseNumberingTemplate, sequenceOfCode } from '../codes/numbering-template';
 import type { AreaGeometry, Change, Division, Entity, MicroGrid, Result } from '../model';
 import { builtinRuleSet, change, ok } from '../model';
-import { clipToParentAndAvoidOverlap } from './clip-to-parent-and-avoid-overlap';
+import { clipToParentAndAvoidOverlap } from '../geometry/clip-to-parent-and-avoid-overlap';
 import type { GridCommandOptions } from './grid-command-context';
 import { communityOfGrid, gridById, record, withLineage } from './grid-command-context';
 

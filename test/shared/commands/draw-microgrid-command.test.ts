@@ -1,6 +1,6 @@
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { drawMicrogridCommand } from '../../../shared/geometry/draw-microgrid-command';
+import { drawMicrogridCommand } from '../../../shared/commands/draw-microgrid-command';
 import type { Community, Division, Grid, MicroGrid } from '../../../shared/model';
 import { applyChange, change, divisionOf } from '../../../shared/model';
 import { validateDivision } from '../../../shared/validate';

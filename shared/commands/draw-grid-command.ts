@@ -1,6 +1,6 @@
 import type { AreaGeometry, Change, Community, Division, Entity, Grid, GridType, Result } from '../model';
 import { change, ok } from '../model';
-import { clipToParentAndAvoidOverlap } from './clip-to-parent-and-avoid-overlap';
+import { clipToParentAndAvoidOverlap } from '../geometry/clip-to-parent-and-avoid-overlap';
 import {
   areaInput,
   codesForNewGrids,

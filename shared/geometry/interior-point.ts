@@ -1,4 +1,4 @@
-import type { PreparedPolygon } from './prepared-polygon';
+import type { PreparedPolygon } from './prepared-polygon-type';
 
 /**
  * A point inside a polygon, where a message about the whole entity points the reviewer: the middle of the

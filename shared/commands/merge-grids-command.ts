@@ -1,6 +1,6 @@
 import type { Change, Division, Entity, Grid, Result } from '../model';
 import { change, fail, ok } from '../model';
-import { polygonAreaM2 } from '../validate/ellipsoid-area';
+import { polygonAreaM2 } from '../geometry/ellipsoid-area';
 import {
   codesForNewGrids,
   communityOfGrid,
@@ -12,7 +12,7 @@ import {
   withLineage,
 } from './grid-command-context';
 import type { GridCommandOptions } from './grid-command-context';
-import { mergePolygons } from './merge-polygons';
+import { mergePolygons } from '../geometry/merge-polygons';
 
 /** Options of {@link mergeGridsCommand}. */
 export interface MergeGridsOptions extends GridCommandOptions {

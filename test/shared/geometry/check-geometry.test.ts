@@ -1,8 +1,8 @@
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { AreaGeometry } from '../../../shared/model';
-import { checkGeometry, partCount } from '../../../shared/validate/check-geometry';
-import { rect } from './entities';
+import { checkGeometry, partCount } from '../../../shared/geometry/check-geometry';
+import { rect } from '../validate/entities';
 
 const kinds = (geometry: AreaGeometry, holesAllowed = true): string[] =>
   checkGeometry(geometry, { holesAllowed }).map((defect) => `${defect.kind}:${defect.severity}`);

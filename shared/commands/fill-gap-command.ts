@@ -2,8 +2,8 @@ import type { Position } from 'geojson';
 import type { Change, Division, Entity, Grid, Result } from '../model';
 import { change, fail, ok } from '../model';
 import { gridTypeOf } from './draw-grid-command';
-import { fillGap, fillSmallGaps } from './fill-gap';
-import type { GapTarget } from './fill-gap';
+import { fillGap, fillSmallGaps } from '../geometry/fill-gap';
+import type { GapTarget } from '../geometry/fill-gap';
 import {
   areaInput,
   codesForNewGrids,
@@ -15,7 +15,7 @@ import {
   withLineage,
 } from './grid-command-context';
 import type { GridCommandOptions } from './grid-command-context';
-import type { ChangedArea } from './trace-existing';
+import type { ChangedArea } from '../geometry/trace-existing';
 
 /** Options of {@link fillGapCommand}. */
 export interface FillGapOptions extends GridCommandOptions {

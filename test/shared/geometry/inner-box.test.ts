@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { innerBox } from '../../../shared/validate/inner-box';
-import { EDGE_TOLERANCE_DEG, locatePoint, PointLocation } from '../../../shared/validate/locate-point';
-import { preparePolygon } from '../../../shared/validate/prepared-polygon';
+import { innerBox } from '../../../shared/geometry/inner-box';
+import { EDGE_TOLERANCE_DEG, locatePoint, PointLocation } from '../../../shared/geometry/locate-point';
+import { preparePolygon } from '../../../shared/geometry/prepared-polygon';
 import { buildPartition, partitionParameters } from '../../property/validate-arbitraries';
-import { polygon } from './entities';
+import { polygon } from '../validate/entities';
 
 describe('innerBox', () => {
   it('lies inside every grid of random partitions, clear of the edges by the tolerance', () => {

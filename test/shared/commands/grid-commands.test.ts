@@ -1,17 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { assignCodesCommand } from '../../../shared/geometry/assign-codes-command';
-import { carveExclusiveGridCommand } from '../../../shared/geometry/carve-exclusive-grid-command';
-import { deleteGridCommand } from '../../../shared/geometry/delete-grid-command';
-import { drawGridCommand } from '../../../shared/geometry/draw-grid-command';
-import { fillGapCommand, fillSmallGapsCommand } from '../../../shared/geometry/fill-gap-command';
-import { mergeGridsCommand } from '../../../shared/geometry/merge-grids-command';
-import { splitGridCommand } from '../../../shared/geometry/split-grid-command';
+import { assignCodesCommand } from '../../../shared/commands/assign-codes-command';
+import { carveExclusiveGridCommand } from '../../../shared/commands/carve-exclusive-grid-command';
+import { deleteGridCommand } from '../../../shared/commands/delete-grid-command';
+import { drawGridCommand } from '../../../shared/commands/draw-grid-command';
+import { fillGapCommand, fillSmallGapsCommand } from '../../../shared/commands/fill-gap-command';
+import { mergeGridsCommand } from '../../../shared/commands/merge-grids-command';
+import { splitGridCommand } from '../../../shared/commands/split-grid-command';
 import type { CensusPoint, Change, Division, Entity, Grid, MicroGrid, Result } from '../../../shared/model';
 import { applyChange } from '../../../shared/model';
-import { countCensus } from '../../../shared/validate/count-census';
+import { countCensus } from '../../../shared/geometry/count-census';
 import { validateDivision } from '../../../shared/validate/validate-division';
-import { divisionOf, NO_RULE_SET_FOR_TESTS } from './division-fixtures';
-import { communityEntity, COMMUNITY_CODE, gridEntity, rect, sharedEdges } from './geometry-test-helpers';
+import { divisionOf, NO_RULE_SET_FOR_TESTS } from '../geometry/division-fixtures';
+import {
+  communityEntity,
+  COMMUNITY_CODE,
+  gridEntity,
+  rect,
+  sharedEdges,
+} from '../geometry/geometry-test-helpers';
 
 const X = 104.75;
 const Y = 29.36;
