@@ -11,7 +11,7 @@ const group = (names, message) => ({ group: names, message });
 
 // Zones inside shared/ (architecture.md): a folder imports only the folders listed for it, so the kernel
 // never depends on what is built on it (Excalidraw's no-restricted-imports between packages).
-// model ← geometry ← codes ← commands ← validate, divide ← formats ← report ← cli.
+// model ← geometry ← codes ← commands ← validate, divide ← formats ← diff ← review ← report ← city ← cli.
 const SHARED_ZONES = {
   model: [],
   geometry: ['model'],
@@ -21,9 +21,23 @@ const SHARED_ZONES = {
   divide: ['model', 'geometry', 'codes', 'commands'],
   formats: ['model', 'geometry', 'codes', 'validate'],
   diff: ['model', 'geometry', 'codes', 'validate', 'formats'],
-  report: ['model', 'geometry', 'codes', 'validate', 'formats', 'diff'],
+  review: ['model', 'geometry', 'codes', 'validate', 'formats', 'diff'],
+  report: ['model', 'geometry', 'codes', 'validate', 'formats', 'diff', 'review'],
+  city: ['model', 'geometry', 'codes', 'validate', 'formats', 'diff', 'review', 'report'],
   ipc: ['model'],
-  cli: ['model', 'geometry', 'codes', 'commands', 'validate', 'divide', 'formats', 'diff', 'report'],
+  cli: [
+    'model',
+    'geometry',
+    'codes',
+    'commands',
+    'validate',
+    'divide',
+    'formats',
+    'diff',
+    'review',
+    'report',
+    'city',
+  ],
 };
 
 export default tseslint.config(

@@ -43,19 +43,19 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function timed(run: () => void, times = 3): number {
+async function timed(run: () => unknown, times = 3): Promise<number> {
   const seconds: number[] = [];
   for (let i = 0; i < times; i++) {
     gc?.();
     const started = performance.now();
-    run();
+    await run();
     seconds.push((performance.now() - started) / 1000);
   }
   return median(seconds);
 }
 
-function gridplan(args: string[]): void {
-  const result = runCli(args, host);
+async function gridplan(args: string[]): Promise<void> {
+  const result = await runCli(args, host);
   if (result.exitCode !== 0) throw new Error(`gridplan ${args.join(' ')}: ${result.stderr}`);
 }
 
@@ -78,11 +78,11 @@ const rows: { task: string; size: string; gridplan: number; ogr2ogr: number | un
   }
   writeFileSync(at('census.csv'), `${lines.join('\n')}\n`);
   const size = `${(statSync(at('census.csv')).size / 1e6).toFixed(1)} MB`;
-  const ours = timed(() =>
+  const ours = await timed(() =>
     gridplan(['import', at('census.csv'), '--as', 'census', '--out', at('census.geojson')]),
   );
   const theirs = hasGdal
-    ? timed(() => {
+    ? await timed(() => {
         rmSync(at('census-ogr.geojson'), { force: true });
         ogr2ogr([
           '-f',
@@ -157,10 +157,10 @@ if (hasGdal) {
     (sum, e) => sum + statSync(at(`zone35.${e}`)).size,
     0,
   );
-  const ours = timed(() =>
+  const ours = await timed(() =>
     gridplan(['import', at('zone35.shp'), '--as', 'grids', '--out', at('zone35.geojson')]),
   );
-  const theirs = timed(() => {
+  const theirs = await timed(() => {
     rmSync(at('zone35-ogr.geojson'), { force: true });
     ogr2ogr(['-f', 'GeoJSON', at('zone35-ogr.geojson'), at('zone35.shp'), '-t_srs', 'EPSG:4490']);
   });
@@ -177,7 +177,7 @@ if (hasGdal) {
 {
   const division = generateDivision({ ...CITY, censusPoints: 100_000 });
   writeFileSync(at('city.geojson'), stringifyDivision(division));
-  const ours = timed(() =>
+  const ours = await timed(() =>
     gridplan([
       'export',
       at('city.geojson'),
@@ -190,7 +190,7 @@ if (hasGdal) {
     ]),
   );
   const theirs = hasGdal
-    ? timed(() => {
+    ? await timed(() => {
         rmSync(at('ogr-grids'), { recursive: true, force: true });
         ogr2ogr([
           '-f',

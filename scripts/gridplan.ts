@@ -70,7 +70,7 @@ const host: CliHost = {
   version: typeof GRIDPLAN_VERSION === 'string' ? GRIDPLAN_VERSION : undefined,
 };
 
-const result = runCli(process.argv.slice(2), host);
+const result = await runCli(process.argv.slice(2), host);
 process.stdout.write(result.stdout);
 process.stderr.write(result.stderr);
 process.exitCode = result.exitCode;

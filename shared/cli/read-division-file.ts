@@ -2,13 +2,9 @@ import { parseDivisionGeoJson } from '../formats/geojson';
 import type { Division, Language, LocalText, Problem, Result } from '../model';
 import { text } from '../model';
 
-/** What a command answers: its output, messages and exit status. */
-export interface CommandResult {
-  readonly stdout: string;
-  readonly stderr: string;
-  /** 0 no errors, 1 errors found, 2 input could not be read (or the command line was wrong). */
-  readonly exitCode: 0 | 1 | 2;
-}
+import type { CommandResult } from './command-result';
+
+export type { CommandResult } from './command-result';
 
 /** Exit status 2 with a lead line and the reasons on stderr, in the chosen language. */
 export function unreadableResult(

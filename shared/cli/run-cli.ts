@@ -1,4 +1,4 @@
-import type { LocalText, Result, RuleSet } from '../model';
+import type { Language, LocalText, Result, RuleSet } from '../model';
 import { BUILTIN_RULE_SETS, builtinRuleSet, text } from '../model';
 import { parseRuleSet } from '../validate/parse-rule-set';
 import { validateDivision } from '../validate/validate-division';
@@ -7,28 +7,17 @@ import { formatHtmlReport } from './format-html-report';
 import { formatStats } from './format-stats';
 import { formatTextReport } from './format-text-report';
 import { parseCliArgs } from './parse-cli-args';
+import type { CliHost } from './cli-host';
+import { COMMAND_MODULES, commandModule } from './command-registry';
+import type { CommandResult } from './command-result';
 import type { TransferHost } from './run-transfer';
 import { runExport, runImport } from './run-transfer';
 import { readDivisionFile, unreadableResult } from './read-division-file';
 
-/** What the command core needs from its host: reading a text file (UTF-8). */
-export interface CliHost {
-  readText(path: string): Result<string>;
-  /** Binary reads, writes and sizes for import and export; hosts without them cannot run those. */
-  readBytes?: TransferHost['readBytes'];
-  writeBytes?: TransferHost['writeBytes'];
-  fileSize?: TransferHost['fileSize'];
-  /** Version of the package, for `--version`. */
-  readonly version?: string;
-}
+export type { CliHost } from './cli-host';
 
 /** What the command produced; the host writes it out and exits with `exitCode`. */
-export interface CliResult {
-  readonly stdout: string;
-  readonly stderr: string;
-  /** 0 no errors, 1 errors found, 2 input could not be read (or the command line was wrong). */
-  readonly exitCode: 0 | 1 | 2;
-}
+export type CliResult = CommandResult;
 
 const HELP: LocalText = text(
   `gridplan：网格划分校验与统计
@@ -110,18 +99,67 @@ function resolveRuleSet(
   return parseRuleSet(source.value);
 }
 
+/** The language asked for with `--lang en|zh` anywhere on the line; Chinese by default. */
+function languageOf(args: readonly string[]): Language {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--lang' && (args[i + 1] === 'en' || args[i + 1] === 'zh')) return args[i + 1] as Language;
+    if (arg === '--lang=en' || arg === '--lang=zh') return arg.slice(7) as Language;
+  }
+  return 'zh';
+}
+
+/** The general help: the built-in commands' usage, then one line per command module. */
+function generalHelp(lang: Language): string {
+  if (COMMAND_MODULES.length === 0) return HELP[lang];
+  const heading = text(
+    '其他命令（gridplan 命令 --help 查看详情）：',
+    'More commands (gridplan COMMAND --help):',
+  );
+  const lines = COMMAND_MODULES.map((module) => `  ${module.name.padEnd(10)} ${module.summary[lang]}`);
+  return `${HELP[lang]}\n${heading[lang]}\n${lines.join('\n')}\n`;
+}
+
 /**
  * The `gridplan` command: arguments in, output and exit status out. Pure (the host reads the files),
- * so tests run it without a process and the app could run it too.
+ * so tests run it without a process and the app could run it too. An exception is a bug: exit 3 with one
+ * line saying so (the stack only with `--debug`), never exit 1, which means "errors found".
  */
-export function runCli(args: readonly string[], host: CliHost): CliResult {
+export async function runCli(args: readonly string[], host: CliHost): Promise<CliResult> {
+  const lang = languageOf(args);
+  try {
+    return await dispatch(args, host, lang);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const stack = args.includes('--debug') && error instanceof Error && error.stack ? `${error.stack}\n` : '';
+    const line = text(
+      `内部错误（程序缺陷，请报告）：${detail}`,
+      `Internal error (a bug in gridplan, please report it): ${detail}`,
+    );
+    return { stdout: '', stderr: `${line[lang].replace(/[\r\n]+/g, ' ')}\n${stack}`, exitCode: 3 };
+  }
+}
+
+async function dispatch(args: readonly string[], host: CliHost, lang: Language): Promise<CliResult> {
+  const module = commandModule(args[0]);
+  if (module) {
+    const rest = args.slice(1);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      return { stdout: module.help[lang], stderr: '', exitCode: 0 };
+    }
+    return module.run(rest, host, lang);
+  }
+  return Promise.resolve(runBuiltin(args, host));
+}
+
+function runBuiltin(args: readonly string[], host: CliHost): CliResult {
   const command = parseCliArgs(args);
   const lang = command.lang;
   switch (command.command) {
     case 'usage-error':
       return { stdout: '', stderr: `${command.message[lang]}\n`, exitCode: 2 };
     case 'help':
-      return { stdout: HELP[lang], stderr: '', exitCode: 0 };
+      return { stdout: generalHelp(lang), stderr: '', exitCode: 0 };
     case 'version':
       return { stdout: `${host.version ?? 'unknown'}\n`, stderr: '', exitCode: 0 };
     case 'import':

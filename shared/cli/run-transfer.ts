@@ -10,6 +10,7 @@ import { MAX_IMPORT_BYTES, tooLargeProblem } from '../formats/zip-archive';
 import type { Division, Language, LocalText, Problem, Result } from '../model';
 import { applyChange, countByLayer, emptyDivision, ok, text } from '../model';
 import type { ExportCommand, ImportCommand } from './parse-transfer-args';
+import type { CommandResult } from './command-result';
 import { readDivisionFile, unreadableResult } from './read-division-file';
 
 /** What import and export need from the host besides reading text: bytes in and out, and sizes. */
@@ -22,11 +23,7 @@ export interface TransferHost {
 }
 
 /** The outcome of a command, as run-cli.ts returns it. */
-export interface TransferResult {
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly exitCode: 0 | 1 | 2;
-}
+export type TransferResult = CommandResult;
 
 const failed = unreadableResult;
 

@@ -71,6 +71,7 @@ const KNOWN: Record<Layer, readonly string[]> = {
     'note',
     'justification',
     'status',
+    'locked',
   ],
   microgrid: ['layer', 'code', 'name', 'parentCode', 'staff', 'note'],
   census: ['layer', 'households', 'population', 'address'],
@@ -163,6 +164,7 @@ function knownProperties(entity: Entity, options: ExportOptions): JsonObject {
         note: entity.note,
         justification: entity.justification,
         status: entity.status,
+        locked: entity.locked === true ? true : undefined,
       });
     case 'microgrid':
       return defined({
@@ -461,6 +463,8 @@ function featureToEntity(feature: unknown, at: Located, id: string, problems: Pr
       const note = take('note', readOptionalString(properties, 'note'));
       const justification = take('justification', readOptionalString(properties, 'justification'));
       const status: GridStatus | undefined = take('status', pick(GRID_STATUSES, properties.status));
+      // Only a literal true locks: anything else stays in `extra` untouched, as unknown data does.
+      const locked = take('locked', properties.locked === true ? true : undefined);
       const grid: Grid = {
         layer,
         id,
@@ -475,6 +479,7 @@ function featureToEntity(feature: unknown, at: Located, id: string, problems: Pr
         ...(note !== undefined ? { note } : {}),
         ...(justification !== undefined ? { justification } : {}),
         ...(status !== undefined ? { status } : {}),
+        ...(locked ? { locked } : {}),
       };
       return grid;
     }

@@ -105,6 +105,11 @@ export interface Grid extends EntityBase {
   /** 情况说明: why an out-of-range household count is accepted. */
   readonly justification?: string;
   readonly status?: GridStatus;
+  /**
+   * 锁定: no tool changes this grid (split, merge, vertex edits, automatic division and rebalancing leave
+   * it as it is) until it is unlocked. GeoJSON member `locked: true`.
+   */
+  readonly locked?: boolean;
   readonly geometry: AreaGeometry;
 }
 

@@ -69,32 +69,32 @@ describe('parseCliArgs', () => {
 });
 
 describe('runCli', () => {
-  it('exits 0 for a clean division and 1 when errors are found', () => {
-    expect(runCli(['validate', 'clean/in.geojson'], host()).exitCode).toBe(0);
-    expect(runCli(['validate', 'overlap/in.geojson'], host()).exitCode).toBe(1);
+  it('exits 0 for a clean division and 1 when errors are found', async () => {
+    expect((await runCli(['validate', 'clean/in.geojson'], host())).exitCode).toBe(0);
+    expect((await runCli(['validate', 'overlap/in.geojson'], host())).exitCode).toBe(1);
     // Warnings alone (accepted exception and an over-target grid) do not fail a division.
-    expect(runCli(['validate', 'households/in.geojson'], host()).exitCode).toBe(0);
+    expect((await runCli(['validate', 'households/in.geojson'], host())).exitCode).toBe(0);
   });
 
-  it('writes the interchange JSON report', () => {
-    const result = runCli(['validate', 'overlap/in.geojson', '--format', 'json'], host());
+  it('writes the interchange JSON report', async () => {
+    const result = await runCli(['validate', 'overlap/in.geojson', '--format', 'json'], host());
     const report = JSON.parse(result.stdout) as { issues: { rule: string; areaM2: number }[] };
     expectInterchangeReport(report);
     expect(report.issues.map((issue) => issue.rule)).toEqual(['overlap']);
   });
 
-  it('reports a readable text in Chinese by default and in English on request', () => {
-    const zh = runCli(['validate', 'gap/in.geojson'], host()).stdout;
+  it('reports a readable text in Chinese by default and in English on request', async () => {
+    const zh = (await runCli(['validate', 'gap/in.geojson'], host())).stdout;
     expect(zh).toContain('网格划分校验报告');
     expect(zh).toContain('结论：不通过');
     expect(zh).toContain('未被任何网格覆盖');
-    const en = runCli(['validate', 'gap/in.geojson', '--lang', 'en'], host()).stdout;
+    const en = (await runCli(['validate', 'gap/in.geojson', '--lang', 'en'], host())).stdout;
     expect(en).toContain('Verdict: not passed');
     expect(en).toContain('is covered by none of its grids');
   });
 
-  it('writes a printable HTML report with coloured targets and problems', () => {
-    const html = runCli(['validate', 'households/in.geojson', '--format', 'html'], host()).stdout;
+  it('writes a printable HTML report with coloured targets and problems', async () => {
+    const html = (await runCli(['validate', 'households/in.geojson', '--format', 'html'], host())).stdout;
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('@media print');
     expect(html).toContain('target-over');
@@ -104,11 +104,11 @@ describe('runCli', () => {
     expect(html).not.toContain('<script');
   });
 
-  it('honours --min-area', () => {
-    const all = runCli(['validate', 'gap/in.geojson', '--format', 'json', '--min-area', '0'], host()).stdout;
-    const big = runCli(
-      ['validate', 'gap/in.geojson', '--format', 'json', '--min-area', '200000'],
-      host(),
+  it('honours --min-area', async () => {
+    const all = (await runCli(['validate', 'gap/in.geojson', '--format', 'json', '--min-area', '0'], host()))
+      .stdout;
+    const big = (
+      await runCli(['validate', 'gap/in.geojson', '--format', 'json', '--min-area', '200000'], host())
     ).stdout;
     const gaps = (stdout: string): number =>
       (JSON.parse(stdout) as { issues: { rule: string }[] }).issues.filter((issue) => issue.rule === 'gap')
@@ -117,14 +117,15 @@ describe('runCli', () => {
     expect(gaps(big)).toBe(0);
   });
 
-  it('uses a built-in or custom rule set', () => {
+  it('uses a built-in or custom rule set', async () => {
     const ningbo = JSON.parse(
-      runCli(['validate', 'clean/in.geojson', '--rules', 'ningbo', '--format', 'json'], host()).stdout,
+      (await runCli(['validate', 'clean/in.geojson', '--rules', 'ningbo', '--format', 'json'], host()))
+        .stdout,
     ) as {
       ruleSet: string;
     };
     expect(ningbo.ruleSet).toBe('ningbo');
-    const custom = runCli(
+    const custom = await runCli(
       ['validate', 'clean/in.geojson', '--rules', 'mine.json', '--format', 'json'],
       host({ 'mine.json': CUSTOM }),
     );
@@ -133,39 +134,39 @@ describe('runCli', () => {
     expect(report.issues.map((issue) => issue.rule)).toEqual(['household-over', 'household-over']);
   });
 
-  it('exits 2 with a reason on stderr for unreadable input, bad rule sets and bad arguments', () => {
-    const missing = runCli(['validate', 'nope.geojson'], host());
+  it('exits 2 with a reason on stderr for unreadable input, bad rule sets and bad arguments', async () => {
+    const missing = await runCli(['validate', 'nope.geojson'], host());
     expect(missing).toMatchObject({ exitCode: 2, stdout: '' });
     expect(missing.stderr).toContain('文件不存在');
-    const notJson = runCli(
+    const notJson = await runCli(
       ['validate', 'x.geojson', '--lang', 'en'],
       host({ 'x.geojson': '{"type": "FeatureCollection", "features": [' }),
     );
     expect(notJson.exitCode).toBe(2);
     expect(notJson.stderr).toContain('Not valid JSON');
-    const badRules = runCli(
+    const badRules = await runCli(
       ['validate', 'clean/in.geojson', '--rules', 'bad.json', '--lang', 'en'],
       host({ 'bad.json': '{"id": "x"}' }),
     );
     expect(badRules.exitCode).toBe(2);
     expect(badRules.stderr).toContain('Rule set name');
-    expect(runCli(['validate', 'clean/in.geojson', '--rules', 'shanghai'], host()).exitCode).toBe(2);
-    expect(runCli(['validate'], host()).exitCode).toBe(2);
+    expect((await runCli(['validate', 'clean/in.geojson', '--rules', 'shanghai'], host())).exitCode).toBe(2);
+    expect((await runCli(['validate'], host())).exitCode).toBe(2);
   });
 
-  it('still validates a file whose geometry is invalid (exit 1, not 2)', () => {
-    const result = runCli(['validate', 'invalid-geometry/in.geojson', '--format', 'json'], host());
+  it('still validates a file whose geometry is invalid (exit 1, not 2)', async () => {
+    const result = await runCli(['validate', 'invalid-geometry/in.geojson', '--format', 'json'], host());
     expect(result.exitCode).toBe(1);
     const report = JSON.parse(result.stdout) as { issues: { rule: string }[] };
     expect(report.issues.some((issue) => issue.rule === 'invalid-geometry')).toBe(true);
   });
 
-  it('prints statistics', () => {
-    const result = runCli(['stats', 'households/in.geojson'], host());
+  it('prints statistics', async () => {
+    const result = await runCli(['stats', 'households/in.geojson'], host());
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('网格划分统计');
     const json = JSON.parse(
-      runCli(['stats', 'households/in.geojson', '--format', 'json'], host()).stdout,
+      (await runCli(['stats', 'households/in.geojson', '--format', 'json'], host())).stdout,
     ) as {
       grids: number;
       households: number;
@@ -176,9 +177,9 @@ describe('runCli', () => {
     expect(json.gridsByType.exclusive).toBe(1);
   });
 
-  it('prints help and version', () => {
-    expect(runCli(['--help'], host()).stdout).toContain('gridplan validate');
-    expect(runCli(['--help', '--lang', 'en'], host()).stdout).toContain('Exit status');
-    expect(runCli(['--version'], host()).stdout).toBe('9.9.9\n');
+  it('prints help and version', async () => {
+    expect((await runCli(['--help'], host())).stdout).toContain('gridplan validate');
+    expect((await runCli(['--help', '--lang', 'en'], host())).stdout).toContain('Exit status');
+    expect((await runCli(['--version'], host())).stdout).toBe('9.9.9\n');
   });
 });

@@ -20,8 +20,8 @@ function division(file: string) {
 }
 
 describe('gridplan import', () => {
-  it('imports a GBK shapefile in a Gauss-Kruger zone as grids', () => {
-    const result = runCli(
+  it('imports a GBK shapefile in a Gauss-Kruger zone as grids', async () => {
+    const result = await runCli(
       ['import', fixture('grids-gbk-zone35.zip'), '--as', 'grids', '--out', at('a.geojson')],
       nodeHost,
     );
@@ -33,14 +33,14 @@ describe('gridplan import', () => {
     expect(grids.map((g) => g.name)).toContain('自流井中学专属网格');
   });
 
-  it('asks for --zone when projected data has no .prj, and uses it', () => {
-    const refused = runCli(
+  it('asks for --zone when projected data has no .prj, and uses it', async () => {
+    const refused = await runCli(
       ['import', fixture('grids-zone35-no-prj.zip'), '--as', 'grids', '--out', at('b.geojson')],
       nodeHost,
     );
     expect(refused.exitCode).toBe(2);
     expect(refused.stderr).toContain('--zone 4523');
-    const done = runCli(
+    const done = await runCli(
       [
         'import',
         fixture('grids-zone35-no-prj.zip'),
@@ -56,19 +56,19 @@ describe('gridplan import', () => {
     expect(done.exitCode).toBe(0);
   });
 
-  it('imports census rows into an existing division, refusing bad rows unless told to skip them', () => {
-    runCli(
+  it('imports census rows into an existing division, refusing bad rows unless told to skip them', async () => {
+    await runCli(
       ['import', fixture('grids-utf8-cgcs2000.zip'), '--as', 'grids', '--out', at('base.geojson')],
       nodeHost,
     );
     writeFileSync(at('census.csv'), '经度,纬度,户数,人口\n104.775,29.355,3,9\n104.785,29.355,abc,1\n');
-    const refused = runCli(
+    const refused = await runCli(
       ['import', at('census.csv'), '--as', 'census', '--into', at('base.geojson'), '--out', at('c.geojson')],
       nodeHost,
     );
     expect(refused.exitCode).toBe(2);
     expect(refused.stderr).toContain('第 3 行：户数“abc”不是不小于 0 的数字');
-    const skipped = runCli(
+    const skipped = await runCli(
       [
         'import',
         at('census.csv'),
@@ -91,8 +91,8 @@ describe('gridplan import', () => {
     expect(result.census.size).toBe(1);
   });
 
-  it('takes explicit fields, and reads a .shp with its sibling files', () => {
-    const result = runCli(
+  it('takes explicit fields, and reads a .shp with its sibling files', async () => {
+    const result = await runCli(
       [
         'import',
         fixture('grids-utf8-cgcs2000.zip'),
@@ -111,11 +111,14 @@ describe('gridplan import', () => {
     expect([...division(at('d.geojson')).community.values()][0]!.name).toBe('新街社区第一网格');
   });
 
-  it('refuses a 200 MB file by its size, without reading it', () => {
+  it('refuses a 200 MB file by its size, without reading it', async () => {
     writeFileSync(at('huge.zip'), '');
     truncateSync(at('huge.zip'), 200 * 1024 * 1024); // sparse: costs no disk
     const started = performance.now();
-    const result = runCli(['import', at('huge.zip'), '--as', 'grids', '--out', at('e.geojson')], nodeHost);
+    const result = await runCli(
+      ['import', at('huge.zip'), '--as', 'grids', '--out', at('e.geojson')],
+      nodeHost,
+    );
     expect(performance.now() - started).toBeLessThan(1000);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('太大（200 MB）');
@@ -123,15 +126,18 @@ describe('gridplan import', () => {
 });
 
 describe('gridplan export', () => {
-  it('writes GeoJSON, a shapefile zip, XLSX and CSV', () => {
-    runCli(['import', fixture('grids-gbk-zone35.zip'), '--as', 'grids', '--out', at('x.geojson')], nodeHost);
+  it('writes GeoJSON, a shapefile zip, XLSX and CSV', async () => {
+    await runCli(
+      ['import', fixture('grids-gbk-zone35.zip'), '--as', 'grids', '--out', at('x.geojson')],
+      nodeHost,
+    );
     for (const [to, out] of [
       ['geojson', 'x-out.geojson'],
       ['shapefile', 'x.zip'],
       ['xlsx', 'x.xlsx'],
       ['csv', 'x.csv'],
     ]) {
-      const result = runCli(
+      const result = await runCli(
         ['export', at('x.geojson'), '--to', to!, '--out', at(out!), '--encoding', 'gbk'],
         nodeHost,
       );
@@ -142,7 +148,7 @@ describe('gridplan export', () => {
     expect(division(at('x-out.geojson')).grid.size).toBe(3);
   });
 
-  it('parses and refuses wrong command lines in the language asked for', () => {
+  it('parses and refuses wrong command lines in the language asked for', async () => {
     expect(parseCliArgs(['export', 'a.geojson', '--to', 'kml', '--out', 'x'])).toMatchObject({
       command: 'usage-error',
     });
@@ -172,6 +178,6 @@ describe('gridplan export', () => {
       crs: 'wgs84',
       encoding: 'utf-8',
     });
-    expect(runCli(['--help'], nodeHost).stdout).toContain('gridplan import');
+    expect((await runCli(['--help'], nodeHost)).stdout).toContain('gridplan import');
   });
 });

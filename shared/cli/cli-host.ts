@@ -1,0 +1,21 @@
+import type { Result } from '../model';
+
+/**
+ * What the command core needs from its host (scripts/gridplan.ts in Node, tests in memory). The core is
+ * pure: it never touches the file system itself, so every command can be tested without a process.
+ */
+export interface CliHost {
+  /** Reads a text file as UTF-8. */
+  readText(path: string): Result<string>;
+  /** Binary reads, writes and sizes; hosts without them cannot run the commands that need them. */
+  readBytes?: (path: string) => Result<Uint8Array>;
+  /**
+   * Writes a file atomically: a temporary file beside the target, renamed over it; removed on failure, so
+   * an `--out` target is either the new file or exactly what it was.
+   */
+  writeBytes?: (path: string, bytes: Uint8Array) => Result<true>;
+  /** Size in bytes, or undefined when there is no such file. Lets huge files be refused unread. */
+  fileSize?: (path: string) => number | undefined;
+  /** Version of the package, for `--version`. */
+  readonly version?: string;
+}

@@ -1,0 +1,12 @@
+import type { CommandModule } from './command-module';
+
+/**
+ * The commands defined as modules (shared/cli/commands/). validate, stats, import and export are still
+ * parsed by parse-cli-args.ts; run-cli.ts looks here first.
+ */
+export const COMMAND_MODULES: readonly CommandModule[] = [];
+
+/** The command module of that name, if any. */
+export function commandModule(name: string | undefined): CommandModule | undefined {
+  return COMMAND_MODULES.find((module) => module.name === name);
+}

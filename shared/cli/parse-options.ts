@@ -1,0 +1,76 @@
+import type { LocalText, Result } from '../model';
+import { fail, ok, text } from '../model';
+
+/** How an option is written: `flag` alone, `value` once (`--out P` or `--out=P`), `values` repeatable. */
+export type OptionKind = 'flag' | 'value' | 'values';
+
+/** The arguments of one command, read against its options. */
+export interface ParsedOptions {
+  readonly positional: readonly string[];
+  /** Every value given, in order, per option name (with its dashes: `--community`). */
+  readonly values: ReadonlyMap<string, readonly string[]>;
+  readonly flags: ReadonlySet<string>;
+}
+
+/** The one value of an option, if given. */
+export function optionValue(parsed: ParsedOptions, name: string): string | undefined {
+  return parsed.values.get(name)?.at(-1);
+}
+
+function usageProblem(message: LocalText) {
+  return { kind: 'usage', message };
+}
+
+/**
+ * Reads a command's arguments: options in any position, as `--name value` or `--name=value`; `--lang`
+ * (read before, by run-cli) and `--debug` are accepted everywhere. An unknown option, a missing value or
+ * a value given twice to a single-value option is a usage error naming the option and the command.
+ */
+export function parseOptions(
+  command: string,
+  args: readonly string[],
+  options: Readonly<Record<string, OptionKind>>,
+): Result<ParsedOptions> {
+  const known: Readonly<Record<string, OptionKind>> = { '--lang': 'value', '--debug': 'flag', ...options };
+  const positional: string[] = [];
+  const values = new Map<string, string[]>();
+  const flags = new Set<string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('--') || arg === '--') {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq >= 0 ? arg.slice(0, eq) : arg;
+    const kind = known[name];
+    if (kind === undefined) {
+      return fail(
+        usageProblem(
+          text(
+            `无法识别的选项 ${name}。运行 gridplan ${command} --help 查看用法。`,
+            `Unknown option ${name}. Run gridplan ${command} --help for usage.`,
+          ),
+        ),
+      );
+    }
+    if (kind === 'flag') {
+      if (eq >= 0) {
+        return fail(usageProblem(text(`选项 ${name} 不带值。`, `Option ${name} takes no value.`)));
+      }
+      flags.add(name);
+      continue;
+    }
+    const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
+    if (value === undefined || value === '') {
+      return fail(usageProblem(text(`选项 ${name} 需要一个值。`, `Option ${name} needs a value.`)));
+    }
+    const list = values.get(name) ?? [];
+    if (kind === 'value' && list.length > 0 && name !== '--lang') {
+      return fail(usageProblem(text(`选项 ${name} 只能给一次。`, `Option ${name} may be given only once.`)));
+    }
+    list.push(value);
+    values.set(name, list);
+  }
+  return ok({ positional, values, flags });
+}
