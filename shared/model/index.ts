@@ -5,3 +5,4 @@ export * from './change';
 export * from './rule-set';
 export * from './rule-sets';
 export * from './severity';
+export * from './reference-layer';

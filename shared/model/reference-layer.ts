@@ -1,0 +1,38 @@
+import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+
+/** What a reference layer (参考图层) shows; it decides how it is drawn and how automatic division uses it. */
+export const REFERENCE_ROLES = [
+  'road',
+  'river',
+  'railway',
+  'compound',
+  'building',
+  'neighbour',
+  'other',
+] as const;
+export type ReferenceRole = (typeof REFERENCE_ROLES)[number];
+
+/** Line layers (roads, rivers, railways) are preferred boundaries; polygon layers (compounds 小区,
+ * buildings) are never cut by automatic division. */
+export type ReferenceGeometry = LineString | MultiLineString | Polygon | MultiPolygon;
+
+/**
+ * A layer drawn under the division for reference and used by snapping, tracing and automatic division:
+ * streets, rivers, railways, residential compounds, building footprints, a neighbour township's border
+ * grids. It is not part of the division (never exported as grids, never validated); it is stored in the
+ * project beside it. Coordinates are longitude/latitude (CGCS2000/WGS84) like the division.
+ */
+export interface ReferenceLayer {
+  readonly id: string;
+  readonly name: string;
+  readonly role: ReferenceRole;
+  /** Whether it is drawn on the map (switchable); hidden layers still guide division when chosen. */
+  readonly visible: boolean;
+  /** Features with their original attributes (a street's name is used by the notice's 四至). */
+  readonly features: readonly Feature<ReferenceGeometry>[];
+}
+
+/** Whether a role's features are lines that boundaries should follow (else polygons never to be cut). */
+export function isLineRole(role: ReferenceRole): boolean {
+  return role === 'road' || role === 'river' || role === 'railway' || role === 'other';
+}
