@@ -58,6 +58,16 @@ export interface RegionPolygon {
   readonly holes: readonly (readonly number[])[];
 }
 
+/** One side of a face (see {@link Overlay.faceSides}). */
+export interface FaceSide {
+  readonly across: number;
+  readonly from: number;
+  readonly to: number;
+  /** Edge id (the same for the face across). */
+  readonly edge: number;
+  readonly lines: readonly number[];
+}
+
 /** Options of {@link Overlay.polygonsOf}. */
 export interface TraceOptions {
   /**
@@ -328,6 +338,16 @@ class OverlayBuilder {
     return (cross * cross) / length2;
   }
 
+  /** True when vertex v is within the snap distance of an end of segment s. */
+  private nearEnd(s: Segment, v: number): boolean {
+    const x = this.xs[v]!;
+    const y = this.ys[v]!;
+    return (
+      Math.hypot(this.xs[s.a]! - x, this.ys[s.a]! - y) <= this.snap ||
+      Math.hypot(this.xs[s.b]! - x, this.ys[s.b]! - y) <= this.snap
+    );
+  }
+
   private interact(p: Segment, q: Segment, addNode: (s: Segment, v: number) => void): void {
     const { xs, ys } = this;
     const o1 = orientation(xs[p.a]!, ys[p.a]!, xs[p.b]!, ys[p.b]!, xs[q.a]!, ys[q.a]!);
@@ -341,11 +361,16 @@ class OverlayBuilder {
       return;
     }
     // Touching, collinear overlap, or passing within the snap distance of an end of the other segment.
+    // A vertex within the snap distance of the segment's own end is left alone: cutting there would
+    // make a near-zero piece whose own neighbourhood cuts it back, and noding would never settle (two
+    // vertices made by noding, 2e-9° apart, handing a long segment back and forth).
     for (const v of [q.a, q.b]) {
-      if (v !== p.a && v !== p.b && this.distanceToInterior(p, v) <= snap2) addNode(p, v);
+      if (v !== p.a && v !== p.b && !this.nearEnd(p, v) && this.distanceToInterior(p, v) <= snap2)
+        addNode(p, v);
     }
     for (const v of [p.a, p.b]) {
-      if (v !== q.a && v !== q.b && this.distanceToInterior(q, v) <= snap2) addNode(q, v);
+      if (v !== q.a && v !== q.b && !this.nearEnd(q, v) && this.distanceToInterior(q, v) <= snap2)
+        addNode(q, v);
     }
   }
 
@@ -404,6 +429,8 @@ export class Overlay {
   private readonly halfEdgesOfFace: number[][];
   private readonly windings: Int32Array;
   private readonly lineEdge: Uint8Array;
+  /** For each edge, the input lines (source ids) it runs along; empty for most edges. */
+  private readonly linesOfEdge: (readonly number[])[];
   private readonly areas: Float64Array;
 
   constructor(
@@ -415,19 +442,21 @@ export class Overlay {
     private readonly rings: readonly (readonly (readonly number[])[])[],
   ) {
     // Net winding change per polygon across each edge; edges no polygon bounds and no line cuts go.
-    const kept: { a: number; b: number; deltas: Map<number, number>; line: boolean }[] = [];
+    const kept: { a: number; b: number; deltas: Map<number, number>; line: boolean; lines: number[] }[] = [];
     for (const segment of segments) {
       const deltas = new Map<number, number>();
       let line = false;
+      const lines: number[] = [];
       for (const instance of segment.instances) {
         if (instance.source >= polygonCount) {
           line = true;
+          if (!lines.includes(instance.source)) lines.push(instance.source);
           continue;
         }
         deltas.set(instance.source, (deltas.get(instance.source) ?? 0) + (instance.forward ? 1 : -1));
       }
       for (const [source, delta] of deltas) if (delta === 0) deltas.delete(source);
-      if (deltas.size > 0 || line) kept.push({ a: segment.a, b: segment.b, deltas, line });
+      if (deltas.size > 0 || line) kept.push({ a: segment.a, b: segment.b, deltas, line, lines });
     }
     // Dangling ends (a split line running on past the polygon, or stopping inside it) bound nothing.
     const degree = new Map<number, number>();
@@ -467,6 +496,7 @@ export class Overlay {
     const halfCount = edges.length * 2;
     this.origin = new Int32Array(halfCount);
     this.lineEdge = new Uint8Array(edges.length);
+    this.linesOfEdge = edges.map((edge) => edge.lines);
     const deltaLists: [number, number][][] = [];
     edges.forEach((edge, e) => {
       this.origin[2 * e] = edge.a;
@@ -692,6 +722,21 @@ export class Overlay {
       }
     }
     return total;
+  }
+
+  /**
+   * The sides of a bounded face: for each half-edge with the face on its left, the face across it
+   * (`faceCount` for the unbounded face), its two end vertices and the input lines (source ids, in
+   * `polygonCount …`) it runs along. Automatic division builds its adjacency graph from these.
+   */
+  faceSides(face: number): FaceSide[] {
+    return (this.halfEdgesOfFace[face] ?? []).map((h) => ({
+      across: this.faceOfHalf[h ^ 1]!,
+      from: this.origin[h]!,
+      to: this.origin[h ^ 1]!,
+      edge: h >> 1,
+      lines: this.linesOfEdge[h >> 1]!,
+    }));
   }
 
   /** Faces across an edge from the set (bounded faces only), for finding neighbours of a region. */
