@@ -2,11 +2,11 @@ import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
 import type { AreaGeometry, Division, ReferenceLayer, RuleSet } from '../shared/model';
 import { isLineRole } from '../shared/model';
-import { polygonAreaM2 } from '../shared/geometry/ellipsoid-area';
 import { polygonsOf } from '../shared/geometry/lattice';
 import { locatePoint, PointLocation } from '../shared/geometry/locate-point';
 import { metresPerDegree, segmentLengthM } from '../shared/geometry/metres-per-degree';
 import { preparePolygon } from '../shared/geometry/prepared-polygon';
+import { polsbyPopper } from '../shared/geometry/polsby-popper';
 import { validateDivision } from '../shared/validate/validate-division';
 
 // The quality figures of issue 13, measured the same way on any division (baselines and GridPlan's
@@ -33,19 +33,6 @@ export interface DivisionQuality {
   /** Share of the internal grid boundary length (not on a community boundary) lying on guide lines. */
   readonly streetShare: number;
   readonly internalBoundaryKm: number;
-}
-
-/** Polsby-Popper compactness 4πA/P² of an area (ellipsoidal area, perimeter from local scale). */
-export function compactness(geometry: AreaGeometry): number {
-  let perimeter = 0;
-  for (const polygon of polygonsOf(geometry)) {
-    for (const ring of polygon) {
-      for (let k = 0; k + 1 < ring.length; k++) {
-        perimeter += segmentLengthM(ring[k]![0]!, ring[k]![1]!, ring[k + 1]![0]!, ring[k + 1]![1]!);
-      }
-    }
-  }
-  return perimeter > 0 ? (4 * Math.PI * polygonAreaM2(geometry)) / (perimeter * perimeter) : 0;
 }
 
 /** Segments of lines in degrees with a box index, for "is this point within d metres of a line". */
@@ -167,7 +154,7 @@ export function divisionQuality(
   }
 
   const urbanGrids = grids.filter((g) => g.gridType === 'urban');
-  const scores = urbanGrids.map((g) => compactness(g.geometry));
+  const scores = urbanGrids.map((g) => polsbyPopper(g.geometry));
   const streets = new SegmentIndex(guideLines(guides));
   let internal = 0;
   let onStreet = 0;
