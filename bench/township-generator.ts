@@ -323,6 +323,9 @@ function populateCommunity(
   const streetOf = (block: StreetBlock) =>
     `${ROAD_NAMES[(block.j + 3 * block.i) % ROAD_NAMES.length]!}${block.i % 2 === 0 ? '路' : '街'}`;
   let number = 0;
+  // Blocks whose western part is a walled compound: other buildings stay east of its wall (a compound
+  // holds only its own buildings, so it stays one unit of the size it was given).
+  const walledUntil = new Map<StreetBlock, number>();
   const place = (block: StreetBlock, u: number, v: number, households: number, prefix = '') => {
     number++;
     buildings.push({
@@ -356,6 +359,7 @@ function populateCommunity(
     let total = oversized ? 800 : 150 + Math.floor(rand() * 300);
     const name = `${COMPOUND_NAMES[(w + 2 * block.j) % COMPOUND_NAMES.length]!}${oversized ? '大院' : '小区'}`;
     const [u0, u1, v0, v1] = [0.06, oversized ? 0.94 : 0.55, 0.06, 0.94];
+    walledUntil.set(block, u1 + 0.04);
     const ring = [
       round(blockPoint(block.corners, u0, v0)),
       round(blockPoint(block.corners, u1, v0)),
@@ -386,7 +390,8 @@ function populateCommunity(
   const weightSum = weights.reduce((a, b) => a + b, 0);
   const shares = weights.map((w) => (w / weightSum) * Math.max(0, budget));
   blocks.forEach((block, k) => {
-    let total = Math.round(shares[k]!);
+    // A compound filling its whole block leaves no room (its share goes to the other blocks' leftovers).
+    let total = (walledUntil.get(block) ?? 0) > 0.9 ? 0 : Math.round(shares[k]!);
     // A village hamlet is one cluster; a town block is spread out behind the street fronts.
     const [cu, cv] = [0.25 + rand() * 0.5, 0.25 + rand() * 0.5];
     while (total > 0 && budget > 0) {
@@ -399,9 +404,10 @@ function populateCommunity(
             : 1 + Math.floor(rand() * 20)
           : 1 + Math.floor(rand() * 5),
       );
+      const west = walledUntil.get(block) ?? 0.08;
       const [u, v] =
         shape.kind === 'urban'
-          ? [0.08 + rand() * 0.84, 0.08 + rand() * 0.84]
+          ? [west + rand() * (0.92 - west), 0.08 + rand() * 0.84]
           : [clamp(cu + (rand() - 0.5) * 0.3), clamp(cv + (rand() - 0.5) * 0.3)];
       place(block, u, v, households);
       total -= households;
