@@ -40,12 +40,19 @@ const ruleSet: RuleSet = builtinRuleSet('zigong')!;
 interface Row {
   readonly method: string;
   readonly seconds: number | undefined;
+  /** CPU time (user + system): under a heavy load the fair figure, since everything here is one thread. */
+  readonly cpuSeconds?: number;
   readonly quality: DivisionQuality | undefined;
   readonly note?: string;
 }
 
 function percent(part: number, whole: number): string {
   return whole > 0 ? `${((100 * part) / whole).toFixed(1)} %` : '–';
+}
+
+function cpuOf(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
 }
 
 function load(): string {
@@ -93,8 +100,10 @@ function buildCli(folder: string): string {
 
 function measureEngine(township: GeneratedTownship): Row {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const proposal = divideCommunities(township.division, [], { ruleSet, guides: township.guides, seed: 1 });
   const seconds = (performance.now() - start) / 1000;
+  const cpuSeconds = cpuOf(cpu);
   if (!proposal.ok) {
     return {
       method: 'GridPlan divideCommunities',
@@ -108,6 +117,7 @@ function measureEngine(township: GeneratedTownship): Row {
   return {
     method: 'GridPlan divideCommunities',
     seconds,
+    cpuSeconds,
     quality: divisionQuality(divided, ruleSet, township.guides),
     note: `engine says ${outside} grid(s) out of band`,
   };
@@ -116,11 +126,31 @@ function measureEngine(township: GeneratedTownship): Row {
 function measureProcess(township: GeneratedTownship, binary: string, folder: string): Row {
   const files = writeFiles(township, folder);
   const out = path.join(folder, 'divided.geojson');
-  const args = [binary, 'divide', files.division, '--out', out, '--format', 'json', '--lang', 'en'];
+  // The child reports its own CPU time on exit (user + system, all threads), after everything it did.
+  const probe = path.join(folder, 'cpu-probe.mjs');
+  writeFileSync(
+    probe,
+    "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write(`\\n@@cpu ${(u.user + u.system) / 1e6}\\n`); });\n",
+  );
+  const args = [
+    '--import',
+    probe,
+    binary,
+    'divide',
+    files.division,
+    '--out',
+    out,
+    '--format',
+    'json',
+    '--lang',
+    'en',
+  ];
   for (const guide of files.guides) args.push('--guides', guide);
   const start = performance.now();
   const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const seconds = (performance.now() - start) / 1000;
+  const reported = /@@cpu ([\d.]+)/.exec(run.stderr);
+  const cpuSeconds = reported ? Number(reported[1]) : undefined;
   if (run.status !== 0 && run.status !== 1) {
     return {
       method: 'whole `gridplan divide` process',
@@ -134,6 +164,7 @@ function measureProcess(township: GeneratedTownship, binary: string, folder: str
   return {
     method: 'whole `gridplan divide` process',
     seconds,
+    ...(cpuSeconds === undefined ? {} : { cpuSeconds }),
     quality: divisionQuality(parsed.value, ruleSet, township.guides),
     note: `exit ${run.status}`,
   };
@@ -161,24 +192,17 @@ function printTable(name: string, rows: readonly Row[], feasible: string): void 
     'points once',
     'PP mean / min',
     'on streets',
-    'seconds',
+    'on streets or compound edges',
+    'seconds (CPU)',
     'in band vs (a) / (b)',
   ];
   const lines = rows.map((row) => {
     const q = row.quality;
-    if (!q)
-      return [
-        row.method,
-        '–',
-        '–',
-        feasible,
-        '–',
-        '–',
-        '–',
-        '–',
-        row.seconds?.toFixed(2) ?? '–',
-        row.note ?? '',
-      ];
+    const time =
+      row.seconds === undefined
+        ? '–'
+        : `${row.seconds.toFixed(2)}${row.cpuSeconds === undefined ? '' : ` (${row.cpuSeconds.toFixed(2)})`}`;
+    if (!q) return [row.method, '–', '–', feasible, '–', '–', '–', '–', '–', time, row.note ?? ''];
     return [
       row.method,
       String(q.urbanGrids),
@@ -188,7 +212,8 @@ function printTable(name: string, rows: readonly Row[], feasible: string): void 
       percent(q.pointsExactlyOnce, q.points),
       `${q.compactnessMean.toFixed(3)} / ${q.compactnessMin.toFixed(3)}`,
       percent(q.streetShare, 1),
-      row.seconds === undefined ? '–' : row.seconds.toFixed(2),
+      percent(q.guideShare, 1),
+      time,
       greedy && bisect
         ? `${(share(q) / Math.max(1e-9, share(greedy))).toFixed(2)}× / ${(share(q) / Math.max(1e-9, share(bisect))).toFixed(2)}×`
         : '',
@@ -218,9 +243,11 @@ function runTownship(shape: TownshipShape, label: string, binary: string | undef
     ['bisect', '(b) greedy after weighted bisection of blocks > max'],
   ] as const) {
     const start = performance.now();
+    const cpu = process.cpuUsage();
     const divided = baselineDivision(township, ruleSet, kind);
     const seconds = (performance.now() - start) / 1000;
-    rows.push({ method, seconds, quality: divisionQuality(divided, ruleSet, township.guides) });
+    const cpuSeconds = cpuOf(cpu);
+    rows.push({ method, seconds, cpuSeconds, quality: divisionQuality(divided, ruleSet, township.guides) });
   }
   rows.push(measureEngine(township));
   if (binary) rows.push(measureProcess(township, binary, path.join(folder, label)));

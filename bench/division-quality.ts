@@ -32,6 +32,8 @@ export interface DivisionQuality {
   readonly compactnessMin: number;
   /** Share of the internal grid boundary length (not on a community boundary) lying on guide lines. */
   readonly streetShare: number;
+  /** The same, counting compound polygon edges (never-cut guides) as well as guide lines. */
+  readonly guideShare: number;
   readonly internalBoundaryKm: number;
 }
 
@@ -95,6 +97,19 @@ export function guideLines(guides: readonly ReferenceLayer[]): Position[][] {
   return lines;
 }
 
+/** Outlines of the guide polygons (compounds, buildings): edges a boundary may follow without cutting them. */
+function guidePolygonRings(guides: readonly ReferenceLayer[]): Position[][] {
+  const rings: Position[][] = [];
+  for (const layer of guides) {
+    if (isLineRole(layer.role)) continue;
+    for (const feature of layer.features) {
+      const g = feature.geometry;
+      if (g.type === 'Polygon' || g.type === 'MultiPolygon') rings.push(...ringsOf(g));
+    }
+  }
+  return rings;
+}
+
 /**
  * Measures the grids of the named communities (all when `communityCodes` is empty). Gaps and overlaps
  * are counted over the whole division (the validator's `gap` and `overlap` issues of grids).
@@ -156,8 +171,10 @@ export function divisionQuality(
   const urbanGrids = grids.filter((g) => g.gridType === 'urban');
   const scores = urbanGrids.map((g) => polsbyPopper(g.geometry));
   const streets = new SegmentIndex(guideLines(guides));
+  const edges = new SegmentIndex(guidePolygonRings(guides));
   let internal = 0;
   let onStreet = 0;
+  let onGuide = 0;
   for (const grid of grids) {
     const parent = communityByCode.get(grid.parentCode);
     const outline = new SegmentIndex(parent ? ringsOf(parent.geometry) : []);
@@ -174,7 +191,10 @@ export function divisionQuality(
           const y = ay + (by - ay) * t;
           if (outline.near(x, y, 0.5)) continue;
           internal += length / pieces;
-          if (streets.near(x, y, 1)) onStreet += length / pieces;
+          if (streets.near(x, y, 1)) {
+            onStreet += length / pieces;
+            onGuide += length / pieces;
+          } else if (edges.near(x, y, 1)) onGuide += length / pieces;
         }
       }
     }
@@ -191,6 +211,7 @@ export function divisionQuality(
     compactnessMean: scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : 0,
     compactnessMin: scores.length > 0 ? Math.min(...scores) : 0,
     streetShare: internal > 0 ? onStreet / internal : 0,
+    guideShare: internal > 0 ? onGuide / internal : 0,
     internalBoundaryKm: internal / 2000,
   };
 }
