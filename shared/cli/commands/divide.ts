@@ -1,8 +1,9 @@
+import { divideBand, targetOfKind } from '../../divide/divide-band';
 import { divideCommunities } from '../../divide/divide-communities';
 import type { CommunityOutcome } from '../../divide/divide-outcome';
 import { stringifyDivision } from '../../formats/geojson';
 import { encodeText } from '../../formats/text-encoding';
-import type { Language, LocalText, ReferenceLayer, Result, RuleSet } from '../../model';
+import type { Community, Language, LocalText, ReferenceLayer, Result, RuleSet } from '../../model';
 import { applyChange, BUILTIN_RULE_SETS, builtinRuleSet, text } from '../../model';
 import { parseRuleSet } from '../../validate/parse-rule-set';
 import type { CliHost } from '../cli-host';
@@ -147,7 +148,7 @@ function jsonOutput(outcomes: readonly CommunityOutcome[], lang: Language): stri
 
 function textOutput(
   outcomes: readonly CommunityOutcome[],
-  names: ReadonlyMap<string, string>,
+  communities: ReadonlyMap<string, Community>,
   out: string,
   ruleSet: RuleSet,
   lang: Language,
@@ -169,11 +170,18 @@ function textOutput(
       ];
   const rows = outcomes.map((o) => [
     o.code,
-    names.get(o.code) ?? '',
+    communities.get(o.code)?.name ?? '',
     String(o.households),
     String(o.grids),
     String(o.inBand),
-    o.feasible ? `${o.feasible.min}–${o.feasible.max}` : zh ? '无' : 'none',
+    // A village without a band has no feasible range to show; a community whose band cannot be met has none.
+    o.feasible
+      ? `${o.feasible.min}–${o.feasible.max}`
+      : divideBand(targetOfKind(ruleSet, communities.get(o.code)?.kind ?? null))
+        ? zh
+          ? '无'
+          : 'none'
+        : '–',
     o.compactnessMean.toFixed(2),
     o.compactnessMin.toFixed(2),
     o.streetShare === undefined ? '–' : `${Math.round(o.streetShare * 100)}%`,
@@ -318,9 +326,9 @@ function runDivide(args: readonly string[], host: CliHost, lang: Language): Comm
     return unreadableResult(text(`无法写入 ${out}：`, `Cannot write ${out}:`), written.problems, lang);
   }
   const outcomes = proposal.value.communities;
-  const names = new Map([...division.community.values()].map((c) => [c.code, c.name]));
+  const communities = new Map([...division.community.values()].map((c) => [c.code, c]));
   const stdout =
-    format === 'json' ? jsonOutput(outcomes, lang) : textOutput(outcomes, names, out, ruleSet, lang);
+    format === 'json' ? jsonOutput(outcomes, lang) : textOutput(outcomes, communities, out, ruleSet, lang);
   const outside = outcomes.some((o) => o.outOfBand.length > 0);
   return { stdout, stderr: '', exitCode: outside ? 1 : 0 };
 }
