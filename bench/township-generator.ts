@@ -203,8 +203,13 @@ export function generateTownship(shape: TownshipShape): GeneratedTownship {
 
   const entities: Entity[] = [];
   const code9 = shape.townshipCode.slice(0, 9);
+  // Communities fill rows of `columns`; a last row that is not full makes the township an L.
   const townshipRing: Position[] =
-    rows * shape.columns === shape.communities.length ? ringOf(0, 0, nx, ny) : unionRing(shape, side, at);
+    rows * shape.columns === shape.communities.length
+      ? ringOf(0, 0, nx, ny)
+      : rows === 1
+        ? ringOf(0, 0, shape.communities.length * side, side)
+        : unionRing(shape, side, at);
   const township: Township = {
     layer: 'township',
     id: `t${shape.townshipCode}`,
@@ -404,11 +409,13 @@ function populateCommunity(
             : 1 + Math.floor(rand() * 20)
           : 1 + Math.floor(rand() * 5),
       );
-      const west = walledUntil.get(block) ?? 0.08;
-      const [u, v] =
+      const [spread, v] =
         shape.kind === 'urban'
-          ? [west + rand() * (0.92 - west), 0.08 + rand() * 0.84]
+          ? [0.08 + rand() * 0.84, 0.08 + rand() * 0.84]
           : [clamp(cu + (rand() - 0.5) * 0.3), clamp(cv + (rand() - 0.5) * 0.3)];
+      // East of a walled compound's wall when the block has one (spread over what is left of the block).
+      const west = walledUntil.get(block) ?? 0.08;
+      const u = west + ((spread - 0.08) / 0.84) * (0.92 - west);
       place(block, u, v, households);
       total -= households;
     }
