@@ -24,6 +24,7 @@ import { parseDivisionGeoJson, stringifyDivision } from '../shared/formats/geojs
 import { baselineDivision } from './baseline-division';
 import type { DivisionQuality } from './division-quality';
 import { divisionQuality } from './division-quality';
+import { offStreetCuts } from './off-street-cuts';
 import type { GeneratedTownship, TownshipShape } from './township-generator';
 import { COMMUNITY_12K, generateTownship, TOWNSHIP_90K } from './township-generator';
 
@@ -39,6 +40,8 @@ const ruleSet: RuleSet = builtinRuleSet('zigong')!;
 
 interface Row {
   readonly method: string;
+  /** The divided township, for the off-street diagnosis. */
+  readonly division?: Division;
   readonly seconds: number | undefined;
   /** CPU time (user + system): under a heavy load the fair figure, since everything here is one thread. */
   readonly cpuSeconds?: number;
@@ -116,6 +119,7 @@ function measureEngine(township: GeneratedTownship): Row {
   const outside = proposal.value.communities.reduce((sum, o) => sum + o.outOfBand.length, 0);
   return {
     method: 'GridPlan divideCommunities',
+    division: divided,
     seconds,
     cpuSeconds,
     quality: divisionQuality(divided, ruleSet, township.guides),
@@ -247,11 +251,26 @@ function runTownship(shape: TownshipShape, label: string, binary: string | undef
     const divided = baselineDivision(township, ruleSet, kind);
     const seconds = (performance.now() - start) / 1000;
     const cpuSeconds = cpuOf(cpu);
-    rows.push({ method, seconds, cpuSeconds, quality: divisionQuality(divided, ruleSet, township.guides) });
+    rows.push({
+      method,
+      division: divided,
+      seconds,
+      cpuSeconds,
+      quality: divisionQuality(divided, ruleSet, township.guides),
+    });
   }
   rows.push(measureEngine(township));
   if (binary) rows.push(measureProcess(township, binary, path.join(folder, label)));
   printTable(label, rows, feasibility(township.division, township.guides));
+  // Where the boundary off the streets runs: forced by blocks over the maximum, or cutting blocks that need not be.
+  for (const row of rows) {
+    if (!row.division) continue;
+    const cuts = offStreetCuts(row.division, township, township.guides, ruleSet.urban?.maxHouseholds ?? 500);
+    console.log(
+      `- off streets, ${row.method}: ${percent(cuts.inBlocksOverMax, 1)} across blocks over the maximum, ` +
+        `${percent(cuts.inBlocksWithinMax, 1)} across blocks within it, ${percent(cuts.onBlockEdges, 1)} along block edges without a street`,
+    );
+  }
   console.log(`load after: ${load()}`);
 }
 
