@@ -159,4 +159,31 @@ describe('gridplan divide: dividing', () => {
     const json = JSON.parse(result.stdout) as DivideJson;
     expect(json.communities[0]!.grids).toBe(3);
   });
+
+  it('uses the rule set named by --rules, built in or a JSON file', async () => {
+    const custom = JSON.stringify({
+      id: 'my-county',
+      name: { zh: '本县', en: 'Our county' },
+      source: '本县网格化实施细则第五条',
+      urban: { minHouseholds: 150, maxHouseholds: 250 },
+      rural: null,
+    });
+    const host = memoryHost({ 'q.geojson': stringifyDivision(quarters()), 'county.json': custom });
+    const result = await runCli(
+      ['divide', 'q.geojson', '--out', 'out.geojson', '--format', 'json', '--rules', 'county.json'],
+      host,
+    );
+    expect(result.exitCode).toBe(0);
+    const json = JSON.parse(result.stdout) as DivideJson;
+    // 1,600 households at 150–250 a grid: 8 grids of two 100-household buildings.
+    expect(json.communities[0]!.grids).toBe(8);
+    const changji = await runCli(
+      ['divide', 'q.geojson', '--out', 'out2.geojson', '--format', 'json', '--rules', 'changji'],
+      host,
+    );
+    const grids = (JSON.parse(changji.stdout) as DivideJson).communities[0]!.grids;
+    // Changji: 200–300 households.
+    expect(grids).toBeGreaterThanOrEqual(6);
+    expect(grids).toBeLessThanOrEqual(8);
+  });
 });
