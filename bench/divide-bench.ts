@@ -1,7 +1,8 @@
 // `npm run bench:divide` — automatic division (issue 13) against two baselines measured in the same run.
 //
-//   townships:  bench/township-generator.ts: one community of 12,000 households, and a township of 90,000
-//               households in 8 communities (7 urban, 1 rural), with streets, a river and compounds
+//   townships:  bench/township-generator.ts: one community of 12,000 households (blocks of ~260 m, and the
+//               same on a finer street grid of ~170 m), and a township of 90,000 households in 8 communities
+//               (7 urban, 1 rural), with streets, a river and compounds
 //   baselines:  bench/baseline-division.ts: (a) greedy growth of street blocks from the north-west until
 //               the band's minimum; (b) the same after weighted bisection of blocks over the maximum
 //   GridPlan:   divideCommunities in this process, and the whole `gridplan divide` process (the bundled
@@ -9,7 +10,7 @@
 //   quality:    bench/division-quality.ts, the same measure for all: the validator (gaps, overlaps, targets),
 //               point location, Polsby-Popper, internal boundary length on guide lines
 //
-// Options: `--only 12k|90k`, `--write DIR` (keep the generated files), `--no-process` (skip the spawned CLI).
+// Options: `--only 12k|12k-fine|90k`, `--write DIR` (keep the generated files), `--no-process` (skip the spawned CLI).
 // Figures go to docs/benchmarks.md.
 import { spawnSync, execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ import type { DivisionQuality } from './division-quality';
 import { divisionQuality } from './division-quality';
 import { offStreetCuts } from './off-street-cuts';
 import type { GeneratedTownship, TownshipShape } from './township-generator';
-import { COMMUNITY_12K, generateTownship, TOWNSHIP_90K } from './township-generator';
+import { COMMUNITY_12K, COMMUNITY_12K_FINE, generateTownship, TOWNSHIP_90K } from './township-generator';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argument = (name: string): string | undefined => {
@@ -280,8 +281,9 @@ try {
   console.log(
     `Node ${process.version}, rule set ${ruleSet.id} (urban band ${ruleSet.urban?.minHouseholds}–${ruleSet.urban?.maxHouseholds} households or about ${ruleSet.urban?.aboutPopulation} people)`,
   );
-  if (only !== '90k') runTownship(COMMUNITY_12K, '12k', binary, folder);
-  if (only !== '12k') runTownship(TOWNSHIP_90K, '90k', binary, folder);
+  if (only === undefined || only === '12k') runTownship(COMMUNITY_12K, '12k', binary, folder);
+  if (only === undefined || only === '12k-fine') runTownship(COMMUNITY_12K_FINE, '12k-fine', binary, folder);
+  if (only === undefined || only === '90k') runTownship(TOWNSHIP_90K, '90k', binary, folder);
 } finally {
   if (!keep) rmSync(folder, { recursive: true, force: true });
 }

@@ -84,6 +84,14 @@ export const COMMUNITY_12K: TownshipShape = {
   minorStreetShare: 0.8,
 };
 
+/** The same 12,000 households on a finer street grid (81 blocks of about 170 m, ~150 households each). */
+export const COMMUNITY_12K_FINE: TownshipShape = {
+  ...COMMUNITY_12K,
+  seed: 121,
+  blocksPerSide: 9,
+  blockM: 170,
+};
+
 /** A township of 90,000 households in 8 communities (7 urban, 1 rural), for the 10-second target. */
 export const TOWNSHIP_90K: TownshipShape = {
   seed: 90,
