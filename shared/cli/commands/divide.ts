@@ -192,8 +192,25 @@ function textOutput(
       ? `自动划分（规则集：${ruleSet.name.zh}）→ ${out}`
       : `Automatic division (rule set: ${ruleSet.name.en}) → ${out}`,
     '',
-    ...textTable([header, ...rows], new Set([2, 3, 4, 6, 7, 8, 9])),
   ];
+  if (outcomes.length === 0) {
+    // Nothing was chosen: every community already has grids. Say how to divide one anyway.
+    lines.push(
+      zh
+        ? '没有需要划分的社区/行政村：每个都已有网格。用 --community 编码 指定要划分的社区（只划分其中未划入网格的部分）。'
+        : 'No community or village to divide: each already has grids. Name one with --community CODE to divide what its grids leave uncovered.',
+    );
+    return `${lines.join('\n')}\n`;
+  }
+  lines.push(...textTable([header, ...rows], new Set([2, 3, 4, 6, 7, 8, 9])));
+  const covered = outcomes.filter((o) => o.grids === 0 && o.households === 0);
+  for (const o of covered) {
+    lines.push(
+      zh
+        ? `${o.code}：已全部划入网格，没有可划分的部分。`
+        : `${o.code}: already covered by grids; nothing left to divide.`,
+    );
+  }
   const outside = outcomes.flatMap((o) => o.outOfBand);
   if (outside.length > 0) {
     lines.push(

@@ -186,4 +186,14 @@ describe('gridplan divide: dividing', () => {
     expect(grids).toBeGreaterThanOrEqual(6);
     expect(grids).toBeLessThanOrEqual(8);
   });
+
+  it('says so when every community already has grids', async () => {
+    const host = memoryHost({ 'q.geojson': stringifyDivision(quarters()) });
+    expect((await runCli(['divide', 'q.geojson', '--out', 'once.geojson'], host)).exitCode).toBe(0);
+    const again = await runCli(['divide', 'once.geojson', '--out', 'twice.geojson'], host);
+    expect(again.exitCode).toBe(0);
+    expect(again.stdout).toContain('没有需要划分的社区');
+    const json = await runCli(['divide', 'once.geojson', '--out', 'twice.geojson', '--format', 'json'], host);
+    expect(JSON.parse(json.stdout)).toEqual({ communities: [] });
+  });
 });
