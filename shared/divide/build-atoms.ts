@@ -68,6 +68,22 @@ function overlayOf(input: AtomInput, cuts: readonly Position[][]): Result<Overla
   return buildOverlay({ polygons, lines: [...input.lines, ...cuts] });
 }
 
+/** A two-point line extended by `byDeg` at both ends. */
+function lengthened(line: readonly Position[], byDeg: number): Position[] {
+  const a = line[0]!;
+  const b = line[line.length - 1]!;
+  const dx = b[0]! - a[0]!;
+  const dy = b[1]! - a[1]!;
+  const length = Math.hypot(dx, dy);
+  if (length === 0) return [...line];
+  const ux = (dx / length) * byDeg;
+  const uy = (dy / length) * byDeg;
+  return [
+    [a[0]! - ux, a[1]! - uy],
+    [b[0]! + ux, b[1]! + uy],
+  ];
+}
+
 function regionFaces(overlay: Overlay, input: AtomInput): number[] {
   const areas = input.areas.length;
   const kept = input.kept.length;
@@ -143,7 +159,14 @@ export function buildAtoms(input: AtomInput): Result<Atoms> {
       cuts.push(...blockCutLines(overlay.polygonsOf(new Set(members)), cutUnits, input.leafWeight));
     });
     if (cuts.length > 0) {
-      const second = overlayOf(input, cuts);
+      // Should noding not settle (it did not on one township before a kernel fix), the cuts are tried
+      // again running a little further past their ends, which moves every crossing they make.
+      let second = overlayOf(input, cuts);
+      if (!second.ok)
+        second = overlayOf(
+          input,
+          cuts.map((line) => lengthened(line, 2e-8)),
+        );
       if (!second.ok) return second;
       overlay = second.value;
       cutCount = cuts.length;

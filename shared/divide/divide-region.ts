@@ -9,7 +9,7 @@ import type { Atoms } from './build-atoms';
 import { feasibleRange, suggestedCount } from './divide-band';
 import type { DivideBand } from './divide-band';
 import { guideLinesNear } from './guide-lines';
-import { partitionAtoms } from './partition-atoms';
+import { bandViolation, edgeCost, partitionAtoms } from './partition-atoms';
 import type { RegionCensus } from './region-census';
 
 /** One part of a divided region. */
@@ -54,6 +54,33 @@ export interface RegionJob {
 }
 
 export const CANCELLED_KIND = 'cancelled';
+
+/** Independent partitions tried per region (the best is kept). */
+const ATTEMPTS = 3;
+
+/** Total band violation and total boundary cost of a partition (lower is better, in that order). */
+function partitionKey(
+  graph: AtomGraph,
+  parts: readonly (readonly number[])[],
+  weights: Float64Array,
+  min: number,
+  max: number,
+): [number, number] {
+  const partOf = new Int32Array(graph.size).fill(-1);
+  let violation = 0;
+  parts.forEach((part, p) => {
+    let weight = 0;
+    for (const atom of part) {
+      partOf[atom] = p;
+      weight += weights[atom]!;
+    }
+    violation += bandViolation(weight, min, max);
+  });
+  let cost = 0;
+  for (let e = 0; e < graph.edgeA.length; e++)
+    if (partOf[graph.edgeA[e]!] !== partOf[graph.edgeB[e]!]) cost += edgeCost(graph, e);
+  return [violation, cost];
+}
 
 /** The failure returned when the planner cancels. */
 export function cancelled<T>(): Result<T> {
@@ -193,15 +220,26 @@ export function divideRegion(job: RegionJob): Result<DividedRegion> {
   const partOfAtom = new Int32Array(graph.size).fill(-1);
   for (let c = 0; c < comps.length; c++) {
     if (counts[c] === 0) continue;
-    const result = partitionAtoms(graph, comps[c]!, {
-      k: counts[c]!,
-      weights,
-      min: band ? min : 0,
-      max: band ? max : Infinity,
-      random: job.random,
-      ...(job.shouldCancel ? { shouldCancel: job.shouldCancel } : {}),
-      onStep: () => job.onProgress?.(0.3 + (0.6 * ++steps) / Math.max(k, 1)),
-    });
+    // A few independent partitions; the one nearest the band, then with the cheapest boundaries, wins.
+    let result: number[][] | null = null;
+    let bestKey: [number, number] = [Infinity, Infinity];
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      const tried = partitionAtoms(graph, comps[c]!, {
+        k: counts[c]!,
+        weights,
+        min: band ? min : 0,
+        max: band ? max : Infinity,
+        random: job.random,
+        ...(job.shouldCancel ? { shouldCancel: job.shouldCancel } : {}),
+        onStep: () => job.onProgress?.(0.3 + (0.6 * ++steps) / Math.max(k * ATTEMPTS, 1)),
+      });
+      if (!tried) return cancelled();
+      const key = partitionKey(graph, tried, weights, min, max);
+      if (key[0] < bestKey[0] - 1e-9 || (Math.abs(key[0] - bestKey[0]) <= 1e-9 && key[1] < bestKey[1])) {
+        bestKey = key;
+        result = tried;
+      }
+    }
     if (!result) return cancelled();
     for (const part of result) {
       for (const atom of part) partOfAtom[atom] = parts.length;

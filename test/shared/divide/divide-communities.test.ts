@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Grid, RuleSet } from '../../../shared/model';
-import { builtinRuleSet } from '../../../shared/model';
+import type { CensusPoint, Community, Grid, RuleSet } from '../../../shared/model';
+import { applyChange, builtinRuleSet } from '../../../shared/model';
 import { divideCommunities, JUSTIFICATION_NEEDED_PREFIX } from '../../../shared/divide/divide-communities';
 import { feasibleGridCounts } from '../../../shared/divide/feasible-grid-counts';
 import { applied, geometryIssues } from './divide-test-helpers';
-import { rectM, syntheticCommunity } from './divide-fixtures';
+import { at, rectM, syntheticCommunity } from './divide-fixtures';
 
 const zigong = builtinRuleSet('zigong')!;
 const AT = '2026-12-05T00:00:00.000Z';
@@ -228,6 +228,56 @@ describe('divideCommunities', () => {
     });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]!.kind).toBe('cancelled');
+  });
+});
+
+describe('divideCommunities over a township', () => {
+  it('divides every undivided community: a village without a band is one rural grid, codes per community', () => {
+    const s = syntheticCommunity({
+      widthM: 600,
+      heightM: 600,
+      streetsX: [300],
+      streetsY: [300],
+      buildingsPerBlock: 5,
+      maxHouseholdsPerBuilding: 30,
+      seed: 31,
+    });
+    const village: Community = {
+      layer: 'community',
+      id: 'c-510302001201',
+      code: '510302001201',
+      name: '石桥村',
+      kind: 'rural',
+      geometry: rectM(600, 0, 1200, 600),
+      extra: {},
+    };
+    const [lon, lat] = at(900, 300);
+    const farm: CensusPoint = {
+      layer: 'census',
+      id: 'farm',
+      lon,
+      lat,
+      households: 40,
+      population: 120,
+      extra: {},
+    };
+    const division = applyChange(s.division, { put: [village, farm], delete: [], note: '' }).division;
+    const result = divideCommunities(division, [], { ruleSet: zigong, guides: [s.streets], at: AT });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.communities.map((c) => c.code).sort()).toEqual(['510302001001', '510302001201']);
+    const grids = result.value.change.put.filter((e): e is Grid => e.layer === 'grid');
+    const villageGrids = grids.filter((grid) => grid.parentCode === village.code);
+    expect(villageGrids).toHaveLength(1);
+    expect(villageGrids[0]!.gridType).toBe('rural');
+    expect(villageGrids[0]!.code).toBe('510302001201001');
+    expect(new Set(grids.map((grid) => grid.id)).size).toBe(grids.length);
+    expect(grids.every((grid) => grid.code.startsWith(grid.parentCode))).toBe(true);
+    const communities = result.value.change.put.filter((e): e is Community => e.layer === 'community');
+    expect(communities).toHaveLength(2);
+    const { validator } = applied(division, result.value.change, zigong);
+    expect(geometryIssues(validator)).toEqual([]);
+    expect(validator.counts().byGrid.get(villageGrids[0]!.id)!.households).toBe(40);
   });
 });
 
