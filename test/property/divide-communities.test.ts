@@ -42,8 +42,8 @@ function buildingsInside(geometry: Grid['geometry'], count: number): fc.Arbitrar
   return fc
     .array(
       fc.record({
-        u: fc.double({ min: 0, max: 1, noNaN: true }),
-        v: fc.double({ min: 0, max: 1, noNaN: true }),
+        u: fc.integer({ min: 1, max: 9999 }).map((n) => n / 10000),
+        v: fc.integer({ min: 1, max: 9999 }).map((n) => n / 10000),
         households: fc.integer({ min: 1, max: 3 }),
         twin: fc.boolean(),
       }),
