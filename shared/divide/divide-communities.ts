@@ -145,8 +145,10 @@ export function divideCommunities(
       compactnessMin: compactness.length ? Math.min(...compactness) : 0,
       ...(region.streetShare !== undefined ? { streetShare: region.streetShare } : {}),
       seconds: (now() - started) / 1000,
+      // Infeasible at any count when one unit that may not be cut is over the band on its own.
       feasible:
-        band && census.largestUnitHouseholds <= (measure === 'households' ? band.max : Infinity)
+        band &&
+        (measure === 'households' ? census.largestUnitHouseholds : census.largestUnitPopulation) <= band.max
           ? feasibleRange(measure === 'households' ? region.households : region.population, band)
           : null,
       outOfBand,

@@ -43,6 +43,11 @@ export interface RegionCensus {
   readonly polygons: readonly GuidePolygon[];
 }
 
+/** A count as the census table reads it: negative, NaN or infinite counts are 0. */
+function countOf(value: number): number {
+  return Number.isFinite(value) && value > 0 ? value : 0;
+}
+
 const NAME_KEYS = ['name', 'NAME', 'Name', '名称', 'XQMC', 'xqmc', 'MC', 'mc'];
 
 function featureName(feature: Feature): string {
@@ -180,8 +185,8 @@ export function regionCensus(
     let p = 0;
     const inPolygons = new Set<number>();
     for (const i of list) {
-      h += points[i]!.households;
-      p += points[i]!.population;
+      h += countOf(points[i]!.households);
+      p += countOf(points[i]!.population);
       for (const polygon of polygonsOfPoint[i]!) inPolygons.add(polygon);
     }
     households += h;
