@@ -1,10 +1,11 @@
 import type { CommandModule } from './command-module';
+import { divideCommand } from './commands/divide';
 
 /**
  * The commands defined as modules (shared/cli/commands/). validate, stats, import and export are still
  * parsed by parse-cli-args.ts; run-cli.ts looks here first.
  */
-export const COMMAND_MODULES: readonly CommandModule[] = [];
+export const COMMAND_MODULES: readonly CommandModule[] = [divideCommand];
 
 /** The command module of that name, if any. */
 export function commandModule(name: string | undefined): CommandModule | undefined {
