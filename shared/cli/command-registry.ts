@@ -1,10 +1,12 @@
 import type { CommandModule } from './command-module';
+import { noticeCommand } from './commands/notice';
+import { reportCommand } from './commands/report';
 
 /**
  * The commands defined as modules (shared/cli/commands/). validate, stats, import and export are still
  * parsed by parse-cli-args.ts; run-cli.ts looks here first.
  */
-export const COMMAND_MODULES: readonly CommandModule[] = [];
+export const COMMAND_MODULES: readonly CommandModule[] = [noticeCommand, reportCommand];
 
 /** The command module of that name, if any. */
 export function commandModule(name: string | undefined): CommandModule | undefined {
