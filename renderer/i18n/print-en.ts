@@ -18,5 +18,6 @@ export const printEn: Record<keyof typeof printZh, string> = {
   privacy:
     "Notices show grids and grid staff only, never residents' personal data. Font: Noto Sans SC (SIL OFL, embedded as a subset).",
   close: 'Close',
+  license: 'Font licence',
   editNote: 'Set the supervision phone',
 };

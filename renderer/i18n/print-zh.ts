@@ -16,5 +16,6 @@ export const printZh = {
   privacy:
     '公示只含网格及网格工作人员信息，不含居民个人信息。字体：思源黑体 Noto Sans SC（SIL OFL 开源字体，已嵌入子集）。',
   close: '关闭',
+  license: '字体许可证',
   editNote: '设置监督电话',
 };

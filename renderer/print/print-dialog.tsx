@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Change, Division, Language, LocalText, RuleSet } from '../../shared/model';
 import { change } from '../../shared/model';
 import { downloadBytes } from '../platform/download-bytes';
-import { fontUrls } from './font-urls';
+import { FONT_LICENSE_URL, fontUrls } from './font-urls';
 import { makePdf } from './print-client';
 import './print-dialog.css';
 
@@ -131,7 +131,12 @@ export function PrintDialog(props: PrintDialogProps) {
             </span>
           </label>
         )}
-        <small>{t('print.privacy')}</small>
+        <small>
+          {t('print.privacy')}{' '}
+          <a href={FONT_LICENSE_URL} download="NotoSansSC-OFL.txt">
+            {t('print.license')}
+          </a>
+        </small>
         {busy && <p className="print-busy">{t('print.busy')}</p>}
         <div className="modal-buttons">
           <button type="button" onClick={props.onClose} disabled={busy}>
