@@ -174,7 +174,7 @@ function gridPage(
   // The map shrinks when the tables below need the room (many staff or micro-grids).
   const tableRows =
     3 + 2 + Math.max(1, facts.staff.length) + (facts.microgrids.length > 0 ? facts.microgrids.length + 2 : 0);
-  const mapHeight = Math.max(190, Math.min(330, 560 - tableRows * 17));
+  const mapHeight = Math.max(190, Math.min(400, 620 - tableRows * 19));
   const mapBox = { x: MARGIN, y: 92, width: contentWidth, height: mapHeight };
   const map = drawDivisionMap(division, {
     box: mapBox,
