@@ -18,7 +18,7 @@ import { communityFill, EXCLUSIVE_HATCH, INK } from './map-styles';
 import { padBox, unionBox } from './page-projection';
 import type { LonLatBox, PageProjection } from './page-projection';
 import { createPdf, drawItems, formatDate, label, PAPER, rule, tableItems, box } from './pdf-document';
-import type { PdfBuilder, ReportFonts } from './pdf-document';
+import type { PdfBuilder, ReportFonts, TableColumn } from './pdf-document';
 import { drawSceneOnPdf } from './pdf-scene';
 import { formatInteger, GRID_TYPE_WORDS, NOTICE_WORDS, STAFF_ROLE_LABELS } from './notice-words';
 import { legendItems } from './legend';
@@ -165,16 +165,35 @@ function gridPage(
   const township = townshipOf(division);
   const contentWidth = width - 2 * MARGIN;
   const items: SceneItem[] = [
-    label(width / 2, 52, facts.title, 20, { bold: true, anchor: 'middle' }),
+    // A long name shrinks the title to the page width rather than running off it.
+    label(
+      width / 2,
+      52,
+      facts.title,
+      Math.min(20, (20 * contentWidth) / Math.max(1, pdf.measure(facts.title, 20, true))),
+      {
+        bold: true,
+        anchor: 'middle',
+      },
+    ),
     label(width / 2, 76, `${township?.name ?? ''}  ·  ${w.code[lang]} ${facts.grid.code}`, 9.5, {
       anchor: 'middle',
       colour: INK.muted,
     }),
   ];
-  // The map shrinks when the tables below need the room (many staff or micro-grids).
-  const tableRows =
-    3 + 2 + Math.max(1, facts.staff.length) + (facts.microgrids.length > 0 ? facts.microgrids.length + 2 : 0);
-  const mapHeight = Math.max(190, Math.min(400, 620 - tableRows * 19));
+  // The map takes the room the tables below leave above the footer (a row of one line is ~19 pt; wrapped
+  // cells make it taller, and what then does not fit flows onto a continuation page).
+  const row = 19;
+  const tablesHeight =
+    14 +
+    3 * row +
+    24 +
+    2 * row +
+    24 +
+    (1 + Math.max(1, facts.staff.length)) * row +
+    14 +
+    (facts.microgrids.length > 0 ? 10 + (1 + facts.microgrids.length) * row + 14 : 0);
+  const mapHeight = Math.max(190, Math.min(400, height - 100 - 92 - tablesHeight));
   const mapBox = { x: MARGIN, y: 92, width: contentWidth, height: mapHeight };
   const map = drawDivisionMap(division, {
     box: mapBox,
@@ -233,63 +252,81 @@ function gridPage(
   items.push(...boundsTable.items);
   y = boundsTable.y + 14;
 
-  items.push(label(MARGIN, y, w.staff[lang], 11, { bold: true }));
-  y += 10;
   const staffRows =
     facts.staff.length > 0
       ? facts.staff.map((member) => [STAFF_ROLE_LABELS[member.role][lang], member.name, member.phone ?? ''])
       : [[w.noStaff[lang], '', '']];
-  const staffTable = tableItems(
-    MARGIN,
-    y,
-    [
-      { title: w.role[lang], width: 150 },
-      { title: w.name[lang], width: 170 },
-      { title: w.phone[lang], width: contentWidth - 320 },
-    ],
-    staffRows,
-    pdf.measure,
-    { size: 9.5 },
-  );
-  items.push(...staffTable.items);
-  y = staffTable.y + 14;
-
-  let rest: readonly (readonly string[])[] = [];
-  const microColumns = [
-    { title: w.microgrid[lang], width: 130 },
-    { title: w.microCode[lang], width: 120 },
-    { title: w.microLeader[lang], width: 90 },
-    { title: w.phone[lang], width: 110 },
-    { title: w.households[lang], width: contentWidth - 450, align: 'end' as const },
+  const sections: { heading: string; columns: TableColumn[]; rows: (readonly string[])[]; size: number }[] = [
+    {
+      heading: w.staff[lang],
+      columns: [
+        { title: w.role[lang], width: 150 },
+        { title: w.name[lang], width: 170 },
+        { title: w.phone[lang], width: contentWidth - 320 },
+      ],
+      rows: staffRows,
+      size: 9.5,
+    },
   ];
   if (facts.microgrids.length > 0) {
-    items.push(label(MARGIN, y, w.microgrids[lang], 11, { bold: true }));
-    y += 10;
-    const rows = facts.microgrids.map(({ micro, households }) => {
-      const leader = staffInOrder(micro.staff)[0];
-      return [micro.name, micro.code, leader?.name ?? '', leader?.phone ?? '', formatInteger(households)];
-    });
-    const microTable = tableItems(MARGIN, y, microColumns, rows, pdf.measure, {
+    sections.push({
+      heading: w.microgrids[lang],
+      columns: [
+        { title: w.microgrid[lang], width: 130 },
+        { title: w.microCode[lang], width: 120 },
+        { title: w.microLeader[lang], width: 90 },
+        { title: w.phone[lang], width: 110 },
+        { title: w.households[lang], width: contentWidth - 450, align: 'end' },
+      ],
+      rows: facts.microgrids.map(({ micro, households }) => {
+        const leader = staffInOrder(micro.staff)[0];
+        return [micro.name, micro.code, leader?.name ?? '', leader?.phone ?? '', formatInteger(households)];
+      }),
       size: 9,
-      maxY: height - 100,
     });
-    items.push(...microTable.items);
-    rest = microTable.rest;
   }
-  items.push(...footerItems(width, height, township, date, lang));
-  drawItems(page, items, pdf.faces);
 
-  // Micro-grids that did not fit continue on pages of their own, with the same footer.
-  while (rest.length > 0) {
-    const next = pdf.addPage(PAPER.a4);
-    const more: SceneItem[] = [
-      label(width / 2, 52, `${facts.title}（${w.microgrids[lang]}）`, 16, { bold: true, anchor: 'middle' }),
+  // Tables flow on: what does not fit above the footer continues on pages of their own (a grid with
+  // many staff or micro-grids), each with the title and the same footer.
+  const maxY = height - 100;
+  let current = page;
+  let currentItems = items;
+  const continuedTitle = `${facts.title}（${w.continued[lang]}）`;
+  const newPage = () => {
+    currentItems.push(...footerItems(width, height, township, date, lang));
+    drawItems(current, currentItems, pdf.faces);
+    current = pdf.addPage(PAPER.a4);
+    currentItems = [
+      label(
+        width / 2,
+        52,
+        continuedTitle,
+        Math.min(16, (16 * contentWidth) / Math.max(1, pdf.measure(continuedTitle, 16, true))),
+        {
+          bold: true,
+          anchor: 'middle',
+        },
+      ),
     ];
-    const table = tableItems(MARGIN, 80, microColumns, rest, pdf.measure, { size: 9, maxY: height - 100 });
-    more.push(...table.items, ...footerItems(width, height, township, date, lang));
-    drawItems(next, more, pdf.faces);
-    rest = table.rest;
+    y = 80;
+  };
+  for (const section of sections) {
+    let rows: readonly (readonly string[])[] = section.rows;
+    let heading = section.heading;
+    while (rows.length > 0) {
+      if (y + 50 > maxY) newPage();
+      currentItems.push(label(MARGIN, y, heading, 11, { bold: true }));
+      y += 10;
+      const table = tableItems(MARGIN, y, section.columns, rows, pdf.measure, { size: section.size, maxY });
+      currentItems.push(...table.items);
+      y = table.y + 14;
+      rows = table.rest;
+      heading = `${section.heading}（${w.continued[lang]}）`;
+      if (rows.length > 0) newPage();
+    }
   }
+  currentItems.push(...footerItems(width, height, township, date, lang));
+  drawItems(current, currentItems, pdf.faces);
 }
 
 function overviewPage(pdf: PdfBuilder, division: Division, options: NoticeOptions, date: Date): void {

@@ -56,6 +56,7 @@ export const NOTICE_WORDS = {
   microBoundary: text('微网格界', 'Micro-grid boundary'),
   road: text('道路', 'Road'),
   thisGrid: text('本网格', 'This grid'),
+  continued: text('续', 'continued'),
   inset: text('放大图（小网格密集区域）', 'Enlarged: where grids are small'),
   insetMark: text('放大图范围', 'enlarged'),
   footer: text(

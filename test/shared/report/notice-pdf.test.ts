@@ -179,6 +179,30 @@ describe('noticePdf', () => {
     expect(content).not.toContain('光明社区第1网格 ');
   });
 
+  it('continues long staff and micro-grid tables on further pages, every row printed once', async () => {
+    const staff = Array.from({ length: 30 }, (_, i) => ({
+      role: 'part-time' as const,
+      name: `兼职员${String(i).padStart(2, '0')}`,
+      phone: `1390000${String(i).padStart(4, '0')}`,
+    }));
+    const crowded = division(township(cells(0, 1, 6, 3)), community(A, '光明社区', cells(0, 1, 3, 3)), {
+      ...G1,
+      name: '光明社区一个名字非常非常非常非常非常非常非常非常长的网格',
+      staff,
+    });
+    const file = writeTemporaryPdf(await noticePdf(crowded, { fonts: testFonts, overview: false, date }));
+    const { pages } = pdfPages(file);
+    expect(pages).toBeGreaterThan(1);
+    const texts = pdfText(file).split('\f');
+    for (let i = 0; i < 30; i++) {
+      const name = `兼职员${String(i).padStart(2, '0')}`;
+      expect(texts.filter((t) => t.includes(name)).length, name).toBe(1);
+    }
+    expect(texts[1]).toContain('续');
+    // Every page has the supervision phone footer.
+    expect(texts.slice(0, pages).every((t) => t.includes('监督电话'))).toBe(true);
+  });
+
   it('draws ink on the map: the grid page is not blank where the map is', async () => {
     const file = writeTemporaryPdf(
       await noticePdf(demo, { fonts: testFonts, referenceLayers: [street], date }),
