@@ -1,4 +1,4 @@
-import type { Division, Language, LocalText, RuleSet } from '../../shared/model';
+import type { Division, Language, LocalText, ReferenceLayer, RuleSet } from '../../shared/model';
 
 /** Absolute URLs of the font files the worker fetches (Vite assets, served by the app). */
 export interface FontUrls {
@@ -13,6 +13,8 @@ export type PrintRequest =
       readonly division: Division;
       /** Community codes; empty for the whole township. */
       readonly communities: readonly string[];
+      /** Streets and other reference layers of the project (maps and 四至), when it has any. */
+      readonly referenceLayers?: readonly ReferenceLayer[];
       readonly lang: Language;
       /** ISO date of the notice. */
       readonly date: string;
@@ -22,6 +24,7 @@ export type PrintRequest =
       readonly type: 'report';
       readonly division: Division;
       readonly ruleSet: RuleSet;
+      readonly referenceLayers?: readonly ReferenceLayer[];
       readonly lang: Language;
       readonly date: string;
       readonly fonts: FontUrls;

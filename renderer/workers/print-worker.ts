@@ -26,6 +26,7 @@ async function make(request: PrintRequest): Promise<Uint8Array> {
     return noticePdf(request.division, {
       fonts: await fonts(request.fonts),
       communities: request.communities,
+      referenceLayers: request.referenceLayers,
       date,
       lang: request.lang,
     });
@@ -34,6 +35,7 @@ async function make(request: PrintRequest): Promise<Uint8Array> {
   return reviewReportPdf(request.division, report, {
     fonts: await fonts(request.fonts),
     ruleSetName: request.ruleSet.name[request.lang],
+    referenceLayers: request.referenceLayers,
     date,
     lang: request.lang,
   });
