@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Change, Division, Language, LocalText, RuleSet } from '../../shared/model';
+import type { Change, Division, Language, LocalText, ReferenceLayer, RuleSet } from '../../shared/model';
 import { change } from '../../shared/model';
 import { downloadBytes } from '../platform/download-bytes';
 import { FONT_LICENSE_URL, fontUrls } from './font-urls';
@@ -14,6 +14,8 @@ export interface PrintDialogProps {
   readonly ruleSet: RuleSet;
   /** The community preselected for the notice (the selected grid's), or '' for the township. */
   readonly community: string;
+  /** The project's reference layers (streets name the four boundaries); none until a project has them. */
+  readonly referenceLayers?: readonly ReferenceLayer[];
   /** Applies an undoable change (the township's supervision phone). */
   readonly onChange: (change: Change) => void;
   readonly onDone: (title: string, lines: readonly LocalText[], failed: boolean) => void;
@@ -47,6 +49,7 @@ export function PrintDialog(props: PrintDialogProps) {
             type,
             division: props.division,
             communities: community ? [community] : [],
+            referenceLayers: props.referenceLayers,
             lang: props.language,
             date,
             fonts: fontUrls(),
@@ -55,6 +58,7 @@ export function PrintDialog(props: PrintDialogProps) {
             type,
             division: props.division,
             ruleSet: props.ruleSet,
+            referenceLayers: props.referenceLayers,
             lang: props.language,
             date,
             fonts: fontUrls(),
