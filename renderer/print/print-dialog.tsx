@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Change, Division, Language, LocalText, ReferenceLayer, RuleSet } from '../../shared/model';
 import { change } from '../../shared/model';
+import { drawDivisionMap } from '../../shared/report/draw-division-map';
+import { sceneToSvg } from '../../shared/report/scene-to-svg';
 import { downloadBytes } from '../platform/download-bytes';
 import { FONT_LICENSE_URL, fontUrls } from './font-urls';
 import { makePdf } from './print-client';
@@ -82,6 +84,24 @@ export function PrintDialog(props: PrintDialogProps) {
     props.onDone(t('print.done', { name }), [], false);
   }
 
+  // The notice's own drawing (the same Scene the PDF renders), as SVG: what will be printed, at a glance.
+  const preview = useMemo(() => {
+    const focus = new Set(
+      [...props.division.grid.values()]
+        .filter((g) => !community || g.parentCode === community)
+        .map((g) => g.id),
+    );
+    const { scene } = drawDivisionMap(props.division, {
+      box: { x: 0, y: 0, width: 440, height: 260 },
+      colourBy: 'community',
+      focusGridIds: community ? focus : undefined,
+      labels: 'none',
+      referenceLayers: props.referenceLayers,
+      lang: props.language,
+    });
+    return sceneToSvg(scene, 'print-preview');
+  }, [props.division, props.referenceLayers, props.language, community]);
+
   const phoneChanged = township !== undefined && phone.trim() !== (township.supervisionPhone ?? '');
   return (
     <div className="modal-backdrop" role="presentation">
@@ -108,6 +128,12 @@ export function PrintDialog(props: PrintDialogProps) {
             ))}
           </select>
         </label>
+        <div
+          className="print-preview"
+          data-testid="print-preview"
+          // Markup made by shared/report/scene-to-svg.ts from the division, with every text escaped.
+          dangerouslySetInnerHTML={{ __html: preview }}
+        />
         {township && (
           <label>
             {t('print.supervisionPhone')}

@@ -32,6 +32,8 @@ describe('公示 and 审核报告 in the app', () => {
     await page.click('[data-testid="print-button"]');
     await page.waitForSelector('[data-testid="print-dialog"]');
     await page.selectOption('[data-testid="print-community"]', '510302003001');
+    // The preview is the same drawing as the PDF's, as SVG.
+    expect(await page.locator('[data-testid="print-preview"] svg path').count()).toBeGreaterThan(10);
     await page.fill('[data-testid="print-phone"]', '0813-8888888');
     await page.click('[data-testid="print-save-phone"]');
     mkdirSync('test-results', { recursive: true });
