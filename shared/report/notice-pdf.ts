@@ -10,7 +10,7 @@ import type {
   StaffMember,
   Township,
 } from '../model';
-import { STAFF_ROLES } from '../model';
+import { ROLE_LABELS, STAFF_ROLES } from '../model';
 import { drawDivisionMap, divisionBounds, preparedOf } from './draw-division-map';
 import { fourBoundaries, formatBoundary } from './four-boundaries';
 import type { PageBox, SceneItem } from './map-scene';
@@ -20,7 +20,7 @@ import type { LonLatBox, PageProjection } from './page-projection';
 import { createPdf, drawItems, formatDate, label, PAPER, rule, tableItems, box } from './pdf-document';
 import type { PdfBuilder, ReportFonts, TableColumn } from './pdf-document';
 import { drawSceneOnPdf } from './pdf-scene';
-import { formatInteger, GRID_TYPE_WORDS, NOTICE_WORDS, STAFF_ROLE_LABELS } from './notice-words';
+import { formatInteger, GRID_TYPE_WORDS, NOTICE_WORDS } from './notice-words';
 import { legendItems } from './legend';
 import type { LegendEntry } from './legend';
 
@@ -254,7 +254,7 @@ function gridPage(
 
   const staffRows =
     facts.staff.length > 0
-      ? facts.staff.map((member) => [STAFF_ROLE_LABELS[member.role][lang], member.name, member.phone ?? ''])
+      ? facts.staff.map((member) => [ROLE_LABELS[member.role][lang], member.name, member.phone ?? ''])
       : [[w.noStaff[lang], '', '']];
   const sections: { heading: string; columns: TableColumn[]; rows: (readonly string[])[]; size: number }[] = [
     {

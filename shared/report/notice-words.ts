@@ -1,15 +1,7 @@
-import type { GridType, LocalText, StaffRole } from '../model';
+import type { GridType, LocalText } from '../model';
 import { text } from '../model';
 
-/** Staff role titles as the regulations name them (公示 tables). */
-export const STAFF_ROLE_LABELS: Readonly<Record<StaffRole, LocalText>> = {
-  leader: text('网格长', 'Grid leader'),
-  'full-time': text('专职网格员', 'Full-time grid worker'),
-  'part-time': text('兼职网格员', 'Part-time grid worker'),
-  instructor: text('网格指导员', 'Grid instructor'),
-  'micro-leader': text('微网格长', 'Micro-grid leader'),
-};
-
+/** Grid types as a notice names them (a fuller phrase than the table words). */
 export const GRID_TYPE_WORDS: Readonly<Record<GridType | 'unknown', LocalText>> = {
   urban: text('城市社区网格', 'Urban grid'),
   rural: text('农村网格', 'Rural grid'),
