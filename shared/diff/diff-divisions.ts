@@ -94,7 +94,8 @@ const KIND_ORDER: readonly DiffKind[] = ['split', 'merge', 'added', 'removed', '
  * 1. **Lineage.** Records of `after`'s lineage that `before` lacks (see {@link lineageSince}) link a
  *    split's parts to the split grid and a merge's result to the merged grids; each linked group becomes
  *    one `split` (one old grid, several new) or `merge` (several old, one new). Codes that lineage says
- *    were created, carved, filled or deleted are `added`/`removed` and are not paired by overlap.
+ *    were created, carved (or carved from), filled or deleted are `added`/`removed` (or, when kept, compared
+ *    by code) and are never paired by overlap.
  * 2. **Code.** Other codes present on both sides are the same grid: `geometry` when the symmetric
  *    difference is at least `minAreaM2`, `attributes` when only properties differ, nothing otherwise.
  * 3. **Overlap.** Codes that disappeared or appeared without lineage are paired with grids of the other
@@ -177,6 +178,9 @@ function diffLayer(
       }
     } else {
       explained.add(record.code);
+      // A carve names the grids that lost area to the exclusive grid: one covered entirely is gone
+      // because of it (removed), not renumbered into it.
+      if (record.operation === 'carve') for (const from of record.from) explained.add(from);
     }
   }
   const lineageGroups = new Map<string, Set<string>>();
@@ -213,7 +217,9 @@ function diffLayer(
     };
     const candidates = (nodes: ReadonlyMap<string, Node>): BoxIndex =>
       new BoxIndex(
-        [...nodes.values()].filter(free).map((node) => [node.key, boxOf(node.area.geometry)] as const),
+        [...nodes.values()]
+          .filter((node) => free(node) && !explained.has(node.area.code))
+          .map((node) => [node.key, boxOf(node.area.geometry)] as const),
       );
     const link = (from: readonly Node[], others: ReadonlyMap<string, Node>): void => {
       if (from.length === 0) return;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeGridsCommand } from '../../../shared/commands/merge-grids-command';
 import { splitGridCommand } from '../../../shared/commands/split-grid-command';
+import { carveExclusiveGridCommand } from '../../../shared/commands/carve-exclusive-grid-command';
 import { deleteGridCommand } from '../../../shared/commands/delete-grid-command';
 import { diffDivisions } from '../../../shared/diff/diff-divisions';
 import type { DiffChange } from '../../../shared/diff/division-diff';
@@ -378,5 +379,29 @@ describe('diffDivisions (properties)', () => {
       ),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('diffDivisions (carving)', () => {
+  it('an exclusive grid carved over one grid and part of another: added, removed, geometry', () => {
+    const before = township(3, 1);
+    // Covers all of grid 2 and the east quarter of grid 1.
+    const carve = carveExclusiveGridCommand(
+      before,
+      undefined,
+      rect(X + 0.75 * W, Y - H / 4, X + 2 * W, Y + H + H / 4),
+      'school',
+      '学校',
+      { at: AT },
+    );
+    const after = apply(before, value(carve));
+    const school = [...after.grid.values()].find((grid) => grid.gridType === 'exclusive')!;
+    const diff = diffDivisions(before, after);
+    expect(diff.changes.map((change) => [change.kind, change.codes, change.fromCodes])).toEqual([
+      ['geometry', [code(1)], [code(1)]],
+      ['removed', [code(2)], [code(2)]],
+      ['added', [school.code], []],
+    ]);
+    expect(diff.changes[1]!.matchedBy).toBe('lineage');
   });
 });
