@@ -50,14 +50,22 @@ class Groups {
 
 const byId = (a: Area, b: Area): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Nodes of one side keyed by code; a code held twice gets `code#2`, `code#3` … in id order. */
+/**
+ * Nodes of one side keyed by code; a code held twice (a bad file) gets `code#2`, `code#3` … in id order,
+ * except that the grid with `primary`'s id for its code (the same entity on the other side) keeps the
+ * plain code, so duplicates pair with themselves.
+ */
 function nodesOf(
   areas: Iterable<Area>,
   side: 'old' | 'new',
   households: ReadonlyMap<string, { households: number }>,
+  primary?: ReadonlyMap<string, Node>,
 ): Map<string, Node> {
+  const sorted = [...areas].sort(byId);
+  const first = (area: Area): boolean => primary?.get(area.code)?.area.id === area.id;
+  const ordered = [...sorted.filter(first), ...sorted.filter((area) => !first(area))];
   const nodes = new Map<string, Node>();
-  for (const area of [...areas].sort(byId)) {
+  for (const area of ordered) {
     let key = area.code;
     for (let n = 2; nodes.has(key); n++) key = `${area.code}#${n}`;
     nodes.set(key, { key, side, area, households: households.get(area.id)?.households ?? 0 });
@@ -114,19 +122,21 @@ export function diffDivisions(before: Division, after: Division, options: DiffOp
   const countsBefore = countCensus(before);
   const countsAfter = countCensus(after);
   const records = lineageSince(before, after);
+  const oldGrids = nodesOf(before.grid.values(), 'old', countsBefore.byGrid);
+  const oldMicrogrids = nodesOf(before.microgrid.values(), 'old', countsBefore.byMicrogrid);
   const changes = [
     ...diffLayer(
       'grid',
-      nodesOf(before.grid.values(), 'old', countsBefore.byGrid),
-      nodesOf(after.grid.values(), 'new', countsAfter.byGrid),
+      oldGrids,
+      nodesOf(after.grid.values(), 'new', countsAfter.byGrid, oldGrids),
       records,
       minAreaM2,
       minShare,
     ),
     ...diffLayer(
       'microgrid',
-      nodesOf(before.microgrid.values(), 'old', countsBefore.byMicrogrid),
-      nodesOf(after.microgrid.values(), 'new', countsAfter.byMicrogrid),
+      oldMicrogrids,
+      nodesOf(after.microgrid.values(), 'new', countsAfter.byMicrogrid, oldMicrogrids),
       records,
       minAreaM2,
       minShare,

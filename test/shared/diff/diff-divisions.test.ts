@@ -405,3 +405,36 @@ describe('diffDivisions (carving)', () => {
     expect(diff.changes[1]!.matchedBy).toBe('lineage');
   });
 });
+
+describe('diffDivisions (bad files)', () => {
+  it('survives duplicate codes and self-crossing rings, pairing duplicates in id order', () => {
+    const before = township(2, 1);
+    const grids = new Map(before.grid);
+    const first = gridOf(before, code(1));
+    // A second grid under code 1 (a bad file) and grid 2 drawn as a bow tie.
+    grids.set('dup', { ...first, id: 'dup', geometry: rect(X + 3 * W, Y, X + 4 * W, Y + H) });
+    const bowTie: Grid = {
+      ...gridOf(before, code(2)),
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [X + W, Y],
+            [X + 2 * W, Y + H],
+            [X + 2 * W, Y],
+            [X + W, Y + H],
+            [X + W, Y],
+          ],
+        ],
+      },
+    };
+    grids.set(bowTie.id, bowTie);
+    const after: Division = { ...before, grid: grids };
+    const diff = diffDivisions(before, after);
+    expect(diffDivisions(after, after).changes).toEqual([]);
+    expect(diff.changes.map((change) => [change.kind, change.codes])).toEqual([
+      ['added', [code(1)]],
+      ['geometry', [code(2)]],
+    ]);
+  });
+});
