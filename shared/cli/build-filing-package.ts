@@ -7,6 +7,7 @@ import { DIVISION_PATH, writeFilingPackage } from '../formats/filing-package';
 import { stringifyDivision } from '../formats/geojson';
 import { validateDivision } from '../validate/validate-division';
 import type { ValidationReport } from '../validate/validation-report';
+import { overviewMapSvg } from '../report/overview-map-svg';
 import { formatHtmlReport } from './format-html-report';
 
 /** What a PDF maker receives: the division being filed and its validation report. */
@@ -110,7 +111,13 @@ export async function buildFilingPackage(
   const files: Record<string, Uint8Array | string> = {
     [DIVISION_PATH]: stringifyDivision(division),
     'report.json': `${JSON.stringify(report, null, 2)}\n`,
-    'report.html': formatHtmlReport(report, options.ruleSet, DIVISION_PATH, lang),
+    'report.html': formatHtmlReport(
+      report,
+      options.ruleSet,
+      DIVISION_PATH,
+      lang,
+      overviewMapSvg(division, report, { lang }),
+    ),
     'report.pdf': reportPdf.value,
     'notices.pdf': noticesPdf.value,
   };

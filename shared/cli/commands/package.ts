@@ -52,15 +52,22 @@ function usage(message: LocalText, lang: Language): CommandResult {
 }
 
 /**
- * `gridplan package FILE --out ZIP` (../shared/spec/interchange.md), with the PDF makers of this build
- * (shared/report), passed in so the command can be tested and built before or without them.
+ * `gridplan package FILE --out ZIP` (../shared/spec/interchange.md). `pdfsFor` gives the PDF makers for a
+ * host (shared/report with the host's fonts: `filingPdfMakers`), passed in so the package can be tested
+ * apart from the drawing.
  */
-export function packageCommand(pdfs: FilingPdfMakers, clock: () => Date = () => new Date()): CommandModule {
+export function packageCommand(
+  pdfsFor: (
+    host: CliHost,
+    lang: Language,
+  ) => { readonly pdfs: FilingPdfMakers } | { readonly failure: CommandResult },
+  clock: () => Date = () => new Date(),
+): CommandModule {
   return {
     name: 'package',
     summary: text('制作报审包（备案包）', 'make a filing package (报审包)'),
     help: HELP,
-    run: (args, host, lang) => runPackage(args, host, lang, pdfs, clock),
+    run: (args, host, lang) => runPackage(args, host, lang, pdfsFor, clock),
   };
 }
 
@@ -68,7 +75,10 @@ async function runPackage(
   args: readonly string[],
   host: CliHost,
   lang: Language,
-  pdfs: FilingPdfMakers,
+  pdfsFor: (
+    host: CliHost,
+    lang: Language,
+  ) => { readonly pdfs: FilingPdfMakers } | { readonly failure: CommandResult },
   clock: () => Date,
 ): Promise<CommandResult> {
   const parsed = parseOptions('package', args, OPTIONS);
@@ -111,6 +121,8 @@ async function runPackage(
   const read = readDivisionFile(host, file, lang);
   if ('failure' in read) return read.failure;
   const division = read.division;
+  const makers = pdfsFor(host, lang);
+  if ('failure' in makers) return makers.failure;
 
   let base: { division: typeof division; sha256: string; name: string } | undefined;
   let baseVersion: number | undefined;
@@ -144,7 +156,7 @@ async function runPackage(
     createdAt: clock().toISOString(),
     ruleSet,
     lang,
-    pdfs,
+    pdfs: makers.pdfs,
     ...(base ? { base } : {}),
     ...(note !== undefined ? { note } : {}),
   });

@@ -17,7 +17,11 @@ let folder: string;
 let binary: string;
 
 function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [binary, ...args], { encoding: 'utf8', cwd: folder });
+  return runIn(folder, ...args);
+}
+
+function runIn(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [binary, ...args], { encoding: 'utf8', cwd });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -81,4 +85,53 @@ describe('gridplan binary: diff and filing packages', () => {
     expect(refused.stderr).toContain('division.geojson');
     expect(refused.stderr).not.toMatch(/at .*\.js:\d+/);
   });
+
+  it('makes a real filing package of the demo (fonts embedded) that every command reads', () => {
+    // From the project folder, where the fonts are installed (as beside an installed bundle).
+    const at = (name: string): string => path.join(folder, name);
+    const made = runIn(
+      root,
+      'package',
+      DEMO_PATH,
+      '--out',
+      at('v2.zip'),
+      '--base',
+      at('v1.zip'),
+      '--note',
+      '第二版',
+      '--lang',
+      'en',
+    );
+    expect(made.stderr).toBe('');
+    expect(made.status).toBe(0);
+    const entries = unzipSync(readFileSync(path.join(folder, 'v2.zip')));
+    expect(Object.keys(entries).sort()).toEqual(
+      [
+        'base.geojson',
+        'diff.html',
+        'diff.json',
+        'division.geojson',
+        'manifest.json',
+        'notices.pdf',
+        'report.html',
+        'report.json',
+        'report.pdf',
+      ].sort(),
+    );
+    const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json'])) as {
+      version: number;
+      note: string;
+    };
+    expect(manifest).toMatchObject({ version: 2, note: '第二版' });
+    for (const pdf of ['report.pdf', 'notices.pdf']) {
+      writeFileSync(path.join(folder, pdf), entries[pdf]!);
+      const fonts = spawnSync('pdffonts', [pdf], { encoding: 'utf8', cwd: folder });
+      expect(fonts.status).toBe(0);
+      expect(fonts.stdout).toMatch(/NotoSansSC/);
+      const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8', cwd: folder });
+      expect(text.stdout).toContain('新街街道');
+    }
+    expect(run('validate', 'v2.zip', '--format', 'json').status).not.toBe(2);
+    expect(run('diff', 'v1.zip', 'v2.zip', '--format', 'json').stdout).toContain('"changes": []');
+  }, 180_000);
 });

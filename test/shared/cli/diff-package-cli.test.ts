@@ -30,7 +30,7 @@ function files(): Map<string, Uint8Array> {
   ]);
 }
 
-const packageRun = packageCommand(TEST_PDF_MAKERS, CLOCK);
+const packageRun = packageCommand(() => ({ pdfs: TEST_PDF_MAKERS }), CLOCK);
 
 describe('gridplan diff', () => {
   it('prints the JSON of the interchange contract and exits 0', async () => {
