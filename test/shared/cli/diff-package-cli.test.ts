@@ -177,6 +177,8 @@ describe('gridplan package', () => {
       ['validate', 'bad.zip'],
       ['stats', 'bad.zip'],
       ['diff', 'old.geojson', 'bad.zip'],
+      ['notice', 'bad.zip', '--out', 'never.pdf'],
+      ['report', 'bad.zip', '--format', 'pdf', '--out', 'never.pdf'],
       ['export', 'bad.zip', '--to', 'geojson', '--out', 'never.geojson'],
       ['import', 'census.csv', '--as', 'census', '--into', 'bad.zip', '--out', 'never.geojson'],
     ]) {
@@ -190,5 +192,6 @@ describe('gridplan package', () => {
     expect(packaged.stderr).toContain('report.html');
     expect(all.has('never.geojson')).toBe(false);
     expect(all.has('never.zip')).toBe(false);
+    expect(all.has('never.pdf')).toBe(false);
   });
 });
