@@ -50,6 +50,12 @@ export interface FilingPackageOptions {
   /** Language of report.html, diff.html and the PDFs. Default Chinese. */
   readonly lang?: Language;
   readonly pdfs: FilingPdfMakers;
+  /**
+   * The division's GeoJSON text to store as `division.geojson`, byte for byte (e.g. a frozen version, so
+   * that `divisionSha256` is that version's hash). It must be the text `division` was read from; default
+   * `stringifyDivision(division)` (residents' personal data left out).
+   */
+  readonly divisionText?: string;
 }
 
 /** Entity counts and census totals of a division. */
@@ -109,7 +115,7 @@ export async function buildFilingPackage(
   if (!noticesPdf.ok) return fail(...noticesPdf.problems);
 
   const files: Record<string, Uint8Array | string> = {
-    [DIVISION_PATH]: stringifyDivision(division),
+    [DIVISION_PATH]: options.divisionText ?? stringifyDivision(division),
     'report.json': `${JSON.stringify(report, null, 2)}\n`,
     'report.html': formatHtmlReport(
       report,

@@ -100,6 +100,20 @@ describe('filing package', () => {
     expect(readFilingPackage(bytes, 'pkg.zip').ok).toBe(true);
   });
 
+  it('stores a given division text byte for byte', async () => {
+    const text = `${JSON.stringify(JSON.parse(stringifyDivision(demo)), null, 1)}\n`;
+    const result = await buildFilingPackage(demo, {
+      version: 1,
+      createdAt: CREATED,
+      ruleSet: builtinRuleSet('zigong')!,
+      pdfs: TEST_PDF_MAKERS,
+      divisionText: text,
+    });
+    if (!result.ok) throw new Error(messages(result.problems));
+    expect(result.value.manifest.divisionSha256).toBe(sha(strToU8(text)));
+    expect(strFromU8(unzipSync(result.value.bytes)['division.geojson']!)).toBe(text);
+  });
+
   it('refuses an altered division.geojson, naming it', async () => {
     const bytes = rezip(await made(demo), (entries) => {
       const text = strFromU8(entries['division.geojson']!);
