@@ -7,6 +7,7 @@ import { deleteGridCommand } from '../../../shared/commands/delete-grid-command'
 import { diffDivisions } from '../../../shared/diff/diff-divisions';
 import type { DiffChange } from '../../../shared/diff/division-diff';
 import { countCensus } from '../../../shared/geometry/count-census';
+import { polygonAreaM2 } from '../../../shared/geometry/ellipsoid-area';
 import type {
   CensusPoint,
   Change,
@@ -436,5 +437,48 @@ describe('diffDivisions (bad files)', () => {
       ['added', [code(1)]],
       ['geometry', [code(2)]],
     ]);
+  });
+});
+
+describe('diffDivisions (moved boundaries, property)', () => {
+  it('moving the edge between two neighbours is two geometry changes of exactly the swept area', () => {
+    fc.assert(
+      fc.property(
+        layouts,
+        fc.nat(),
+        fc.double({ min: -0.45, max: 0.45, noNaN: true }).filter((f) => Math.abs(f) > 0.01),
+        ({ columns, rows }, pick, fraction) => {
+          const before = township(columns, rows);
+          const index = pick % (columns * rows);
+          const c = index % columns;
+          const west = c + 1 < columns ? index : index - 1;
+          const cw = west % columns;
+          const r = Math.floor(west / columns);
+          const x0 = X + cw * W;
+          const y0 = Y + r * H;
+          const edge = Number((x0 + W + fraction * W).toFixed(9));
+          const a = gridOf(before, code(west + 1));
+          const b = gridOf(before, code(west + 2));
+          const grids = new Map(before.grid);
+          grids.set(a.id, { ...a, geometry: rect(x0, y0, edge, y0 + H) });
+          grids.set(b.id, { ...b, geometry: rect(edge, y0, x0 + 2 * W, y0 + H) });
+          const after: Division = { ...before, grid: grids };
+          const diff = diffDivisions(before, after);
+          expect(diff.changes.map((change) => [change.kind, change.codes[0]])).toEqual([
+            ['geometry', a.code],
+            ['geometry', b.code],
+          ]);
+          const strip = polygonAreaM2(rect(Math.min(edge, x0 + W), y0, Math.max(edge, x0 + W), y0 + H));
+          for (const change of diff.changes) expect(change.areaChangedM2).toBeCloseTo(strip, 1);
+          // Households move with the boundary but none are lost.
+          const moved = diff.changes.reduce(
+            (sum, change) => sum + change.householdsAfter - change.householdsBefore,
+            0,
+          );
+          expect(moved).toBe(0);
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 });
