@@ -162,6 +162,15 @@ describe('filing package', () => {
     expect(messages(problems)).toContain('extra/run-me.js');
   });
 
+  it('names at most 20 mismatches of a package stuffed with extra files, and counts the rest', async () => {
+    const bytes = rezip(await made(demo), (entries) => {
+      for (let i = 0; i < 500; i++) entries[`junk/${i}.txt`] = strToU8(String(i));
+    });
+    const problems = refusal(bytes);
+    expect(problems).toHaveLength(21);
+    expect(problems[20]!.message.en).toContain('480 more');
+  });
+
   it('refuses a required file left out of both the zip and the manifest, and a malformed manifest', async () => {
     const withoutReport = rezip(await made(demo), (entries) => {
       delete entries['report.pdf'];
