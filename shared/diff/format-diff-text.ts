@@ -24,7 +24,10 @@ export function formatDiffText(
   lang: Language,
 ): string {
   const w = DIFF_WORDS;
-  const lines = [`${w.title[lang]}: ${beforeName} → ${afterName}`, w.summary(countsByKind(diff))[lang]];
+  const lines = [
+    `${w.title[lang]}${lang === 'zh' ? '：' : ': '}${beforeName} → ${afterName}`,
+    w.summary(countsByKind(diff))[lang],
+  ];
   if (diff.changes.length === 0) lines.push(w.noChanges[lang]);
   for (const change of diff.changes) {
     const from = change.fromCodes.join(', ');
@@ -40,7 +43,7 @@ export function formatDiffText(
       `${w.columns.households[lang]} ${formatNumber(change.householdsBefore)} → ${formatNumber(change.householdsAfter)}`,
     ];
     if (change.areaChangedM2 > 0) parts.push(`${w.columns.area[lang]} ${formatNumber(change.areaChangedM2)}`);
-    if (fields) parts.push(`${w.columns.fields[lang]}: ${fields}`);
+    if (fields) parts.push(`${w.columns.fields[lang]}${lang === 'zh' ? '：' : ': '}${fields}`);
     lines.push(`  ${parts.join('  ')}`);
   }
   return `${lines.join('\n')}\n`;
