@@ -1,5 +1,6 @@
 import type { Geometry, Position } from 'geojson';
 import { parseShp } from 'shpjs';
+import { checkShpRecords } from './shp-records';
 import type { Problem, Result } from '../model';
 import { fail, ok, text } from '../model';
 import type { BBox, GaussKrugerZone, SourceCrs, Unproject } from './coordinate-systems';
@@ -97,7 +98,16 @@ export function findShapefile(files: readonly InputFile[], layer?: string): Resu
       ),
     });
   }
-  const name = layer !== undefined && layers.includes(layer) ? layer : layers[0]!;
+  if (layer !== undefined && !layers.includes(layer)) {
+    return fail({
+      kind: 'no-layer',
+      message: text(
+        `没有名为 ${layer} 的图层：其中的图层有 ${layers.join('、')}。请从中选择一个。`,
+        `There is no layer named ${layer}: the layers are ${layers.join(', ')}. Choose one of them.`,
+      ),
+    });
+  }
+  const name = layer ?? layers[0]!;
   const parts = byBase.get(name)!;
   const dbf = parts.get('dbf');
   if (!dbf) {
@@ -423,6 +433,8 @@ export function readShapefile(
   const { inspection, table, crs } = opened.value;
   if (inspection.crs.status === 'needs-zone') return fail(inspection.crs.message);
 
+  const damagedRecord = checkShpRecords(parts.shp, parts.name);
+  if (damagedRecord) return fail(damagedRecord);
   let geometries: (Geometry | null)[];
   try {
     const view = new DataView(parts.shp.buffer, parts.shp.byteOffset, parts.shp.byteLength);
