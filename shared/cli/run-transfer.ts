@@ -2,6 +2,7 @@ import type { ExportedFile } from '../formats/division-export';
 import { exportGridTableCsv, exportGridTableXlsx, exportShapefileZip } from '../formats/division-export';
 import { parseDivisionGeoJson, stringifyDivision } from '../formats/geojson';
 import type { ImportInspection } from '../formats/import-files';
+import type { EncodingSource } from '../formats/shapefile-read';
 import { convertImport, readImport } from '../formats/import-files';
 import { LAYER_NAMES, replaceLayerChange, rowErrorProblems } from '../formats/import-layer';
 import { encodeText } from '../formats/text-encoding';
@@ -51,14 +52,19 @@ function inputPaths(path: string, host: TransferHost): string[] {
 function describe(inspection: ImportInspection, lang: Language): string {
   const parts: string[] = [];
   if (inspection.encoding) {
-    const source: Record<string, LocalText> = {
+    const source: Record<EncodingSource, LocalText> = {
       override: text('按指定', 'as chosen'),
       cpg: text('据 .cpg', 'from the .cpg'),
       'language-driver': text('据 DBF 语言标志', 'from the DBF language byte'),
       detected: text('自动识别', 'detected'),
       ascii: text('仅 ASCII', 'ASCII only'),
+      bom: text('据字节顺序标记', 'from the byte-order mark'),
+      contradicted: text(
+        '.cpg 或 DBF 标志所写的编码与内容不符，按内容识别',
+        'the .cpg or DBF byte names another encoding than the text has; read by its content',
+      ),
     };
-    const how = inspection.encodingSource ? `（${source[inspection.encodingSource]![lang]}）` : '';
+    const how = inspection.encodingSource ? `（${source[inspection.encodingSource][lang]}）` : '';
     parts.push(
       lang === 'zh'
         ? `编码 ${inspection.encoding.toUpperCase()}${how}`

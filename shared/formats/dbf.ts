@@ -30,7 +30,7 @@ export interface DbfTable {
   /** The language driver byte (offset 29): 0x4D means code page 936 (GBK). */
   readonly languageDriver: number;
   /** Bytes of every text cell and field name, to detect the encoding from. */
-  readonly textSample: () => Uint8Array;
+  readonly textSample: (records?: number) => Uint8Array;
   /** Decodes record `index` (0-based). Deleted records read like the others. */
   readonly record: (index: number) => Record<string, DbfValue>;
 }
@@ -109,9 +109,9 @@ export function readDbf(bytes: Uint8Array, encoding: TextEncodingName, fileName 
     return row;
   };
 
-  const textSample = (): Uint8Array => {
+  const textSample = (records = 2000): Uint8Array => {
     const parts: Uint8Array[] = [...rawNames];
-    const limit = Math.min(recordCount, 2000);
+    const limit = Math.min(recordCount, records);
     for (let r = 0; r < limit; r++) {
       const start = headerLength + r * recordLength;
       fields.forEach((field, f) => {
