@@ -158,6 +158,9 @@ export function runImport(command: ImportCommand, host: TransferHost): TransferR
     }
     warnings = `${text(`跳过了 ${imported.errors.length} 行有误的数据：`, `Skipped ${imported.errors.length} rows with errors:`)[lang]}\n${listed.map((p) => p.message[lang]).join('\n')}\n`;
   }
+  if (source.inspection.crs?.status === 'ok' && source.inspection.crs.warning) {
+    warnings += `${source.inspection.crs.warning.message[lang]}\n`;
+  }
   let base: Division = emptyDivision({ name: source.inspection.name });
   if (command.into) {
     const into = host.readText(command.into);
@@ -171,6 +174,21 @@ export function runImport(command: ImportCommand, host: TransferHost): TransferR
         lang,
       );
     base = parsed.value;
+    // A file with a header and no rows would replace the layer with nothing: never silently.
+    const existing = base[command.layer].size;
+    if (imported.entities.length === 0 && existing > 0) {
+      const layerName = LAYER_NAMES[command.layer];
+      return {
+        stdout: '',
+        stderr: `${
+          text(
+            `${command.path} 中没有任何${layerName.zh}数据，导入会清空 ${command.into} 中已有的 ${existing} 个${layerName.zh}，因此未导入。请检查文件是否选对。`,
+            `${command.path} holds no ${layerName.en} at all; importing it would empty the ${existing} ${layerName.en} of ${command.into}, so nothing was imported. Check that you chose the right file.`,
+          )[lang]
+        }\n`,
+        exitCode: 1,
+      };
+    }
   }
   const note = `${text('导入', 'Import')[lang]} ${fileNameOf(command.path)}`;
   const division = applyChange(base, replaceLayerChange(base, imported, note)).division;

@@ -34,6 +34,7 @@ import {
   STAFF_ROLES,
   text,
 } from '../model';
+import { MAX_PROPERTY_DEPTH, nestsDeeperThan } from './json-depth';
 import { featureLineNumbers, jsonErrorOffset, lineAndColumn } from './json-locations';
 
 /**
@@ -419,6 +420,16 @@ function featureToEntity(feature: unknown, at: Located, id: string, problems: Pr
   const properties = feature.properties;
   if (!isObject(properties)) {
     problems.push(featureProblem(at, '没有 properties', 'has no properties'));
+    return undefined;
+  }
+  if (nestsDeeperThan(properties, MAX_PROPERTY_DEPTH)) {
+    problems.push(
+      featureProblem(
+        at,
+        `properties 嵌套超过 ${MAX_PROPERTY_DEPTH} 层，文件有害或已损坏，未读取`,
+        `its properties nest more than ${MAX_PROPERTY_DEPTH} levels deep; the file is hostile or damaged and was not read`,
+      ),
+    );
     return undefined;
   }
   const layer = pick(LAYERS, properties.layer);

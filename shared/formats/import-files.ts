@@ -10,6 +10,7 @@ import { proposeMapping } from './field-mapping';
 import { parseDivisionGeoJson } from './geojson';
 import type { FeatureRecord, LayerImport, LayerRequest } from './import-layer';
 import { featuresToLayer, tableToCensus } from './import-layer';
+import { MAX_PROPERTY_DEPTH, nestsDeeperThan } from './json-depth';
 import { featureLineNumbers } from './json-locations';
 import type { ReadEncodingName, TextEncodingName } from './text-encoding';
 import { decodeTextFile } from './text-encoding';
@@ -286,6 +287,15 @@ function readGeoJson(file: InputFile, options: ImportReadOptions): Result<Import
     for (const key of Object.keys(properties)) fields.add(key);
     const geometry =
       isObject(feature) && isObject(feature.geometry) ? (feature.geometry as unknown as Geometry) : null;
+    if (nestsDeeperThan(properties, MAX_PROPERTY_DEPTH)) {
+      problems.push({
+        kind: 'bad-feature',
+        message: text(
+          `第 ${index + 1} 个要素的属性嵌套超过 ${MAX_PROPERTY_DEPTH} 层，文件有害或已损坏。`,
+          `The properties of feature ${index + 1} nest more than ${MAX_PROPERTY_DEPTH} levels deep; the file is hostile or damaged.`,
+        ),
+      });
+    }
     if (!isObject(feature) || feature.type !== 'Feature') {
       problems.push({
         kind: 'bad-feature',

@@ -147,7 +147,13 @@ export type EncodingSource =
 
 /** What the coordinates are, or why the planner must say. */
 export type CrsStatus =
-  | { readonly status: 'ok'; readonly name: string; readonly projected: boolean }
+  | {
+      readonly status: 'ok';
+      readonly name: string;
+      readonly projected: boolean;
+      /** Read, but with a caveat the planner must see (a Beijing 1954 or Xi'an 1980 datum). */
+      readonly warning?: Problem;
+    }
   | {
       readonly status: 'needs-zone';
       /** `missing-prj`: projected coordinates and no .prj; `unknown-prj`: a .prj proj4 cannot read. */
@@ -284,7 +290,12 @@ function crsStatus(
     const read = readPrj(parts.prj);
     if (read.ok) {
       return {
-        status: { status: 'ok', name: read.value.name, projected: read.value.kind === 'projected' },
+        status: {
+          status: 'ok',
+          name: read.value.name,
+          projected: read.value.kind === 'projected',
+          ...(read.value.warning ? { warning: read.value.warning } : {}),
+        },
         crs: read.value,
       };
     }
