@@ -7,3 +7,4 @@ export * from './rule-sets';
 export * from './severity';
 export * from './reference-layer';
 export * from './own-property';
+export * from './vocabulary';
