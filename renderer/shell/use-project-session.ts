@@ -60,6 +60,7 @@ export function useProjectSession(
   const state = useSessionState(session);
   // The open project's lock and channel (one editor per project across windows).
   const shared = useRef<SharedProject | null>(null);
+  const openings = useRef(0);
   useEffect(() => () => shared.current?.dispose(), []);
 
   const refreshProjects = useCallback(async () => setProjects(await store.listProjects()), [store]);
@@ -68,9 +69,16 @@ export function useProjectSession(
     async (id: string) => {
       setBusy(t('status.loading'));
       try {
+        // Only the latest opening counts: an earlier one still loading gives its lock back, or it
+        // would keep this window as the editor of a project it no longer shows.
+        const token = ++openings.current;
         shared.current?.dispose();
         shared.current = null;
         const opened = await openSharedProject(store, id, setSession);
+        if (token !== openings.current) {
+          opened.dispose();
+          return;
+        }
         shared.current = opened;
         setSession(opened.session);
         onOpened();
