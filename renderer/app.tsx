@@ -4,6 +4,7 @@ import { StatusBar } from './panels/status-bar';
 import { AppDialogs } from './shell/app-dialogs';
 import { MAP_OVERLAY_ITEMS } from './shell/map-overlay-items';
 import { NoticeBox } from './shell/notice-box';
+import { ReadOnlyBanner } from './shell/read-only-banner';
 import { RightPanel } from './shell/right-panel';
 import type { Shell } from './shell/shell';
 import { ToolHint } from './shell/tool-hint';
@@ -33,6 +34,7 @@ export function App({
       </aside>
       <main className="centre">
         <MapArea shell={shell} />
+        <ReadOnlyBanner shell={shell} />
         <ToolHint shell={shell} />
       </main>
       <RightPanel shell={shell} />

@@ -10,11 +10,18 @@ async function start(): Promise<void> {
   const i18n = await initI18n();
   const root = createRoot(document.getElementById('root')!);
   try {
-    const store = await openProjectStore();
-    // The first start opens the demo township, so a new user sees the job at once.
+    const store = await openProjectStore('gridplan', {
+      onVersionChange: () => showDatabaseNotice(i18n.t('windows.upgraded'), i18n.t('windows.reload')),
+      onBlocked: () => showDatabaseNotice(i18n.t('windows.blocked')),
+    });
+    // The first start opens the demo township, so a new user sees the job at once; two windows opened
+    // together make one demo (the check and the creation are one transaction).
     if (await store.isEmpty()) {
       const demo = await loadDemoDivision();
-      await store.createProject({ ...demo, meta: { ...demo.meta, name: i18n.t('project.demoName') } });
+      await store.createFirstProject({
+        ...demo,
+        meta: { ...demo.meta, name: i18n.t('project.demoName') },
+      });
     }
     const projects = await store.listProjects();
     root.render(
@@ -34,6 +41,29 @@ async function start(): Promise<void> {
         <pre>{detail}</pre>
       </div>,
     );
+  }
+}
+
+/**
+ * A message over everything about the local database and other windows, outside React: it must show
+ * even when the app cannot go on (the connection was closed for another window's upgrade).
+ */
+function showDatabaseNotice(message: string, reload?: string): void {
+  let box = document.getElementById('database-notice');
+  if (!box) {
+    box = document.createElement('div');
+    box.id = 'database-notice';
+    box.className = 'fatal database-notice';
+    box.setAttribute('role', 'alert');
+    document.body.appendChild(box);
+  }
+  box.textContent = message;
+  if (reload) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = reload;
+    button.onclick = () => window.location.reload();
+    box.appendChild(button);
   }
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { decodeTextFile } from '../shared/formats/text-encoding';
 import { runCli } from '../shared/cli/run-cli';
 import type { CliHost } from '../shared/cli/run-cli';
 import type { Result } from '../shared/model';
@@ -96,14 +97,28 @@ const host: CliHost = {
     }
   },
   readText(path) {
+    let bytes: Buffer;
     try {
-      return ok(readFileSync(path, 'utf8'));
+      bytes = readFileSync(path);
     } catch (error) {
       return readProblem(error);
     }
+    // Never Node's lenient 'utf8', which turns GBK or broken bytes into U+FFFD without a word.
+    const decoded = decodeTextFile(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path);
+    return decoded.ok
+      ? ok(decoded.value.text)
+      : fail({ kind: 'bad-encoding', message: text(decoded.message.zh, decoded.message.en) });
   },
   version: typeof GRIDPLAN_VERSION === 'string' ? GRIDPLAN_VERSION : undefined,
 };
+
+// `gridplan … | head` closes the pipe early: that is the reader's choice, not an error to report.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 
 const result = await runCli(process.argv.slice(2), host);
 process.stdout.write(result.stdout);

@@ -1,9 +1,13 @@
 import type { Change, Division, HistoryOp, Problem } from '../../shared/model';
 import { applyChange, isEmptyChange, text } from '../../shared/model';
 
-/** Where edits are written. The Dexie project store implements it; so can a test double. */
+/**
+ * Where edits are written. The Dexie project store implements it; so can a test double. `commit` writes
+ * only when the stored revision is `expectedRevision` (another window has not written since) and
+ * resolves to the new revision; a stale write is refused.
+ */
 export interface EditPersistence {
-  commit(projectId: string, change: Change, op: HistoryOp): Promise<void>;
+  commit(projectId: string, change: Change, op: HistoryOp, expectedRevision?: number): Promise<number | void>;
 }
 
 /** What the UI renders from. Replaced as a whole on every change, so React can compare identities. */
@@ -18,6 +22,13 @@ export interface SessionState {
   readonly failure: Problem | null;
   /** The note of the last change that was saved, for the status bar. */
   readonly lastNote: string | null;
+  /**
+   * True when another window is editing this project: this one shows it (and follows its edits) but
+   * every edit, undo and redo is refused with a message saying why.
+   */
+  readonly readOnly: boolean;
+  /** The stored revision this session's document is at (see {@link EditPersistence}). */
+  readonly revision: number;
 }
 
 /** Entries kept on each history stack in memory; the store bounds its own copy the same way. */
@@ -37,6 +48,14 @@ function problemOf(error: unknown): Problem {
   };
 }
 
+const READ_ONLY: Problem = {
+  kind: 'read-only',
+  message: text(
+    '此项目正在另一个窗口中编辑，本窗口只读：修改未保存。请在那个窗口中编辑，或关闭它后本窗口会自动变为可编辑。',
+    'This project is being edited in another window, so this one is read-only: the change was not saved. Edit it in that window, or close it and this one becomes editable by itself.',
+  ),
+};
+
 /**
  * The document being edited and its undo/redo history. Every edit is written through the persistence
  * first and shown only when the write succeeded, so what the planner sees is always what is stored; a
@@ -53,6 +72,7 @@ export class EditorSession {
     division: Division,
     history: { undo: readonly Change[]; redo: readonly Change[] },
     private readonly persistence: EditPersistence,
+    options: { readonly readOnly?: boolean; readonly revision?: number } = {},
   ) {
     this.state = {
       projectId,
@@ -62,6 +82,8 @@ export class EditorSession {
       saving: false,
       failure: null,
       lastNote: null,
+      readOnly: options.readOnly ?? false,
+      revision: options.revision ?? 0,
     };
   }
 
@@ -122,10 +144,21 @@ export class EditorSession {
   }
 
   private async run(change: Change, kind: HistoryOp['kind']): Promise<boolean> {
+    if (this.state.readOnly) {
+      this.set({ ...this.state, failure: READ_ONLY });
+      return false;
+    }
     const applied = applyChange(this.state.division, change);
     this.set({ ...this.state, saving: true });
+    let revision = this.state.revision + 1;
     try {
-      await this.persistence.commit(this.state.projectId, change, { kind, inverse: applied.inverse });
+      const stored = await this.persistence.commit(
+        this.state.projectId,
+        change,
+        { kind, inverse: applied.inverse },
+        this.state.revision,
+      );
+      if (typeof stored === 'number') revision = stored;
     } catch (error) {
       this.set({ ...this.state, saving: false, failure: problemOf(error) });
       return false;
@@ -146,6 +179,7 @@ export class EditorSession {
       saving: false,
       failure: null,
       lastNote: change.note,
+      revision,
     });
     for (const listener of this.appliedListeners) listener(change, applied.division);
     return true;

@@ -65,6 +65,8 @@ export const importEn: typeof importZh = {
     'language-driver': 'from the DBF language byte',
     detected: 'detected',
     ascii: 'no Chinese',
+    bom: 'from the byte-order mark',
+    contradicted: 'the .cpg/DBF byte disagrees with the text; read by content',
   },
   preview: 'Attribute preview (first {{count}}: check that Chinese reads correctly)',
   crs: 'Coordinates',

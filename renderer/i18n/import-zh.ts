@@ -63,6 +63,8 @@ export const importZh = {
     'language-driver': '据 DBF 语言标志',
     detected: '自动识别',
     ascii: '无中文',
+    bom: '据字节顺序标记（BOM）',
+    contradicted: '.cpg/DBF 标志与内容不符，按内容识别',
   },
   preview: '属性预览（前 {{count}} 条，请确认中文显示正确）',
   crs: '坐标系',

@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Division } from '../../shared/model';
-import { EditorSession } from '../editor/editor-session';
+import type { EditorSession } from '../editor/editor-session';
 import type { SessionState } from '../editor/editor-session';
 import type { ProjectStore, ProjectSummary } from '../storage/project-store';
 import { initialProjectId, rememberProject } from './last-project';
+import { openSharedProject } from './open-shared-project';
+import type { SharedProject } from './open-shared-project';
 import type { Notices } from './use-notices';
 
 /** The project list, the open project's editor session and what can be done with projects. */
@@ -56,6 +58,10 @@ export function useProjectSession(
   const [showProjects, setShowProjects] = useState(startId === null);
   const [busy, setBusy] = useState<string | null>(null);
   const state = useSessionState(session);
+  // The open project's lock and channel (one editor per project across windows).
+  const shared = useRef<SharedProject | null>(null);
+  const openings = useRef(0);
+  useEffect(() => () => shared.current?.dispose(), []);
 
   const refreshProjects = useCallback(async () => setProjects(await store.listProjects()), [store]);
 
@@ -63,8 +69,18 @@ export function useProjectSession(
     async (id: string) => {
       setBusy(t('status.loading'));
       try {
-        const loaded = await store.loadProject(id);
-        setSession(new EditorSession(id, loaded.division, { undo: loaded.undo, redo: loaded.redo }, store));
+        // Only the latest opening counts: an earlier one still loading gives its lock back, or it
+        // would keep this window as the editor of a project it no longer shows.
+        const token = ++openings.current;
+        shared.current?.dispose();
+        shared.current = null;
+        const opened = await openSharedProject(store, id, setSession);
+        if (token !== openings.current) {
+          opened.dispose();
+          return;
+        }
+        shared.current = opened;
+        setSession(opened.session);
         onOpened();
         rememberProject(id);
         setShowProjects(false);

@@ -55,6 +55,8 @@ export interface ProjectSummary {
  */
 export interface LoadedProject {
   readonly summary: ProjectSummary;
+  /** The project's edit revision when it was read: what {@link ProjectStore.commit} expects next. */
+  readonly revision: number;
   readonly division: Division;
   readonly undo: readonly Change[];
   readonly redo: readonly Change[];
@@ -78,6 +80,10 @@ export interface ProjectStoreOptions {
   readonly historyLimit?: number;
   /** The clock, in milliseconds since the Unix epoch. Default `Date.now`. */
   readonly now?: () => number;
+  /** Another window upgraded the database: this one has closed its connection and must reload. */
+  readonly onVersionChange?: () => void;
+  /** This window's upgrade waits for other windows still on the old version to close. */
+  readonly onBlocked?: () => void;
   /** Makes a new project id. Default `crypto.randomUUID`. */
   readonly newId?: () => string;
   /**
@@ -211,7 +217,21 @@ export class ProjectStore {
   }
 
   /** Stores a new project holding the division's meta and all its entities, with empty history. */
+  /**
+   * Creates the first project unless one exists, atomically: the count and the creation are one
+   * transaction, so two windows opened together at first start make one demo project, not two.
+   * Resolves to the new project, or undefined when there already was one.
+   */
+  async createFirstProject(division: Division): Promise<ProjectSummary | undefined> {
+    return this.#create(division, true);
+  }
+
+  /** Creates a project from a division (a new project, an import, the demo). */
   async createProject(division: Division): Promise<ProjectSummary> {
+    return (await this.#create(division, false))!;
+  }
+
+  async #create(division: Division, onlyIfNone: boolean): Promise<ProjectSummary | undefined> {
     const now = this.#now();
     const id = this.#newId();
     const row: ProjectRow = {
@@ -229,12 +249,14 @@ export class ProjectStore {
     const areaRows = this.#areaRows(id, division);
     const chunks = chunkRows(id, [...division.census.values()], this.#chunkSize);
     const db = this.#db;
-    await this.#write('save', [db.projects, db.entities, db.censusChunks], async () => {
+    const created = await this.#write('save', [db.projects, db.entities, db.censusChunks], async () => {
+      if (onlyIfNone && (await db.projects.count()) > 0) return false;
       await db.projects.add(row);
       await db.entities.bulkAdd(areaRows);
       await db.censusChunks.bulkAdd(chunks);
+      return true;
     });
-    return summaryOf(row);
+    return created ? summaryOf(row) : undefined;
   }
 
   /** Loads a project's division and history, and records that it was opened. Rejects `not-found`. */
@@ -268,6 +290,7 @@ export class ProjectStore {
     this.#indexChunks(id, row.censusRevision, stored.chunks);
     return {
       summary: summaryOf(row),
+      revision: row.editRevision ?? 0,
       division: divisionFrom(row, stored.entityRows, stored.chunks),
       undo: stored.undo.map(decodeChange),
       redo: stored.redo.map(decodeChange),
@@ -364,7 +387,7 @@ export class ProjectStore {
    * Resolves to nothing (the editor session's `EditPersistence` contract); `listProjects` has the
    * new `updatedAt` and counts.
    */
-  async commit(projectId: string, change: Change, op: HistoryOp): Promise<void> {
+  async commit(projectId: string, change: Change, op: HistoryOp, expectedRevision?: number): Promise<number> {
     const db = this.#db;
     // Everything that depends only on the arguments is computed before the transaction.
     const plan = planChange(change);
@@ -373,8 +396,13 @@ export class ProjectStore {
     const pushed = historyRow(projectId, pushTo, 0, op.inverse);
 
     let indexUpdate: CensusIndexUpdate | undefined;
+    let revision = 0;
     await this.#write('save', [db.projects, db.entities, db.censusChunks, db.history], async () => {
       const row = await this.#projectRow(projectId, 'save');
+      revision = (row.editRevision ?? 0) + 1;
+      if (expectedRevision !== undefined && (row.editRevision ?? 0) !== expectedRevision) {
+        throw new StorageError('stale', 'save');
+      }
       if (popFrom) {
         const popKeys = await this.#stackKeys(projectId, popFrom);
         const top = popKeys.at(-1);
@@ -393,9 +421,16 @@ export class ProjectStore {
       if (op.kind === 'edit') await this.#clearStack(projectId, 'redo');
       await this.#push(pushed, pushTo);
 
-      await db.projects.put({ ...row, counts, censusRevision, updatedAt: this.#now() });
+      await db.projects.put({
+        ...row,
+        counts,
+        censusRevision,
+        editRevision: revision,
+        updatedAt: this.#now(),
+      });
     });
     if (indexUpdate) this.#applyIndexUpdate(projectId, indexUpdate);
+    return revision;
   }
 
   /**
@@ -441,6 +476,7 @@ export class ProjectStore {
           ...row,
           counts,
           censusRevision: row.censusRevision + 1,
+          editRevision: (row.editRevision ?? 0) + 1,
           updatedAt: this.#now(),
         };
         await db.projects.put(next);
@@ -808,6 +844,14 @@ export async function openProjectStore(
 ): Promise<ProjectStore> {
   const db = new Dexie(dbName) as GridPlanDatabase;
   declareSchema(db);
+  // Another window opened a newer schema: close, so its upgrade is not blocked, and say so.
+  db.on('versionchange', () => {
+    db.close();
+    options.onVersionChange?.();
+    return false;
+  });
+  // This window upgrades, but another still holds the old version open.
+  db.on('blocked', () => options.onBlocked?.());
   try {
     await db.open();
   } catch (error) {

@@ -39,6 +39,12 @@ export interface ProjectRowV1 {
 export interface ProjectRow extends ProjectRowV1 {
   /** Milliseconds since the Unix epoch; when the project was last loaded (v2 upgrade: = updatedAt). */
   readonly lastOpenedAt: number;
+  /**
+   * Incremented by every write of the division or its history (edits, undos, redos, imports). A window
+   * writes only when the revision is the one it loaded (optimistic concurrency): a stale window is
+   * refused instead of overwriting another's edits. Absent in rows written before it existed: 0.
+   */
+  readonly editRevision?: number;
 }
 
 /** One township, community, grid or micro-grid. Census points live in {@link CensusChunkRow}s. */

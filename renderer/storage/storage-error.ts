@@ -8,7 +8,7 @@ import { text } from '../../shared/model';
  * - `not-found`: the project (or the history entry to undo/redo) does not exist;
  * - `unknown`: anything else, including data that cannot be stored (e.g. a function inside an entity).
  */
-export type StorageErrorKind = 'quota' | 'aborted' | 'not-found' | 'unknown';
+export type StorageErrorKind = 'quota' | 'aborted' | 'not-found' | 'stale' | 'unknown';
 
 /** What the storage tried to do: decides how the message is worded. */
 export type StorageAction = 'save' | 'load' | 'open';
@@ -50,6 +50,17 @@ function messageFor(kind: StorageErrorKind, action: StorageAction): LocalText {
             ),
           )
         : text('读取项目被中断，请重试。', 'Reading the project was interrupted. Please try again.');
+    case 'stale':
+      return join(
+        text('此项目已在另一个窗口中被修改：', 'This project was changed in another window:'),
+        join(
+          AFTER_FAILED_SAVE,
+          text(
+            '本窗口显示的内容已过时，请重新打开项目后再编辑（一个项目同时只应在一个窗口中编辑）。',
+            'what this window shows is out of date. Open the project again before editing (edit a project in one window at a time).',
+          ),
+        ),
+      );
     case 'not-found':
       return text(
         '找不到该项目，可能已被删除。请刷新项目列表。',

@@ -4,6 +4,7 @@ import { divideCommand } from './commands/divide';
 import { noticeCommand } from './commands/notice';
 import { packageCommand } from './commands/package';
 import { reportCommand } from './commands/report';
+import { filingPdfMakers } from './filing-pdf-makers';
 
 /**
  * The commands defined as modules (shared/cli/commands/). validate, stats, import and export are still
@@ -12,7 +13,7 @@ import { reportCommand } from './commands/report';
 export const COMMAND_MODULES: readonly CommandModule[] = [
   divideCommand,
   diffCommand,
-  packageCommand,
+  packageCommand(filingPdfMakers),
   noticeCommand,
   reportCommand,
 ];

@@ -8,6 +8,7 @@ import { overviewMapSvg } from '../report/overview-map-svg';
 import { formatStats } from './format-stats';
 import { formatTextReport } from './format-text-report';
 import { parseCliArgs } from './parse-cli-args';
+import { jsonTerminalSafe, terminalSafe } from './terminal-text';
 import type { CliHost } from './cli-host';
 import { COMMAND_MODULES, commandModule } from './command-registry';
 import type { CommandResult } from './command-result';
@@ -129,7 +130,7 @@ function generalHelp(lang: Language): string {
 export async function runCli(args: readonly string[], host: CliHost): Promise<CliResult> {
   const lang = languageOf(args);
   try {
-    return await dispatch(args, host, lang);
+    return safeForTerminal(await dispatch(args, host, lang));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     const stack = args.includes('--debug') && error instanceof Error && error.stack ? `${error.stack}\n` : '';
@@ -137,8 +138,26 @@ export async function runCli(args: readonly string[], host: CliHost): Promise<Cl
       `内部错误（程序缺陷，请报告）：${detail}`,
       `Internal error (a bug in gridplan, please report it): ${detail}`,
     );
-    return { stdout: '', stderr: `${line[lang].replace(/[\r\n]+/g, ' ')}\n${stack}`, exitCode: 3 };
+    return safeForTerminal({
+      stdout: '',
+      stderr: `${line[lang].replace(/[\r\n]+/g, ' ')}\n${stack}`,
+      exitCode: 3,
+    });
   }
+}
+
+/**
+ * What a command prints may hold names from a hostile file: escapes and bidi controls are made visible
+ * (JSON keeps its meaning through JSON escapes; an HTML report is a document, not terminal text).
+ */
+function safeForTerminal(result: CliResult): CliResult {
+  const out = result.stdout;
+  const stdout = /^\s*[[{]/.test(out)
+    ? jsonTerminalSafe(out)
+    : /^\s*<!doctype html/i.test(out)
+      ? out
+      : terminalSafe(out);
+  return { ...result, stdout, stderr: terminalSafe(result.stderr) };
 }
 
 async function dispatch(args: readonly string[], host: CliHost, lang: Language): Promise<CliResult> {

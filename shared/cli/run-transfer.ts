@@ -2,6 +2,7 @@ import type { ExportedFile } from '../formats/division-export';
 import { exportGridTableCsv, exportGridTableXlsx, exportShapefileZip } from '../formats/division-export';
 import { stringifyDivision } from '../formats/geojson';
 import type { ImportInspection } from '../formats/import-files';
+import type { EncodingSource } from '../formats/shapefile-read';
 import { convertImport, readImport } from '../formats/import-files';
 import { LAYER_NAMES, replaceLayerChange, rowErrorProblems } from '../formats/import-layer';
 import { encodeText } from '../formats/text-encoding';
@@ -51,14 +52,19 @@ function inputPaths(path: string, host: TransferHost): string[] {
 function describe(inspection: ImportInspection, lang: Language): string {
   const parts: string[] = [];
   if (inspection.encoding) {
-    const source: Record<string, LocalText> = {
+    const source: Record<EncodingSource, LocalText> = {
       override: text('按指定', 'as chosen'),
       cpg: text('据 .cpg', 'from the .cpg'),
       'language-driver': text('据 DBF 语言标志', 'from the DBF language byte'),
       detected: text('自动识别', 'detected'),
       ascii: text('仅 ASCII', 'ASCII only'),
+      bom: text('据字节顺序标记', 'from the byte-order mark'),
+      contradicted: text(
+        '.cpg 或 DBF 标志所写的编码与内容不符，按内容识别',
+        'the .cpg or DBF byte names another encoding than the text has; read by its content',
+      ),
     };
-    const how = inspection.encodingSource ? `（${source[inspection.encodingSource]![lang]}）` : '';
+    const how = inspection.encodingSource ? `（${source[inspection.encodingSource][lang]}）` : '';
     parts.push(
       lang === 'zh'
         ? `编码 ${inspection.encoding.toUpperCase()}${how}`
@@ -152,12 +158,30 @@ export function runImport(command: ImportCommand, host: TransferHost): TransferR
     }
     warnings = `${text(`跳过了 ${imported.errors.length} 行有误的数据：`, `Skipped ${imported.errors.length} rows with errors:`)[lang]}\n${listed.map((p) => p.message[lang]).join('\n')}\n`;
   }
+  if (source.inspection.crs?.status === 'ok' && source.inspection.crs.warning) {
+    warnings += `${source.inspection.crs.warning.message[lang]}\n`;
+  }
   let base: Division = emptyDivision({ name: source.inspection.name });
   if (command.into) {
     // Through the one reader of divisions, so a filing package works here too.
     const into = readDivisionFile(host, command.into, lang);
     if ('failure' in into) return into.failure;
     base = into.division;
+    // A file with a header and no rows would replace the layer with nothing: never silently.
+    const existing = base[command.layer].size;
+    if (imported.entities.length === 0 && existing > 0) {
+      const layerName = LAYER_NAMES[command.layer];
+      return {
+        stdout: '',
+        stderr: `${
+          text(
+            `${command.path} 中没有任何${layerName.zh}数据，导入会清空 ${command.into} 中已有的 ${existing} 个${layerName.zh}，因此未导入。请检查文件是否选对。`,
+            `${command.path} holds no ${layerName.en} at all; importing it would empty the ${existing} ${layerName.en} of ${command.into}, so nothing was imported. Check that you chose the right file.`,
+          )[lang]
+        }\n`,
+        exitCode: 1,
+      };
+    }
   }
   const note = `${text('导入', 'Import')[lang]} ${fileNameOf(command.path)}`;
   const division = applyChange(base, replaceLayerChange(base, imported, note)).division;

@@ -1,5 +1,5 @@
 import proj4 from 'proj4';
-import type { Result } from '../model';
+import type { Problem, Result } from '../model';
 import { fail, ok, text } from '../model';
 
 /**
@@ -66,8 +66,40 @@ export type Unproject = (x: number, y: number) => [number, number];
 
 /** What a .prj (or the planner's choice) says about a file's coordinates. */
 export type SourceCrs =
-  | { readonly kind: 'geographic'; readonly name: string }
-  | { readonly kind: 'projected'; readonly name: string; readonly unproject: Unproject };
+  | { readonly kind: 'geographic'; readonly name: string; readonly warning?: Problem }
+  | {
+      readonly kind: 'projected';
+      readonly name: string;
+      readonly unproject: Unproject;
+      readonly warning?: Problem;
+    };
+
+/**
+ * Datums that are not CGCS2000/WGS84: Beijing 1954 (Krassowsky) and Xi'an 1980 (IAG 1975) differ from
+ * CGCS2000 by tens to over a hundred metres, and the shift is a regional 7-parameter transformation that
+ * GridPlan cannot know. Their coordinates are read as they are, with this warning.
+ */
+function otherDatumWarning(wkt: string, name: string): Problem | undefined {
+  const beijing = /beijing[_ ]?1954|krassowsky|krasovsky/i.test(wkt);
+  const xian = /xian[_ ]?1980|xi'an[_ ]?1980|IAG[_ ]?1975|IAG[_ ]?75/i.test(wkt);
+  if (!beijing && !xian) return undefined;
+  const datum = beijing ? text('北京54', 'Beijing 1954') : text('西安80', "Xi'an 1980");
+  return {
+    kind: 'other-datum',
+    message: text(
+      `坐标系 ${name} 基于${datum.zh}坐标系，与 CGCS2000 相差可达数十至上百米；GridPlan 不做基准转换，按原坐标读取。请先用 GIS 软件（使用当地的七参数）转换为 CGCS2000 后再导入，否则网格会与其他数据错开。`,
+      `The coordinate system ${name} is on the ${datum.en} datum, which differs from CGCS2000 by tens to over a hundred metres; GridPlan does not shift datums and reads the coordinates as they are. Convert the data to CGCS2000 in a GIS first (with the local seven parameters), or the grids will not line up with other data.`,
+    ),
+  };
+}
+
+/** Radians per unit of the GEOGCS's angular UNIT (0.0174532925… for degrees), if it says. */
+function angularUnit(wkt: string): { name: string; radians: number } | undefined {
+  const geographic = /GEOGC(?:S|RS)\s*\[([\s\S]*)$/i.exec(wkt)?.[1] ?? '';
+  const units = [...geographic.matchAll(/(?:ANGLE)?UNIT\s*\[\s*"([^"]*)"\s*,\s*([0-9.eE+-]+)/gi)];
+  const last = units.at(-1);
+  return last ? { name: last[1]!, radians: Number(last[2]) } : undefined;
+}
 
 /** A bounding box: [minX, minY, maxX, maxY]. */
 export type BBox = readonly [number, number, number, number];
@@ -107,7 +139,20 @@ export function readPrj(prj: string): Result<SourceCrs> {
       ),
     });
   if (!/^(PROJCS|GEOGCS|PROJCRS|GEOGCRS)\s*\[/i.test(wkt)) return unknown();
-  if (/^GEOGC(S|RS)/i.test(wkt)) return ok({ kind: 'geographic', name });
+  const warning = otherDatumWarning(wkt, name);
+  if (/^GEOGC(S|RS)/i.test(wkt)) {
+    const unit = angularUnit(wkt);
+    if (unit && Number.isFinite(unit.radians) && Math.abs(unit.radians - Math.PI / 180) > 1e-9) {
+      return fail({
+        kind: 'angular-unit',
+        message: text(
+          `.prj 中的经纬度单位是 ${unit.name}（每单位 ${unit.radians} 弧度），不是度。GridPlan 只读取以度为单位的经纬度：请先用 GIS 软件转换为 CGCS2000 经纬度（度，EPSG:4490）。`,
+          `The .prj gives longitude/latitude in ${unit.name} (${unit.radians} radians each), not degrees. GridPlan reads longitude/latitude in degrees only: convert the data to CGCS2000 longitude/latitude (degrees, EPSG:4490) in a GIS first.`,
+        ),
+      });
+    }
+    return ok({ kind: 'geographic', name, ...(warning ? { warning } : {}) });
+  }
   try {
     const converter = proj4(wkt, 'WGS84');
     // A definition proj4 half-understood gives NaN: check one point near the zone's centre.
@@ -118,6 +163,7 @@ export function readPrj(prj: string): Result<SourceCrs> {
       kind: 'projected',
       name,
       unproject: (x, y) => converter.forward<[number, number]>([x, y]),
+      ...(warning ? { warning } : {}),
     });
   } catch {
     return unknown();

@@ -1,5 +1,5 @@
 import type { Result } from '../model';
-import { fail, ok, text } from '../model';
+import { fail, ok, setOwn, text } from '../model';
 import type { TextEncodingName } from './text-encoding';
 import { decodeText, encodeText } from './text-encoding';
 
@@ -30,7 +30,7 @@ export interface DbfTable {
   /** The language driver byte (offset 29): 0x4D means code page 936 (GBK). */
   readonly languageDriver: number;
   /** Bytes of every text cell and field name, to detect the encoding from. */
-  readonly textSample: () => Uint8Array;
+  readonly textSample: (records?: number) => Uint8Array;
   /** Decodes record `index` (0-based). Deleted records read like the others. */
   readonly record: (index: number) => Record<string, DbfValue>;
 }
@@ -79,6 +79,17 @@ export function readDbf(bytes: Uint8Array, encoding: TextEncodingName, fileName 
     offsets.push(offset);
     offset += field.length;
   }
+  // Fields that run past the record would read the next record's bytes as this one's: silent damage.
+  if (offset > recordLength || fields.length === 0) {
+    return refuse(
+      fields.length === 0
+        ? `${fileName} 的文件头没有任何字段定义，无法读取属性。`
+        : `${fileName} 的文件头自相矛盾：各字段长度之和（${offset - 1}）超过了记录长度（${recordLength - 1}），属性会错位，未读取。请用原软件重新导出。`,
+      fields.length === 0
+        ? `${fileName} has no field definitions in its header: its attributes cannot be read.`
+        : `${fileName} contradicts itself: its fields add up to ${offset - 1} bytes but a record has ${recordLength - 1}; the attributes would be misaligned, so it was not read. Export it again from the original software.`,
+    );
+  }
   const held = Math.floor(Math.max(0, bytes.length - headerLength) / recordLength);
   if (held < recordCount) {
     return refuse(
@@ -93,14 +104,14 @@ export function readDbf(bytes: Uint8Array, encoding: TextEncodingName, fileName 
     const row: Record<string, DbfValue> = {};
     fields.forEach((field, f) => {
       const cell = bytes.subarray(start + offsets[f]!, start + offsets[f]! + field.length);
-      row[names[f]!] = cellValue(cell, field, encoding);
+      setOwn(row, names[f]!, cellValue(cell, field, encoding));
     });
     return row;
   };
 
-  const textSample = (): Uint8Array => {
+  const textSample = (records = 2000): Uint8Array => {
     const parts: Uint8Array[] = [...rawNames];
-    const limit = Math.min(recordCount, 2000);
+    const limit = Math.min(recordCount, records);
     for (let r = 0; r < limit; r++) {
       const start = headerLength + r * recordLength;
       fields.forEach((field, f) => {

@@ -30,9 +30,11 @@ import {
   LAYERS,
   LINEAGE_OPERATIONS,
   ok,
+  setOwn,
   STAFF_ROLES,
   text,
 } from '../model';
+import { MAX_PROPERTY_DEPTH, nestsDeeperThan } from './json-depth';
 import { featureLineNumbers, jsonErrorOffset, lineAndColumn } from './json-locations';
 import { GRIDPLAN_PROFILE_VERSION, migrateProfile, PROFILE_MEMBER } from './geojson-profile';
 
@@ -240,9 +242,51 @@ function isPolygonCoordinates(value: unknown): value is Position[][] {
   return Array.isArray(value) && value.length > 0 && value.every(isRing);
 }
 
+/** The first position that is not a finite longitude/latitude in range, with what is wrong with it. */
+function badPosition(positions: Iterable<Position>): { position: Position; infinite: boolean } | undefined {
+  for (const position of positions) {
+    const [x, y] = position as [number, number];
+    if (
+      !Number.isFinite(x) ||
+      !Number.isFinite(y) ||
+      (position.length > 2 && !Number.isFinite(position[2]))
+    ) {
+      return { position, infinite: true };
+    }
+    if (x < -180 || x > 180 || y < -90 || y > 90) return { position, infinite: false };
+  }
+  return undefined;
+}
+
+function* positionsOfRings(rings: readonly (readonly Position[])[]): Iterable<Position> {
+  for (const ring of rings) yield* ring;
+}
+
+/**
+ * A refusal for coordinates that cannot be a place: infinite or not a number (`1e999` parses as Infinity
+ * and would be written back as null, silently damaging the file), or, for census points, outside
+ * longitude/latitude ranges (projected coordinates, or columns swapped), as the shapefile reader refuses
+ * them. Areas out of range are kept for the validator to report (invalid-geometry).
+ */
+function coordinateProblem(at: Located, found: { position: Position; infinite: boolean }): Problem {
+  const shown = found.position.map((n) => String(n)).join(', ');
+  return found.infinite
+    ? featureProblem(
+        at,
+        `坐标 (${shown}) 含有无穷大或非数字（如 1e999），文件已损坏，未读取`,
+        `the coordinates (${shown}) hold an infinite or non-numeric value (such as 1e999); the file is damaged and was not read`,
+      )
+    : featureProblem(
+        at,
+        `坐标 (${shown}) 不是有效的经纬度（经度 −180～180，纬度 −90～90）。若是投影坐标，请用“导入数据…”并选择投影带；若经纬度写反了，请交换后再导入`,
+        `the coordinates (${shown}) are not a valid longitude/latitude (longitude −180 to 180, latitude −90 to 90). If they are projected, use Import data… and choose the zone; if longitude and latitude are swapped, swap them and import again`,
+      );
+}
+
 /**
  * Checks the structure of an area geometry. Validity (self-intersection, closing, ranges) is not checked
- * here: the validator reports it, so a file with a broken polygon can still be opened and repaired.
+ * here: the validator reports it, so a file with a broken polygon can still be opened and repaired. Only
+ * numbers that cannot be written back (infinite, not a number) are refused.
  */
 function readAreaGeometry(geometry: unknown, at: Located, problems: Problem[]): AreaGeometry | undefined {
   if (!isObject(geometry)) {
@@ -250,6 +294,11 @@ function readAreaGeometry(geometry: unknown, at: Located, problems: Problem[]): 
     return undefined;
   }
   if (geometry.type === 'Polygon' && isPolygonCoordinates(geometry.coordinates)) {
+    const bad = badPosition(positionsOfRings(geometry.coordinates));
+    if (bad?.infinite) {
+      problems.push(coordinateProblem(at, bad));
+      return undefined;
+    }
     return rewindRfc7946({ type: 'Polygon', coordinates: geometry.coordinates } satisfies Polygon);
   }
   if (
@@ -258,7 +307,13 @@ function readAreaGeometry(geometry: unknown, at: Located, problems: Problem[]): 
     geometry.coordinates.length > 0 &&
     geometry.coordinates.every(isPolygonCoordinates)
   ) {
-    return rewindRfc7946({ type: 'MultiPolygon', coordinates: geometry.coordinates } satisfies MultiPolygon);
+    const polygons = geometry.coordinates;
+    const bad = badPosition(positionsOfRings(polygons.flat()));
+    if (bad?.infinite) {
+      problems.push(coordinateProblem(at, bad));
+      return undefined;
+    }
+    return rewindRfc7946({ type: 'MultiPolygon', coordinates: polygons } satisfies MultiPolygon);
   }
   const type = typeof geometry.type === 'string' ? geometry.type : '?';
   if (type === 'Polygon' || type === 'MultiPolygon') {
@@ -333,7 +388,7 @@ function extraOf(properties: JsonObject, layer: Layer, accepted: ReadonlySet<str
   const known = KNOWN[layer];
   const extra: JsonObject = {};
   for (const [key, value] of Object.entries(properties)) {
-    if (!known.includes(key) || (!accepted.has(key) && key !== 'layer')) extra[key] = value;
+    if (!known.includes(key) || (!accepted.has(key) && key !== 'layer')) setOwn(extra, key, value);
   }
   return extra;
 }
@@ -369,6 +424,16 @@ function featureToEntity(feature: unknown, at: Located, id: string, problems: Pr
     problems.push(featureProblem(at, '没有 properties', 'has no properties'));
     return undefined;
   }
+  if (nestsDeeperThan(properties, MAX_PROPERTY_DEPTH)) {
+    problems.push(
+      featureProblem(
+        at,
+        `properties 嵌套超过 ${MAX_PROPERTY_DEPTH} 层，文件有害或已损坏，未读取`,
+        `its properties nest more than ${MAX_PROPERTY_DEPTH} levels deep; the file is hostile or damaged and was not read`,
+      ),
+    );
+    return undefined;
+  }
   const layer = pick(LAYERS, properties.layer);
   if (!layer) {
     problems.push(
@@ -400,6 +465,11 @@ function featureToEntity(feature: unknown, at: Located, id: string, problems: Pr
       );
       return undefined;
     }
+    const bad = badPosition([geometry.coordinates]);
+    if (bad) {
+      problems.push(coordinateProblem(at, bad));
+      return undefined;
+    }
     const households = readCount(properties, 'households', 1, at, problems);
     const population = readCount(properties, 'population', 0, at, problems);
     accepted.add('households').add('population');
@@ -407,8 +477,8 @@ function featureToEntity(feature: unknown, at: Located, id: string, problems: Pr
     const personal: Record<string, string> = {};
     const rest: JsonObject = {};
     for (const [key, value] of Object.entries(extraOf(properties, layer, accepted))) {
-      if (PERSONAL_KEYS.includes(key) && typeof value === 'string') personal[key] = value;
-      else rest[key] = value;
+      if (PERSONAL_KEYS.includes(key) && typeof value === 'string') setOwn(personal, key, value);
+      else setOwn(rest, key, value);
     }
     const [lon, lat] = geometry.coordinates as [number, number];
     const point: CensusPoint = {

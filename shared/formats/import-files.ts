@@ -10,9 +10,10 @@ import { proposeMapping } from './field-mapping';
 import { parseDivisionGeoJson } from './geojson';
 import type { FeatureRecord, LayerImport, LayerRequest } from './import-layer';
 import { featuresToLayer, tableToCensus } from './import-layer';
+import { MAX_PROPERTY_DEPTH, nestsDeeperThan } from './json-depth';
 import { featureLineNumbers } from './json-locations';
-import type { TextEncodingName } from './text-encoding';
-import { decodeText, detectEncoding, hasNonAscii } from './text-encoding';
+import type { ReadEncodingName, TextEncodingName } from './text-encoding';
+import { decodeTextFile } from './text-encoding';
 import type { InputFile } from './zip-archive';
 import { MAX_IMPORT_BYTES, tooLargeProblem } from './zip-archive';
 import { readXlsx } from './xlsx';
@@ -50,8 +51,10 @@ export interface ImportInspection {
   readonly table: boolean;
   /** `polygon`, `point`, ... for feature files. */
   readonly geometryKind: string | undefined;
-  readonly encoding: TextEncodingName | undefined;
+  readonly encoding: ReadEncodingName | undefined;
   readonly encodingSource: EncodingSource | undefined;
+  /** True when the attributes are not valid text in `encoding` (the preview shows them garbled). */
+  readonly garbled?: boolean;
   readonly crs: CrsStatus | undefined;
   readonly otherLayers: readonly string[];
   /** The layer this file most likely is. */
@@ -164,20 +167,19 @@ function inspectionOf(
 function decodeTable(
   file: InputFile,
   options: ImportReadOptions,
-): { text: string; encoding: TextEncodingName; source: EncodingSource } {
-  const bytes = file.bytes;
-  // A UTF-8 BOM settles it; Excel's "CSV" on Chinese Windows is GBK without one.
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const encoding = options.encoding ?? (bom ? 'utf-8' : detectEncoding(bytes));
-  const source: EncodingSource = options.encoding ? 'override' : hasNonAscii(bytes) ? 'detected' : 'ascii';
-  return { text: decodeText(bytes, encoding), encoding, source };
+): Result<{ text: string; encoding: ReadEncodingName; source: EncodingSource }> {
+  // A BOM settles it; Excel's "CSV" on Chinese Windows is GBK without one; UTF-16 "Unicode text" too.
+  const decoded = decodeTextFile(file.bytes, file.name, options.encoding);
+  if (!decoded.ok) return fail({ kind: 'bad-encoding', message: decoded.message });
+  const { text: body, encoding, source } = decoded.value;
+  return ok({ text: body, encoding, source });
 }
 
 function tableInspection(
   format: 'csv' | 'xlsx',
   file: InputFile,
   table: TextTable,
-  encoding: TextEncodingName | undefined,
+  encoding: ReadEncodingName | undefined,
   encodingSource: EncodingSource | undefined,
 ): ImportInspection {
   return inspectionOf({
@@ -201,13 +203,16 @@ function readTable(
   options: ImportReadOptions,
 ): Result<ImportSource> {
   let table: TextTable;
-  let encoding: TextEncodingName | undefined;
+  let encoding: ReadEncodingName | undefined;
   let source: EncodingSource | undefined;
   if (format === 'csv') {
     const decoded = decodeTable(file, options);
-    table = parseCsv(decoded.text);
-    encoding = decoded.encoding;
-    source = decoded.source;
+    if (!decoded.ok) return decoded;
+    const parsed = parseCsv(decoded.value.text, file.name);
+    if (!parsed.ok) return parsed;
+    table = parsed.value;
+    encoding = decoded.value.encoding;
+    source = decoded.value.source;
   } else {
     const read = readXlsx(file.bytes, file.name);
     if (!read.ok) return read;
@@ -224,8 +229,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function readGeoJson(file: InputFile): Result<ImportSource> {
-  const source = decodeText(file.bytes, 'utf-8');
+function readGeoJson(file: InputFile, options: ImportReadOptions): Result<ImportSource> {
+  const decoded = decodeTextFile(file.bytes, file.name, options.encoding);
+  if (!decoded.ok) return fail({ kind: 'bad-encoding', message: decoded.message });
+  const source = decoded.value.text;
   let data: unknown;
   try {
     data = JSON.parse(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
@@ -280,6 +287,15 @@ function readGeoJson(file: InputFile): Result<ImportSource> {
     for (const key of Object.keys(properties)) fields.add(key);
     const geometry =
       isObject(feature) && isObject(feature.geometry) ? (feature.geometry as unknown as Geometry) : null;
+    if (nestsDeeperThan(properties, MAX_PROPERTY_DEPTH)) {
+      problems.push({
+        kind: 'bad-feature',
+        message: text(
+          `第 ${index + 1} 个要素的属性嵌套超过 ${MAX_PROPERTY_DEPTH} 层，文件有害或已损坏。`,
+          `The properties of feature ${index + 1} nest more than ${MAX_PROPERTY_DEPTH} levels deep; the file is hostile or damaged.`,
+        ),
+      });
+    }
     if (!isObject(feature) || feature.type !== 'Feature') {
       problems.push({
         kind: 'bad-feature',
@@ -329,6 +345,7 @@ function shapefileInspection(found: ReturnType<typeof inspectShapefile> & { ok: 
     geometryKind: shp.geometryKind,
     encoding: shp.encoding,
     encodingSource: shp.encodingSource,
+    garbled: shp.garbled,
     crs: shp.crs,
     otherLayers: shp.otherLayers,
   });
@@ -374,7 +391,7 @@ function readSingle(
   file: InputFile,
   options: ImportReadOptions,
 ): Result<ImportSource> {
-  return format === 'geojson' ? readGeoJson(file) : readTable(format, file, options);
+  return format === 'geojson' ? readGeoJson(file, options) : readTable(format, file, options);
 }
 
 /** Reads the files completely (see {@link inspectImport} for what is refused). */

@@ -17,7 +17,7 @@ import type {
   Result,
   Township,
 } from '../model';
-import { ok, text } from '../model';
+import { ok, setOwn, text } from '../model';
 import type { TableRow } from './csv';
 import type { FieldMapping, MappedAttribute } from './field-mapping';
 import { attributesOf, communityKindOf, gridTypeOf, requiredAttributes } from './field-mapping';
@@ -161,9 +161,9 @@ function restOf(
   for (const [key, value] of Object.entries(properties)) {
     if (mapped.has(key) || key === 'layer') continue;
     if (census && PERSONAL_KEYS.some((p) => p.toLowerCase() === key.toLowerCase()) && value !== null) {
-      personal[key] = cellText(value);
+      setOwn(personal, key, cellText(value));
     } else if (value !== null && value !== undefined) {
-      extra[key] = value;
+      setOwn(extra, key, value);
     }
   }
   return { extra, personal };
@@ -285,14 +285,15 @@ export function featuresToLayer(
       }
       case 'community': {
         const kind = communityKindOf(get('type'));
-        if (kind === null && mapping.type && cellText(get('type'))) extra[mapping.type] = get('type');
+        if (kind === null && mapping.type && cellText(get('type'))) setOwn(extra, mapping.type, get('type'));
         const community: Community = { layer, id, code, name, kind, geometry: wound, extra };
         entities.push(community);
         break;
       }
       case 'grid': {
         const gridType = gridTypeOf(get('type'));
-        if (gridType === null && mapping.type && cellText(get('type'))) extra[mapping.type] = get('type');
+        if (gridType === null && mapping.type && cellText(get('type')))
+          setOwn(extra, mapping.type, get('type'));
         const grid: Grid = {
           layer,
           id,
@@ -392,7 +393,7 @@ export function tableToCensus(
   for (const row of rows) {
     const properties: Record<string, string> = {};
     header.forEach((name, index) => {
-      if (name) properties[name] = row.cells[index] ?? '';
+      if (name) setOwn(properties, name, row.cells[index] ?? '');
     });
     const get = (attribute: MappedAttribute): unknown =>
       mapping[attribute] ? row.cells[column.get(mapping[attribute])!] : undefined;

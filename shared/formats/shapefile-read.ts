@@ -1,5 +1,6 @@
 import type { Geometry, Position } from 'geojson';
 import { parseShp } from 'shpjs';
+import { checkShpRecords } from './shp-records';
 import type { Problem, Result } from '../model';
 import { fail, ok, text } from '../model';
 import type { BBox, GaussKrugerZone, SourceCrs, Unproject } from './coordinate-systems';
@@ -20,6 +21,8 @@ import {
   encodingFromCpg,
   encodingFromLanguageDriver,
   hasNonAscii,
+  isValidGbk,
+  isValidUtf8,
 } from './text-encoding';
 import type { InputFile } from './zip-archive';
 import { MAX_IMPORT_BYTES, readZip, tooLargeProblem } from './zip-archive';
@@ -97,7 +100,16 @@ export function findShapefile(files: readonly InputFile[], layer?: string): Resu
       ),
     });
   }
-  const name = layer !== undefined && layers.includes(layer) ? layer : layers[0]!;
+  if (layer !== undefined && !layers.includes(layer)) {
+    return fail({
+      kind: 'no-layer',
+      message: text(
+        `没有名为 ${layer} 的图层：其中的图层有 ${layers.join('、')}。请从中选择一个。`,
+        `There is no layer named ${layer}: the layers are ${layers.join(', ')}. Choose one of them.`,
+      ),
+    });
+  }
+  const name = layer ?? layers[0]!;
   const parts = byBase.get(name)!;
   const dbf = parts.get('dbf');
   if (!dbf) {
@@ -122,11 +134,26 @@ export function findShapefile(files: readonly InputFile[], layer?: string): Resu
 }
 
 /** How the attribute encoding was decided. */
-export type EncodingSource = 'override' | 'cpg' | 'language-driver' | 'detected' | 'ascii';
+export type EncodingSource =
+  | 'override'
+  | 'cpg'
+  | 'language-driver'
+  | 'detected'
+  | 'ascii'
+  /** A byte-order mark said it (CSV, GeoJSON). */
+  | 'bom'
+  /** The .cpg or DBF language byte named one encoding, but the text is only valid in the other. */
+  | 'contradicted';
 
 /** What the coordinates are, or why the planner must say. */
 export type CrsStatus =
-  | { readonly status: 'ok'; readonly name: string; readonly projected: boolean }
+  | {
+      readonly status: 'ok';
+      readonly name: string;
+      readonly projected: boolean;
+      /** Read, but with a caveat the planner must see (a Beijing 1954 or Xi'an 1980 datum). */
+      readonly warning?: Problem;
+    }
   | {
       readonly status: 'needs-zone';
       /** `missing-prj`: projected coordinates and no .prj; `unknown-prj`: a .prj proj4 cannot read. */
@@ -146,6 +173,8 @@ export interface ShapefileInspection {
   readonly fields: readonly DbfField[];
   readonly encoding: TextEncodingName;
   readonly encodingSource: EncodingSource;
+  /** True when some attribute text is not valid in `encoding`: it would read garbled (U+FFFD). */
+  readonly garbled: boolean;
   /** The first records' attributes, decoded with {@link encoding}. */
   readonly preview: readonly Record<string, DbfValue>[];
   readonly crs: CrsStatus;
@@ -226,11 +255,20 @@ function chooseEncoding(
   override: TextEncodingName | undefined,
 ): { encoding: TextEncodingName; source: EncodingSource } {
   if (override) return { encoding: override, source: 'override' };
-  const fromCpg = parts.cpg === undefined ? undefined : encodingFromCpg(parts.cpg);
-  if (fromCpg) return { encoding: fromCpg, source: 'cpg' };
-  const fromDriver = encodingFromLanguageDriver(table.languageDriver);
-  if (fromDriver) return { encoding: fromDriver, source: 'language-driver' };
   const sample = table.textSample();
+  const declared = parts.cpg === undefined ? undefined : encodingFromCpg(parts.cpg);
+  const fromDriver = encodingFromLanguageDriver(table.languageDriver);
+  const said = declared ?? fromDriver;
+  if (said) {
+    // Files lie: a .cpg of "UTF-8" beside GBK attributes, or "936" beside UTF-8 ones. GBK text is almost
+    // never valid UTF-8, and UTF-8 Chinese read as GBK is garbled: trust the bytes when they disagree.
+    if (hasNonAscii(sample)) {
+      const utf8 = isValidUtf8(sample);
+      if (said === 'utf-8' && !utf8 && isValidGbk(sample)) return { encoding: 'gbk', source: 'contradicted' };
+      if (said === 'gbk' && utf8) return { encoding: 'utf-8', source: 'contradicted' };
+    }
+    return { encoding: said, source: declared ? 'cpg' : 'language-driver' };
+  }
   if (!hasNonAscii(sample)) return { encoding: 'utf-8', source: 'ascii' };
   return { encoding: detectEncoding(sample), source: 'detected' };
 }
@@ -252,7 +290,12 @@ function crsStatus(
     const read = readPrj(parts.prj);
     if (read.ok) {
       return {
-        status: { status: 'ok', name: read.value.name, projected: read.value.kind === 'projected' },
+        status: {
+          status: 'ok',
+          name: read.value.name,
+          projected: read.value.kind === 'projected',
+          ...(read.value.warning ? { warning: read.value.warning } : {}),
+        },
         crs: read.value,
       };
     }
@@ -297,6 +340,11 @@ function open(parts: ShapefileParts, options: ShapefileReadOptions): Result<Open
   const first = readDbf(parts.dbf, 'utf-8', `${parts.name}.dbf`);
   if (!first.ok) return first;
   const { encoding, source } = chooseEncoding(parts, first.value, options.encoding);
+  // Every text byte, not a sample: a record that is not valid in the encoding would read as U+FFFD.
+  // The preview still shows it (so the planner sees the garbling and picks the other encoding); reading
+  // the features refuses it.
+  const allText = first.value.textSample(Infinity);
+  const garbled = hasNonAscii(allText) && !(encoding === 'gbk' ? isValidGbk(allText) : isValidUtf8(allText));
   let dbf = first.value;
   if (encoding !== 'utf-8') {
     const decoded = readDbf(parts.dbf, encoding, `${parts.name}.dbf`);
@@ -318,6 +366,7 @@ function open(parts: ShapefileParts, options: ShapefileReadOptions): Result<Open
       fields: dbf.fields,
       encoding,
       encodingSource: source,
+      garbled,
       preview,
       crs: status,
       bbox: header.value.bbox,
@@ -422,7 +471,21 @@ export function readShapefile(
   if (!opened.ok) return opened;
   const { inspection, table, crs } = opened.value;
   if (inspection.crs.status === 'needs-zone') return fail(inspection.crs.message);
+  if (inspection.garbled) {
+    const other = inspection.encoding === 'gbk' ? 'UTF-8' : 'GBK';
+    const named = inspection.encoding.toUpperCase();
+    const chosen = inspection.encodingSource === 'override';
+    return fail({
+      kind: 'bad-encoding',
+      message: text(
+        `${parts.name}.dbf 的属性不是有效的 ${named} 文本${chosen ? '（按指定的编码）' : ''}，按此读取会出现乱码，未导入。请选择 ${other} 编码再试；若仍不对，请用原软件重新导出。`,
+        `The attributes in ${parts.name}.dbf are not valid ${named} text${chosen ? ' (the encoding chosen)' : ''}; reading them would garble them, so nothing was imported. Choose ${other} and try again; if that fails too, export them again from the original software.`,
+      ),
+    });
+  }
 
+  const damagedRecord = checkShpRecords(parts.shp, parts.name);
+  if (damagedRecord) return fail(damagedRecord);
   let geometries: (Geometry | null)[];
   try {
     const view = new DataView(parts.shp.buffer, parts.shp.byteOffset, parts.shp.byteLength);

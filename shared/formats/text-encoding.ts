@@ -25,7 +25,7 @@ const platform = globalThis as unknown as {
 };
 
 const decoders = new Map<string, Decoder>();
-function decoder(encoding: TextEncodingName, fatal = false): Decoder {
+function decoder(encoding: ReadEncodingName, fatal = false): Decoder {
   const key = `${encoding}/${fatal}`;
   let found = decoders.get(key);
   if (!found) {
@@ -48,6 +48,43 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * True when the bytes are well-formed GBK/GB18030 text: ASCII, or a lead byte 0x81–0xFE with a trail byte
+ * 0x40–0x7E or 0x80–0xFE, or a GB18030 four-byte sequence. Checked by structure because platform
+ * decoders differ: Node's drops a stray 0xFF without a word even when asked to be fatal.
+ */
+export function isValidGbk(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b < 0x80) continue;
+    if (b === 0x80 || b === 0xff) return false;
+    const second = bytes[i + 1];
+    if (second === undefined) return false;
+    if ((second >= 0x40 && second <= 0x7e) || (second >= 0x80 && second <= 0xfe)) {
+      i++;
+      continue;
+    }
+    const third = bytes[i + 2];
+    const fourth = bytes[i + 3];
+    if (
+      second >= 0x30 &&
+      second <= 0x39 &&
+      third !== undefined &&
+      third >= 0x81 &&
+      third <= 0xfe &&
+      fourth !== undefined &&
+      fourth >= 0x30 &&
+      fourth <= 0x39
+    ) {
+      i += 3;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 
 /** True when the bytes contain anything outside ASCII (only then does the encoding matter). */
@@ -146,4 +183,84 @@ export function encodeText(value: string, encoding: TextEncodingName): EncodedTe
     }
   }
   return { bytes: Uint8Array.from(out), unmappable };
+}
+
+/** Encodings GridPlan reads: the two it writes, and UTF-16 ("Unicode text" from Excel and Notepad). */
+export type ReadEncodingName = TextEncodingName | 'utf-16le' | 'utf-16be';
+
+/** What a text file's bytes were read as, and how that was decided. */
+export interface DecodedTextFile {
+  readonly text: string;
+  /** The encoding used: `utf-16le`/`utf-16be` only when the file says so with a byte-order mark or NULs. */
+  readonly encoding: ReadEncodingName;
+  readonly source: 'override' | 'bom' | 'detected' | 'ascii';
+}
+
+/** UTF-16 without a BOM: ASCII text has a NUL in every other byte. */
+function utf16Without(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const sample = Math.min(bytes.length, 4096) & ~1;
+  if (sample < 4) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < sample; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = sample / 2;
+  if (oddNul > pairs * 0.4 && evenNul < pairs * 0.05) return 'utf-16le';
+  if (evenNul > pairs * 0.4 && oddNul < pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * Decodes a whole text file (GeoJSON, CSV) with its encoding said, never silently replacing bytes by
+ * U+FFFD: a byte-order mark (UTF-8, UTF-16) settles it; UTF-16 without one is recognised by its NULs;
+ * otherwise valid UTF-8 is UTF-8 and anything else is tried as GBK. `override` (the app's choice, the
+ * CLI's `--encoding`) wins. Text that is not valid in the encoding used is refused, naming the encoding
+ * and what to try.
+ */
+export function decodeTextFile(
+  bytes: Uint8Array,
+  fileName: string,
+  override?: TextEncodingName,
+): { ok: true; value: DecodedTextFile } | { ok: false; message: { zh: string; en: string } } {
+  let encoding: ReadEncodingName;
+  let source: DecodedTextFile['source'];
+  let body = bytes;
+  if (override) {
+    encoding = override;
+    source = 'override';
+    if (override === 'utf-8' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+      body = bytes.subarray(3);
+  } else if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    encoding = 'utf-8';
+    source = 'bom';
+    body = bytes.subarray(3);
+  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    encoding = 'utf-16le';
+    source = 'bom';
+    body = bytes.subarray(2);
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    encoding = 'utf-16be';
+    source = 'bom';
+    body = bytes.subarray(2);
+  } else {
+    const utf16 = utf16Without(bytes);
+    encoding = utf16 ?? (isValidUtf8(bytes) ? 'utf-8' : 'gbk');
+    source = utf16 || hasNonAscii(bytes) ? 'detected' : 'ascii';
+  }
+  try {
+    if (encoding === 'gbk' && !isValidGbk(body)) throw new Error('not GBK');
+    return { ok: true, value: { text: decoder(encoding, true).decode(body), encoding, source } };
+  } catch {
+    const named = encoding.toUpperCase();
+    const other = encoding === 'gbk' ? 'utf-8' : 'gbk';
+    return {
+      ok: false,
+      message: {
+        zh: `${fileName} 不是有效的 ${named} 文本${source === 'override' ? '（按指定的编码读取）' : '（既不是 UTF-8 也不是 GBK）'}，按此读取会产生乱码，未读取。请确认文件编码${source === 'override' ? `，或改用 ${other.toUpperCase()}` : '，在 Excel/WPS 或文本编辑器中另存为 UTF-8'}后再试。`,
+        en: `${fileName} is not valid ${named} text${source === 'override' ? ' (the encoding chosen)' : ' (neither UTF-8 nor GBK)'}; reading it would garble it, so it was not read. Check the file's encoding${source === 'override' ? `, or choose ${other.toUpperCase()}` : ' and save it as UTF-8 in Excel/WPS or a text editor'}, then try again.`,
+      },
+    };
+  }
 }

@@ -1,7 +1,8 @@
-import { unzipSync, zipSync } from 'fflate';
+import { zipSync } from 'fflate';
 import type { Problem, Result } from '../model';
 import { fail, ok, text } from '../model';
 import { decodeText, isValidUtf8 } from './text-encoding';
+import { inflateZipEntry, readZipDirectory } from './zip-entries';
 
 /**
  * The largest input GridPlan imports (a file, or a zip's unpacked entries together). Larger inputs are
@@ -51,12 +52,19 @@ export function isUnsafeEntryName(name: string): boolean {
 }
 
 /**
- * Unpacks a zip in memory. Refuses, with a message a planner understands: a file that is not a zip or is
- * cut short, entries whose names climb out of the folder (`../`) or are absolute (such an archive is
- * malformed or hostile; nothing of it is used), and contents larger than {@link MAX_IMPORT_BYTES}. Folders
- * and macOS `__MACOSX` metadata are skipped; names keep their folders (`a/b.shp`).
+ * Unpacks a zip in memory with bounded work and memory, whatever its headers claim. Refuses, with a
+ * message a planner understands: a file that is not a zip or is cut short, entries whose names climb out
+ * of the folder (`../`), are absolute or contain NUL (such an archive is malformed or hostile; nothing of
+ * it is used), password-protected entries, entries that unpack to more than they declare or fail their
+ * CRC-32, and contents larger than {@link MAX_IMPORT_BYTES} (counted on the bytes actually inflated).
+ * Folders and macOS `__MACOSX` metadata are skipped; names keep their folders (`a/b.shp`). `accept`
+ * chooses the entries to unpack (all by default): the others are never inflated.
  */
-export function readZip(bytes: Uint8Array, fileName: string): Result<InputFile[]> {
+export function readZip(
+  bytes: Uint8Array,
+  fileName: string,
+  accept: (name: string) => boolean = () => true,
+): Result<InputFile[]> {
   if (bytes.length === 0) {
     return refuse('empty', `${fileName} 是空文件。`, `${fileName} is empty.`);
   }
@@ -67,27 +75,13 @@ export function readZip(bytes: Uint8Array, fileName: string): Result<InputFile[]
       `${fileName} is not a zip archive (wrong header). Choose a .zip, or the .shp, .shx, .dbf, .prj and .cpg files themselves.`,
     );
   }
-  const unsafe: string[] = [];
-  let total = 0;
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes, {
-      filter: (entry) => {
-        const name = entryName(entry.name);
-        if (isUnsafeEntryName(name)) unsafe.push(name);
-        if (name.endsWith('/') || name.includes('__MACOSX/') || unsafe.length > 0) return false;
-        total += entry.originalSize;
-        return total <= MAX_IMPORT_BYTES;
-      },
-    });
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return refuse(
-      'bad-zip',
-      `${fileName} 无法解压：文件不完整或已损坏（${detail}）。请重新复制或重新打包后再导入。`,
-      `${fileName} cannot be unpacked: the file is incomplete or damaged (${detail}). Copy or zip it again and retry.`,
-    );
-  }
+  const directory = readZipDirectory(bytes, fileName, { maxTotalBytes: MAX_IMPORT_BYTES });
+  if (!directory.ok) return directory;
+  const named = directory.value.map((entry) => ({
+    entry,
+    name: entry.utf8Name ? entry.rawName : entryName(entry.rawName),
+  }));
+  const unsafe = named.filter(({ name }) => isUnsafeEntryName(name)).map(({ name }) => name);
   if (unsafe.length > 0) {
     return refuse(
       'unsafe-zip',
@@ -95,8 +89,20 @@ export function readZip(bytes: Uint8Array, fileName: string): Result<InputFile[]
       `${fileName} has entries whose names point outside the archive (${unsafe.slice(0, 3).join(', ')}); for safety nothing in it was read. Zip the files again.`,
     );
   }
-  if (total > MAX_IMPORT_BYTES) return fail(tooLargeProblem(fileName, total));
-  return ok(Object.entries(entries).map(([name, content]) => ({ name: entryName(name), bytes: content })));
+  const wanted = named.filter(
+    ({ name }) => !name.endsWith('/') && !name.includes('__MACOSX/') && accept(name),
+  );
+  // Declared sizes are budgeted before anything is inflated, and inflation never exceeds what an entry
+  // declares: the bytes actually produced stay within the limit even when the headers lie.
+  const declared = wanted.reduce((sum, { entry }) => sum + entry.size, 0);
+  if (declared > MAX_IMPORT_BYTES) return fail(tooLargeProblem(fileName, declared));
+  const files: InputFile[] = [];
+  for (const { entry, name } of wanted) {
+    const content = inflateZipEntry(bytes, entry, name, fileName);
+    if (!content.ok) return content;
+    files.push({ name, bytes: content.value });
+  }
+  return ok(files);
 }
 
 /** Packs files into a zip (names are written as UTF-8, flagged as such). */

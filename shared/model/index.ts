@@ -6,4 +6,5 @@ export * from './rule-set';
 export * from './rule-sets';
 export * from './severity';
 export * from './reference-layer';
+export * from './own-property';
 export * from './vocabulary';

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeText } from '../../../shared/formats/text-encoding';
 import { expectInterchangeReport } from './report-shape';
 
 // End to end: build the real bundle the way `npm run build:cli` does (into a temporary folder, so the
@@ -82,5 +83,23 @@ describe('gridplan binary', () => {
     const stats = run('stats', 'clean/in.geojson', '--lang', 'en');
     expect(stats.status).toBe(0);
     expect(stats.stdout).toContain('Grid division statistics');
+  });
+});
+
+describe('gridplan binary with hostile input and closed pipes', () => {
+  it('ends quietly when the reader closes the pipe (| head)', () => {
+    const script = `node ${JSON.stringify(binary)} validate households/in.geojson --format json | head -c 10 > /dev/null; node ${JSON.stringify(binary)} stats households/in.geojson | head -c 5`;
+    const result = spawnSync('bash', ['-c', script], { encoding: 'utf8', cwd: fixtures });
+    expect(result.stderr).toBe('');
+  });
+
+  it('reads a GBK GeoJSON as GBK, never as U+FFFD', () => {
+    const source = readFileSync(path.join(fixtures, 'households/in.geojson'), 'utf8');
+    const file = path.join(folder, 'gbk.geojson');
+    writeFileSync(file, encodeText(source, 'gbk').bytes);
+    const result = run('validate', file, '--format', 'json');
+    const names = (JSON.parse(result.stdout) as { grids: { name: string }[] }).grids.map((g) => g.name);
+    expect(names.join('')).toMatch(/[\u4e00-\u9fff]/);
+    expect(result.stdout).not.toContain('\uFFFD');
   });
 });

@@ -90,6 +90,10 @@ describe('shapefiles written by ogr2ogr import with the right coordinates and te
     expect(asUtf8.encodingSource).toBe('override');
     expect(asUtf8.preview[0]![1]).not.toBe(names[0]);
     expect(asUtf8.preview[0]![1]).toContain('\uFFFD');
+    expect(asUtf8.garbled).toBe(true);
+    // Shown garbled in the preview, never imported garbled.
+    const refused = importAs([fixture('grids-gbk-zone35.zip')], { layer: 'grid' }, { encoding: 'utf-8' });
+    expect(refused.ok || refused.problems[0]!.kind).toBe('bad-encoding');
     const asGbk = value(inspectImport([fixture('grids-gbk-zone35.zip')], { encoding: 'gbk' }));
     expect(asGbk.preview[0]![1]).toBe(names[0]);
   });
