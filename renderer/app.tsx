@@ -2,6 +2,7 @@ import { MapView } from './map/map-view';
 import { DivisionTree } from './panels/division-tree';
 import { StatusBar } from './panels/status-bar';
 import { AppDialogs } from './shell/app-dialogs';
+import { referenceMapProps } from './references/reference-map-props';
 import { NoticeBox } from './shell/notice-box';
 import { RightPanel } from './shell/right-panel';
 import type { Shell } from './shell/shell';
@@ -69,7 +70,7 @@ function MapArea({ shell }: { readonly shell: Shell }) {
       selectedGridId={selectedGridId}
       onSelectGrid={edit.clickGrid}
       onCursor={shell.setCursor}
-      {...edit.mapProps}
+      {...referenceMapProps(shell, edit.mapProps)}
       focus={focus}
       issues={validation.state.issues}
       problems={validation.problems}

@@ -16,12 +16,17 @@ import { addDivisionLayers, GRID_FILL_LAYERS, SOURCES } from './map-layers';
 import type { BasemapSettings } from './basemap-source';
 import { useBasemap } from './use-basemap';
 // --- end user basemap ---
+// --- reference layers (renderer/references/, use-reference-layers.ts) ---
+import type { ReferenceLayer } from '../../shared/model';
+import { useReferenceLayers } from './use-reference-layers';
+// --- end reference layers ---
 
 /** A request to show a grid (from the list) or a place (a gap, an issue). */
 export type MapFocus =
   | { readonly gridId: string; readonly request: number }
   | { readonly communityId: string; readonly request: number }
-  | { readonly at: readonly [number, number]; readonly request: number };
+  | { readonly at: readonly [number, number]; readonly request: number }
+  | { readonly bounds: readonly [number, number, number, number]; readonly request: number };
 
 export interface MapViewProps {
   readonly division: Division;
@@ -49,6 +54,10 @@ export interface MapViewProps {
   readonly snap: (position: [number, number], toleranceDeg: number) => SnapHit | undefined;
   /** The project's basemap (offline when absent): a raster source under the division, never setStyle. */
   readonly basemap?: BasemapSettings;
+  /** The project's reference layers (参考图层): the visible ones are drawn under the grids. */
+  readonly referenceLayers?: readonly ReferenceLayer[];
+  /** Shown over the map while it has nothing to draw along (offline basemap, no reference layer). */
+  readonly emptyHint?: string;
 }
 
 function collection(features: Feature[]): FeatureCollection {
@@ -157,6 +166,7 @@ export function MapView(props: MapViewProps) {
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
   useBasemap(mapRef, ready, props.basemap); // user basemap: renderer/map/use-basemap.ts
+  useReferenceLayers(mapRef, ready, props.referenceLayers); // reference layers: use-reference-layers.ts
   // Map event handlers are registered once; they read the latest props through this ref.
   const latest = useRef(props);
   useEffect(() => {
@@ -316,6 +326,11 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map || !focus) return;
+    if ('bounds' in focus) {
+      const [minX, minY, maxX, maxY] = focus.bounds;
+      map.fitBounds([minX, minY, maxX, maxY], { padding: 60, maxZoom: 18, duration: 300 });
+      return;
+    }
     if ('at' in focus) {
       map.flyTo({ center: [focus.at[0], focus.at[1]], zoom: Math.max(map.getZoom(), 16), duration: 300 });
       return;
@@ -347,6 +362,11 @@ export function MapView(props: MapViewProps) {
     <div className="map-view" ref={container} data-testid="map" aria-label={t('app.title')}>
       {!ready && !failed && <div className="map-overlay">{t('map.loading')}</div>}
       {failed && <div className="map-overlay map-error">{t('map.noWebgl')}</div>}
+      {ready && props.emptyHint && (
+        <div className="map-empty-hint" data-testid="map-empty-hint">
+          {props.emptyHint}
+        </div>
+      )}
     </div>
   );
 }
