@@ -3,6 +3,7 @@ import { DivisionTree } from './panels/division-tree';
 import { StatusBar } from './panels/status-bar';
 import { AppDialogs } from './shell/app-dialogs';
 import { referenceMapProps } from './references/reference-map-props';
+import { MAP_OVERLAY_ITEMS } from './shell/map-overlay-items';
 import { NoticeBox } from './shell/notice-box';
 import { RightPanel } from './shell/right-panel';
 import type { Shell } from './shell/shell';
@@ -73,7 +74,7 @@ function MapArea({ shell }: { readonly shell: Shell }) {
       {...referenceMapProps(shell, edit.mapProps)}
       focus={focus}
       issues={validation.state.issues}
-      problems={validation.problems}
+      overlays={MAP_OVERLAY_ITEMS.map((item) => ({ overlay: item.overlay, data: item.data(shell) }))}
       selectedIssue={validation.selectedIssue}
       basemap={basemap.settings}
     />

@@ -12,14 +12,12 @@ import { SNAP_PIXELS } from '../editor/snap-to-division';
 import type { DrawCallbacks, SnapHit } from './draw-controller';
 import { DrawController } from './draw-controller';
 import { addDivisionLayers, GRID_FILL_LAYERS, SOURCES } from './map-layers';
+import type { OverlayData } from './map-overlay';
+import { addOverlay, setOverlayData } from './map-overlay';
 // --- user basemap (basemap-source.ts, use-basemap.ts) ---
 import type { BasemapSettings } from './basemap-source';
 import { useBasemap } from './use-basemap';
 // --- end user basemap ---
-// --- reference layers (renderer/references/, use-reference-layers.ts) ---
-import type { ReferenceLayer } from '../../shared/model';
-import { useReferenceLayers } from './use-reference-layers';
-// --- end reference layers ---
 
 /** A request to show a grid (from the list) or a place (a gap, an issue). */
 export type MapFocus =
@@ -40,8 +38,8 @@ export interface MapViewProps {
   readonly focus: MapFocus | null;
   /** Validation issues to mark on the map. */
   readonly issues: readonly ValidationIssue[];
-  /** Shapes of the gaps, overlaps and parts outside a village (renderer/derive/problem-shapes.ts). */
-  readonly problems: FeatureCollection;
+  /** Overlays drawn with the division and their data (renderer/shell/map-overlay-items.ts). */
+  readonly overlays: readonly OverlayData[];
   /** The issue chosen in the 问题 tab: the map flies to it and outlines its grids in red. */
   readonly selectedIssue: ValidationIssue | null;
   /** Grids picked for merging (outlined like the selection). */
@@ -54,8 +52,6 @@ export interface MapViewProps {
   readonly snap: (position: [number, number], toleranceDeg: number) => SnapHit | undefined;
   /** The project's basemap (offline when absent): a raster source under the division, never setStyle. */
   readonly basemap?: BasemapSettings;
-  /** The project's reference layers (参考图层): the visible ones are drawn under the grids. */
-  readonly referenceLayers?: readonly ReferenceLayer[];
   /** Shown over the map while it has nothing to draw along (offline basemap, no reference layer). */
   readonly emptyHint?: string;
 }
@@ -166,7 +162,6 @@ export function MapView(props: MapViewProps) {
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
   useBasemap(mapRef, ready, props.basemap); // user basemap: renderer/map/use-basemap.ts
-  useReferenceLayers(mapRef, ready, props.referenceLayers); // reference layers: use-reference-layers.ts
   // Map event handlers are registered once; they read the latest props through this ref.
   const latest = useRef(props);
   useEffect(() => {
@@ -200,6 +195,7 @@ export function MapView(props: MapViewProps) {
     let controller: DrawController | null = null;
     map.on('load', () => {
       addDivisionLayers(map);
+      for (const { overlay } of latest.current.overlays) addOverlay(map, overlay);
       // Terra Draw after our layers, inside the loaded style, and the style is never replaced after.
       controller = new DrawController(map, {
         onPolygon: (geometry) => latest.current.draw.onPolygon(geometry),
@@ -249,12 +245,19 @@ export function MapView(props: MapViewProps) {
 
   const { division, figures, projectId, selectedGridId, focus, issues, selectedIssue, pickedGridIds } = props;
 
-  const { problems } = props;
+  // Each overlay's data is re-sent only when it is a new object.
+  const sentOverlays = useRef(new Map<string, FeatureCollection>());
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
-    (map.getSource(SOURCES.problems) as GeoJSONSource).setData(problems);
-  }, [ready, problems]);
+    for (const { overlay, data } of props.overlays) {
+      if (sentOverlays.current.get(overlay.id) === data) continue;
+      sentOverlays.current.set(overlay.id, data);
+      setOverlayData(map, overlay, data);
+      // How many features each overlay shows, for the end-to-end tests (e.g. data-features-gp-references).
+      map.getContainer().setAttribute(`data-features-${overlay.id}`, String(data.features.length));
+    }
+  });
 
   useEffect(() => {
     const map = mapRef.current;

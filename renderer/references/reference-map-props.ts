@@ -18,7 +18,6 @@ export function referenceMapProps<P extends DrawingMapProps>(shell: Shell, editP
           trace: references.trace,
         })
       : editProps),
-    referenceLayers: references.layers,
     ...(plain && !hasVisible ? { emptyHint: t('references.emptyMap') } : {}),
   };
 }

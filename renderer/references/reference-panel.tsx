@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ReferenceLayer } from '../../shared/model';
-import { referenceBounds } from '../map/reference-map-layers';
+import { referenceBounds } from '../map/overlays/reference-overlay';
 import './reference-panel.css';
 
 /** What the 参考图层 panel needs from the window. */

@@ -113,7 +113,7 @@ describe('reference layers (参考图层) and tracing (追踪) with real mouse e
     expect(await page.locator('[data-testid="reference-label-field"]').inputValue()).toBe('name');
     await page.click('[data-testid="import-confirm"]');
     await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached' });
-    await page.waitForSelector('[data-testid="map"][data-reference-features="1"]');
+    await page.waitForSelector('[data-testid="map"][data-features-gp-references="1"]');
     await waitForMapIdle(page);
     const after = countColour(await mapPixels(page), [154, 154, 154], 10);
     expect(after).toBeGreaterThan(before + 200);
@@ -127,9 +127,9 @@ describe('reference layers (参考图层) and tracing (追踪) with real mouse e
     await page.locator('[role="tab"]', { hasText: '参考图层' }).click();
     expect(await page.locator('[data-testid="reference-row-0"]').textContent()).toContain('道路');
     await page.click('[data-testid="reference-visible-0"]');
-    await page.waitForSelector('[data-testid="map"][data-reference-features="0"]');
+    await page.waitForSelector('[data-testid="map"][data-features-gp-references="0"]');
     await page.click('[data-testid="reference-visible-0"]');
-    await page.waitForSelector('[data-testid="map"][data-reference-features="1"]');
+    await page.waitForSelector('[data-testid="map"][data-features-gp-references="1"]');
     await waitForMapIdle(page);
   });
 

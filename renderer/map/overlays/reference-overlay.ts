@@ -1,21 +1,31 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
-import { labelOf } from '../../shared/formats/reference-layer-import';
-import type { ReferenceLayer } from '../../shared/model';
+import { labelOf } from '../../../shared/formats/reference-layer-import';
+import type { ReferenceLayer } from '../../../shared/model';
+import type { MapOverlay } from '../map-overlay';
 
-/** The one GeoJSON source all visible reference layers (参考图层) are drawn from. */
+/** The source of the visible reference layers' (参考图层) features. */
 export const REFERENCE_SOURCE = 'gp-references';
+/** The source of their labels (the same features: labels go higher up, under the division's labels). */
+export const REFERENCE_LABEL_SOURCE = 'gp-reference-labels';
 
-/** Reference features go right under the grids: above the community fill, below the grid colours. */
-export const REFERENCE_BELOW_LAYER = 'grid-fill';
-/** Their labels go under the division's own labels. */
-export const REFERENCE_LABELS_BELOW_LAYER = 'community-label';
+// One collection per list of layers (the list is a new array whenever a layer changes), so the map is
+// sent features only when they changed.
+const collections = new WeakMap<readonly ReferenceLayer[], FeatureCollection>();
 
 /**
  * The features of the visible layers, each tagged with its layer's role and id and a `label` from the
- * layer's label field, as one collection: one source, so showing or hiding a layer is one setData.
+ * layer's label field, as one collection: showing or hiding a layer is one setData.
  */
 export function referenceCollection(layers: readonly ReferenceLayer[]): FeatureCollection {
+  const cached = collections.get(layers);
+  if (cached) return cached;
+  const collection = buildCollection(layers);
+  collections.set(layers, collection);
+  return collection;
+}
+
+function buildCollection(layers: readonly ReferenceLayer[]): FeatureCollection {
   const features: Feature[] = [];
   for (const layer of layers) {
     if (!layer.visible) continue;
@@ -40,7 +50,7 @@ const polygons: unknown[] = ['in', ['geometry-type'], ['literal', ['Polygon', 'M
  * dashed, compounds lightly filled and outlined, buildings and neighbours' grids outlined. Widths grow
  * with the zoom so streets read as streets when a planner draws along them.
  */
-export function referenceLayerSpecs(): { features: LayerSpecification[]; labels: LayerSpecification[] } {
+function referenceLayerSpecs(): { features: LayerSpecification[]; labels: LayerSpecification[] } {
   const source = REFERENCE_SOURCE;
   const width = (at12: number, at18: number) =>
     ['interpolate', ['linear'], ['zoom'], 12, at12, 18, at18] as unknown as number;
@@ -119,9 +129,9 @@ export function referenceLayerSpecs(): { features: LayerSpecification[]; labels:
   ];
   const labels: LayerSpecification[] = [
     {
+      source: REFERENCE_LABEL_SOURCE,
       id: 'ref-line-label',
       type: 'symbol',
-      source,
       minzoom: 14,
       filter: ['all', lines, ['has', 'label']] as never,
       layout: { 'text-field': ['get', 'label'], 'text-size': 12, 'symbol-placement': 'line' },
@@ -130,7 +140,7 @@ export function referenceLayerSpecs(): { features: LayerSpecification[]; labels:
     {
       id: 'ref-polygon-label',
       type: 'symbol',
-      source,
+      source: REFERENCE_LABEL_SOURCE,
       minzoom: 15,
       filter: ['all', polygons, ['has', 'label'], isRole('compound')] as never,
       layout: { 'text-field': ['get', 'label'], 'text-size': 12 },
@@ -139,6 +149,22 @@ export function referenceLayerSpecs(): { features: LayerSpecification[]; labels:
   ];
   return { features, labels };
 }
+
+const specs = referenceLayerSpecs();
+
+/** Reference features go right under the grids: above the community fill, below the grid colours. */
+export const REFERENCES_OVERLAY: MapOverlay = {
+  id: REFERENCE_SOURCE,
+  beforeLayer: 'grid-fill',
+  layers: specs.features,
+};
+
+/** Their labels go under the division's own labels. */
+export const REFERENCE_LABELS_OVERLAY: MapOverlay = {
+  id: REFERENCE_LABEL_SOURCE,
+  beforeLayer: 'community-label',
+  layers: specs.labels,
+};
 
 /** The box [minX, minY, maxX, maxY] of a layer's features, or null when it has none. */
 export function referenceBounds(layer: ReferenceLayer): [number, number, number, number] | null {
