@@ -11,9 +11,9 @@ import {
   folderFromHandle,
   localTiles,
   newLocalId,
-  pmtilesFromFile,
   registerLocalTiles,
 } from '../map/local-tiles';
+import { LOCAL_FILE_ACCEPT, openLocalFile } from '../map/local-file';
 import type { ProjectStore } from '../storage/project-store';
 import './basemap-settings.css';
 
@@ -70,7 +70,7 @@ async function reconnect(
   const opened =
     handle.kind === 'directory'
       ? await folderFromHandle(handle)
-      : await pmtilesFromFile(await handle.getFile(), settings.name);
+      : await openLocalFile(await handle.getFile(), settings.name);
   if (opened.ok) registerLocalTiles(settings.localId, opened.value);
   return opened;
 }
@@ -301,11 +301,16 @@ export function BasemapSettingsDialog(props: BasemapSettingsDialogProps) {
       const pick = pickers.showOpenFilePicker;
       void reading(async () => {
         const [handle] = await pick({
-          types: [{ description: 'PMTiles', accept: { 'application/octet-stream': ['.pmtiles'] } }],
+          types: [
+            {
+              description: 'PMTiles / GeoTIFF',
+              accept: { 'application/octet-stream': ['.pmtiles'], 'image/tiff': ['.tif', '.tiff'] },
+            },
+          ],
         });
         if (!handle) return;
         const file = await handle.getFile();
-        opened(await pmtilesFromFile(file, file.name), 'pmtiles', handle);
+        opened(await openLocalFile(file, file.name), 'pmtiles', handle);
       });
     } else fileInput.current?.click();
   };
@@ -386,6 +391,7 @@ export function BasemapSettingsDialog(props: BasemapSettingsDialogProps) {
       format: set.format,
     };
     if (set.kind === 'pmtiles') return t('basemap.pmtilesSummary', values);
+    if (set.kind === 'geotiff') return t('basemap.geotiffSummary', values);
     return set.tileCount === null
       ? t('basemap.folderSummaryLazy', values)
       : t('basemap.folderSummary', values);
@@ -564,12 +570,12 @@ export function BasemapSettingsDialog(props: BasemapSettingsDialogProps) {
               ref={fileInput}
               type="file"
               hidden
-              accept=".pmtiles"
+              accept={LOCAL_FILE_ACCEPT}
               data-testid="basemap-file-input"
               onChange={(event) => {
                 const file = event.target.files?.[0];
                 event.target.value = '';
-                if (file) void reading(async () => opened(await pmtilesFromFile(file, file.name), 'pmtiles'));
+                if (file) void reading(async () => opened(await openLocalFile(file, file.name), 'pmtiles'));
               }}
             />
           </div>

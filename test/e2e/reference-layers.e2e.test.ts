@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Position } from 'geojson';
+import { writeArrayBuffer } from 'geotiff';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseDivisionGeoJson } from '../../shared/formats/geojson';
@@ -166,6 +167,47 @@ describe('reference layers (参考图层) and tracing (追踪) with real mouse e
     // The free click is where the pointer was (a pixel is ~0.3 m here), not on any line.
     expect(ring.some((p) => Math.hypot(p[0]! - north[0]!, p[1]! - north[1]!) < 2e-5)).toBe(true);
     expect(ring).toHaveLength(7);
+    expect(watched.errors).toEqual([]);
+  });
+
+  it('shows a generated GeoTIFF orthophoto as the basemap (影像), tiled from the file', async () => {
+    // A 200×200 px magenta image in CGCS2000 longitude/latitude over the community, ~2 m pixels.
+    const ring = community.geometry.type === 'Polygon' ? community.geometry.coordinates[0]! : [];
+    const xs = ring.map((p) => p[0]!);
+    const ys = ring.map((p) => p[1]!);
+    const size = 200;
+    const step = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)) / size;
+    const band = (value: number) => Array.from({ length: size }, () => new Array<number>(size).fill(value));
+    const tiff = writeArrayBuffer([band(230), band(20), band(200)], {
+      GTModelTypeGeoKey: 2,
+      GeographicTypeGeoKey: 4490,
+      ModelPixelScale: [step, step, 0],
+      ModelTiepoint: [0, 0, 0, Math.min(...xs), Math.max(...ys), 0],
+    });
+    const file = path.join(dir, '正射影像.tif');
+    writeFileSync(file, new Uint8Array(tiff));
+    await page.keyboard.press('Escape');
+    await page.click('[data-testid="basemap-button"]');
+    await page.waitForSelector('[data-testid="basemap-dialog"]');
+    await page.click('[data-testid="basemap-kind-pmtiles"]');
+    await page.setInputFiles('[data-testid="basemap-file-input"]', file);
+    await page.waitForSelector('[data-testid="basemap-local-summary"]');
+    expect(await page.locator('[data-testid="basemap-local-summary"]').textContent()).toContain(
+      '影像“正射影像.tif”（GeoTIFF EPSG:4490）',
+    );
+    await page.click('[data-testid="basemap-save"]');
+    await page.waitForSelector('[data-testid="basemap-dialog"]', { state: 'detached' });
+    await page.waitForSelector('[data-testid="map"][data-basemap="raster"]');
+    await waitForMapIdle(page);
+    await page.screenshot({ path: 'test-results/e2e-reference-geotiff.png' });
+    // Magenta under the community's pale fill and the grids' colours: strong red and blue, little green.
+    const png = await mapPixels(page);
+    let magenta = 0;
+    for (let i = 0; i < png.data.length; i += 4) {
+      const [r, g, b] = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+      if (r > 180 && b > 150 && g < 120) magenta++;
+    }
+    expect(magenta / (png.width * png.height)).toBeGreaterThan(0.05);
     expect(watched.errors).toEqual([]);
   });
 });
