@@ -98,7 +98,7 @@ export function startDesktopShell(): void {
     );
     hardenSession(session.defaultSession, { allowList });
     installAppProtocol(rendererRoot, () => allowList.policy());
-    registerIpcHandlers({ version, onLanguageChanged: installMenu });
+    registerIpcHandlers({ version, onLanguageChanged: installMenu, allowList });
     installMenu();
     openWindow();
   });
