@@ -37,6 +37,7 @@ export const basemapEn: typeof basemapZh = {
   reading: 'Reading…',
   folderSummary: '“{{name}}”: {{count}} tiles, zoom {{min}}–{{max}}, {{format}}',
   folderSummaryLazy: '“{{name}}”: zoom {{min}}–{{max}}, {{format}} (tiles are read as they are shown)',
+  allowOrigins: 'Save and allow these servers (desktop: confirm each, the window reloads, no restart)',
   geotiffSummary: 'Orthophoto “{{name}}” ({{format}}): tiled on demand, zoom up to {{max}}',
   pmtilesSummary: '“{{name}}”: zoom {{min}}–{{max}}, {{format}}',
   tms: 'Rows count from the bottom (TMS, the gdal2tiles default)',

@@ -33,6 +33,7 @@ export const basemapZh = {
   reading: '正在读取…',
   folderSummary: '“{{name}}”：{{count}} 个瓦片，缩放级别 {{min}}–{{max}}，格式 {{format}}',
   folderSummaryLazy: '“{{name}}”：缩放级别 {{min}}–{{max}}，格式 {{format}}（瓦片在显示时读取）',
+  allowOrigins: '保存并允许这些服务器（桌面版：逐个确认后窗口重新加载，无需重启）',
   geotiffSummary: '影像“{{name}}”（{{format}}）：按需切片，缩放级别至 {{max}}',
   pmtilesSummary: '“{{name}}”：缩放级别 {{min}}–{{max}}，格式 {{format}}',
   tms: '行号从下往上数（TMS，gdal2tiles 的默认方式）',

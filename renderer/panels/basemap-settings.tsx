@@ -14,6 +14,7 @@ import {
   registerLocalTiles,
 } from '../map/local-tiles';
 import { LOCAL_FILE_ACCEPT, openLocalFile } from '../map/local-file';
+import { allowTileOrigins } from '../map/allow-tile-origins';
 import type { ProjectStore } from '../storage/project-store';
 import './basemap-settings.css';
 
@@ -381,6 +382,22 @@ export function BasemapSettingsDialog(props: BasemapSettingsDialogProps) {
     }
   };
 
+  /** Desktop: saves, then asks the main process to allow the servers (it reloads the window). */
+  const saveAndAllow = async (origins: readonly string[]): Promise<void> => {
+    const next = chosen();
+    if (!next) return;
+    setBusy(t('basemap.saving'));
+    try {
+      await props.onSave(next);
+      const allowed = await allowTileOrigins(origins);
+      if (!allowed.ok) setProblems(allowed.problems.map((p) => p.message));
+    } catch (error) {
+      setProblems([{ zh: String(error), en: String(error) }]);
+    } finally {
+      setBusy(null);
+    }
+  };
+
   const summary = (entry: Picked): string => {
     const { set } = entry;
     const values = {
@@ -502,6 +519,16 @@ export function BasemapSettingsDialog(props: BasemapSettingsDialogProps) {
                 <p>✔ {t('basemap.templateOk')}</p>
                 <p>{t('basemap.network', { hosts: check.origins.join('、') })}</p>
                 <p>{t('basemap.cspNote', { origins: check.origins.join(',') })}</p>
+                {desktop && (
+                  <button
+                    type="button"
+                    disabled={busy !== null}
+                    data-testid="basemap-allow-origins"
+                    onClick={() => void saveAndAllow(check.origins)}
+                  >
+                    {t('basemap.allowOrigins')}
+                  </button>
+                )}
               </div>
             )}
           </div>
