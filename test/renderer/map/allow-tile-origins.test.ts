@@ -40,8 +40,8 @@ describe('allowing tile servers from the basemap dialog', () => {
 
   it('asks the desktop app for each server and counts those the planner allowed', async () => {
     window.gridplan = bridge({
-      'https://a.example.cn': 'https://a.example.cn',
-      'https://b.example.cn': null,
+      'https://a.example.cn': { allowed: 'https://a.example.cn' },
+      'https://b.example.cn': { allowed: null },
     });
     expect(canAllowTileOrigins()).toBe(true);
     expect(await allowTileOrigins(['https://a.example.cn', 'https://b.example.cn'])).toEqual({
