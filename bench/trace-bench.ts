@@ -12,7 +12,7 @@ import { metresPerDegree } from '../shared/geometry/metres-per-degree';
 import { snapCoordinate } from '../shared/geometry/snap-coordinate';
 import { LineNetwork } from '../shared/geometry/trace-line-network';
 import type { ReferenceGeometry, ReferenceLayer } from '../shared/model';
-import { visibleReferenceLines } from '../renderer/editor/reference-lines';
+import { visibleReferenceLines } from '../shared/geometry/reference-lines';
 
 const X = 104.7;
 const Y = 29.3;

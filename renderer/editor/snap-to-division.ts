@@ -2,7 +2,7 @@ import type { Position } from 'geojson';
 import { snapCoordinate } from '../../shared/geometry/snap-coordinate';
 import type { SnapCandidate } from '../../shared/geometry/snap-coordinate';
 import type { AreaGeometry, Division, ReferenceLayer } from '../../shared/model';
-import { visibleReferenceLines } from './reference-lines';
+import { visibleReferenceLines } from '../../shared/geometry/reference-lines';
 
 /** Screen distance within which the pointer snaps, in CSS pixels. */
 export const SNAP_PIXELS = 12;

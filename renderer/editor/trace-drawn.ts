@@ -3,8 +3,8 @@ import { polygonsOf } from '../../shared/geometry/lattice';
 import type { TraceLine } from '../../shared/geometry/trace-line-network';
 import { LineNetwork, tracePath } from '../../shared/geometry/trace-line-network';
 import type { Division, ReferenceLayer } from '../../shared/model';
-import type { Box } from './reference-lines';
-import { visibleReferenceLines } from './reference-lines';
+import type { Box } from '../../shared/geometry/reference-lines';
+import { visibleReferenceLines } from '../../shared/geometry/reference-lines';
 
 /** How far around the drawn shape (degrees, ~500 m) lines are taken into the network: a traced path
  * may leave the shape's box, but not by much in practice, and a small network is quick to build. */

@@ -1,6 +1,6 @@
 import type { Position } from 'geojson';
-import type { LineInput } from '../../shared/geometry/snap-coordinate';
-import type { ReferenceGeometry, ReferenceLayer } from '../../shared/model';
+import type { LineInput } from './snap-coordinate';
+import type { ReferenceGeometry, ReferenceLayer } from '../model';
 
 /** A box [minX, minY, maxX, maxY] in degrees. */
 export type Box = readonly [number, number, number, number];
