@@ -73,7 +73,8 @@ function notFound(): Response {
  */
 export function createAppProtocolHandler(
   root: string,
-  policy: string = CONTENT_SECURITY_POLICY, // user basemap: contentSecurityPolicy(tileOrigins)
+  // user basemap: contentSecurityPolicy(tileOrigins), or a function read per response (docs/adr/0007)
+  policy: string | (() => string) = CONTENT_SECURITY_POLICY,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -90,7 +91,7 @@ export function createAppProtocolHandler(
         headers: {
           'Content-Type': contentTypeOf(filePath),
           'Content-Length': String(info.size),
-          'Content-Security-Policy': policy,
+          'Content-Security-Policy': typeof policy === 'string' ? policy : policy(),
           'X-Content-Type-Options': 'nosniff',
           // Same-origin only: nothing else may embed or read our files.
           'Cross-Origin-Resource-Policy': 'same-origin',
@@ -103,6 +104,9 @@ export function createAppProtocolHandler(
 }
 
 /** Serves the renderer in `root` on `app://gridplan/`. Call once the app is ready. */
-export function installAppProtocol(root: string, policy: string = CONTENT_SECURITY_POLICY): void {
+export function installAppProtocol(
+  root: string,
+  policy: string | (() => string) = CONTENT_SECURITY_POLICY,
+): void {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(root, policy));
 }

@@ -12,9 +12,10 @@ import type {
   ProjectFileKind,
 } from '../shared/ipc';
 import { IPC_CHANNELS, IPC_REQUEST_VALIDATORS, PROJECT_FILE_KIND_EXTENSIONS } from '../shared/ipc';
-import type { Language, LocalText } from '../shared/model';
+import type { Language, LocalText, Result } from '../shared/model';
 import { fail, ok, text } from '../shared/model';
 import { isAppUrl } from './app-origin';
+import { canonicalTileOrigin } from './content-security-policy';
 import { readProjectFile, shellProblem, writeProjectFile } from './project-file-io';
 import { localize, setShellLanguage } from './shell-language';
 
@@ -81,7 +82,25 @@ export interface IpcHandlerOptions {
   readonly version: string;
   /** Called after the shell language changed, to rebuild the menu. */
   readonly onLanguageChanged: (language: Language) => void;
+  /** The tile servers the app may reach (docs/adr/0007); without it, allowTileOrigin is refused. */
+  readonly allowList?: { add(origin: string): Result<string>; has(origin: string): boolean };
 }
+
+/** The words of the question before a tile server is allowed. */
+export const ALLOW_TILE_TEXT = {
+  title: text('允许底图服务器', 'Allow a basemap server'),
+  message: (origin: string) =>
+    text(
+      `允许 GridPlan 从“${origin}”加载底图瓦片吗？`,
+      `Allow GridPlan to load basemap tiles from “${origin}”?`,
+    ),
+  detail: text(
+    '该服务器会知道您查看的地区，地址中的密钥也会发给它；项目数据不会发送。允许后窗口将重新加载，此设置保存在本机。',
+    'The server will learn which area you view, and receives the key in the address; project data is not sent. The window reloads to apply it; the choice is kept on this computer.',
+  ),
+  allow: text('允许', 'Allow'),
+  cancel: text('取消', 'Cancel'),
+} as const;
 
 type Action<K extends IpcOperation> = (
   request: IpcRequests[K],
@@ -199,5 +218,42 @@ export function registerIpcHandlers(options: IpcHandlerOptions): void {
     setShellLanguage(language);
     options.onLanguageChanged(language);
     return Promise.resolve(ok(null));
+  });
+
+  // The page may only ask: the native dialog is the main process's, and only its answer adds the server.
+  handle('allowTileOrigin', async (origin, event) => {
+    const list = options.allowList;
+    const canonical = canonicalTileOrigin(origin);
+    if (!list || canonical === null) {
+      return fail(
+        shellProblem(
+          'invalid-request',
+          text(
+            `“${origin}”不能作为瓦片服务器：只允许 https 源，或本机的 http。`,
+            `“${origin}” cannot be a tile server: only https origins, or http on this machine.`,
+          ),
+        ),
+      );
+    }
+    if (list.has(canonical)) return ok(canonical);
+    const parent = BrowserWindow.fromWebContents(event.sender);
+    const question = {
+      type: 'question' as const,
+      title: localize(ALLOW_TILE_TEXT.title),
+      message: localize(ALLOW_TILE_TEXT.message(canonical)),
+      detail: localize(ALLOW_TILE_TEXT.detail),
+      buttons: [localize(ALLOW_TILE_TEXT.cancel), localize(ALLOW_TILE_TEXT.allow)],
+      defaultId: 0,
+      cancelId: 0,
+    };
+    const answer = parent
+      ? await dialog.showMessageBox(parent, question)
+      : await dialog.showMessageBox(question);
+    if (answer.response !== 1) return ok(null);
+    const added = list.add(canonical);
+    if (!added.ok) return added;
+    // The document's CSP is fixed when it loads: reload so the new policy applies (not a restart).
+    setTimeout(() => event.sender.reload(), 0);
+    return ok(added.value);
   });
 }

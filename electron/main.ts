@@ -5,10 +5,11 @@ import { IPC_EVENTS } from '../shared/ipc';
 import { text } from '../shared/model';
 import { installAppProtocol, registerAppScheme } from './app-protocol';
 import { installApplicationMenu } from './application-menu';
-import { contentSecurityPolicy, parseTileOrigins, TILE_ORIGINS_ENV } from './content-security-policy';
+import { parseTileOrigins, TILE_ORIGINS_ENV } from './content-security-policy';
 import { registerIpcHandlers } from './ipc-handlers';
 import { hardenSession, hardenWebContents } from './security';
 import { getShellLanguage, localize } from './shell-language';
+import { fileAllowListStore, TileAllowList } from './tile-allow-list';
 import { createMainWindow } from './window';
 
 // Set by scripts/build-electron.mjs from package.json. Electron's app.getVersion() reports Electron's own
@@ -90,9 +91,14 @@ export function startDesktopShell(): void {
   // --- end user basemap ---
 
   void app.whenReady().then(() => {
-    hardenSession(session.defaultSession, { tileOrigins: tiles.origins });
-    installAppProtocol(rendererRoot, contentSecurityPolicy(tiles.origins));
-    registerIpcHandlers({ version, onLanguageChanged: installMenu });
+    // Servers from the start plus those allowed at run time (docs/adr/0007), read live by both.
+    const allowList = new TileAllowList(
+      tiles.origins,
+      fileAllowListStore(path.join(app.getPath('userData'), 'tile-origins.json')),
+    );
+    hardenSession(session.defaultSession, { allowList });
+    installAppProtocol(rendererRoot, () => allowList.policy());
+    registerIpcHandlers({ version, onLanguageChanged: installMenu, allowList });
     installMenu();
     openWindow();
   });

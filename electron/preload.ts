@@ -32,6 +32,7 @@ const gridPlanBridge: GridPlanBridge = {
   saveProjectFile: (request) => invoke('saveProjectFile', request),
   getAppInfo: () => invoke('getAppInfo'),
   setMenuLanguage: (language) => invoke('setMenuLanguage', language),
+  allowTileOrigin: (origin) => invoke('allowTileOrigin', origin),
   onMenuCommand: (listener: (command: MenuCommand) => void) => {
     const forward = (_event: IpcRendererEvent, command: unknown): void => {
       const checked = validateMenuCommand(command);

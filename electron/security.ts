@@ -18,22 +18,30 @@ const REMOTE_URL_PATTERNS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*
 export function hardenSession(
   session: Session,
   // --- user basemap: tile servers allowed at start (GRIDPLAN_TILE_ORIGINS, docs/adr/0005) ---
-  options: { readonly tileOrigins?: readonly string[] } = {},
+  // `allowList` (tile-allow-list.ts, docs/adr/0007) is read on every request and response, so servers
+  // the planner allows at run time pass from then on; `tileOrigins` is a fixed list.
+  options: {
+    readonly tileOrigins?: readonly string[];
+    readonly allowList?: { has(origin: string): boolean; policy(): string };
+  } = {},
 ): void {
   const tileOrigins = new Set(
     (options.tileOrigins ?? []).map(canonicalTileOrigin).filter((o): o is string => o !== null),
   );
-  const policy = contentSecurityPolicy([...tileOrigins]);
+  const fixedPolicy = contentSecurityPolicy([...tileOrigins]);
+  const live = options.allowList;
+  const policy = (): string => live?.policy() ?? fixedPolicy;
   const allowed = (url: string): boolean => {
     try {
-      return tileOrigins.has(new URL(url).origin);
+      const origin = new URL(url).origin;
+      return live ? live.has(origin) : tileOrigins.has(origin);
     } catch {
       return false;
     }
   };
   // --- end user basemap ---
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy) });
+    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy()) });
   });
   session.webRequest.onBeforeRequest({ urls: REMOTE_URL_PATTERNS }, (details, callback) => {
     callback({ cancel: !allowed(details.url) });

@@ -2,6 +2,7 @@ import { MapView } from './map/map-view';
 import { DivisionTree } from './panels/division-tree';
 import { StatusBar } from './panels/status-bar';
 import { AppDialogs } from './shell/app-dialogs';
+import { referenceMapProps } from './references/reference-map-props';
 import { MAP_OVERLAY_ITEMS } from './shell/map-overlay-items';
 import { NoticeBox } from './shell/notice-box';
 import { ReadOnlyBanner } from './shell/read-only-banner';
@@ -72,7 +73,7 @@ function MapArea({ shell }: { readonly shell: Shell }) {
       selectedGridId={selectedGridId}
       onSelectGrid={edit.clickGrid}
       onCursor={shell.setCursor}
-      {...edit.mapProps}
+      {...referenceMapProps(shell, edit.mapProps)}
       focus={focus}
       issues={validation.state.issues}
       overlays={MAP_OVERLAY_ITEMS.map((item) => ({ overlay: item.overlay, data: item.data(shell) }))}

@@ -11,7 +11,7 @@ export const basemapEn: typeof basemapZh = {
     xyz: 'XYZ tile URL',
     wmts: 'WMTS URL (e.g. Tianditu)',
     folder: 'Local tile folder',
-    pmtiles: 'Local PMTiles file',
+    pmtiles: 'Local PMTiles or GeoTIFF orthophoto',
   },
   offlineHint: 'A plain background only; no request is sent to any server.',
   template: 'Tile URL template',
@@ -33,10 +33,12 @@ export const basemapEn: typeof basemapZh = {
   cspNote:
     "GridPlan's security policy forbids connecting to any outside server by default (tile servers on other local ports included): these tiles are shown only when GridPlan is started with GRIDPLAN_TILE_ORIGINS={{origins}} (npm start or the desktop app; see docs/adr/0005).",
   chooseFolder: 'Choose folder…',
-  chooseFile: 'Choose PMTiles file…',
+  chooseFile: 'Choose PMTiles or GeoTIFF file…',
   reading: 'Reading…',
   folderSummary: '“{{name}}”: {{count}} tiles, zoom {{min}}–{{max}}, {{format}}',
   folderSummaryLazy: '“{{name}}”: zoom {{min}}–{{max}}, {{format}} (tiles are read as they are shown)',
+  allowOrigins: 'Save and allow these servers (desktop: confirm each, the window reloads, no restart)',
+  geotiffSummary: 'Orthophoto “{{name}}” ({{format}}): tiled on demand, zoom up to {{max}}',
   pmtilesSummary: '“{{name}}”: zoom {{min}}–{{max}}, {{format}}',
   tms: 'Rows count from the bottom (TMS, the gdal2tiles default)',
   localNote:

@@ -10,6 +10,8 @@ import { printEn } from './print-en';
 import { printZh } from './print-zh';
 import { windowsEn } from './windows-en';
 import { windowsZh } from './windows-zh';
+import { referencesEn } from './references-en';
+import { referencesZh } from './references-zh';
 import { zh } from './zh';
 
 const LANGUAGE_KEY = 'gridplan.language';
@@ -31,10 +33,24 @@ export async function initI18n(): Promise<typeof i18next> {
     // (namespace-like keys `transfer` and `basemap`).
     resources: {
       zh: {
-        translation: { ...zh, transfer: importZh, basemap: basemapZh, print: printZh, windows: windowsZh },
+        translation: {
+          ...zh,
+          transfer: importZh,
+          basemap: basemapZh,
+          print: printZh,
+          windows: windowsZh,
+          references: referencesZh,
+        },
       },
       en: {
-        translation: { ...en, transfer: importEn, basemap: basemapEn, print: printEn, windows: windowsEn },
+        translation: {
+          ...en,
+          transfer: importEn,
+          basemap: basemapEn,
+          print: printEn,
+          windows: windowsEn,
+          references: referencesEn,
+        },
       },
     },
     interpolation: { escapeValue: false },

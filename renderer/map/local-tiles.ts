@@ -23,7 +23,8 @@ export type TileScheme = 'xyz' | 'tms';
 
 /** A set of raster tiles on the planner's disk, readable one tile at a time. */
 export interface LocalTileSet {
-  readonly kind: 'folder' | 'pmtiles';
+  /** `geotiff`: an orthophoto rendered to tiles on demand (geotiff-tiles.ts), reached like PMTiles. */
+  readonly kind: 'folder' | 'pmtiles' | 'geotiff';
   /** The folder's or file's name, for the dialog. */
   readonly name: string;
   /** Tiles found; null when the folder is read lazily through a handle and was not counted. */

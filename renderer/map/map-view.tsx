@@ -23,7 +23,8 @@ import { useBasemap } from './use-basemap';
 export type MapFocus =
   | { readonly gridId: string; readonly request: number }
   | { readonly communityId: string; readonly request: number }
-  | { readonly at: readonly [number, number]; readonly request: number };
+  | { readonly at: readonly [number, number]; readonly request: number }
+  | { readonly bounds: readonly [number, number, number, number]; readonly request: number };
 
 export interface MapViewProps {
   readonly division: Division;
@@ -51,6 +52,8 @@ export interface MapViewProps {
   readonly snap: (position: [number, number], toleranceDeg: number) => SnapHit | undefined;
   /** The project's basemap (offline when absent): a raster source under the division, never setStyle. */
   readonly basemap?: BasemapSettings;
+  /** Shown over the map while it has nothing to draw along (offline basemap, no reference layer). */
+  readonly emptyHint?: string;
 }
 
 function collection(features: Feature[]): FeatureCollection {
@@ -251,6 +254,8 @@ export function MapView(props: MapViewProps) {
       if (sentOverlays.current.get(overlay.id) === data) continue;
       sentOverlays.current.set(overlay.id, data);
       setOverlayData(map, overlay, data);
+      // How many features each overlay shows, for the end-to-end tests (e.g. data-features-gp-references).
+      map.getContainer().setAttribute(`data-features-${overlay.id}`, String(data.features.length));
     }
   });
 
@@ -324,6 +329,11 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map || !focus) return;
+    if ('bounds' in focus) {
+      const [minX, minY, maxX, maxY] = focus.bounds;
+      map.fitBounds([minX, minY, maxX, maxY], { padding: 60, maxZoom: 18, duration: 300 });
+      return;
+    }
     if ('at' in focus) {
       map.flyTo({ center: [focus.at[0], focus.at[1]], zoom: Math.max(map.getZoom(), 16), duration: 300 });
       return;
@@ -355,6 +365,11 @@ export function MapView(props: MapViewProps) {
     <div className="map-view" ref={container} data-testid="map" aria-label={t('app.title')}>
       {!ready && !failed && <div className="map-overlay">{t('map.loading')}</div>}
       {failed && <div className="map-overlay map-error">{t('map.noWebgl')}</div>}
+      {ready && props.emptyHint && (
+        <div className="map-empty-hint" data-testid="map-empty-hint">
+          {props.emptyHint}
+        </div>
+      )}
     </div>
   );
 }

@@ -11,9 +11,10 @@ import {
   folderFromHandle,
   localTiles,
   newLocalId,
-  pmtilesFromFile,
   registerLocalTiles,
 } from '../map/local-tiles';
+import { LOCAL_FILE_ACCEPT, openLocalFile } from '../map/local-file';
+import { allowTileOrigins } from '../map/allow-tile-origins';
 import type { ProjectStore } from '../storage/project-store';
 import './basemap-settings.css';
 import type { PickedTiles } from './basemap-form';
@@ -72,7 +73,7 @@ async function reconnect(
   const opened =
     handle.kind === 'directory'
       ? await folderFromHandle(handle)
-      : await pmtilesFromFile(await handle.getFile(), settings.name);
+      : await openLocalFile(await handle.getFile(), settings.name);
   if (opened.ok) registerLocalTiles(settings.localId, opened.value);
   return opened;
 }
@@ -296,11 +297,16 @@ export function BasemapSettingsDialog(props: BasemapSettingsDialogProps) {
       const pick = pickers.showOpenFilePicker;
       void reading(async () => {
         const [handle] = await pick({
-          types: [{ description: 'PMTiles', accept: { 'application/octet-stream': ['.pmtiles'] } }],
+          types: [
+            {
+              description: 'PMTiles / GeoTIFF',
+              accept: { 'application/octet-stream': ['.pmtiles'], 'image/tiff': ['.tif', '.tiff'] },
+            },
+          ],
         });
         if (!handle) return;
         const file = await handle.getFile();
-        opened(await pmtilesFromFile(file, file.name), 'pmtiles', handle);
+        opened(await openLocalFile(file, file.name), 'pmtiles', handle);
       });
     } else fileInput.current?.click();
   };
@@ -348,6 +354,22 @@ export function BasemapSettingsDialog(props: BasemapSettingsDialogProps) {
     }
   };
 
+  /** Desktop: saves, then asks the main process to allow the servers (it reloads the window). */
+  const saveAndAllow = async (origins: readonly string[]): Promise<void> => {
+    const next = chosenSettings(form);
+    if (!next) return;
+    setBusy(t('basemap.saving'));
+    try {
+      await props.onSave(next);
+      const allowed = await allowTileOrigins(origins);
+      if (!allowed.ok) setProblems(allowed.problems.map((p) => p.message));
+    } catch (error) {
+      setProblems([{ zh: String(error), en: String(error) }]);
+    } finally {
+      setBusy(null);
+    }
+  };
+
   const summary = (entry: Picked): string => {
     const { set } = entry;
     const values = {
@@ -358,6 +380,7 @@ export function BasemapSettingsDialog(props: BasemapSettingsDialogProps) {
       format: set.format,
     };
     if (set.kind === 'pmtiles') return t('basemap.pmtilesSummary', values);
+    if (set.kind === 'geotiff') return t('basemap.geotiffSummary', values);
     return set.tileCount === null
       ? t('basemap.folderSummaryLazy', values)
       : t('basemap.folderSummary', values);
@@ -469,6 +492,16 @@ export function BasemapSettingsDialog(props: BasemapSettingsDialogProps) {
                 <p>✔ {t('basemap.templateOk')}</p>
                 <p>{t('basemap.network', { hosts: check.origins.join('、') })}</p>
                 <p>{t('basemap.cspNote', { origins: check.origins.join(',') })}</p>
+                {desktop && (
+                  <button
+                    type="button"
+                    disabled={busy !== null}
+                    data-testid="basemap-allow-origins"
+                    onClick={() => void saveAndAllow(check.origins)}
+                  >
+                    {t('basemap.allowOrigins')}
+                  </button>
+                )}
               </div>
             )}
           </div>
@@ -541,12 +574,12 @@ export function BasemapSettingsDialog(props: BasemapSettingsDialogProps) {
               ref={fileInput}
               type="file"
               hidden
-              accept=".pmtiles"
+              accept={LOCAL_FILE_ACCEPT}
               data-testid="basemap-file-input"
               onChange={(event) => {
                 const file = event.target.files?.[0];
                 event.target.value = '';
-                if (file) void reading(async () => opened(await pmtilesFromFile(file, file.name), 'pmtiles'));
+                if (file) void reading(async () => opened(await openLocalFile(file, file.name), 'pmtiles'));
               }}
             />
           </div>

@@ -1,22 +1,40 @@
-import { useEffect, useReducer, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GAUSS_KRUGER_ZONES } from '../../shared/formats/coordinate-systems';
-import type { MappedAttribute } from '../../shared/formats/field-mapping';
+import type { FieldMapping, MappedAttribute } from '../../shared/formats/field-mapping';
 import { attributesOf, requiredAttributes } from '../../shared/formats/field-mapping';
+import type { ImportInspection } from '../../shared/formats/import-files';
 import type { LayerImport, PointSystem } from '../../shared/formats/import-layer';
+import type { ReferenceImport } from '../../shared/formats/reference-layer-import';
 import { POINT_SYSTEMS } from '../../shared/formats/import-layer';
 import type { TextEncodingName } from '../../shared/formats/text-encoding';
 import type { InputFile } from '../../shared/formats/zip-archive';
 import { MAX_IMPORT_BYTES, tooLargeProblem } from '../../shared/formats/zip-archive';
-import type { Division, Language, Layer, LocalText } from '../../shared/model';
+import type { Division, Language, Layer, LocalText, Problem } from '../../shared/model';
 import { LAYERS } from '../../shared/model';
 import type { ImportJob } from '../import/import-client';
-import { convertInWorker, inspectInWorker, readChosenFiles } from '../import/import-client';
+import {
+  convertInWorker,
+  convertReferenceInWorker,
+  inspectInWorker,
+  readChosenFiles,
+} from '../import/import-client';
 import type { ReadChoices } from '../import/import-protocol';
 import type { RememberedMappings } from '../import/remembered-mapping';
-import { readRemembered, remember } from '../import/remembered-mapping';
+import { initialLayer, initialMapping, readRemembered, remember } from '../import/remembered-mapping';
 import '../import/transfer.css';
-import { importFormReducer, INITIAL_IMPORT_FORM } from './import-form';
+// --- reference layers (参考图层): renderer/references/ ---
+import type { ReferenceChoice } from '../references/reference-import-fields';
+import {
+  canBeReference,
+  holdsLines,
+  initialReferenceChoice,
+  ReferenceImportFields,
+} from '../references/reference-import-fields';
+
+/** The import's target: a layer of the division, or a reference layer beside it. */
+type Target = Layer | 'reference';
+const REFERENCE = 'reference' as const;
 
 /** Work shorter than this shows no progress bar (it would only flicker). */
 const PROGRESS_DELAY_MS = 1000;
@@ -33,7 +51,15 @@ export interface ImportDialogProps {
   /** Puts the layer into the open project as one undoable change; resolves false when that failed. */
   readonly onImportLayer: (imported: LayerImport, fileName: string) => Promise<boolean>;
   readonly onImportDivision: (division: Division, fileName: string) => Promise<void>;
+  /** Stores a reference layer in the open project; resolves false when that failed. Absent: no such target. */
+  readonly onImportReference?: (imported: ReferenceImport) => Promise<boolean>;
   readonly onClose: () => void;
+}
+
+interface Running {
+  readonly label: string;
+  readonly cancel: () => void;
+  readonly fraction: number | undefined;
 }
 
 /**
@@ -44,16 +70,27 @@ export interface ImportDialogProps {
 export function ImportDialog(props: ImportDialogProps) {
   const { t } = useTranslation();
   const say = (message: LocalText): string => message[props.language];
-  const [form, dispatch] = useReducer(importFormReducer, INITIAL_IMPORT_FORM);
-  const { files, fileLabel, choices, inspection, problems, layer, mapping, pointSystem } = form;
-  const { running, slow, withErrors, remembered } = form;
+  const [files, setFiles] = useState<InputFile[] | null>(null);
+  const [fileLabel, setFileLabel] = useState('');
+  const [choices, setChoices] = useState<ReadChoices>({});
+  const [inspection, setInspection] = useState<ImportInspection | null>(null);
+  const [problems, setProblems] = useState<readonly Problem[] | null>(null);
+  const [target, setTarget] = useState<Target>('grid');
+  const layer: Layer = target === REFERENCE ? 'grid' : target;
+  const [referenceChoice, setReferenceChoice] = useState<ReferenceChoice | null>(null);
+  const [mapping, setMapping] = useState<FieldMapping>({});
+  const [pointSystem, setPointSystem] = useState<PointSystem>('wgs84');
+  const [running, setRunning] = useState<Running | null>(null);
+  const [slow, setSlow] = useState(false);
+  const [withErrors, setWithErrors] = useState<LayerImport | null>(null);
+  const [remembered, setRemembered] = useState<RememberedMappings>({ lastLayer: undefined, byLayer: {} });
   const jobRef = useRef<ImportJob<unknown> | null>(null);
 
   useEffect(() => {
     let live = true;
     props
       .loadRemembered()
-      .then((value) => live && dispatch({ type: 'remembered', remembered: readRemembered(value) }))
+      .then((value) => live && setRemembered(readRemembered(value)))
       .catch(() => undefined);
     return () => {
       live = false;
@@ -65,50 +102,93 @@ export function ImportDialog(props: ImportDialogProps) {
 
   useEffect(() => {
     if (!running) return undefined;
-    const timer = window.setTimeout(() => dispatch({ type: 'slow' }), PROGRESS_DELAY_MS);
+    const timer = window.setTimeout(() => setSlow(true), PROGRESS_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [running]);
 
   /** Runs a worker job with the progress/cancel state around it; resolves undefined when cancelled. */
   async function runJob<T>(label: string, job: ImportJob<T>) {
     jobRef.current = job;
-    dispatch({ type: 'job-started', label, cancel: job.cancel });
+    setSlow(false);
+    setRunning({ label, cancel: job.cancel, fraction: undefined });
     const result = await job.result;
     jobRef.current = null;
-    dispatch({ type: 'job-ended' });
+    setRunning(null);
     return result === 'cancelled' ? undefined : result;
   }
 
-  async function inspect(chosen: readonly InputFile[], nextChoices: ReadChoices, keepLayer: boolean) {
-    dispatch({ type: 'inspecting' });
-    const result = await runJob(t('transfer.reading'), inspectInWorker([...chosen], nextChoices));
+  async function inspect(chosen: InputFile[], nextChoices: ReadChoices, keepLayer: boolean) {
+    setProblems(null);
+    const result = await runJob(t('transfer.reading'), inspectInWorker(chosen, nextChoices));
     if (!result) return;
-    if (!result.ok) dispatch({ type: 'inspect-failed', problems: result.problems });
-    else dispatch({ type: 'inspected', found: result.value, choices: nextChoices, keepLayer });
+    if (!result.ok) {
+      setInspection(null);
+      setProblems(result.problems);
+      return;
+    }
+    const found = result.value;
+    setInspection(found);
+    const nextLayer = keepLayer ? layer : initialLayer(found, remembered);
+    // A line file can only be a reference layer: no division layer is made of lines.
+    const asReference = props.onImportReference !== undefined && canBeReference(found) && holdsLines(found);
+    if (!keepLayer) setTarget(asReference ? REFERENCE : nextLayer);
+    if (!keepLayer || !referenceChoice) setReferenceChoice(initialReferenceChoice(found));
+    // A new encoding can rename Chinese field names: keep the mapping only while its fields still exist.
+    const stale = Object.values(mapping).some(
+      (field) => field !== undefined && !found.fields.includes(field),
+    );
+    if (!keepLayer || stale) setMapping(initialMapping(nextLayer, found, remembered));
+    if (found.crs?.status === 'needs-zone' && nextChoices.zoneEpsg === undefined && found.crs.proposed) {
+      setChoices({ ...nextChoices, zoneEpsg: found.crs.proposed.epsg });
+    }
   }
 
   async function choose(list: FileList | null) {
     if (!list || list.length === 0) return;
     const chosen = [...list];
+    setInspection(null);
+    setWithErrors(null);
     const total = chosen.reduce((sum, f) => sum + f.size, 0);
-    dispatch({ type: 'choosing', label: chosen.map((f) => f.name).join(', ') });
+    setFileLabel(chosen.map((f) => f.name).join(', '));
     // Refused by size before a byte is read: a 200 MB file never reaches memory.
     if (total > MAX_IMPORT_BYTES) {
-      dispatch({ type: 'too-large', problem: tooLargeProblem(chosen.map((f) => f.name).join(', '), total) });
+      setFiles(null);
+      setProblems([tooLargeProblem(chosen.map((f) => f.name).join(', '), total)]);
       return;
     }
     const read = await readChosenFiles(chosen);
-    dispatch({ type: 'read', files: read });
+    setFiles(read);
+    setChoices({});
     await inspect(read, {}, false);
   }
 
   function changeChoices(next: ReadChoices) {
-    dispatch({ type: 'choices', choices: next });
+    setChoices(next);
     if (files) void inspect(files, next, true);
   }
 
-  function changeLayer(next: Layer) {
-    dispatch({ type: 'layer', layer: next });
+  function changeLayer(next: Target) {
+    setTarget(next);
+    if (inspection && next !== REFERENCE) setMapping(initialMapping(next, inspection, remembered));
+  }
+
+  async function importReference() {
+    if (!files || !inspection || !referenceChoice || !props.onImportReference) return;
+    setProblems(null);
+    const request = {
+      id: crypto.randomUUID(),
+      name: referenceChoice.name.trim() || inspection.name,
+      role: referenceChoice.role,
+      source: fileLabel,
+      ...(referenceChoice.labelField !== undefined ? { labelField: referenceChoice.labelField } : {}),
+    };
+    const job = convertReferenceInWorker(files, choices, request, (fraction) =>
+      setRunning((r) => (r ? { ...r, fraction } : r)),
+    );
+    const result = await runJob(t('transfer.converting'), job);
+    if (!result) return;
+    if (!result.ok) return setProblems(result.problems);
+    if (await props.onImportReference(result.value)) props.onClose();
   }
 
   async function finish(imported: LayerImport) {
@@ -121,32 +201,33 @@ export function ImportDialog(props: ImportDialogProps) {
   }
 
   async function importNow() {
+    if (target === REFERENCE) return importReference();
     if (!files || !inspection) return;
-    dispatch({ type: 'problems', problems: null });
+    setProblems(null);
     let result;
     if (inspection.format === 'division') {
       result = await runJob(
         t('transfer.converting'),
-        convertInWorker([...files], choices, { layer, mapping }, () => undefined),
+        convertInWorker(files, choices, { layer, mapping }, () => undefined),
       );
       if (!result) return;
-      if (!result.ok) return dispatch({ type: 'problems', problems: result.problems });
+      if (!result.ok) return setProblems(result.problems);
       if (result.value.kind === 'division') {
         await props.onImportDivision(result.value.division, inspection.name);
         props.onClose();
       }
       return;
     }
-    const job = convertInWorker([...files], choices, { layer, mapping, pointSystem }, (fraction) =>
-      dispatch({ type: 'progress', fraction }),
+    const job = convertInWorker(files, choices, { layer, mapping, pointSystem }, (fraction) =>
+      setRunning((r) => (r ? { ...r, fraction } : r)),
     );
     result = await runJob(t('transfer.converting'), job);
     if (!result) return;
-    if (!result.ok) return dispatch({ type: 'problems', problems: result.problems });
+    if (!result.ok) return setProblems(result.problems);
     if (result.value.kind !== 'layer') return;
     const imported = result.value.layer;
     if (imported.errors.length > 0) {
-      dispatch({ type: 'with-errors', imported });
+      setWithErrors(imported);
       return;
     }
     await finish(imported);
@@ -155,15 +236,22 @@ export function ImportDialog(props: ImportDialogProps) {
   const needsZone = inspection?.crs?.status === 'needs-zone';
   const attributes = inspection ? attributesOf(layer, inspection.table) : [];
   const required = inspection ? requiredAttributes(layer, inspection.table) : [];
+  const asReference = target === REFERENCE && inspection !== null && canBeReference(inspection);
   const ready =
     inspection !== null &&
     !running &&
-    (inspection.format === 'division' ||
+    (asReference ||
+      inspection.format === 'division' ||
       (props.hasProject &&
         required.every((a) => mapping[a]) &&
         (!needsZone || choices.zoneEpsg !== undefined) &&
+        target !== REFERENCE &&
         !(inspection.table && layer !== 'census')));
-  const layerChoices: readonly Layer[] = inspection?.table ? ['census'] : LAYERS;
+  const layerChoices: readonly Target[] = inspection?.table
+    ? ['census']
+    : props.onImportReference && inspection && canBeReference(inspection)
+      ? [...LAYERS, REFERENCE]
+      : LAYERS;
 
   return (
     <div className="modal-backdrop" role="presentation">
@@ -345,55 +433,64 @@ export function ImportDialog(props: ImportDialogProps) {
               {t('transfer.layer')}
               <select
                 data-testid="import-layer"
-                value={layer}
-                onChange={(event) => changeLayer(event.target.value as Layer)}
+                value={target}
+                onChange={(event) => changeLayer(event.target.value as Target)}
               >
                 {layerChoices.map((l) => (
                   <option key={l} value={l}>
-                    {t(`transfer.layers.${l}`)}
+                    {l === REFERENCE ? t('references.target') : t(`transfer.layers.${l}`)}
                   </option>
                 ))}
               </select>
             </label>
-            <small>{t('transfer.replaceNote', { layer: t(`transfer.layers.${layer}`) })}</small>
+            {target === REFERENCE && referenceChoice && (
+              <ReferenceImportFields
+                inspection={inspection}
+                choice={referenceChoice}
+                onChange={setReferenceChoice}
+              />
+            )}
+            {target === REFERENCE && !canBeReference(inspection) && (
+              <p className="transfer-warning">{t('references.pointsRefused')}</p>
+            )}
+            {target !== REFERENCE && (
+              <small>{t('transfer.replaceNote', { layer: t(`transfer.layers.${layer}`) })}</small>
+            )}
 
-            <fieldset className="transfer-mapping">
-              <legend>{t('transfer.mapping')}</legend>
-              {attributes.map((attribute: MappedAttribute) => (
-                <label key={attribute}>
-                  {t(`transfer.attributes.${attribute}`)}
-                  {required.includes(attribute) ? t('transfer.required') : ''}
-                  <select
-                    data-testid={`import-field-${attribute}`}
-                    value={mapping[attribute] ?? ''}
-                    onChange={(event) =>
-                      dispatch({
-                        type: 'mapping',
-                        mapping: { ...mapping, [attribute]: event.target.value || undefined },
-                      })
-                    }
-                  >
-                    <option value="">{t('transfer.notMapped')}</option>
-                    {inspection.fields.map((field) => (
-                      <option key={field} value={field}>
-                        {field}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              ))}
-              {(layer === 'grid' || layer === 'microgrid') && <small>{t('transfer.countedNote')}</small>}
-            </fieldset>
+            {target !== REFERENCE && (
+              <fieldset className="transfer-mapping">
+                <legend>{t('transfer.mapping')}</legend>
+                {attributes.map((attribute: MappedAttribute) => (
+                  <label key={attribute}>
+                    {t(`transfer.attributes.${attribute}`)}
+                    {required.includes(attribute) ? t('transfer.required') : ''}
+                    <select
+                      data-testid={`import-field-${attribute}`}
+                      value={mapping[attribute] ?? ''}
+                      onChange={(event) =>
+                        setMapping({ ...mapping, [attribute]: event.target.value || undefined })
+                      }
+                    >
+                      <option value="">{t('transfer.notMapped')}</option>
+                      {inspection.fields.map((field) => (
+                        <option key={field} value={field}>
+                          {field}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                ))}
+                {(layer === 'grid' || layer === 'microgrid') && <small>{t('transfer.countedNote')}</small>}
+              </fieldset>
+            )}
 
-            {layer === 'census' && (
+            {target === 'census' && (
               <label>
                 {t('transfer.pointSystem')}
                 <select
                   data-testid="import-point-system"
                   value={pointSystem}
-                  onChange={(event) =>
-                    dispatch({ type: 'point-system', pointSystem: event.target.value as PointSystem })
-                  }
+                  onChange={(event) => setPointSystem(event.target.value as PointSystem)}
                 >
                   {POINT_SYSTEMS.map((system) => (
                     <option key={system} value={system}>
@@ -426,11 +523,7 @@ export function ImportDialog(props: ImportDialogProps) {
         <div className="modal-buttons">
           {withErrors ? (
             <>
-              <button
-                type="button"
-                onClick={() => dispatch({ type: 'with-errors', imported: null })}
-                data-testid="import-none"
-              >
+              <button type="button" onClick={() => setWithErrors(null)} data-testid="import-none">
                 {t('transfer.importNone')}
               </button>
               <button

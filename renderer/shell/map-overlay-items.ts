@@ -1,6 +1,11 @@
 import type { FeatureCollection } from 'geojson';
 import type { MapOverlay } from '../map/map-overlay';
 import { PROBLEMS_OVERLAY } from '../map/overlays/problems-overlay';
+import {
+  REFERENCE_LABELS_OVERLAY,
+  REFERENCES_OVERLAY,
+  referenceCollection,
+} from '../map/overlays/reference-overlay';
 import type { Shell } from './shell';
 
 /** A map overlay and where its features come from. */
@@ -13,4 +18,6 @@ export interface MapOverlayItem {
 /** The overlays drawn with the division, bottom to top among those sharing a `beforeLayer`. */
 export const MAP_OVERLAY_ITEMS: readonly MapOverlayItem[] = [
   { overlay: PROBLEMS_OVERLAY, data: ({ validation }) => validation.problems },
+  { overlay: REFERENCES_OVERLAY, data: ({ references }) => referenceCollection(references.layers) },
+  { overlay: REFERENCE_LABELS_OVERLAY, data: ({ references }) => referenceCollection(references.layers) },
 ];

@@ -3,6 +3,7 @@ import { BUILTIN_RULE_SETS } from '../../shared/model';
 import { setLanguage } from '../i18n/i18n';
 import { BasemapButton } from '../panels/basemap-settings';
 import { EditToolbar } from '../panels/edit-toolbar';
+import { TraceToggle } from '../references/trace-toggle';
 import { BASEMAP_DIALOG, EXPORT_DATA_DIALOG, IMPORT_DATA_DIALOG, PRINT_DIALOG } from './dialog-ids';
 import type { Shell } from './shell';
 
@@ -64,6 +65,12 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
         onAction={(tool) => void edit.runAction(tool)}
         canAct={selectedGridId !== null}
       />
+    ),
+  },
+  {
+    id: 'trace',
+    render: ({ division, references }) => (
+      <TraceToggle on={references.trace} disabled={!division} onChange={references.setTrace} />
     ),
   },
   {

@@ -7,6 +7,9 @@ import { useEditTools } from '../tools/use-edit-tools';
 import { currentLanguage } from '../i18n/i18n';
 import type { MapFocus } from '../map/map-view';
 import { useProjectBasemap } from '../panels/basemap-settings';
+import { useReferenceReports } from '../references/reference-reports';
+import { useProjectReferences } from '../references/use-project-references';
+import { useTraceKey } from '../references/use-trace-key';
 import type { ProjectStore, ProjectSummary } from '../storage/project-store';
 import type { MapTarget, Shell } from './shell';
 import { ATTRIBUTES_TAB, ISSUES_TAB } from './tab-ids';
@@ -30,6 +33,8 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
   const project = useProjectSession(store, initialProjects, notices, deselect);
   const { session, state } = project;
   const basemap = useProjectBasemap(store, state?.projectId ?? null);
+  const references = useProjectReferences(store, state?.projectId ?? null, useReferenceReports(notices));
+  useTraceKey(references.trace, references.setTrace, !!state);
 
   const division = state?.division ?? null;
   const ruleSet: RuleSet =
@@ -87,6 +92,7 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     transfer,
     edit,
     basemap,
+    references,
     selectedGridId,
     selectGrid,
     selectFromTree,

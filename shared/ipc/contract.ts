@@ -12,6 +12,7 @@ export const IPC_CHANNELS = {
   saveProjectFile: 'gridplan:save-project-file',
   getAppInfo: 'gridplan:get-app-info',
   setMenuLanguage: 'gridplan:set-menu-language',
+  allowTileOrigin: 'gridplan:allow-tile-origin',
 } as const;
 
 /** An operation the renderer may ask the main process for. */
@@ -84,6 +85,8 @@ export interface IpcRequests {
   saveProjectFile: SaveProjectFileRequest;
   getAppInfo: undefined;
   setMenuLanguage: Language;
+  /** A tile server's origin (https://host[:port], or http on loopback); see docs/adr/0007. */
+  allowTileOrigin: string;
 }
 
 /** What each operation answers when it succeeds; `null` from a dialog means the person cancelled. */
@@ -93,6 +96,8 @@ export interface IpcResponses {
   saveProjectFile: string | null;
   getAppInfo: AppInfo;
   setMenuLanguage: null;
+  /** The origin as allowed (canonical), or null when the planner declined in the native dialog. */
+  allowTileOrigin: string | null;
 }
 
 /**
@@ -125,6 +130,11 @@ export interface GridPlanBridge {
   getAppInfo(): Promise<IpcReply<AppInfo>>;
   /** Relabels the application menu when the person switches the UI language. */
   setMenuLanguage(language: Language): Promise<IpcReply<null>>;
+  /**
+   * Asks, in a native dialog of the main process, whether GridPlan may load tiles from this server;
+   * when allowed it is remembered on this computer and the window reloads to apply it (docs/adr/0007).
+   */
+  allowTileOrigin(origin: string): Promise<IpcReply<string | null>>;
   /** Calls the listener for each menu command; returns the function that stops listening. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

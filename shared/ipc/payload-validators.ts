@@ -90,6 +90,17 @@ export function validateFileName(payload: unknown): Validation<string> {
 }
 
 /**
+ * Accepts a short string that could be an origin. Whether it is one GridPlan may allow (https, or http
+ * on loopback, no path or wildcard) is decided in the main process by canonicalTileOrigin.
+ */
+export function validateTileOrigin(payload: unknown): Validation<string> {
+  if (typeof payload !== 'string') return reject(`origin must be a string, got ${describe(payload)}`);
+  if (payload.length === 0 || payload.length > 300) return reject('origin is empty or too long');
+  if (hasControlCharacter(payload)) return reject('origin contains a control character');
+  return accept(payload);
+}
+
+/**
  * The UTF-8 size of a string in bytes, without TextEncoder (shared/ has neither DOM nor Node). A lone
  * surrogate counts as the 3 bytes of the replacement character it becomes on disk.
  */
@@ -137,6 +148,7 @@ export const IPC_REQUEST_VALIDATORS: { readonly [K in IpcOperation]: PayloadVali
   saveProjectFile: validateSaveProjectFileRequest,
   getAppInfo: validateNoPayload,
   setMenuLanguage: validateLanguage,
+  allowTileOrigin: validateTileOrigin,
 };
 
 /**

@@ -35,6 +35,7 @@ export class FakeWebContents extends EventEmitter {
     this.windowOpenHandler = handler;
   });
   readonly send = vi.fn();
+  readonly reload = vi.fn();
 
   /** Emits an event the way Electron does and tells whether any listener prevented it. */
   navigate(eventName: 'will-navigate' | 'will-frame-navigate' | 'will-redirect', url: string): boolean {
@@ -160,6 +161,8 @@ const dialog = {
     Promise.resolve({ canceled: true, filePaths: [] as string[] }),
   ),
   showSaveDialog: vi.fn((..._args: unknown[]) => Promise.resolve({ canceled: true, filePath: '' })),
+  // Cancel (button 0) unless a test says otherwise.
+  showMessageBox: vi.fn((..._args: unknown[]) => Promise.resolve({ response: 0 })),
 };
 
 const Menu = {

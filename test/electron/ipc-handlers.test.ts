@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerIpcHandlers } from '../../electron/ipc-handlers';
 import { setShellLanguage } from '../../electron/shell-language';
+import { TileAllowList } from '../../electron/tile-allow-list';
 import type { IpcOperation } from '../../shared/ipc';
 import { IPC_CHANNELS, IPC_OPERATIONS, MAX_PROJECT_FILE_BYTES } from '../../shared/ipc';
 import type { Problem, Result } from '../../shared/model';
@@ -20,11 +21,19 @@ const VALID_REQUESTS: Record<IpcOperation, unknown> = {
   saveProjectFile: { suggestedName: '城关镇.geojson', text: '{}', kind: 'geojson' },
   getAppInfo: undefined,
   setMenuLanguage: 'zh',
+  allowTileOrigin: 'https://tiles.example.cn',
 };
+let stored: string | undefined;
+const allowList = new TileAllowList([], {
+  read: () => stored,
+  write: (contents) => {
+    stored = contents;
+  },
+});
 
 let folder = '';
 beforeAll(async () => {
-  registerIpcHandlers({ version: '0.1.0', onLanguageChanged });
+  registerIpcHandlers({ version: '0.1.0', onLanguageChanged, allowList });
   folder = await mkdtemp(path.join(tmpdir(), 'gridplan-ipc-'));
 });
 afterAll(() => rm(folder, { recursive: true, force: true }));
@@ -272,5 +281,41 @@ describe('app info and menu language', () => {
     await invoke('openProjectFile', ...fromApp());
     const options = dialog.showOpenDialog.mock.calls[0]?.at(-1) as { title: string };
     expect(options.title).toBe('Open project');
+  });
+});
+
+describe('allowing a tile server at run time (docs/adr/0007)', () => {
+  it('asks in a native dialog; declined, nothing is allowed and the window stays', async () => {
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
+    const event = invokeEvent(APP_PAGE);
+    const handler = fake.ipcHandlers.get(IPC_CHANNELS.allowTileOrigin)!;
+    expect(valueOf((await handler(event, 'https://declined.example.cn')) as Result<unknown>)).toBeNull();
+    expect(allowList.has('https://declined.example.cn')).toBe(false);
+    expect(event.sender.reload).not.toHaveBeenCalled();
+  });
+
+  it('allowed, the canonical origin is stored and the window reloads to apply the new policy', async () => {
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 1 });
+    const event = invokeEvent(APP_PAGE);
+    const handler = fake.ipcHandlers.get(IPC_CHANNELS.allowTileOrigin)!;
+    const result = (await handler(event, 'https://T0.Tianditu.gov.cn:443')) as Result<unknown>;
+    expect(valueOf(result)).toBe('https://t0.tianditu.gov.cn');
+    const question = dialog.showMessageBox.mock.calls.at(-1)?.at(-1) as { message: string; detail: string };
+    expect(question.message).toContain('https://t0.tianditu.gov.cn');
+    expect(allowList.has('https://t0.tianditu.gov.cn')).toBe(true);
+    expect(JSON.parse(stored!)).toEqual({ origins: ['https://t0.tianditu.gov.cn'] });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(event.sender.reload).toHaveBeenCalled();
+  });
+
+  it('refuses what is not an allowed kind of origin without asking', async () => {
+    const before = dialog.showMessageBox.mock.calls.length;
+    const handler = fake.ipcHandlers.get(IPC_CHANNELS.allowTileOrigin)!;
+    for (const origin of ['http://tiles.example.cn', 'https://*.example.cn', 'https://a.cn/tiles']) {
+      const problem = problemOf((await handler(invokeEvent(APP_PAGE), origin)) as Result<unknown>);
+      expect(problem.kind).toBe('invalid-request');
+      expect(problem.message.zh).toContain('不能作为瓦片服务器');
+    }
+    expect(dialog.showMessageBox.mock.calls.length).toBe(before);
   });
 });

@@ -17,6 +17,7 @@ function fakeBridge(overrides: Partial<GridPlanBridge> = {}): GridPlanBridge {
       Promise.resolve({ ok: true as const, value: { version: '0.1.0', platform: 'linux' as const } }),
     ),
     setMenuLanguage: vi.fn(() => Promise.resolve({ ok: true as const, value: null })),
+    allowTileOrigin: vi.fn(() => Promise.resolve({ ok: true as const, value: null })),
     onMenuCommand: vi.fn(() => () => undefined),
     ...overrides,
   };
