@@ -26,3 +26,4 @@ export * from './ring-edits';
 export * from './snap-coordinate';
 export * from './split-polygon-by-line';
 export * from './trace-existing';
+export * from './polsby-popper';
