@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/model';
 import { basemapEn } from './basemap-en';
 import { basemapZh } from './basemap-zh';
+import { divideEn } from './divide-en';
+import { divideZh } from './divide-zh';
 import { en } from './en';
 import { importEn } from './import-en';
 import { importZh } from './import-zh';
@@ -26,8 +28,8 @@ export async function initI18n(): Promise<typeof i18next> {
     // The import/export dialogs and the basemap settings keep their strings in files of their own
     // (namespace-like keys `transfer` and `basemap`).
     resources: {
-      zh: { translation: { ...zh, transfer: importZh, basemap: basemapZh } },
-      en: { translation: { ...en, transfer: importEn, basemap: basemapEn } },
+      zh: { translation: { ...zh, transfer: importZh, basemap: basemapZh, divide: divideZh } },
+      en: { translation: { ...en, transfer: importEn, basemap: basemapEn, divide: divideEn } },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

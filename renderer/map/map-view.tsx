@@ -107,7 +107,7 @@ const sourceOf = {
       })),
     );
   },
-  grid: (division: Division, figures: GridFigures, households: (n: number) => string) =>
+  grid: (division: Division, figures: GridFigures, households: (n: number) => string, lockedPrefix = '') =>
     collection(
       [...division.grid.values()].map((g) => {
         const figure = figures.get(g.id);
@@ -121,7 +121,8 @@ const sourceOf = {
             status: figure?.status ?? 'none',
             exclusive: g.gridType === 'exclusive',
             households: count,
-            label: `${g.name}\n${households(count)}`,
+            locked: g.locked === true,
+            label: `${g.locked ? lockedPrefix : ''}${g.name}\n${households(count)}`,
           },
           geometry: g.geometry,
         };
@@ -289,7 +290,12 @@ export function MapView(props: MapViewProps) {
     if (ready)
       setSource(
         SOURCES.grid,
-        sourceOf.grid(latestDivision(), figures, (count) => t('units.households', { value: count })),
+        sourceOf.grid(
+          latestDivision(),
+          figures,
+          (count) => t('units.households', { value: count }),
+          t('divide.mapLocked'),
+        ),
       );
   }, [ready, grid, figures, t]);
   useEffect(() => {
