@@ -1,24 +1,166 @@
-import type { Division, Result } from '../model';
-import { fail, text } from '../model';
+import type { Change, Community, Division, Entity, Grid, Result } from '../model';
+import { change, fail, ok, text } from '../model';
+import {
+  codesForNewGrids,
+  defaultGridName,
+  editTime,
+  newGridId,
+  record,
+  withLineage,
+} from '../commands/grid-command-context';
+import type { GridCommandOptions } from '../commands/grid-command-context';
+import { divideBand, feasibleRange, targetOfKind } from './divide-band';
 import type { DivideOptions } from './divide-options';
-import type { DivisionProposal } from './divide-outcome';
+import type { CommunityOutcome, DivisionProposal, OutOfBandGrid } from './divide-outcome';
+import { cancelled, divideRegion } from './divide-region';
+import { gridsOnCommunity, regionCensus } from './region-census';
+import { seededRandom } from './seeded-random';
 
 export type { CommunityOutcome, DivisionProposal, OutOfBandGrid } from './divide-outcome';
 
+/** The note that marks a grid as needing a 情况说明 (its reason follows). */
+export const JUSTIFICATION_NEEDED_PREFIX = '待填写情况说明：';
+
+/** Milliseconds (shared/ has neither DOM nor Node types, so no `performance`). */
+function now(): number {
+  return Date.now();
+}
+
+function communitiesToDivide(division: Division, communityIds: readonly string[]): Result<Community[]> {
+  if (communityIds.length > 0) {
+    const found: Community[] = [];
+    for (const id of communityIds) {
+      const community = division.community.get(id);
+      if (!community)
+        return fail({
+          kind: 'missing-community',
+          message: text(`找不到社区/村（${id}）。`, `Community ${id} does not exist.`),
+        });
+      found.push(community);
+    }
+    return ok(found);
+  }
+  const withGrids = new Set<string>();
+  for (const grid of division.grid.values()) withGrids.add(grid.parentCode);
+  return ok([...division.community.values()].filter((community) => !withGrids.has(community.code)));
+}
+
 /**
  * Divides the given communities (every community without grids when `communityIds` is empty), keeping
- * exclusive and locked grids as they are.
+ * exclusive and locked grids as they are: only each community's undivided remainder (the community less
+ * every grid on it) is divided. New grids take codes from the code engine (north→south, west→east, never
+ * a code the lineage has used), names `社区名第N网格`, the community's kind as type, status draft, and a
+ * 'create' lineage record each; grids outside the band carry a note asking for a justification.
  */
 export function divideCommunities(
   division: Division,
   communityIds: readonly string[],
   options: DivideOptions,
 ): Result<DivisionProposal> {
-  void division;
-  void communityIds;
-  void options;
-  return fail({
-    kind: 'not-available',
-    message: text('自动划分尚在开发中。', 'Automatic division is still being built.'),
-  });
+  const chosen = communitiesToDivide(division, communityIds);
+  if (!chosen.ok) return chosen;
+  const communities = chosen.value;
+  const commandOptions: GridCommandOptions = {
+    at: options.at ?? editTime({}),
+    ...(options.ruleSet.gridCodeTemplate ? { gridCodeTemplate: options.ruleSet.gridCodeTemplate } : {}),
+  };
+  const random = seededRandom(options.seed ?? 1);
+  const put: Entity[] = [];
+  const outcomes: CommunityOutcome[] = [];
+  const taken = new Set<string>();
+  for (let c = 0; c < communities.length; c++) {
+    if (options.shouldCancel?.()) return cancelled();
+    const started = now();
+    const community = communities[c]!;
+    const kept = gridsOnCommunity(division, community);
+    const census = regionCensus(division, community, options.guides ?? [], kept);
+    const band = divideBand(targetOfKind(options.ruleSet, community.kind));
+    const divided = divideRegion({
+      areas: [community.geometry],
+      kept: kept.map((grid) => grid.geometry),
+      census,
+      band,
+      guides: options.guides ?? [],
+      ...(options.gridCount !== undefined ? { count: options.gridCount } : {}),
+      random,
+      ...(options.shouldCancel ? { shouldCancel: options.shouldCancel } : {}),
+      onProgress: (fraction) => options.onProgress?.((c + fraction) / communities.length),
+    });
+    if (!divided.ok) return divided;
+    const region = divided.value;
+    const parts = region.parts.filter((part) => !isEmptyArea(part.geometry));
+    const codes = codesForNewGrids(
+      division,
+      community,
+      parts.map((part) => part.geometry),
+      commandOptions,
+    );
+    if (!codes.ok) return codes;
+    const numbered = parts
+      .map((part, i) => ({ part, code: codes.value[i]! }))
+      .sort((a, b) => (a.code < b.code ? -1 : 1));
+    const outOfBand: OutOfBandGrid[] = [];
+    const made: Grid[] = numbered.map(({ part, code }) => {
+      const id = newGridId(division, code, taken, commandOptions);
+      const grid: Grid = {
+        layer: 'grid',
+        id,
+        code,
+        name: defaultGridName(division, community, code, commandOptions),
+        parentCode: community.code,
+        gridType: community.kind ?? 'urban',
+        status: 'draft',
+        geometry: part.geometry,
+        extra: {},
+        ...(part.reason ? { note: `${JUSTIFICATION_NEEDED_PREFIX}${part.reason.zh}` } : {}),
+      };
+      if (part.reason)
+        outOfBand.push({
+          gridId: id,
+          code,
+          households: part.households,
+          population: part.population,
+          reason: part.reason,
+        });
+      return grid;
+    });
+    put.push(...made);
+    if (made.length > 0)
+      put.push(
+        withLineage(
+          community,
+          made.map((grid) => record(grid.code, [], 'create', commandOptions)),
+        ),
+      );
+    const compactness = parts.map((part) => part.compactness);
+    const measure = band?.measure ?? 'households';
+    outcomes.push({
+      communityId: community.id,
+      code: community.code,
+      households: region.households,
+      population: region.population,
+      grids: made.length,
+      inBand: parts.filter((part) => part.inBand).length,
+      compactnessMean: compactness.length ? compactness.reduce((a, b) => a + b, 0) / compactness.length : 0,
+      compactnessMin: compactness.length ? Math.min(...compactness) : 0,
+      ...(region.streetShare !== undefined ? { streetShare: region.streetShare } : {}),
+      seconds: (now() - started) / 1000,
+      feasible:
+        band && census.largestUnitHouseholds <= (measure === 'households' ? band.max : Infinity)
+          ? feasibleRange(measure === 'households' ? region.households : region.population, band)
+          : null,
+      outOfBand,
+    });
+  }
+  options.onProgress?.(1);
+  const note =
+    communities.length === 1
+      ? `自动划分 ${communities[0]!.name}`
+      : `自动划分 ${communities.length} 个社区/村`;
+  const proposal: Change = change(note, put);
+  return ok({ change: proposal, communities: outcomes });
+}
+
+function isEmptyArea(geometry: Grid['geometry']): boolean {
+  return geometry.type === 'Polygon' ? geometry.coordinates.length === 0 : geometry.coordinates.length === 0;
 }

@@ -58,6 +58,16 @@ export interface RegionPolygon {
   readonly holes: readonly (readonly number[])[];
 }
 
+/** One side of a face (see {@link Overlay.faceSides}). */
+export interface FaceSide {
+  readonly across: number;
+  readonly from: number;
+  readonly to: number;
+  /** Edge id (the same for the face across). */
+  readonly edge: number;
+  readonly lines: readonly number[];
+}
+
 /** Options of {@link Overlay.polygonsOf}. */
 export interface TraceOptions {
   /**
@@ -404,6 +414,8 @@ export class Overlay {
   private readonly halfEdgesOfFace: number[][];
   private readonly windings: Int32Array;
   private readonly lineEdge: Uint8Array;
+  /** For each edge, the input lines (source ids) it runs along; empty for most edges. */
+  private readonly linesOfEdge: (readonly number[])[];
   private readonly areas: Float64Array;
 
   constructor(
@@ -415,19 +427,21 @@ export class Overlay {
     private readonly rings: readonly (readonly (readonly number[])[])[],
   ) {
     // Net winding change per polygon across each edge; edges no polygon bounds and no line cuts go.
-    const kept: { a: number; b: number; deltas: Map<number, number>; line: boolean }[] = [];
+    const kept: { a: number; b: number; deltas: Map<number, number>; line: boolean; lines: number[] }[] = [];
     for (const segment of segments) {
       const deltas = new Map<number, number>();
       let line = false;
+      const lines: number[] = [];
       for (const instance of segment.instances) {
         if (instance.source >= polygonCount) {
           line = true;
+          if (!lines.includes(instance.source)) lines.push(instance.source);
           continue;
         }
         deltas.set(instance.source, (deltas.get(instance.source) ?? 0) + (instance.forward ? 1 : -1));
       }
       for (const [source, delta] of deltas) if (delta === 0) deltas.delete(source);
-      if (deltas.size > 0 || line) kept.push({ a: segment.a, b: segment.b, deltas, line });
+      if (deltas.size > 0 || line) kept.push({ a: segment.a, b: segment.b, deltas, line, lines });
     }
     // Dangling ends (a split line running on past the polygon, or stopping inside it) bound nothing.
     const degree = new Map<number, number>();
@@ -467,6 +481,7 @@ export class Overlay {
     const halfCount = edges.length * 2;
     this.origin = new Int32Array(halfCount);
     this.lineEdge = new Uint8Array(edges.length);
+    this.linesOfEdge = edges.map((edge) => edge.lines);
     const deltaLists: [number, number][][] = [];
     edges.forEach((edge, e) => {
       this.origin[2 * e] = edge.a;
@@ -692,6 +707,21 @@ export class Overlay {
       }
     }
     return total;
+  }
+
+  /**
+   * The sides of a bounded face: for each half-edge with the face on its left, the face across it
+   * (`faceCount` for the unbounded face), its two end vertices and the input lines (source ids, in
+   * `polygonCount …`) it runs along. Automatic division builds its adjacency graph from these.
+   */
+  faceSides(face: number): FaceSide[] {
+    return (this.halfEdgesOfFace[face] ?? []).map((h) => ({
+      across: this.faceOfHalf[h ^ 1]!,
+      from: this.origin[h]!,
+      to: this.origin[h ^ 1]!,
+      edge: h >> 1,
+      lines: this.linesOfEdge[h >> 1]!,
+    }));
   }
 
   /** Faces across an edge from the set (bounded faces only), for finding neighbours of a region. */

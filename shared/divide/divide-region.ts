@@ -1,0 +1,313 @@
+import type { AreaGeometry, LocalText, ReferenceLayer, Result } from '../model';
+import { fail, ok, targetStatus, text } from '../model';
+import { preparePolygon } from '../geometry/prepared-polygon';
+import { polsbyPopper } from '../geometry/polsby-popper';
+import { asAreaGeometry } from '../geometry/trace-existing';
+import type { AtomGraph } from './atom-graph';
+import { buildAtoms } from './build-atoms';
+import type { Atoms } from './build-atoms';
+import { feasibleRange, suggestedCount } from './divide-band';
+import type { DivideBand } from './divide-band';
+import { guideLinesNear } from './guide-lines';
+import { partitionAtoms } from './partition-atoms';
+import type { RegionCensus } from './region-census';
+
+/** One part of a divided region. */
+export interface RegionPart {
+  readonly geometry: AreaGeometry;
+  readonly households: number;
+  readonly population: number;
+  readonly compactness: number;
+  readonly inBand: boolean;
+  /** Why the part is outside the band (null when inside). */
+  readonly reason: LocalText | null;
+}
+
+/** A divided region. */
+export interface DividedRegion {
+  readonly parts: readonly RegionPart[];
+  readonly households: number;
+  readonly population: number;
+  /** Share of internal boundary length on guide lines, when there were guide lines. */
+  readonly streetShare?: number;
+  readonly feasible: { readonly min: number; readonly max: number } | null;
+  readonly atoms: Atoms;
+}
+
+/** What {@link divideRegion} divides. */
+export interface RegionJob {
+  readonly areas: readonly AreaGeometry[];
+  readonly kept: readonly AreaGeometry[];
+  readonly census: RegionCensus;
+  readonly band: DivideBand | null;
+  readonly guides: readonly ReferenceLayer[];
+  /** Number of parts; absent: the suggested count. */
+  readonly count?: number;
+  readonly random: () => number;
+  readonly shouldCancel?: () => boolean;
+  /** Progress of this region, 0..1. */
+  readonly onProgress?: (fraction: number) => void;
+}
+
+export const CANCELLED_KIND = 'cancelled';
+
+/** The failure returned when the planner cancels. */
+export function cancelled<T>(): Result<T> {
+  return fail({
+    kind: CANCELLED_KIND,
+    message: text('已取消自动划分。', 'Automatic division was cancelled.'),
+  });
+}
+
+function components(graph: AtomGraph): number[][] {
+  const seen = new Uint8Array(graph.size);
+  const found: number[][] = [];
+  for (let start = 0; start < graph.size; start++) {
+    if (seen[start]) continue;
+    const members: number[] = [];
+    const walk = [start];
+    seen[start] = 1;
+    while (walk.length > 0) {
+      const v = walk.pop()!;
+      members.push(v);
+      for (const u of graph.neighbours[v]!) {
+        if (!seen[u]) {
+          seen[u] = 1;
+          walk.push(u);
+        }
+      }
+    }
+    found.push(members.sort((a, b) => a - b));
+  }
+  return found;
+}
+
+/** Splits `k` over components by weight (largest remainder); components too light for a part get none. */
+function shareCount(weights: readonly number[], k: number, min: number): number[] {
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  const counts = weights.map(() => 0);
+  if (weights.length === 0) return counts;
+  if (total <= 0) {
+    counts[0] = k;
+    return counts;
+  }
+  const eligible = weights.map((w) => w > 0 && w >= min / 2);
+  if (!eligible.some(Boolean)) eligible[weights.indexOf(Math.max(...weights))] = true;
+  const eligibleTotal = weights.reduce((sum, w, i) => sum + (eligible[i] ? w : 0), 0);
+  const exact = weights.map((w, i) => (eligible[i] ? (w / eligibleTotal) * k : 0));
+  exact.forEach((value, i) => (counts[i] = eligible[i] ? Math.max(1, Math.floor(value)) : 0));
+  let given = counts.reduce((sum, c) => sum + c, 0);
+  const byRemainder = exact
+    .map((value, i) => ({ i, remainder: value - Math.floor(value) }))
+    .filter(({ i }) => eligible[i])
+    .sort((a, b) => b.remainder - a.remainder || a.i - b.i);
+  for (let j = 0; given < k && byRemainder.length > 0; j = (j + 1) % byRemainder.length) {
+    counts[byRemainder[j]!.i]!++;
+    given++;
+  }
+  while (given > k) {
+    const i = counts.indexOf(Math.max(...counts));
+    if (counts[i]! <= 1) break;
+    counts[i]!--;
+    given--;
+  }
+  return counts;
+}
+
+function measureOf(band: DivideBand | null): 'households' | 'population' {
+  return band?.measure ?? 'households';
+}
+
+function bandText(band: DivideBand): { zh: string; en: string } {
+  const unitZh = band.measure === 'households' ? '户' : '人';
+  const unitEn = band.measure === 'households' ? 'households' : 'people';
+  const low = Math.ceil(band.min);
+  const high = Math.floor(band.max);
+  if (band.max === Infinity) return { zh: `不少于 ${low} ${unitZh}`, en: `at least ${low} ${unitEn}` };
+  if (band.min <= 0) return { zh: `不超过 ${high} ${unitZh}`, en: `at most ${high} ${unitEn}` };
+  return { zh: `${low}–${high} ${unitZh}`, en: `${low}–${high} ${unitEn}` };
+}
+
+function withinBand(band: DivideBand | null, households: number, population: number): boolean {
+  if (!band) return true;
+  if (band.measure === 'households') return targetStatus(band.target, { households, population }) === 'ok';
+  return population >= band.min && population <= band.max;
+}
+
+/**
+ * Divides one region (a community's undivided remainder, or the union of grids to rebalance) into parts:
+ * atoms from one planar overlay (see {@link buildAtoms}), partitioned by {@link partitionAtoms}, each part
+ * traced from the same overlay so neighbouring parts share their edges bit for bit.
+ */
+export function divideRegion(job: RegionJob): Result<DividedRegion> {
+  const { census, band } = job;
+  const measure = measureOf(band);
+  const total = measure === 'households' ? census.households : census.population;
+  const k = Math.max(1, job.count ?? suggestedCount(total, band, Math.max(1, census.units)));
+  const box = preparePolygon(
+    asAreaGeometry(
+      job.areas.flatMap((area) =>
+        area.type === 'Polygon'
+          ? [area]
+          : area.coordinates.map((coordinates) => ({ type: 'Polygon' as const, coordinates })),
+      ),
+    ),
+  );
+  const lines = box.empty ? [] : guideLinesNear(job.guides, box);
+  // Pieces small enough to balance with: a fraction of the band's width, at most half its minimum.
+  let leafWeight = Infinity;
+  if (band && band.max !== Infinity) {
+    const width = band.max - Math.max(band.min, 0);
+    leafWeight = Math.max(
+      1,
+      Math.min(width > 0 ? width / 2 : band.max / 4, band.min > 0 ? band.min / 2 : band.max / 3),
+    );
+  } else if (k > 1) leafWeight = Math.max(1, total / (4 * k));
+  const built = buildAtoms({ areas: job.areas, kept: job.kept, census, lines, leafWeight, measure });
+  if (!built.ok) return built;
+  const atoms = built.value;
+  const { graph, overlay } = atoms;
+  job.onProgress?.(0.3);
+  if (job.shouldCancel?.()) return cancelled();
+
+  const weights = measure === 'households' ? graph.households : graph.population;
+  const comps = components(graph);
+  const compWeights = comps.map((members) => members.reduce((sum, a) => sum + weights[a]!, 0));
+  const counts = shareCount(compWeights, k, band?.min ?? 0);
+  const min = band ? Math.max(0, band.min) : 0;
+  const max = band ? band.max : Infinity;
+  let steps = 0;
+  const parts: number[][] = [];
+  const partOfAtom = new Int32Array(graph.size).fill(-1);
+  for (let c = 0; c < comps.length; c++) {
+    if (counts[c] === 0) continue;
+    const result = partitionAtoms(graph, comps[c]!, {
+      k: counts[c]!,
+      weights,
+      min: band ? min : 0,
+      max: band ? max : Infinity,
+      random: job.random,
+      ...(job.shouldCancel ? { shouldCancel: job.shouldCancel } : {}),
+      onStep: () => job.onProgress?.(0.3 + (0.6 * ++steps) / Math.max(k, 1)),
+    });
+    if (!result) return cancelled();
+    for (const part of result) {
+      for (const atom of part) partOfAtom[atom] = parts.length;
+      parts.push(part);
+    }
+  }
+  // Components too light for a grid of their own join the nearest part (a grid in more than one piece).
+  comps.forEach((members, c) => {
+    if (counts[c] !== 0 || parts.length === 0) return;
+    const [cx, cy] = [graph.x[members[0]!]!, graph.y[members[0]!]!];
+    let nearest = 0;
+    let distance = Infinity;
+    for (let atom = 0; atom < graph.size; atom++) {
+      const p = partOfAtom[atom]!;
+      if (p < 0) continue;
+      const d = (graph.x[atom]! - cx) ** 2 + (graph.y[atom]! - cy) ** 2;
+      if (d < distance) {
+        distance = d;
+        nearest = p;
+      }
+    }
+    for (const atom of members) {
+      partOfAtom[atom] = nearest;
+      parts[nearest]!.push(atom);
+    }
+  });
+
+  // Street share: internal boundary (between different parts) on guide lines.
+  let internal = 0;
+  let onStreets = 0;
+  for (let e = 0; e < graph.edgeA.length; e++) {
+    if (partOfAtom[graph.edgeA[e]!] === partOfAtom[graph.edgeB[e]!]) continue;
+    internal += graph.edgeLengthM[e]!;
+    onStreets += graph.edgeStreetM[e]!;
+  }
+  const result: RegionPart[] = parts.map((part) => {
+    const faces = new Set<number>();
+    let households = 0;
+    let population = 0;
+    for (const atom of part) {
+      for (const face of atoms.facesOfAtom[atom]!) faces.add(face);
+      households += graph.households[atom]!;
+      population += graph.population[atom]!;
+    }
+    const geometry = asAreaGeometry(overlay.polygonsOf(faces));
+    const inBand = withinBand(band, households, population);
+    return {
+      geometry,
+      households,
+      population,
+      compactness: polsbyPopper(geometry),
+      inBand,
+      reason:
+        inBand || !band ? null : outOfBandReason(band, part, atoms, census, households, population, total),
+    };
+  });
+  job.onProgress?.(1);
+  return ok({
+    parts: result,
+    households: census.households,
+    population: census.population,
+    ...(lines.length > 0 ? { streetShare: internal > 0 ? onStreets / internal : 1 } : {}),
+    feasible: band ? feasibleRange(total, band) : null,
+    atoms,
+  });
+}
+
+function outOfBandReason(
+  band: DivideBand,
+  part: readonly number[],
+  atoms: Atoms,
+  census: RegionCensus,
+  households: number,
+  population: number,
+  total: number,
+): LocalText {
+  const amount = band.measure === 'households' ? households : population;
+  const unitZh = band.measure === 'households' ? '户' : '人';
+  const unitEn = band.measure === 'households' ? 'households' : 'people';
+  const range = bandText(band);
+  // The heaviest unit that may not be cut, when it alone is over the band.
+  let heaviest = -1;
+  let heaviestWeight = 0;
+  for (const atom of part) {
+    for (const u of atoms.unitsOfAtom[atom]!) {
+      const unit = census.unitList[u]!;
+      const w = band.measure === 'households' ? unit.households : unit.population;
+      if (w > heaviestWeight) {
+        heaviestWeight = w;
+        heaviest = u;
+      }
+    }
+  }
+  if (amount > band.max && heaviest >= 0 && heaviestWeight > band.max) {
+    const unit = census.unitList[heaviest]!;
+    const names = unit.polygons.map((p) => census.polygons[p]!.name).filter((name) => name !== '');
+    if (unit.polygons.length > 0) {
+      const name = names[0] ?? '';
+      return text(
+        `一个小区${name ? `（${name}）` : ''}有 ${heaviestWeight} ${unitZh}，不能拆分，超出 ${range.zh}；请填写情况说明。`,
+        `One compound${name ? ` (${name})` : ''} of ${heaviestWeight} ${unitEn} cannot be cut; it is over ${range.en}. Write a justification.`,
+      );
+    }
+    const address = census.points[unit.points[0]!]!.address ?? '';
+    return text(
+      `一栋楼${address ? `（${address}）` : ''}有 ${heaviestWeight} ${unitZh}，同一楼栋不能分开，超出 ${range.zh}；请填写情况说明。`,
+      `One building${address ? ` (${address})` : ''} of ${heaviestWeight} ${unitEn} cannot be separated; it is over ${range.en}. Write a justification.`,
+    );
+  }
+  if (amount < band.min && total < band.min) {
+    return text(
+      `待划分区域共 ${total} ${unitZh}，少于 ${range.zh} 的下限，只能划为一个网格；请填写情况说明。`,
+      `The area to divide has ${total} ${unitEn} in all, under ${range.en}, so it is one grid. Write a justification.`,
+    );
+  }
+  const side = amount > band.max ? { zh: '超出', en: 'over' } : { zh: '低于', en: 'under' };
+  return text(
+    `本网格 ${amount} ${unitZh}，${side.zh} ${range.zh}：此处的街道、小区和楼栋无法在范围内划分；请调整或填写情况说明。`,
+    `This grid has ${amount} ${unitEn}, ${side.en} ${range.en}: the streets, compounds and buildings here cannot be divided within it. Adjust it or write a justification.`,
+  );
+}

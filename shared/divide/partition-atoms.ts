@@ -1,0 +1,341 @@
+import type { AtomGraph } from './atom-graph';
+
+/** What {@link partitionAtoms} balances. */
+export interface PartitionOptions {
+  /** Number of parts. */
+  readonly k: number;
+  /** Weight of each atom (households or population). */
+  readonly weights: Float64Array;
+  /** The band each part should be in (inclusive). */
+  readonly min: number;
+  readonly max: number;
+  readonly random: () => number;
+  /** Random spanning trees tried per bisection. */
+  readonly trees?: number;
+  /** Polled between bisections; true stops the partition (it then returns null). */
+  readonly shouldCancel?: () => boolean;
+  /** Called after each bisection. */
+  readonly onStep?: () => void;
+}
+
+/** Relative cost of boundary on a guide line or compound edge, against 1 for a cut between buildings. */
+export const GUIDE_COST = 0.12;
+
+/** Weight of imbalance against cut length in choosing a bisection. */
+const BALANCE_WEIGHT = 1.5;
+
+/** How far a band is missed: 0 inside it. */
+export function bandViolation(weight: number, min: number, max: number): number {
+  if (weight < min) return min - weight;
+  if (weight > max) return weight - max;
+  return 0;
+}
+
+/** Cost of cutting along an atom edge: its length, with the part on guides made cheap. */
+export function edgeCost(graph: AtomGraph, e: number): number {
+  const length = graph.edgeLengthM[e]!;
+  const guide = Math.min(length, graph.edgeGuideM[e]!);
+  return length - guide + GUIDE_COST * guide;
+}
+
+class Sets {
+  readonly parent: Int32Array;
+  constructor(n: number) {
+    this.parent = Int32Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]!]!;
+      i = this.parent[i]!;
+    }
+    return i;
+  }
+  union(a: number, b: number): boolean {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return false;
+    this.parent[rb] = ra;
+    return true;
+  }
+}
+
+interface Bisection {
+  readonly a: number[];
+  readonly b: number[];
+  readonly ka: number;
+  readonly kb: number;
+  readonly score: number;
+  readonly violation: number;
+}
+
+/**
+ * Partitions a connected set of atoms into `k` connected parts, each as close to the band as the atoms
+ * allow, compact and cut along guides where possible: recursive bisection with random spanning trees
+ * (the ReCom idea of GerryChain): each try draws a spanning tree whose edges inside street blocks come
+ * first (so blocks hang together as subtrees and cutting between them follows streets), and every tree
+ * edge whose two sides can still be divided into k₁ and k₂ parts within the band is a candidate; the
+ * candidate with the lowest cut cost (length, guides cheap) plus imbalance wins. Then single boundary
+ * atoms move between neighbouring parts while that brings parts into the band and keeps them connected.
+ *
+ * Deterministic for a given `random`. Returns null when cancelled.
+ */
+export function partitionAtoms(
+  graph: AtomGraph,
+  nodes: readonly number[],
+  options: PartitionOptions,
+): number[][] | null {
+  const parts: number[][] = [];
+  const stack: { nodes: number[]; k: number }[] = [{ nodes: [...nodes], k: Math.max(1, options.k) }];
+  while (stack.length > 0) {
+    if (options.shouldCancel?.()) return null;
+    const { nodes: set, k } = stack.pop()!;
+    if (k === 1 || set.length <= 1) {
+      parts.push(set);
+      // With fewer atoms than parts, the rest of the parts stay empty: reported as out of band.
+      continue;
+    }
+    const cut = bisect(graph, set, k, options);
+    options.onStep?.();
+    if (!cut) {
+      parts.push(set);
+      continue;
+    }
+    stack.push({ nodes: cut.b, k: cut.kb }, { nodes: cut.a, k: cut.ka });
+  }
+  refine(graph, parts, options);
+  return parts.filter((part) => part.length > 0);
+}
+
+function bisect(
+  graph: AtomGraph,
+  set: readonly number[],
+  k: number,
+  options: PartitionOptions,
+): Bisection | null {
+  const { weights, min, max, random } = options;
+  const n = set.length;
+  const local = new Map<number, number>();
+  set.forEach((node, i) => local.set(node, i));
+  const w = new Float64Array(n);
+  let total = 0;
+  set.forEach((node, i) => {
+    w[i] = weights[node]!;
+    total += w[i];
+  });
+  let totalArea = 0;
+  for (const node of set) totalArea += graph.areaM2[node]!;
+  const lengthScale = Math.sqrt(Math.max(totalArea, 1));
+  // Edges inside the set, as local indexes.
+  const eu: number[] = [];
+  const ev: number[] = [];
+  const ecost: number[] = [];
+  const guided: boolean[] = [];
+  set.forEach((node, i) => {
+    graph.neighbours[node]!.forEach((other, j) => {
+      const o = local.get(other);
+      if (o === undefined || o <= i) return;
+      const e = graph.edgeOf[node]![j]!;
+      eu.push(i);
+      ev.push(o);
+      ecost.push(edgeCost(graph, e));
+      guided.push(graph.edgeGuideM[e]! > 0.5 * graph.edgeLengthM[e]!);
+    });
+  });
+  const m = eu.length;
+  const adjacency: number[][] = Array.from({ length: n }, () => []);
+  const adjacencyCost: number[][] = Array.from({ length: n }, () => []);
+  for (let e = 0; e < m; e++) {
+    adjacency[eu[e]!]!.push(ev[e]!);
+    adjacencyCost[eu[e]!]!.push(ecost[e]!);
+    adjacency[ev[e]!]!.push(eu[e]!);
+    adjacencyCost[ev[e]!]!.push(ecost[e]!);
+  }
+  const k1 = Math.floor(k / 2);
+  const k2 = k - k1;
+  const splits: [number, number][] =
+    k1 === k2
+      ? [[k1, k2]]
+      : [
+          [k1, k2],
+          [k2, k1],
+        ];
+  const trees = options.trees ?? Math.max(8, Math.min(40, Math.round(4000 / Math.max(n, 1))));
+  const order = Array.from({ length: m }, (_, e) => e);
+  const keys = new Float64Array(m);
+  let best: Bisection | null = null;
+  const treeNext: number[][] = Array.from({ length: n }, () => []);
+  const parent = new Int32Array(n);
+  const tin = new Int32Array(n);
+  const size = new Int32Array(n);
+  const sub = new Float64Array(n);
+  const preorder = new Int32Array(n);
+  for (let t = 0; t < trees; t++) {
+    for (let e = 0; e < m; e++) keys[e] = random() + (guided[e] ? 1 : 0);
+    order.sort((a, b) => keys[a]! - keys[b]!);
+    const sets = new Sets(n);
+    for (const list of treeNext) list.length = 0;
+    for (const e of order) {
+      if (sets.union(eu[e]!, ev[e]!)) {
+        treeNext[eu[e]!]!.push(ev[e]!);
+        treeNext[ev[e]!]!.push(eu[e]!);
+      }
+    }
+    // Preorder from a random root; subtree weights and sizes.
+    const root = Math.floor(random() * n);
+    parent.fill(-1);
+    let count = 0;
+    const walk = [root];
+    parent[root] = root;
+    while (walk.length > 0) {
+      const v = walk.pop()!;
+      tin[v] = count;
+      preorder[count++] = v;
+      for (const u of treeNext[v]!) {
+        if (parent[u] !== -1) continue;
+        parent[u] = v;
+        walk.push(u);
+      }
+    }
+    if (count < n) return null; // not connected: the caller keeps the set whole
+    for (let i = n - 1; i >= 0; i--) {
+      const v = preorder[i]!;
+      sub[v] = w[v]!;
+      size[v] = 1;
+    }
+    for (let i = n - 1; i > 0; i--) {
+      const v = preorder[i]!;
+      const p = parent[v]!;
+      sub[p]! += sub[v]!;
+      size[p]! += size[v]!;
+    }
+    const candidates: { v: number; ka: number; kb: number; violation: number; deviation: number }[] = [];
+    for (let i = 1; i < n; i++) {
+      const v = preorder[i]!;
+      const s = sub[v]!;
+      const r = total - s;
+      for (const [ka, kb] of splits) {
+        const violation = bandViolation(s, ka * min, ka * max) + bandViolation(r, kb * min, kb * max);
+        const deviation = Math.abs(s / ka - r / kb) / Math.max(total / k, 1e-9);
+        candidates.push({ v, ka, kb, violation, deviation });
+      }
+    }
+    candidates.sort((a, b) => a.violation - b.violation || a.deviation - b.deviation);
+    const bestViolation = candidates[0]?.violation ?? Infinity;
+    if (best && bestViolation > best.violation) continue;
+    let tried = 0;
+    for (const candidate of candidates) {
+      if (candidate.violation > bestViolation || tried >= 8) break;
+      tried++;
+      const v = candidate.v;
+      const start = tin[v]!;
+      const end = start + size[v]!;
+      const inside = (u: number): boolean => tin[u]! >= start && tin[u]! < end;
+      let cost = 0;
+      const small = size[v]! <= n / 2;
+      for (let i = 0; i < n; i++) {
+        const u = preorder[i]!;
+        if (inside(u) !== small) continue;
+        const list = adjacency[u]!;
+        for (let j = 0; j < list.length; j++) if (inside(list[j]!) !== small) cost += adjacencyCost[u]![j]!;
+      }
+      const score = cost / lengthScale + BALANCE_WEIGHT * candidate.deviation;
+      if (
+        !best ||
+        candidate.violation < best.violation ||
+        (candidate.violation === best.violation && score < best.score)
+      ) {
+        const a: number[] = [];
+        const b: number[] = [];
+        for (let i = 0; i < n; i++) (inside(i) ? a : b).push(set[i]!);
+        best = { a, b, ka: candidate.ka, kb: candidate.kb, score, violation: candidate.violation };
+      }
+    }
+  }
+  return best;
+}
+
+/** True when `part` without `without` is still connected (and not empty). */
+function connectedWithout(graph: AtomGraph, part: ReadonlySet<number>, without: number): boolean {
+  if (part.size <= 1) return false;
+  let start = -1;
+  for (const node of part) {
+    if (node !== without) {
+      start = node;
+      break;
+    }
+  }
+  const seen = new Set<number>([start]);
+  const walk = [start];
+  while (walk.length > 0) {
+    const v = walk.pop()!;
+    for (const u of graph.neighbours[v]!) {
+      if (u === without || seen.has(u) || !part.has(u)) continue;
+      seen.add(u);
+      walk.push(u);
+    }
+  }
+  return seen.size === part.size - 1;
+}
+
+/** Moves single boundary atoms between neighbouring parts while that lowers the total band violation. */
+function refine(graph: AtomGraph, parts: number[][], options: PartitionOptions): void {
+  const { weights, min, max } = options;
+  const partOf = new Map<number, number>();
+  parts.forEach((part, p) => part.forEach((node) => partOf.set(node, p)));
+  const members = parts.map((part) => new Set(part));
+  const weight = parts.map((part) => part.reduce((sum, node) => sum + weights[node]!, 0));
+  const violation = (p: number, delta: number): number => bandViolation(weight[p]! + delta, min, max);
+  for (let round = 0; round < 4 * parts.length + 20; round++) {
+    let bestMove: { node: number; from: number; to: number; gain: number; cost: number } | null = null;
+    for (let p = 0; p < parts.length; p++) {
+      if (violation(p, 0) === 0) continue;
+      // Atoms on the boundary between p and a neighbouring part, in either direction.
+      for (const node of members[p]!) {
+        graph.neighbours[node]!.forEach((other) => {
+          const q = partOf.get(other);
+          if (q === undefined || q === p) return;
+          for (const [atom, from, to] of [
+            [node, p, q],
+            [other, q, p],
+          ] as const) {
+            const wa = weights[atom]!;
+            if (wa === 0) continue;
+            const gain = violation(from, 0) + violation(to, 0) - violation(from, -wa) - violation(to, wa);
+            if (gain <= 1e-9) continue;
+            const cost = moveCost(graph, atom, from, to, partOf);
+            if (bestMove && (gain < bestMove.gain || (gain === bestMove.gain && cost >= bestMove.cost)))
+              continue;
+            if (!connectedWithout(graph, members[from]!, atom)) continue;
+            bestMove = { node: atom, from, to, gain, cost };
+          }
+        });
+      }
+    }
+    if (!bestMove) break;
+    const { node, from, to } = bestMove;
+    members[from]!.delete(node);
+    members[to]!.add(node);
+    partOf.set(node, to);
+    weight[from]! -= weights[node]!;
+    weight[to]! += weights[node]!;
+  }
+  members.forEach((set, p) => (parts[p] = [...set].sort((a, b) => a - b)));
+}
+
+/** Change of cut cost when `atom` moves from one part to another. */
+function moveCost(
+  graph: AtomGraph,
+  atom: number,
+  from: number,
+  to: number,
+  partOf: ReadonlyMap<number, number>,
+): number {
+  let delta = 0;
+  graph.neighbours[atom]!.forEach((other, j) => {
+    const cost = edgeCost(graph, graph.edgeOf[atom]![j]!);
+    const q = partOf.get(other);
+    if (q === from) delta += cost;
+    else if (q === to) delta -= cost;
+  });
+  return delta;
+}
