@@ -1,3 +1,4 @@
+import { DividePanel } from './divide/divide-panel';
 import { MapView } from './map/map-view';
 import { DivisionTree } from './panels/division-tree';
 import { StatusBar } from './panels/status-bar';
@@ -33,6 +34,14 @@ export function App({
       <main className="centre">
         <MapArea shell={shell} />
         <ToolHint shell={shell} />
+        {shell.division && (
+          <DividePanel
+            divide={shell.divide}
+            division={shell.division}
+            referenceLayers={[]}
+            language={shell.language}
+          />
+        )}
       </main>
       <RightPanel shell={shell} />
       <Status shell={shell} />
@@ -58,7 +67,7 @@ function LeftPanel({ shell }: { readonly shell: Shell }) {
 }
 
 function MapArea({ shell }: { readonly shell: Shell }) {
-  const { division, figures, project, selectedGridId, edit, focus, validation, basemap } = shell;
+  const { division, figures, project, selectedGridId, edit, focus, validation, basemap, divide } = shell;
   const state = project.state;
   if (!division || !figures || !state) return <div className="map-view" />;
   return (
@@ -67,9 +76,11 @@ function MapArea({ shell }: { readonly shell: Shell }) {
       figures={figures.grids}
       projectId={state.projectId}
       selectedGridId={selectedGridId}
-      onSelectGrid={edit.clickGrid}
+      onSelectGrid={divide.picking ? divide.pick : edit.clickGrid}
       onCursor={shell.setCursor}
       {...edit.mapProps}
+      {...(divide.picking ? { pickedGridIds: divide.picked } : {})}
+      proposal={divide.previewFeatures}
       focus={focus}
       issues={validation.state.issues}
       problems={validation.problems}

@@ -15,6 +15,7 @@ import { addDivisionLayers, GRID_FILL_LAYERS, SOURCES } from './map-layers';
 // --- user basemap (basemap-source.ts, use-basemap.ts) ---
 import type { BasemapSettings } from './basemap-source';
 import { useBasemap } from './use-basemap';
+import { useProposalLayer } from './proposal-layers';
 // --- end user basemap ---
 
 /** A request to show a grid (from the list) or a place (a gap, an issue). */
@@ -39,6 +40,8 @@ export interface MapViewProps {
   readonly problems: FeatureCollection;
   /** The issue chosen in the 问题 tab: the map flies to it and outlines its grids in red. */
   readonly selectedIssue: ValidationIssue | null;
+  /** A proposal of 自动划分 or 平衡 being previewed (renderer/divide), drawn over the division. */
+  readonly proposal?: FeatureCollection | null;
   /** Grids picked for merging (outlined like the selection). */
   readonly pickedGridIds: readonly string[];
   /** Called with Terra Draw's controller once the map has loaded (null when it goes away). */
@@ -158,6 +161,7 @@ export function MapView(props: MapViewProps) {
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
   useBasemap(mapRef, ready, props.basemap); // user basemap: renderer/map/use-basemap.ts
+  useProposalLayer(mapRef, ready, props.proposal); // 自动划分/平衡 preview: renderer/map/proposal-layers.ts
   // Map event handlers are registered once; they read the latest props through this ref.
   const latest = useRef(props);
   useEffect(() => {

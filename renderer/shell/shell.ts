@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Division, Language, LocalText, RuleSet } from '../../shared/model';
 import type { DivisionFigures } from '../derive/grid-figures';
+import type { DivideState } from '../divide/use-divide';
 import type { useEditTools } from '../editing/use-edit-tools';
 import type { MapFocus } from '../map/map-view';
 import type { useProjectBasemap } from '../panels/basemap-settings';
@@ -29,6 +30,8 @@ export interface Shell {
   readonly validation: ValidationWiring;
   readonly transfer: TransferActions;
   readonly edit: ReturnType<typeof useEditTools>;
+  /** 自动划分 and 平衡 (renderer/divide/use-divide.ts). */
+  readonly divide: DivideState;
   readonly basemap: ReturnType<typeof useProjectBasemap>;
   readonly selectedGridId: string | null;
   readonly selectGrid: (id: string | null) => void;

@@ -3,6 +3,7 @@ import { BUILTIN_RULE_SETS } from '../../shared/model';
 import { setLanguage } from '../i18n/i18n';
 import { BasemapButton } from '../panels/basemap-settings';
 import { EditToolbar } from '../panels/edit-toolbar';
+import { DivideButtons } from '../divide/divide-toolbar';
 import { BASEMAP_DIALOG, EXPORT_DATA_DIALOG, IMPORT_DATA_DIALOG } from './dialog-ids';
 import type { Shell } from './shell';
 
@@ -66,6 +67,7 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
       />
     ),
   },
+  { id: 'divide', render: (shell) => <DivideButtons shell={shell} /> },
   {
     id: 'rule-set',
     render: ({ t, say, project, division, ruleSet, language, notices }) => (

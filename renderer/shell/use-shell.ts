@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RuleSet } from '../../shared/model';
+import type { ReferenceLayer, RuleSet } from '../../shared/model';
 import { BUILTIN_RULE_SETS, builtinRuleSet } from '../../shared/model';
 import { deriveFigures } from '../derive/grid-figures';
 import { useEditTools } from '../editing/use-edit-tools';
+import { useDivide } from '../divide/use-divide';
 import { currentLanguage } from '../i18n/i18n';
 import type { MapFocus } from '../map/map-view';
 import { useProjectBasemap } from '../panels/basemap-settings';
@@ -14,6 +15,8 @@ import { useNotices } from './use-notices';
 import { useProjectSession } from './use-project-session';
 import { useTransferDialogs } from './use-transfer-dialogs';
 import { useValidationWiring } from './use-validation-wiring';
+
+const NO_REFERENCE_LAYERS: readonly ReferenceLayer[] = [];
 
 /** Builds the {@link Shell} of the main window from its hooks; `App` only lays the parts out. */
 export function useShell(store: ProjectStore, initialProjects: readonly ProjectSummary[]): Shell {
@@ -70,6 +73,20 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
       notices.notify({ kind: 'error', title, lines: problems.map((p) => p.message) }),
   });
 
+  const divide = useDivide({
+    session,
+    division,
+    ruleSet,
+    selectedGridId,
+    // The project's reference layers (参考图层) come with the refs branch; until then none guide.
+    referenceLayers: NO_REFERENCE_LAYERS,
+    report: (title, problems) =>
+      notices.notify({ kind: 'error', title, lines: problems.map((p) => p.message) }),
+    inform: (title) => notices.notify({ kind: 'info', title, lines: [] }),
+    title: (key) => t(`divide.${key}`),
+    acceptedTitle: (kind, count) => t(kind === 'divide' ? 'divide.accepted' : 'divide.rebalanced', { count }),
+  });
+
   const undo = useCallback(() => void session?.undo(), [session]);
   const redo = useCallback(() => void session?.redo(), [session]);
   useShortcuts(edit.onKeyDown, undo, redo);
@@ -86,6 +103,7 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     validation,
     transfer,
     edit,
+    divide,
     basemap,
     selectedGridId,
     selectGrid,
