@@ -14,12 +14,12 @@ import type { DivideOptions } from './divide-options';
 import type { CommunityOutcome, DivisionProposal, OutOfBandGrid } from './divide-outcome';
 import { cancelled, divideRegion } from './divide-region';
 import { gridsOnCommunity, regionCensus } from './region-census';
+import { JUSTIFICATION_NEEDED_PREFIX } from './justification';
 import { seededRandom } from './seeded-random';
 
 export type { CommunityOutcome, DivisionProposal, OutOfBandGrid } from './divide-outcome';
 
-/** The note that marks a grid as needing a 情况说明 (its reason follows). */
-export const JUSTIFICATION_NEEDED_PREFIX = '待填写情况说明：';
+export { JUSTIFICATION_NEEDED_PREFIX } from './justification';
 
 /** Milliseconds (shared/ has neither DOM nor Node types, so no `performance`). */
 function now(): number {

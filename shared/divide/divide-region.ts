@@ -21,6 +21,8 @@ export interface RegionPart {
   readonly inBand: boolean;
   /** Why the part is outside the band (null when inside). */
   readonly reason: LocalText | null;
+  /** Overlay faces of the part (see {@link DividedRegion.atoms}). */
+  readonly faces: ReadonlySet<number>;
 }
 
 /** A divided region. */
@@ -47,6 +49,8 @@ export interface RegionJob {
   readonly shouldCancel?: () => boolean;
   /** Progress of this region, 0..1. */
   readonly onProgress?: (fraction: number) => void;
+  /** Refuse (kind `not-adjacent`) when the region is not one connected piece (rebalancing). */
+  readonly requireConnected?: boolean;
 }
 
 export const CANCELLED_KIND = 'cancelled';
@@ -172,6 +176,14 @@ export function divideRegion(job: RegionJob): Result<DividedRegion> {
 
   const weights = measure === 'households' ? graph.households : graph.population;
   const comps = components(graph);
+  if (job.requireConnected && comps.length > 1)
+    return fail({
+      kind: 'not-adjacent',
+      message: text(
+        '所选网格不相邻（或不连成一片）：只能平衡共享边界的相邻网格。',
+        'The selected grids are not adjacent (not one connected area): only neighbouring grids that share edges can be rebalanced.',
+      ),
+    });
   const compWeights = comps.map((members) => members.reduce((sum, a) => sum + weights[a]!, 0));
   const counts = shareCount(compWeights, k, band?.min ?? 0);
   const min = band ? Math.max(0, band.min) : 0;
@@ -242,6 +254,7 @@ export function divideRegion(job: RegionJob): Result<DividedRegion> {
       population,
       compactness: polsbyPopper(geometry),
       inBand,
+      faces,
       reason:
         inBand || !band ? null : outOfBandReason(band, part, atoms, census, households, population, total),
     };

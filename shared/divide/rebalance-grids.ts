@@ -1,22 +1,168 @@
-import type { Change, Division, Result } from '../model';
-import { fail, text } from '../model';
+import type { Position } from 'geojson';
+import type { Change, Division, Entity, Grid, Result } from '../model';
+import { change, fail, ok, text } from '../model';
+import { gridsOnCommunity, regionCensus } from './region-census';
+import { divideBand, feasibleRange, targetOfKind } from './divide-band';
 import type { DivideOptions } from './divide-options';
 import type { CommunityOutcome } from './divide-outcome';
+import { divideRegion } from './divide-region';
+import { JUSTIFICATION_NEEDED_PREFIX } from './justification';
+import { seededRandom } from './seeded-random';
+
+function refusal<T>(kind: string, zh: string, en: string): Result<T> {
+  return fail({ kind, message: text(zh, en) });
+}
 
 /**
  * 平衡: redistributes the area of two or more adjacent, unlocked grids of one community so each meets the
- * band, keeping their number and codes (the new part overlapping an old grid most keeps its code).
+ * band, keeping their number and codes (the new part overlapping an old grid most keeps its code), along
+ * guide lines and compound edges where they exist. Refuses locked or exclusive grids, grids of different
+ * communities and grids that are not adjacent, with a message saying which.
  */
 export function rebalanceGrids(
   division: Division,
   gridIds: readonly string[],
   options: DivideOptions,
 ): Result<{ readonly change: Change; readonly outcome: CommunityOutcome }> {
-  void division;
-  void gridIds;
-  void options;
-  return fail({
-    kind: 'not-available',
-    message: text('平衡尚在开发中。', 'Rebalancing is still being built.'),
+  const started = Date.now();
+  const ids = [...new Set(gridIds)];
+  if (ids.length < 2)
+    return refusal(
+      'too-few-grids',
+      '请至少选择两个相邻网格进行平衡。',
+      'Select at least two adjacent grids to rebalance.',
+    );
+  const grids: Grid[] = [];
+  for (const id of ids) {
+    const grid = division.grid.get(id);
+    if (!grid) return refusal('missing-grid', `找不到网格（${id}）。`, `Grid ${id} does not exist.`);
+    grids.push(grid);
+  }
+  const locked = grids.filter((grid) => grid.locked);
+  if (locked.length > 0) {
+    const codes = locked.map((grid) => grid.code).join('、');
+    return refusal(
+      'locked',
+      `网格 ${codes} 已锁定，不能平衡：请先解锁。`,
+      `Grid ${codes} is locked and cannot be rebalanced: unlock it first.`,
+    );
+  }
+  const exclusive = grids.filter((grid) => grid.gridType === 'exclusive');
+  if (exclusive.length > 0) {
+    const codes = exclusive.map((grid) => grid.code).join('、');
+    return refusal(
+      'exclusive',
+      `专属网格 ${codes} 没有户数要求，不参与平衡。`,
+      `Exclusive grid ${codes} has no household target and is not rebalanced.`,
+    );
+  }
+  const parentCodes = new Set(grids.map((grid) => grid.parentCode));
+  if (parentCodes.size > 1)
+    return refusal(
+      'different-communities',
+      '所选网格属于不同的社区/村：只能平衡同一社区/村内的网格。',
+      'The selected grids belong to different communities: only grids of one community can be rebalanced.',
+    );
+  const community = [...division.community.values()].find((c) => c.code === grids[0]!.parentCode);
+  if (!community)
+    return refusal(
+      'missing-community',
+      `找不到网格所属的社区/村（${grids[0]!.parentCode}）。`,
+      `The community of the grids (${grids[0]!.parentCode}) does not exist.`,
+    );
+  const selected = new Set(ids);
+  const others = gridsOnCommunity(division, community, selected);
+  const union: Position[][][] = grids.flatMap((grid) =>
+    grid.geometry.type === 'Polygon' ? [grid.geometry.coordinates] : grid.geometry.coordinates,
+  );
+  const census = regionCensus(division, community, options.guides ?? [], others, {
+    type: 'MultiPolygon',
+    coordinates: union,
   });
+  const kind =
+    grids[0]!.gridType === 'rural' ? 'rural' : grids[0]!.gridType === 'urban' ? 'urban' : community.kind;
+  const band = divideBand(targetOfKind(options.ruleSet, kind));
+  const divided = divideRegion({
+    areas: grids.map((grid) => grid.geometry),
+    kept: [],
+    census,
+    band,
+    guides: options.guides ?? [],
+    count: grids.length,
+    random: seededRandom(options.seed ?? 1),
+    requireConnected: true,
+    ...(options.shouldCancel ? { shouldCancel: options.shouldCancel } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  if (!divided.ok) return divided;
+  const region = divided.value;
+  const { overlay } = region.atoms;
+  if (region.parts.length !== grids.length)
+    return refusal(
+      'cannot-rebalance',
+      `这些网格的楼栋和小区不够分成 ${grids.length} 个网格，无法平衡。`,
+      `The buildings and compounds of these grids cannot be shared among ${grids.length} grids.`,
+    );
+  // Overlap of each new part with each old grid (the old grids are the overlay's first sources).
+  const pairs: { part: number; grid: number; area: number }[] = [];
+  region.parts.forEach((part, p) => {
+    const overlapOf = new Float64Array(grids.length);
+    for (const face of part.faces) {
+      for (let g = 0; g < grids.length; g++)
+        if (overlay.inside(face, g)) overlapOf[g]! += overlay.faceAreaUnits2(face);
+    }
+    overlapOf.forEach((area, g) => pairs.push({ part: p, grid: g, area }));
+  });
+  pairs.sort((a, b) => b.area - a.area || a.part - b.part || a.grid - b.grid);
+  const gridOfPart = new Int32Array(grids.length).fill(-1);
+  const partTaken = new Set<number>();
+  for (const pair of pairs) {
+    if (gridOfPart[pair.part] !== -1 || partTaken.has(pair.grid)) continue;
+    gridOfPart[pair.part] = pair.grid;
+    partTaken.add(pair.grid);
+  }
+  const put: Entity[] = [];
+  const outOfBand: CommunityOutcome['outOfBand'][number][] = [];
+  region.parts.forEach((part, p) => {
+    const old = grids[gridOfPart[p]!]!;
+    const { note: _oldNote, ...rest } = old;
+    const keepNote = old.note !== undefined && !old.note.startsWith(JUSTIFICATION_NEEDED_PREFIX);
+    put.push({
+      ...rest,
+      geometry: part.geometry,
+      ...(part.reason
+        ? { note: `${JUSTIFICATION_NEEDED_PREFIX}${part.reason.zh}` }
+        : keepNote
+          ? { note: old.note! }
+          : {}),
+    });
+    if (part.reason)
+      outOfBand.push({
+        gridId: old.id,
+        code: old.code,
+        households: part.households,
+        population: part.population,
+        reason: part.reason,
+      });
+  });
+  const compactness = region.parts.map((part) => part.compactness);
+  const measure = band?.measure ?? 'households';
+  const outcome: CommunityOutcome = {
+    communityId: community.id,
+    code: community.code,
+    households: region.households,
+    population: region.population,
+    grids: region.parts.length,
+    inBand: region.parts.filter((part) => part.inBand).length,
+    compactnessMean: compactness.reduce((a, b) => a + b, 0) / compactness.length,
+    compactnessMin: Math.min(...compactness),
+    ...(region.streetShare !== undefined ? { streetShare: region.streetShare } : {}),
+    seconds: (Date.now() - started) / 1000,
+    feasible: band
+      ? feasibleRange(measure === 'households' ? region.households : region.population, band)
+      : null,
+    outOfBand,
+  };
+  const codes = grids.map((grid) => grid.code).join('、');
+  return ok({ change: change(`平衡网格 ${codes}`, put), outcome });
 }

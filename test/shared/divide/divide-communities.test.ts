@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest';
+import type { Grid, RuleSet } from '../../../shared/model';
+import { builtinRuleSet } from '../../../shared/model';
+import { divideCommunities, JUSTIFICATION_NEEDED_PREFIX } from '../../../shared/divide/divide-communities';
+import { feasibleGridCounts } from '../../../shared/divide/feasible-grid-counts';
+import { applied, geometryIssues } from './divide-test-helpers';
+import { rectM, syntheticCommunity } from './divide-fixtures';
+
+const zigong = builtinRuleSet('zigong')!;
+const AT = '2026-12-05T00:00:00.000Z';
+
+describe('divideCommunities', () => {
+  it('divides a street grid into valid grids within the band, coded north to south with lineage', () => {
+    const s = syntheticCommunity({
+      widthM: 900,
+      heightM: 600,
+      streetsX: [300, 600],
+      streetsY: [300],
+      buildingsPerBlock: 5,
+      maxHouseholdsPerBuilding: 30,
+      seed: 7,
+    });
+    const result = divideCommunities(s.division, [], {
+      ruleSet: zigong,
+      guides: [s.streets],
+      at: AT,
+      seed: 1,
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [outcome] = result.value.communities;
+    const grids = result.value.change.put.filter((e): e is Grid => e.layer === 'grid');
+    expect(outcome!.grids).toBe(grids.length);
+    expect(outcome!.inBand).toBe(grids.length);
+    expect(outcome!.outOfBand).toEqual([]);
+    expect(outcome!.compactnessMean).toBeGreaterThan(0.5);
+    expect(outcome!.streetShare).toBeGreaterThan(0);
+    const { validator } = applied(s.division, result.value.change, zigong);
+    expect(geometryIssues(validator)).toEqual([]);
+    // Every household counted once, in the grids made.
+    const counts = validator.counts();
+    let total = 0;
+    for (const grid of grids) {
+      const tally = counts.byGrid.get(grid.id)!;
+      total += tally.households;
+      expect(tally.households).toBeGreaterThanOrEqual(300);
+      expect(tally.households).toBeLessThanOrEqual(500);
+    }
+    expect(total).toBe(outcome!.households);
+    // Codes 001… in order, names from the community, drafts of the community's kind.
+    expect(grids.map((grid) => grid.code)).toEqual(
+      grids.map((_, i) => `510302001001${String(i + 1).padStart(3, '0')}`),
+    );
+    expect(grids[0]!.name).toBe('光明社区第1网格');
+    expect(grids.every((grid) => grid.status === 'draft' && grid.gridType === 'urban')).toBe(true);
+    const community = result.value.change.put.find((e) => e.layer === 'community');
+    expect(community && community.layer === 'community' ? community.lineage?.length : 0).toBe(grids.length);
+    // Numbered north to south: the first grid's interior is not south of the last's.
+    const northOf = (grid: Grid): number =>
+      Math.max(...(grid.geometry.coordinates.flat(Infinity) as number[]).filter((_, i) => i % 2 === 1));
+    expect(northOf(grids[0]!)).toBeGreaterThanOrEqual(northOf(grids[grids.length - 1]!));
+  });
+
+  it('is deterministic for a seed', () => {
+    const s = syntheticCommunity({
+      widthM: 600,
+      heightM: 600,
+      streetsX: [300],
+      streetsY: [300],
+      buildingsPerBlock: 5,
+      maxHouseholdsPerBuilding: 30,
+      seed: 9,
+    });
+    const options = { ruleSet: zigong, guides: [s.streets], at: AT, seed: 5 };
+    const a = divideCommunities(s.division, [], options);
+    const b = divideCommunities(s.division, [], options);
+    expect(a.ok && b.ok).toBe(true);
+    if (a.ok && b.ok) expect(a.value.change).toEqual(b.value.change);
+  });
+
+  it('reports a compound over the band by name and marks its grid for a justification', () => {
+    const s = syntheticCommunity({
+      widthM: 900,
+      heightM: 600,
+      streetsX: [300, 600],
+      streetsY: [300],
+      buildingsPerBlock: 4,
+      maxHouseholdsPerBuilding: 30,
+      seed: 11,
+      compound: { box: [320, 320, 580, 580], households: 800, name: '阳光小区' },
+    });
+    const result = divideCommunities(s.division, [], {
+      ruleSet: zigong,
+      guides: [s.streets, s.compounds],
+      at: AT,
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [outcome] = result.value.communities;
+    expect(outcome!.outOfBand.length).toBeGreaterThanOrEqual(1);
+    const over = outcome!.outOfBand.find((grid) => grid.reason.zh.includes('阳光小区'));
+    expect(over).toBeDefined();
+    expect(over!.households).toBeGreaterThanOrEqual(800);
+    expect(over!.reason.en).toContain('阳光小区');
+    expect(outcome!.feasible).toBeNull();
+    const marked = result.value.change.put.find((e) => e.layer === 'grid' && e.id === over!.gridId) as Grid;
+    expect(marked.note?.startsWith(JUSTIFICATION_NEEDED_PREFIX)).toBe(true);
+    // The compound is never cut: one grid holds every one of its households.
+    const { validator } = applied(s.division, result.value.change, zigong);
+    expect(geometryIssues(validator)).toEqual([]);
+    expect(validator.counts().byGrid.get(over!.gridId)!.households).toBe(over!.households);
+    // Everything else meets the band.
+    expect(outcome!.inBand).toBe(outcome!.grids - outcome!.outOfBand.length);
+    expect(outcome!.outOfBand.length).toBe(1);
+  });
+
+  it('divides only the undivided remainder and leaves locked and exclusive grids as they are', () => {
+    const locked: Grid = {
+      layer: 'grid',
+      id: 'g-locked',
+      code: '510302001001007',
+      name: '锁定网格',
+      parentCode: '510302001001',
+      gridType: 'urban',
+      locked: true,
+      geometry: rectM(0, 0, 300, 300),
+      extra: {},
+    };
+    const exclusive: Grid = {
+      ...locked,
+      id: 'g-school',
+      code: '510302001001008',
+      name: '学校',
+      gridType: 'exclusive',
+      exclusiveCategory: 'school',
+      locked: false,
+      geometry: rectM(600, 300, 900, 600),
+    };
+    const s = syntheticCommunity({
+      widthM: 900,
+      heightM: 600,
+      streetsX: [300, 600],
+      streetsY: [300],
+      buildingsPerBlock: 5,
+      maxHouseholdsPerBuilding: 30,
+      seed: 13,
+      grids: [locked, exclusive],
+    });
+    const result = divideCommunities(s.division, [s.community.id], {
+      ruleSet: zigong,
+      guides: [s.streets],
+      at: AT,
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const put = result.value.change.put;
+    expect(put.some((e) => e.id === locked.id || e.id === exclusive.id)).toBe(false);
+    expect(result.value.change.delete).toEqual([]);
+    const grids = put.filter((e): e is Grid => e.layer === 'grid');
+    // Codes continue after the highest used: 009 onwards.
+    expect(grids.map((grid) => grid.code).sort()[0]).toBe('510302001001009');
+    const { next, validator } = applied(s.division, result.value.change, zigong);
+    expect(next.grid.get(locked.id)).toBe(locked);
+    expect(geometryIssues(validator)).toEqual([]);
+  });
+
+  it('divides without any guides by cutting between buildings, and by population where the rule says so', () => {
+    const s = syntheticCommunity({
+      widthM: 800,
+      heightM: 500,
+      streetsX: [],
+      streetsY: [],
+      buildingsPerBlock: 14,
+      maxHouseholdsPerBuilding: 20,
+      seed: 17,
+    });
+    const byPopulation: RuleSet = { ...zigong, urban: { aboutPopulation: 1000, populationTolerance: 0.2 } };
+    for (const ruleSet of [zigong, byPopulation]) {
+      const result = divideCommunities(s.division, [], { ruleSet, at: AT });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const [outcome] = result.value.communities;
+      expect(outcome!.inBand).toBe(outcome!.grids);
+      expect(outcome!.streetShare).toBeUndefined();
+      const { validator } = applied(s.division, result.value.change, ruleSet);
+      expect(geometryIssues(validator)).toEqual([]);
+    }
+  });
+
+  it('makes the number of grids asked for, and refuses an unknown community', () => {
+    const s = syntheticCommunity({
+      widthM: 600,
+      heightM: 600,
+      streetsX: [300],
+      streetsY: [300],
+      buildingsPerBlock: 5,
+      maxHouseholdsPerBuilding: 30,
+      seed: 19,
+    });
+    const result = divideCommunities(s.division, [], {
+      ruleSet: zigong,
+      guides: [s.streets],
+      gridCount: 3,
+      at: AT,
+    });
+    expect(result.ok && result.value.communities[0]!.grids).toBe(3);
+    const missing = divideCommunities(s.division, ['nope'], { ruleSet: zigong });
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.problems[0]!.message.zh).toContain('nope');
+  });
+
+  it('stops with a cancelled failure when asked to', () => {
+    const s = syntheticCommunity({
+      widthM: 600,
+      heightM: 600,
+      streetsX: [300],
+      streetsY: [300],
+      buildingsPerBlock: 5,
+      maxHouseholdsPerBuilding: 30,
+      seed: 23,
+    });
+    const fractions: number[] = [];
+    const result = divideCommunities(s.division, [], {
+      ruleSet: zigong,
+      guides: [s.streets],
+      onProgress: (fraction) => fractions.push(fraction),
+      shouldCancel: () => fractions.length > 0,
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]!.kind).toBe('cancelled');
+  });
+});
+
+describe('feasibleGridCounts', () => {
+  it('gives the range of counts that can meet the band and a suggestion near its middle', () => {
+    const s = syntheticCommunity({
+      widthM: 900,
+      heightM: 600,
+      streetsX: [300, 600],
+      streetsY: [300],
+      buildingsPerBlock: 5,
+      maxHouseholdsPerBuilding: 30,
+      seed: 7,
+    });
+    const counts = feasibleGridCounts(s.division, s.community.id, { ruleSet: zigong });
+    const h = counts.households;
+    expect(h).toBeGreaterThan(0);
+    expect(counts.feasible).toEqual({ min: Math.ceil(h / 500), max: Math.floor(h / 300) });
+    expect(counts.suggested).toBe(Math.round(h / 400));
+  });
+});

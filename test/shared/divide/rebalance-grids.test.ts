@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { Grid } from '../../../shared/model';
+import { builtinRuleSet } from '../../../shared/model';
+import { rebalanceGrids } from '../../../shared/divide/rebalance-grids';
+import { applied, geometryIssues } from './divide-test-helpers';
+import { rectM, syntheticCommunity } from './divide-fixtures';
+
+const zigong = builtinRuleSet('zigong')!;
+
+function grid(code: string, box: [number, number, number, number], more: Partial<Grid> = {}): Grid {
+  return {
+    layer: 'grid',
+    id: `g-${code}`,
+    code: `510302001001${code}`,
+    name: `第${code}网格`,
+    parentCode: '510302001001',
+    gridType: 'urban',
+    geometry: rectM(...box),
+    extra: {},
+    ...more,
+  };
+}
+
+/** A 900 × 600 m community covered by three grids: a thin, over-full west grid and two others. */
+function threeGrids(more: Partial<Grid> = {}) {
+  const grids = [
+    grid('001', [0, 0, 500, 600]),
+    grid('002', [500, 0, 700, 600], more),
+    grid('003', [700, 0, 900, 600]),
+  ];
+  return {
+    grids,
+    ...syntheticCommunity({
+      widthM: 900,
+      heightM: 600,
+      streetsX: [300, 600],
+      streetsY: [300],
+      buildingsPerBlock: 4,
+      maxHouseholdsPerBuilding: 24,
+      seed: 29,
+      grids,
+    }),
+  };
+}
+
+describe('rebalanceGrids', () => {
+  it('redistributes adjacent grids into the band, keeping their number, ids and codes', () => {
+    const s = threeGrids();
+    const before = applied(s.division, { put: [], delete: [], note: '' }, zigong).validator.counts();
+    const householdsBefore = s.grids.map((g) => before.byGrid.get(g.id)!.households);
+    expect(householdsBefore.some((h) => h < 300 || h > 500)).toBe(true);
+    const result = rebalanceGrids(
+      s.division,
+      s.grids.map((g) => g.id),
+      { ruleSet: zigong, guides: [s.streets] },
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const put = result.value.change.put.filter((e): e is Grid => e.layer === 'grid');
+    expect(put.map((g) => g.id).sort()).toEqual(s.grids.map((g) => g.id).sort());
+    expect(put.map((g) => g.code).sort()).toEqual(s.grids.map((g) => g.code).sort());
+    expect(result.value.outcome.inBand).toBe(3);
+    const { validator } = applied(s.division, result.value.change, zigong);
+    expect(geometryIssues(validator)).toEqual([]);
+    const counts = validator.counts();
+    for (const g of put) {
+      expect(counts.byGrid.get(g.id)!.households).toBeGreaterThanOrEqual(300);
+      expect(counts.byGrid.get(g.id)!.households).toBeLessThanOrEqual(500);
+    }
+    // The west part keeps the west grid's code: it overlaps it most.
+    const west = put.find((g) => g.id === 'g-001')!;
+    const xs = (west.geometry.coordinates.flat(Infinity) as number[]).filter((_, i) => i % 2 === 0);
+    expect(Math.min(...xs)).toBeCloseTo(s.grids[0]!.geometry.coordinates[0]![0]![0]!, 9);
+  });
+
+  it('refuses locked, non-adjacent, exclusive and cross-community selections', () => {
+    const locked = threeGrids({ locked: true });
+    const refusedLocked = rebalanceGrids(locked.division, ['g-001', 'g-002'], { ruleSet: zigong });
+    expect(!refusedLocked.ok && refusedLocked.problems[0]!.kind).toBe('locked');
+    if (!refusedLocked.ok) expect(refusedLocked.problems[0]!.message.zh).toContain('510302001001002');
+
+    const s = threeGrids();
+    const apart = rebalanceGrids(s.division, ['g-001', 'g-003'], { ruleSet: zigong });
+    expect(!apart.ok && apart.problems[0]!.kind).toBe('not-adjacent');
+
+    const exclusive = threeGrids({ gridType: 'exclusive' });
+    const refusedExclusive = rebalanceGrids(exclusive.division, ['g-001', 'g-002'], { ruleSet: zigong });
+    expect(!refusedExclusive.ok && refusedExclusive.problems[0]!.kind).toBe('exclusive');
+
+    const foreign = threeGrids({ parentCode: '510302001002' });
+    const refusedForeign = rebalanceGrids(foreign.division, ['g-001', 'g-002'], { ruleSet: zigong });
+    expect(!refusedForeign.ok && refusedForeign.problems[0]!.kind).toBe('different-communities');
+
+    const one = rebalanceGrids(s.division, ['g-001'], { ruleSet: zigong });
+    expect(!one.ok && one.problems[0]!.kind).toBe('too-few-grids');
+  });
+});
