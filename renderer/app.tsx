@@ -1,4 +1,5 @@
 import { DividePanel } from './divide/divide-panel';
+import { SketchCountLabel } from './divide/sketch-count-label';
 import { MapView } from './map/map-view';
 import { DivisionTree } from './panels/division-tree';
 import { StatusBar } from './panels/status-bar';
@@ -34,6 +35,7 @@ export function App({
       <main className="centre">
         <MapArea shell={shell} />
         <ToolHint shell={shell} />
+        <SketchCountLabel parts={shell.sketch.parts} />
         {shell.division && (
           <DividePanel
             divide={shell.divide}
@@ -80,6 +82,7 @@ function MapArea({ shell }: { readonly shell: Shell }) {
       onCursor={shell.setCursor}
       {...edit.mapProps}
       {...(divide.picking ? { pickedGridIds: divide.picked } : {})}
+      draw={{ ...edit.mapProps.draw, onSketch: shell.sketch.onSketch }}
       proposal={divide.previewFeatures}
       focus={focus}
       issues={validation.state.issues}

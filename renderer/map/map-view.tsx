@@ -201,6 +201,7 @@ export function MapView(props: MapViewProps) {
         onLine: (geometry) => latest.current.draw.onLine(geometry),
         onEdit: (geometry, final) => latest.current.draw.onEdit(geometry, final),
         onDrawingChange: (drawing) => latest.current.draw.onDrawingChange(drawing),
+        onSketch: (geometry) => latest.current.draw.onSketch?.(geometry),
         snap: (pointer, _project, unproject) => {
           const there = unproject(pointer.x + SNAP_PIXELS, pointer.y);
           return latest.current.snap([pointer.lng, pointer.lat], Math.abs(there.lng - pointer.lng));

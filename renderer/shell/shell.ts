@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Division, Language, LocalText, RuleSet } from '../../shared/model';
 import type { DivisionFigures } from '../derive/grid-figures';
 import type { DivideState } from '../divide/use-divide';
+import type { SketchCounts } from '../divide/use-sketch-counts';
 import type { useEditTools } from '../editing/use-edit-tools';
 import type { MapFocus } from '../map/map-view';
 import type { useProjectBasemap } from '../panels/basemap-settings';
@@ -32,6 +33,8 @@ export interface Shell {
   readonly edit: ReturnType<typeof useEditTools>;
   /** 自动划分 and 平衡 (renderer/divide/use-divide.ts). */
   readonly divide: DivideState;
+  /** Counts before commit of the shape being drawn (renderer/divide/use-sketch-counts.ts). */
+  readonly sketch: SketchCounts;
   readonly basemap: ReturnType<typeof useProjectBasemap>;
   readonly selectedGridId: string | null;
   readonly selectGrid: (id: string | null) => void;

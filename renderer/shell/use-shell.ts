@@ -5,6 +5,7 @@ import { BUILTIN_RULE_SETS, builtinRuleSet } from '../../shared/model';
 import { deriveFigures } from '../derive/grid-figures';
 import { useEditTools } from '../editing/use-edit-tools';
 import { useDivide } from '../divide/use-divide';
+import { useSketchCounts } from '../divide/use-sketch-counts';
 import { currentLanguage } from '../i18n/i18n';
 import type { MapFocus } from '../map/map-view';
 import { useProjectBasemap } from '../panels/basemap-settings';
@@ -87,6 +88,11 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     acceptedTitle: (kind, count) => t(kind === 'divide' ? 'divide.accepted' : 'divide.rebalanced', { count }),
   });
 
+  const sketch = useSketchCounts(division, ruleSet, edit.tool, {
+    avoidOverlap: edit.settings.avoidOverlap,
+    selectedGridId,
+  });
+
   const undo = useCallback(() => void session?.undo(), [session]);
   const redo = useCallback(() => void session?.redo(), [session]);
   useShortcuts(edit.onKeyDown, undo, redo);
@@ -104,6 +110,7 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     transfer,
     edit,
     divide,
+    sketch,
     basemap,
     selectedGridId,
     selectGrid,
