@@ -253,7 +253,7 @@ function ProposalTable({
           </thead>
           <tbody>
             {preview.grids.map((grid) => (
-              <tr key={grid.gridId} className={`status-${grid.status}`} data-status={grid.status}>
+              <tr key={grid.gridId} className={`proposal-row ${grid.status}`} data-status={grid.status}>
                 <td>
                   <span className={`status-dot status-${grid.status}`} /> {grid.code}
                 </td>

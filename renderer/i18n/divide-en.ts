@@ -60,11 +60,12 @@ export const divideEn: typeof divideZh = {
   lock: 'Lock',
   unlock: 'Unlock',
   locked: 'Locked',
+  lockedShort: 'lock',
   lockedHint:
     'Locked: split, merge, delete, vertex edits, automatic division and rebalancing leave this grid as it is.',
   lockNote: 'Lock grid {{code}}',
   unlockNote: 'Unlock grid {{code}}',
-  mapLocked: '[locked]',
+  mapLocked: 'locked · ',
   quality: 'Shape',
   compactness: 'Compactness',
   compactnessValue: '{{value}} ({{verdict}})',

@@ -13,7 +13,7 @@ export function GridQualityBadge({ grid }: { readonly grid: Grid }) {
     <span className="grid-quality-badge">
       {grid.locked && (
         <span className="grid-lock" title={t('divide.lockedHint')} data-testid="tree-locked">
-          {t('divide.locked')}
+          {t('divide.lockedShort')}
         </span>
       )}
       <span
