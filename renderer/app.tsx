@@ -4,6 +4,7 @@ import { MapView } from './map/map-view';
 import { DivisionTree } from './panels/division-tree';
 import { StatusBar } from './panels/status-bar';
 import { AppDialogs } from './shell/app-dialogs';
+import { MAP_OVERLAY_ITEMS } from './shell/map-overlay-items';
 import { NoticeBox } from './shell/notice-box';
 import { RightPanel } from './shell/right-panel';
 import type { Shell } from './shell/shell';
@@ -86,7 +87,7 @@ function MapArea({ shell }: { readonly shell: Shell }) {
       proposal={divide.previewFeatures}
       focus={focus}
       issues={validation.state.issues}
-      problems={validation.problems}
+      overlays={MAP_OVERLAY_ITEMS.map((item) => ({ overlay: item.overlay, data: item.data(shell) }))}
       selectedIssue={validation.selectedIssue}
       basemap={basemap.settings}
     />

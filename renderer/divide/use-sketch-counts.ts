@@ -1,7 +1,6 @@
 import type { LineString, Polygon } from 'geojson';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Division, RuleSet } from '../../shared/model';
-import type { Tool } from '../editor/tools';
 import type { SketchPart } from './sketch-counts';
 import type { SketchReply, SketchRequest } from './sketch-protocol';
 
@@ -16,7 +15,8 @@ export const SKETCH_DEBOUNCE_MS = 60;
 export function useSketchCounts(
   division: Division | null,
   ruleSet: RuleSet,
-  tool: Tool,
+  /** The active tool's name (renderer/tools/tool-registry.ts). */
+  tool: string,
   options: { readonly avoidOverlap: boolean; readonly selectedGridId: string | null },
 ) {
   const [parts, setParts] = useState<readonly SketchPart[]>([]);

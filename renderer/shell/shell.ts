@@ -3,7 +3,7 @@ import type { Division, Language, LocalText, RuleSet } from '../../shared/model'
 import type { DivisionFigures } from '../derive/grid-figures';
 import type { DivideState } from '../divide/use-divide';
 import type { SketchCounts } from '../divide/use-sketch-counts';
-import type { useEditTools } from '../editing/use-edit-tools';
+import type { EditTools } from '../tools/use-edit-tools';
 import type { MapFocus } from '../map/map-view';
 import type { useProjectBasemap } from '../panels/basemap-settings';
 import type { Notices } from './use-notices';
@@ -30,7 +30,7 @@ export interface Shell {
   readonly notices: Notices;
   readonly validation: ValidationWiring;
   readonly transfer: TransferActions;
-  readonly edit: ReturnType<typeof useEditTools>;
+  readonly edit: EditTools;
   /** 自动划分 and 平衡 (renderer/divide/use-divide.ts). */
   readonly divide: DivideState;
   /** Counts before commit of the shape being drawn (renderer/divide/use-sketch-counts.ts). */

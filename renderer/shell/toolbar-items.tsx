@@ -62,8 +62,8 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
         settings={edit.settings}
         onSettings={edit.setSettings}
         disabled={!division}
-        onDelete={() => void edit.deleteSelected()}
-        canDelete={selectedGridId !== null}
+        onAction={(tool) => void edit.runAction(tool)}
+        canAct={selectedGridId !== null}
       />
     ),
   },

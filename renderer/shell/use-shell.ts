@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReferenceLayer, RuleSet } from '../../shared/model';
 import { BUILTIN_RULE_SETS, builtinRuleSet } from '../../shared/model';
 import { deriveFigures } from '../derive/grid-figures';
-import { useEditTools } from '../editing/use-edit-tools';
+import { useEditTools } from '../tools/use-edit-tools';
 import { useDivide } from '../divide/use-divide';
 import { useSketchCounts } from '../divide/use-sketch-counts';
 import { currentLanguage } from '../i18n/i18n';
