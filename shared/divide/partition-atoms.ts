@@ -160,8 +160,11 @@ function bisect(
           [k2, k1],
         ];
   const trees = options.trees ?? Math.max(8, Math.min(40, Math.round(4000 / Math.max(n, 1))));
-  const order = Array.from({ length: m }, (_, e) => e);
-  const keys = new Float64Array(m);
+  // Edges inside street blocks first, each group in random order: Kruskal on keys random + (guided ? 1 : 0).
+  const plain: number[] = [];
+  const onGuides: number[] = [];
+  for (let e = 0; e < m; e++) (guided[e] ? onGuides : plain).push(e);
+  const order = new Int32Array(m);
   let best: Bisection | null = null;
   const treeNext: number[][] = Array.from({ length: n }, () => []);
   const parent = new Int32Array(n);
@@ -169,36 +172,46 @@ function bisect(
   const size = new Int32Array(n);
   const sub = new Float64Array(n);
   const preorder = new Int32Array(n);
+  const walk = new Int32Array(n);
+  const CANDIDATES = 8;
+  const candidateV = new Int32Array(CANDIDATES);
+  const candidateSplit = new Int32Array(CANDIDATES);
+  const candidateDeviation = new Float64Array(CANDIDATES);
   for (let t = 0; t < trees; t++) {
-    for (let e = 0; e < m; e++) keys[e] = random() + (guided[e] ? 1 : 0);
-    order.sort((a, b) => keys[a]! - keys[b]!);
+    shuffle(plain, random);
+    shuffle(onGuides, random);
+    order.set(plain, 0);
+    order.set(onGuides, plain.length);
     const sets = new Sets(n);
     for (const list of treeNext) list.length = 0;
-    for (const e of order) {
+    let joined = 0;
+    for (let i = 0; i < m && joined < n - 1; i++) {
+      const e = order[i]!;
       if (sets.union(eu[e]!, ev[e]!)) {
         treeNext[eu[e]!]!.push(ev[e]!);
         treeNext[ev[e]!]!.push(eu[e]!);
+        joined++;
       }
     }
+    if (joined < n - 1) return null; // not connected: the caller keeps the set whole
     // Preorder from a random root; subtree weights and sizes.
     const root = Math.floor(random() * n);
     parent.fill(-1);
     let count = 0;
-    const walk = [root];
+    let top = 0;
+    walk[top++] = root;
     parent[root] = root;
-    while (walk.length > 0) {
-      const v = walk.pop()!;
+    while (top > 0) {
+      const v = walk[--top]!;
       tin[v] = count;
       preorder[count++] = v;
       for (const u of treeNext[v]!) {
         if (parent[u] !== -1) continue;
         parent[u] = v;
-        walk.push(u);
+        walk[top++] = u;
       }
     }
-    if (count < n) return null; // not connected: the caller keeps the set whole
-    for (let i = n - 1; i >= 0; i--) {
-      const v = preorder[i]!;
+    for (let v = 0; v < n; v++) {
       sub[v] = w[v]!;
       size[v] = 1;
     }
@@ -208,50 +221,81 @@ function bisect(
       sub[p]! += sub[v]!;
       size[p]! += size[v]!;
     }
-    const candidates: { v: number; ka: number; kb: number; violation: number; deviation: number }[] = [];
+    // The least band violation any edge of this tree gives, and the most balanced edges that give it.
+    let bestViolation = Infinity;
+    let kept = 0;
     for (let i = 1; i < n; i++) {
       const v = preorder[i]!;
-      const s = sub[v]!;
-      const r = total - s;
-      for (const [ka, kb] of splits) {
-        const violation = bandViolation(s, ka * min, ka * max) + bandViolation(r, kb * min, kb * max);
-        const deviation = Math.abs(s / ka - r / kb) / Math.max(total / k, 1e-9);
-        candidates.push({ v, ka, kb, violation, deviation });
+      const sw = sub[v]!;
+      const r = total - sw;
+      for (let sp = 0; sp < splits.length; sp++) {
+        const [ka, kb] = splits[sp]!;
+        const violation = bandViolation(sw, ka * min, ka * max) + bandViolation(r, kb * min, kb * max);
+        if (violation > bestViolation) continue;
+        const deviation = Math.abs(sw / ka - r / kb) / Math.max(total / k, 1e-9);
+        if (violation < bestViolation) {
+          bestViolation = violation;
+          kept = 0;
+        }
+        // Keep the CANDIDATES least deviating, sorted (insertion into a short list).
+        if (kept === CANDIDATES && deviation >= candidateDeviation[CANDIDATES - 1]!) continue;
+        let j = kept < CANDIDATES ? kept++ : CANDIDATES - 1;
+        while (j > 0 && candidateDeviation[j - 1]! > deviation) {
+          candidateV[j] = candidateV[j - 1]!;
+          candidateSplit[j] = candidateSplit[j - 1]!;
+          candidateDeviation[j] = candidateDeviation[j - 1]!;
+          j--;
+        }
+        candidateV[j] = v;
+        candidateSplit[j] = sp;
+        candidateDeviation[j] = deviation;
       }
     }
-    candidates.sort((a, b) => a.violation - b.violation || a.deviation - b.deviation);
-    const bestViolation = candidates[0]?.violation ?? Infinity;
     if (best && bestViolation > best.violation) continue;
-    let tried = 0;
-    for (const candidate of candidates) {
-      if (candidate.violation > bestViolation || tried >= 8) break;
-      tried++;
-      const v = candidate.v;
+    for (let c = 0; c < kept; c++) {
+      const v = candidateV[c]!;
+      const [ka, kb] = splits[candidateSplit[c]!]!;
       const start = tin[v]!;
       const end = start + size[v]!;
-      const inside = (u: number): boolean => tin[u]! >= start && tin[u]! < end;
-      let cost = 0;
       const small = size[v]! <= n / 2;
-      for (let i = 0; i < n; i++) {
+      let cost = 0;
+      // Walk the smaller side (a contiguous range of the preorder, or everything outside it).
+      const from = small ? start : 0;
+      const to = small ? end : n;
+      for (let i = from; i < to; i++) {
+        if (!small && i >= start && i < end) continue;
         const u = preorder[i]!;
-        if (inside(u) !== small) continue;
         const list = adjacency[u]!;
-        for (let j = 0; j < list.length; j++) if (inside(list[j]!) !== small) cost += adjacencyCost[u]![j]!;
+        const costs = adjacencyCost[u]!;
+        for (let j = 0; j < list.length; j++) {
+          const t2 = tin[list[j]!]!;
+          if ((t2 >= start && t2 < end) !== small) cost += costs[j]!;
+        }
       }
-      const score = cost / lengthScale + BALANCE_WEIGHT * candidate.deviation;
+      const score = cost / lengthScale + BALANCE_WEIGHT * candidateDeviation[c]!;
       if (
         !best ||
-        candidate.violation < best.violation ||
-        (candidate.violation === best.violation && score < best.score)
+        bestViolation < best.violation ||
+        (bestViolation === best.violation && score < best.score)
       ) {
         const a: number[] = [];
         const b: number[] = [];
-        for (let i = 0; i < n; i++) (inside(i) ? a : b).push(set[i]!);
-        best = { a, b, ka: candidate.ka, kb: candidate.kb, score, violation: candidate.violation };
+        for (let i = 0; i < n; i++) (tin[i]! >= start && tin[i]! < end ? a : b).push(set[i]!);
+        best = { a, b, ka, kb, score, violation: bestViolation };
       }
     }
   }
   return best;
+}
+
+/** Fisher-Yates shuffle in place. */
+function shuffle(list: number[], random: () => number): void {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const swap = list[i]!;
+    list[i] = list[j]!;
+    list[j] = swap;
+  }
 }
 
 /** True when `part` without `without` is still connected (and not empty). */

@@ -133,7 +133,7 @@ export function rebalanceGrids(
       ...(part.reason
         ? { note: `${JUSTIFICATION_NEEDED_PREFIX}${part.reason.zh}` }
         : keepNote
-          ? { note: old.note! }
+          ? { note: old.note }
           : {}),
     });
     if (part.reason)

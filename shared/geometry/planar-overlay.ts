@@ -338,6 +338,16 @@ class OverlayBuilder {
     return (cross * cross) / length2;
   }
 
+  /** True when vertex v is within the snap distance of an end of segment s. */
+  private nearEnd(s: Segment, v: number): boolean {
+    const x = this.xs[v]!;
+    const y = this.ys[v]!;
+    return (
+      Math.hypot(this.xs[s.a]! - x, this.ys[s.a]! - y) <= this.snap ||
+      Math.hypot(this.xs[s.b]! - x, this.ys[s.b]! - y) <= this.snap
+    );
+  }
+
   private interact(p: Segment, q: Segment, addNode: (s: Segment, v: number) => void): void {
     const { xs, ys } = this;
     const o1 = orientation(xs[p.a]!, ys[p.a]!, xs[p.b]!, ys[p.b]!, xs[q.a]!, ys[q.a]!);
@@ -351,11 +361,16 @@ class OverlayBuilder {
       return;
     }
     // Touching, collinear overlap, or passing within the snap distance of an end of the other segment.
+    // A vertex within the snap distance of the segment's own end is left alone: cutting there would
+    // make a near-zero piece whose own neighbourhood cuts it back, and noding would never settle (two
+    // vertices made by noding, 2e-9° apart, handing a long segment back and forth).
     for (const v of [q.a, q.b]) {
-      if (v !== p.a && v !== p.b && this.distanceToInterior(p, v) <= snap2) addNode(p, v);
+      if (v !== p.a && v !== p.b && !this.nearEnd(p, v) && this.distanceToInterior(p, v) <= snap2)
+        addNode(p, v);
     }
     for (const v of [p.a, p.b]) {
-      if (v !== q.a && v !== q.b && this.distanceToInterior(q, v) <= snap2) addNode(q, v);
+      if (v !== q.a && v !== q.b && !this.nearEnd(q, v) && this.distanceToInterior(q, v) <= snap2)
+        addNode(q, v);
     }
   }
 
