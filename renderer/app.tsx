@@ -5,6 +5,7 @@ import { DivisionTree } from './panels/division-tree';
 import { StatusBar } from './panels/status-bar';
 import { AppDialogs } from './shell/app-dialogs';
 import { MAP_OVERLAY_ITEMS } from './shell/map-overlay-items';
+import { referenceMapProps } from './references/reference-map-props';
 import { NoticeBox } from './shell/notice-box';
 import { RightPanel } from './shell/right-panel';
 import type { Shell } from './shell/shell';
@@ -41,7 +42,7 @@ export function App({
           <DividePanel
             divide={shell.divide}
             division={shell.division}
-            referenceLayers={[]}
+            referenceLayers={shell.references.layers}
             language={shell.language}
           />
         )}
@@ -81,9 +82,12 @@ function MapArea({ shell }: { readonly shell: Shell }) {
       selectedGridId={selectedGridId}
       onSelectGrid={divide.picking ? divide.pick : edit.clickGrid}
       onCursor={shell.setCursor}
-      {...edit.mapProps}
+      {...(() => {
+        const props = referenceMapProps(shell, edit.mapProps);
+        // Counts before commit follow the shape being drawn; 平衡 picks grids on the map.
+        return { ...props, draw: { ...props.draw, onSketch: shell.sketch.onSketch } };
+      })()}
       {...(divide.picking ? { pickedGridIds: divide.picked } : {})}
-      draw={{ ...edit.mapProps.draw, onSketch: shell.sketch.onSketch }}
       proposal={divide.previewFeatures}
       focus={focus}
       issues={validation.state.issues}

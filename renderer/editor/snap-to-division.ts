@@ -1,7 +1,8 @@
 import type { Position } from 'geojson';
 import { snapCoordinate } from '../../shared/geometry/snap-coordinate';
-import type { AreaInput } from '../../shared/geometry/trace-existing';
-import type { AreaGeometry, Division } from '../../shared/model';
+import type { SnapCandidate } from '../../shared/geometry/snap-coordinate';
+import type { AreaGeometry, Division, ReferenceLayer } from '../../shared/model';
+import { visibleReferenceLines } from './reference-lines';
 
 /** Screen distance within which the pointer snaps, in CSS pixels. */
 export const SNAP_PIXELS = 12;
@@ -35,17 +36,19 @@ function cachedBox(geometry: AreaGeometry): [number, number, number, number] {
 
 /**
  * Snaps a pointer to the nearest vertex, else edge, of the grids, micro-grids and community boundaries
- * near it (shared/geometry/snap-coordinate), with a tolerance of {@link SNAP_PIXELS} screen pixels turned
- * into degrees at the pointer. Only areas whose box is within reach are tried, so the cost follows what
- * is under the pointer, not the size of the township.
+ * near it, and of the visible reference layers' lines and outlines (shared/geometry/snap-coordinate),
+ * with a tolerance of {@link SNAP_PIXELS} screen pixels turned into degrees at the pointer. Only shapes
+ * whose box is within reach are tried, so the cost follows what is under the pointer, not the size of
+ * the township.
  */
 export function snapToDivision(
   division: Division,
   position: Position,
   toleranceDeg: number,
+  references: readonly ReferenceLayer[] = [],
 ): { position: Position; kind: 'vertex' | 'edge' } | undefined {
   const [x, y] = position as [number, number];
-  const candidates: AreaInput[] = [];
+  const candidates: SnapCandidate[] = visibleReferenceLines(references, [x, y, x, y], toleranceDeg);
   for (const layer of ['community', 'grid', 'microgrid'] as const) {
     for (const entity of division[layer].values()) {
       const [minX, minY, maxX, maxY] = cachedBox(entity.geometry);

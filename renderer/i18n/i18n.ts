@@ -8,6 +8,8 @@ import { divideZh } from './divide-zh';
 import { en } from './en';
 import { importEn } from './import-en';
 import { importZh } from './import-zh';
+import { referencesEn } from './references-en';
+import { referencesZh } from './references-zh';
 import { zh } from './zh';
 
 const LANGUAGE_KEY = 'gridplan.language';
@@ -28,8 +30,24 @@ export async function initI18n(): Promise<typeof i18next> {
     // The import/export dialogs and the basemap settings keep their strings in files of their own
     // (namespace-like keys `transfer` and `basemap`).
     resources: {
-      zh: { translation: { ...zh, transfer: importZh, basemap: basemapZh, divide: divideZh } },
-      en: { translation: { ...en, transfer: importEn, basemap: basemapEn, divide: divideEn } },
+      zh: {
+        translation: {
+          ...zh,
+          transfer: importZh,
+          basemap: basemapZh,
+          references: referencesZh,
+          divide: divideZh,
+        },
+      },
+      en: {
+        translation: {
+          ...en,
+          transfer: importEn,
+          basemap: basemapEn,
+          references: referencesEn,
+          divide: divideEn,
+        },
+      },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

@@ -1,5 +1,6 @@
 import type { ImportInspection } from '../../shared/formats/import-files';
 import type { LayerRequest } from '../../shared/formats/import-layer';
+import type { ReferenceImport, ReferenceRequest } from '../../shared/formats/reference-layer-import';
 import type { InputFile } from '../../shared/formats/zip-archive';
 import type { Result } from '../../shared/model';
 import { text } from '../../shared/model';
@@ -73,6 +74,18 @@ export function convertInWorker(
 ): ImportJob<Converted> {
   return start({ type: 'convert', files, choices, request }, onProgress, (reply) =>
     reply.type === 'converted' ? reply.result : undefined,
+  );
+}
+
+/** Converts files to a reference layer (参考图层) in the worker, reporting progress. */
+export function convertReferenceInWorker(
+  files: readonly InputFile[],
+  choices: ReadChoices,
+  request: ReferenceRequest,
+  onProgress: (fraction: number) => void,
+): ImportJob<ReferenceImport> {
+  return start({ type: 'reference', files, choices, request }, onProgress, (reply) =>
+    reply.type === 'referenced' ? reply.result : undefined,
   );
 }
 

@@ -1,5 +1,6 @@
 import type { ImportInspection } from '../../shared/formats/import-files';
 import type { LayerImport, LayerRequest } from '../../shared/formats/import-layer';
+import type { ReferenceImport, ReferenceRequest } from '../../shared/formats/reference-layer-import';
 import type { TextEncodingName } from '../../shared/formats/text-encoding';
 import type { InputFile } from '../../shared/formats/zip-archive';
 import type { Division, Result } from '../../shared/model';
@@ -19,6 +20,13 @@ export type ImportWorkerRequest =
       readonly files: readonly InputFile[];
       readonly choices: ReadChoices;
       readonly request: LayerRequest;
+    }
+  | {
+      /** A reference layer (参考图层): streets, rivers, compounds... beside the division. */
+      readonly type: 'reference';
+      readonly files: readonly InputFile[];
+      readonly choices: ReadChoices;
+      readonly request: ReferenceRequest;
     };
 
 /** What a conversion gives: one layer, or a whole GridPlan division (a GeoJSON of the profile). */
@@ -30,4 +38,5 @@ export type Converted =
 export type ImportWorkerReply =
   | { readonly type: 'progress'; readonly fraction: number }
   | { readonly type: 'inspected'; readonly result: Result<ImportInspection> }
-  | { readonly type: 'converted'; readonly result: Result<Converted> };
+  | { readonly type: 'converted'; readonly result: Result<Converted> }
+  | { readonly type: 'referenced'; readonly result: Result<ReferenceImport> };

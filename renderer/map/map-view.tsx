@@ -19,12 +19,17 @@ import type { BasemapSettings } from './basemap-source';
 import { useBasemap } from './use-basemap';
 import { useProposalLayer } from './proposal-layers';
 // --- end user basemap ---
+// --- reference layers (renderer/references/, use-reference-layers.ts) ---
+import type { ReferenceLayer } from '../../shared/model';
+import { useReferenceLayers } from './use-reference-layers';
+// --- end reference layers ---
 
 /** A request to show a grid (from the list) or a place (a gap, an issue). */
 export type MapFocus =
   | { readonly gridId: string; readonly request: number }
   | { readonly communityId: string; readonly request: number }
-  | { readonly at: readonly [number, number]; readonly request: number };
+  | { readonly at: readonly [number, number]; readonly request: number }
+  | { readonly bounds: readonly [number, number, number, number]; readonly request: number };
 
 export interface MapViewProps {
   readonly division: Division;
@@ -54,6 +59,10 @@ export interface MapViewProps {
   readonly snap: (position: [number, number], toleranceDeg: number) => SnapHit | undefined;
   /** The project's basemap (offline when absent): a raster source under the division, never setStyle. */
   readonly basemap?: BasemapSettings;
+  /** The project's reference layers (参考图层): the visible ones are drawn under the grids. */
+  readonly referenceLayers?: readonly ReferenceLayer[];
+  /** Shown over the map while it has nothing to draw along (offline basemap, no reference layer). */
+  readonly emptyHint?: string;
 }
 
 function collection(features: Feature[]): FeatureCollection {
@@ -164,6 +173,7 @@ export function MapView(props: MapViewProps) {
   const [failed, setFailed] = useState(false);
   useBasemap(mapRef, ready, props.basemap); // user basemap: renderer/map/use-basemap.ts
   useProposalLayer(mapRef, ready, props.proposal); // 自动划分/平衡 preview: renderer/map/proposal-layers.ts
+  useReferenceLayers(mapRef, ready, props.referenceLayers); // reference layers: use-reference-layers.ts
   // Map event handlers are registered once; they read the latest props through this ref.
   const latest = useRef(props);
   useEffect(() => {
@@ -335,6 +345,11 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map || !focus) return;
+    if ('bounds' in focus) {
+      const [minX, minY, maxX, maxY] = focus.bounds;
+      map.fitBounds([minX, minY, maxX, maxY], { padding: 60, maxZoom: 18, duration: 300 });
+      return;
+    }
     if ('at' in focus) {
       map.flyTo({ center: [focus.at[0], focus.at[1]], zoom: Math.max(map.getZoom(), 16), duration: 300 });
       return;
@@ -366,6 +381,11 @@ export function MapView(props: MapViewProps) {
     <div className="map-view" ref={container} data-testid="map" aria-label={t('app.title')}>
       {!ready && !failed && <div className="map-overlay">{t('map.loading')}</div>}
       {failed && <div className="map-overlay map-error">{t('map.noWebgl')}</div>}
+      {ready && props.emptyHint && (
+        <div className="map-empty-hint" data-testid="map-empty-hint">
+          {props.emptyHint}
+        </div>
+      )}
     </div>
   );
 }

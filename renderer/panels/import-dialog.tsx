@@ -5,6 +5,7 @@ import type { FieldMapping, MappedAttribute } from '../../shared/formats/field-m
 import { attributesOf, requiredAttributes } from '../../shared/formats/field-mapping';
 import type { ImportInspection } from '../../shared/formats/import-files';
 import type { LayerImport, PointSystem } from '../../shared/formats/import-layer';
+import type { ReferenceImport } from '../../shared/formats/reference-layer-import';
 import { POINT_SYSTEMS } from '../../shared/formats/import-layer';
 import type { TextEncodingName } from '../../shared/formats/text-encoding';
 import type { InputFile } from '../../shared/formats/zip-archive';
@@ -12,11 +13,28 @@ import { MAX_IMPORT_BYTES, tooLargeProblem } from '../../shared/formats/zip-arch
 import type { Division, Language, Layer, LocalText, Problem } from '../../shared/model';
 import { LAYERS } from '../../shared/model';
 import type { ImportJob } from '../import/import-client';
-import { convertInWorker, inspectInWorker, readChosenFiles } from '../import/import-client';
+import {
+  convertInWorker,
+  convertReferenceInWorker,
+  inspectInWorker,
+  readChosenFiles,
+} from '../import/import-client';
 import type { ReadChoices } from '../import/import-protocol';
 import type { RememberedMappings } from '../import/remembered-mapping';
 import { initialLayer, initialMapping, readRemembered, remember } from '../import/remembered-mapping';
 import '../import/transfer.css';
+// --- reference layers (参考图层): renderer/references/ ---
+import type { ReferenceChoice } from '../references/reference-import-fields';
+import {
+  canBeReference,
+  holdsLines,
+  initialReferenceChoice,
+  ReferenceImportFields,
+} from '../references/reference-import-fields';
+
+/** The import's target: a layer of the division, or a reference layer beside it. */
+type Target = Layer | 'reference';
+const REFERENCE = 'reference' as const;
 
 /** Work shorter than this shows no progress bar (it would only flicker). */
 const PROGRESS_DELAY_MS = 1000;
@@ -33,6 +51,8 @@ export interface ImportDialogProps {
   /** Puts the layer into the open project as one undoable change; resolves false when that failed. */
   readonly onImportLayer: (imported: LayerImport, fileName: string) => Promise<boolean>;
   readonly onImportDivision: (division: Division, fileName: string) => Promise<void>;
+  /** Stores a reference layer in the open project; resolves false when that failed. Absent: no such target. */
+  readonly onImportReference?: (imported: ReferenceImport) => Promise<boolean>;
   readonly onClose: () => void;
 }
 
@@ -55,7 +75,9 @@ export function ImportDialog(props: ImportDialogProps) {
   const [choices, setChoices] = useState<ReadChoices>({});
   const [inspection, setInspection] = useState<ImportInspection | null>(null);
   const [problems, setProblems] = useState<readonly Problem[] | null>(null);
-  const [layer, setLayer] = useState<Layer>('grid');
+  const [target, setTarget] = useState<Target>('grid');
+  const layer: Layer = target === REFERENCE ? 'grid' : target;
+  const [referenceChoice, setReferenceChoice] = useState<ReferenceChoice | null>(null);
   const [mapping, setMapping] = useState<FieldMapping>({});
   const [pointSystem, setPointSystem] = useState<PointSystem>('wgs84');
   const [running, setRunning] = useState<Running | null>(null);
@@ -107,7 +129,10 @@ export function ImportDialog(props: ImportDialogProps) {
     const found = result.value;
     setInspection(found);
     const nextLayer = keepLayer ? layer : initialLayer(found, remembered);
-    setLayer(nextLayer);
+    // A line file can only be a reference layer: no division layer is made of lines.
+    const asReference = props.onImportReference !== undefined && canBeReference(found) && holdsLines(found);
+    if (!keepLayer) setTarget(asReference ? REFERENCE : nextLayer);
+    if (!keepLayer || !referenceChoice) setReferenceChoice(initialReferenceChoice(found));
     // A new encoding can rename Chinese field names: keep the mapping only while its fields still exist.
     const stale = Object.values(mapping).some(
       (field) => field !== undefined && !found.fields.includes(field),
@@ -142,9 +167,28 @@ export function ImportDialog(props: ImportDialogProps) {
     if (files) void inspect(files, next, true);
   }
 
-  function changeLayer(next: Layer) {
-    setLayer(next);
-    if (inspection) setMapping(initialMapping(next, inspection, remembered));
+  function changeLayer(next: Target) {
+    setTarget(next);
+    if (inspection && next !== REFERENCE) setMapping(initialMapping(next, inspection, remembered));
+  }
+
+  async function importReference() {
+    if (!files || !inspection || !referenceChoice || !props.onImportReference) return;
+    setProblems(null);
+    const request = {
+      id: crypto.randomUUID(),
+      name: referenceChoice.name.trim() || inspection.name,
+      role: referenceChoice.role,
+      source: fileLabel,
+      ...(referenceChoice.labelField !== undefined ? { labelField: referenceChoice.labelField } : {}),
+    };
+    const job = convertReferenceInWorker(files, choices, request, (fraction) =>
+      setRunning((r) => (r ? { ...r, fraction } : r)),
+    );
+    const result = await runJob(t('transfer.converting'), job);
+    if (!result) return;
+    if (!result.ok) return setProblems(result.problems);
+    if (await props.onImportReference(result.value)) props.onClose();
   }
 
   async function finish(imported: LayerImport) {
@@ -157,6 +201,7 @@ export function ImportDialog(props: ImportDialogProps) {
   }
 
   async function importNow() {
+    if (target === REFERENCE) return importReference();
     if (!files || !inspection) return;
     setProblems(null);
     let result;
@@ -191,15 +236,22 @@ export function ImportDialog(props: ImportDialogProps) {
   const needsZone = inspection?.crs?.status === 'needs-zone';
   const attributes = inspection ? attributesOf(layer, inspection.table) : [];
   const required = inspection ? requiredAttributes(layer, inspection.table) : [];
+  const asReference = target === REFERENCE && inspection !== null && canBeReference(inspection);
   const ready =
     inspection !== null &&
     !running &&
-    (inspection.format === 'division' ||
+    (asReference ||
+      inspection.format === 'division' ||
       (props.hasProject &&
         required.every((a) => mapping[a]) &&
         (!needsZone || choices.zoneEpsg !== undefined) &&
+        target !== REFERENCE &&
         !(inspection.table && layer !== 'census')));
-  const layerChoices: readonly Layer[] = inspection?.table ? ['census'] : LAYERS;
+  const layerChoices: readonly Target[] = inspection?.table
+    ? ['census']
+    : props.onImportReference && inspection && canBeReference(inspection)
+      ? [...LAYERS, REFERENCE]
+      : LAYERS;
 
   return (
     <div className="modal-backdrop" role="presentation">
@@ -381,44 +433,58 @@ export function ImportDialog(props: ImportDialogProps) {
               {t('transfer.layer')}
               <select
                 data-testid="import-layer"
-                value={layer}
-                onChange={(event) => changeLayer(event.target.value as Layer)}
+                value={target}
+                onChange={(event) => changeLayer(event.target.value as Target)}
               >
                 {layerChoices.map((l) => (
                   <option key={l} value={l}>
-                    {t(`transfer.layers.${l}`)}
+                    {l === REFERENCE ? t('references.target') : t(`transfer.layers.${l}`)}
                   </option>
                 ))}
               </select>
             </label>
-            <small>{t('transfer.replaceNote', { layer: t(`transfer.layers.${layer}`) })}</small>
+            {target === REFERENCE && referenceChoice && (
+              <ReferenceImportFields
+                inspection={inspection}
+                choice={referenceChoice}
+                onChange={setReferenceChoice}
+              />
+            )}
+            {target === REFERENCE && !canBeReference(inspection) && (
+              <p className="transfer-warning">{t('references.pointsRefused')}</p>
+            )}
+            {target !== REFERENCE && (
+              <small>{t('transfer.replaceNote', { layer: t(`transfer.layers.${layer}`) })}</small>
+            )}
 
-            <fieldset className="transfer-mapping">
-              <legend>{t('transfer.mapping')}</legend>
-              {attributes.map((attribute: MappedAttribute) => (
-                <label key={attribute}>
-                  {t(`transfer.attributes.${attribute}`)}
-                  {required.includes(attribute) ? t('transfer.required') : ''}
-                  <select
-                    data-testid={`import-field-${attribute}`}
-                    value={mapping[attribute] ?? ''}
-                    onChange={(event) =>
-                      setMapping({ ...mapping, [attribute]: event.target.value || undefined })
-                    }
-                  >
-                    <option value="">{t('transfer.notMapped')}</option>
-                    {inspection.fields.map((field) => (
-                      <option key={field} value={field}>
-                        {field}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              ))}
-              {(layer === 'grid' || layer === 'microgrid') && <small>{t('transfer.countedNote')}</small>}
-            </fieldset>
+            {target !== REFERENCE && (
+              <fieldset className="transfer-mapping">
+                <legend>{t('transfer.mapping')}</legend>
+                {attributes.map((attribute: MappedAttribute) => (
+                  <label key={attribute}>
+                    {t(`transfer.attributes.${attribute}`)}
+                    {required.includes(attribute) ? t('transfer.required') : ''}
+                    <select
+                      data-testid={`import-field-${attribute}`}
+                      value={mapping[attribute] ?? ''}
+                      onChange={(event) =>
+                        setMapping({ ...mapping, [attribute]: event.target.value || undefined })
+                      }
+                    >
+                      <option value="">{t('transfer.notMapped')}</option>
+                      {inspection.fields.map((field) => (
+                        <option key={field} value={field}>
+                          {field}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                ))}
+                {(layer === 'grid' || layer === 'microgrid') && <small>{t('transfer.countedNote')}</small>}
+              </fieldset>
+            )}
 
-            {layer === 'census' && (
+            {target === 'census' && (
               <label>
                 {t('transfer.pointSystem')}
                 <select

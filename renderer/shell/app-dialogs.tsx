@@ -22,7 +22,7 @@ export interface AppDialog {
 export const APP_DIALOGS: readonly AppDialog[] = [
   {
     id: IMPORT_DATA_DIALOG,
-    render: ({ language, project, transfer, openDialog }) => {
+    render: ({ language, project, transfer, openDialog, references }) => {
       const { state, store } = project;
       return (
         <ImportDialog
@@ -36,6 +36,7 @@ export const APP_DIALOGS: readonly AppDialog[] = [
           }
           onImportLayer={transfer.importLayer}
           onImportDivision={transfer.importDivision}
+          onImportReference={references.add}
           onClose={() => openDialog(null)}
         />
       );

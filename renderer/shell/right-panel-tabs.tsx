@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { AttributePanel } from '../panels/attribute-panel';
 import { IssuesPanel } from '../panels/issues-panel';
 import { toolNamed } from '../tools/tool-registry';
+import { REFERENCES_TAB, referencesTab } from '../references/references-tab';
 import type { Shell } from './shell';
 import { ATTRIBUTES_TAB, ISSUES_TAB } from './tab-ids';
 
@@ -49,4 +50,5 @@ export const RIGHT_PANEL_TABS: readonly RightPanelTab[] = [
       />
     ),
   },
+  { id: REFERENCES_TAB, ...referencesTab },
 ];

@@ -6,6 +6,7 @@ import type { SketchCounts } from '../divide/use-sketch-counts';
 import type { EditTools } from '../tools/use-edit-tools';
 import type { MapFocus } from '../map/map-view';
 import type { useProjectBasemap } from '../panels/basemap-settings';
+import type { ProjectReferences } from '../references/use-project-references';
 import type { Notices } from './use-notices';
 import type { ProjectSession } from './use-project-session';
 import type { TransferActions } from './use-transfer-dialogs';
@@ -36,6 +37,8 @@ export interface Shell {
   /** Counts before commit of the shape being drawn (renderer/divide/use-sketch-counts.ts). */
   readonly sketch: SketchCounts;
   readonly basemap: ReturnType<typeof useProjectBasemap>;
+  /** The project's reference layers (参考图层) and trace mode (renderer/references/). */
+  readonly references: ProjectReferences;
   readonly selectedGridId: string | null;
   readonly selectGrid: (id: string | null) => void;
   /** The tree's 网格 click: select it, show it on the map and its attributes (stable identity). */
@@ -59,4 +62,7 @@ export interface Shell {
 
 /** What the map can be asked to show: a grid (from the list), a community, or a place (a gap, an issue). */
 export type MapTarget =
-  { readonly gridId: string } | { readonly communityId: string } | { readonly at: readonly [number, number] };
+  | { readonly gridId: string }
+  | { readonly communityId: string }
+  | { readonly at: readonly [number, number] }
+  | { readonly bounds: readonly [number, number, number, number] };

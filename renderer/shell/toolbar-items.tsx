@@ -4,6 +4,7 @@ import { setLanguage } from '../i18n/i18n';
 import { BasemapButton } from '../panels/basemap-settings';
 import { EditToolbar } from '../panels/edit-toolbar';
 import { DivideButtons } from '../divide/divide-toolbar';
+import { TraceToggle } from '../references/trace-toggle';
 import { BASEMAP_DIALOG, EXPORT_DATA_DIALOG, IMPORT_DATA_DIALOG } from './dialog-ids';
 import type { Shell } from './shell';
 
@@ -68,6 +69,12 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
     ),
   },
   { id: 'divide', render: (shell) => <DivideButtons shell={shell} /> },
+  {
+    id: 'trace',
+    render: ({ division, references }) => (
+      <TraceToggle on={references.trace} disabled={!division} onChange={references.setTrace} />
+    ),
+  },
   {
     id: 'rule-set',
     render: ({ t, say, project, division, ruleSet, language, notices }) => (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReferenceLayer, RuleSet } from '../../shared/model';
+import type { RuleSet } from '../../shared/model';
 import { BUILTIN_RULE_SETS, builtinRuleSet } from '../../shared/model';
 import { deriveFigures } from '../derive/grid-figures';
 import { useEditTools } from '../tools/use-edit-tools';
@@ -9,6 +9,9 @@ import { useSketchCounts } from '../divide/use-sketch-counts';
 import { currentLanguage } from '../i18n/i18n';
 import type { MapFocus } from '../map/map-view';
 import { useProjectBasemap } from '../panels/basemap-settings';
+import { useReferenceReports } from '../references/reference-reports';
+import { useProjectReferences } from '../references/use-project-references';
+import { useTraceKey } from '../references/use-trace-key';
 import type { ProjectStore, ProjectSummary } from '../storage/project-store';
 import type { MapTarget, Shell } from './shell';
 import { ATTRIBUTES_TAB, ISSUES_TAB } from './tab-ids';
@@ -16,8 +19,6 @@ import { useNotices } from './use-notices';
 import { useProjectSession } from './use-project-session';
 import { useTransferDialogs } from './use-transfer-dialogs';
 import { useValidationWiring } from './use-validation-wiring';
-
-const NO_REFERENCE_LAYERS: readonly ReferenceLayer[] = [];
 
 /** Builds the {@link Shell} of the main window from its hooks; `App` only lays the parts out. */
 export function useShell(store: ProjectStore, initialProjects: readonly ProjectSummary[]): Shell {
@@ -34,6 +35,8 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
   const project = useProjectSession(store, initialProjects, notices, deselect);
   const { session, state } = project;
   const basemap = useProjectBasemap(store, state?.projectId ?? null);
+  const references = useProjectReferences(store, state?.projectId ?? null, useReferenceReports(notices));
+  useTraceKey(references.trace, references.setTrace, !!state);
 
   const division = state?.division ?? null;
   const ruleSet: RuleSet =
@@ -79,8 +82,8 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     division,
     ruleSet,
     selectedGridId,
-    // The project's reference layers (参考图层) come with the refs branch; until then none guide.
-    referenceLayers: NO_REFERENCE_LAYERS,
+    // The project's reference layers (参考图层): the planner ticks those that guide the division.
+    referenceLayers: references.layers,
     report: (title, problems) =>
       notices.notify({ kind: 'error', title, lines: problems.map((p) => p.message) }),
     inform: (title) => notices.notify({ kind: 'info', title, lines: [] }),
@@ -112,6 +115,7 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     divide,
     sketch,
     basemap,
+    references,
     selectedGridId,
     selectGrid,
     selectFromTree,

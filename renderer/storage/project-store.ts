@@ -9,6 +9,7 @@ import type {
   EntityRef,
   HistoryOp,
   Layer,
+  ReferenceLayer,
 } from '../../shared/model';
 import { countByLayer, entitiesOf, text } from '../../shared/model';
 import {
@@ -309,13 +310,14 @@ export class ProjectStore {
     const copyId = this.#newId();
     return this.#write(
       'save',
-      [db.projects, db.entities, db.censusChunks, db.history, db.settings],
+      [db.projects, db.entities, db.censusChunks, db.history, db.settings, db.referenceLayers],
       async () => {
         const row = await this.#projectRow(id, 'save');
         const entityRows = await db.entities.where('[projectId+layer+id]').between(range0, range1).toArray();
         const chunks = await db.censusChunks.where('[projectId+chunk]').between(range0, range1).toArray();
         const history = await db.history.where('[projectId+stack+seq]').between(range0, range1).toArray();
         const settings = await db.settings.where('[projectId+key]').between(range0, range1).toArray();
+        const references = await db.referenceLayers.where('[projectId+id]').between(range0, range1).toArray();
         const now = this.#now();
         const copy: ProjectRow = {
           ...row,
@@ -331,6 +333,9 @@ export class ProjectStore {
         await db.censusChunks.bulkAdd(chunks.map((chunk) => ({ ...chunk, projectId: copyId })));
         await db.history.bulkAdd(history.map((entry) => ({ ...entry, projectId: copyId })));
         await db.settings.bulkAdd(settings.map((setting) => ({ ...setting, projectId: copyId })));
+        await db.referenceLayers.bulkAdd(
+          references.map((reference) => ({ ...reference, projectId: copyId })),
+        );
         return summaryOf(copy);
       },
     );
@@ -342,13 +347,14 @@ export class ProjectStore {
     const [range0, range1] = projectRange(id);
     await this.#write(
       'save',
-      [db.projects, db.entities, db.censusChunks, db.history, db.settings],
+      [db.projects, db.entities, db.censusChunks, db.history, db.settings, db.referenceLayers],
       async () => {
         await this.#projectRow(id, 'save');
         await db.entities.where('[projectId+layer+id]').between(range0, range1).delete();
         await db.censusChunks.where('[projectId+chunk]').between(range0, range1).delete();
         await db.history.where('[projectId+stack+seq]').between(range0, range1).delete();
         await db.settings.where('[projectId+key]').between(range0, range1).delete();
+        await db.referenceLayers.where('[projectId+id]').between(range0, range1).delete();
         await db.projects.delete(id);
       },
     );
@@ -481,6 +487,46 @@ export class ProjectStore {
   async deleteSetting(projectId: string, key: string): Promise<void> {
     const db = this.#db;
     await this.#write('save', [db.settings], () => db.settings.delete([projectId, key]));
+  }
+
+  // ---- reference layers (v3) ----
+
+  /** The project's reference layers (参考图层), in the order they were added. */
+  async listReferenceLayers(projectId: string): Promise<ReferenceLayer[]> {
+    const [range0, range1] = projectRange(projectId);
+    return this.#read(async () => {
+      const rows = await this.#db.referenceLayers.where('[projectId+id]').between(range0, range1).toArray();
+      return rows.sort((a, b) => a.addedAt - b.addedAt || (a.id < b.id ? -1 : 1)).map((row) => row.layer);
+    });
+  }
+
+  /**
+   * Adds a reference layer or replaces the one with its id (rename, new features), keeping its place in
+   * the list. Reference layers are not edits of the division: the history does not change.
+   */
+  async putReferenceLayer(projectId: string, layer: ReferenceLayer): Promise<void> {
+    const db = this.#db;
+    await this.#write('save', [db.projects, db.referenceLayers], async () => {
+      await this.#projectRow(projectId, 'save');
+      const old = await db.referenceLayers.get([projectId, layer.id]);
+      await db.referenceLayers.put({ projectId, id: layer.id, addedAt: old?.addedAt ?? this.#now(), layer });
+    });
+  }
+
+  /** Shows or hides a reference layer. Rejects `not-found` when the project or the layer is gone. */
+  async setReferenceLayerVisible(projectId: string, id: string, visible: boolean): Promise<void> {
+    const db = this.#db;
+    await this.#write('save', [db.referenceLayers], async () => {
+      const row = await db.referenceLayers.get([projectId, id]);
+      if (!row) throw new StorageError('not-found', 'save');
+      await db.referenceLayers.put({ ...row, layer: { ...row.layer, visible } });
+    });
+  }
+
+  /** Deletes a reference layer; nothing happens if it was already gone. */
+  async deleteReferenceLayer(projectId: string, id: string): Promise<void> {
+    const db = this.#db;
+    await this.#write('save', [db.referenceLayers], () => db.referenceLayers.delete([projectId, id]));
   }
 
   // ---- transactions and errors ----

@@ -1,5 +1,5 @@
 import type { Dexie, Table, Transaction } from 'dexie';
-import type { Entity, EntityRef, ExtraProperties, Layer } from '../../shared/model';
+import type { Entity, EntityRef, ExtraProperties, Layer, ReferenceLayer } from '../../shared/model';
 import type { CensusColumns } from './census-columns';
 
 /*
@@ -86,6 +86,19 @@ export interface SettingRow {
 }
 export type SettingKey = [projectId: string, key: string];
 
+/**
+ * One reference layer (参考图层, v3) of a project: streets, rivers, compounds... with their features.
+ * One row per layer, so showing, hiding or renaming one is a single put.
+ */
+export interface ReferenceLayerRow {
+  readonly projectId: string;
+  readonly id: string;
+  /** Milliseconds since the Unix epoch; the panel lists layers in the order they were added. */
+  readonly addedAt: number;
+  readonly layer: ReferenceLayer;
+}
+export type ReferenceLayerKey = [projectId: string, id: string];
+
 /** The database with its tables as of the current schema. */
 export type GridPlanDatabase = Dexie & {
   projects: Table<ProjectRow, string>;
@@ -93,10 +106,11 @@ export type GridPlanDatabase = Dexie & {
   censusChunks: Table<CensusChunkRow, CensusChunkKey>;
   history: Table<HistoryRow, HistoryKey>;
   settings: Table<SettingRow, SettingKey>;
+  referenceLayers: Table<ReferenceLayerRow, ReferenceLayerKey>;
 };
 
 /** The schema version that {@link declareSchema} reaches by default. */
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 /** Fills `lastOpenedAt` of projects written by version 1, so "recently opened" has a value to sort by. */
 async function upgradeToVersion2(transaction: Transaction): Promise<void> {
@@ -130,5 +144,13 @@ export function declareSchema(db: Dexie, upTo: number = CURRENT_SCHEMA_VERSION):
     })
     .upgrade(upgradeToVersion2);
 
-  // Version 3 goes here, with its own .upgrade(); raise CURRENT_SCHEMA_VERSION with it.
+  if (upTo < 3) return;
+
+  // Version 3: reference layers (参考图层) beside the division. NEVER EDIT. A new table only: no old row
+  // changes shape, so there is nothing for an .upgrade() to rewrite; old projects simply have none.
+  db.version(3).stores({
+    referenceLayers: '[projectId+id]',
+  });
+
+  // Version 4 goes here, with its own .upgrade() when rows change; raise CURRENT_SCHEMA_VERSION with it.
 }

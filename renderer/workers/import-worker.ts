@@ -3,6 +3,8 @@
 // and the planner can cancel (the app terminates this worker). It only computes: nothing is written to
 // the project here, so a cancelled or failed import leaves the project exactly as it was.
 import { convertImport, inspectImport, readImport } from '../../shared/formats/import-files';
+import type { ReferenceImport } from '../../shared/formats/reference-layer-import';
+import { recordsToReferenceLayer } from '../../shared/formats/reference-layer-import';
 import type { Problem, Result } from '../../shared/model';
 import { ok, text } from '../../shared/model';
 import type { Converted, ImportWorkerReply, ImportWorkerRequest } from '../import/import-protocol';
@@ -36,16 +38,49 @@ function convert(request: Extract<ImportWorkerRequest, { type: 'convert' }>): Re
   return converted.ok ? ok({ kind: 'layer', layer: converted.value }) : converted;
 }
 
+function reference(request: Extract<ImportWorkerRequest, { type: 'reference' }>): Result<ReferenceImport> {
+  const read = readImport(request.files, {
+    ...request.choices,
+    onProgress: (fraction) => reply({ type: 'progress', fraction }),
+  });
+  if (!read.ok) return read;
+  if (read.value.kind !== 'features') {
+    return {
+      ok: false,
+      problems: [
+        {
+          kind: 'not-features',
+          message: text(
+            '参考图层需要线或面要素（Shapefile 或 GeoJSON），不能是表格或 GridPlan 划分文件。',
+            'A reference layer needs line or polygon features (shapefile or GeoJSON), not a table or a GridPlan division.',
+          ),
+        },
+      ],
+    };
+  }
+  const converted = recordsToReferenceLayer(read.value.records, request.request);
+  reply({ type: 'progress', fraction: 1 });
+  return converted;
+}
+
 self.onmessage = (event: MessageEvent<ImportWorkerRequest>) => {
   const request = event.data;
   try {
     if (request.type === 'inspect') {
       reply({ type: 'inspected', result: inspectImport(request.files, request.choices) });
+    } else if (request.type === 'reference') {
+      reply({ type: 'referenced', result: reference(request) });
     } else {
       reply({ type: 'converted', result: convert(request) });
     }
   } catch (error) {
     const result = { ok: false as const, problems: [unexpected(error)] };
-    reply(request.type === 'inspect' ? { type: 'inspected', result } : { type: 'converted', result });
+    reply(
+      request.type === 'inspect'
+        ? { type: 'inspected', result }
+        : request.type === 'reference'
+          ? { type: 'referenced', result }
+          : { type: 'converted', result },
+    );
   }
 };

@@ -27,3 +27,4 @@ export * from './snap-coordinate';
 export * from './split-polygon-by-line';
 export * from './trace-existing';
 export * from './polsby-popper';
+export * from './trace-line-network';

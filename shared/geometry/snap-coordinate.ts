@@ -11,6 +11,23 @@ import type { AreaInput } from './trace-existing';
  */
 export type SnapTolerance = { readonly toleranceM: number } | { readonly toleranceDeg: number };
 
+/**
+ * A line candidate: a reference street, river or railway, or the rings of a compound, given as open
+ * polylines. Its vertices and edges are snap targets like a polygon's (part 0, `ring` = line index).
+ */
+export interface LineInput {
+  readonly id: string;
+  readonly lines: readonly (readonly Position[])[];
+}
+
+/** What can be snapped to: an area (grid, community...) or lines (reference layers). */
+export type SnapCandidate = AreaInput | LineInput;
+
+/** The candidate's parts as lists of rings or lines. */
+function partsOf(candidate: SnapCandidate): readonly (readonly (readonly Position[])[])[] {
+  return 'lines' in candidate ? [candidate.lines] : polygonsOf(candidate.geometry);
+}
+
 /** Where a snapped point lies on a candidate polygon: indexes into its coordinates. */
 export interface SnapTarget {
   readonly id: string;
@@ -45,7 +62,7 @@ export type SnapResult =
  */
 export function snapCoordinate(
   position: Position,
-  candidates: readonly AreaInput[],
+  candidates: readonly SnapCandidate[],
   tolerance: SnapTolerance,
 ): SnapResult {
   const px = position[0]!;
@@ -57,7 +74,7 @@ export function snapCoordinate(
   let bestVertex: { x: number; y: number; d: number } | undefined;
   let bestEdge: { x: number; y: number; d: number; a: Position; b: Position } | undefined;
   for (const candidate of candidates) {
-    for (const rings of polygonsOf(candidate.geometry)) {
+    for (const rings of partsOf(candidate)) {
       for (const ring of rings) {
         for (let i = 0; i < ring.length; i++) {
           const a = ring[i]!;
@@ -118,7 +135,7 @@ export function snapCoordinate(
 
 /** Every vertex equal to `at`, or every edge equal to a–b (either direction), among the candidates. */
 function targetsAt(
-  candidates: readonly AreaInput[],
+  candidates: readonly SnapCandidate[],
   at: Position,
   kind: 'vertex' | 'edge',
   a?: Position,
@@ -128,7 +145,7 @@ function targetsAt(
     !!p && !!q && toUnits(p[0]!) === toUnits(q[0]!) && toUnits(p[1]!) === toUnits(q[1]!);
   const targets: SnapTarget[] = [];
   for (const candidate of candidates) {
-    polygonsOf(candidate.geometry).forEach((rings, part) => {
+    partsOf(candidate).forEach((rings, part) => {
       rings.forEach((ring, r) => {
         for (let i = 0; i + 1 < ring.length; i++) {
           const hit =

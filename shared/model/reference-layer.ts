@@ -30,6 +30,10 @@ export interface ReferenceLayer {
   readonly visible: boolean;
   /** Features with their original attributes (a street's name is used by the notice's 四至). */
   readonly features: readonly Feature<ReferenceGeometry>[];
+  /** The attribute whose value labels a feature on the map (a street's name), when there is one. */
+  readonly labelField?: string;
+  /** The file it was imported from, for the panel (e.g. `roads.shp`). */
+  readonly source?: string;
 }
 
 /** Whether a role's features are lines that boundaries should follow (else polygons never to be cut). */

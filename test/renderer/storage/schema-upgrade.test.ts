@@ -89,6 +89,7 @@ describe('schema upgrades', () => {
       'entities',
       'history',
       'projects',
+      'referenceLayers',
       'settings',
     ]);
     expect(

@@ -1,0 +1,171 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Position } from 'geojson';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { parseDivisionGeoJson } from '../../shared/formats/geojson';
+import { interiorPoint } from '../../shared/geometry/interior-point';
+import { roundPosition } from '../../shared/geometry/lattice';
+import { locatePoint, PointLocation } from '../../shared/geometry/locate-point';
+import { preparePolygon } from '../../shared/geometry/prepared-polygon';
+import type { Community } from '../../shared/model';
+import { countColour, launchBrowser, mapPixels, openApp, waitForMapIdle, watchPage } from './browser';
+import { clickAt } from './map-geometry';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let page: Page;
+let watched: ReturnType<typeof watchPage>;
+let community: Community;
+/** The generated street through the undivided community, on the 1e-9° lattice. */
+let street: Position[];
+let streetFile: string;
+const dir = mkdtempSync(path.join(tmpdir(), 'gridplan-e2e-refs-'));
+
+/**
+ * A winding street across the community's interior (every vertex inside it, zig-zagging so that a
+ * straight edge between two of them would not follow it), and a point well north of it, also inside.
+ */
+function streetThrough(target: Community): { street: Position[]; north: Position } {
+  const prepared = preparePolygon(target.geometry);
+  const [ix, iy] = interiorPoint(prepared);
+  const inside = (p: Position) => locatePoint(prepared, p[0]!, p[1]!) === PointLocation.inside;
+  for (let d = 0.0012; d > 0.00005; d *= 0.8) {
+    const line = [-3, -2, -1, 0, 1, 2, 3].map((k) =>
+      roundPosition([ix + k * d, iy + (k % 2 === 0 ? 0 : d * 0.35)]),
+    );
+    const north = roundPosition([ix, iy + d * 1.6]);
+    if (line.every(inside) && inside(north)) return { street: line, north };
+  }
+  throw new Error('community too small for a street');
+}
+
+/** Whether `part` appears in the closed ring as consecutive vertices, in either direction. */
+function runsAlong(ring: readonly Position[], part: readonly Position[]): boolean {
+  const open = ring.slice(0, -1).map((p) => `${p[0]},${p[1]}`);
+  const wanted = part.map((p) => `${p[0]},${p[1]}`);
+  const doubled = [...open, ...open];
+  const matchFrom = (seq: string[]) =>
+    doubled.some((_, start) => start < open.length && seq.every((s, i) => doubled[start + i] === s));
+  return matchFrom(wanted) || matchFrom([...wanted].reverse());
+}
+
+async function saved(): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelector('.status-activity')?.textContent === '已保存',
+    null,
+    {
+      timeout: 20_000,
+    },
+  );
+  await waitForMapIdle(page);
+}
+
+let north: Position;
+
+beforeAll(async () => {
+  const parsed = parseDivisionGeoJson(await readFile('resources/demo/demo-township.geojson', 'utf8'));
+  if (!parsed.ok) throw new Error('demo does not parse');
+  community = [...parsed.value.community.values()].find((c) => c.name === '新民社区')!;
+  ({ street, north } = streetThrough(community));
+  streetFile = path.join(dir, '道路.geojson');
+  writeFileSync(
+    streetFile,
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { name: '新民路', fclass: 'residential' },
+          geometry: { type: 'LineString', coordinates: street },
+        },
+      ],
+    }),
+  );
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1366, height: 820 }, acceptDownloads: true });
+  page = await context.newPage();
+  watched = watchPage(page);
+  await openApp(page, baseUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('reference layers (参考图层) and tracing (追踪) with real mouse events', () => {
+  it('says on the plain map how to get streets to draw along', async () => {
+    expect(await page.locator('[data-testid="map-empty-hint"]').textContent()).toContain('底图');
+  });
+
+  it('imports a street GeoJSON as a reference layer and draws it under the division', async () => {
+    await page.click(`[data-community-code="${community.code}"]`);
+    await waitForMapIdle(page);
+    const before = countColour(await mapPixels(page), [154, 154, 154], 10);
+    await page.click('[data-testid="import-data-button"]');
+    await page.setInputFiles('[data-testid="import-files"]', streetFile);
+    await page.waitForSelector('[data-testid="reference-import"]');
+    // A line file goes to 参考图层 by itself, as a road (fclass, 路), labelled by its name field.
+    expect(await page.locator('[data-testid="import-layer"]').inputValue()).toBe('reference');
+    expect(await page.locator('[data-testid="reference-role"]').inputValue()).toBe('road');
+    expect(await page.locator('[data-testid="reference-label-field"]').inputValue()).toBe('name');
+    await page.click('[data-testid="import-confirm"]');
+    await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached' });
+    await page.waitForSelector('[data-testid="map"][data-reference-features="1"]');
+    await waitForMapIdle(page);
+    const after = countColour(await mapPixels(page), [154, 154, 154], 10);
+    expect(after).toBeGreaterThan(before + 200);
+    expect(await page.locator('[data-testid="map-empty-hint"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="notice"]').textContent()).toContain('已导入参考图层「道路」');
+    await page.screenshot({ path: 'test-results/e2e-reference-layer.png' });
+    await page.click('[data-testid="notice"] button');
+  });
+
+  it('lists it in the 参考图层 tab, hides and shows it', async () => {
+    await page.locator('[role="tab"]', { hasText: '参考图层' }).click();
+    expect(await page.locator('[data-testid="reference-row-0"]').textContent()).toContain('道路');
+    await page.click('[data-testid="reference-visible-0"]');
+    await page.waitForSelector('[data-testid="map"][data-reference-features="0"]');
+    await page.click('[data-testid="reference-visible-0"]');
+    await page.waitForSelector('[data-testid="map"][data-reference-features="1"]');
+    await waitForMapIdle(page);
+  });
+
+  it('draws a grid with 追踪: its edge between two clicks on the street is the street, vertex for vertex', async () => {
+    // The checkbox keeps the focus, and keys typed into a field are not shortcuts: leave it first.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('n');
+    await page.keyboard.press('t');
+    expect(await page.locator('[data-testid="trace-toggle"]').getAttribute('aria-pressed')).toBe('true');
+    const a = street[1]!;
+    const b = street[5]!;
+    // Clicks a few pixels off the street's vertices: snapping puts them on, tracing follows between.
+    await clickAt(page, a[0]!, a[1]!, { dx: 3, dy: 2 });
+    await clickAt(page, b[0]!, b[1]!, { dx: -2, dy: 3 });
+    await clickAt(page, north[0]!, north[1]!);
+    await clickAt(page, a[0]!, a[1]!, { dx: 3, dy: 2 });
+    await saved();
+    await page.screenshot({ path: 'test-results/e2e-reference-trace.png' });
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="export-button"]'),
+    ]);
+    const file = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+      features: { properties: Record<string, unknown>; geometry: { coordinates: Position[][] } }[];
+    };
+    const created = file.features.filter(
+      (f) => f.properties.layer === 'grid' && f.properties.parentCode === community.code,
+    );
+    expect(created).toHaveLength(1);
+    const ring = created[0]!.geometry.coordinates[0]!;
+    // The street's vertices 1..5, bit-identical and in a row; the free click stays where it was.
+    expect(runsAlong(ring, street.slice(1, 6))).toBe(true);
+    // The free click is where the pointer was (a pixel is ~0.3 m here), not on any line.
+    expect(ring.some((p) => Math.hypot(p[0]! - north[0]!, p[1]! - north[1]!) < 2e-5)).toBe(true);
+    expect(ring).toHaveLength(7);
+    expect(watched.errors).toEqual([]);
+  });
+});
