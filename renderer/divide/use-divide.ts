@@ -86,13 +86,12 @@ export function useDivide(input: DivideInput) {
     setPhase('choose');
   }, [stopJob]);
 
-  /** Opens 平衡: grids are picked on the map, starting with the selected one. */
+  /** Opens 平衡: the grids are picked on the map (a click adds a grid, a second click takes it out). */
   const openRebalance = useCallback(() => {
     stopJob();
     setKind('rebalance');
     setPreview(null);
-    const selected = latest.current.selectedGridId;
-    setPicked(selected ? [selected] : []);
+    setPicked([]);
     setPhase('pick');
   }, [stopJob]);
 
