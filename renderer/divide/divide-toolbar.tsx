@@ -2,7 +2,7 @@ import type { Shell } from '../shell/shell';
 
 /** The toolbar's 自动划分 and 平衡 buttons. */
 export function DivideButtons({ shell }: { readonly shell: Shell }) {
-  const { t, division, divide } = shell;
+  const { t, division, divide, edit } = shell;
   return (
     <span className="toolbar-group">
       <button
@@ -16,7 +16,11 @@ export function DivideButtons({ shell }: { readonly shell: Shell }) {
       </button>
       <button
         type="button"
-        onClick={divide.openRebalance}
+        onClick={() => {
+          // Picking grids for 平衡 takes the map's clicks: no drawing tool may keep them.
+          edit.setTool('select');
+          divide.openRebalance();
+        }}
         disabled={!division || division.grid.size < 2}
         aria-pressed={divide.kind === 'rebalance' && divide.phase !== 'closed'}
         title={t('divide.rebalanceTitle')}

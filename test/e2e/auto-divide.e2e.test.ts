@@ -263,11 +263,12 @@ describe('自动划分, 追踪, 平衡 and 锁定 in Chromium', () => {
     await clickAt(page, west - (east - west) * 0.2, y);
     const end = await screenOf(page, east + (east - west) * 0.2, y);
     await page.mouse.move(end.x, end.y, { steps: 8 });
+    await page.waitForTimeout(1500);
+    await shot('5-counts-before-commit');
     await page.waitForSelector('[data-testid="sketch-counts"]', { timeout: 20_000 });
     const parts = await page.$$eval('[data-testid="sketch-counts"] .part', (items) =>
       items.map((item) => ({ text: item.textContent ?? '', status: item.getAttribute('data-status') })),
     );
-    await shot('5-counts-before-commit');
     expect(parts).toHaveLength(2);
     expect(parts[0]!.text).toMatch(/^① [\d,]+ 户$/);
     expect(parts[1]!.text).toMatch(/^② [\d,]+ 户$/);
@@ -278,6 +279,7 @@ describe('自动划分, 追踪, 平衡 and 锁定 in Chromium', () => {
     const { division } = await exportDivision();
     const proposed = [...division.grid.values()].filter((g) => proposedCodes.includes(g.code));
     const [a, b] = adjacentPair(proposed);
+    await page.keyboard.press('Escape');
     await page.click('[data-testid="rebalance-button"]');
     for (const grid of [a, b]) {
       const [x, y] = interiorPoint(preparePolygon(grid.geometry));
