@@ -56,6 +56,15 @@ async function treeGrids(communityCode: string): Promise<{ code: string; status:
   );
 }
 
+/** Selects a grid through the tree's search box (a long tree scrolls under the pointer otherwise). */
+async function selectInTree(code: string): Promise<void> {
+  await page.fill('.tree-search', code);
+  await page.locator(`[data-grid-code="${code}"]`).click();
+  await page.fill('.tree-search', '');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await waitForMapIdle(page);
+}
+
 /** The project as 导出 writes it, read back. */
 async function exportDivision(): Promise<{ division: Division; text: string }> {
   const [download] = await Promise.all([
@@ -257,8 +266,7 @@ describe('自动划分, 追踪, 平衡 and 锁定 in Chromium', () => {
       );
     })!;
     const { y, west, east } = across(grid);
-    await page.locator(`[data-grid-code="${grid.code}"]`).click();
-    await waitForMapIdle(page);
+    await selectInTree(grid.code);
     await page.keyboard.press('s');
     await clickAt(page, west - (east - west) * 0.2, y);
     const end = await screenOf(page, east + (east - west) * 0.2, y);
@@ -302,12 +310,11 @@ describe('自动划分, 追踪, 平衡 and 锁定 in Chromium', () => {
   it('locks a grid: the tree and map show it, split is refused naming it, the export keeps it', async () => {
     const before = await exportDivision();
     const grid = [...before.division.grid.values()].find((g) => g.code === proposedCodes.at(-1))!;
-    await page.locator(`[data-grid-code="${grid.code}"]`).click();
+    await selectInTree(grid.code);
     await page.click('[data-testid="attr-lock"]');
     await saved();
     await page.waitForSelector(`[data-grid-code="${grid.code}"] [data-testid="tree-locked"]`);
-    await page.locator(`[data-grid-code="${grid.code}"]`).click();
-    await waitForMapIdle(page);
+    await selectInTree(grid.code);
     const ring = grid.geometry.type === 'Polygon' ? grid.geometry.coordinates[0]! : [];
     const xs = ring.map((p) => p[0]!);
     const [, y] = interiorPoint(preparePolygon(grid.geometry));
