@@ -156,6 +156,8 @@ describe('自动划分, 追踪, 平衡 and 锁定 in Chromium', () => {
   /** The grid drawn along the street with 追踪, then the codes the division proposed. */
   let traced = '';
   let proposedCodes: string[] = [];
+  /** The project right after the proposal was accepted. */
+  let divided: Division;
 
   it('imports a street as a reference layer (参考图层)', async () => {
     await page.click(`[data-community-code="${UNDIVIDED}"]`);
@@ -236,10 +238,11 @@ describe('自动划分, 追踪, 平衡 and 锁定 in Chromium', () => {
       [],
     );
     await shot('4-accepted');
+    divided = (await exportDivision()).division;
   });
 
   it('shows the households of each part at the cursor while a split line is drawn', async () => {
-    const { division } = await exportDivision();
+    const division = divided;
     // A proposed grid that a west-east line through its interior splits in two (not every shape is).
     const across = (grid: Grid) => {
       const xs = (grid.geometry.type === 'Polygon' ? grid.geometry.coordinates[0]! : []).map((p) => p[0]!);
@@ -266,7 +269,8 @@ describe('自动划分, 追踪, 平衡 and 锁定 in Chromium', () => {
       );
     })!;
     const { y, west, east } = across(grid);
-    await selectInTree(grid.code);
+    await page.locator(`[data-grid-code="${grid.code}"]`).click();
+    await waitForMapIdle(page);
     await page.keyboard.press('s');
     await clickAt(page, west - (east - west) * 0.2, y);
     const end = await screenOf(page, east + (east - west) * 0.2, y);
@@ -284,8 +288,7 @@ describe('自动划分, 追踪, 平衡 and 锁定 in Chromium', () => {
   });
 
   it('rebalances two adjacent grids, keeping their codes', async () => {
-    const { division } = await exportDivision();
-    const proposed = [...division.grid.values()].filter((g) => proposedCodes.includes(g.code));
+    const proposed = [...divided.grid.values()].filter((g) => proposedCodes.includes(g.code));
     const [a, b] = adjacentPair(proposed);
     await page.keyboard.press('Escape');
     await page.click('[data-testid="rebalance-button"]');
