@@ -269,8 +269,17 @@ describe('自动划分, 追踪, 平衡 and 锁定 in Chromium', () => {
       );
     })!;
     const { y, west, east } = across(grid);
-    await page.locator(`[data-grid-code="${grid.code}"]`).click();
+    // Selected with a click on the map (the long tree scrolls under the pointer while it re-renders).
+    await page.keyboard.press('Escape');
+    await page.click(`[data-community-code="${UNDIVIDED}"]`);
     await waitForMapIdle(page);
+    const [ix, iy] = interiorPoint(preparePolygon(grid.geometry));
+    await clickAt(page, ix, iy);
+    await page.waitForFunction(
+      (code) => document.querySelector('[data-testid="attr-code"]')?.textContent === code,
+      grid.code,
+      { timeout: 20_000 },
+    );
     await page.keyboard.press('s');
     await clickAt(page, west - (east - west) * 0.2, y);
     const end = await screenOf(page, east + (east - west) * 0.2, y);
@@ -291,6 +300,8 @@ describe('自动划分, 追踪, 平衡 and 锁定 in Chromium', () => {
     const proposed = [...divided.grid.values()].filter((g) => proposedCodes.includes(g.code));
     const [a, b] = adjacentPair(proposed);
     await page.keyboard.press('Escape');
+    await page.click(`[data-community-code="${UNDIVIDED}"]`);
+    await waitForMapIdle(page);
     await page.click('[data-testid="rebalance-button"]');
     for (const grid of [a, b]) {
       const [x, y] = interiorPoint(preparePolygon(grid.geometry));
