@@ -1,3 +1,5 @@
+import { DividePanel } from './divide/divide-panel';
+import { SketchCountLabel } from './divide/sketch-count-label';
 import { MapView } from './map/map-view';
 import { DivisionTree } from './panels/division-tree';
 import { StatusBar } from './panels/status-bar';
@@ -37,6 +39,15 @@ export function App({
         <MapArea shell={shell} />
         <ReadOnlyBanner shell={shell} />
         <ToolHint shell={shell} />
+        <SketchCountLabel parts={shell.sketch.parts} />
+        {shell.division && (
+          <DividePanel
+            divide={shell.divide}
+            division={shell.division}
+            referenceLayers={shell.references.layers}
+            language={shell.language}
+          />
+        )}
       </main>
       <RightPanel shell={shell} />
       <Status shell={shell} />
@@ -62,7 +73,7 @@ function LeftPanel({ shell }: { readonly shell: Shell }) {
 }
 
 function MapArea({ shell }: { readonly shell: Shell }) {
-  const { division, figures, project, selectedGridId, edit, focus, validation, basemap } = shell;
+  const { division, figures, project, selectedGridId, edit, focus, validation, basemap, divide } = shell;
   const state = project.state;
   if (!division || !figures || !state) return <div className="map-view" />;
   return (
@@ -71,9 +82,15 @@ function MapArea({ shell }: { readonly shell: Shell }) {
       figures={figures.grids}
       projectId={state.projectId}
       selectedGridId={selectedGridId}
-      onSelectGrid={edit.clickGrid}
+      onSelectGrid={divide.picking ? divide.pick : edit.clickGrid}
       onCursor={shell.setCursor}
-      {...referenceMapProps(shell, edit.mapProps)}
+      {...(() => {
+        const props = referenceMapProps(shell, edit.mapProps);
+        // Counts before commit follow the shape being drawn; 平衡 picks grids on the map.
+        return { ...props, draw: { ...props.draw, onSketch: shell.sketch.onSketch } };
+      })()}
+      {...(divide.picking ? { pickedGridIds: divide.picked } : {})}
+      proposal={divide.previewFeatures}
       focus={focus}
       issues={validation.state.issues}
       overlays={MAP_OVERLAY_ITEMS.map((item) => ({ overlay: item.overlay, data: item.data(shell) }))}

@@ -6,6 +6,7 @@ import { moveSharedVertex } from '../../shared/geometry/move-shared-vertex';
 import type { AreaInput, ChangedArea } from '../../shared/geometry/trace-existing';
 import type { AreaEntity, Change, Division, Grid, MicroGrid, Result } from '../../shared/model';
 import { change, fail, ok, text } from '../../shared/model';
+import { guardLockedGrids, lockedProblem } from '../../shared/commands/locked-grids';
 
 /** What one drag, insert or delete in Terra Draw did to a ring, found by comparing before and after. */
 export type VertexEdit =
@@ -73,7 +74,8 @@ function neighbourhood(division: Division, edited: Grid | MicroGrid): AreaEntity
  * Turns a vertex edit made in Terra Draw into a Change. With topological editing on, a moved or deleted
  * vertex moves or goes in every grid of the community that shares it, so shared edges stay identical;
  * an inserted vertex (Terra Draw's midpoint) goes into every grid that has that edge. With it off, only
- * the edited grid changes.
+ * the edited grid changes. A locked grid's vertices do not move: editing a locked grid, or moving or
+ * deleting a vertex it shares, is refused with its name (an inserted vertex leaves its outline as it is).
  */
 export function vertexEditChange(
   division: Division,
@@ -91,6 +93,7 @@ export function vertexEditChange(
       ),
     });
   }
+  if (edited.layer === 'grid' && edited.locked) return fail(lockedProblem(edited, 'edit-vertices'));
   const edit = diffRing(edited.geometry.coordinates[0]!, after.coordinates[0]!);
   if (edit.kind === 'none') return ok(change(note));
   const areas: AreaInput[] = (topological ? neighbourhood(division, edited) : [edited]).map((entity) => ({
@@ -113,5 +116,7 @@ export function vertexEditChange(
   const byId = new Map(neighbourhood(division, edited).map((entity) => [entity.id, entity]));
   byId.set(edited.id, edited);
   const puts = changed.value.map((area) => ({ ...byId.get(area.id)!, geometry: area.geometry }));
-  return ok(change(note, puts));
+  return edited.layer === 'grid'
+    ? guardLockedGrids(division, change(note, puts), 'edit-vertices')
+    : ok(change(note, puts));
 }

@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/model';
 import { basemapEn } from './basemap-en';
 import { basemapZh } from './basemap-zh';
+import { divideEn } from './divide-en';
+import { divideZh } from './divide-zh';
 import { en } from './en';
 import { importEn } from './import-en';
 import { importZh } from './import-zh';
@@ -40,6 +42,7 @@ export async function initI18n(): Promise<typeof i18next> {
           print: printZh,
           windows: windowsZh,
           references: referencesZh,
+          divide: divideZh,
         },
       },
       en: {
@@ -50,6 +53,7 @@ export async function initI18n(): Promise<typeof i18next> {
           print: printEn,
           windows: windowsEn,
           references: referencesEn,
+          divide: divideEn,
         },
       },
     },

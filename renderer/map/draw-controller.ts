@@ -36,7 +36,13 @@ export interface DrawCallbacks {
   readonly onEdit: (geometry: Polygon, final: boolean) => void;
   /** Whether a shape is being drawn changed (the toolbar's undo then belongs to Terra Draw). */
   readonly onDrawingChange: (drawing: boolean) => void;
+  /** The shape being drawn as it is now (the pointer is its last vertex), or null when drawing stops. */
+  readonly onSketch?: (geometry: Polygon | LineString | null) => void;
   readonly snap: SnapFunction;
+}
+
+function isSketch(geometry: Feature['geometry'] | undefined): geometry is Polygon | LineString {
+  return geometry?.type === 'Polygon' || geometry?.type === 'LineString';
 }
 
 /** Terra Draw keeps at most 9 decimals; our geometry has no more than that either (shared/geometry). */
@@ -127,6 +133,13 @@ export class DrawController {
     this.draw.on('change', (ids, type, context) => {
       const drawing = this.draw.getModeState() === 'drawing';
       this.callbacks.onDrawingChange(drawing);
+      if (this.callbacks.onSketch && (this.mode === 'polygon' || this.mode === 'line')) {
+        // Counts before commit follow the shape under the pointer (renderer/divide/use-sketch-counts.ts).
+        const shape = drawing
+          ? ids.map((id) => this.draw.getSnapshotFeature(id)?.geometry).find(isSketch)
+          : undefined;
+        this.callbacks.onSketch(shape ?? null);
+      }
       // Our own addFeatures also reports a change: only the planner's drags are provisional edits.
       const byApi = context !== undefined && 'origin' in context && context.origin === 'api';
       // Selecting changes properties only; live feedback is for the outline actually moving.
@@ -205,6 +218,7 @@ export class DrawController {
     this.draw.clear();
     this.lastSnap = undefined;
     this.callbacks.onDrawingChange(false);
+    this.callbacks.onSketch?.(null);
   }
 
   private finished(id: string | number, action: string): void {

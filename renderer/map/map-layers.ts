@@ -110,6 +110,14 @@ export function addDivisionLayers(map: MapLibreMap): void {
       },
     },
     {
+      // 锁定: a locked grid has a dashed dark-gold inner outline (and ［锁定］ in its label).
+      id: 'grid-locked-line',
+      type: 'line',
+      source: SOURCES.grid,
+      filter: ['==', ['get', 'locked'], true],
+      paint: { 'line-color': '#8a6d00', 'line-width': 3, 'line-dasharray': [2, 1.5], 'line-offset': 2 },
+    },
+    {
       id: 'microgrid-line',
       type: 'line',
       source: SOURCES.microgrid,

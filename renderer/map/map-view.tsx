@@ -17,6 +17,7 @@ import { addOverlay, setOverlayData } from './map-overlay';
 // --- user basemap (basemap-source.ts, use-basemap.ts) ---
 import type { BasemapSettings } from './basemap-source';
 import { useBasemap } from './use-basemap';
+import { useProposalLayer } from './proposal-layers';
 // --- end user basemap ---
 
 /** A request to show a grid (from the list) or a place (a gap, an issue). */
@@ -42,6 +43,8 @@ export interface MapViewProps {
   readonly overlays: readonly OverlayData[];
   /** The issue chosen in the 问题 tab: the map flies to it and outlines its grids in red. */
   readonly selectedIssue: ValidationIssue | null;
+  /** A proposal of 自动划分 or 平衡 being previewed (renderer/divide), drawn over the division. */
+  readonly proposal?: FeatureCollection | null;
   /** Grids picked for merging (outlined like the selection). */
   readonly pickedGridIds: readonly string[];
   /** Called with Terra Draw's controller once the map has loaded (null when it goes away). */
@@ -112,7 +115,7 @@ const sourceOf = {
       })),
     );
   },
-  grid: (division: Division, figures: GridFigures, households: (n: number) => string) =>
+  grid: (division: Division, figures: GridFigures, households: (n: number) => string, lockedPrefix = '') =>
     collection(
       [...division.grid.values()].map((g) => {
         const figure = figures.get(g.id);
@@ -126,7 +129,8 @@ const sourceOf = {
             status: figure?.status ?? 'none',
             exclusive: g.gridType === 'exclusive',
             households: count,
-            label: `${g.name}\n${households(count)}`,
+            locked: g.locked === true,
+            label: `${g.locked ? lockedPrefix : ''}${g.name}\n${households(count)}`,
           },
           geometry: g.geometry,
         };
@@ -162,6 +166,7 @@ export function MapView(props: MapViewProps) {
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
   useBasemap(mapRef, ready, props.basemap); // user basemap: renderer/map/use-basemap.ts
+  useProposalLayer(mapRef, ready, props.proposal); // 自动划分/平衡 preview: renderer/map/proposal-layers.ts
   // Map event handlers are registered once; they read the latest props through this ref.
   const latest = useRef(props);
   useEffect(() => {
@@ -202,6 +207,7 @@ export function MapView(props: MapViewProps) {
         onLine: (geometry) => latest.current.draw.onLine(geometry),
         onEdit: (geometry, final) => latest.current.draw.onEdit(geometry, final),
         onDrawingChange: (drawing) => latest.current.draw.onDrawingChange(drawing),
+        onSketch: (geometry) => latest.current.draw.onSketch?.(geometry),
         snap: (pointer, _project, unproject) => {
           const there = unproject(pointer.x + SNAP_PIXELS, pointer.y);
           return latest.current.snap([pointer.lng, pointer.lat], Math.abs(there.lng - pointer.lng));
@@ -302,7 +308,12 @@ export function MapView(props: MapViewProps) {
     if (ready)
       setSource(
         SOURCES.grid,
-        sourceOf.grid(latestDivision(), figures, (count) => t('units.households', { value: count })),
+        sourceOf.grid(
+          latestDivision(),
+          figures,
+          (count) => t('units.households', { value: count }),
+          t('divide.mapLocked'),
+        ),
       );
   }, [ready, grid, figures, t]);
   useEffect(() => {

@@ -24,6 +24,7 @@ import { polygonAreaM2 } from '../../shared/geometry/ellipsoid-area';
 import type { GridFigure } from '../derive/grid-figures';
 import { statusClass } from './division-tree';
 import { formatArea, formatCount } from './format';
+import { GridLockToggle, GridQualityFacts } from './grid-quality';
 
 export interface AttributePanelProps {
   readonly division: Division;
@@ -120,6 +121,7 @@ function GridForm({ division, grid, figure, live, ruleSet, onChange }: Attribute
             : ''}
           {figure?.accepted ? ` · ${t('target.accepted')}` : ''}
         </dd>
+        <GridQualityFacts grid={grid} />
         {lineage.length > 0 && (
           <>
             <dt>{t('panel.lineage')}</dt>
@@ -136,6 +138,7 @@ function GridForm({ division, grid, figure, live, ruleSet, onChange }: Attribute
           </>
         )}
       </dl>
+      <GridLockToggle grid={grid} onChange={onChange} />
       <label>
         {t('panel.name')}
         <input value={name} onChange={(event) => setName(event.target.value)} data-testid="attr-name" />

@@ -4,6 +4,7 @@ import type { Community, Division, Grid, MicroGrid, RuleSet, TargetStatus } from
 import { targetFor } from '../../shared/model';
 import type { DivisionFigures } from '../derive/grid-figures';
 import { formatCount } from './format';
+import { GridQualityBadge } from './grid-quality';
 
 export interface DivisionTreeProps {
   readonly division: Division;
@@ -93,7 +94,8 @@ export const DivisionTree = memo(function DivisionTree({
           <span className="tree-label">
             <span className="tree-name">{grid.name || grid.code}</span>
             <small className="tree-code">
-              {grid.code || '—'} · {t(`gridTypesShort.${grid.gridType ?? 'unset'}`)}
+              {grid.code || '—'} · {t(`gridTypesShort.${grid.gridType ?? 'unset'}`)}{' '}
+              <GridQualityBadge grid={grid} />
             </small>
           </span>
           <span className="tree-count" data-testid="grid-households">

@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { Division, Language, LocalText, RuleSet } from '../../shared/model';
 import type { DivisionFigures } from '../derive/grid-figures';
+import type { DivideState } from '../divide/use-divide';
+import type { SketchCounts } from '../divide/use-sketch-counts';
 import type { EditTools } from '../tools/use-edit-tools';
 import type { MapFocus } from '../map/map-view';
 import type { useProjectBasemap } from '../panels/basemap-settings';
@@ -30,6 +32,10 @@ export interface Shell {
   readonly validation: ValidationWiring;
   readonly transfer: TransferActions;
   readonly edit: EditTools;
+  /** 自动划分 and 平衡 (renderer/divide/use-divide.ts). */
+  readonly divide: DivideState;
+  /** Counts before commit of the shape being drawn (renderer/divide/use-sketch-counts.ts). */
+  readonly sketch: SketchCounts;
   readonly basemap: ReturnType<typeof useProjectBasemap>;
   /** The project's reference layers (参考图层) and trace mode (renderer/references/). */
   readonly references: ProjectReferences;

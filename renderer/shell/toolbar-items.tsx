@@ -3,6 +3,7 @@ import { BUILTIN_RULE_SETS } from '../../shared/model';
 import { setLanguage } from '../i18n/i18n';
 import { BasemapButton } from '../panels/basemap-settings';
 import { EditToolbar } from '../panels/edit-toolbar';
+import { DivideButtons } from '../divide/divide-toolbar';
 import { TraceToggle } from '../references/trace-toggle';
 import { BASEMAP_DIALOG, EXPORT_DATA_DIALOG, IMPORT_DATA_DIALOG, PRINT_DIALOG } from './dialog-ids';
 import type { Shell } from './shell';
@@ -67,6 +68,7 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
       />
     ),
   },
+  { id: 'divide', render: (shell) => <DivideButtons shell={shell} /> },
   {
     id: 'trace',
     render: ({ division, references }) => (

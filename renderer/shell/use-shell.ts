@@ -4,6 +4,8 @@ import type { RuleSet } from '../../shared/model';
 import { BUILTIN_RULE_SETS, builtinRuleSet } from '../../shared/model';
 import { deriveFigures } from '../derive/grid-figures';
 import { useEditTools } from '../tools/use-edit-tools';
+import { useDivide } from '../divide/use-divide';
+import { useSketchCounts } from '../divide/use-sketch-counts';
 import { currentLanguage } from '../i18n/i18n';
 import type { MapFocus } from '../map/map-view';
 import { useProjectBasemap } from '../panels/basemap-settings';
@@ -75,6 +77,25 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
       notices.notify({ kind: 'error', title, lines: problems.map((p) => p.message) }),
   });
 
+  const divide = useDivide({
+    session,
+    division,
+    ruleSet,
+    selectedGridId,
+    // The project's reference layers (参考图层): the planner ticks those that guide the division.
+    referenceLayers: references.layers,
+    report: (title, problems) =>
+      notices.notify({ kind: 'error', title, lines: problems.map((p) => p.message) }),
+    inform: (title) => notices.notify({ kind: 'info', title, lines: [] }),
+    title: (key) => t(`divide.${key}`),
+    acceptedTitle: (kind, count) => t(kind === 'divide' ? 'divide.accepted' : 'divide.rebalanced', { count }),
+  });
+
+  const sketch = useSketchCounts(division, ruleSet, edit.tool, {
+    avoidOverlap: edit.settings.avoidOverlap,
+    selectedGridId,
+  });
+
   const undo = useCallback(() => void session?.undo(), [session]);
   const redo = useCallback(() => void session?.redo(), [session]);
   useShortcuts(edit.onKeyDown, undo, redo);
@@ -91,6 +112,8 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     validation,
     transfer,
     edit,
+    divide,
+    sketch,
     basemap,
     references,
     selectedGridId,

@@ -103,7 +103,18 @@ export function formatHtmlReport(
   const issueHeader = [c.severity, c.rule, c.codes, c.area, c.message, w.at]
     .map((label) => `<th>${escapeHtml(label[lang])}</th>`)
     .join('');
-  const gridHeader = [c.code, c.name, c.parent, c.type, c.households, c.population, c.area, c.target]
+  const gridHeader = [
+    c.code,
+    c.name,
+    c.parent,
+    c.type,
+    c.households,
+    c.population,
+    c.area,
+    c.compactness,
+    c.parts,
+    c.target,
+  ]
     .map((label) => `<th>${escapeHtml(label[lang])}</th>`)
     .join('');
   const gridRows = report.grids
@@ -117,6 +128,8 @@ export function formatHtmlReport(
         `<td class="number">${formatNumber(grid.households)}</td>` +
         `<td class="number">${formatNumber(grid.population)}</td>` +
         `<td class="number">${formatNumber(grid.areaM2)}</td>` +
+        `<td class="number">${grid.compactness === undefined ? '' : grid.compactness.toFixed(2)}</td>` +
+        `<td class="number${(grid.parts ?? 1) > 1 ? ' multipart' : ''}">${grid.parts ?? ''}</td>` +
         `<td>${targetTag(grid.target, lang)}${grid.justification ? ` <span class="tag accepted-tag" title="${escapeHtml(grid.justification)}">${escapeHtml(w.acceptedTag[lang])}</span>` : ''}</td>` +
         '</tr>',
     )

@@ -17,6 +17,8 @@ const STATS_WORDS = {
   unassigned: text('不在任何网格内的人口点', 'Census points in no grid'),
   gridArea: text('网格总面积（平方米）', 'Total grid area (m²)'),
   byCommunity: text('按社区/村', 'By community'),
+  compactness: text('紧凑度 平均/最低', 'Compactness mean/min'),
+  multipart: text('不连续网格', 'Non-contiguous grids'),
 } as const;
 
 /** `gridplan stats` as text: totals, grids by type, and one line per community. */
@@ -49,7 +51,9 @@ export function formatStats(stats: DivisionStats, file: string, lang: Language):
   if (stats.byCommunity.length > 0) {
     lines.push('', s.byCommunity[lang]);
     const rows = [
-      [c.code, c.name, s.grids, c.households, c.population, c.area].map((label) => label[lang]),
+      [c.code, c.name, s.grids, c.households, c.population, c.area, s.compactness, s.multipart].map(
+        (label) => label[lang],
+      ),
       ...stats.byCommunity.map((row) => [
         row.code,
         row.name,
@@ -57,9 +61,13 @@ export function formatStats(stats: DivisionStats, file: string, lang: Language):
         formatNumber(row.households),
         formatNumber(row.population),
         formatNumber(row.areaM2),
+        row.compactnessMean === undefined
+          ? ''
+          : `${row.compactnessMean.toFixed(2)} / ${(row.compactnessMin ?? 0).toFixed(2)}`,
+        row.multipartGrids === undefined ? '' : String(row.multipartGrids),
       ]),
     ];
-    lines.push(...textTable(rows, new Set([2, 3, 4, 5])).map((line) => `  ${line}`));
+    lines.push(...textTable(rows, new Set([2, 3, 4, 5, 6, 7])).map((line) => `  ${line}`));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -57,7 +57,9 @@ export function formatTextReport(
   if (report.grids.length === 0) lines.push(`  ${w.none[lang]}`);
   else {
     const rows = [
-      [c.code, c.name, c.type, c.households, c.population, c.area, c.target].map((label) => label[lang]),
+      [c.code, c.name, c.type, c.households, c.population, c.area, c.compactness, c.parts, c.target].map(
+        (label) => label[lang],
+      ),
       ...report.grids.map((grid) => [
         grid.code,
         grid.name,
@@ -65,10 +67,12 @@ export function formatTextReport(
         formatNumber(grid.households),
         formatNumber(grid.population),
         formatNumber(grid.areaM2),
+        grid.compactness === undefined ? '' : grid.compactness.toFixed(2),
+        grid.parts === undefined ? '' : String(grid.parts),
         TARGET_LABELS[grid.target][lang] + (grid.justification ? ` (${w.acceptedTag[lang]})` : ''),
       ]),
     ];
-    lines.push(...textTable(rows, new Set([3, 4, 5])).map((line) => `  ${line}`));
+    lines.push(...textTable(rows, new Set([3, 4, 5, 6, 7])).map((line) => `  ${line}`));
   }
   if (report.microgrids && report.microgrids.length > 0) {
     lines.push('', `${w.microgrids[lang]} (${report.microgrids.length})`);

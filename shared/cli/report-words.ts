@@ -46,6 +46,8 @@ export const REPORT_WORDS = {
     households: text('户数', 'Households'),
     population: text('人口', 'Population'),
     target: text('目标', 'Target'),
+    compactness: text('紧凑度', 'Compactness'),
+    parts: text('部件数', 'Parts'),
   },
   severity: { error: text('错误', 'error'), warning: text('警告', 'warning') },
 } as const;

@@ -26,6 +26,7 @@ import {
   withLineage,
 } from './grid-command-context';
 import type { GridCommandOptions } from './grid-command-context';
+import { guardLockedGrids } from './locked-grids';
 
 /** Options of {@link carveExclusiveGridCommand}. */
 export interface CarveExclusiveGridOptions extends GridCommandOptions {
@@ -42,7 +43,8 @@ export interface CarveExclusiveGridOptions extends GridCommandOptions {
  * its community (see `carvePolygon`), as one Change: the new exclusive grid (clipped to the community,
  * avoiding existing exclusive grids), the reduced grids, grids it covers entirely deleted, neighbours that
  * take its vertices on shared edges, and the community with the lineage record (the new code carved from
- * the codes that lost area). `communityId` undefined: the community containing the drawing's interior.
+ * the codes that lost area). Locked grids are avoided like exclusive ones: never carved, only given
+ * vertices on their own edges. `communityId` undefined: the community containing the drawing's interior.
  */
 export function carveExclusiveGridCommand(
   division: Division,
@@ -57,7 +59,7 @@ export function carveExclusiveGridCommand(
   if (!community.ok) return community;
   const near = gridsNear(division, polygon);
   const ordinary = (grid: Grid): boolean =>
-    grid.parentCode === community.value.code && grid.gridType !== 'exclusive';
+    grid.parentCode === community.value.code && grid.gridType !== 'exclusive' && grid.locked !== true;
   const carved = carvePolygon({
     drawn: polygon,
     parent: community.value.geometry,
@@ -127,7 +129,7 @@ export function carveExclusiveGridCommand(
     records.push(record(pieceCode, [from.code], 'carve', options));
   });
   put.push(withLineage(community.value, records));
-  return ok(change(`划出专属网格 ${name}（${code}）`, put, del));
+  return guardLockedGrids(division, change(`划出专属网格 ${name}（${code}）`, put, del));
 }
 
 /** The community containing a point inside the drawing, or a refusal asking the planner to choose. */

@@ -2,11 +2,12 @@ import type { Change, Division, EntityRef, Result } from '../model';
 import { change, ok } from '../model';
 import { communityOfGrid, gridById, record, withLineage } from './grid-command-context';
 import type { GridCommandOptions } from './grid-command-context';
+import { refuseLocked } from './locked-grids';
 
 /**
  * Deletes a grid, and its micro-grids (they cannot exist without it), as one Change. The grid's code is
  * retired: the community records it (lineage `delete`), so it is never given out again. A grid whose
- * community is missing is deleted all the same (there is no numbering to protect).
+ * community is missing is deleted all the same (there is no numbering to protect). A locked grid is refused.
  */
 export function deleteGridCommand(
   division: Division,
@@ -16,6 +17,8 @@ export function deleteGridCommand(
   const found = gridById(division, gridId);
   if (!found.ok) return found;
   const grid = found.value;
+  const unlocked = refuseLocked([grid], 'delete');
+  if (!unlocked.ok) return unlocked;
   const del: EntityRef[] = [{ layer: 'grid', id: grid.id }];
   for (const microgrid of division.microgrid.values())
     if (microgrid.parentCode === grid.code) del.push({ layer: 'microgrid', id: microgrid.id });

@@ -1,5 +1,5 @@
 import type { AreaGeometry, Change, Community, Division, Entity, Grid, GridType, Result } from '../model';
-import { change, ok } from '../model';
+import { change } from '../model';
 import { clipToParentAndAvoidOverlap } from '../geometry/clip-to-parent-and-avoid-overlap';
 import {
   areaInput,
@@ -12,6 +12,7 @@ import {
   withLineage,
 } from './grid-command-context';
 import type { GridCommandOptions } from './grid-command-context';
+import { guardLockedGrids } from './locked-grids';
 
 /** Options of {@link drawGridCommand}. */
 export interface DrawGridOptions extends GridCommandOptions {
@@ -34,7 +35,8 @@ export function gridTypeOf(community: Community): GridType | null {
 /**
  * Adds a newly drawn grid to a community (see `clipToParentAndAvoidOverlap`) as one Change: the new grid
  * with the next code (status draft), existing grids that take its vertices on shared edges, and the
- * community with the lineage record.
+ * community with the lineage record. Locked grids are fixed: the drawing is clipped around them like any
+ * grid, and they may only take vertices on their own edges (their outline stays as it is).
  */
 export function drawGridCommand(
   division: Division,
@@ -65,5 +67,5 @@ export function drawGridCommand(
   for (const neighbour of clipped.value.neighbours)
     put.push({ ...division.grid.get(neighbour.id)!, geometry: neighbour.geometry });
   put.push(withLineage(community.value, [record(code, [], 'create', options)]));
-  return ok(change(`新建网格 ${code}`, put));
+  return guardLockedGrids(division, change(`新建网格 ${code}`, put));
 }

@@ -7,6 +7,7 @@ import { builtinRuleSet, change, ok } from '../model';
 import { clipToParentAndAvoidOverlap } from '../geometry/clip-to-parent-and-avoid-overlap';
 import type { GridCommandOptions } from './grid-command-context';
 import { communityOfGrid, gridById, record, withLineage } from './grid-command-context';
+import { refuseLocked } from './locked-grids';
 
 /** Options of {@link drawMicrogridCommand}. */
 export interface DrawMicrogridOptions extends GridCommandOptions {
@@ -20,7 +21,7 @@ export interface DrawMicrogridOptions extends GridCommandOptions {
  * Adds a micro-grid (微网格) drawn inside a grid as one Change: clipped to the grid and, with
  * `avoidOverlap`, around the grid's other micro-grids (which take its vertices on shared edges); code =
  * grid code + the next 3-digit sequence, never reusing a code (micro-grid codes are recorded in the
- * community's lineage like grid codes).
+ * community's lineage like grid codes). Refuses a locked grid: its content is fixed too.
  */
 export function drawMicrogridCommand(
   division: Division,
@@ -31,6 +32,8 @@ export function drawMicrogridCommand(
   const found = gridById(division, gridId);
   if (!found.ok) return found;
   const grid = found.value;
+  const unlocked = refuseLocked([grid], 'microgrid');
+  if (!unlocked.ok) return unlocked;
   const community = communityOfGrid(division, grid);
   if (!community.ok) return community;
   const siblings = [...division.microgrid.values()].filter((m) => m.parentCode === grid.code);

@@ -1,6 +1,6 @@
 import type { Position } from 'geojson';
 import type { Change, Division, Entity, Grid, Result } from '../model';
-import { change, fail, ok } from '../model';
+import { change, fail } from '../model';
 import { gridTypeOf } from './draw-grid-command';
 import { fillGap, fillSmallGaps } from '../geometry/fill-gap';
 import type { GapTarget } from '../geometry/fill-gap';
@@ -15,6 +15,7 @@ import {
   withLineage,
 } from './grid-command-context';
 import type { GridCommandOptions } from './grid-command-context';
+import { guardLockedGrids } from './locked-grids';
 import type { ChangedArea } from '../geometry/trace-existing';
 
 /** Options of {@link fillGapCommand}. */
@@ -30,7 +31,7 @@ function changedGrids(division: Division, changed: readonly ChangedArea[]): Grid
 /**
  * Fills the gap of a community that contains `at` (see `fillGap`), as one Change: either a new grid
  * (next code, lineage `fill`) or the neighbouring grid grown over it, plus grids that take vertices on
- * shared edges.
+ * shared edges. A locked grid is never grown over a gap.
  */
 export function fillGapCommand(
   division: Division,
@@ -47,7 +48,7 @@ export function fillGapCommand(
   const put: Entity[] = changedGrids(division, filled.value.changed);
   if (!filled.value.created) {
     const into = put[0] as Grid;
-    return ok(change(`填补空白：并入网格 ${into.code}`, put));
+    return guardLockedGrids(division, change(`填补空白：并入网格 ${into.code}`, put));
   }
   const codes = codesForNewGrids(division, community.value, [filled.value.created], options);
   if (!codes.ok) return codes;
@@ -64,7 +65,7 @@ export function fillGapCommand(
     geometry: filled.value.created,
   });
   put.push(withLineage(community.value, [record(code, [], 'fill', options)]));
-  return ok(change(`填补空白：新建网格 ${code}`, put));
+  return guardLockedGrids(division, change(`填补空白：新建网格 ${code}`, put));
 }
 
 /**
@@ -91,7 +92,8 @@ export function fillSmallGapsCommand(
       ),
     );
   }
-  return ok(
+  return guardLockedGrids(
+    division,
     change(
       `填补 ${filled.value.filled.length} 处小空白（${community.value.name}）`,
       changedGrids(division, filled.value.changed),

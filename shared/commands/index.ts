@@ -5,5 +5,6 @@ export * from './draw-grid-command';
 export * from './draw-microgrid-command';
 export * from './fill-gap-command';
 export * from './grid-command-context';
+export * from './locked-grids';
 export * from './merge-grids-command';
 export * from './split-grid-command';

@@ -13,6 +13,7 @@ import {
 } from './grid-command-context';
 import type { GridCommandOptions } from './grid-command-context';
 import { mergePolygons } from '../geometry/merge-polygons';
+import { refuseLocked } from './locked-grids';
 
 /** Options of {@link mergeGridsCommand}. */
 export interface MergeGridsOptions extends GridCommandOptions {
@@ -28,7 +29,7 @@ export interface MergeGridsOptions extends GridCommandOptions {
  * Merges adjacent grids of one community (see `mergePolygons`) into one Change: the merged grid, the
  * deletion of the others, and the community with the lineage record (the result's code from all merged
  * codes). Refuses grids of different communities, an exclusive grid with an ordinary one, and grids that
- * are not connected by shared edges.
+ * are not connected by shared edges, and locked grids.
  */
 export function mergeGridsCommand(
   division: Division,
@@ -44,6 +45,8 @@ export function mergeGridsCommand(
   if (grids.length < 2) {
     return fail(problem('too-few', '合并至少需要选择两个网格。', 'Select at least two grids to merge.'));
   }
+  const unlocked = refuseLocked(grids, 'merge');
+  if (!unlocked.ok) return unlocked;
   const first = grids[0]!;
   if (grids.some((grid) => grid.parentCode !== first.parentCode)) {
     return fail(

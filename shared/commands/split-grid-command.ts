@@ -1,6 +1,6 @@
 import type { Position } from 'geojson';
 import type { Change, Division, Entity, EntityRef, Grid, Result } from '../model';
-import { change, ok, text } from '../model';
+import { change, text } from '../model';
 import {
   areaInput,
   codesForNewGrids,
@@ -14,6 +14,7 @@ import {
 } from './grid-command-context';
 import type { GridCommandOptions } from './grid-command-context';
 import { splitPolygonByLine } from '../geometry/split-polygon-by-line';
+import { guardLockedGrids, refuseLocked } from './locked-grids';
 
 /** Options of {@link splitGridCommand}. */
 export interface SplitGridOptions extends GridCommandOptions {
@@ -31,7 +32,8 @@ export interface SplitGridOptions extends GridCommandOptions {
  * original's attributes; see `derivedGrid`), the deletion of the original when its code is retired,
  * neighbours that take the cut's end vertices, and the community with the lineage of the new codes.
  * New parts are numbered north→south then west→east and named after the original with their sequence.
- * Households are not stored: the editor recounts them.
+ * Households are not stored: the editor recounts them. Refuses a locked grid, and a cut whose end would
+ * change a locked neighbour's outline (taking a vertex on the shared edge is allowed).
  */
 export function splitGridCommand(
   division: Division,
@@ -42,6 +44,8 @@ export function splitGridCommand(
   const found = gridById(division, gridId);
   if (!found.ok) return found;
   const grid = found.value;
+  const unlocked = refuseLocked([grid], 'split');
+  if (!unlocked.ok) return unlocked;
   const community = communityOfGrid(division, grid);
   if (!community.ok) return community;
   const neighbours = gridsNear(division, grid.geometry, new Set([grid.id])).map(areaInput);
@@ -77,5 +81,5 @@ export function splitGridCommand(
     ...numbered.map(({ code }) => record(code, [grid.code], 'split', options)),
   ];
   put.push(withLineage(community.value, records));
-  return ok(change(`拆分网格 ${grid.code}`, put, del));
+  return guardLockedGrids(division, change(`拆分网格 ${grid.code}`, put, del), 'split');
 }

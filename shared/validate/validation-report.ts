@@ -14,6 +14,10 @@ export interface ReportGrid {
   readonly target: TargetStatus;
   /** Optional: the written reason that makes an out-of-range count an accepted exception. */
   readonly justification?: string;
+  /** Optional: compactness (Polsby-Popper 4πA/P², 0..1; a multipolygon measured as a whole). */
+  readonly compactness?: number;
+  /** Optional: contiguity, the number of parts (1 for a contiguous grid). */
+  readonly parts?: number;
 }
 
 /** A micro-grid row (optional member of the report, present when the division has micro-grids). */
@@ -44,7 +48,7 @@ export interface ReportIssue {
 /**
  * The validation report of the interchange contract (`gridplan validate FILE --format json`). Only
  * optional members may be added to it: `microgrids`, `areaMethod`, `minAreaM2`, `summary.accepted`,
- * `accepted` and `justification` on issues and grids are such additions.
+ * `accepted` and `justification` on issues and grids, `compactness` and `parts` on grids are such additions.
  */
 export interface ValidationReport {
   readonly ruleSet: string;

@@ -26,6 +26,7 @@ import { assignRows, compareByCode } from '../geometry/count-census';
 import type { CensusCounts, CensusTally, RankedArea, UnassignedTally } from '../geometry/count-census';
 import type { Piece } from './coverage-pieces';
 import { polygonAreaM2 } from '../geometry/ellipsoid-area';
+import { polsbyPopper } from '../geometry/polsby-popper';
 import { entityIssues } from './entity-issues';
 import type { EntityContext, GeometryFacts } from './entity-issues';
 import { interiorPoint } from '../geometry/interior-point';
@@ -284,6 +285,8 @@ export class Validator {
           areaM2: round(this.records.grid.get(grid.id)!.areaM2, 1),
           target: targetStatus(targetFor(grid, this.ruleSet), counts),
           ...(justification ? { justification } : {}),
+          compactness: round(polsbyPopper(grid.geometry), 3),
+          parts: this.records.grid.get(grid.id)!.parts,
         };
       });
     const microgrids: ReportMicrogrid[] = [...this.records.microgrid.values()]

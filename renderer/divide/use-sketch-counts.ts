@@ -1,0 +1,91 @@
+import type { LineString, Polygon } from 'geojson';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Division, RuleSet } from '../../shared/model';
+import type { SketchPart } from './sketch-counts';
+import type { SketchReply, SketchRequest } from './sketch-protocol';
+
+/** Pointer moves closer together than this are counted once (the last one). */
+export const SKETCH_DEBOUNCE_MS = 60;
+
+/**
+ * Counts before commit: the households of each part of the grid or split line being drawn, computed in a
+ * worker (debounced, newest sketch wins) and shown at the cursor. `onSketch` goes to Terra Draw's change
+ * events; the counts clear when the tool changes or the drawing ends.
+ */
+export function useSketchCounts(
+  division: Division | null,
+  ruleSet: RuleSet,
+  /** The active tool's name (renderer/tools/tool-registry.ts). */
+  tool: string,
+  options: { readonly avoidOverlap: boolean; readonly selectedGridId: string | null },
+) {
+  const [parts, setParts] = useState<readonly SketchPart[]>([]);
+  const worker = useRef<Worker | null>(null);
+  const seq = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef({ tool, options });
+  useEffect(() => {
+    latest.current = { tool, options };
+  });
+
+  useEffect(() => {
+    const started = new Worker(new URL('../workers/sketch-count-worker.ts', import.meta.url), {
+      type: 'classic',
+    });
+    started.onmessage = (event: MessageEvent<SketchReply>) => {
+      // Only the newest sketch's answer is shown: older ones were overtaken by the pointer.
+      if (event.data.seq === seq.current) setParts(event.data.parts);
+    };
+    worker.current = started;
+    return () => {
+      started.terminate();
+      worker.current = null;
+    };
+  }, []);
+
+  // The worker follows the document (each edit replaces it; structured clone happens off the pointer path).
+  useEffect(() => {
+    if (!division) return;
+    const message: SketchRequest = { type: 'document', division, ruleSet };
+    worker.current?.postMessage(message);
+  }, [division, ruleSet]);
+
+  const clear = useCallback(() => {
+    seq.current++;
+    if (timer.current) clearTimeout(timer.current);
+    setParts([]);
+  }, []);
+
+  // The counts belong to one drawing: a new tool starts without them.
+  useEffect(() => clear, [tool, clear]);
+
+  const onSketch = useCallback((geometry: Polygon | LineString | null) => {
+    if (timer.current) clearTimeout(timer.current);
+    const { tool: active, options: current } = latest.current;
+    const drawing =
+      geometry &&
+      ((active === 'draw-grid' && geometry.type === 'Polygon') ||
+        (active === 'split' && geometry.type === 'LineString'));
+    if (!drawing) {
+      seq.current++;
+      setParts([]);
+      return;
+    }
+    timer.current = setTimeout(() => {
+      const request: SketchRequest = {
+        type: 'sketch',
+        seq: ++seq.current,
+        sketch:
+          geometry.type === 'Polygon'
+            ? { kind: 'polygon', geometry, avoidOverlap: current.avoidOverlap }
+            : { kind: 'line', geometry, gridId: current.selectedGridId },
+      };
+      worker.current?.postMessage(request);
+    }, SKETCH_DEBOUNCE_MS);
+  }, []);
+
+  return { parts, onSketch, clear };
+}
+
+/** The counts before commit (the Shell's `sketch`). */
+export type SketchCounts = ReturnType<typeof useSketchCounts>;
