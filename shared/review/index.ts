@@ -1,0 +1,5 @@
+export * from './review-reply';
+export * from './parse-review-reply';
+export * from './stringify-review-reply';
+export * from './match-issue-mark';
+export * from './reply-township';
