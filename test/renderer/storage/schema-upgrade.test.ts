@@ -90,6 +90,8 @@ describe('schema upgrades', () => {
       'history',
       'projects',
       'settings',
+      'versionBodies',
+      'versions',
     ]);
     expect(
       raw
