@@ -1,0 +1,5 @@
+export * from './area-overlay';
+export * from './changed-fields';
+export * from './diff-divisions';
+export * from './division-diff';
+export * from './lineage-since';
