@@ -3,3 +3,7 @@ export * from './changed-fields';
 export * from './diff-divisions';
 export * from './division-diff';
 export * from './lineage-since';
+export * from './diff-map-svg';
+export * from './diff-words';
+export * from './format-diff-html';
+export * from './format-diff-text';
