@@ -14,11 +14,12 @@ import type { MeasureText, PageBox, PagePoint, SceneItem, Scene } from './map-sc
 import { estimateTextWidth, hex } from './map-scene';
 import { communityFill, EXCLUSIVE_HATCH, INK, TARGET_STYLES } from './map-styles';
 import type { AreaStyle } from './map-styles';
+import { clipLineToBox, clipRingToBox } from './clip-to-box';
 import { boxesIntersect, fitProjection, padBox, unionBox } from './page-projection';
 import type { LonLatBox, PageProjection } from './page-projection';
 import { placeLabels } from './place-labels';
 import type { LabelCandidate } from './place-labels';
-import { northArrow, scaleBar } from './map-furniture';
+import { northArrow, northArrowBox, scaleBar, scaleBarBox } from './map-furniture';
 
 /** How grids are coloured: by household target (reviewers) or by community (the public overview). */
 export type ColourBy = 'target' | 'community';
@@ -28,6 +29,8 @@ export interface MapMarker {
   readonly lon: number;
   readonly lat: number;
   readonly label?: string;
+  /** A small dot instead of a ring (many census points in no grid). */
+  readonly small?: boolean;
 }
 
 /** What {@link drawDivisionMap} draws and where. */
@@ -67,6 +70,19 @@ export interface DivisionMap {
   readonly projection: PageProjection;
 }
 
+// Many maps are drawn from one division (a page per grid, a locator per issue): prepare each shape once.
+const preparedCache = new WeakMap<AreaGeometry, PreparedPolygon>();
+
+/** The prepared polygon of a geometry, cached per geometry object (entities are immutable). */
+export function preparedOf(geometry: AreaGeometry): PreparedPolygon {
+  let prepared = preparedCache.get(geometry);
+  if (!prepared) {
+    prepared = preparePolygon(geometry);
+    preparedCache.set(geometry, prepared);
+  }
+  return prepared;
+}
+
 function boxOf(prepared: PreparedPolygon): LonLatBox {
   return [prepared.minX, prepared.minY, prepared.maxX, prepared.maxY];
 }
@@ -78,6 +94,7 @@ function geometryRings(geometry: AreaGeometry): readonly (readonly (readonly num
 
 // Vertices closer than this on paper add bytes and no detail.
 const MIN_STEP_PT = 0.25;
+const CLIP_PAD = 12;
 
 function projectRing(ring: readonly (readonly number[])[], projection: PageProjection): PagePoint[] {
   const out: PagePoint[] = [];
@@ -96,8 +113,16 @@ function projectRing(ring: readonly (readonly number[])[], projection: PageProje
 }
 
 function projectArea(geometry: AreaGeometry, projection: PageProjection): PagePoint[][] {
+  const b = projection.box;
+  // Clipped a little outside the visible box: the file keeps only what is on the page, the cut edges stay unseen.
+  const clipBox = {
+    x: b.x - CLIP_PAD,
+    y: b.y - CLIP_PAD,
+    width: b.width + 2 * CLIP_PAD,
+    height: b.height + 2 * CLIP_PAD,
+  };
   return geometryRings(geometry)
-    .map((ring) => projectRing(ring, projection))
+    .map((ring) => clipRingToBox(projectRing(ring, projection), clipBox))
     .filter((ring) => ring.length >= 3);
 }
 
@@ -148,7 +173,7 @@ export function divisionBounds(division: Division): LonLatBox | undefined {
   const boxes: LonLatBox[] = [];
   for (const layer of [division.township, division.community, division.grid] as const) {
     for (const entity of layer.values()) {
-      const prepared = preparePolygon(entity.geometry);
+      const prepared = preparedOf(entity.geometry);
       if (!prepared.empty) boxes.push(boxOf(prepared));
     }
   }
@@ -215,13 +240,19 @@ export function drawDivisionMap(division: Division, options: DivisionMapOptions)
     .forEach((community, index) => communityIndex.set(community.code, index));
 
   // Context: the township and communities as a pale ground so the map is never empty paper.
-  for (const township of division.township.values()) {
+  const onMap = (geometry: AreaGeometry) => {
+    const prepared = preparedOf(geometry);
+    return !prepared.empty && boxesIntersect(boxOf(prepared), shown);
+  };
+  const townships = [...division.township.values()].filter((t) => onMap(t.geometry));
+  const communities = [...division.community.values()].filter((c) => onMap(c.geometry));
+  for (const township of townships) {
     const rings = projectArea(township.geometry, projection);
     if (rings.length > 0) items.push({ kind: 'area', rings, fill: INK.context });
   }
 
   const grids = [...division.grid.values()]
-    .map((grid) => ({ grid, prepared: preparePolygon(grid.geometry) }))
+    .map((grid) => ({ grid, prepared: preparedOf(grid.geometry) }))
     .filter(({ prepared }) => !prepared.empty && boxesIntersect(boxOf(prepared), shown));
 
   for (const { grid } of grids) {
@@ -244,11 +275,20 @@ export function drawDivisionMap(division: Division, options: DivisionMapOptions)
       const fb = featureBox(feature);
       if (!fb || !boxesIntersect(fb, shown)) continue;
       const geometry = feature.geometry;
+      const b = projection.box;
+      const clipBox = {
+        x: b.x - CLIP_PAD,
+        y: b.y - CLIP_PAD,
+        width: b.width + 2 * CLIP_PAD,
+        height: b.height + 2 * CLIP_PAD,
+      };
+      const polygon = geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
       const parts = lineParts(geometry)
         .map((part) => projectRing(part, projection))
+        .flatMap((part) => (polygon ? [clipRingToBox(part, clipBox)] : clipLineToBox(part, clipBox)))
         .filter((part) => part.length >= 2);
       if (parts.length === 0) continue;
-      if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
+      if (polygon) {
         items.push({
           kind: 'area',
           rings: parts.filter((p) => p.length >= 3),
@@ -317,12 +357,12 @@ export function drawDivisionMap(division: Division, options: DivisionMapOptions)
     }
   }
 
-  for (const community of division.community.values()) {
+  for (const community of communities) {
     const rings = projectArea(community.geometry, projection);
     if (rings.length > 0)
       items.push({ kind: 'area', rings, stroke: INK.community, strokeWidth: 1.3, dash: [6, 2, 1.5, 2] });
   }
-  for (const township of division.township.values()) {
+  for (const township of townships) {
     const rings = projectArea(township.geometry, projection);
     if (rings.length > 0) items.push({ kind: 'area', rings, stroke: INK.township, strokeWidth: 2 });
   }
@@ -337,6 +377,16 @@ export function drawDivisionMap(division: Division, options: DivisionMapOptions)
   const markerLabels: LabelCandidate[] = [];
   for (const marker of options.markers ?? []) {
     const [x, y] = projection.project(marker.lon, marker.lat);
+    if (marker.small) {
+      items.push({
+        kind: 'area',
+        rings: [circle(x, y, 2.4)],
+        fill: INK.problem,
+        stroke: INK.paper,
+        strokeWidth: 0.8,
+      });
+      continue;
+    }
     items.push({ kind: 'area', rings: [circle(x, y, 7)], stroke: INK.paper, strokeWidth: 3 });
     items.push({ kind: 'area', rings: [circle(x, y, 7)], stroke: INK.problem, strokeWidth: 1.8 });
     items.push({ kind: 'area', rings: [circle(x, y, 1.6)], fill: INK.problem });
@@ -376,7 +426,12 @@ export function drawDivisionMap(division: Division, options: DivisionMapOptions)
     }
   }
 
-  const placed = placeLabels([...markerLabels, ...gridLabels, ...streetLabels], options.box, measure);
+  const box = options.box;
+  const obstacles = [
+    ...((options.scaleBar ?? true) ? [scaleBarBox(box)] : []),
+    ...((options.northArrow ?? true) ? [northArrowBox(box)] : []),
+  ];
+  const placed = placeLabels([...markerLabels, ...gridLabels, ...streetLabels], box, measure, obstacles);
   items.push(...placed);
 
   if (options.scaleBar ?? true) items.push(...scaleBar(projection, measure, lang));

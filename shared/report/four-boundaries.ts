@@ -1,8 +1,8 @@
-import { locatePoint, metresPerDegree, polygonAreaM2, preparePolygon, PointLocation } from '../geometry';
+import { locatePoint, metresPerDegree, polygonAreaM2, PointLocation } from '../geometry';
 import type { PreparedPolygon } from '../geometry';
 import type { AreaGeometry, Division, Grid, Language, ReferenceLayer } from '../model';
 import { isLineRole } from '../model';
-import { featureName } from './draw-division-map';
+import { featureName, preparedOf } from './draw-division-map';
 
 /** The four sides of a 四至, in the order notices print them. */
 export const SIDES = ['north', 'east', 'south', 'west'] as const;
@@ -90,7 +90,7 @@ export function fourBoundaries(
   referenceLayers: readonly ReferenceLayer[],
   options: FourBoundariesOptions = {},
 ): BoundarySide[] {
-  const own = preparePolygon(grid.geometry);
+  const own = preparedOf(grid.geometry);
   if (own.empty) return SIDES.map((side) => ({ side, kind: 'none', name: '', lengthM: 0, share: 0 }));
   const lon0 = (own.minX + own.maxX) / 2;
   const lat0 = (own.minY + own.maxY) / 2;
@@ -193,17 +193,17 @@ export function fourBoundaries(
   const neighbours: { readonly grid: Grid; readonly prepared: PreparedPolygon }[] = [];
   for (const other of division.grid.values()) {
     if (other.id === grid.id) continue;
-    const prepared = preparePolygon(other.geometry);
+    const prepared = preparedOf(other.geometry);
     if (!prepared.empty && near(prepared.minX, prepared.minY, prepared.maxX, prepared.maxY, pad))
       neighbours.push({ grid: other, prepared });
   }
   const communities = [...division.community.values()].map((community) => ({
     community,
-    prepared: preparePolygon(community.geometry),
+    prepared: preparedOf(community.geometry),
   }));
   const ownCommunity = communities.find(({ community }) => community.code === grid.parentCode);
   const township = [...division.township.values()][0];
-  const townshipPrepared = township ? preparePolygon(township.geometry) : undefined;
+  const townshipPrepared = township ? preparedOf(township.geometry) : undefined;
   const probe = Math.max(0.5, Math.min(3, step));
   const inside = (prepared: PreparedPolygon, lon: number, lat: number) =>
     locatePoint(prepared, lon, lat) === PointLocation.inside;

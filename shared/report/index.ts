@@ -13,3 +13,5 @@ export * from './pdf-scene';
 export * from './place-labels';
 export * from './scene-to-svg';
 export * from './pad-subset-glyphs';
+export * from './review-report-pdf';
+export * from './review-report-words';

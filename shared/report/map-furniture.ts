@@ -87,6 +87,16 @@ export function scaleBar(projection: PageProjection, measure: MeasureText, lang:
   return items;
 }
 
+/** Where {@link northArrow} draws in a map box (kept clear of labels). */
+export function northArrowBox(box: PageBox): PageBox {
+  return { x: box.x + box.width - 34, y: box.y + 4, width: 30, height: 46 };
+}
+
+/** Where {@link scaleBar} draws at most in a map box (kept clear of labels). */
+export function scaleBarBox(box: PageBox): PageBox {
+  return { x: box.x, y: box.y + box.height - 32, width: box.width * 0.25 + 50, height: 32 };
+}
+
 /** A north arrow in the upper right corner of the map box: a split triangle under 北 (N). */
 export function northArrow(box: PageBox, lang: Language): SceneItem[] {
   const cx = box.x + box.width - 20;

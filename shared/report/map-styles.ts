@@ -39,7 +39,7 @@ export const TARGET_LEGEND: Readonly<Record<TargetStatus, LocalText>> = {
   under: text('户数不足', 'Under the household band'),
   ok: text('户数达标', 'Within the band'),
   over: text('户数超出', 'Over the band'),
-  none: text('专属网格（不设户数目标）', 'Exclusive grid (no target)'),
+  none: text('不设户数目标（如专属网格）', 'No household target (e.g. exclusive grid)'),
 };
 
 // Pale fills for telling communities apart on the public overview, alternating lightness so that

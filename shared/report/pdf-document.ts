@@ -1,6 +1,6 @@
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument } from 'pdf-lib';
-import type { PDFPage } from 'pdf-lib';
+import { PDFDocument, PDFHexString } from 'pdf-lib';
+import type { PDFFont, PDFPage } from 'pdf-lib';
 import type { MeasureText, PageBox, Rgb, SceneItem, SceneText } from './map-scene';
 import { INK } from './map-styles';
 import { padSubsetGlyphs } from './pad-subset-glyphs';
@@ -46,6 +46,40 @@ function subsetTag(seed: string, salt: number): string {
 }
 
 /**
+ * Encoding or measuring a text lays it out with fontkit (milliseconds for CJK text; a notice prints
+ * thousands of labels). Our texts are Chinese, digits and plain Latin, which this font neither ligates
+ * nor kerns, so a text's glyphs and width are those of its characters one by one: each character is laid
+ * out once and the results are joined. The encoding of a character never changes (the subset only grows).
+ */
+function perCharacter(font: PDFFont): (value: string, size: number) => number {
+  const encode = font.encodeText.bind(font);
+  const codes = new Map<string, string>();
+  const hexOf = (char: string) => {
+    let hex = codes.get(char);
+    if (hex === undefined) {
+      // `<0A1B>` → `0A1B`
+      hex = encode(char).toString().slice(1, -1);
+      codes.set(char, hex);
+    }
+    return hex;
+  };
+  font.encodeText = (value: string) => PDFHexString.of(Array.from(value, hexOf).join(''));
+  const widths = new Map<string, number>();
+  return (value, size) => {
+    let unit = 0;
+    for (const char of value) {
+      let width = widths.get(char);
+      if (width === undefined) {
+        width = font.widthOfTextAtSize(char, 1);
+        widths.set(char, width);
+      }
+      unit += width;
+    }
+    return unit * size;
+  };
+}
+
+/**
  * Starts a PDF with the fonts embedded as subsets and the document information set (title, creator,
  * dates from `date`, so that the same input at the same date gives the same file).
  */
@@ -66,7 +100,9 @@ export async function createPdf(
       })
     : regular;
   padSubsetGlyphs(regular);
+  const regularWidth = perCharacter(regular);
   if (bold !== regular) padSubsetGlyphs(bold);
+  const boldWidth = bold === regular ? regularWidth : perCharacter(bold);
   doc.setTitle(info.title, { showInWindowTitleBar: true });
   if (info.subject) doc.setSubject(info.subject);
   doc.setCreator('GridPlan 网格规划');
@@ -74,9 +110,8 @@ export async function createPdf(
   doc.setCreationDate(info.date);
   doc.setModificationDate(info.date);
   doc.setLanguage('zh-CN');
-  const faces: PdfFaces = { regular, bold };
-  const measure: MeasureText = (value, size, isBold) =>
-    (isBold ? bold : regular).widthOfTextAtSize(value, size);
+  const measure: MeasureText = (value, size, isBold) => (isBold ? boldWidth : regularWidth)(value, size);
+  const faces: PdfFaces = { regular, bold, measure };
   return {
     doc,
     faces,

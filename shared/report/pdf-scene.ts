@@ -24,12 +24,14 @@ import {
   stroke,
 } from 'pdf-lib';
 import { hatchSegments } from './hatch-segments';
-import type { Hatch, PagePoint, Rgb, Scene, SceneArea, SceneText } from './map-scene';
+import type { Hatch, MeasureText, PagePoint, Rgb, Scene, SceneArea, SceneText } from './map-scene';
 
 /** The regular and bold faces a page draws text with. */
 export interface PdfFaces {
   readonly regular: PDFFont;
   readonly bold: PDFFont;
+  /** Text widths from these faces (cached by the builder). */
+  readonly measure: MeasureText;
 }
 
 function pathOps(rings: readonly (readonly PagePoint[])[], height: number): PDFOperator[] {
@@ -107,7 +109,7 @@ function textOrigin(item: SceneText, width: number, height: number): { x: number
 function drawText(page: PDFPage, item: SceneText, faces: PdfFaces): void {
   const height = page.getHeight();
   const font = item.bold ? faces.bold : faces.regular;
-  const width = font.widthOfTextAtSize(item.text, item.size);
+  const width = faces.measure(item.text, item.size, item.bold);
   const angle = item.angle ?? 0;
   if (item.halo) {
     const a = (angle * Math.PI) / 180;

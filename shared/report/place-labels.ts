@@ -43,14 +43,17 @@ function rectOf(candidate: LabelCandidate, lines: LabelCandidate['lines'], measu
 /**
  * Places labels greedily by priority: a label is kept where it wants to be if its box lies in the map box
  * and overlaps no label already placed; else a multi-line label tries its first line alone; else it is
- * left out (a crowded map loses its least important labels, never prints one over another).
+ * left out (a crowded map loses its least important labels, never prints one over another). Labels keep
+ * clear of the `obstacles` too.
  */
 export function placeLabels(
   candidates: readonly LabelCandidate[],
   box: PageBox,
   measure: MeasureText,
+  obstacles: readonly PageBox[] = [],
 ): SceneText[] {
-  const placed: Rect[] = [];
+  // Map furniture (north arrow, scale bar) is kept clear like an already placed label.
+  const placed: Rect[] = obstacles.map((o) => ({ x0: o.x, y0: o.y, x1: o.x + o.width, y1: o.y + o.height }));
   const out: SceneText[] = [];
   const sorted = [...candidates].sort((a, b) => b.priority - a.priority);
   for (const candidate of sorted) {
