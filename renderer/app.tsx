@@ -1,4 +1,5 @@
 import { MapView } from './map/map-view';
+import { ReadOnlyBanner } from './panels/read-only-banner';
 import { DivisionTree } from './panels/division-tree';
 import { StatusBar } from './panels/status-bar';
 import { AppDialogs } from './shell/app-dialogs';
@@ -32,6 +33,7 @@ export function App({
       </aside>
       <main className="centre">
         <MapArea shell={shell} />
+        <ReadOnlyBanner shell={shell} />
         <ToolHint shell={shell} />
       </main>
       <RightPanel shell={shell} />
@@ -67,7 +69,7 @@ function MapArea({ shell }: { readonly shell: Shell }) {
       figures={figures.grids}
       projectId={state.projectId}
       selectedGridId={selectedGridId}
-      onSelectGrid={edit.clickGrid}
+      onSelectGrid={shell.review.picking ? ignoreClick : edit.clickGrid /* a click places a review pin */}
       onCursor={shell.setCursor}
       {...edit.mapProps}
       focus={focus}
@@ -75,9 +77,13 @@ function MapArea({ shell }: { readonly shell: Shell }) {
       problems={validation.problems}
       selectedIssue={validation.selectedIssue}
       basemap={basemap.settings}
+      review={shell.reviewOverlay}
     />
   );
 }
+
+/** While the reviewer picks a point for a comment, a click on a grid does not select it. */
+function ignoreClick(): void {}
 
 function Status({ shell }: { readonly shell: Shell }) {
   const { t, division, figures, project, validation, cursor } = shell;

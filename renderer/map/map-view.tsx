@@ -16,6 +16,8 @@ import { addDivisionLayers, GRID_FILL_LAYERS, SOURCES } from './map-layers';
 import type { BasemapSettings } from './basemap-source';
 import { useBasemap } from './use-basemap';
 // --- end user basemap ---
+import type { ReviewOverlay } from './use-review-overlay';
+import { useReviewOverlay } from './use-review-overlay';
 
 /** A request to show a grid (from the list) or a place (a gap, an issue). */
 export type MapFocus =
@@ -49,6 +51,8 @@ export interface MapViewProps {
   readonly snap: (position: [number, number], toleranceDeg: number) => SnapHit | undefined;
   /** The project's basemap (offline when absent): a raster source under the division, never setStyle. */
   readonly basemap?: BasemapSettings;
+  /** The 审核 tab's diff and comment pins (renderer/map/use-review-overlay.ts). */
+  readonly review?: ReviewOverlay;
 }
 
 function collection(features: Feature[]): FeatureCollection {
@@ -157,6 +161,7 @@ export function MapView(props: MapViewProps) {
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
   useBasemap(mapRef, ready, props.basemap); // user basemap: renderer/map/use-basemap.ts
+  useReviewOverlay(mapRef, ready, props.review); // review: renderer/map/use-review-overlay.ts
   // Map event handlers are registered once; they read the latest props through this ref.
   const latest = useRef(props);
   useEffect(() => {

@@ -116,6 +116,7 @@ export function useReview(deps: ReviewDeps) {
   const diffView = taggedDiff?.projectId === projectId ? taggedDiff : null;
   const [file, setFile] = useState<{ name: string; division: Division } | null>(null);
   const [picking, setPicking] = useState(false);
+  const [pickedAt, setPickedAt] = useState<readonly [number, number] | null>(null);
   const [busy, setBusy] = useState<LocalText | null>(null);
   const [author, setAuthorState] = useState(remembered);
 
@@ -171,8 +172,8 @@ export function useReview(deps: ReviewDeps) {
     ? view.label
     : packageInfo
       ? text(
-          `报审包 · 版本 ${packageInfo.manifest.version} · ${packageInfo.manifest.township.name}`,
-          `Package · version ${packageInfo.manifest.version} · ${packageInfo.manifest.township.name}`,
+          `只读 · 报审包 版本 ${packageInfo.manifest.version} · ${packageInfo.manifest.township.name}`,
+          `Read-only · package version ${packageInfo.manifest.version} · ${packageInfo.manifest.township.name}`,
         )
       : null;
 
@@ -584,6 +585,12 @@ export function useReview(deps: ReviewDeps) {
     diffView,
     file,
     picking,
+    pickedAt,
+    pickPoint: (at: readonly [number, number]) => {
+      setPickedAt(at);
+      setPicking(false);
+    },
+    clearPicked: () => setPickedAt(null),
     busy,
     author,
     latestReply,
