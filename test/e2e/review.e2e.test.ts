@@ -78,11 +78,12 @@ async function submit(note: string): Promise<void> {
 async function openPackage(file: string, version: number): Promise<void> {
   await reviewTab(reviewer);
   await choose(reviewer, '[data-testid="review-open-package"]', file);
-  await reviewer.waitForSelector('[data-testid="read-only-banner"]');
-  await waitForMapIdle(reviewer);
-  expect(await reviewer.locator('[data-testid="read-only-banner"]').textContent()).toContain(
+  // The new project replaces whatever was shown (another package included).
+  await reviewer.waitForFunction(
+    (label) => document.querySelector('[data-testid="read-only-banner"]')?.textContent?.includes(label),
     `只读 · 报审包 版本 ${version}`,
   );
+  await waitForMapIdle(reviewer);
   await reviewTab(reviewer);
   expect(await reviewer.locator('[data-testid="review-package-version"]').textContent()).toBe(
     String(version),
