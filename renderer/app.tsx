@@ -3,6 +3,7 @@ import { ReadOnlyBanner } from './panels/read-only-banner';
 import { DivisionTree } from './panels/division-tree';
 import { StatusBar } from './panels/status-bar';
 import { AppDialogs } from './shell/app-dialogs';
+import { MAP_OVERLAY_ITEMS } from './shell/map-overlay-items';
 import { NoticeBox } from './shell/notice-box';
 import { RightPanel } from './shell/right-panel';
 import type { Shell } from './shell/shell';
@@ -74,7 +75,7 @@ function MapArea({ shell }: { readonly shell: Shell }) {
       {...edit.mapProps}
       focus={focus}
       issues={validation.state.issues}
-      problems={validation.problems}
+      overlays={MAP_OVERLAY_ITEMS.map((item) => ({ overlay: item.overlay, data: item.data(shell) }))}
       selectedIssue={validation.selectedIssue}
       basemap={basemap.settings}
       review={shell.reviewOverlay}

@@ -1,3 +1,11 @@
+import {
+  CATEGORY_LABELS,
+  GRID_STATUS_LABELS,
+  GRID_TYPE_NAMES,
+  GRID_TYPE_SHORT,
+  ROLE_LABELS,
+  wordsIn,
+} from '../../shared/model';
 import type { UiStrings } from './zh';
 
 /** English UI strings. */
@@ -52,15 +60,9 @@ export const en: UiStrings = {
     rural: 'Administrative village',
     unknownKind: 'kind not set',
   },
-  gridTypes: {
-    urban: 'Urban community grid',
-    rural: 'Rural grid',
-    exclusive: 'Exclusive grid',
-    unset: 'not set',
-    microgrid: 'Micro-grid',
-  },
-  gridTypesShort: { urban: 'urban', rural: 'rural', exclusive: 'exclusive', unset: 'not set' },
-  statuses: { draft: 'Draft', pending: 'Pending review', filed: 'Filed', retired: 'Retired' },
+  gridTypes: { ...wordsIn(GRID_TYPE_NAMES, 'en'), unset: 'not set', microgrid: 'Micro-grid' },
+  gridTypesShort: { ...wordsIn(GRID_TYPE_SHORT, 'en'), unset: 'not set' },
+  statuses: wordsIn(GRID_STATUS_LABELS, 'en'),
   lineage: {
     create: 'created',
     split: 'split',
@@ -69,25 +71,8 @@ export const en: UiStrings = {
     fill: 'filled',
     delete: 'retired',
   },
-  categories: {
-    government: 'Party and government bodies',
-    institution: 'Enterprises and institutions',
-    'office-building': 'Office buildings',
-    'industrial-park': 'Industrial parks',
-    market: 'Shopping districts and markets',
-    school: 'School',
-    hospital: 'Hospital',
-    transport: 'Transport hubs',
-    park: 'Scenic areas/parks',
-    other: 'Other',
-  },
-  roles: {
-    leader: 'Grid leader',
-    'full-time': 'Full-time grid worker',
-    'part-time': 'Part-time grid worker',
-    instructor: 'Grid instructor',
-    'micro-leader': 'Micro-grid leader',
-  },
+  categories: wordsIn(CATEGORY_LABELS, 'en'),
+  roles: wordsIn(ROLE_LABELS, 'en'),
   target: {
     under: 'Households under target',
     ok: 'Within target',

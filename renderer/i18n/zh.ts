@@ -1,3 +1,11 @@
+import {
+  CATEGORY_LABELS,
+  GRID_STATUS_LABELS,
+  GRID_TYPE_NAMES,
+  GRID_TYPE_SHORT,
+  ROLE_LABELS,
+  wordsIn,
+} from '../../shared/model';
 /** Chinese UI strings (the default language). Keys are shared with en.ts; terms follow ui.md exactly. */
 export const zh = {
   app: { title: '网格规划', subtitle: 'GridPlan' },
@@ -50,35 +58,12 @@ export const zh = {
     rural: '行政村',
     unknownKind: '类型未设置',
   },
-  gridTypes: {
-    urban: '城市社区网格',
-    rural: '农村网格',
-    exclusive: '专属网格',
-    unset: '未设置',
-    microgrid: '微网格',
-  },
-  gridTypesShort: { urban: '城市', rural: '农村', exclusive: '专属', unset: '未设置' },
-  statuses: { draft: '草稿', pending: '待审', filed: '已备案', retired: '注销' },
+  gridTypes: { ...wordsIn(GRID_TYPE_NAMES, 'zh'), unset: '未设置', microgrid: '微网格' },
+  gridTypesShort: { ...wordsIn(GRID_TYPE_SHORT, 'zh'), unset: '未设置' },
+  statuses: wordsIn(GRID_STATUS_LABELS, 'zh'),
   lineage: { create: '新建', split: '拆分', merge: '合并', carve: '挖出', fill: '填补', delete: '注销' },
-  categories: {
-    government: '党政机关',
-    institution: '企事业单位',
-    'office-building': '商务楼宇',
-    'industrial-park': '产业园区',
-    market: '商圈市场',
-    school: '学校',
-    hospital: '医院',
-    transport: '交通场站',
-    park: '景区/公园',
-    other: '其他',
-  },
-  roles: {
-    leader: '网格长',
-    'full-time': '专职网格员',
-    'part-time': '兼职网格员',
-    instructor: '网格指导员',
-    'micro-leader': '微网格长',
-  },
+  categories: wordsIn(CATEGORY_LABELS, 'zh'),
+  roles: wordsIn(ROLE_LABELS, 'zh'),
   target: {
     under: '户数不足',
     ok: '达标',

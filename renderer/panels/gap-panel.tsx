@@ -1,3 +1,4 @@
+import { MIN_PIECE_AREA_M2 } from '../../shared/model';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fillGapCommand, fillSmallGapsCommand } from '../../shared/commands/fill-gap-command';
@@ -23,7 +24,7 @@ export function GapPanel({ division, community, onCommit, onShow }: GapPanelProp
   const gaps = useMemo(() => {
     if (!community) return null;
     const grids = [...division.grid.values()].filter((grid) => grid.parentCode === community.code);
-    return findGaps(community.geometry, grids.map(areaInput), { minAreaM2: 1 });
+    return findGaps(community.geometry, grids.map(areaInput), { minAreaM2: MIN_PIECE_AREA_M2 });
   }, [division.grid, community]);
 
   if (!community || !gaps) return <p className="empty-state">{t('edit.chooseCommunity')}</p>;

@@ -3,6 +3,7 @@ import { AttributePanel } from '../panels/attribute-panel';
 import { IssuesPanel } from '../panels/issues-panel';
 import { ReviewComments } from '../panels/review-comments';
 import { ReviewPanel } from '../panels/review-panel';
+import { toolNamed } from '../tools/tool-registry';
 import type { Shell } from './shell';
 import { ATTRIBUTES_TAB, ISSUES_TAB, REVIEW_TAB } from './tab-ids';
 
@@ -21,8 +22,8 @@ export const RIGHT_PANEL_TABS: readonly RightPanelTab[] = [
     id: ATTRIBUTES_TAB,
     label: ({ t }) => t('panel.attributes'),
     render: ({ division, selectedGridId, figures, edit, ruleSet, project }) => {
-      // While 补空白 is the tool, its own panel takes the place of the attributes.
-      if (!division || edit.tool === 'fill-gap') return null;
+      // A tool with its own panel (填补空白) takes the place of the attributes while it is active.
+      if (!division || toolNamed(edit.tool).panel) return null;
       const grid = selectedGridId ? (division.grid.get(selectedGridId) ?? null) : null;
       return (
         <AttributePanel

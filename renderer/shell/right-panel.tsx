@@ -1,11 +1,12 @@
-import { GapPanel } from '../panels/gap-panel';
+import { toolNamed } from '../tools/tool-registry';
 import { RIGHT_PANEL_TABS } from './right-panel-tabs';
 import type { Shell } from './shell';
 
-/** The right panel: the tabs of {@link RIGHT_PANEL_TABS}, under the active tool's own panel if it has one. */
+/** The right panel: the tabs of {@link RIGHT_PANEL_TABS}, under the active tool's own panel if it has one (it then replaces 属性). */
 export function RightPanel({ shell }: { readonly shell: Shell }) {
   const { tab, showTab, division, edit, selectedGridId, showOnMap } = shell;
-  const selectedGrid = selectedGridId ? division?.grid.get(selectedGridId) : undefined;
+  const selectedGrid = (selectedGridId && division?.grid.get(selectedGridId)) || null;
+  const toolPanel = toolNamed(edit.tool).panel;
   const shown = RIGHT_PANEL_TABS.find((entry) => entry.id === tab);
   return (
     <aside className="right-panel">
@@ -27,16 +28,16 @@ export function RightPanel({ shell }: { readonly shell: Shell }) {
         })}
       </div>
       <div className="tab-body">
-        {edit.tool === 'fill-gap' && division && (
-          <GapPanel
-            division={division}
-            community={
-              [...division.community.values()].find((c) => c.code === selectedGrid?.parentCode) ?? null
-            }
-            onCommit={(result, title) => void edit.commit(result, title)}
-            onShow={(at) => showOnMap({ at })}
-          />
-        )}
+        {toolPanel &&
+          division &&
+          toolPanel({
+            division,
+            selectedGrid,
+            community:
+              [...division.community.values()].find((c) => c.code === selectedGrid?.parentCode) ?? null,
+            commit: (result, title) => void edit.commit(result, title),
+            showAt: (at) => showOnMap({ at }),
+          })}
         {shown?.render(shell)}
       </div>
     </aside>

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Division, Language, LocalText, RuleSet } from '../../shared/model';
 import type { DivisionFigures } from '../derive/grid-figures';
-import type { useEditTools } from '../editing/use-edit-tools';
+import type { EditTools } from '../tools/use-edit-tools';
 import type { MapFocus } from '../map/map-view';
 import type { useProjectBasemap } from '../panels/basemap-settings';
 import type { Notices } from './use-notices';
@@ -30,7 +30,7 @@ export interface Shell {
   readonly notices: Notices;
   readonly validation: ValidationWiring;
   readonly transfer: TransferActions;
-  readonly edit: ReturnType<typeof useEditTools>;
+  readonly edit: EditTools;
   readonly basemap: ReturnType<typeof useProjectBasemap>;
   readonly selectedGridId: string | null;
   readonly selectGrid: (id: string | null) => void;

@@ -61,8 +61,8 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
         settings={edit.settings}
         onSettings={edit.setSettings}
         disabled={!division || !!review.readOnlyLabel /* a version or package is read-only */}
-        onDelete={() => void edit.deleteSelected()}
-        canDelete={selectedGridId !== null}
+        onAction={(tool) => void edit.runAction(tool)}
+        canAct={selectedGridId !== null}
       />
     ),
   },

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RuleSet } from '../../shared/model';
 import { BUILTIN_RULE_SETS, builtinRuleSet } from '../../shared/model';
 import { deriveFigures } from '../derive/grid-figures';
-import { useEditTools } from '../editing/use-edit-tools';
+import { useEditTools } from '../tools/use-edit-tools';
 import { currentLanguage } from '../i18n/i18n';
 import type { MapFocus } from '../map/map-view';
 import { useProjectBasemap } from '../panels/basemap-settings';

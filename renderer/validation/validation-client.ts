@@ -1,3 +1,4 @@
+import { MIN_PIECE_AREA_M2 } from '../../shared/model';
 import type { Change, Division, RuleSet } from '../../shared/model';
 import type { CensusTally } from '../../shared/geometry/count-census';
 import type { ValidationIssue } from '../../shared/validate';
@@ -81,7 +82,7 @@ export class ValidationClient {
    * Validates a whole division (project opened, rule set changed, "整体校验"). With `now`, a worker that
    * has not started yet is not waited for: the check runs on this thread (the planner asked for it).
    */
-  reset(division: Division, ruleSet: RuleSet, minAreaM2 = 1, now = false): void {
+  reset(division: Division, ruleSet: RuleSet, minAreaM2 = MIN_PIECE_AREA_M2, now = false): void {
     if (now && this.pending !== null) this.inProcess = new ValidationHandler();
     this.revision++;
     const request: ValidationRequest = {

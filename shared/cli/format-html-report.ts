@@ -1,3 +1,4 @@
+import { MIN_PIECE_AREA_M2 } from '../model';
 import type { Language, RuleSet, TargetStatus } from '../model';
 import type { ReportIssue, ValidationReport } from '../validate/validation-report';
 import { formatNumber } from './format-text-report';
@@ -144,7 +145,7 @@ ${report.microgrids
 <h1>${escapeHtml(w.title[lang])}</h1>
 <p class="meta">${escapeHtml(w.file[lang])}: ${escapeHtml(file)}</p>
 <p class="meta">${escapeHtml(w.ruleSet[lang])}: ${escapeHtml(ruleSet.name[lang])} — ${escapeHtml(ruleSet.source[lang])}</p>
-<p class="meta">${escapeHtml(w.areaNote(report.minAreaM2 ?? 1)[lang])}</p>
+<p class="meta">${escapeHtml(w.areaNote(report.minAreaM2 ?? MIN_PIECE_AREA_M2)[lang])}</p>
 <div class="verdict ${pass ? 'pass' : 'fail'}">${escapeHtml((pass ? w.verdictPass : w.verdictFail)[lang])}</div>
 <p>${escapeHtml(w.counts(report.summary.errors, report.summary.warnings, accepted, report.summary.grids)[lang])}</p>
 <h2>${escapeHtml(w.errors[lang])} / ${escapeHtml(w.warnings[lang])} (${report.issues.length})</h2>

@@ -1,3 +1,4 @@
+import { MIN_PIECE_AREA_M2 } from '../model';
 import type { Language, RuleSet } from '../model';
 import type { ReportIssue, ValidationReport } from '../validate/validation-report';
 import { GRID_TYPE_LABELS, REPORT_WORDS, RULE_LABELS, TARGET_LABELS } from './report-words';
@@ -32,7 +33,7 @@ export function formatTextReport(
   const colon = lang === 'zh' ? '：' : ': ';
   lines.push(`${w.file[lang]}${colon}${file}`);
   lines.push(`${w.ruleSet[lang]}${colon}${ruleSet.name[lang]} — ${ruleSet.source[lang]}`);
-  lines.push(w.areaNote(report.minAreaM2 ?? 1)[lang], '');
+  lines.push(w.areaNote(report.minAreaM2 ?? MIN_PIECE_AREA_M2)[lang], '');
   lines.push(report.summary.errors === 0 ? w.verdictPass[lang] : w.verdictFail[lang]);
   lines.push(
     w.counts(report.summary.errors, report.summary.warnings, accepted, report.summary.grids)[lang],

@@ -1,3 +1,4 @@
+import { MIN_PIECE_AREA_M2 } from '../model';
 import type { Language, LocalText } from '../model';
 import { text } from '../model';
 import type { ExportCommand, ImportCommand } from './parse-transfer-args';
@@ -139,7 +140,7 @@ export function parseCliArgs(args: readonly string[]): CliCommand | CliUsageErro
     );
   }
   const minAreaText = options.get('--min-area');
-  const minAreaM2 = minAreaText === undefined ? 1 : Number(minAreaText);
+  const minAreaM2 = minAreaText === undefined ? MIN_PIECE_AREA_M2 : Number(minAreaText);
   if (!Number.isFinite(minAreaM2) || minAreaM2 < 0 || minAreaText?.trim() === '') {
     return error(
       `--min-area 应为不小于 0 的平方米数，而不是 ${minAreaText}。`,

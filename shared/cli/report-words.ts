@@ -1,22 +1,8 @@
-import type { GridType, LocalText, TargetStatus } from '../model';
+import type { LocalText } from '../model';
 import { text } from '../model';
 
 export { RULE_LABELS } from '../validate/rule-labels';
-
-/** Target status words (ui.md colours: under blue, ok green, over orange, none purple). */
-export const TARGET_LABELS: Readonly<Record<TargetStatus, LocalText>> = {
-  under: text('不足', 'under'),
-  ok: text('达标', 'ok'),
-  over: text('超出', 'over'),
-  none: text('不设目标', 'no target'),
-};
-
-export const GRID_TYPE_LABELS: Readonly<Record<GridType | 'unknown', LocalText>> = {
-  urban: text('城市社区', 'urban'),
-  rural: text('农村', 'rural'),
-  exclusive: text('专属', 'exclusive'),
-  unknown: text('未填', 'not given'),
-};
+export { GRID_TYPE_LABELS, TARGET_LABELS } from '../model';
 
 /** Words of the report layout. */
 export const REPORT_WORDS = {

@@ -1,8 +1,6 @@
 import type {
   AreaEntity,
   Division,
-  ExclusiveCategory,
-  GridStatus,
   GridType,
   Language,
   Layer,
@@ -10,7 +8,17 @@ import type {
   StaffMember,
   StaffRole,
 } from '../model';
-import { fail, ok, text } from '../model';
+import {
+  CATEGORY_LABELS,
+  fail,
+  GRID_STATUS_LABELS,
+  GRID_TYPE_LABELS,
+  lowerFirst,
+  ok,
+  ROLE_LABELS,
+  text,
+  wordsIn,
+} from '../model';
 import { countCensus } from '../geometry/count-census';
 import { polygonAreaM2 } from '../geometry/ellipsoid-area';
 import type { ExportCrs } from './coordinate-systems';
@@ -56,32 +64,9 @@ export const SHAPEFILE_NAMES: Record<Layer, string> = {
   census: 'census',
 };
 
-const GRID_TYPE_ZH: Record<GridType, string> = { urban: '城市社区', rural: '农村', exclusive: '专属' };
-const STATUS_ZH: Record<GridStatus, string> = {
-  draft: '草稿',
-  pending: '待审',
-  filed: '已备案',
-  retired: '注销',
-};
-const CATEGORY_ZH: Record<ExclusiveCategory, string> = {
-  government: '党政机关',
-  institution: '企事业单位',
-  'office-building': '商务楼宇',
-  'industrial-park': '产业园区',
-  market: '商圈市场',
-  school: '学校',
-  hospital: '医院',
-  transport: '交通场站',
-  park: '景区/公园',
-  other: '其他',
-};
-const ROLE_NAMES: Record<StaffRole, { zh: string; en: string }> = {
-  leader: { zh: '网格长', en: 'grid leader' },
-  'full-time': { zh: '专职网格员', en: 'full-time grid worker' },
-  'part-time': { zh: '兼职网格员', en: 'part-time grid worker' },
-  instructor: { zh: '网格指导员', en: 'grid instructor' },
-  'micro-leader': { zh: '微网格长', en: 'micro-grid leader' },
-};
+const GRID_TYPE_ZH = wordsIn(GRID_TYPE_LABELS, 'zh');
+const STATUS_ZH = wordsIn(GRID_STATUS_LABELS, 'zh');
+const CATEGORY_ZH = wordsIn(CATEGORY_LABELS, 'zh');
 
 const C = (name: string): DbfFieldSpec => ({ name, type: 'C' });
 const N = (name: string, decimals = 0): DbfFieldSpec => ({ name, type: 'N', decimals });
@@ -313,7 +298,10 @@ export function exportShapefileZip(
 
 function staffText(staff: readonly StaffMember[] | undefined, lang: Language): string {
   return (staff ?? [])
-    .map((s) => `${ROLE_NAMES[s.role][lang]} ${s.name}${s.phone ? ` ${s.phone}` : ''}`)
+    .map(
+      (s) =>
+        `${lang === 'zh' ? ROLE_LABELS[s.role].zh : lowerFirst(ROLE_LABELS[s.role].en)} ${s.name}${s.phone ? ` ${s.phone}` : ''}`,
+    )
     .join(lang === 'zh' ? '；' : '; ');
 }
 

@@ -34,6 +34,7 @@ import {
   text,
 } from '../model';
 import { featureLineNumbers, jsonErrorOffset, lineAndColumn } from './json-locations';
+import { GRIDPLAN_PROFILE_VERSION, migrateProfile, PROFILE_MEMBER } from './geojson-profile';
 
 /**
  * Property keys on census points that hold residents' personal data. They are kept locally in
@@ -79,7 +80,7 @@ const KNOWN: Record<Layer, readonly string[]> = {
 
 /** Members of the FeatureCollection this program writes itself. */
 // `crs` is not kept: RFC 7946 removed it, and every accepted file is longitude/latitude anyway.
-const COLLECTION_KNOWN = ['type', 'features', 'name', 'ruleSet', 'crs'];
+const COLLECTION_KNOWN = ['type', 'features', 'name', 'ruleSet', 'crs', PROFILE_MEMBER];
 
 /** The largest file the app reads whole; larger ones are refused with a message, never parsed. */
 export const MAX_GEOJSON_BYTES = 200 * 1024 * 1024;
@@ -124,6 +125,7 @@ export function toGeoJson(division: Division, options: ExportOptions = {}): Feat
   }
   if (name) collection.name = name;
   collection.ruleSet = ruleSetId;
+  collection[PROFILE_MEMBER] = GRIDPLAN_PROFILE_VERSION;
   collection.features = features;
   return collection as unknown as FeatureCollection;
 }
@@ -557,8 +559,11 @@ export function parseDivisionGeoJson(source: string, options: ParseOptions = {})
       'not-feature-collection',
     );
   }
-  if ('crs' in data && isObject(data.crs)) {
-    const crsName = JSON.stringify(data.crs);
+  const migrated = migrateProfile({ ...data, features: data.features as unknown[] });
+  if (!migrated.ok) return migrated;
+  const collection = migrated.value;
+  if ('crs' in collection && isObject(collection.crs)) {
+    const crsName = JSON.stringify(collection.crs);
     if (!/4326|4490|CRS84|WGS|CGCS/i.test(crsName)) {
       return refuse(
         `文件声明了投影坐标系 ${crsName}。GridPlan 的 GeoJSON 只接受经纬度（WGS84/CGCS2000）：请先转换为 EPSG:4490 或 4326，或导入带 .prj 的 Shapefile。`,
@@ -572,7 +577,7 @@ export function parseDivisionGeoJson(source: string, options: ParseOptions = {})
   const problems: Problem[] = [];
   const entities: Entity[] = [];
   const usedIds = new Set<string>();
-  data.features.forEach((feature: unknown, index) => {
+  collection.features.forEach((feature: unknown, index) => {
     const at: Located = { index, line: lines[index] };
     const rawId = isObject(feature) ? feature.id : undefined;
     const layer = isObject(feature) && isObject(feature.properties) ? String(feature.properties.layer) : '';
@@ -593,14 +598,14 @@ export function parseDivisionGeoJson(source: string, options: ParseOptions = {})
   }
 
   const extra: JsonObject = {};
-  for (const [key, value] of Object.entries(data)) {
+  for (const [key, value] of Object.entries(collection)) {
     if (!COLLECTION_KNOWN.includes(key)) extra[key] = value;
   }
   return ok(
     divisionOf(
       {
-        name: typeof data.name === 'string' ? data.name : '',
-        ruleSetId: typeof data.ruleSet === 'string' ? data.ruleSet : 'zigong',
+        name: typeof collection.name === 'string' ? collection.name : '',
+        ruleSetId: typeof collection.ruleSet === 'string' ? collection.ruleSet : 'zigong',
         extra,
       },
       entities,

@@ -1,3 +1,4 @@
+import { MIN_PIECE_AREA_M2 } from '../model';
 import type { Polygon } from 'geojson';
 import type { AreaGeometry, LocalText, Result } from '../model';
 import { ok, text } from '../model';
@@ -53,7 +54,7 @@ export function carvePolygon(input: CarveInput): Result<CarveResult> {
     ...(input.parent ? { parent: input.parent } : {}),
     carveFrom: input.carveFrom,
     avoid: input.avoid ?? [],
-    minPieceAreaM2: input.minPieceAreaM2 ?? 1,
+    minPieceAreaM2: input.minPieceAreaM2 ?? MIN_PIECE_AREA_M2,
     what: input.what ?? text('专属网格', 'the exclusive grid'),
   });
   if (!result.ok) return result;

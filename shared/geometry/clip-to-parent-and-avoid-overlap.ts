@@ -1,3 +1,4 @@
+import { MIN_PIECE_AREA_M2 } from '../model';
 import type { Polygon } from 'geojson';
 import type { AreaGeometry, LocalText, Result } from '../model';
 import { ok, text } from '../model';
@@ -40,7 +41,7 @@ export function clipToParentAndAvoidOverlap(
     ...(parent ? { parent } : {}),
     carveFrom: [],
     avoid: existing,
-    minPieceAreaM2: options.minPieceAreaM2 ?? 1,
+    minPieceAreaM2: options.minPieceAreaM2 ?? MIN_PIECE_AREA_M2,
     what: options.what ?? text('网格', 'the grid'),
   });
   if (!result.ok) return result;

@@ -1,3 +1,4 @@
+import { MIN_PIECE_AREA_M2 } from '../model';
 import type { Polygon, Position } from 'geojson';
 import type { AreaGeometry, LocalText, Result } from '../model';
 import { fail, ok, text } from '../model';
@@ -108,7 +109,7 @@ export function splitPolygonByLine(
     .map((region) => overlay.toPolygon(region))
     .map((part) => ({ part, areaM2: polygonAreaM2(part) }))
     .sort((a, b) => b.areaM2 - a.areaM2);
-  const minArea = options.minPartAreaM2 ?? 1;
+  const minArea = options.minPartAreaM2 ?? MIN_PIECE_AREA_M2;
   const smallest = parts[parts.length - 1]!;
   if (smallest.areaM2 < minArea) {
     const shown = smallest.areaM2 < 0.1 ? smallest.areaM2.toPrecision(1) : smallest.areaM2.toFixed(1);

@@ -6,3 +6,4 @@ export * from './rule-set';
 export * from './rule-sets';
 export * from './severity';
 export * from './reference-layer';
+export * from './vocabulary';

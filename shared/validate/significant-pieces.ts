@@ -1,3 +1,4 @@
+import { MIN_PIECE_AREA_M2 } from '../model';
 import type { Piece } from './coverage-pieces';
 
 /** Metres per degree of latitude (mean) and of longitude at the equator, for size estimates only. */
@@ -17,7 +18,7 @@ export interface PieceTolerance {
 }
 
 /** Default tolerances: 1 m² and 1 cm. */
-export const DEFAULT_PIECE_TOLERANCE: PieceTolerance = { minAreaM2: 1, minWidthM: 0.01 };
+export const DEFAULT_PIECE_TOLERANCE: PieceTolerance = { minAreaM2: MIN_PIECE_AREA_M2, minWidthM: 0.01 };
 
 /** Rough length in metres of a piece: the diagonal of its box. Over-estimates width for bent slivers. */
 export function pieceExtentM(piece: Piece): number {

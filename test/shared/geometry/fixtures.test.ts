@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { carvePolygon } from '../../../shared/geometry/carve-polygon';
@@ -11,11 +11,12 @@ import { moveSharedVertex } from '../../../shared/geometry/move-shared-vertex';
 import { snapCoordinate } from '../../../shared/geometry/snap-coordinate';
 import { splitPolygonByLine } from '../../../shared/geometry/split-polygon-by-line';
 import type { AreaGeometry } from '../../../shared/model';
+import { expectedOutput } from '../expected-output';
 import { expectValidOutput } from './geometry-test-helpers';
 
 // Fixture pairs: test/fixtures/geometry/<operation>/<case>/in.json (the arguments) → out.json (the result,
-// refusals included). Inputs come from test/fixtures/geometry/write-fixtures.ts. `UPDATE_FIXTURES=1`
-// rewrites out.json; review the diff before committing. Every polygon of every result must also be a
+// refusals included). Inputs come from test/fixtures/geometry/write-fixtures.ts. `REGEN=1`
+// rewrites out.json (a missing one fails); review the diff before committing. Every polygon of every result must also be a
 // valid output (closed, counter-clockwise shells, no repeated vertex, at most 9 decimals).
 
 // The arguments come from JSON: each operation is called with them as they are. `never` is the honest
@@ -73,10 +74,7 @@ describe('geometry fixtures', () => {
   it.each(cases)('%s', (name) => {
     const result = run(name);
     const expectedPath = path.join(root, name, 'out.json');
-    if (process.env.UPDATE_FIXTURES || !existsSync(expectedPath)) {
-      writeFileSync(expectedPath, `${JSON.stringify(result, null, 2)}\n`);
-    }
-    expect(result).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')));
+    expect(result).toEqual(expectedOutput(expectedPath, result));
     for (const geometry of geometriesIn(result)) expectValidOutput(geometry);
     const refused = name.split('/')[1]!.startsWith('refuse-');
     expect((result as { ok?: boolean }).ok ?? true).toBe(!refused);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDivisionGeoJson } from '../../../shared/formats/geojson';
@@ -6,9 +6,10 @@ import { builtinRuleSet } from '../../../shared/model';
 import { validateDivision } from '../../../shared/validate/validate-division';
 import { RULES } from '../../../shared/validate/validation-issue';
 import type { ValidationReport } from '../../../shared/validate/validation-report';
+import { expectedOutput } from '../expected-output';
 
 // Fixture pairs: test/fixtures/validate/<case>/in.geojson → out.json (the expected interchange report,
-// messages in Chinese). `UPDATE_FIXTURES=1` rewrites out.json; review the diff before committing.
+// messages in Chinese). `REGEN=1` rewrites out.json (a missing one fails); review the diff before committing.
 const root = path.resolve(import.meta.dirname, '../../fixtures/validate');
 const cases = readdirSync(root, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -26,10 +27,7 @@ describe('validation fixtures', () => {
   it.each(cases)('%s', (name) => {
     const report = run(name);
     const expectedPath = path.join(root, name, 'out.json');
-    if (process.env.UPDATE_FIXTURES || !existsSync(expectedPath)) {
-      writeFileSync(expectedPath, `${JSON.stringify(report, null, 2)}\n`);
-    }
-    const expected = JSON.parse(readFileSync(expectedPath, 'utf8')) as ValidationReport;
+    const expected = expectedOutput(expectedPath, JSON.parse(JSON.stringify(report)) as ValidationReport);
     expect(JSON.parse(JSON.stringify(report))).toEqual(expected);
   });
 
