@@ -258,6 +258,25 @@ describe('审核 · 备案 between a township and the review office', () => {
     expect(await planner.locator('.edit-tools button.tool').first().isDisabled()).toBe(true);
     await planner.locator('[data-testid="read-only-banner"] button').click();
     await planner.waitForSelector('[data-testid="read-only-banner"]', { state: 'detached' });
+
+    // Version 1 restored as the working copy is one change: one undo brings the fixed name back.
+    const name = () => planner.locator(`[data-grid-code="${renamedCode}"] .tree-name`).textContent();
+    expect(await name()).toBe('桂花路网格（已核对）');
+    await planner.locator('[data-testid="review-version-1"] button', { hasText: '恢复' }).click();
+    expect(await dismissNotice(planner)).toContain('已恢复版本 1');
+    await planner.waitForFunction(
+      (code) =>
+        document.querySelector(`[data-grid-code="${code}"] .tree-name`)?.textContent !==
+        '桂花路网格（已核对）',
+      renamedCode,
+    );
+    await planner.click('button[title^="撤销"]');
+    await planner.waitForFunction(
+      (code) =>
+        document.querySelector(`[data-grid-code="${code}"] .tree-name`)?.textContent ===
+        '桂花路网格（已核对）',
+      renamedCode,
+    );
     expect(plannerWatch.errors).toEqual([]);
     expect(reviewerWatch.errors).toEqual([]);
   });
