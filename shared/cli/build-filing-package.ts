@@ -7,6 +7,7 @@ import { DIVISION_PATH, writeFilingPackage } from '../formats/filing-package';
 import { stringifyDivision } from '../formats/geojson';
 import { validateDivision } from '../validate/validate-division';
 import type { ValidationReport } from '../validate/validation-report';
+import { overviewMapSvg } from '../report/overview-map-svg';
 import { formatHtmlReport } from './format-html-report';
 
 /** What a PDF maker receives: the division being filed and its validation report. */
@@ -49,6 +50,12 @@ export interface FilingPackageOptions {
   /** Language of report.html, diff.html and the PDFs. Default Chinese. */
   readonly lang?: Language;
   readonly pdfs: FilingPdfMakers;
+  /**
+   * The division's GeoJSON text to store as `division.geojson`, byte for byte (e.g. a frozen version, so
+   * that `divisionSha256` is that version's hash). It must be the text `division` was read from; default
+   * `stringifyDivision(division)` (residents' personal data left out).
+   */
+  readonly divisionText?: string;
 }
 
 /** Entity counts and census totals of a division. */
@@ -108,9 +115,15 @@ export async function buildFilingPackage(
   if (!noticesPdf.ok) return fail(...noticesPdf.problems);
 
   const files: Record<string, Uint8Array | string> = {
-    [DIVISION_PATH]: stringifyDivision(division),
+    [DIVISION_PATH]: options.divisionText ?? stringifyDivision(division),
     'report.json': `${JSON.stringify(report, null, 2)}\n`,
-    'report.html': formatHtmlReport(report, options.ruleSet, DIVISION_PATH, lang),
+    'report.html': formatHtmlReport(
+      report,
+      options.ruleSet,
+      DIVISION_PATH,
+      lang,
+      overviewMapSvg(division, report, { lang }),
+    ),
     'report.pdf': reportPdf.value,
     'notices.pdf': noticesPdf.value,
   };

@@ -50,14 +50,22 @@ class Groups {
 
 const byId = (a: Area, b: Area): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Nodes of one side keyed by code; a code held twice gets `code#2`, `code#3` … in id order. */
+/**
+ * Nodes of one side keyed by code; a code held twice (a bad file) gets `code#2`, `code#3` … in id order,
+ * except that the grid with `primary`'s id for its code (the same entity on the other side) keeps the
+ * plain code, so duplicates pair with themselves.
+ */
 function nodesOf(
   areas: Iterable<Area>,
   side: 'old' | 'new',
   households: ReadonlyMap<string, { households: number }>,
+  primary?: ReadonlyMap<string, Node>,
 ): Map<string, Node> {
+  const sorted = [...areas].sort(byId);
+  const first = (area: Area): boolean => primary?.get(area.code)?.area.id === area.id;
+  const ordered = [...sorted.filter(first), ...sorted.filter((area) => !first(area))];
   const nodes = new Map<string, Node>();
-  for (const area of [...areas].sort(byId)) {
+  for (const area of ordered) {
     let key = area.code;
     for (let n = 2; nodes.has(key); n++) key = `${area.code}#${n}`;
     nodes.set(key, { key, side, area, households: households.get(area.id)?.households ?? 0 });
@@ -94,7 +102,8 @@ const KIND_ORDER: readonly DiffKind[] = ['split', 'merge', 'added', 'removed', '
  * 1. **Lineage.** Records of `after`'s lineage that `before` lacks (see {@link lineageSince}) link a
  *    split's parts to the split grid and a merge's result to the merged grids; each linked group becomes
  *    one `split` (one old grid, several new) or `merge` (several old, one new). Codes that lineage says
- *    were created, carved, filled or deleted are `added`/`removed` and are not paired by overlap.
+ *    were created, carved (or carved from), filled or deleted are `added`/`removed` (or, when kept, compared
+ *    by code) and are never paired by overlap.
  * 2. **Code.** Other codes present on both sides are the same grid: `geometry` when the symmetric
  *    difference is at least `minAreaM2`, `attributes` when only properties differ, nothing otherwise.
  * 3. **Overlap.** Codes that disappeared or appeared without lineage are paired with grids of the other
@@ -113,19 +122,21 @@ export function diffDivisions(before: Division, after: Division, options: DiffOp
   const countsBefore = countCensus(before);
   const countsAfter = countCensus(after);
   const records = lineageSince(before, after);
+  const oldGrids = nodesOf(before.grid.values(), 'old', countsBefore.byGrid);
+  const oldMicrogrids = nodesOf(before.microgrid.values(), 'old', countsBefore.byMicrogrid);
   const changes = [
     ...diffLayer(
       'grid',
-      nodesOf(before.grid.values(), 'old', countsBefore.byGrid),
-      nodesOf(after.grid.values(), 'new', countsAfter.byGrid),
+      oldGrids,
+      nodesOf(after.grid.values(), 'new', countsAfter.byGrid, oldGrids),
       records,
       minAreaM2,
       minShare,
     ),
     ...diffLayer(
       'microgrid',
-      nodesOf(before.microgrid.values(), 'old', countsBefore.byMicrogrid),
-      nodesOf(after.microgrid.values(), 'new', countsAfter.byMicrogrid),
+      oldMicrogrids,
+      nodesOf(after.microgrid.values(), 'new', countsAfter.byMicrogrid, oldMicrogrids),
       records,
       minAreaM2,
       minShare,
@@ -177,6 +188,9 @@ function diffLayer(
       }
     } else {
       explained.add(record.code);
+      // A carve names the grids that lost area to the exclusive grid: one covered entirely is gone
+      // because of it (removed), not renumbered into it.
+      if (record.operation === 'carve') for (const from of record.from) explained.add(from);
     }
   }
   const lineageGroups = new Map<string, Set<string>>();
@@ -213,7 +227,9 @@ function diffLayer(
     };
     const candidates = (nodes: ReadonlyMap<string, Node>): BoxIndex =>
       new BoxIndex(
-        [...nodes.values()].filter(free).map((node) => [node.key, boxOf(node.area.geometry)] as const),
+        [...nodes.values()]
+          .filter((node) => free(node) && !explained.has(node.area.code))
+          .map((node) => [node.key, boxOf(node.area.geometry)] as const),
       );
     const link = (from: readonly Node[], others: ReadonlyMap<string, Node>): void => {
       if (from.length === 0) return;

@@ -1,5 +1,6 @@
 import type { Position } from 'geojson';
 import type { AreaGeometry, Division, Language } from '../model';
+import type { Box } from '../geometry/box-index';
 import { polygonsOf } from '../geometry/lattice';
 import type { DivisionDiff } from './division-diff';
 import { DIFF_KIND_LABELS, DIFF_WORDS } from './diff-words';
@@ -35,8 +36,8 @@ interface Projection {
   point(position: Position): [number, number];
 }
 
-/** Equirectangular with x scaled by cos(latitude) at the centre: true shapes at township scale. */
-function projection(geometries: readonly AreaGeometry[], width: number): Projection | undefined {
+/** The box of some geometries' outer rings, or undefined when they have no valid position. */
+function boxOf(geometries: readonly AreaGeometry[]): Box | undefined {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -52,11 +53,33 @@ function projection(geometries: readonly AreaGeometry[], width: number): Project
       }
     }
   }
-  if (!Number.isFinite(minX) || maxX <= minX || maxY <= minY) return undefined;
+  return Number.isFinite(minX) ? { minX, minY, maxX, maxY } : undefined;
+}
+
+/**
+ * The box shown: around the changed grids with a third of their extent (at least ~300 m) as context, so
+ * that small grids among large rural villages are readable; the whole division when nothing changed.
+ */
+function focusBox(changed: Box | undefined, all: Box): Box {
+  if (!changed) return all;
+  const padX = Math.max((changed.maxX - changed.minX) / 3, 0.003);
+  const padY = Math.max((changed.maxY - changed.minY) / 3, 0.003);
+  return {
+    minX: Math.max(changed.minX - padX, all.minX),
+    minY: Math.max(changed.minY - padY, all.minY),
+    maxX: Math.min(changed.maxX + padX, all.maxX),
+    maxY: Math.min(changed.maxY + padY, all.maxY),
+  };
+}
+
+/** Equirectangular with x scaled by cos(latitude) at the centre: true shapes at township scale. */
+function projection(box: Box, width: number): Projection | undefined {
+  const { minX, minY, maxX, maxY } = box;
+  if (maxX <= minX || maxY <= minY) return undefined;
   const kx = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
   const margin = 8;
   const scale = (width - 2 * margin) / ((maxX - minX) * kx);
-  const height = Math.min(Math.ceil((maxY - minY) * scale + 2 * margin), width * 2);
+  const height = Math.ceil((maxY - minY) * scale + 2 * margin);
   return {
     width,
     height,
@@ -115,10 +138,12 @@ export function diffMapSvg(
   const removed = [...before.grid.values()].filter((grid) => removedCodes.has(grid.code));
   const grids = [...after.grid.values()];
   const communities = [...after.community.values()];
-  const project = projection(
-    [...communities, ...grids, ...removed].map((area) => area.geometry),
-    width,
-  );
+  const all = boxOf([...communities, ...grids, ...removed].map((area) => area.geometry));
+  const changed = boxOf([
+    ...removed.map((grid) => grid.geometry),
+    ...grids.filter((grid) => classOf.has(grid.code)).map((grid) => grid.geometry),
+  ]);
+  const project = all ? projection(focusBox(changed, all), width) : undefined;
   if (!project) return '';
   const shapes: string[] = [];
   for (const community of communities) {
@@ -153,7 +178,7 @@ export function diffMapSvg(
     ['removed', DIFF_KIND_LABELS.removed[lang]],
     ['changed', DIFF_WORDS.changed[lang]],
   ];
-  const legendY = project.height + 8;
+  const legendY = project.height + 20;
   const legend = legendItems
     .map(([cls, label], i) => {
       const style = CLASSES[cls];
@@ -170,8 +195,12 @@ export function diffMapSvg(
   const height = legendY + 22 + 4 * 24;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(DIFF_WORDS.title[lang])}" font-family="Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, sans-serif">
 ${PATTERNS}
+<clipPath id="map-area"><rect x="0" y="0" width="${width}" height="${project.height}"/></clipPath>
+<g clip-path="url(#map-area)">
 ${shapes.join('\n')}
 ${labels.join('\n')}
+</g>
+<rect x="0.5" y="0.5" width="${width - 1}" height="${project.height - 1}" fill="none" stroke="#888"/>
 <text x="10" y="${legendY + 4}" font-size="13" font-weight="bold" fill="#111">${escapeXml(DIFF_WORDS.legend[lang])}</text>
 ${legend}${unchanged}
 </svg>`;

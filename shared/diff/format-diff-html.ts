@@ -25,7 +25,7 @@ body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei",
 h1 { font-size: 20px; margin: 0 0 8px; }
 h2 { font-size: 16px; margin: 24px 0 8px; border-bottom: 2px solid #444; padding-bottom: 2px; }
 .meta { color: #444; margin: 2px 0; }
-.map svg { max-width: 100%; height: auto; border: 1px solid #ccc; }
+.map svg { max-width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; margin-top: 4px; }
 th, td { border: 1px solid #bbb; padding: 3px 6px; text-align: left; vertical-align: top; }
 th { background: #eee; }
@@ -33,7 +33,7 @@ td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: 
 td.code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; white-space: nowrap; }
 tr.added td:first-child { border-left: 8px solid #003f6b; font-weight: bold; }
 tr.removed td:first-child { border-left: 8px dashed #8a3b00; text-decoration: line-through; }
-tr.changed td:first-child { border-left: 8px dotted #6b4e00; }
+tr.changed td:first-child { border-left: 8px solid #f2cf5b; }
 .none { color: #666; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print { body { margin: 0; font-size: 10.5pt; } tr { break-inside: avoid; }

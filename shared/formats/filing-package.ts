@@ -107,6 +107,9 @@ function tampered(kind: string, zh: string, en: string): Problem {
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
+/** How many mismatches a refusal names before it says how many more (a hostile zip may have thousands). */
+const MAX_LISTED = 20;
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -239,6 +242,13 @@ export function readFilingPackage(bytes: Uint8Array, packageName: string): Resul
         `${packageName} 的 manifest.json 中 divisionSha256 与 division.geojson 的 SHA-256 不符。`,
         `In the manifest.json of ${packageName}, divisionSha256 does not match the SHA-256 of division.geojson.`,
       ),
+    );
+  }
+  if (problems.length > MAX_LISTED) {
+    const more = problems.length - MAX_LISTED;
+    return fail(
+      ...problems.slice(0, MAX_LISTED),
+      tampered('tampered', `……另有 ${more} 处不符。`, `… and ${more} more mismatches.`),
     );
   }
   if (problems.length > 0) return fail(...problems);

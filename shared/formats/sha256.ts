@@ -16,7 +16,8 @@ const K = new Int32Array([
   0xc67178f2,
 ]);
 
-const W = new Int32Array(64);
+// The message schedule as a ring of the last 16 words.
+const W = new Int32Array(16);
 
 /** Runs the compression function over every whole 64-byte block of `data` from `offset`. */
 function blocks(state: Int32Array, data: Uint8Array, offset: number, end: number): void {
@@ -29,17 +30,6 @@ function blocks(state: Int32Array, data: Uint8Array, offset: number, end: number
   let h6 = state[6]!;
   let h7 = state[7]!;
   for (let p = offset; p + 64 <= end; p += 64) {
-    for (let i = 0; i < 16; i++) {
-      const j = p + i * 4;
-      W[i] = (data[j]! << 24) | (data[j + 1]! << 16) | (data[j + 2]! << 8) | data[j + 3]!;
-    }
-    for (let i = 16; i < 64; i++) {
-      const x = W[i - 15]!;
-      const y = W[i - 2]!;
-      const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
-      const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
-      W[i] = (W[i - 16]! + s0 + W[i - 7]! + s1) | 0;
-    }
     let a = h0;
     let b = h1;
     let c = h2;
@@ -48,10 +38,23 @@ function blocks(state: Int32Array, data: Uint8Array, offset: number, end: number
     let f = h5;
     let g = h6;
     let h = h7;
+    // One pass: the first 16 words are read big-endian, the others scheduled as they are needed.
     for (let i = 0; i < 64; i++) {
+      let w: number;
+      if (i < 16) {
+        const j = p + i * 4;
+        w = (data[j]! << 24) | (data[j + 1]! << 16) | (data[j + 2]! << 8) | data[j + 3]!;
+      } else {
+        const x = W[(i - 15) & 15]!;
+        const y = W[(i - 2) & 15]!;
+        const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+        const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+        w = (W[i & 15]! + s0 + W[(i - 7) & 15]! + s1) | 0;
+      }
+      W[i & 15] = w;
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const ch = (e & f) ^ (~e & g);
-      const t1 = (h + S1 + ch + K[i]! + W[i]!) | 0;
+      const t1 = (h + S1 + ch + K[i]! + w) | 0;
       const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
       const maj = (a & b) ^ (a & c) ^ (b & c);
       const t2 = (S0 + maj) | 0;

@@ -15,3 +15,5 @@ export * from './scene-to-svg';
 export * from './pad-subset-glyphs';
 export * from './review-report-pdf';
 export * from './review-report-words';
+export * from './overview-map-svg';
+export * from './clip-to-box';

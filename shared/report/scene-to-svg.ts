@@ -1,4 +1,4 @@
-import type { Hatch, PagePoint, Rgb, Scene, SceneArea, SceneText } from './map-scene';
+import type { Hatch, PageBox, PagePoint, Rgb, Scene, SceneArea, SceneText } from './map-scene';
 import { hatchSegments } from './hatch-segments';
 
 function colour(value: Rgb): string {
@@ -60,13 +60,7 @@ function textSvg(item: SceneText): string {
   );
 }
 
-/**
- * Renders a scene as a standalone SVG element string (for the HTML report and the app): the same items
- * as the PDF back-end, with clip paths for hatching. `idPrefix` keeps ids unique when several maps share
- * one HTML page.
- */
-export function sceneToSvg(scene: Scene, idPrefix = 'map', title?: string): string {
-  const box = scene.clip;
+function sceneParts(scene: Scene, idPrefix: string): string {
   const parts: string[] = [];
   let hatchCount = 0;
   for (const item of scene.items) {
@@ -92,12 +86,35 @@ export function sceneToSvg(scene: Scene, idPrefix = 'map', title?: string): stri
       );
     } else parts.push(textSvg(item));
   }
-  const heading = title ? `<title>${escapeXml(title)}</title>` : '';
+  const box = scene.clip;
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${n(box.x)} ${n(box.y)} ${n(box.width)} ${n(box.height)}" ` +
-    `width="${n(box.width)}" height="${n(box.height)}" role="img" ` +
-    `font-family="'Noto Sans SC','Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei',sans-serif">` +
-    `${heading}<defs><clipPath id="${idPrefix}-clip"><rect x="${n(box.x)}" y="${n(box.y)}" width="${n(box.width)}" height="${n(box.height)}"/></clipPath></defs>` +
-    `<g clip-path="url(#${idPrefix}-clip)">${parts.join('')}</g></svg>`
+    `<clipPath id="${idPrefix}-clip"><rect x="${n(box.x)}" y="${n(box.y)}" width="${n(box.width)}" height="${n(box.height)}"/></clipPath>` +
+    `<g clip-path="url(#${idPrefix}-clip)">${parts.join('')}</g>`
   );
+}
+
+/**
+ * Renders scenes (a map and its legend, say) as one standalone SVG element string for the HTML report
+ * and the app: the same items as the PDF back-end, each scene clipped to its box, hatching by clip paths.
+ * `idPrefix` keeps ids unique when several SVGs share one HTML page.
+ */
+export function scenesToSvg(
+  scenes: readonly Scene[],
+  viewBox: PageBox,
+  idPrefix = 'map',
+  title?: string,
+): string {
+  const heading = title ? `<title>${escapeXml(title)}</title>` : '';
+  const body = scenes.map((scene, index) => sceneParts(scene, `${idPrefix}-${index}`)).join('');
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${n(viewBox.x)} ${n(viewBox.y)} ${n(viewBox.width)} ${n(viewBox.height)}" ` +
+    `width="${n(viewBox.width)}" height="${n(viewBox.height)}" role="img" ` +
+    `font-family="'Noto Sans SC','Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei',sans-serif">` +
+    `${heading}${body}</svg>`
+  );
+}
+
+/** One scene as a standalone SVG the size of its box (see {@link scenesToSvg}). */
+export function sceneToSvg(scene: Scene, idPrefix = 'map', title?: string): string {
+  return scenesToSvg([scene], scene.clip, idPrefix, title);
 }
