@@ -8,6 +8,8 @@ import { importEn } from './import-en';
 import { importZh } from './import-zh';
 import { reviewEn } from './review-en';
 import { reviewZh } from './review-zh';
+import { printEn } from './print-en';
+import { printZh } from './print-zh';
 import { zh } from './zh';
 
 const LANGUAGE_KEY = 'gridplan.language';
@@ -28,8 +30,12 @@ export async function initI18n(): Promise<typeof i18next> {
     // The import/export dialogs and the basemap settings keep their strings in files of their own
     // (namespace-like keys `transfer` and `basemap`).
     resources: {
-      zh: { translation: { ...zh, transfer: importZh, basemap: basemapZh, review: reviewZh } },
-      en: { translation: { ...en, transfer: importEn, basemap: basemapEn, review: reviewEn } },
+      zh: {
+        translation: { ...zh, transfer: importZh, basemap: basemapZh, review: reviewZh, print: printZh },
+      },
+      en: {
+        translation: { ...en, transfer: importEn, basemap: basemapEn, review: reviewEn, print: printEn },
+      },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

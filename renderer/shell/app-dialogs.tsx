@@ -9,7 +9,8 @@ import { ConfirmDialog, NameDialog } from '../panels/dialogs';
 import { ExportDialog } from '../panels/export-dialog';
 import { ImportDialog } from '../panels/import-dialog';
 import { ProjectPanel } from '../panels/project-panel';
-import { BASEMAP_DIALOG, EXPORT_DATA_DIALOG, IMPORT_DATA_DIALOG } from './dialog-ids';
+import { PrintDialog } from '../print/print-dialog';
+import { BASEMAP_DIALOG, EXPORT_DATA_DIALOG, IMPORT_DATA_DIALOG, PRINT_DIALOG } from './dialog-ids';
 import type { Shell } from './shell';
 
 /** A dialog opened with `shell.openDialog(id)`; `render` returns nothing when it cannot be shown now. */
@@ -49,6 +50,21 @@ export const APP_DIALOGS: readonly AppDialog[] = [
           division={division}
           language={language}
           saveGeoJson={saveProjectFile}
+          onDone={(title, lines, failed) => notices.notify({ kind: failed ? 'error' : 'info', title, lines })}
+          onClose={() => openDialog(null)}
+        />
+      ),
+  },
+  {
+    id: PRINT_DIALOG,
+    render: ({ division, language, ruleSet, selectedGridId, project, notices, openDialog }) =>
+      division && (
+        <PrintDialog
+          division={division}
+          language={language}
+          ruleSet={ruleSet}
+          community={(selectedGridId && division.grid.get(selectedGridId)?.parentCode) || ''}
+          onChange={(change) => void project.session?.apply(change)}
           onDone={(title, lines, failed) => notices.notify({ kind: failed ? 'error' : 'info', title, lines })}
           onClose={() => openDialog(null)}
         />

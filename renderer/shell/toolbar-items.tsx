@@ -3,7 +3,7 @@ import { BUILTIN_RULE_SETS } from '../../shared/model';
 import { setLanguage } from '../i18n/i18n';
 import { BasemapButton } from '../panels/basemap-settings';
 import { EditToolbar } from '../panels/edit-toolbar';
-import { BASEMAP_DIALOG, EXPORT_DATA_DIALOG, IMPORT_DATA_DIALOG } from './dialog-ids';
+import { BASEMAP_DIALOG, EXPORT_DATA_DIALOG, IMPORT_DATA_DIALOG, PRINT_DIALOG } from './dialog-ids';
 import type { Shell } from './shell';
 
 /** One part of the toolbar, left to right. `render` is called with the window's {@link Shell}. */
@@ -161,6 +161,20 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
           {t('transfer.exportButton')}
         </button>
       </span>
+    ),
+  },
+  {
+    id: 'print',
+    render: ({ t, division, openDialog }) => (
+      <button
+        type="button"
+        onClick={() => openDialog(PRINT_DIALOG)}
+        disabled={!division}
+        title={t('print.buttonTitle')}
+        data-testid="print-button"
+      >
+        {t('print.button')}
+      </button>
     ),
   },
   { id: 'spacer', render: () => <span className="toolbar-spacer" /> },

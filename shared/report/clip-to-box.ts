@@ -38,6 +38,38 @@ function cross(a: PagePoint, b: PagePoint, da: number, db: number): PagePoint {
   return [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
 }
 
+/** The part of a segment inside a rectangle (Liang–Barsky), or undefined when it misses it. */
+export function clipSegmentToBox(
+  a: PagePoint,
+  b: PagePoint,
+  box: PageBox,
+): [PagePoint, PagePoint] | undefined {
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  let t0 = 0;
+  let t1 = 1;
+  const checks: [number, number][] = [
+    [-dx, a[0] - box.x],
+    [dx, box.x + box.width - a[0]],
+    [-dy, a[1] - box.y],
+    [dy, box.y + box.height - a[1]],
+  ];
+  for (const [p, q] of checks) {
+    if (p === 0) {
+      if (q < 0) return undefined;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 > t1) return undefined;
+  }
+  return [
+    [a[0] + t0 * dx, a[1] + t0 * dy],
+    [a[0] + t1 * dx, a[1] + t1 * dy],
+  ];
+}
+
 /** Splits a polyline into the runs whose segments touch the rectangle (others are dropped). */
 export function clipLineToBox(line: readonly PagePoint[], box: PageBox): PagePoint[][] {
   const runs: PagePoint[][] = [];

@@ -14,7 +14,7 @@ import type { MeasureText, PageBox, PagePoint, SceneItem, Scene } from './map-sc
 import { estimateTextWidth, hex } from './map-scene';
 import { communityFill, EXCLUSIVE_HATCH, INK, TARGET_STYLES } from './map-styles';
 import type { AreaStyle } from './map-styles';
-import { clipLineToBox, clipRingToBox } from './clip-to-box';
+import { clipLineToBox, clipRingToBox, clipSegmentToBox } from './clip-to-box';
 import { boxesIntersect, fitProjection, padBox, unionBox } from './page-projection';
 import type { LonLatBox, PageProjection } from './page-projection';
 import { placeLabels } from './place-labels';
@@ -205,16 +205,34 @@ function longestSegment(
   box: PageBox,
 ): { readonly a: PagePoint; readonly b: PagePoint; readonly length: number } | undefined {
   let best: { a: PagePoint; b: PagePoint; length: number } | undefined;
-  const inside = (p: PagePoint) =>
-    p[0] >= box.x && p[0] <= box.x + box.width && p[1] >= box.y && p[1] <= box.y + box.height;
   for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1]!;
-    const b = points[i]!;
-    if (!inside(a) || !inside(b)) continue;
+    const clipped = clipSegmentToBox(points[i - 1]!, points[i]!, box);
+    if (!clipped) continue;
+    const [a, b] = clipped;
     const length = Math.hypot(b[0] - a[0], b[1] - a[1]);
     if (!best || length > best.length) best = { a, b, length };
   }
   return best;
+}
+
+/** The part of an area inside a longitude/latitude box (outer rings only), prepared; undefined if none. */
+function visiblePart(geometry: AreaGeometry, view: LonLatBox): PreparedPolygon | undefined {
+  const box = { x: view[0], y: view[1], width: view[2] - view[0], height: view[3] - view[1] };
+  const outer =
+    geometry.type === 'Polygon'
+      ? geometry.coordinates.slice(0, 1)
+      : geometry.coordinates.map((p) => p[0] ?? []);
+  const parts = outer
+    .map((ring) =>
+      clipRingToBox(
+        ring.map((p): PagePoint => [p[0] ?? 0, p[1] ?? 0]),
+        box,
+      ),
+    )
+    .filter((ring) => ring.length >= 3)
+    .map((ring) => [[...ring.map((p) => [p[0], p[1]]), [ring[0]![0], ring[0]![1]]]]);
+  if (parts.length === 0) return undefined;
+  return preparePolygon({ type: 'MultiPolygon', coordinates: parts });
 }
 
 /**
@@ -345,6 +363,7 @@ export function drawDivisionMap(division: Division, options: DivisionMapOptions)
     });
   }
 
+  const microLabels: LabelCandidate[] = [];
   if (options.microgrids ?? true) {
     const shownCodes = new Set(
       grids.filter(({ grid }) => !hasFocus || focus.has(grid.id)).map(({ grid }) => grid.code),
@@ -352,8 +371,21 @@ export function drawDivisionMap(division: Division, options: DivisionMapOptions)
     for (const micro of division.microgrid.values()) {
       if (!shownCodes.has(micro.parentCode)) continue;
       const rings = projectArea(micro.geometry, projection);
-      if (rings.length > 0)
-        items.push({ kind: 'area', rings, stroke: INK.microgrid, strokeWidth: 0.5, dash: [2, 1.5] });
+      if (rings.length === 0) continue;
+      items.push({ kind: 'area', rings, stroke: INK.microgrid, strokeWidth: 0.5, dash: [2, 1.5] });
+      // Micro-grids are named only where their grid is the subject (a notice page), small and low priority.
+      const prepared = preparedOf(micro.geometry);
+      if (hasFocus && !prepared.empty && options.labels !== 'none') {
+        const [lon, lat] = interiorPoint(prepared);
+        const [x, y] = projection.project(lon, lat);
+        microLabels.push({
+          x,
+          y: y + 12,
+          lines: [{ text: micro.name || micro.code, size: 6.5, bold: false }],
+          priority: 3,
+          colour: INK.muted,
+        });
+      }
     }
   }
 
@@ -403,15 +435,21 @@ export function drawDivisionMap(division: Division, options: DivisionMapOptions)
 
   const labelMode = options.labels ?? 'all';
   const gridLabels: LabelCandidate[] = [];
+  const view = projection.shown;
   if (labelMode !== 'none') {
     const maxSize = options.labelSize ?? 10;
     for (const { grid, prepared } of grids) {
       const focused = hasFocus && focus.has(grid.id);
       if (labelMode === 'focus' && !focused) continue;
-      const [lon, lat] = interiorPoint(prepared);
+      // A grid cut by the map's edge is labelled inside the part that shows.
+      const whole = boxOf(prepared);
+      const cut = !(whole[0] >= view[0] && whole[1] >= view[1] && whole[2] <= view[2] && whole[3] <= view[3]);
+      const part = cut ? visiblePart(grid.geometry, view) : prepared;
+      if (!part || part.empty) continue;
+      const [lon, lat] = interiorPoint(part);
       const [x, y] = projection.project(lon, lat);
-      const [x0, y1] = projection.project(prepared.minX, prepared.minY);
-      const [x1, y0] = projection.project(prepared.maxX, prepared.maxY);
+      const [x0, y1] = projection.project(part.minX, part.minY);
+      const [x1, y0] = projection.project(part.maxX, part.maxY);
       const width = x1 - x0;
       const height = y1 - y0;
       // Size from the grid's size on paper, so a small grid's label does not spill over its neighbours.
@@ -431,7 +469,12 @@ export function drawDivisionMap(division: Division, options: DivisionMapOptions)
     ...((options.scaleBar ?? true) ? [scaleBarBox(box)] : []),
     ...((options.northArrow ?? true) ? [northArrowBox(box)] : []),
   ];
-  const placed = placeLabels([...markerLabels, ...gridLabels, ...streetLabels], box, measure, obstacles);
+  const placed = placeLabels(
+    [...markerLabels, ...gridLabels, ...microLabels, ...streetLabels],
+    box,
+    measure,
+    obstacles,
+  );
   items.push(...placed);
 
   if (options.scaleBar ?? true) items.push(...scaleBar(projection, measure, lang));

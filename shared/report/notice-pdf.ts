@@ -11,12 +11,12 @@ import type {
   Township,
 } from '../model';
 import { STAFF_ROLES } from '../model';
-import { drawDivisionMap, divisionBounds } from './draw-division-map';
+import { drawDivisionMap, divisionBounds, preparedOf } from './draw-division-map';
 import { fourBoundaries, formatBoundary } from './four-boundaries';
-import type { SceneItem } from './map-scene';
+import type { PageBox, SceneItem } from './map-scene';
 import { communityFill, EXCLUSIVE_HATCH, INK } from './map-styles';
-import { padBox } from './page-projection';
-import type { LonLatBox } from './page-projection';
+import { padBox, unionBox } from './page-projection';
+import type { LonLatBox, PageProjection } from './page-projection';
 import { createPdf, drawItems, formatDate, label, PAPER, rule, tableItems, box } from './pdf-document';
 import type { PdfBuilder, ReportFonts } from './pdf-document';
 import { drawSceneOnPdf } from './pdf-scene';
@@ -174,7 +174,7 @@ function gridPage(
   // The map shrinks when the tables below need the room (many staff or micro-grids).
   const tableRows =
     3 + 2 + Math.max(1, facts.staff.length) + (facts.microgrids.length > 0 ? facts.microgrids.length + 2 : 0);
-  const mapHeight = Math.max(190, Math.min(330, 560 - tableRows * 17));
+  const mapHeight = Math.max(190, Math.min(400, 620 - tableRows * 19));
   const mapBox = { x: MARGIN, y: 92, width: contentWidth, height: mapHeight };
   const map = drawDivisionMap(division, {
     box: mapBox,
@@ -351,11 +351,27 @@ function overviewPage(pdf: PdfBuilder, division: Division, options: NoticeOption
       road: true,
     });
   const legendX = mapBox.x + mapBox.width + 22;
+  const legend = legendItems(entries, legendX, 98, width - legendX - 24, pdf.measure);
+  const legendBottom = Math.max(...legend.map((item) => (item.kind === 'text' ? item.y + item.size : 0)));
   const items: SceneItem[] = [
     label(30, 36, w.overviewTitle(name)[lang], 22, { bold: true }),
     box(mapBox, undefined, INK.text, 1),
     label(legendX, 80, w.legend[lang], 13, { bold: true }),
-    ...legendItems(entries, legendX, 98, width - legendX - 24, pdf.measure),
+    ...legend,
+    ...insetItems(
+      pdf,
+      page,
+      division,
+      map.projection,
+      {
+        x: legendX,
+        y: legendBottom + 30,
+        width: width - legendX - 24,
+        height: height - 100 - legendBottom - 30,
+      },
+      options,
+      communityByCode,
+    ),
     label(
       legendX,
       height - 70,
@@ -372,6 +388,68 @@ function overviewPage(pdf: PdfBuilder, division: Division, options: NoticeOption
     label(legendX, height - 34, `${w.date[lang]}：${formatDate(date, lang)}`, 10),
   ];
   drawItems(page, items, pdf.faces);
+}
+
+/**
+ * Where grids are too small on the overview to be read (a town centre among large villages), an enlarged
+ * inset of them below the legend, with its extent outlined on the main map. Nothing when all grids read.
+ */
+function insetItems(
+  pdf: PdfBuilder,
+  page: PDFPage,
+  division: Division,
+  projection: PageProjection,
+  space: PageBox,
+  options: NoticeOptions,
+  communityByCode: ReadonlyMap<string, Community>,
+): SceneItem[] {
+  const lang = options.lang ?? 'zh';
+  const small: LonLatBox[] = [];
+  for (const grid of division.grid.values()) {
+    const prepared = preparedOf(grid.geometry);
+    if (prepared.empty) continue;
+    const [x0, y1] = projection.project(prepared.minX, prepared.minY);
+    const [x1, y0] = projection.project(prepared.maxX, prepared.maxY);
+    if (Math.max(x1 - x0, y1 - y0) < 45)
+      small.push([prepared.minX, prepared.minY, prepared.maxX, prepared.maxY]);
+  }
+  if (small.length < 3 || space.height < 120 || space.width < 120) return [];
+  const bounds = padBox(unionBox(small)!, 0.04);
+  const insetBox = {
+    x: space.x,
+    y: space.y + 18,
+    width: space.width,
+    height: Math.min(space.height - 18, space.width * 1.2),
+  };
+  const inset = drawDivisionMap(division, {
+    box: insetBox,
+    bounds,
+    marginPt: 4,
+    colourBy: 'community',
+    labels: 'all',
+    labelCodes: false,
+    labelSize: 7,
+    labelText: (grid) => shortGridName(grid, communityByCode.get(grid.parentCode)),
+    referenceLayers: options.referenceLayers,
+    northArrow: false,
+    measure: pdf.measure,
+    lang,
+  });
+  drawSceneOnPdf(page, inset.scene, pdf.faces);
+  // The inset's extent on the main map.
+  const [ax, ay] = projection.project(inset.projection.shown[0], inset.projection.shown[3]);
+  const [bx, by] = projection.project(inset.projection.shown[2], inset.projection.shown[1]);
+  const extent = { x: ax, y: ay, width: bx - ax, height: by - ay };
+  return [
+    label(space.x, space.y + 6, NOTICE_WORDS.inset[lang], 11, { bold: true }),
+    box(insetBox, undefined, INK.text, 0.8),
+    { ...box(extent, undefined, INK.problem, 1.2), dash: [4, 2] } as SceneItem,
+    label(extent.x + extent.width, extent.y - 6, NOTICE_WORDS.insetMark[lang], 8, {
+      anchor: 'end',
+      colour: INK.problem,
+      halo: INK.halo,
+    }),
+  ];
 }
 
 function sumHouseholds(counts: ReturnType<typeof countCensus>): number {

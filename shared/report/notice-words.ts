@@ -56,6 +56,8 @@ export const NOTICE_WORDS = {
   microBoundary: text('微网格界', 'Micro-grid boundary'),
   road: text('道路', 'Road'),
   thisGrid: text('本网格', 'This grid'),
+  inset: text('放大图（小网格密集区域）', 'Enlarged: where grids are small'),
+  insetMark: text('放大图范围', 'enlarged'),
   footer: text(
     '本公示仅含网格及网格工作人员信息，不含居民个人信息。',
     "This notice shows grids and grid staff only, no residents' personal data.",
