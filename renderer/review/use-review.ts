@@ -276,7 +276,8 @@ export function useReview(deps: ReviewDeps) {
         if (!projectId) return;
         const row = versions.find((v) => v.number === number);
         if (!row) return;
-        const division = await versionDivision(number);
+        const frozen = await store.versions.body(projectId, number);
+        const division = parseFrozen(frozen);
         const previous = [...versions].reverse().find((v) => v.number < number);
         const base = previous
           ? {
@@ -292,6 +293,8 @@ export function useReview(deps: ReviewDeps) {
           ruleSet,
           lang: language,
           pdfs,
+          // Stored byte for byte, so the package's divisionSha256 is the version's and its reply finds it.
+          divisionText: frozen,
           ...(base ? { base } : {}),
         });
         if (!made.ok) {
