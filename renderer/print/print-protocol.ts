@@ -22,6 +22,8 @@ export type PrintRequest =
       readonly type: 'report';
       readonly division: Division;
       readonly ruleSet: RuleSet;
+      /** The version (版本) printed on the cover, e.g. "2" for a filing package; default the working copy. */
+      readonly version?: string;
       readonly lang: Language;
       readonly date: string;
       readonly fonts: FontUrls;

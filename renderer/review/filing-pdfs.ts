@@ -13,6 +13,7 @@ export const FILING_PDFS: FilingPdfMakers = {
       type: 'report',
       division: input.division,
       ruleSet: input.ruleSet,
+      version: String(input.version),
       lang: input.lang,
       date: input.createdAt,
       fonts: fontUrls(),

@@ -34,6 +34,7 @@ async function make(request: PrintRequest): Promise<Uint8Array> {
   return reviewReportPdf(request.division, report, {
     fonts: await fonts(request.fonts),
     ruleSetName: request.ruleSet.name[request.lang],
+    ...(request.version !== undefined ? { version: request.version } : {}),
     date,
     lang: request.lang,
   });
