@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { formatCount } from './format';
 import type { CompareKey } from '../review/use-review';
 import { diffRowPlace } from '../review/review-features';
@@ -22,10 +21,13 @@ export function DiffSection({ shell }: { readonly shell: Shell }) {
       ? [{ key: 'file' as CompareKey, label: t('review.diff.file', { name: review.file.name }) }]
       : []),
   ];
-  const [before, setBefore] = useState<CompareKey | ''>('');
-  const [after, setAfter] = useState<CompareKey | ''>('');
-  const beforeKey = before || options[Math.max(0, options.length - 2)]?.key || 'working';
-  const afterKey = after || options[options.length - 1]?.key || 'working';
+  const { before, after } = review.compareKeys;
+  const setBefore = (key: CompareKey): void => review.setCompareKeys({ before: key, after });
+  const setAfter = (key: CompareKey): void => review.setCompareKeys({ before, after: key });
+  // A choice that is no longer offered (a file replaced, another project) falls back to the default pair.
+  const offered = (key: CompareKey | ''): key is CompareKey => options.some((o) => o.key === key);
+  const beforeKey = offered(before) ? before : (options[Math.max(0, options.length - 2)]?.key ?? 'working');
+  const afterKey = offered(after) ? after : (options[options.length - 1]?.key ?? 'working');
   const view = review.diffView;
   return (
     <>

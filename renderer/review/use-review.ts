@@ -115,6 +115,11 @@ export function useReview(deps: ReviewDeps) {
   const view = taggedView?.projectId === projectId ? taggedView : null;
   const diffView = taggedDiff?.projectId === projectId ? taggedDiff : null;
   const [file, setFile] = useState<{ name: string; division: Division } | null>(null);
+  // The sides chosen for 对比, kept here so they survive switching tabs ('' = the default pair).
+  const [compareKeys, setCompareKeys] = useState<{ before: CompareKey | ''; after: CompareKey | '' }>({
+    before: '',
+    after: '',
+  });
   const [picking, setPicking] = useState(false);
   const [pickedAt, setPickedAt] = useState<readonly [number, number] | null>(null);
   const [busy, setBusy] = useState<LocalText | null>(null);
@@ -135,6 +140,7 @@ export function useReview(deps: ReviewDeps) {
       setPackageInfo(readPackageInfo(settings.get(PACKAGE_SETTING)));
       setDraft(readDraft(settings.get(DRAFT_SETTING)));
       setPicking(false);
+      setCompareKeys({ before: '', after: '' });
     };
     const reading = projectId
       ? Promise.all([store.versions.list(projectId), store.getSettings(projectId)])
@@ -615,6 +621,8 @@ export function useReview(deps: ReviewDeps) {
     openReply,
     resolveComment,
     compare,
+    compareKeys,
+    setCompareKeys,
     loadCompareFile,
     closeDiff: () => setDiffView(null),
   };
