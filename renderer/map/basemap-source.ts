@@ -3,6 +3,10 @@ import type { LocalText } from '../../shared/model';
 import { text } from '../../shared/model';
 import type { DirectoryHandleLike, FileHandleLike, TileScheme } from './local-tiles';
 import { localTiles, localTileUrl } from './local-tiles';
+import type { TemplateProblem } from './template-tokens';
+import { located, placeholderOf, templateTokens, TILE_PLACEHOLDERS } from './template-tokens';
+
+export type { TemplateProblem } from './template-tokens';
 
 /**
  * The planner's basemap: none (the offline default), tiles from a server they name, or tiles from
@@ -57,12 +61,6 @@ export type BasemapSettings =
 export const OFFLINE_BASEMAP: BasemapSettings = { kind: 'offline' };
 
 /** A problem in a URL template; `at` is the span of the template it is about, when there is one. */
-export interface TemplateProblem {
-  readonly kind: string;
-  readonly message: LocalText;
-  readonly at: { readonly start: number; readonly end: number } | null;
-}
-
 /** Something the planner should know about a source that is not an error (GCJ-02 offsets, Tianditu). */
 export interface BasemapNotice {
   readonly kind: 'gcj02' | 'bd09' | 'tianditu';
@@ -81,26 +79,7 @@ export interface TemplateCheck {
   readonly origins: readonly string[];
 }
 
-const XYZ_TOKENS = new Set(['z', 'x', 'y', '-y', 'quadkey']);
-const WMTS_TOKENS = new Map([
-  ['tilematrix', '{z}'],
-  ['tilerow', '{y}'],
-  ['tilecol', '{x}'],
-]);
 const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
-
-function located(start: number, end: number, zh: string, en: string) {
-  return {
-    at: { start, end },
-    message: text(`${zh}（第 ${start + 1} 个字符处）`, `${en} (at character ${start + 1})`),
-  };
-}
-
-interface Token {
-  readonly name: string;
-  readonly start: number;
-  readonly end: number;
-}
 
 /** The hostname of a URL or template (lower case), read without URL parsing so braces do not matter. */
 export function templateHost(url: string): string | null {
@@ -191,37 +170,6 @@ export function basemapNotices(url: string): BasemapNotice[] {
     ];
   }
   return [];
-}
-
-function tokensOf(template: string, problems: TemplateProblem[]): Token[] {
-  const tokens: Token[] = [];
-  let depth = -1;
-  for (let i = 0; i < template.length; i++) {
-    const char = template[i];
-    if (char === '{') {
-      if (depth >= 0) {
-        problems.push({ kind: 'brace', ...located(depth, i + 1, '大括号没有闭合', 'A brace is not closed') });
-      }
-      depth = i;
-    } else if (char === '}') {
-      if (depth < 0) {
-        problems.push({
-          kind: 'brace',
-          ...located(i, i + 1, '多余的右大括号 }', 'A closing brace } without an opening one'),
-        });
-      } else {
-        tokens.push({ name: template.slice(depth + 1, i), start: depth, end: i + 1 });
-        depth = -1;
-      }
-    }
-  }
-  if (depth >= 0) {
-    problems.push({
-      kind: 'brace',
-      ...located(depth, template.length, '大括号没有闭合', 'A brace is not closed'),
-    });
-  }
-  return tokens;
 }
 
 /**
@@ -322,14 +270,15 @@ export function checkTemplate(kind: 'xyz' | 'wmts', rawTemplate: string, rawKey 
   }
 
   // Placeholders.
-  const tokens = tokensOf(template, problems);
+  const scanned = templateTokens(template);
+  problems.push(...scanned.problems);
   const names = new Set<string>();
   let subdomains: string[] | null = null;
-  for (const token of tokens) {
+  for (const token of scanned.tokens) {
     const name = token.name;
-    const lower = name.toLowerCase();
+    const placeholder = placeholderOf(name);
     const inHost = token.start < authorityStart + authority.length;
-    if (lower === 's' || lower.startsWith('switch:')) {
+    if (placeholder.kind === 'switch') {
       if (subdomains) {
         problems.push({
           kind: 'switch',
@@ -341,14 +290,8 @@ export function checkTemplate(kind: 'xyz' | 'wmts', rawTemplate: string, rawKey 
           ),
         });
       }
-      subdomains =
-        lower === 's'
-          ? ['a', 'b', 'c']
-          : name
-              .slice('switch:'.length)
-              .split(',')
-              .map((s) => s.trim());
-      if (subdomains.some((s) => !/^[a-z0-9-]+$/i.test(s))) {
+      subdomains = [...placeholder.subdomains];
+      if (!placeholder.valid) {
         problems.push({
           kind: 'switch',
           ...located(
@@ -373,9 +316,8 @@ export function checkTemplate(kind: 'xyz' | 'wmts', rawTemplate: string, rawKey 
       });
       continue;
     }
-    if (lower === 'key') names.add('key');
-    else if (XYZ_TOKENS.has(name)) names.add(name);
-    else if (WMTS_TOKENS.has(lower)) names.add(lower);
+    if (placeholder.kind === 'key') names.add('key');
+    else if (placeholder.kind === 'tile') names.add(placeholder.tile.name);
     else {
       problems.push({
         kind: 'unknown-placeholder',
@@ -562,8 +504,10 @@ export function checkTemplate(kind: 'xyz' | 'wmts', rawTemplate: string, rawKey 
     tileScheme = 'tms';
     filled = filled.replace(/\{-y\}/g, '{y}');
   }
-  for (const [name, replacement] of WMTS_TOKENS)
-    filled = filled.replace(new RegExp(`\\{${name}\\}`, 'gi'), replacement);
+  // WMTS names in any case become MapLibre's; {-y} was handled with the scheme above.
+  for (const { name, family, maplibre } of TILE_PLACEHOLDERS) {
+    if (family === 'wmts' && maplibre) filled = filled.replace(new RegExp(`\\{${name}\\}`, 'gi'), maplibre);
+  }
   const switchToken = /\{(?:s|switch:[^}]*)\}/i;
   const tiles = subdomains ? subdomains.map((s) => filled.replace(switchToken, s)) : [filled];
   const origins = new Set<string>();

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, LocalText, Result } from '../../shared/model';
 import type { BasemapSettings, TemplateCheck } from '../map/basemap-source';
-import { BASEMAP_SETTING, checkTemplate, OFFLINE_BASEMAP, parseBasemapSettings } from '../map/basemap-source';
+import { BASEMAP_SETTING, OFFLINE_BASEMAP, parseBasemapSettings } from '../map/basemap-source';
 import { getBasemapStatus, subscribeBasemapStatus } from '../map/basemap-status';
 import type { DirectoryHandleLike, FileHandleLike, LocalTileSet } from '../map/local-tiles';
 import {
@@ -16,6 +16,8 @@ import {
 } from '../map/local-tiles';
 import type { ProjectStore } from '../storage/project-store';
 import './basemap-settings.css';
+import type { PickedTiles } from './basemap-form';
+import { basemapFormReducer, chosenSettings, formCheck, initialBasemapForm } from './basemap-form';
 
 /**
  * The basemap settings: offline (the default), an XYZ or WMTS URL template with its key, a local
@@ -169,7 +171,7 @@ function MarkedTemplate(props: { readonly template: string; readonly check: Temp
 }
 
 type Kind = BasemapSettings['kind'];
-type Picked = { readonly settings: BasemapSettings; readonly set: LocalTileSet };
+type Picked = PickedTiles;
 
 /** Props of {@link BasemapSettingsDialog}. */
 export interface BasemapSettingsDialogProps {
@@ -192,29 +194,18 @@ export function BasemapSettingsDialog(props: BasemapSettingsDialogProps) {
   });
   const current = props.current;
   const status = useBasemapStatus();
-  const [kind, setKind] = useState<Kind>(current.kind);
-  const remote = current.kind === 'xyz' || current.kind === 'wmts' ? current : null;
-  const [template, setTemplate] = useState(remote?.urlTemplate ?? '');
-  const [key, setKey] = useState(remote?.key ?? '');
-  const [attribution, setAttribution] = useState(remote?.attribution ?? '');
-  const [touched, setTouched] = useState(remote !== null);
-  const [picked, setPicked] = useState<{ folder: Picked | null; pmtiles: Picked | null }>(() => {
-    const set =
-      current.kind === 'folder' || current.kind === 'pmtiles' ? localTiles(current.localId) : undefined;
-    return {
-      folder: current.kind === 'folder' && set ? { settings: current, set } : null,
-      pmtiles: current.kind === 'pmtiles' && set ? { settings: current, set } : null,
-    };
-  });
-  const [tms, setTms] = useState(current.kind === 'folder' ? current.scheme === 'tms' : false);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [problems, setProblems] = useState<readonly LocalText[]>([]);
+  const [form, dispatch] = useReducer(basemapFormReducer, current, (setting: BasemapSettings) =>
+    initialBasemapForm(setting, localTiles),
+  );
+  const { kind, template, key, attribution, touched, picked, tms, busy, problems } = form;
+  const setProblems = (list: readonly LocalText[]): void => dispatch({ type: 'problems', problems: list });
+  const setBusy = (value: string | null): void => dispatch({ type: 'busy', busy: value });
   const folderInput = useRef<HTMLInputElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const remember = canRememberFiles();
   const desktop = !!window.gridplan;
 
-  const check = kind === 'xyz' || kind === 'wmts' ? checkTemplate(kind, template, key) : null;
+  const check = formCheck(form);
   const local = kind === 'folder' ? picked.folder : kind === 'pmtiles' ? picked.pmtiles : null;
   // A remembered folder or file from the setting that this page cannot read yet.
   const stale = (kind === 'folder' || kind === 'pmtiles') && current.kind === kind && !local ? current : null;
@@ -253,7 +244,6 @@ export function BasemapSettingsDialog(props: BasemapSettingsDialogProps) {
     registerLocalTiles(localId, set);
     setProblems([]);
     if (localKind === 'folder') {
-      setTms(set.suggestedScheme === 'tms');
       const settings: BasemapSettings = {
         kind: 'folder',
         name: set.name,
@@ -261,7 +251,12 @@ export function BasemapSettingsDialog(props: BasemapSettingsDialogProps) {
         scheme: set.suggestedScheme,
         ...(handle?.kind === 'directory' && { handle }),
       };
-      setPicked((p) => ({ ...p, folder: { settings, set } }));
+      dispatch({
+        type: 'picked',
+        kind: 'folder',
+        entry: { settings, set },
+        tms: set.suggestedScheme === 'tms',
+      });
     } else {
       const settings: BasemapSettings = {
         kind: 'pmtiles',
@@ -269,7 +264,7 @@ export function BasemapSettingsDialog(props: BasemapSettingsDialogProps) {
         localId,
         ...(handle?.kind === 'file' && { handle }),
       };
-      setPicked((p) => ({ ...p, pmtiles: { settings, set } }));
+      dispatch({ type: 'picked', kind: 'pmtiles', entry: { settings, set } });
     }
   };
 
@@ -323,40 +318,17 @@ export function BasemapSettingsDialog(props: BasemapSettingsDialogProps) {
         return;
       }
       const set = localTiles(stale.localId);
-      if (set) setPicked((p) => ({ ...p, [stale.kind]: { settings: stale, set } }));
+      if (set) dispatch({ type: 'picked', kind: stale.kind, entry: { settings: stale, set } });
     });
   };
 
   const preset = (layer: 'img' | 'vec'): void => {
-    setTemplate(TIANDITU(layer));
-    setTouched(true);
-  };
-
-  const chosen = (): BasemapSettings | null => {
-    switch (kind) {
-      case 'offline':
-        return OFFLINE_BASEMAP;
-      case 'xyz':
-      case 'wmts':
-        if (!check || check.problems.length) return null;
-        return {
-          kind,
-          urlTemplate: template.trim(),
-          ...(key.trim() && { key: key.trim() }),
-          ...(attribution.trim() && { attribution: attribution.trim() }),
-        };
-      case 'folder':
-        return picked.folder && picked.folder.settings.kind === 'folder'
-          ? { ...picked.folder.settings, scheme: tms ? 'tms' : 'xyz' }
-          : null;
-      case 'pmtiles':
-        return picked.pmtiles?.settings ?? null;
-    }
+    dispatch({ type: 'template', template: TIANDITU(layer) });
   };
 
   const save = async (): Promise<void> => {
-    setTouched(true);
-    const next = chosen();
+    dispatch({ type: 'touch' });
+    const next = chosenSettings(form);
     if (!next) {
       if (kind === 'folder' || kind === 'pmtiles') setProblems([both('basemap.nothingChosen')]);
       return;
@@ -416,8 +388,7 @@ export function BasemapSettingsDialog(props: BasemapSettingsDialogProps) {
                 value={k}
                 checked={kind === k}
                 onChange={() => {
-                  setKind(k);
-                  setProblems([]);
+                  dispatch({ type: 'kind', kind: k });
                 }}
                 data-testid={`basemap-kind-${k}`}
               />
@@ -448,8 +419,7 @@ export function BasemapSettingsDialog(props: BasemapSettingsDialogProps) {
                 rows={3}
                 spellCheck={false}
                 onChange={(event) => {
-                  setTemplate(event.target.value);
-                  setTouched(true);
+                  dispatch({ type: 'template', template: event.target.value });
                 }}
                 data-testid="basemap-template"
               />
@@ -461,14 +431,17 @@ export function BasemapSettingsDialog(props: BasemapSettingsDialogProps) {
                 value={key}
                 autoComplete="off"
                 spellCheck={false}
-                onChange={(event) => setKey(event.target.value)}
+                onChange={(event) => dispatch({ type: 'key', key: event.target.value })}
                 data-testid="basemap-key"
               />
               <small>{t('basemap.keyHint')}</small>
             </label>
             <label>
               {t('basemap.attribution')}
-              <input value={attribution} onChange={(event) => setAttribution(event.target.value)} />
+              <input
+                value={attribution}
+                onChange={(event) => dispatch({ type: 'attribution', attribution: event.target.value })}
+              />
             </label>
             {check.notices.map((notice) => (
               <p
@@ -537,7 +510,11 @@ export function BasemapSettingsDialog(props: BasemapSettingsDialogProps) {
             )}
             {kind === 'folder' && (
               <label className="basemap-check">
-                <input type="checkbox" checked={tms} onChange={(event) => setTms(event.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={tms}
+                  onChange={(event) => dispatch({ type: 'tms', tms: event.target.checked })}
+                />
                 {t('basemap.tms')}
               </label>
             )}

@@ -96,26 +96,21 @@ export function useEditTools(input: EditToolsInput) {
     } else draw.setMode('idle');
   }, [tool, selectedGrid, controllerReady]);
 
-  const onPolygon = useCallback(
-    (polygon: Polygon) => {
+  /** A shape finished in Terra Draw: the active tool makes its change if it draws that kind of shape. */
+  const onShape = useCallback(
+    (shape: Polygon | LineString) => {
       const { input: current, settings: options, tool: name } = latest.current;
       const active = toolNamed(name);
       const doc = current.division;
-      if (!doc || active.drawMode !== 'polygon') return;
+      if (!doc) return;
       const context = { selectedGridId: current.selectedGridId, t };
-      void finishWith(active, doc, active.finish(doc, polygon, options, context));
-    },
-    [finishWith, t],
-  );
-
-  const onLine = useCallback(
-    (line: LineString) => {
-      const { input: current, settings: options, tool: name } = latest.current;
-      const active = toolNamed(name);
-      const doc = current.division;
-      if (!doc || active.drawMode !== 'line') return;
-      const context = { selectedGridId: current.selectedGridId, t };
-      void finishWith(active, doc, active.finish(doc, line, options, context));
+      const result =
+        active.drawMode === 'polygon' && shape.type === 'Polygon'
+          ? active.finish(doc, shape, options, context)
+          : active.drawMode === 'line' && shape.type === 'LineString'
+            ? active.finish(doc, shape, options, context)
+            : null;
+      if (result) void finishWith(active, doc, result);
     },
     [finishWith, t],
   );
@@ -241,7 +236,7 @@ export function useEditTools(input: EditToolsInput) {
       pickedGridIds: picked,
       onDrawReady,
       snap,
-      draw: { onPolygon, onLine, onEdit, onDrawingChange: setDrawing },
+      draw: { onPolygon: onShape, onLine: onShape, onEdit, onDrawingChange: setDrawing },
     },
   };
 }
