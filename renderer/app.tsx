@@ -1,13 +1,14 @@
 import { DividePanel } from './divide/divide-panel';
 import { SketchCountLabel } from './divide/sketch-count-label';
 import { MapView } from './map/map-view';
+import { ReadOnlyBanner } from './panels/read-only-banner';
 import { DivisionTree } from './panels/division-tree';
 import { StatusBar } from './panels/status-bar';
 import { AppDialogs } from './shell/app-dialogs';
 import { referenceMapProps } from './references/reference-map-props';
 import { MAP_OVERLAY_ITEMS } from './shell/map-overlay-items';
 import { NoticeBox } from './shell/notice-box';
-import { ReadOnlyBanner } from './shell/read-only-banner';
+import { OtherWindowBanner } from './shell/other-window-banner';
 import { RightPanel } from './shell/right-panel';
 import type { Shell } from './shell/shell';
 import { ToolHint } from './shell/tool-hint';
@@ -38,6 +39,7 @@ export function App({
       <main className="centre">
         <MapArea shell={shell} />
         <ReadOnlyBanner shell={shell} />
+        <OtherWindowBanner shell={shell} />
         <ToolHint shell={shell} />
         <SketchCountLabel parts={shell.sketch.parts} />
         {shell.division && (
@@ -82,7 +84,13 @@ function MapArea({ shell }: { readonly shell: Shell }) {
       figures={figures.grids}
       projectId={state.projectId}
       selectedGridId={selectedGridId}
-      onSelectGrid={divide.picking ? divide.pick : edit.clickGrid}
+      onSelectGrid={
+        divide.picking
+          ? divide.pick
+          : shell.review.picking
+            ? ignoreClick
+            : edit.clickGrid /* a click places a review pin */
+      }
       onCursor={shell.setCursor}
       {...(() => {
         const props = referenceMapProps(shell, edit.mapProps);
@@ -96,9 +104,13 @@ function MapArea({ shell }: { readonly shell: Shell }) {
       overlays={MAP_OVERLAY_ITEMS.map((item) => ({ overlay: item.overlay, data: item.data(shell) }))}
       selectedIssue={validation.selectedIssue}
       basemap={basemap.settings}
+      review={shell.reviewOverlay}
     />
   );
 }
+
+/** While the reviewer picks a point for a comment, a click on a grid does not select it. */
+function ignoreClick(): void {}
 
 function Status({ shell }: { readonly shell: Shell }) {
   const { t, division, figures, project, validation, cursor } = shell;

@@ -8,6 +8,8 @@ import { divideZh } from './divide-zh';
 import { en } from './en';
 import { importEn } from './import-en';
 import { importZh } from './import-zh';
+import { reviewEn } from './review-en';
+import { reviewZh } from './review-zh';
 import { printEn } from './print-en';
 import { printZh } from './print-zh';
 import { windowsEn } from './windows-en';
@@ -43,6 +45,7 @@ export async function initI18n(): Promise<typeof i18next> {
           windows: windowsZh,
           references: referencesZh,
           divide: divideZh,
+          review: reviewZh,
         },
       },
       en: {
@@ -54,6 +57,7 @@ export async function initI18n(): Promise<typeof i18next> {
           windows: windowsEn,
           references: referencesEn,
           divide: divideEn,
+          review: reviewEn,
         },
       },
     },

@@ -19,6 +19,8 @@ import type { BasemapSettings } from './basemap-source';
 import { useBasemap } from './use-basemap';
 import { useProposalLayer } from './proposal-layers';
 // --- end user basemap ---
+import type { ReviewOverlay } from './use-review-overlay';
+import { useReviewOverlay } from './use-review-overlay';
 
 /** A request to show a grid (from the list) or a place (a gap, an issue). */
 export type MapFocus =
@@ -57,6 +59,8 @@ export interface MapViewProps {
   readonly basemap?: BasemapSettings;
   /** Shown over the map while it has nothing to draw along (offline basemap, no reference layer). */
   readonly emptyHint?: string;
+  /** The 审核 tab's diff and comment pins (renderer/map/use-review-overlay.ts). */
+  readonly review?: ReviewOverlay;
 }
 
 function collection(features: Feature[]): FeatureCollection {
@@ -167,6 +171,7 @@ export function MapView(props: MapViewProps) {
   const [failed, setFailed] = useState(false);
   useBasemap(mapRef, ready, props.basemap); // user basemap: renderer/map/use-basemap.ts
   useProposalLayer(mapRef, ready, props.proposal); // 自动划分/平衡 preview: renderer/map/proposal-layers.ts
+  useReviewOverlay(mapRef, ready, props.review); // review: renderer/map/use-review-overlay.ts
   // Map event handlers are registered once; they read the latest props through this ref.
   const latest = useRef(props);
   useEffect(() => {

@@ -25,6 +25,8 @@ export type PrintRequest =
       readonly division: Division;
       readonly ruleSet: RuleSet;
       readonly referenceLayers?: readonly ReferenceLayer[];
+      /** The version (版本) printed on the cover, e.g. "2" for a filing package; default the working copy. */
+      readonly version?: string;
       readonly lang: Language;
       readonly date: string;
       readonly fonts: FontUrls;

@@ -2,9 +2,11 @@ import type { ReactNode } from 'react';
 import { AttributePanel } from '../panels/attribute-panel';
 import { IssuesPanel } from '../panels/issues-panel';
 import { REFERENCES_TAB, referencesTab } from '../references/references-tab';
+import { ReviewComments } from '../panels/review-comments';
+import { ReviewPanel } from '../panels/review-panel';
 import { toolNamed } from '../tools/tool-registry';
 import type { Shell } from './shell';
-import { ATTRIBUTES_TAB, ISSUES_TAB } from './tab-ids';
+import { ATTRIBUTES_TAB, ISSUES_TAB, REVIEW_TAB } from './tab-ids';
 
 /** One tab of the right panel. `render` draws its body while it is the tab shown. */
 export interface RightPanelTab {
@@ -40,15 +42,23 @@ export const RIGHT_PANEL_TABS: readonly RightPanelTab[] = [
     id: ISSUES_TAB,
     label: ({ t }) => t('panel.issues'),
     badge: ({ validation }) => validation.state.issues.length,
-    render: ({ validation, language }) => (
-      <IssuesPanel
-        validation={validation.state}
-        language={language}
-        selectedKey={validation.selectedIssue?.key ?? null}
-        diagnostics={validation.client.diagnostics()}
-        onSelect={validation.selectIssue}
-      />
+    render: (shell) => (
+      <>
+        <ReviewComments shell={shell} /* review comments from a reply or the reviewer's draft */ />
+        <IssuesPanel
+          validation={shell.validation.state}
+          language={shell.language}
+          selectedKey={shell.validation.selectedIssue?.key ?? null}
+          diagnostics={shell.validation.client.diagnostics()}
+          onSelect={shell.validation.selectIssue}
+        />
+      </>
     ),
   },
   { id: REFERENCES_TAB, ...referencesTab },
+  {
+    id: REVIEW_TAB,
+    label: ({ t }) => t('review.tab'),
+    render: (shell) => <ReviewPanel shell={shell} />,
+  },
 ];

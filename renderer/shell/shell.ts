@@ -11,6 +11,8 @@ import type { Notices } from './use-notices';
 import type { ProjectSession } from './use-project-session';
 import type { TransferActions } from './use-transfer-dialogs';
 import type { ValidationWiring } from './use-validation-wiring';
+import type { ReviewOverlay } from '../map/use-review-overlay';
+import type { ReviewModel } from '../review/use-review';
 
 /**
  * Everything the window's parts read and do, in one object: the toolbar items, the right panel's tabs,
@@ -58,6 +60,10 @@ export interface Shell {
   readonly openDialog: (id: string | null) => void;
   readonly undo: () => void;
   readonly redo: () => void;
+  /** 审核: versions, packages, comments, replies, 对比 (renderer/review/use-review.ts). */
+  readonly review: ReviewModel;
+  /** The 审核 tab's diff and comment pins on the map. */
+  readonly reviewOverlay: ReviewOverlay;
 }
 
 /** What the map can be asked to show: a grid (from the list), a community, or a place (a gap, an issue). */

@@ -2,3 +2,5 @@
 export const ATTRIBUTES_TAB = 'attributes';
 /** The tab of validation issues. */
 export const ISSUES_TAB = 'issues';
+/** The 审核 tab (versions, packages, comments, decision, 对比). */
+export const REVIEW_TAB = 'review';

@@ -33,12 +33,12 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
   },
   {
     id: 'history',
-    render: ({ t, project, undo, redo }) => (
+    render: ({ t, project, undo, redo, review }) => (
       <span className="toolbar-group">
         <button
           type="button"
           onClick={undo}
-          disabled={!project.state?.undo.length}
+          disabled={!project.state?.undo.length || !!review.readOnlyLabel /* read-only view */}
           title={t('toolbar.undoShortcut')}
         >
           ↶ {t('toolbar.undo')}
@@ -46,7 +46,7 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
         <button
           type="button"
           onClick={redo}
-          disabled={!project.state?.redo.length}
+          disabled={!project.state?.redo.length || !!review.readOnlyLabel}
           title={t('toolbar.redoShortcut')}
         >
           ↷ {t('toolbar.redo')}
@@ -56,13 +56,13 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
   },
   {
     id: 'edit-tools',
-    render: ({ edit, division, selectedGridId }) => (
+    render: ({ edit, division, selectedGridId, review }) => (
       <EditToolbar
         tool={edit.tool}
         onTool={edit.setTool}
         settings={edit.settings}
         onSettings={edit.setSettings}
-        disabled={!division}
+        disabled={!division || !!review.readOnlyLabel /* a version or package is read-only */}
         onAction={(tool) => void edit.runAction(tool)}
         canAct={selectedGridId !== null}
       />

@@ -19,6 +19,13 @@ import { useNotices } from './use-notices';
 import { useProjectSession } from './use-project-session';
 import { useTransferDialogs } from './use-transfer-dialogs';
 import { useValidationWiring } from './use-validation-wiring';
+// --- review (renderer/review, panels/review-panel.tsx) ---
+import type { LocalText } from '../../shared/model';
+import { FILING_PDFS } from '../review/filing-pdfs';
+import { useReview } from '../review/use-review';
+import { useReviewOverlayData } from '../review/use-review-overlay-data';
+import { useShownSession } from '../review/use-shown-session';
+// --- end review ---
 
 /** Builds the {@link Shell} of the main window from its hooks; `App` only lays the parts out. */
 export function useShell(store: ProjectStore, initialProjects: readonly ProjectSummary[]): Shell {
@@ -33,7 +40,34 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
   const notices = useNotices();
   const deselect = useCallback(() => setSelectedGridId(null), []);
   const project = useProjectSession(store, initialProjects, notices, deselect);
-  const { session, state } = project;
+  // --- review: a version or a package is shown read-only in place of the working copy ---
+  const { notify } = notices;
+  const reviewNotify = useCallback(
+    (kind: 'info' | 'error', title: LocalText, lines: readonly LocalText[] = []) =>
+      notify({ kind, title: title[language], lines }),
+    [notify, language],
+  );
+  const { refreshProjects, openProject } = project;
+  const reopen = useCallback(
+    async (id: string) => {
+      await refreshProjects();
+      await openProject(id);
+    },
+    [refreshProjects, openProject],
+  );
+  const review = useReview({
+    store,
+    session: project.session,
+    ruleSet:
+      builtinRuleSet(project.state?.division.meta.ruleSetId ?? 'zigong') ?? BUILTIN_RULE_SETS.get('zigong')!,
+    language,
+    openProject: reopen,
+    notify: reviewNotify,
+    pdfs: FILING_PDFS,
+  });
+  const session = review.shownSession;
+  const state = useShownSession(session);
+  // --- end review ---
   const basemap = useProjectBasemap(store, state?.projectId ?? null);
   const references = useProjectReferences(store, state?.projectId ?? null, useReferenceReports(notices));
   useTraceKey(references.trace, references.setTrace, !!state);
@@ -67,6 +101,7 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     [showOnMap],
   );
 
+  const reviewOverlay = useReviewOverlayData(review, division); // review
   const edit = useEditTools({
     session,
     division,
@@ -130,6 +165,8 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     openDialog,
     undo,
     redo,
+    review,
+    reviewOverlay,
   };
 }
 

@@ -11,3 +11,6 @@ export type { StorageAction, StorageErrorKind, StorageProblem } from './storage-
 export { StorageError, isStorageError } from './storage-error';
 export { CENSUS_CHUNK_SIZE } from './census-columns';
 export { CURRENT_SCHEMA_VERSION } from './schema';
+export type { VersionInput } from './version-store';
+export { VersionStore } from './version-store';
+export type { StoredReply, VersionRow, VersionStatus } from './version-rows';

@@ -34,6 +34,7 @@ import type {
 import { declareSchema } from './schema';
 import type { StorageAction } from './storage-error';
 import { StorageError, toStorageError } from './storage-error';
+import { VersionStore } from './version-store';
 
 /** What the project list shows, read from one row per project. */
 export interface ProjectSummary {
@@ -184,12 +185,15 @@ export class ProjectStore {
   readonly #chunkSize: number;
   /** Per project; a cache only: rebuilt from the chunks whenever its revision is not the stored one. */
   readonly #censusIndexes = new Map<string, CensusIndex>();
+  /** Submitted versions (版本) of the projects, schema v4: see version-store.ts. */
+  readonly versions: VersionStore;
 
   /** @internal Use {@link openProjectStore}. */
   constructor(db: GridPlanDatabase, options: ProjectStoreOptions = {}) {
     this.#db = db;
     this.#historyLimit = Math.max(1, Math.floor(options.historyLimit ?? DEFAULT_HISTORY_LIMIT));
     this.#now = options.now ?? (() => Date.now());
+    this.versions = new VersionStore(db, this.#now);
     this.#newId = options.newId ?? (() => crypto.randomUUID());
     this.#chunkSize = Math.max(1, Math.floor(options.censusChunkSize ?? CENSUS_CHUNK_SIZE));
   }
@@ -370,9 +374,19 @@ export class ProjectStore {
     const [range0, range1] = projectRange(id);
     await this.#write(
       'save',
-      [db.projects, db.entities, db.censusChunks, db.history, db.settings, db.referenceLayers],
+      [
+        db.projects,
+        db.entities,
+        db.censusChunks,
+        db.history,
+        db.settings,
+        db.referenceLayers,
+        db.versions,
+        db.versionBodies,
+      ],
       async () => {
         await this.#projectRow(id, 'save');
+        await this.versions.deleteAll(id);
         await db.entities.where('[projectId+layer+id]').between(range0, range1).delete();
         await db.censusChunks.where('[projectId+chunk]').between(range0, range1).delete();
         await db.history.where('[projectId+stack+seq]').between(range0, range1).delete();

@@ -1,6 +1,8 @@
 import type { Dexie, Table, Transaction } from 'dexie';
 import type { Entity, EntityRef, ExtraProperties, Layer, ReferenceLayer } from '../../shared/model';
 import type { CensusColumns } from './census-columns';
+import type { VersionBodyRow, VersionKey, VersionRow } from './version-rows';
+import { VERSION_TABLES } from './version-rows';
 
 /*
  * The IndexedDB layout of GridPlan projects.
@@ -113,10 +115,13 @@ export type GridPlanDatabase = Dexie & {
   history: Table<HistoryRow, HistoryKey>;
   settings: Table<SettingRow, SettingKey>;
   referenceLayers: Table<ReferenceLayerRow, ReferenceLayerKey>;
+  // v4: submitted versions (版本), see version-rows.ts
+  versions: Table<VersionRow, VersionKey>;
+  versionBodies: Table<VersionBodyRow, VersionKey>;
 };
 
 /** The schema version that {@link declareSchema} reaches by default. */
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 
 /** Fills `lastOpenedAt` of projects written by version 1, so "recently opened" has a value to sort by. */
 async function upgradeToVersion2(transaction: Transaction): Promise<void> {
@@ -158,5 +163,11 @@ export function declareSchema(db: Dexie, upTo: number = CURRENT_SCHEMA_VERSION):
     referenceLayers: '[projectId+id]',
   });
 
-  // Version 4 goes here, with its own .upgrade() when rows change; raise CURRENT_SCHEMA_VERSION with it.
+  if (upTo < 4) return;
+
+  // Version 4: submitted versions (版本) of the division, headers apart from the frozen GeoJSON so that
+  // the history list never reads a whole division. New tables only: nothing to upgrade. NEVER EDIT.
+  db.version(4).stores(VERSION_TABLES);
+
+  // Version 5 goes here, with its own .upgrade() when rows change; raise CURRENT_SCHEMA_VERSION with it.
 }

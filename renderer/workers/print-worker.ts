@@ -36,6 +36,7 @@ async function make(request: PrintRequest): Promise<Uint8Array> {
     fonts: await fonts(request.fonts),
     ruleSetName: request.ruleSet.name[request.lang],
     referenceLayers: request.referenceLayers,
+    ...(request.version !== undefined ? { version: request.version } : {}),
     date,
     lang: request.lang,
   });

@@ -29,7 +29,7 @@ function projectCount(page: Page): Promise<number> {
 }
 
 const grids = (page: Page) => page.locator('.tree-grid');
-const banner = (page: Page) => page.locator('[data-testid="read-only-banner"]');
+const banner = (page: Page) => page.locator('[data-testid="other-window-banner"]');
 
 beforeAll(async () => {
   browser = await launchBrowser();

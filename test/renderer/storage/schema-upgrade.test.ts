@@ -91,6 +91,8 @@ describe('schema upgrades', () => {
       'projects',
       'referenceLayers',
       'settings',
+      'versionBodies',
+      'versions',
     ]);
     expect(
       raw
