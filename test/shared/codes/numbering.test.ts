@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allocateCodes } from '../../../shared/codes/allocate-codes';
 import { codesEverUsed, lineageOfCode, withLineage } from '../../../shared/codes/code-lineage';
-import { compileCodeTemplate } from '../../../shared/codes/code-template';
 import { formatCode, parseNumberingTemplate, sequenceOfCode } from '../../../shared/codes/numbering-template';
 import type { NumberingTemplate } from '../../../shared/codes/numbering-template';
 import { orderNorthToSouth } from '../../../shared/codes/order-north-to-south';
