@@ -1,5 +1,5 @@
 import { protocol } from 'electron';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
@@ -83,6 +83,8 @@ export function createAppProtocolHandler(
     const filePath = resolveAppFilePath(root, request.url);
     if (filePath === undefined) return notFound();
     try {
+      // Containment by real path: a symlink inside the build that resolves outside it is not served.
+      if (!(await insideByRealPath(root, filePath))) return notFound();
       const info = await stat(filePath);
       if (!info.isFile()) return notFound();
       const body = request.method === 'HEAD' ? null : await readFile(filePath);
@@ -101,6 +103,13 @@ export function createAppProtocolHandler(
       return notFound();
     }
   };
+}
+
+/** True when `filePath`, symlinks resolved, lies inside `root` (itself resolved). */
+async function insideByRealPath(root: string, filePath: string): Promise<boolean> {
+  const [realRoot, realFile] = await Promise.all([realpath(root), realpath(filePath)]);
+  const relative = path.relative(realRoot, realFile);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 /** Serves the renderer in `root` on `app://gridplan/`. Call once the app is ready. */

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -23,6 +23,9 @@ beforeAll(async () => {
   await writeFile(path.join(root, 'assets', 'index-abc.js'), 'export {}');
   await writeFile(path.join(root, 'assets', '城关镇.geojson'), '{}');
   await writeFile(path.join(base, 'secret.txt'), 'TOP SECRET');
+  // A link inside the build that points outside it: containment must be by real path.
+  await symlink(path.join(base, 'secret.txt'), path.join(root, 'assets', 'linked.txt'));
+  await symlink(base, path.join(root, 'outside'));
 });
 afterAll(() => rm(base, { recursive: true, force: true }));
 
@@ -111,6 +114,15 @@ describe('the app protocol handler', () => {
     expect(contentTypeOf('x.wasm')).toBe('application/wasm');
     expect(contentTypeOf('x.unknown')).toBe('application/octet-stream');
   });
+
+  it.each(['app://gridplan/assets/linked.txt', 'app://gridplan/outside/secret.txt'])(
+    'never serves a symlink that resolves outside the build: %s',
+    async (url) => {
+      const response = await serve(url);
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain('TOP SECRET');
+    },
+  );
 
   it.each(TRAVERSALS)('never serves the secret next to the build: %s', async (url) => {
     const response = await serve(url);
