@@ -1,9 +1,9 @@
 import type { FilingPackage } from '../formats/filing-package';
 import { looksLikeZip, readFilingPackage } from '../formats/filing-package';
 import { parseDivisionGeoJson } from '../formats/geojson';
-import { decodeText } from '../formats/text-encoding';
+import { decodeTextFile } from '../formats/text-encoding';
 import type { Division, Language, LocalText, Problem, Result } from '../model';
-import { ok, text } from '../model';
+import { fail, ok, text } from '../model';
 
 import type { CommandResult } from './command-result';
 
@@ -54,9 +54,12 @@ export function readDivisionFile(
       }
       return { division: read.value.division, filingPackage: read.value };
     }
-    // The text of the bytes already read (reading again would hold a large file twice); a UTF-8 BOM,
-    // which some Windows tools write, is dropped by the decoder.
-    source = ok(decodeText(bytes.value, 'utf-8'));
+    // The text of the bytes already read (reading again would hold a large file twice), in the encoding
+    // they are in (a BOM, UTF-16, UTF-8 or GBK), never with bytes silently replaced by U+FFFD.
+    const decoded = decodeTextFile(bytes.value, file);
+    source = decoded.ok
+      ? ok(decoded.value.text)
+      : fail({ kind: 'bad-encoding', message: text(decoded.message.zh, decoded.message.en) });
   } else {
     source = host.readText(file);
   }
