@@ -27,7 +27,13 @@ describe('IPC channels', () => {
     const channels = [...Object.values(IPC_CHANNELS), ...Object.values(IPC_EVENTS)];
     expect(new Set(channels).size).toBe(channels.length);
     for (const channel of channels) expect(channel).toMatch(/^gridplan:[a-z-]+$/);
-    expect(IPC_OPERATIONS).toEqual(['openProjectFile', 'saveProjectFile', 'getAppInfo', 'setMenuLanguage']);
+    expect(IPC_OPERATIONS).toEqual([
+      'openProjectFile',
+      'saveProjectFile',
+      'getAppInfo',
+      'setMenuLanguage',
+      'allowTileOrigin',
+    ]);
     expect(Object.keys(IPC_REQUEST_VALIDATORS).sort()).toEqual([...IPC_OPERATIONS].sort());
     expect([...BRIDGE_MEMBERS].sort()).toEqual([...IPC_OPERATIONS, 'onMenuCommand'].sort());
   });

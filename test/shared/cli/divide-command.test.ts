@@ -110,9 +110,11 @@ describe('gridplan divide: arguments and input', () => {
 
   it('exits 3 with one line when something breaks inside', async () => {
     const host = memoryHost({});
-    host.readText = () => {
+    const broken = () => {
       throw new Error('disk on fire');
     };
+    host.readText = broken;
+    host.readBytes = broken;
     const result = await runCli(['divide', 'in.geojson', '--out', 'out.geojson', '--lang', 'en'], host);
     expect(result.exitCode).toBe(3);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
