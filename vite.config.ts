@@ -22,5 +22,7 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 60_000,
+    // Hooks build fixtures (the demo township, the CLI bundle): slow when the 2-core machine is loaded.
+    hookTimeout: 120_000,
   },
 });
