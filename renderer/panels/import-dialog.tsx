@@ -1,16 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GAUSS_KRUGER_ZONES } from '../../shared/formats/coordinate-systems';
-import type { FieldMapping, MappedAttribute } from '../../shared/formats/field-mapping';
+import type { MappedAttribute } from '../../shared/formats/field-mapping';
 import { attributesOf, requiredAttributes } from '../../shared/formats/field-mapping';
-import type { ImportInspection } from '../../shared/formats/import-files';
 import type { LayerImport, PointSystem } from '../../shared/formats/import-layer';
 import type { ReferenceImport } from '../../shared/formats/reference-layer-import';
 import { POINT_SYSTEMS } from '../../shared/formats/import-layer';
 import type { TextEncodingName } from '../../shared/formats/text-encoding';
 import type { InputFile } from '../../shared/formats/zip-archive';
 import { MAX_IMPORT_BYTES, tooLargeProblem } from '../../shared/formats/zip-archive';
-import type { Division, Language, Layer, LocalText, Problem } from '../../shared/model';
+import type { Division, Language, LocalText } from '../../shared/model';
 import { LAYERS } from '../../shared/model';
 import type { ImportJob } from '../import/import-client';
 import {
@@ -21,20 +20,17 @@ import {
 } from '../import/import-client';
 import type { ReadChoices } from '../import/import-protocol';
 import type { RememberedMappings } from '../import/remembered-mapping';
-import { initialLayer, initialMapping, readRemembered, remember } from '../import/remembered-mapping';
+import { readRemembered, remember } from '../import/remembered-mapping';
 import '../import/transfer.css';
 // --- reference layers (参考图层): renderer/references/ ---
-import type { ReferenceChoice } from '../references/reference-import-fields';
+import { canBeReference, ReferenceImportFields } from '../references/reference-import-fields';
+import type { ImportTarget } from './import-form';
 import {
-  canBeReference,
-  holdsLines,
-  initialReferenceChoice,
-  ReferenceImportFields,
-} from '../references/reference-import-fields';
-
-/** The import's target: a layer of the division, or a reference layer beside it. */
-type Target = Layer | 'reference';
-const REFERENCE = 'reference' as const;
+  importFormReducer,
+  INITIAL_IMPORT_FORM,
+  layerOf,
+  REFERENCE_TARGET as REFERENCE,
+} from './import-form';
 
 /** Work shorter than this shows no progress bar (it would only flicker). */
 const PROGRESS_DELAY_MS = 1000;
@@ -56,12 +52,6 @@ export interface ImportDialogProps {
   readonly onClose: () => void;
 }
 
-interface Running {
-  readonly label: string;
-  readonly cancel: () => void;
-  readonly fraction: number | undefined;
-}
-
 /**
  * The import dialog: choose files, check the decoded preview, encoding and coordinates, say which layer
  * the file becomes and which field holds what, then import in the worker with progress and cancel.
@@ -70,27 +60,17 @@ interface Running {
 export function ImportDialog(props: ImportDialogProps) {
   const { t } = useTranslation();
   const say = (message: LocalText): string => message[props.language];
-  const [files, setFiles] = useState<InputFile[] | null>(null);
-  const [fileLabel, setFileLabel] = useState('');
-  const [choices, setChoices] = useState<ReadChoices>({});
-  const [inspection, setInspection] = useState<ImportInspection | null>(null);
-  const [problems, setProblems] = useState<readonly Problem[] | null>(null);
-  const [target, setTarget] = useState<Target>('grid');
-  const layer: Layer = target === REFERENCE ? 'grid' : target;
-  const [referenceChoice, setReferenceChoice] = useState<ReferenceChoice | null>(null);
-  const [mapping, setMapping] = useState<FieldMapping>({});
-  const [pointSystem, setPointSystem] = useState<PointSystem>('wgs84');
-  const [running, setRunning] = useState<Running | null>(null);
-  const [slow, setSlow] = useState(false);
-  const [withErrors, setWithErrors] = useState<LayerImport | null>(null);
-  const [remembered, setRemembered] = useState<RememberedMappings>({ lastLayer: undefined, byLayer: {} });
+  const [form, dispatch] = useReducer(importFormReducer, INITIAL_IMPORT_FORM);
+  const { files, fileLabel, choices, inspection, problems, target, referenceChoice, mapping } = form;
+  const { pointSystem, running, slow, withErrors, remembered } = form;
+  const layer = layerOf(form);
   const jobRef = useRef<ImportJob<unknown> | null>(null);
 
   useEffect(() => {
     let live = true;
     props
       .loadRemembered()
-      .then((value) => live && setRemembered(readRemembered(value)))
+      .then((value) => live && dispatch({ type: 'remembered', remembered: readRemembered(value) }))
       .catch(() => undefined);
     return () => {
       live = false;
@@ -102,79 +82,58 @@ export function ImportDialog(props: ImportDialogProps) {
 
   useEffect(() => {
     if (!running) return undefined;
-    const timer = window.setTimeout(() => setSlow(true), PROGRESS_DELAY_MS);
+    const timer = window.setTimeout(() => dispatch({ type: 'slow' }), PROGRESS_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [running]);
 
   /** Runs a worker job with the progress/cancel state around it; resolves undefined when cancelled. */
   async function runJob<T>(label: string, job: ImportJob<T>) {
     jobRef.current = job;
-    setSlow(false);
-    setRunning({ label, cancel: job.cancel, fraction: undefined });
+    dispatch({ type: 'job-started', label, cancel: job.cancel });
     const result = await job.result;
     jobRef.current = null;
-    setRunning(null);
+    dispatch({ type: 'job-ended' });
     return result === 'cancelled' ? undefined : result;
   }
 
-  async function inspect(chosen: InputFile[], nextChoices: ReadChoices, keepLayer: boolean) {
-    setProblems(null);
-    const result = await runJob(t('transfer.reading'), inspectInWorker(chosen, nextChoices));
+  async function inspect(chosen: readonly InputFile[], nextChoices: ReadChoices, keepLayer: boolean) {
+    dispatch({ type: 'inspecting' });
+    const result = await runJob(t('transfer.reading'), inspectInWorker([...chosen], nextChoices));
     if (!result) return;
-    if (!result.ok) {
-      setInspection(null);
-      setProblems(result.problems);
-      return;
-    }
-    const found = result.value;
-    setInspection(found);
-    const nextLayer = keepLayer ? layer : initialLayer(found, remembered);
-    // A line file can only be a reference layer: no division layer is made of lines.
-    const asReference = props.onImportReference !== undefined && canBeReference(found) && holdsLines(found);
-    if (!keepLayer) setTarget(asReference ? REFERENCE : nextLayer);
-    if (!keepLayer || !referenceChoice) setReferenceChoice(initialReferenceChoice(found));
-    // A new encoding can rename Chinese field names: keep the mapping only while its fields still exist.
-    const stale = Object.values(mapping).some(
-      (field) => field !== undefined && !found.fields.includes(field),
-    );
-    if (!keepLayer || stale) setMapping(initialMapping(nextLayer, found, remembered));
-    if (found.crs?.status === 'needs-zone' && nextChoices.zoneEpsg === undefined && found.crs.proposed) {
-      setChoices({ ...nextChoices, zoneEpsg: found.crs.proposed.epsg });
-    }
+    if (!result.ok) dispatch({ type: 'inspect-failed', problems: result.problems });
+    else
+      dispatch({
+        type: 'inspected',
+        found: result.value,
+        choices: nextChoices,
+        keepLayer,
+        referenceAllowed: props.onImportReference !== undefined,
+      });
   }
 
   async function choose(list: FileList | null) {
     if (!list || list.length === 0) return;
     const chosen = [...list];
-    setInspection(null);
-    setWithErrors(null);
     const total = chosen.reduce((sum, f) => sum + f.size, 0);
-    setFileLabel(chosen.map((f) => f.name).join(', '));
+    dispatch({ type: 'choosing', label: chosen.map((f) => f.name).join(', ') });
     // Refused by size before a byte is read: a 200 MB file never reaches memory.
     if (total > MAX_IMPORT_BYTES) {
-      setFiles(null);
-      setProblems([tooLargeProblem(chosen.map((f) => f.name).join(', '), total)]);
+      dispatch({ type: 'too-large', problem: tooLargeProblem(chosen.map((f) => f.name).join(', '), total) });
       return;
     }
     const read = await readChosenFiles(chosen);
-    setFiles(read);
-    setChoices({});
+    dispatch({ type: 'read', files: read });
     await inspect(read, {}, false);
   }
 
   function changeChoices(next: ReadChoices) {
-    setChoices(next);
+    dispatch({ type: 'choices', choices: next });
     if (files) void inspect(files, next, true);
-  }
-
-  function changeLayer(next: Target) {
-    setTarget(next);
-    if (inspection && next !== REFERENCE) setMapping(initialMapping(next, inspection, remembered));
   }
 
   async function importReference() {
     if (!files || !inspection || !referenceChoice || !props.onImportReference) return;
-    setProblems(null);
+    dispatch({ type: 'problems', problems: null });
     const request = {
       id: crypto.randomUUID(),
       name: referenceChoice.name.trim() || inspection.name,
@@ -182,12 +141,12 @@ export function ImportDialog(props: ImportDialogProps) {
       source: fileLabel,
       ...(referenceChoice.labelField !== undefined ? { labelField: referenceChoice.labelField } : {}),
     };
-    const job = convertReferenceInWorker(files, choices, request, (fraction) =>
-      setRunning((r) => (r ? { ...r, fraction } : r)),
+    const job = convertReferenceInWorker([...files], choices, request, (fraction) =>
+      dispatch({ type: 'progress', fraction }),
     );
     const result = await runJob(t('transfer.converting'), job);
     if (!result) return;
-    if (!result.ok) return setProblems(result.problems);
+    if (!result.ok) return dispatch({ type: 'problems', problems: result.problems });
     if (await props.onImportReference(result.value)) props.onClose();
   }
 
@@ -203,31 +162,31 @@ export function ImportDialog(props: ImportDialogProps) {
   async function importNow() {
     if (target === REFERENCE) return importReference();
     if (!files || !inspection) return;
-    setProblems(null);
+    dispatch({ type: 'problems', problems: null });
     let result;
     if (inspection.format === 'division') {
       result = await runJob(
         t('transfer.converting'),
-        convertInWorker(files, choices, { layer, mapping }, () => undefined),
+        convertInWorker([...files], choices, { layer, mapping }, () => undefined),
       );
       if (!result) return;
-      if (!result.ok) return setProblems(result.problems);
+      if (!result.ok) return dispatch({ type: 'problems', problems: result.problems });
       if (result.value.kind === 'division') {
         await props.onImportDivision(result.value.division, inspection.name);
         props.onClose();
       }
       return;
     }
-    const job = convertInWorker(files, choices, { layer, mapping, pointSystem }, (fraction) =>
-      setRunning((r) => (r ? { ...r, fraction } : r)),
+    const job = convertInWorker([...files], choices, { layer, mapping, pointSystem }, (fraction) =>
+      dispatch({ type: 'progress', fraction }),
     );
     result = await runJob(t('transfer.converting'), job);
     if (!result) return;
-    if (!result.ok) return setProblems(result.problems);
+    if (!result.ok) return dispatch({ type: 'problems', problems: result.problems });
     if (result.value.kind !== 'layer') return;
     const imported = result.value.layer;
     if (imported.errors.length > 0) {
-      setWithErrors(imported);
+      dispatch({ type: 'with-errors', imported });
       return;
     }
     await finish(imported);
@@ -247,7 +206,7 @@ export function ImportDialog(props: ImportDialogProps) {
         (!needsZone || choices.zoneEpsg !== undefined) &&
         target !== REFERENCE &&
         !(inspection.table && layer !== 'census')));
-  const layerChoices: readonly Target[] = inspection?.table
+  const layerChoices: readonly ImportTarget[] = inspection?.table
     ? ['census']
     : props.onImportReference && inspection && canBeReference(inspection)
       ? [...LAYERS, REFERENCE]
@@ -434,7 +393,7 @@ export function ImportDialog(props: ImportDialogProps) {
               <select
                 data-testid="import-layer"
                 value={target}
-                onChange={(event) => changeLayer(event.target.value as Target)}
+                onChange={(event) => dispatch({ type: 'target', target: event.target.value as ImportTarget })}
               >
                 {layerChoices.map((l) => (
                   <option key={l} value={l}>
@@ -447,7 +406,7 @@ export function ImportDialog(props: ImportDialogProps) {
               <ReferenceImportFields
                 inspection={inspection}
                 choice={referenceChoice}
-                onChange={setReferenceChoice}
+                onChange={(choice) => dispatch({ type: 'reference-choice', choice })}
               />
             )}
             {target === REFERENCE && !canBeReference(inspection) && (
@@ -468,7 +427,10 @@ export function ImportDialog(props: ImportDialogProps) {
                       data-testid={`import-field-${attribute}`}
                       value={mapping[attribute] ?? ''}
                       onChange={(event) =>
-                        setMapping({ ...mapping, [attribute]: event.target.value || undefined })
+                        dispatch({
+                          type: 'mapping',
+                          mapping: { ...mapping, [attribute]: event.target.value || undefined },
+                        })
                       }
                     >
                       <option value="">{t('transfer.notMapped')}</option>
@@ -490,7 +452,9 @@ export function ImportDialog(props: ImportDialogProps) {
                 <select
                   data-testid="import-point-system"
                   value={pointSystem}
-                  onChange={(event) => setPointSystem(event.target.value as PointSystem)}
+                  onChange={(event) =>
+                    dispatch({ type: 'point-system', pointSystem: event.target.value as PointSystem })
+                  }
                 >
                   {POINT_SYSTEMS.map((system) => (
                     <option key={system} value={system}>
@@ -523,7 +487,11 @@ export function ImportDialog(props: ImportDialogProps) {
         <div className="modal-buttons">
           {withErrors ? (
             <>
-              <button type="button" onClick={() => setWithErrors(null)} data-testid="import-none">
+              <button
+                type="button"
+                onClick={() => dispatch({ type: 'with-errors', imported: null })}
+                data-testid="import-none"
+              >
                 {t('transfer.importNone')}
               </button>
               <button

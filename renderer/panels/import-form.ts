@@ -6,6 +6,14 @@ import type { Layer, Problem } from '../../shared/model';
 import type { ReadChoices } from '../import/import-protocol';
 import type { RememberedMappings } from '../import/remembered-mapping';
 import { initialLayer, initialMapping } from '../import/remembered-mapping';
+import type { ReferenceChoice } from '../references/reference-import-fields';
+import { canBeReference, holdsLines, initialReferenceChoice } from '../references/reference-import-fields';
+
+/** The import's target: a layer of the division, or a reference layer (参考图层) beside it. */
+export type ImportTarget = Layer | 'reference';
+
+/** The target that makes a reference layer rather than a layer of the division. */
+export const REFERENCE_TARGET = 'reference' as const;
 
 /** A worker job under way: what it does, how to stop it, how far it is (when it says). */
 export interface RunningJob {
@@ -22,7 +30,10 @@ export interface ImportForm {
   readonly choices: ReadChoices;
   readonly inspection: ImportInspection | null;
   readonly problems: readonly Problem[] | null;
-  readonly layer: Layer;
+  /** A layer of the division, or a reference layer. */
+  readonly target: ImportTarget;
+  /** Name, role and label field of the reference layer; null until a file has been read. */
+  readonly referenceChoice: ReferenceChoice | null;
   readonly mapping: FieldMapping;
   readonly pointSystem: PointSystem;
   readonly running: RunningJob | null;
@@ -46,9 +57,12 @@ export type ImportFormAction =
       readonly found: ImportInspection;
       readonly choices: ReadChoices;
       readonly keepLayer: boolean;
+      /** The app can store reference layers: a line file then becomes one by default. */
+      readonly referenceAllowed: boolean;
     }
   | { readonly type: 'choices'; readonly choices: ReadChoices }
-  | { readonly type: 'layer'; readonly layer: Layer }
+  | { readonly type: 'target'; readonly target: ImportTarget }
+  | { readonly type: 'reference-choice'; readonly choice: ReferenceChoice }
   | { readonly type: 'mapping'; readonly mapping: FieldMapping }
   | { readonly type: 'point-system'; readonly pointSystem: PointSystem }
   | { readonly type: 'job-started'; readonly label: string; readonly cancel: () => void }
@@ -58,6 +72,14 @@ export type ImportFormAction =
   | { readonly type: 'problems'; readonly problems: readonly Problem[] | null }
   | { readonly type: 'with-errors'; readonly imported: LayerImport | null };
 
+/**
+ * The division layer the mapping and the "replace" note speak of. While the target is a reference layer
+ * no division layer is written; grids stand in, as the mapping fieldset is then hidden anyway.
+ */
+export function layerOf(form: Pick<ImportForm, 'target'>): Layer {
+  return form.target === REFERENCE_TARGET ? 'grid' : form.target;
+}
+
 /** The dialog as it opens: nothing chosen, grids proposed, WGS84 points. */
 export const INITIAL_IMPORT_FORM: ImportForm = {
   files: null,
@@ -65,7 +87,8 @@ export const INITIAL_IMPORT_FORM: ImportForm = {
   choices: {},
   inspection: null,
   problems: null,
-  layer: 'grid',
+  target: 'grid',
+  referenceChoice: null,
   mapping: {},
   pointSystem: 'wgs84',
   running: null,
@@ -78,15 +101,22 @@ export const INITIAL_IMPORT_FORM: ImportForm = {
  * A file read anew (`keepLayer` false: a new choice of files) or re-read with other choices (`keepLayer`
  * true): the layer is proposed from the file and the remembered mappings unless kept, the mapping is
  * proposed again unless kept and all its fields still exist (a new encoding can rename Chinese field
- * names), and a projected file without a zone gets the zone its eastings suggest.
+ * names), and a projected file without a zone gets the zone its eastings suggest. A new file that holds
+ * lines is proposed as a reference layer when the app stores them (no division layer is made of lines);
+ * the reference name, role and label field are proposed anew for a new file, kept on a re-read.
  */
 function inspected(
   form: ImportForm,
   found: ImportInspection,
   choices: ReadChoices,
   keepLayer: boolean,
+  referenceAllowed: boolean,
 ): ImportForm {
-  const layer = keepLayer ? form.layer : initialLayer(found, form.remembered);
+  const layer = keepLayer ? layerOf(form) : initialLayer(found, form.remembered);
+  const asReference = referenceAllowed && canBeReference(found) && holdsLines(found);
+  const target: ImportTarget = keepLayer ? form.target : asReference ? REFERENCE_TARGET : layer;
+  const referenceChoice =
+    keepLayer && form.referenceChoice ? form.referenceChoice : initialReferenceChoice(found);
   const stale = Object.values(form.mapping).some(
     (field) => field !== undefined && !found.fields.includes(field),
   );
@@ -96,7 +126,8 @@ function inspected(
   return {
     ...form,
     inspection: found,
-    layer,
+    target,
+    referenceChoice,
     mapping,
     ...(proposeZone && found.crs?.proposed && { choices: { ...choices, zoneEpsg: found.crs.proposed.epsg } }),
   };
@@ -119,17 +150,21 @@ export function importFormReducer(form: ImportForm, action: ImportFormAction): I
     case 'inspect-failed':
       return { ...form, inspection: null, problems: action.problems };
     case 'inspected':
-      return inspected(form, action.found, action.choices, action.keepLayer);
+      return inspected(form, action.found, action.choices, action.keepLayer, action.referenceAllowed);
     case 'choices':
       return { ...form, choices: action.choices };
-    case 'layer':
+    case 'target':
+      // A reference layer has no field mapping: the division layer's mapping stays as it was.
       return {
         ...form,
-        layer: action.layer,
-        mapping: form.inspection
-          ? initialMapping(action.layer, form.inspection, form.remembered)
-          : form.mapping,
+        target: action.target,
+        mapping:
+          form.inspection && action.target !== REFERENCE_TARGET
+            ? initialMapping(action.target, form.inspection, form.remembered)
+            : form.mapping,
       };
+    case 'reference-choice':
+      return { ...form, referenceChoice: action.choice };
     case 'mapping':
       return { ...form, mapping: action.mapping };
     case 'point-system':

@@ -4,7 +4,12 @@ import type { ImportInspection } from '../../../shared/formats/import-files';
 import type { LayerImport } from '../../../shared/formats/import-layer';
 import { text } from '../../../shared/model';
 import type { ImportForm, ImportFormAction } from '../../../renderer/panels/import-form';
-import { importFormReducer, INITIAL_IMPORT_FORM } from '../../../renderer/panels/import-form';
+import {
+  importFormReducer,
+  INITIAL_IMPORT_FORM,
+  layerOf,
+  REFERENCE_TARGET,
+} from '../../../renderer/panels/import-form';
 
 const run = (form: ImportForm, ...actions: ImportFormAction[]): ImportForm =>
   actions.reduce(importFormReducer, form);
@@ -45,9 +50,9 @@ describe('the import dialog form', () => {
       { type: 'choosing', label: 'grids.zip' },
       { type: 'read', files: [] },
       { type: 'inspecting' },
-      { type: 'inspected', found, choices: {}, keepLayer: false },
+      { type: 'inspected', found, choices: {}, keepLayer: false, referenceAllowed: true },
     );
-    expect(form).toMatchObject({ fileLabel: 'grids.zip', inspection: found, layer: 'grid', problems: null });
+    expect(form).toMatchObject({ fileLabel: 'grids.zip', inspection: found, target: 'grid', problems: null });
     expect(form.mapping).toEqual({ code: '编码', name: '名称' });
   });
 
@@ -55,7 +60,7 @@ describe('the import dialog form', () => {
     const found = shapefile(['编码', '名称']);
     const mapped = run(
       INITIAL_IMPORT_FORM,
-      { type: 'inspected', found, choices: {}, keepLayer: false },
+      { type: 'inspected', found, choices: {}, keepLayer: false, referenceAllowed: true },
       { type: 'mapping', mapping: { code: '名称', name: '编码' } },
     );
     const sameFields = run(mapped, {
@@ -63,6 +68,7 @@ describe('the import dialog form', () => {
       found,
       choices: { encoding: 'gbk' },
       keepLayer: true,
+      referenceAllowed: true,
     });
     expect(sameFields.mapping).toEqual({ code: '名称', name: '编码' });
     // Another encoding renames the fields: the old mapping would name fields that no longer exist.
@@ -72,6 +78,7 @@ describe('the import dialog form', () => {
       found: renamed,
       choices: { encoding: 'utf-8' },
       keepLayer: true,
+      referenceAllowed: true,
     });
     expect(reread.mapping).toEqual({ code: 'code', name: 'name' });
   });
@@ -86,21 +93,33 @@ describe('the import dialog form', () => {
         message: { kind: 'x', message: text('', '') },
       },
     });
-    const proposed = run(INITIAL_IMPORT_FORM, { type: 'inspected', found, choices: {}, keepLayer: false });
+    const proposed = run(INITIAL_IMPORT_FORM, {
+      type: 'inspected',
+      found,
+      choices: {},
+      keepLayer: false,
+      referenceAllowed: true,
+    });
     expect(proposed.choices.zoneEpsg).toBe(zone.epsg);
     const mine = { zoneEpsg: GAUSS_KRUGER_ZONES[1]!.epsg };
     const chosen = run(
       INITIAL_IMPORT_FORM,
       { type: 'choices', choices: mine },
-      { type: 'inspected', found, choices: mine, keepLayer: false },
+      { type: 'inspected', found, choices: mine, keepLayer: false, referenceAllowed: true },
     );
     expect(chosen.choices).toEqual(mine);
   });
 
   it('re-proposes the mapping when the layer changes, and follows a job from start to end', () => {
     const found = shapefile(['编码', '名称']);
-    const asGrid = run(INITIAL_IMPORT_FORM, { type: 'inspected', found, choices: {}, keepLayer: false });
-    expect(run(asGrid, { type: 'layer', layer: 'microgrid' }).mapping).toEqual({});
+    const asGrid = run(INITIAL_IMPORT_FORM, {
+      type: 'inspected',
+      found,
+      choices: {},
+      keepLayer: false,
+      referenceAllowed: true,
+    });
+    expect(run(asGrid, { type: 'target', target: 'microgrid' }).mapping).toEqual({});
     const cancel = (): void => undefined;
     const started = run(asGrid, { type: 'slow' }, { type: 'job-started', label: '正在读取', cancel });
     expect(started.slow).toBe(false);
@@ -115,5 +134,87 @@ describe('the import dialog form', () => {
     const refused = run(INITIAL_IMPORT_FORM, { type: 'too-large', problem });
     expect(refused).toMatchObject({ files: null, problems: [problem] });
     expect(run(refused, { type: 'inspecting' }).problems).toBeNull();
+  });
+
+  it('proposes a line file as a reference layer only when the app stores them', () => {
+    const roads = shapefile(['名称', '等级'], {
+      name: '道路',
+      geometryKind: 'polyline',
+      suggestedLayer: undefined,
+    });
+    const asReference = run(INITIAL_IMPORT_FORM, {
+      type: 'inspected',
+      found: roads,
+      choices: {},
+      keepLayer: false,
+      referenceAllowed: true,
+    });
+    expect(asReference.target).toBe(REFERENCE_TARGET);
+    expect(layerOf(asReference)).toBe('grid');
+    expect(asReference.referenceChoice?.name).toBe('道路');
+    const noReferences = run(INITIAL_IMPORT_FORM, {
+      type: 'inspected',
+      found: roads,
+      choices: {},
+      keepLayer: false,
+      referenceAllowed: false,
+    });
+    expect(noReferences.target).not.toBe(REFERENCE_TARGET);
+    // Polygons stay a division layer even where references are possible: they are chosen by hand.
+    const grids = shapefile(['编码', '名称']);
+    expect(
+      run(INITIAL_IMPORT_FORM, {
+        type: 'inspected',
+        found: grids,
+        choices: {},
+        keepLayer: false,
+        referenceAllowed: true,
+      }).target,
+    ).toBe('grid');
+  });
+
+  it('keeps the target and the planner’s reference naming on a re-read, and proposes them anew for a new file', () => {
+    const roads = shapefile(['名称'], { name: '道路', geometryKind: 'polyline' });
+    const first = run(INITIAL_IMPORT_FORM, {
+      type: 'inspected',
+      found: roads,
+      choices: {},
+      keepLayer: false,
+      referenceAllowed: true,
+    });
+    const renamed = { ...first.referenceChoice!, name: '主干道' };
+    const edited = run(first, { type: 'reference-choice', choice: renamed });
+    const reread = run(edited, {
+      type: 'inspected',
+      found: roads,
+      choices: { encoding: 'utf-8' },
+      keepLayer: true,
+      referenceAllowed: true,
+    });
+    expect(reread.target).toBe(REFERENCE_TARGET);
+    expect(reread.referenceChoice).toEqual(renamed);
+    const rivers = shapefile(['名称'], { name: '河流', geometryKind: 'polyline' });
+    const next = run(edited, {
+      type: 'inspected',
+      found: rivers,
+      choices: {},
+      keepLayer: false,
+      referenceAllowed: true,
+    });
+    expect(next.referenceChoice?.name).toBe('河流');
+  });
+
+  it('leaves the mapping alone when the reference target is chosen, and re-proposes it on the way back', () => {
+    const found = shapefile(['编码', '名称']);
+    const mapped = run(
+      INITIAL_IMPORT_FORM,
+      { type: 'inspected', found, choices: {}, keepLayer: false, referenceAllowed: true },
+      { type: 'mapping', mapping: { code: '名称' } },
+    );
+    const asReference = run(mapped, { type: 'target', target: REFERENCE_TARGET });
+    expect(asReference.target).toBe(REFERENCE_TARGET);
+    expect(asReference.mapping).toEqual({ code: '名称' });
+    const back = run(asReference, { type: 'target', target: 'grid' });
+    expect(back.mapping).toEqual({ code: '编码', name: '名称' });
   });
 });
