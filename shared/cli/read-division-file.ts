@@ -1,9 +1,9 @@
 import type { FilingPackage } from '../formats/filing-package';
 import { looksLikeZip, readFilingPackage } from '../formats/filing-package';
 import { parseDivisionGeoJson } from '../formats/geojson';
-import { decodeText } from '../formats/text-encoding';
+import { parseDivisionBytes } from '../formats/parse-division-bytes';
 import type { Division, Language, LocalText, Problem, Result } from '../model';
-import { ok, text } from '../model';
+import { text } from '../model';
 
 import type { CommandResult } from './command-result';
 
@@ -39,7 +39,7 @@ export function readDivisionFile(
   const cannotRead = (problems: readonly Problem[]) => ({
     failure: unreadableResult(text(`无法读取文件 ${file}：`, `Cannot read ${file}:`), problems, lang),
   });
-  let source: Result<string>;
+  let parsed: Result<Division>;
   if (host.readBytes) {
     const bytes = host.readBytes(file);
     if (!bytes.ok) return cannotRead(bytes.problems);
@@ -54,14 +54,14 @@ export function readDivisionFile(
       }
       return { division: read.value.division, filingPackage: read.value };
     }
-    // The text of the bytes already read (reading again would hold a large file twice); a UTF-8 BOM,
-    // which some Windows tools write, is dropped by the decoder.
-    source = ok(decodeText(bytes.value, 'utf-8'));
+    // Read from the bytes already read, without a string of the whole file; a UTF-8 BOM, which some
+    // Windows tools write, is skipped.
+    parsed = parseDivisionBytes(bytes.value);
   } else {
-    source = host.readText(file);
+    const source = host.readText(file);
+    if (!source.ok) return cannotRead(source.problems);
+    parsed = parseDivisionGeoJson(source.value);
   }
-  if (!source.ok) return cannotRead(source.problems);
-  const parsed = parseDivisionGeoJson(source.value);
   if (!parsed.ok) {
     const lead = text(
       `无法读取 ${file}（不是可用的 GridPlan GeoJSON）：`,

@@ -549,6 +549,88 @@ export function parseDivisionGeoJson(source: string, options: ParseOptions = {})
       'not-json',
     );
   }
+  const refusal = collectionRefusal(data);
+  if (refusal) return refusal;
+  // collectionRefusal checked that it is an object with a features array.
+  const collection = data as JsonObject & { features: unknown[] };
+
+  const lines = featureLineNumbers(body);
+  const problems: Problem[] = [];
+  const entities: Entity[] = [];
+  const usedIds = new Map<string, Set<string>>();
+  collection.features.forEach((feature: unknown, index) => {
+    const entity = restoreFeature(feature, { index, line: lines[index] }, usedIds, problems);
+    if (entity) entities.push(entity);
+  });
+  if (problems.length > 0) {
+    const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
+    if (problems.length > MAX_LISTED_PROBLEMS) {
+      const more = problems.length - MAX_LISTED_PROBLEMS;
+      listed.push({ kind: 'more', message: text(`……另有 ${more} 处问题`, `… and ${more} more problems`) });
+    }
+    return { ok: false, problems: listed };
+  }
+
+  return ok(divisionOf(collectionMeta(collection), entities));
+}
+
+/**
+ * The id a feature gets: its own (string or number) or `<layer>-<n>`; ids must be unique within a layer,
+ * so a clash gets a fresh id rather than silently dropping a feature. `usedIds` holds the ids taken so
+ * far, per layer.
+ */
+export function featureId(
+  rawId: unknown,
+  layer: string,
+  index: number,
+  usedIds: Map<string, Set<string>>,
+): string {
+  let used = usedIds.get(layer);
+  if (!used) {
+    used = new Set();
+    usedIds.set(layer, used);
+  }
+  let id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : `${layer}-${index + 1}`;
+  while (used.has(id)) id = `${id}~${index + 1}`;
+  used.add(id);
+  return id;
+}
+
+/**
+ * Restores one parsed feature of a division file as an entity (undefined, with the reason added to
+ * `problems`, when it cannot be used). Shared by {@link parseDivisionGeoJson} and the byte reader of the
+ * command line, so both give the same entities.
+ */
+export function restoreFeature(
+  feature: unknown,
+  at: { readonly index: number; readonly line: number | undefined },
+  usedIds: Map<string, Set<string>>,
+  problems: Problem[],
+): Entity | undefined {
+  const rawId = isObject(feature) ? feature.id : undefined;
+  const layer = isObject(feature) && isObject(feature.properties) ? String(feature.properties.layer) : '';
+  const id = featureId(rawId, layer, at.index, usedIds);
+  return featureToEntity(feature, at, id, problems);
+}
+
+/** Name, rule set and unknown members of a parsed FeatureCollection (the division's meta). */
+export function collectionMeta(data: JsonObject): { name: string; ruleSetId: string; extra: JsonObject } {
+  const extra: JsonObject = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (!COLLECTION_KNOWN.includes(key)) extra[key] = value;
+  }
+  return {
+    name: typeof data.name === 'string' ? data.name : '',
+    ruleSetId: typeof data.ruleSet === 'string' ? data.ruleSet : 'zigong',
+    extra,
+  };
+}
+
+/**
+ * Why a parsed JSON value cannot be a division file (not a FeatureCollection with a features array, or a
+ * projected `crs`), or undefined when it can.
+ */
+export function collectionRefusal(data: unknown): Result<Division> | undefined {
   if (!isObject(data) || data.type !== 'FeatureCollection' || !Array.isArray(data.features)) {
     const found = isObject(data) && typeof data.type === 'string' ? data.type : typeof data;
     return refuse(
@@ -567,43 +649,5 @@ export function parseDivisionGeoJson(source: string, options: ParseOptions = {})
       );
     }
   }
-
-  const lines = featureLineNumbers(body);
-  const problems: Problem[] = [];
-  const entities: Entity[] = [];
-  const usedIds = new Set<string>();
-  data.features.forEach((feature: unknown, index) => {
-    const at: Located = { index, line: lines[index] };
-    const rawId = isObject(feature) ? feature.id : undefined;
-    const layer = isObject(feature) && isObject(feature.properties) ? String(feature.properties.layer) : '';
-    let id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : `${layer}-${index + 1}`;
-    // Ids must be unique within a layer; a clash gets a fresh id rather than silently dropping a feature.
-    while (usedIds.has(`${layer}\u0000${id}`)) id = `${id}~${index + 1}`;
-    usedIds.add(`${layer}\u0000${id}`);
-    const entity = featureToEntity(feature, at, id, problems);
-    if (entity) entities.push(entity);
-  });
-  if (problems.length > 0) {
-    const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
-    if (problems.length > MAX_LISTED_PROBLEMS) {
-      const more = problems.length - MAX_LISTED_PROBLEMS;
-      listed.push({ kind: 'more', message: text(`……另有 ${more} 处问题`, `… and ${more} more problems`) });
-    }
-    return { ok: false, problems: listed };
-  }
-
-  const extra: JsonObject = {};
-  for (const [key, value] of Object.entries(data)) {
-    if (!COLLECTION_KNOWN.includes(key)) extra[key] = value;
-  }
-  return ok(
-    divisionOf(
-      {
-        name: typeof data.name === 'string' ? data.name : '',
-        ruleSetId: typeof data.ruleSet === 'string' ? data.ruleSet : 'zigong',
-        extra,
-      },
-      entities,
-    ),
-  );
+  return undefined;
 }

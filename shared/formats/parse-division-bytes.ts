@@ -1,0 +1,328 @@
+import type { CensusPoint, Division, Entity, Problem, Result } from '../model';
+import { divisionOf, ok } from '../model';
+import {
+  collectionMeta,
+  collectionRefusal,
+  featureId,
+  MAX_GEOJSON_BYTES,
+  parseDivisionGeoJson,
+  restoreFeature,
+} from './geojson';
+import { decodeText } from './text-encoding';
+
+// The command line reads divisions of a whole city (180 MB, a million census points). Decoding that to
+// one string and JSON.parse-ing it builds five objects per census point and keeps the text, the tree and
+// the division alive at once (1.2 GB, seconds of garbage collection). This reader walks the bytes once:
+// a census point written in the form GridPlan itself writes is read straight into its entity, every other
+// feature is parsed on its own slice and restored by the same code as parseDivisionGeoJson. Anything
+// unexpected (a syntax error, a feature that cannot be used, a duplicate member) sends the whole file to
+// parseDivisionGeoJson, so refusals, with their feature numbers and lines, are exactly the app's.
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
+function ascii(text: string): Uint8Array {
+  return Uint8Array.from(text, (ch) => ch.charCodeAt(0));
+}
+
+/** The census feature as stringifyDivision writes it, in its pieces around the id and the numbers. */
+const CENSUS_HEAD = ascii('{"type":"Feature","id":"');
+const CENSUS_HOUSEHOLDS = ascii('","properties":{"layer":"census","households":');
+const CENSUS_POPULATION = ascii(',"population":');
+const CENSUS_COORDINATES = ascii('},"geometry":{"type":"Point","coordinates":[');
+const CENSUS_TAIL = ascii(']}}');
+
+/** Exact powers of ten (every one up to 1e22 is a double). */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+function isSpace(byte: number): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
+/** A cursor over the bytes; positions are -1 once something does not match. */
+class ByteReader {
+  /** The last number read by {@link ByteReader.number}. */
+  value = 0;
+
+  constructor(readonly bytes: Uint8Array) {}
+
+  space(pos: number): number {
+    const bytes = this.bytes;
+    while (pos < bytes.length && isSpace(bytes[pos]!)) pos++;
+    return pos;
+  }
+
+  literal(pos: number, expected: Uint8Array): number {
+    const bytes = this.bytes;
+    if (pos + expected.length > bytes.length) return -1;
+    for (let k = 0; k < expected.length; k++) if (bytes[pos + k] !== expected[k]) return -1;
+    return pos + expected.length;
+  }
+
+  /** End of the string starting at `pos` (a quote), or -1. */
+  string(pos: number): number {
+    const bytes = this.bytes;
+    if (bytes[pos] !== QUOTE) return -1;
+    for (let i = pos + 1; i < bytes.length; i++) {
+      const byte = bytes[i]!;
+      if (byte === QUOTE) return i + 1;
+      if (byte === BACKSLASH) i++;
+    }
+    return -1;
+  }
+
+  /**
+   * End of the JSON value starting at `pos`, found by bracket depth only; the slice is JSON.parse-d
+   * afterwards, which checks it.
+   */
+  valueEnd(pos: number): number {
+    const bytes = this.bytes;
+    const first = bytes[pos];
+    if (first === undefined) return -1;
+    if (first === QUOTE) return this.string(pos);
+    if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {
+      let i = pos;
+      while (i < bytes.length) {
+        const byte = bytes[i]!;
+        if (byte === COMMA || byte === CLOSE_BRACE || byte === CLOSE_BRACKET || isSpace(byte)) break;
+        i++;
+      }
+      return i > pos ? i : -1;
+    }
+    let depth = 0;
+    for (let i = pos; i < bytes.length; i++) {
+      const byte = bytes[i]!;
+      if (byte === QUOTE) {
+        i = this.string(i) - 1;
+        if (i < 0) return -1;
+      } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) depth++;
+      else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+        depth--;
+        if (depth === 0) return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * A JSON number at `pos` into {@link ByteReader.value}: its end, or -1. Exactly JSON.parse's value:
+   * up to 15 digits without exponent are an exact integer divided by an exact power of ten (one correctly
+   * rounded operation); anything longer goes through Number.
+   */
+  number(pos: number): number {
+    const bytes = this.bytes;
+    let i = pos;
+    const negative = bytes[i] === 0x2d;
+    if (negative) i++;
+    const intStart = i;
+    let mantissa = 0;
+    let digits = 0;
+    while (i < bytes.length && bytes[i]! >= 0x30 && bytes[i]! <= 0x39) {
+      mantissa = mantissa * 10 + (bytes[i]! - 0x30);
+      digits++;
+      i++;
+    }
+    if (i === intStart || (bytes[intStart] === 0x30 && i - intStart > 1)) return -1;
+    let fraction = 0;
+    if (bytes[i] === 0x2e) {
+      i++;
+      const fractionStart = i;
+      while (i < bytes.length && bytes[i]! >= 0x30 && bytes[i]! <= 0x39) {
+        mantissa = mantissa * 10 + (bytes[i]! - 0x30);
+        digits++;
+        i++;
+      }
+      fraction = i - fractionStart;
+      if (fraction === 0) return -1;
+    }
+    const byte = bytes[i];
+    if (byte === 0x65 || byte === 0x45 || digits > 15) {
+      const end = byte === 0x65 || byte === 0x45 ? this.exponentEnd(i + 1) : i;
+      if (end < 0) return -1;
+      this.value = Number(String.fromCharCode(...bytes.subarray(pos, end)));
+      return end;
+    }
+    const magnitude = fraction === 0 ? mantissa : mantissa / POWERS_OF_TEN[fraction]!;
+    this.value = negative ? -magnitude : magnitude;
+    return i;
+  }
+
+  private exponentEnd(pos: number): number {
+    const bytes = this.bytes;
+    let i = pos;
+    if (bytes[i] === 0x2b || bytes[i] === 0x2d) i++;
+    const start = i;
+    while (i < bytes.length && bytes[i]! >= 0x30 && bytes[i]! <= 0x39) i++;
+    return i > start ? i : -1;
+  }
+
+  decode(start: number, end: number): string {
+    return decodeText(this.bytes.subarray(start, end), 'utf-8');
+  }
+}
+
+interface CensusMatch {
+  end: number;
+  id: string;
+  households: number;
+  population: number;
+  lon: number;
+  lat: number;
+}
+
+/**
+ * Matches a census feature in exactly the form GridPlan writes (printable ASCII id, households and
+ * population not below 0, two coordinates, nothing else), filling `match`; false for anything else.
+ */
+function matchCensus(reader: ByteReader, start: number, match: CensusMatch): boolean {
+  const bytes = reader.bytes;
+  let pos = reader.literal(start, CENSUS_HEAD);
+  if (pos < 0) return false;
+  const idStart = pos;
+  while (pos < bytes.length) {
+    const byte = bytes[pos]!;
+    if (byte === QUOTE) break;
+    if (byte < 0x20 || byte > 0x7e || byte === BACKSLASH) return false;
+    pos++;
+  }
+  const idEnd = pos;
+  pos = reader.literal(pos, CENSUS_HOUSEHOLDS);
+  if (pos < 0 || bytes[pos] === 0x2d) return false;
+  pos = reader.number(pos);
+  if (pos < 0) return false;
+  match.households = reader.value;
+  pos = reader.literal(pos, CENSUS_POPULATION);
+  if (pos < 0 || bytes[pos] === 0x2d) return false;
+  pos = reader.number(pos);
+  if (pos < 0) return false;
+  match.population = reader.value;
+  pos = reader.literal(pos, CENSUS_COORDINATES);
+  if (pos < 0) return false;
+  pos = reader.number(pos);
+  if (pos < 0) return false;
+  match.lon = reader.value;
+  if (bytes[pos] !== COMMA) return false;
+  pos = reader.number(pos + 1);
+  if (pos < 0) return false;
+  match.lat = reader.value;
+  pos = reader.literal(pos, CENSUS_TAIL);
+  if (pos < 0) return false;
+  match.id = String.fromCharCode(...bytes.subarray(idStart, idEnd));
+  match.end = pos;
+  return true;
+}
+
+function parseSlice(reader: ByteReader, start: number, end: number): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(reader.decode(start, end)) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads the features array starting at `pos` (its `[`) into `entities`: the position after its `]`,
+ * or -1 when anything is not as expected.
+ */
+function readFeatures(reader: ByteReader, pos: number, entities: Entity[]): number {
+  const bytes = reader.bytes;
+  if (bytes[pos] !== OPEN_BRACKET) return -1;
+  pos = reader.space(pos + 1);
+  if (bytes[pos] === CLOSE_BRACKET) return pos + 1;
+  const usedIds = new Map<string, Set<string>>();
+  const problems: Problem[] = [];
+  const match: CensusMatch = { end: 0, id: '', households: 0, population: 0, lon: 0, lat: 0 };
+  for (let index = 0; ; index++) {
+    pos = reader.space(pos);
+    if (matchCensus(reader, pos, match)) {
+      const point: CensusPoint = {
+        layer: 'census',
+        id: featureId(match.id, 'census', index, usedIds),
+        lon: match.lon,
+        lat: match.lat,
+        households: match.households,
+        population: match.population,
+        extra: {},
+      };
+      entities.push(point);
+      pos = match.end;
+    } else {
+      const end = reader.valueEnd(pos);
+      if (end < 0) return -1;
+      const parsed = parseSlice(reader, pos, end);
+      if (!parsed) return -1;
+      const entity = restoreFeature(parsed.value, { index, line: undefined }, usedIds, problems);
+      if (!entity || problems.length > 0) return -1;
+      entities.push(entity);
+      pos = end;
+    }
+    pos = reader.space(pos);
+    if (bytes[pos] === CLOSE_BRACKET) return pos + 1;
+    if (bytes[pos] !== COMMA) return -1;
+    pos++;
+  }
+}
+
+/** The division when the bytes are a usable division file read without trouble, else undefined. */
+function readFast(bytes: Uint8Array): Division | undefined {
+  const reader = new ByteReader(bytes);
+  let pos = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  pos = reader.space(pos);
+  if (bytes[pos] !== OPEN_BRACE) return undefined;
+  const data: Record<string, unknown> = {};
+  const entities: Entity[] = [];
+  let sawFeatures = false;
+  pos = reader.space(pos + 1);
+  if (bytes[pos] === CLOSE_BRACE) return undefined;
+  for (;;) {
+    const keyEnd = reader.string(pos);
+    if (keyEnd < 0) return undefined;
+    const key = parseSlice(reader, pos, keyEnd)?.value;
+    // A repeated member or `__proto__` is left to JSON.parse, whose rules decide what they mean.
+    if (typeof key !== 'string' || key === '__proto__' || Object.hasOwn(data, key)) return undefined;
+    pos = reader.space(keyEnd);
+    if (bytes[pos] !== COLON) return undefined;
+    pos = reader.space(pos + 1);
+    if (key === 'features') {
+      pos = readFeatures(reader, pos, entities);
+      if (pos < 0) return undefined;
+      sawFeatures = true;
+      // A placeholder of the right kind for collectionRefusal; the entities are already restored.
+      data[key] = [];
+    } else {
+      const end = reader.valueEnd(pos);
+      if (end < 0) return undefined;
+      const parsed = parseSlice(reader, pos, end);
+      if (!parsed) return undefined;
+      data[key] = parsed.value;
+      pos = end;
+    }
+    pos = reader.space(pos);
+    if (bytes[pos] === CLOSE_BRACE) break;
+    if (bytes[pos] !== COMMA) return undefined;
+    pos = reader.space(pos + 1);
+  }
+  if (reader.space(pos + 1) !== bytes.length || !sawFeatures) return undefined;
+  if (collectionRefusal(data)) return undefined;
+  return divisionOf(collectionMeta(data), entities);
+}
+
+/**
+ * Reads a division from the bytes of a UTF-8 GeoJSON file: the same division as
+ * `parseDivisionGeoJson(decodeText(bytes, 'utf-8'))`, and the same refusals, but without holding the
+ * file as one string or as a JSON tree, so a city of a million census points reads in a fraction of the
+ * time and memory. Used by the command line for every command that reads a division.
+ */
+export function parseDivisionBytes(bytes: Uint8Array): Result<Division> {
+  if (bytes.length <= MAX_GEOJSON_BYTES) {
+    const division = readFast(bytes);
+    if (division) return ok(division);
+  }
+  return parseDivisionGeoJson(decodeText(bytes, 'utf-8'));
+}
