@@ -557,7 +557,7 @@ export function parseDivisionGeoJson(source: string, options: ParseOptions = {})
   const lines = featureLineNumbers(body);
   const problems: Problem[] = [];
   const entities: Entity[] = [];
-  const usedIds = new Map<string, Set<string>>();
+  const usedIds = new Map<string, IdSet>();
   collection.features.forEach((feature: unknown, index) => {
     const entity = restoreFeature(feature, { index, line: lines[index] }, usedIds, problems);
     if (entity) entities.push(entity);
@@ -574,20 +574,21 @@ export function parseDivisionGeoJson(source: string, options: ParseOptions = {})
   return ok(divisionOf(collectionMeta(collection), entities));
 }
 
+/** The ids taken in one layer: a Set, or a view of the layer's entity map that is filled by the caller. */
+export interface IdSet {
+  has(id: string): boolean;
+  add(id: string): unknown;
+}
+
 /**
  * The id a feature gets: its own (string or number) or `<layer>-<n>`; ids must be unique within a layer,
  * so a clash gets a fresh id rather than silently dropping a feature. `usedIds` holds the ids taken so
  * far, per layer.
  */
-export function featureId(
-  rawId: unknown,
-  layer: string,
-  index: number,
-  usedIds: Map<string, Set<string>>,
-): string {
+export function featureId(rawId: unknown, layer: string, index: number, usedIds: Map<string, IdSet>): string {
   let used = usedIds.get(layer);
   if (!used) {
-    used = new Set();
+    used = new Set<string>();
     usedIds.set(layer, used);
   }
   let id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : `${layer}-${index + 1}`;
@@ -604,7 +605,7 @@ export function featureId(
 export function restoreFeature(
   feature: unknown,
   at: { readonly index: number; readonly line: number | undefined },
-  usedIds: Map<string, Set<string>>,
+  usedIds: Map<string, IdSet>,
   problems: Problem[],
 ): Entity | undefined {
   const rawId = isObject(feature) ? feature.id : undefined;

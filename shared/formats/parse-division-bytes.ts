@@ -1,5 +1,6 @@
-import type { CensusPoint, Division, Entity, Problem, Result } from '../model';
-import { divisionOf, ok } from '../model';
+import type { CensusPoint, Division, Entity, EntityOf, Layer, Problem, Result } from '../model';
+import { emptyDivision, LAYERS, ok } from '../model';
+import type { IdSet } from './geojson';
 import {
   collectionMeta,
   collectionRefusal,
@@ -112,8 +113,8 @@ class ByteReader {
 
   /**
    * A JSON number at `pos` into {@link ByteReader.value}: its end, or -1. Exactly JSON.parse's value:
-   * up to 15 digits without exponent are an exact integer divided by an exact power of ten (one correctly
-   * rounded operation); anything longer goes through Number.
+   * digits forming an integer below 2^53, without exponent, are that exact integer divided by an exact
+   * power of ten (one correctly rounded operation); anything else goes through Number.
    */
   number(pos: number): number {
     const bytes = this.bytes;
@@ -122,10 +123,8 @@ class ByteReader {
     if (negative) i++;
     const intStart = i;
     let mantissa = 0;
-    let digits = 0;
     while (i < bytes.length && bytes[i]! >= 0x30 && bytes[i]! <= 0x39) {
       mantissa = mantissa * 10 + (bytes[i]! - 0x30);
-      digits++;
       i++;
     }
     if (i === intStart || (bytes[intStart] === 0x30 && i - intStart > 1)) return -1;
@@ -135,14 +134,14 @@ class ByteReader {
       const fractionStart = i;
       while (i < bytes.length && bytes[i]! >= 0x30 && bytes[i]! <= 0x39) {
         mantissa = mantissa * 10 + (bytes[i]! - 0x30);
-        digits++;
         i++;
       }
       fraction = i - fractionStart;
       if (fraction === 0) return -1;
     }
     const byte = bytes[i];
-    if (byte === 0x65 || byte === 0x45 || digits > 15) {
+    // Below 2^53 every step of the mantissa was exact (Clinger's fast path).
+    if (byte === 0x65 || byte === 0x45 || mantissa >= 2 ** 53) {
       const end = byte === 0x65 || byte === 0x45 ? this.exponentEnd(i + 1) : i;
       if (end < 0) return -1;
       this.value = Number(String.fromCharCode(...bytes.subarray(pos, end)));
@@ -226,16 +225,25 @@ function parseSlice(reader: ByteReader, start: number, end: number): { value: un
   }
 }
 
+type EntityMaps = { [L in Layer]: Map<string, EntityOf<L>> };
+
+/** Empty `extra` of the census points read on the fast path: one shared, frozen object, not a million. */
+const NO_EXTRA = Object.freeze({});
+
 /**
- * Reads the features array starting at `pos` (its `[`) into `entities`: the position after its `]`,
- * or -1 when anything is not as expected.
+ * Reads the features array starting at `pos` (its `[`) into `maps`: the position after its `]`, or -1
+ * when anything is not as expected. The maps double as the sets of ids taken (every feature read
+ * becomes an entity here, or the whole file goes to parseDivisionGeoJson).
  */
-function readFeatures(reader: ByteReader, pos: number, entities: Entity[]): number {
+function readFeatures(reader: ByteReader, pos: number, maps: EntityMaps): number {
   const bytes = reader.bytes;
   if (bytes[pos] !== OPEN_BRACKET) return -1;
   pos = reader.space(pos + 1);
   if (bytes[pos] === CLOSE_BRACKET) return pos + 1;
-  const usedIds = new Map<string, Set<string>>();
+  const usedIds = new Map<string, IdSet>(
+    LAYERS.map((layer) => [layer, { has: (id: string) => maps[layer].has(id), add: () => undefined }]),
+  );
+  const census = maps.census;
   const problems: Problem[] = [];
   const match: CensusMatch = { end: 0, id: '', households: 0, population: 0, lon: 0, lat: 0 };
   for (let index = 0; ; index++) {
@@ -248,9 +256,9 @@ function readFeatures(reader: ByteReader, pos: number, entities: Entity[]): numb
         lat: match.lat,
         households: match.households,
         population: match.population,
-        extra: {},
+        extra: NO_EXTRA,
       };
-      entities.push(point);
+      census.set(point.id, point);
       pos = match.end;
     } else {
       const end = reader.valueEnd(pos);
@@ -259,7 +267,7 @@ function readFeatures(reader: ByteReader, pos: number, entities: Entity[]): numb
       if (!parsed) return -1;
       const entity = restoreFeature(parsed.value, { index, line: undefined }, usedIds, problems);
       if (!entity || problems.length > 0) return -1;
-      entities.push(entity);
+      (maps[entity.layer] as Map<string, Entity>).set(entity.id, entity);
       pos = end;
     }
     pos = reader.space(pos);
@@ -276,7 +284,13 @@ function readFast(bytes: Uint8Array): Division | undefined {
   pos = reader.space(pos);
   if (bytes[pos] !== OPEN_BRACE) return undefined;
   const data: Record<string, unknown> = {};
-  const entities: Entity[] = [];
+  const maps: EntityMaps = {
+    township: new Map(),
+    community: new Map(),
+    grid: new Map(),
+    microgrid: new Map(),
+    census: new Map(),
+  };
   let sawFeatures = false;
   pos = reader.space(pos + 1);
   if (bytes[pos] === CLOSE_BRACE) return undefined;
@@ -290,7 +304,7 @@ function readFast(bytes: Uint8Array): Division | undefined {
     if (bytes[pos] !== COLON) return undefined;
     pos = reader.space(pos + 1);
     if (key === 'features') {
-      pos = readFeatures(reader, pos, entities);
+      pos = readFeatures(reader, pos, maps);
       if (pos < 0) return undefined;
       sawFeatures = true;
       // A placeholder of the right kind for collectionRefusal; the entities are already restored.
@@ -310,7 +324,7 @@ function readFast(bytes: Uint8Array): Division | undefined {
   }
   if (reader.space(pos + 1) !== bytes.length || !sawFeatures) return undefined;
   if (collectionRefusal(data)) return undefined;
-  return divisionOf(collectionMeta(data), entities);
+  return { ...emptyDivision(collectionMeta(data)), ...maps };
 }
 
 /**
