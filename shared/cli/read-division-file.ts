@@ -1,10 +1,11 @@
 import type { FilingPackage } from '../formats/filing-package';
 import { looksLikeZip, readFilingPackage } from '../formats/filing-package';
 import { parseDivisionGeoJson } from '../formats/geojson';
-import { parseDivisionBytes } from '../formats/parse-division-bytes';
+import { parseDivisionBytes, readDivisionStream } from '../formats/parse-division-bytes';
 import type { Division, Language, LocalText, Problem, Result } from '../model';
 import { text } from '../model';
 
+import type { CliHost } from './cli-host';
 import type { CommandResult } from './command-result';
 
 export type { CommandResult } from './command-result';
@@ -30,7 +31,7 @@ export function unreadableResult(
  * `division.geojson` is the division; `filingPackage` is then the whole package.
  */
 export function readDivisionFile(
-  host: { readText(path: string): Result<string>; readBytes?: (path: string) => Result<Uint8Array> },
+  host: Pick<CliHost, 'readText' | 'readBytes' | 'readPieces'>,
   file: string,
   lang: Language,
 ):
@@ -39,6 +40,13 @@ export function readDivisionFile(
   const cannotRead = (problems: readonly Problem[]) => ({
     failure: unreadableResult(text(`无法读取文件 ${file}：`, `Cannot read ${file}:`), problems, lang),
   });
+  if (host.readPieces) {
+    // The usual case, a plain division file, read in pieces without holding the file whole; anything
+    // else (a package, a file with problems, an unreadable file) is read again below, whole, so that
+    // the answer and its messages are the same as ever.
+    const streamed = host.readPieces(file, readDivisionStream);
+    if (streamed.ok && streamed.value) return { division: streamed.value };
+  }
   let parsed: Result<Division>;
   if (host.readBytes) {
     const bytes = host.readBytes(file);

@@ -46,12 +46,77 @@ function isSpace(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
 
+/**
+ * Fills `into` from its start with the next bytes of a file and says how many it wrote; 0 at the end.
+ * Lets a file be read in a window of a few megabytes instead of whole.
+ */
+export type ReadInto = (into: Uint8Array) => number;
+
+/** Bytes kept ahead of the cursor when reading piece by piece (doubled for a value that is larger). */
+const WINDOW_MARGIN = 4 * 1024 * 1024;
+
 /** A cursor over the bytes; positions are -1 once something does not match. */
 class ByteReader {
   /** The last number read by {@link ByteReader.number}. */
   value = 0;
+  /** The bytes of the window (the whole file when it was given whole). */
+  bytes: Uint8Array;
+  private buffer: Uint8Array = new Uint8Array(0);
+  private margin: number;
+  private done: boolean;
 
-  constructor(readonly bytes: Uint8Array) {}
+  constructor(source: Uint8Array | ReadInto, margin = WINDOW_MARGIN) {
+    this.margin = margin;
+    if (source instanceof Uint8Array) {
+      this.bytes = source;
+      this.done = true;
+      this.readInto = () => 0;
+    } else {
+      this.bytes = new Uint8Array(0);
+      this.done = false;
+      this.readInto = source;
+    }
+  }
+
+  private readonly readInto: ReadInto;
+
+  /** True while the file has bytes not yet in the window. */
+  get more(): boolean {
+    return !this.done;
+  }
+
+  /**
+   * Makes sure the window holds the margin from `pos` on (or the rest of the file): moves what is left
+   * to the start and reads more. Returns the new position of `pos`; `bytes` is then a new view.
+   */
+  ensure(pos: number): number {
+    if (this.done || this.bytes.length - pos >= this.margin) return pos;
+    const rest = this.bytes.subarray(pos);
+    if (this.buffer.length < 2 * this.margin) {
+      const larger = new Uint8Array(2 * this.margin);
+      larger.set(rest);
+      this.buffer = larger;
+    } else {
+      this.buffer.copyWithin(0, pos, this.bytes.length);
+    }
+    let filled = rest.length;
+    while (filled < this.buffer.length) {
+      const read = this.readInto(this.buffer.subarray(filled));
+      if (read === 0) {
+        this.done = true;
+        break;
+      }
+      filled += read;
+    }
+    this.bytes = this.buffer.subarray(0, filled);
+    return 0;
+  }
+
+  /** For a value larger than the margin: doubles it and reads on. */
+  grow(pos: number): number {
+    this.margin *= 2;
+    return this.ensure(pos);
+  }
 
   space(pos: number): number {
     const bytes = this.bytes;
@@ -236,10 +301,9 @@ const NO_EXTRA = Object.freeze({});
  * becomes an entity here, or the whole file goes to parseDivisionGeoJson).
  */
 function readFeatures(reader: ByteReader, pos: number, maps: EntityMaps): number {
-  const bytes = reader.bytes;
-  if (bytes[pos] !== OPEN_BRACKET) return -1;
-  pos = reader.space(pos + 1);
-  if (bytes[pos] === CLOSE_BRACKET) return pos + 1;
+  if (reader.bytes[pos] !== OPEN_BRACKET) return -1;
+  pos = reader.ensure(reader.space(pos + 1));
+  if (reader.bytes[pos] === CLOSE_BRACKET) return pos + 1;
   const usedIds = new Map<string, IdSet>(
     LAYERS.map((layer) => [layer, { has: (id: string) => maps[layer].has(id), add: () => undefined }]),
   );
@@ -247,7 +311,7 @@ function readFeatures(reader: ByteReader, pos: number, maps: EntityMaps): number
   const problems: Problem[] = [];
   const match: CensusMatch = { end: 0, id: '', households: 0, population: 0, lon: 0, lat: 0 };
   for (let index = 0; ; index++) {
-    pos = reader.space(pos);
+    pos = reader.ensure(reader.space(pos));
     if (matchCensus(reader, pos, match)) {
       const point: CensusPoint = {
         layer: 'census',
@@ -261,7 +325,11 @@ function readFeatures(reader: ByteReader, pos: number, maps: EntityMaps): number
       census.set(point.id, point);
       pos = match.end;
     } else {
-      const end = reader.valueEnd(pos);
+      let end = reader.valueEnd(pos);
+      while (end < 0 && reader.more) {
+        pos = reader.grow(pos);
+        end = reader.valueEnd(pos);
+      }
       if (end < 0) return -1;
       const parsed = parseSlice(reader, pos, end);
       if (!parsed) return -1;
@@ -270,19 +338,21 @@ function readFeatures(reader: ByteReader, pos: number, maps: EntityMaps): number
       (maps[entity.layer] as Map<string, Entity>).set(entity.id, entity);
       pos = end;
     }
-    pos = reader.space(pos);
-    if (bytes[pos] === CLOSE_BRACKET) return pos + 1;
-    if (bytes[pos] !== COMMA) return -1;
+    pos = reader.ensure(reader.space(pos));
+    const separator = reader.bytes[pos];
+    if (separator === CLOSE_BRACKET) return pos + 1;
+    if (separator !== COMMA) return -1;
     pos++;
   }
 }
 
 /** The division when the bytes are a usable division file read without trouble, else undefined. */
-function readFast(bytes: Uint8Array): Division | undefined {
-  const reader = new ByteReader(bytes);
-  let pos = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+function readFast(reader: ByteReader): Division | undefined {
+  let pos = reader.ensure(0);
+  const head = reader.bytes;
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) pos = 3;
   pos = reader.space(pos);
-  if (bytes[pos] !== OPEN_BRACE) return undefined;
+  if (reader.bytes[pos] !== OPEN_BRACE) return undefined;
   const data: Record<string, unknown> = {};
   const maps: EntityMaps = {
     township: new Map(),
@@ -292,8 +362,8 @@ function readFast(bytes: Uint8Array): Division | undefined {
     census: new Map(),
   };
   let sawFeatures = false;
-  pos = reader.space(pos + 1);
-  if (bytes[pos] === CLOSE_BRACE) return undefined;
+  pos = reader.ensure(reader.space(pos + 1));
+  if (reader.bytes[pos] === CLOSE_BRACE) return undefined;
   for (;;) {
     const keyEnd = reader.string(pos);
     if (keyEnd < 0) return undefined;
@@ -301,8 +371,8 @@ function readFast(bytes: Uint8Array): Division | undefined {
     // A repeated member or `__proto__` is left to JSON.parse, whose rules decide what they mean.
     if (typeof key !== 'string' || key === '__proto__' || Object.hasOwn(data, key)) return undefined;
     pos = reader.space(keyEnd);
-    if (bytes[pos] !== COLON) return undefined;
-    pos = reader.space(pos + 1);
+    if (reader.bytes[pos] !== COLON) return undefined;
+    pos = reader.ensure(reader.space(pos + 1));
     if (key === 'features') {
       pos = readFeatures(reader, pos, maps);
       if (pos < 0) return undefined;
@@ -310,21 +380,41 @@ function readFast(bytes: Uint8Array): Division | undefined {
       // A placeholder of the right kind for collectionRefusal; the entities are already restored.
       data[key] = [];
     } else {
-      const end = reader.valueEnd(pos);
+      let end = reader.valueEnd(pos);
+      while (end < 0 && reader.more) {
+        pos = reader.grow(pos);
+        end = reader.valueEnd(pos);
+      }
       if (end < 0) return undefined;
       const parsed = parseSlice(reader, pos, end);
       if (!parsed) return undefined;
       data[key] = parsed.value;
       pos = end;
     }
-    pos = reader.space(pos);
-    if (bytes[pos] === CLOSE_BRACE) break;
-    if (bytes[pos] !== COMMA) return undefined;
-    pos = reader.space(pos + 1);
+    pos = reader.ensure(reader.space(pos));
+    if (reader.bytes[pos] === CLOSE_BRACE) break;
+    if (reader.bytes[pos] !== COMMA) return undefined;
+    pos = reader.ensure(reader.space(pos + 1));
   }
-  if (reader.space(pos + 1) !== bytes.length || !sawFeatures) return undefined;
-  if (collectionRefusal(data)) return undefined;
+  // Only white space may follow, to the end of the file.
+  pos += 1;
+  for (;;) {
+    pos = reader.ensure(reader.space(pos));
+    if (pos < reader.bytes.length) return undefined;
+    if (!reader.more) break;
+  }
+  if (!sawFeatures || collectionRefusal(data)) return undefined;
   return { ...emptyDivision(collectionMeta(data)), ...maps };
+}
+
+/**
+ * Reads a division file piece by piece (a window of a few megabytes, never the whole file), or says
+ * undefined when it cannot be read this way: then read it whole with {@link parseDivisionBytes}, which
+ * gives the app's refusals. What it reads is the division parseDivisionBytes gives. `marginBytes`, the
+ * window kept ahead (twice it is allocated), is for tests.
+ */
+export function readDivisionStream(readInto: ReadInto, marginBytes = WINDOW_MARGIN): Division | undefined {
+  return readFast(new ByteReader(readInto, marginBytes));
 }
 
 /**
@@ -335,7 +425,7 @@ function readFast(bytes: Uint8Array): Division | undefined {
  */
 export function parseDivisionBytes(bytes: Uint8Array): Result<Division> {
   if (bytes.length <= MAX_GEOJSON_BYTES) {
-    const division = readFast(bytes);
+    const division = readFast(new ByteReader(bytes));
     if (division) return ok(division);
   }
   return parseDivisionGeoJson(decodeText(bytes, 'utf-8'));

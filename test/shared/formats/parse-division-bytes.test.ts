@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDivisionGeoJson, stringifyDivision } from '../../../shared/formats/geojson';
-import { parseDivisionBytes } from '../../../shared/formats/parse-division-bytes';
+import type { ReadInto } from '../../../shared/formats/parse-division-bytes';
+import { parseDivisionBytes, readDivisionStream } from '../../../shared/formats/parse-division-bytes';
 import type { CensusPoint, Entity } from '../../../shared/model';
 import { builtinRuleSet, divisionOf } from '../../../shared/model';
 import { validateDivision } from '../../../shared/validate/validate-division';
@@ -29,6 +30,56 @@ const fixtureFiles = [
   path.join(root, 'test/fixtures/import/grids-source.geojson'),
   path.join(root, 'resources/demo/demo-township.geojson'),
 ];
+
+/** A file read in pieces of the given sizes in turn, as a host reading a few bytes at a time would. */
+function pieces(bytes: Uint8Array, sizes: readonly number[]): ReadInto {
+  let at = 0;
+  let turn = 0;
+  return (into) => {
+    const size = Math.min(into.length, sizes[turn++ % sizes.length]!, bytes.length - at);
+    into.set(bytes.subarray(at, at + size));
+    at += size;
+    return size;
+  };
+}
+
+describe('readDivisionStream', () => {
+  const township = encoder.encode(
+    stringifyDivision(generateDivision({ ...TOWNSHIP, communitiesY: 1, censusPoints: 200 })),
+  );
+
+  it('reads in pieces, through a small window, the division read whole (property)', () => {
+    const whole = parseDivisionBytes(township);
+    expect(whole.ok).toBe(true);
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 4000 }), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 8, max: 3000 }),
+        (sizes, margin) => {
+          const streamed = readDivisionStream(pieces(township, sizes), margin);
+          expect(streamed).toStrictEqual(whole.ok ? whole.value : undefined);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('reads the fixtures and the demo as the app does, or leaves them to the whole reader', () => {
+    for (const file of fixtureFiles) {
+      const bytes = readFileSync(file);
+      const streamed = readDivisionStream(pieces(bytes, [1000, 7]), 64);
+      const whole = viaText(bytes);
+      if (streamed !== undefined) expect(whole).toStrictEqual({ ok: true, value: streamed });
+      else expect(whole.ok).toBe(false);
+    }
+  });
+
+  it('leaves files with problems to the whole reader', () => {
+    for (const file of ['', '{', '{"type":"FeatureCollection","features":[]} x', 'PK\u0003\u0004']) {
+      expect(readDivisionStream(pieces(encoder.encode(file), [3]), 8)).toBeUndefined();
+    }
+  });
+});
 
 describe('parseDivisionBytes', () => {
   it.each(fixtureFiles.map((file) => [path.relative(root, file)]))(
