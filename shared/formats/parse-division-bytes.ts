@@ -4,7 +4,6 @@ import type { IdSet } from './geojson';
 import {
   collectionMeta,
   collectionRefusal,
-  featureId,
   MAX_GEOJSON_BYTES,
   parseDivisionGeoJson,
   restoreFeature,
@@ -41,6 +40,11 @@ const CENSUS_TAIL = ascii(']}}');
 
 /** Exact powers of ten (every one up to 1e22 is a double). */
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/** The text of a short run of ASCII bytes (apply reads the typed array directly; a spread would iterate). */
+function latin1(bytes: Uint8Array, start: number, end: number): string {
+  return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+}
 
 function isSpace(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
@@ -209,7 +213,7 @@ class ByteReader {
     if (byte === 0x65 || byte === 0x45 || mantissa >= 2 ** 53) {
       const end = byte === 0x65 || byte === 0x45 ? this.exponentEnd(i + 1) : i;
       if (end < 0) return -1;
-      this.value = Number(String.fromCharCode(...bytes.subarray(pos, end)));
+      this.value = Number(latin1(bytes, pos, end));
       return end;
     }
     const magnitude = fraction === 0 ? mantissa : mantissa / POWERS_OF_TEN[fraction]!;
@@ -277,7 +281,7 @@ function matchCensus(reader: ByteReader, start: number, match: CensusMatch): boo
   match.lat = reader.value;
   pos = reader.literal(pos, CENSUS_TAIL);
   if (pos < 0) return false;
-  match.id = String.fromCharCode(...bytes.subarray(idStart, idEnd));
+  match.id = latin1(bytes, idStart, idEnd);
   match.end = pos;
   return true;
 }
@@ -315,14 +319,18 @@ function readFeatures(reader: ByteReader, pos: number, maps: EntityMaps): number
     if (matchCensus(reader, pos, match)) {
       const point: CensusPoint = {
         layer: 'census',
-        id: featureId(match.id, 'census', index, usedIds),
+        id: match.id,
         lon: match.lon,
         lat: match.lat,
         households: match.households,
         population: match.population,
         extra: NO_EXTRA,
       };
+      // One hash lookup, not two: a clash (the map did not grow) is rare, and the whole reader, which
+      // gives the later point a fresh id, handles it.
+      const size = census.size;
       census.set(point.id, point);
+      if (census.size === size) return -1;
       pos = match.end;
     } else {
       let end = reader.valueEnd(pos);
