@@ -1,4 +1,13 @@
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { decodeTextFile } from '../shared/formats/text-encoding';
@@ -70,6 +79,18 @@ const host: CliHost = {
       return ok(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
     } catch (error) {
       return readProblem(error);
+    }
+  },
+  readPieces(path, read) {
+    let fd: number | undefined;
+    try {
+      fd = openSync(path, 'r');
+      const descriptor = fd;
+      return ok(read((into) => readSync(descriptor, into, 0, into.length, null)));
+    } catch (error) {
+      return readProblem(error);
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   },
   writeBytes(path, bytes) {

@@ -10,6 +10,12 @@ export interface CliHost {
   /** Binary reads, writes and sizes; hosts without them cannot run the commands that need them. */
   readBytes?: (path: string) => Result<Uint8Array>;
   /**
+   * Reads a file piece by piece: `read` is called with the bytes read in turn (a window of a few MB, so
+   * a 180 MB division is never held whole) and its answer is returned. Errors of opening or reading are
+   * a failed Result. Hosts without it read whole files with `readBytes`.
+   */
+  readPieces?: <T>(path: string, read: (readInto: (into: Uint8Array) => number) => T) => Result<T>;
+  /**
    * Writes a file atomically: a temporary file beside the target, renamed over it; removed on failure, so
    * an `--out` target is either the new file or exactly what it was.
    */

@@ -1,10 +1,11 @@
 import type { FilingPackage } from '../formats/filing-package';
 import { looksLikeZip, readFilingPackage } from '../formats/filing-package';
 import { parseDivisionGeoJson } from '../formats/geojson';
-import { decodeTextFile } from '../formats/text-encoding';
+import { parseDivisionBytes, readDivisionStream } from '../formats/parse-division-bytes';
 import type { Division, Language, LocalText, Problem, Result } from '../model';
-import { fail, ok, text } from '../model';
+import { text } from '../model';
 
+import type { CliHost } from './cli-host';
 import type { CommandResult } from './command-result';
 
 export type { CommandResult } from './command-result';
@@ -30,7 +31,7 @@ export function unreadableResult(
  * `division.geojson` is the division; `filingPackage` is then the whole package.
  */
 export function readDivisionFile(
-  host: { readText(path: string): Result<string>; readBytes?: (path: string) => Result<Uint8Array> },
+  host: Pick<CliHost, 'readText' | 'readBytes' | 'readPieces'>,
   file: string,
   lang: Language,
 ):
@@ -39,7 +40,14 @@ export function readDivisionFile(
   const cannotRead = (problems: readonly Problem[]) => ({
     failure: unreadableResult(text(`无法读取文件 ${file}：`, `Cannot read ${file}:`), problems, lang),
   });
-  let source: Result<string>;
+  if (host.readPieces) {
+    // The usual case, a plain division file, read in pieces without holding the file whole; anything
+    // else (a package, a file with problems, an unreadable file) is read again below, whole, so that
+    // the answer and its messages are the same as ever.
+    const streamed = host.readPieces(file, readDivisionStream);
+    if (streamed.ok && streamed.value) return { division: streamed.value };
+  }
+  let parsed: Result<Division>;
   if (host.readBytes) {
     const bytes = host.readBytes(file);
     if (!bytes.ok) return cannotRead(bytes.problems);
@@ -54,17 +62,14 @@ export function readDivisionFile(
       }
       return { division: read.value.division, filingPackage: read.value };
     }
-    // The text of the bytes already read (reading again would hold a large file twice), in the encoding
-    // they are in (a BOM, UTF-16, UTF-8 or GBK), never with bytes silently replaced by U+FFFD.
-    const decoded = decodeTextFile(bytes.value, file);
-    source = decoded.ok
-      ? ok(decoded.value.text)
-      : fail({ kind: 'bad-encoding', message: text(decoded.message.zh, decoded.message.en) });
+    // Read from the bytes already read, without a string of the whole file; a UTF-8 BOM, which some
+    // Windows tools write, is skipped.
+    parsed = parseDivisionBytes(bytes.value);
   } else {
-    source = host.readText(file);
+    const source = host.readText(file);
+    if (!source.ok) return cannotRead(source.problems);
+    parsed = parseDivisionGeoJson(source.value);
   }
-  if (!source.ok) return cannotRead(source.problems);
-  const parsed = parseDivisionGeoJson(source.value);
   if (!parsed.ok) {
     const lead = text(
       `无法读取 ${file}（不是可用的 GridPlan GeoJSON）：`,

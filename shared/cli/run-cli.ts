@@ -197,6 +197,7 @@ function runBuiltin(args: readonly string[], host: CliHost): CliResult {
         readBytes,
         writeBytes,
         fileSize,
+        readPieces: host.readPieces,
       };
       return command.command === 'import'
         ? runImport(command, transferHost)

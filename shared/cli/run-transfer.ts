@@ -12,6 +12,7 @@ import type { Division, Language, LocalText, Problem, Result } from '../model';
 import { applyChange, countByLayer, emptyDivision, ok, text } from '../model';
 import type { ExportCommand, ImportCommand } from './parse-transfer-args';
 import type { CommandResult } from './command-result';
+import type { CliHost } from './cli-host';
 import { readDivisionFile, unreadableResult } from './read-division-file';
 
 /** What import and export need from the host besides reading text: bytes in and out, and sizes. */
@@ -21,6 +22,8 @@ export interface TransferHost {
   writeBytes(path: string, bytes: Uint8Array): Result<true>;
   /** Size in bytes, or undefined when there is no such file. Lets huge files be refused unread. */
   fileSize(path: string): number | undefined;
+  /** Piecewise reading of division files (see CliHost), when the host has it. */
+  readPieces?: CliHost['readPieces'];
 }
 
 /** The outcome of a command, as run-cli.ts returns it. */

@@ -621,41 +621,19 @@ export function parseDivisionGeoJson(source: string, options: ParseOptions = {})
       'not-json',
     );
   }
-  if (!isObject(data) || data.type !== 'FeatureCollection' || !Array.isArray(data.features)) {
-    const found = isObject(data) && typeof data.type === 'string' ? data.type : typeof data;
-    return refuse(
-      `不是 GeoJSON FeatureCollection（顶层 type 为 ${found}）。GridPlan 读取含 features 数组的 FeatureCollection。`,
-      `Not a GeoJSON FeatureCollection (top-level type is ${found}). GridPlan reads a FeatureCollection with a features array.`,
-      'not-feature-collection',
-    );
-  }
-  const migrated = migrateProfile({ ...data, features: data.features as unknown[] });
+  const refusal = collectionRefusal(data);
+  if (refusal) return refusal;
+  // collectionRefusal checked that it is an object with a features array and a profile version it knows.
+  const migrated = migrateProfile(data as JsonObject & { features: unknown[] });
   if (!migrated.ok) return migrated;
-  const collection = migrated.value;
-  if ('crs' in collection && isObject(collection.crs)) {
-    const crsName = JSON.stringify(collection.crs);
-    if (!/4326|4490|CRS84|WGS|CGCS/i.test(crsName)) {
-      return refuse(
-        `文件声明了投影坐标系 ${crsName}。GridPlan 的 GeoJSON 只接受经纬度（WGS84/CGCS2000）：请先转换为 EPSG:4490 或 4326，或导入带 .prj 的 Shapefile。`,
-        `The file declares the coordinate system ${crsName}. GridPlan GeoJSON accepts longitude/latitude only (WGS84/CGCS2000): convert to EPSG:4490 or 4326 first, or import a shapefile with its .prj.`,
-        'projected',
-      );
-    }
-  }
+  const collection = migrated.value as JsonObject & { features: unknown[] };
 
   const lines = featureLineNumbers(body);
   const problems: Problem[] = [];
   const entities: Entity[] = [];
-  const usedIds = new Set<string>();
+  const usedIds = new Map<string, IdSet>();
   collection.features.forEach((feature: unknown, index) => {
-    const at: Located = { index, line: lines[index] };
-    const rawId = isObject(feature) ? feature.id : undefined;
-    const layer = isObject(feature) && isObject(feature.properties) ? String(feature.properties.layer) : '';
-    let id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : `${layer}-${index + 1}`;
-    // Ids must be unique within a layer; a clash gets a fresh id rather than silently dropping a feature.
-    while (usedIds.has(`${layer}\u0000${id}`)) id = `${id}~${index + 1}`;
-    usedIds.add(`${layer}\u0000${id}`);
-    const entity = featureToEntity(feature, at, id, problems);
+    const entity = restoreFeature(feature, { index, line: lines[index] }, usedIds, problems);
     if (entity) entities.push(entity);
   });
   if (problems.length > 0) {
@@ -667,18 +645,86 @@ export function parseDivisionGeoJson(source: string, options: ParseOptions = {})
     return { ok: false, problems: listed };
   }
 
+  return ok(divisionOf(collectionMeta(collection), entities));
+}
+
+/** The ids taken in one layer: a Set, or a view of the layer's entity map that is filled by the caller. */
+export interface IdSet {
+  has(id: string): boolean;
+  add(id: string): unknown;
+}
+
+/**
+ * The id a feature gets: its own (string or number) or `<layer>-<n>`; ids must be unique within a layer,
+ * so a clash gets a fresh id rather than silently dropping a feature. `usedIds` holds the ids taken so
+ * far, per layer.
+ */
+export function featureId(rawId: unknown, layer: string, index: number, usedIds: Map<string, IdSet>): string {
+  let used = usedIds.get(layer);
+  if (!used) {
+    used = new Set<string>();
+    usedIds.set(layer, used);
+  }
+  let id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : `${layer}-${index + 1}`;
+  while (used.has(id)) id = `${id}~${index + 1}`;
+  used.add(id);
+  return id;
+}
+
+/**
+ * Restores one parsed feature of a division file as an entity (undefined, with the reason added to
+ * `problems`, when it cannot be used). Shared by {@link parseDivisionGeoJson} and the byte reader of the
+ * command line, so both give the same entities.
+ */
+export function restoreFeature(
+  feature: unknown,
+  at: { readonly index: number; readonly line: number | undefined },
+  usedIds: Map<string, IdSet>,
+  problems: Problem[],
+): Entity | undefined {
+  const rawId = isObject(feature) ? feature.id : undefined;
+  const layer = isObject(feature) && isObject(feature.properties) ? String(feature.properties.layer) : '';
+  const id = featureId(rawId, layer, at.index, usedIds);
+  return featureToEntity(feature, at, id, problems);
+}
+
+/** Name, rule set and unknown members of a parsed FeatureCollection (the division's meta). */
+export function collectionMeta(data: JsonObject): { name: string; ruleSetId: string; extra: JsonObject } {
   const extra: JsonObject = {};
-  for (const [key, value] of Object.entries(collection)) {
+  for (const [key, value] of Object.entries(data)) {
     if (!COLLECTION_KNOWN.includes(key)) extra[key] = value;
   }
-  return ok(
-    divisionOf(
-      {
-        name: typeof collection.name === 'string' ? collection.name : '',
-        ruleSetId: typeof collection.ruleSet === 'string' ? collection.ruleSet : 'zigong',
-        extra,
-      },
-      entities,
-    ),
-  );
+  return {
+    name: typeof data.name === 'string' ? data.name : '',
+    ruleSetId: typeof data.ruleSet === 'string' ? data.ruleSet : 'zigong',
+    extra,
+  };
+}
+
+/**
+ * Why a parsed JSON value cannot be a division file (not a FeatureCollection with a features array, or a
+ * projected `crs`), or undefined when it can.
+ */
+export function collectionRefusal(data: unknown): Result<Division> | undefined {
+  if (!isObject(data) || data.type !== 'FeatureCollection' || !Array.isArray(data.features)) {
+    const found = isObject(data) && typeof data.type === 'string' ? data.type : typeof data;
+    return refuse(
+      `不是 GeoJSON FeatureCollection（顶层 type 为 ${found}）。GridPlan 读取含 features 数组的 FeatureCollection。`,
+      `Not a GeoJSON FeatureCollection (top-level type is ${found}). GridPlan reads a FeatureCollection with a features array.`,
+      'not-feature-collection',
+    );
+  }
+  const migrated = migrateProfile({ ...data, features: data.features as unknown[] });
+  if (!migrated.ok) return migrated;
+  if ('crs' in data && isObject(data.crs)) {
+    const crsName = JSON.stringify(data.crs);
+    if (!/4326|4490|CRS84|WGS|CGCS/i.test(crsName)) {
+      return refuse(
+        `文件声明了投影坐标系 ${crsName}。GridPlan 的 GeoJSON 只接受经纬度（WGS84/CGCS2000）：请先转换为 EPSG:4490 或 4326，或导入带 .prj 的 Shapefile。`,
+        `The file declares the coordinate system ${crsName}. GridPlan GeoJSON accepts longitude/latitude only (WGS84/CGCS2000): convert to EPSG:4490 or 4326 first, or import a shapefile with its .prj.`,
+        'projected',
+      );
+    }
+  }
+  return undefined;
 }

@@ -40,6 +40,11 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncodingName): strin
   return decoder(encoding).decode(bytes);
 }
 
+/** Decodes UTF-8, throwing (a TypeError) on an invalid sequence instead of writing U+FFFD. */
+export function decodeUtf8Strict(bytes: Uint8Array): string {
+  return decoder('utf-8', true).decode(bytes);
+}
+
 /** True when the bytes are valid UTF-8 (plain ASCII is). */
 export function isValidUtf8(bytes: Uint8Array): boolean {
   try {
