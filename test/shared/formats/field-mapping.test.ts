@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { communityKindOf, gridTypeOf, proposeMapping } from '../../../shared/formats/field-mapping';
+import type { Community } from '../../../shared/model';
+import { importAs, square, value } from './import-helpers';
 
 describe('community type values (issue 11 item 1)', () => {
   it.each([
@@ -57,5 +59,33 @@ describe('field proposals from national field names', () => {
       name: 'MC',
       parentCode: 'CJQYDM',
     });
+  });
+});
+
+describe('importing communities by national field names', () => {
+  it('maps CJQYDM/CJQYMC and LX 城镇/乡村/town/村委会 without the planner choosing fields', () => {
+    const kinds = ['城镇', '乡村', 'town', '村委会', '工业园'];
+    const collection = {
+      type: 'FeatureCollection',
+      features: kinds.map((kind, i) => ({
+        type: 'Feature',
+        properties: { CJQYDM: `51030200300${i}`, CJQYMC: `第${i}村`, LX: kind },
+        geometry: square(104.7 + i * 0.02, 29.3),
+      })),
+    };
+    const file = {
+      name: 'communities.geojson',
+      bytes: new TextEncoder().encode(JSON.stringify(collection)),
+    };
+    const imported = value(importAs([file], { layer: 'community' })).entities as Community[];
+    expect(imported.map((c) => [c.code, c.name, c.kind])).toEqual([
+      ['510302003000', '第0村', 'urban'],
+      ['510302003001', '第1村', 'rural'],
+      ['510302003002', '第2村', 'urban'],
+      ['510302003003', '第3村', 'rural'],
+      ['510302003004', '第4村', null],
+    ]);
+    // A value that is neither is kept, not lost, so the planner can see and fix it.
+    expect(imported[4]!.extra).toMatchObject({ LX: '工业园' });
   });
 });
