@@ -3,6 +3,8 @@ import type { Language, LocalText } from '../model';
 import { text } from '../model';
 import type { ExportCommand, ImportCommand } from './parse-transfer-args';
 import { parseTransferArgs, transferCommandOf } from './parse-transfer-args';
+import type { BuiltinCommand } from './builtin-command-help';
+import { isBuiltinCommand } from './builtin-command-help';
 
 export const REPORT_FORMATS = ['text', 'json', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -16,17 +18,26 @@ export type CliCommand =
       readonly rules: string | undefined;
       readonly minAreaM2: number;
       readonly format: ReportFormat;
+      /** Write the report here (atomically, through the host) instead of standard output. */
+      readonly out?: string;
       readonly lang: Language;
     }
   | {
       readonly command: 'stats';
       readonly file: string;
       readonly format: 'text' | 'json';
+      /** Write the summary here (atomically, through the host) instead of standard output. */
+      readonly out?: string;
       readonly lang: Language;
     }
   | ExportCommand
   | ImportCommand
-  | { readonly command: 'help'; readonly lang: Language }
+  | {
+      readonly command: 'help';
+      readonly lang: Language;
+      /** `gridplan validate --help`: the help of that one command; absent: the general help. */
+      readonly topic?: BuiltinCommand;
+    }
   | { readonly command: 'version'; readonly lang: Language };
 
 /** A command line that could not be understood, with the language to say so in. */
@@ -36,7 +47,7 @@ export interface CliUsageError {
   readonly message: LocalText;
 }
 
-const OPTIONS_WITH_VALUE = new Set(['--rules', '--min-area', '--format', '--lang']);
+const OPTIONS_WITH_VALUE = new Set(['--rules', '--min-area', '--format', '--lang', '--out']);
 
 /**
  * Parses `gridplan validate FILE [--rules R] [--min-area M2] [--format text|json|html] [--lang zh|en]`,
@@ -55,8 +66,13 @@ export function parseCliArgs(args: readonly string[]): CliCommand | CliUsageErro
     if (arg === '--lang' && (args[i + 1] === 'en' || args[i + 1] === 'zh')) lang = args[i + 1] as Language;
     if (arg === '--lang=en' || arg === '--lang=zh') lang = arg.slice(7) as Language;
   }
-  // import/export have options of their own (parse-transfer-args.ts); --help still wins.
-  if (!args.includes('--help') && !args.includes('-h') && transferCommandOf(args)) {
+  // `gridplan COMMAND --help` answers before the options are checked, so it works on any half-typed line.
+  if (args.includes('--help') || args.includes('-h')) {
+    const topic = args.find((arg) => !arg.startsWith('-'));
+    return isBuiltinCommand(topic) ? { command: 'help', lang, topic } : { command: 'help', lang };
+  }
+  // import/export have options of their own (parse-transfer-args.ts).
+  if (transferCommandOf(args)) {
     return parseTransferArgs(args, lang);
   }
   const error = (zh: string, en: string): CliUsageError => ({
@@ -123,6 +139,8 @@ export function parseCliArgs(args: readonly string[]): CliCommand | CliUsageErro
   }
 
   const format = options.get('--format') ?? 'text';
+  const out = options.get('--out');
+  const outOption = out === undefined ? {} : { out };
   if (command === 'stats') {
     for (const name of ['--rules', '--min-area']) {
       if (options.has(name)) return error(`stats 不使用 ${name}。`, `stats does not take ${name}.`);
@@ -130,7 +148,7 @@ export function parseCliArgs(args: readonly string[]): CliCommand | CliUsageErro
     if (format !== 'text' && format !== 'json') {
       return error(`stats 的 --format 只能是 text 或 json。`, `--format for stats must be text or json.`);
     }
-    return { command, file, format, lang };
+    return { command, file, format, ...outOption, lang };
   }
 
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
@@ -147,5 +165,13 @@ export function parseCliArgs(args: readonly string[]): CliCommand | CliUsageErro
       `--min-area must be a number of square metres not below 0, not ${minAreaText}.`,
     );
   }
-  return { command, file, rules: options.get('--rules'), minAreaM2, format: format as ReportFormat, lang };
+  return {
+    command,
+    file,
+    rules: options.get('--rules'),
+    minAreaM2,
+    format: format as ReportFormat,
+    ...outOption,
+    lang,
+  };
 }

@@ -11,10 +11,12 @@ import { parseCliArgs } from './parse-cli-args';
 import { jsonTerminalSafe, terminalSafe } from './terminal-text';
 import type { CliHost } from './cli-host';
 import { COMMAND_MODULES, commandModule } from './command-registry';
-import type { CommandResult } from './command-result';
+import type { CommandResult, ExitCode } from './command-result';
 import type { TransferHost } from './run-transfer';
 import { runExport, runImport } from './run-transfer';
 import { readDivisionFile, unreadableResult } from './read-division-file';
+import { builtinCommandHelp } from './builtin-command-help';
+import { encodeText } from '../formats/text-encoding';
 
 export type { CliHost } from './cli-host';
 
@@ -25,8 +27,9 @@ const HELP: LocalText = text(
   `gridplan：网格划分校验与统计
 
 用法：
-  gridplan validate 文件.geojson [--rules 规则集] [--min-area 平方米] [--format text|json|html] [--lang zh|en]
-  gridplan stats 文件.geojson [--format text|json] [--lang zh|en]
+  gridplan validate 文件.geojson [--rules 规则集] [--min-area 平方米] [--format text|json|html]
+                   [--out 路径] [--lang zh|en]
+  gridplan stats 文件.geojson [--format text|json] [--out 路径] [--lang zh|en]
   gridplan export 文件.geojson --to geojson|shapefile|xlsx|csv --out 路径
                  [--layer grids|communities|township|microgrids|census] [--crs cgcs2000|wgs84] [--encoding utf-8|gbk]
   gridplan import 路径 --as grids|communities|township|microgrids|census --out 划分.geojson
@@ -37,7 +40,9 @@ const HELP: LocalText = text(
                默认使用文件中 ruleSet 指定的规则集（没有则为 zigong）
   --min-area   小于此面积（平方米）的重叠、空白不报告，默认 1
   --format     text（默认，供审核人阅读）、json（交换格式）或 html（可打印的报告）
+  --out        把报告写入文件而不输出到屏幕（失败时原文件不变）
   --lang       zh（默认）或 en
+  gridplan 命令 --help 查看某一命令的说明；gridplan --version 显示版本。
 
   export：--to shapefile 每次导出一个图层（--layer，默认网格）为 .zip，含 .prj（--crs，默认 CGCS2000）和
           .cpg（--encoding，默认 UTF-8）；xlsx/csv 导出网格表（编码、名称、类型、社区、户数、人口、面积、网格员）。
@@ -53,8 +58,9 @@ const HELP: LocalText = text(
   `gridplan: validate and summarise a grid division
 
 Usage:
-  gridplan validate FILE.geojson [--rules RULES] [--min-area M2] [--format text|json|html] [--lang zh|en]
-  gridplan stats FILE.geojson [--format text|json] [--lang zh|en]
+  gridplan validate FILE.geojson [--rules RULES] [--min-area M2] [--format text|json|html]
+                   [--out PATH] [--lang zh|en]
+  gridplan stats FILE.geojson [--format text|json] [--out PATH] [--lang zh|en]
   gridplan export FILE.geojson --to geojson|shapefile|xlsx|csv --out PATH
                  [--layer grids|communities|township|microgrids|census] [--crs cgcs2000|wgs84] [--encoding utf-8|gbk]
   gridplan import PATH --as grids|communities|township|microgrids|census --out FILE.geojson
@@ -65,7 +71,9 @@ Usage:
                rule-set JSON file; default: the file's ruleSet member (zigong when absent)
   --min-area   overlaps and gaps smaller than this (m²) are not reported; default 1
   --format     text (default, for a reviewer), json (interchange report) or html (printable report)
+  --out        write the report to a file instead of the screen (a failure leaves it as it was)
   --lang       zh (default) or en
+  gridplan COMMAND --help explains one command; gridplan --version prints the version.
 
   export: --to shapefile writes one layer (--layer, default grids) as a .zip with a .prj (--crs, default
           CGCS2000) and a .cpg (--encoding, default UTF-8); xlsx/csv write the grid table (code, name, type,
@@ -179,7 +187,11 @@ function runBuiltin(args: readonly string[], host: CliHost): CliResult {
     case 'usage-error':
       return { stdout: '', stderr: `${command.message[lang]}\n`, exitCode: 2 };
     case 'help':
-      return { stdout: generalHelp(lang), stderr: '', exitCode: 0 };
+      return {
+        stdout: command.topic ? builtinCommandHelp(command.topic)[lang] : generalHelp(lang),
+        stderr: '',
+        exitCode: 0,
+      };
     case 'version':
       return { stdout: `${host.version ?? 'unknown'}\n`, stderr: '', exitCode: 0 };
     case 'import':
@@ -208,6 +220,13 @@ function runBuiltin(args: readonly string[], host: CliHost): CliResult {
       break;
   }
 
+  if (command.out !== undefined && !host.writeBytes) {
+    return {
+      stdout: '',
+      stderr: `${text('此环境不能写文件，无法使用 --out。', 'This host cannot write files: --out is unavailable.')[lang]}\n`,
+      exitCode: 2,
+    };
+  }
   const read = readDivisionFile(host, command.file, lang);
   if ('failure' in read) return read.failure;
   const division = read.division;
@@ -218,7 +237,7 @@ function runBuiltin(args: readonly string[], host: CliHost): CliResult {
       command.format === 'json'
         ? `${JSON.stringify(stats, null, 2)}\n`
         : formatStats(stats, command.file, lang);
-    return { stdout, stderr: '', exitCode: 0 };
+    return writeOrPrint(stdout, command.out, 0, text('统计已写入', 'Summary written to'), host, lang);
   }
 
   const ruleSet = resolveRuleSet(command.rules, division.meta.ruleSetId, host);
@@ -254,5 +273,31 @@ function runBuiltin(args: readonly string[], host: CliHost): CliResult {
             overviewMapSvg(division, report, { lang }),
           )
         : formatTextReport(report, ruleSet.value, command.file, lang);
-  return { stdout, stderr: '', exitCode: report.summary.errors > 0 ? 1 : 0 };
+  const { errors, warnings } = report.summary;
+  const written = text(
+    `校验报告（${errors} 个错误、${warnings} 个警告）已写入`,
+    `Report (${errors} errors, ${warnings} warnings) written to`,
+  );
+  return writeOrPrint(stdout, command.out, errors > 0 ? 1 : 0, written, host, lang);
+}
+
+/**
+ * Prints the output, or with `--out` writes it through the host's atomic write and prints one line
+ * saying where. A failed write is exit 2 and leaves the target as it was; the exit status otherwise
+ * stays what the command found (validate: 1 when there are errors).
+ */
+function writeOrPrint(
+  output: string,
+  out: string | undefined,
+  exitCode: ExitCode,
+  done: LocalText,
+  host: CliHost,
+  lang: Language,
+): CliResult {
+  if (out === undefined || !host.writeBytes) return { stdout: output, stderr: '', exitCode };
+  const written = host.writeBytes(out, encodeText(output, 'utf-8').bytes);
+  if (!written.ok) {
+    return unreadable(text(`无法写入 ${out}：`, `Cannot write ${out}:`), written.problems, lang);
+  }
+  return { stdout: `${done[lang]} ${out}\n`, stderr: '', exitCode };
 }

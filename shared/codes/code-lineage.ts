@@ -33,7 +33,19 @@ export function withLineage(community: Community, records: readonly LineageRecor
   return { ...community, lineage: [...(community.lineage ?? []), ...records] };
 }
 
-/** The records about one code (where it came from, what came from it), oldest first. */
+/**
+ * The events about one code (where it came from, what came from it), oldest first, each listed once.
+ * One edit writes a record per resulting code (a split keeping its code writes `A ← A` and `B ← A`), so
+ * records of the same operation, time and sources are one event: the record about the code itself is
+ * shown when there is one, else the first.
+ */
 export function lineageOfCode(community: Community, code: string): LineageRecord[] {
-  return (community.lineage ?? []).filter((record) => record.code === code || record.from.includes(code));
+  const events = new Map<string, LineageRecord>();
+  for (const record of community.lineage ?? []) {
+    if (record.code !== code && !record.from.includes(code)) continue;
+    const key = JSON.stringify([record.operation, record.at, [...record.from].sort()]);
+    const seen = events.get(key);
+    if (seen === undefined || (seen.code !== code && record.code === code)) events.set(key, record);
+  }
+  return [...events.values()];
 }

@@ -28,7 +28,15 @@ export interface GridCommandOptions {
   readonly gridCodeTemplate?: string;
   /** Id for a new grid with this code; default `grid-<code>` (suffixed when taken). */
   readonly newId?: (code: string) => string;
+  /**
+   * How new, split and merged grids are named: `{community}` (the community's name), `{seq}` (the grid's
+   * sequence in its code, without leading zeros) and `{code}`. Default {@link DEFAULT_GRID_NAME_TEMPLATE}.
+   */
+  readonly gridNameTemplate?: string;
 }
+
+/** The default naming template: 新民社区第3网格. */
+export const DEFAULT_GRID_NAME_TEMPLATE = '{community}第{seq}网格';
 
 /** The community a grid belongs to (by its 12-digit code), or a refusal the planner can act on. */
 export function communityOfGrid(division: Division, grid: Grid): Result<Community> {
@@ -105,7 +113,11 @@ export function gridTemplateSource(division: Division, options: GridCommandOptio
   );
 }
 
-/** A name for a new grid: 光明社区第12网格 (the sequence of its code), like the demo's. */
+/**
+ * The name of a grid with this code by the naming template (default 光明社区第12网格, the sequence of
+ * its code, like the demo's). Split and merged grids are named this way too, so a name never grows with
+ * every edit. A code the grid code template cannot read (no sequence) gives 光明社区网格<code>.
+ */
 export function defaultGridName(
   division: Division,
   community: Community,
@@ -114,7 +126,17 @@ export function defaultGridName(
 ): string {
   const template = parseNumberingTemplate(gridTemplateSource(division, options));
   const sequence = template.ok ? sequenceOfCode(template.value, code, community.code) : undefined;
-  return sequence !== undefined ? `${community.name}第${sequence}网格` : `${community.name}网格${code}`;
+  if (sequence === undefined) return `${community.name}网格${code}`;
+  const names: Record<string, string> = {
+    community: community.name,
+    seq: String(sequence),
+    code,
+  };
+  // One pass, so a community name that itself contains "{seq}" is not substituted again.
+  return (options.gridNameTemplate ?? DEFAULT_GRID_NAME_TEMPLATE).replace(
+    /\{(community|seq|code)\}/g,
+    (_, token: string) => names[token]!,
+  );
 }
 
 /** New codes for new grids of a community, numbered north→south then west→east. */

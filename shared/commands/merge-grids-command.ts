@@ -4,6 +4,7 @@ import { polygonAreaM2 } from '../geometry/ellipsoid-area';
 import {
   codesForNewGrids,
   communityOfGrid,
+  defaultGridName,
   derivedGrid,
   gridById,
   newGridId,
@@ -28,7 +29,7 @@ export interface MergeGridsOptions extends GridCommandOptions {
 /**
  * Merges adjacent grids of one community (see `mergePolygons`) into one Change: the merged grid, the
  * deletion of the others, and the community with the lineage record (the result's code from all merged
- * codes). Refuses grids of different communities, an exclusive grid with an ordinary one, and grids that
+ * codes). The result is named by the naming template for its code (`defaultGridName`). Refuses grids of different communities, an exclusive grid with an ordinary one, and grids that
  * are not connected by shared edges, and locked grids.
  */
 export function mergeGridsCommand(
@@ -93,13 +94,16 @@ export function mergeGridsCommand(
   let code: string;
   if (kept) {
     code = kept.code;
-    put.push({ ...kept, geometry: merged.value });
+    // Named for the surviving code, not left with the name of the part it happened to be.
+    const name = defaultGridName(division, community.value, code, options);
+    put.push({ ...kept, name, geometry: merged.value });
   } else {
     const fresh = codesForNewGrids(division, community.value, [merged.value], options);
     if (!fresh.ok) return fresh;
     code = fresh.value[0]!;
     const largest = grids.reduce((a, b) => (polygonAreaM2(b.geometry) > polygonAreaM2(a.geometry) ? b : a));
-    put.push(derivedGrid(largest, newGridId(division, code, new Set(), options), code, merged.value));
+    const name = defaultGridName(division, community.value, code, options);
+    put.push(derivedGrid(largest, newGridId(division, code, new Set(), options), code, merged.value, name));
   }
   put.push(withLineage(community.value, [record(code, codes, 'merge', options)]));
   return ok(change(`合并网格 ${codes.join('、')}`, put, deleted));

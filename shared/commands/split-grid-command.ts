@@ -5,6 +5,7 @@ import {
   areaInput,
   codesForNewGrids,
   communityOfGrid,
+  defaultGridName,
   derivedGrid,
   gridById,
   gridsNear,
@@ -31,7 +32,9 @@ export interface SplitGridOptions extends GridCommandOptions {
  * Splits a grid by a drawn line (see `splitPolygonByLine`) into one Change: the parts (new grids copy the
  * original's attributes; see `derivedGrid`), the deletion of the original when its code is retired,
  * neighbours that take the cut's end vertices, and the community with the lineage of the new codes.
- * New parts are numbered north→south then west→east and named after the original with their sequence.
+ * New parts are numbered north→south then west→east and named by the naming template for their code
+ * (`defaultGridName`: 新民社区第4网格), never by appending to the original's name; a part that keeps the
+ * original's code keeps its name.
  * Households are not stored: the editor recounts them. Refuses a locked grid, and a cut whose end would
  * change a locked neighbour's outline (taking a vertex on the shared edge is allowed).
  */
@@ -71,7 +74,8 @@ export function splitGridCommand(
     .sort((a, b) => (a.code < b.code ? -1 : 1));
   for (const { part, code } of numbered) {
     const id = newGridId(division, code, taken, options);
-    put.push(derivedGrid(grid, id, code, part, `${grid.name}（${code.slice(-3)}）`));
+    const name = defaultGridName(division, community.value, code, options);
+    put.push(derivedGrid(grid, id, code, part, name));
   }
   for (const neighbour of split.value.neighbours) {
     put.push({ ...(division.grid.get(neighbour.id) as Grid), geometry: neighbour.geometry });

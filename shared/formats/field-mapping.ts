@@ -59,26 +59,28 @@ const CANDIDATES: Record<Layer, Partial<Record<MappedAttribute, readonly string[
   community: {
     code: [
       'CJDM',
+      'CJQYDM',
       'SQDM',
       'CDM',
       '社区代码',
       '村代码',
       '区划代码',
       '统计用区划代码',
+      'XZQDM',
       '编码',
       '代码',
       'CODE',
       'BM',
       'DM',
     ],
-    name: ['CJMC', 'SQMC', 'CMC', '社区名称', '村名称', '名称', 'NAME', 'MC'],
+    name: ['CJMC', 'CJQYMC', 'SQMC', 'CMC', '社区名称', '村名称', 'XZQMC', '名称', 'NAME', 'MC'],
     type: ['LX', 'CJLX', '类型', 'KIND', 'TYPE'],
   },
   grid: {
     code: ['WGBM', 'WGDM', '网格编码', '网格代码', '编码', '代码', 'CODE', 'BM', 'DM'],
     name: ['WGMC', '网格名称', '名称', 'NAME', 'MC'],
     type: ['WGLX', '网格类型', '类型', 'GRIDTYPE', 'TYPE', 'LX'],
-    parentCode: ['CJDM', 'SQDM', 'SSSQ', '所属社区', '所属村', '社区代码', 'PARENTCODE', 'PARENT'],
+    parentCode: ['CJDM', 'CJQYDM', 'SQDM', 'SSSQ', '所属社区', '所属村', '社区代码', 'PARENTCODE', 'PARENT'],
   },
   microgrid: {
     code: ['WGBM', 'WWGBM', '微网格编码', '网格编码', '编码', 'CODE', 'BM'],
@@ -139,22 +141,58 @@ function cellString(value: unknown): string {
     : '';
 }
 
+// Values of a community type field (LX) as national and local files write them. Matched whole, after
+// trimming and lower-casing, so a name such as "城市社区" or "村委会" is read as one word and not by prefix only.
+const URBAN_WORDS: ReadonlySet<string> = new Set([
+  'urban',
+  'city',
+  'town',
+  'community',
+  '城镇',
+  '城市',
+  '城区',
+  '社区',
+  '居委会',
+  '居民委员会',
+  '城市社区',
+  '社区居委会',
+  '城镇社区',
+]);
+const RURAL_WORDS: ReadonlySet<string> = new Set([
+  'rural',
+  'village',
+  'countryside',
+  '农村',
+  '乡村',
+  '村',
+  '行政村',
+  '村委会',
+  '村民委员会',
+  '农村社区',
+]);
+
 /** Reads a grid type from the values files use: WGLX 城市社区/农村/专属, English ids, full terms. */
 export function gridTypeOf(value: unknown): GridType | null {
   const v = cellString(value).trim().toLowerCase();
   if (!v) return null;
-  if (v === 'urban' || v.startsWith('城市') || v === '社区' || v === '城市社区网格' || v === '1')
-    return 'urban';
-  if (v === 'rural' || v.startsWith('农村') || v === '村' || v === '2') return 'rural';
   if (v === 'exclusive' || v.startsWith('专属') || v === '3') return 'exclusive';
-  return null;
+  if (v === '1') return 'urban';
+  if (v === '2') return 'rural';
+  return communityKindOf(v);
 }
 
-/** Reads a community kind: LX 社区/村 (or 行政村), English ids. */
+/**
+ * Reads a community kind from a type value: 城镇/城市/城区/社区/居委会 → urban, 农村/乡村/村/村委会 → rural,
+ * the English words (urban, city, town / rural, village) and longer terms that begin with one of them
+ * (城市社区网格, 农村网格). `null` when the value says neither, so the caller can report it.
+ */
 export function communityKindOf(value: unknown): CommunityKind | null {
   const v = cellString(value).trim().toLowerCase();
   if (!v) return null;
-  if (v === 'urban' || v === '社区' || v === '居委会' || v.startsWith('城市')) return 'urban';
-  if (v === 'rural' || v === '村' || v === '行政村' || v === '村委会' || v.startsWith('农村')) return 'rural';
+  if (URBAN_WORDS.has(v)) return 'urban';
+  if (RURAL_WORDS.has(v)) return 'rural';
+  // Longer terms: 农村社区 names a rural place although it contains 社区, so rural prefixes are checked first.
+  if (['农村', '乡村', '村民', '村委'].some((w) => v.startsWith(w))) return 'rural';
+  if (['城镇', '城市', '城区', '社区', '居委', '居民'].some((w) => v.startsWith(w))) return 'urban';
   return null;
 }

@@ -88,7 +88,7 @@ describe('splitGridCommand', () => {
     const kept = after.grid.get(`grid-${code(1)}`)!;
     const part = gridByCode(after, code(3))!;
     expect(part.id).toBe(`grid-${code(3)}`);
-    expect(part.name).toBe('光明社区第1网格（003）');
+    expect(part.name).toBe('光明社区第3网格');
     expect(part.staff).toEqual(kept.staff);
     expect(part.justification).toBeUndefined();
     expect(sharedEdges(kept.geometry, part.geometry)).toHaveLength(1);
