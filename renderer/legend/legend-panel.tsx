@@ -82,12 +82,8 @@ function Swatch({ swatch }: { readonly swatch: LegendSwatch }) {
       viewBox={`0 0 ${SIZE} ${SIZE}`}
       aria-hidden="true"
     >
-      <defs>
-        <clipPath id="legend-clip">
-          <rect width={SIZE} height={SIZE} />
-        </clipPath>
-      </defs>
-      <g clipPath="url(#legend-clip)">{body}</g>
+      {/* An inline svg clips to its box (overflow: hidden), which trims the hatching. */}
+      {body}
     </svg>
   );
 }
