@@ -8,6 +8,8 @@ import { divideZh } from './divide-zh';
 import { en } from './en';
 import { importEn } from './import-en';
 import { importZh } from './import-zh';
+import { legendEn } from './legend-en';
+import { legendZh } from './legend-zh';
 import { reviewEn } from './review-en';
 import { reviewZh } from './review-zh';
 import { printEn } from './print-en';
@@ -46,6 +48,7 @@ export async function initI18n(): Promise<typeof i18next> {
           references: referencesZh,
           divide: divideZh,
           review: reviewZh,
+          legend: legendZh,
         },
       },
       en: {
@@ -58,6 +61,7 @@ export async function initI18n(): Promise<typeof i18next> {
           references: referencesEn,
           divide: divideEn,
           review: reviewEn,
+          legend: legendEn,
         },
       },
     },

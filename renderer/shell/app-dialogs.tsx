@@ -10,7 +10,14 @@ import { ExportDialog } from '../panels/export-dialog';
 import { ImportDialog } from '../panels/import-dialog';
 import { ProjectPanel } from '../panels/project-panel';
 import { PrintDialog } from '../print/print-dialog';
-import { BASEMAP_DIALOG, EXPORT_DATA_DIALOG, IMPORT_DATA_DIALOG, PRINT_DIALOG } from './dialog-ids';
+import {
+  BASEMAP_DIALOG,
+  EXPORT_DATA_DIALOG,
+  IMPORT_DATA_DIALOG,
+  KEYS_DIALOG,
+  PRINT_DIALOG,
+} from './dialog-ids';
+import { KeysDialog } from './keys-dialog';
 import type { Shell } from './shell';
 
 /** A dialog opened with `shell.openDialog(id)`; `render` returns nothing when it cannot be shown now. */
@@ -83,6 +90,7 @@ export const APP_DIALOGS: readonly AppDialog[] = [
         />
       ),
   },
+  { id: KEYS_DIALOG, render: ({ t, openDialog }) => <KeysDialog t={t} onClose={() => openDialog(null)} /> },
 ];
 
 /** The project list, the open dialog of {@link APP_DIALOGS} and the name/confirm prompts. */

@@ -3,3 +3,4 @@ export const IMPORT_DATA_DIALOG = 'import-data';
 export const EXPORT_DATA_DIALOG = 'export-data';
 export const BASEMAP_DIALOG = 'basemap';
 export const PRINT_DIALOG = 'print';
+export const KEYS_DIALOG = 'keys';

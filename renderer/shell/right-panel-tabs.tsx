@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { AttributePanel } from '../panels/attribute-panel';
 import { IssuesPanel } from '../panels/issues-panel';
+import { LegendPanel } from '../legend/legend-panel';
 import { REFERENCES_TAB, referencesTab } from '../references/references-tab';
 import { ReviewComments } from '../panels/review-comments';
 import { ReviewPanel } from '../panels/review-panel';
@@ -61,4 +62,5 @@ export const RIGHT_PANEL_TABS: readonly RightPanelTab[] = [
     label: ({ t }) => t('review.tab'),
     render: (shell) => <ReviewPanel shell={shell} />,
   },
+  { id: 'legend', label: ({ t }) => t('legend.tab'), render: ({ t }) => <LegendPanel t={t} /> },
 ];

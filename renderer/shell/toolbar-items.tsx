@@ -5,7 +5,13 @@ import { BasemapButton } from '../panels/basemap-settings';
 import { EditToolbar } from '../panels/edit-toolbar';
 import { DivideButtons } from '../divide/divide-toolbar';
 import { TraceToggle } from '../references/trace-toggle';
-import { BASEMAP_DIALOG, EXPORT_DATA_DIALOG, IMPORT_DATA_DIALOG, PRINT_DIALOG } from './dialog-ids';
+import {
+  BASEMAP_DIALOG,
+  EXPORT_DATA_DIALOG,
+  IMPORT_DATA_DIALOG,
+  KEYS_DIALOG,
+  PRINT_DIALOG,
+} from './dialog-ids';
 import type { Shell } from './shell';
 
 /** One part of the toolbar, left to right. `render` is called with the window's {@link Shell}. */
@@ -187,6 +193,19 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
     ),
   },
   { id: 'spacer', render: () => <span className="toolbar-spacer" /> },
+  {
+    id: 'keys',
+    render: ({ t, openDialog }) => (
+      <button
+        type="button"
+        onClick={() => openDialog(KEYS_DIALOG)}
+        title={t('legend.keys.buttonTitle')}
+        data-testid="keys-button"
+      >
+        {t('legend.keys.button')}
+      </button>
+    ),
+  },
   {
     id: 'basemap',
     render: ({ project, openDialog }) => (

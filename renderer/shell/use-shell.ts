@@ -12,6 +12,8 @@ import { useProjectBasemap } from '../panels/basemap-settings';
 import { useReferenceReports } from '../references/reference-reports';
 import { useProjectReferences } from '../references/use-project-references';
 import { useTraceKey } from '../references/use-trace-key';
+import { KEYS_DIALOG } from './dialog-ids';
+import { useHelpKey } from './use-help-key';
 import type { ProjectStore, ProjectSummary } from '../storage/project-store';
 import type { MapTarget, Shell } from './shell';
 import { ATTRIBUTES_TAB, ISSUES_TAB } from './tab-ids';
@@ -71,6 +73,7 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
   const basemap = useProjectBasemap(store, state?.projectId ?? null);
   const references = useProjectReferences(store, state?.projectId ?? null, useReferenceReports(notices));
   useTraceKey(references.trace, references.setTrace, !!state);
+  useHelpKey(useCallback(() => openDialog(KEYS_DIALOG), []));
 
   const division = state?.division ?? null;
   const ruleSet: RuleSet =
