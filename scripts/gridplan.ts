@@ -1,4 +1,6 @@
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { runCli } from '../shared/cli/run-cli';
 import type { CliHost } from '../shared/cli/run-cli';
 import type { Result } from '../shared/model';
@@ -27,7 +29,40 @@ function readProblem(error: unknown): Result<never> {
   });
 }
 
+// The PDF fonts ship in the npm package @expo-google-fonts/noto-sans-sc (SIL OFL 1.1, which allows
+// embedding); a dependency of gridplan, so it is installed beside the bundle. Resolved from the bundle
+// (dist-cli/gridplan.js in the package), then from the working folder (a bundle built elsewhere).
+const FONT_FILES: Readonly<Record<string, string>> = {
+  'NotoSansSC-Regular.ttf': '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+  'NotoSansSC-Bold.ttf': '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+};
+
+function resolveAsset(specifier: string): string | undefined {
+  for (const base of [import.meta.url, path.join(process.cwd(), 'index.js')]) {
+    try {
+      return createRequire(base).resolve(specifier);
+    } catch {
+      // not installed there: try the next place
+    }
+  }
+  return undefined;
+}
+
 const host: CliHost = {
+  readAsset(name) {
+    const specifier = FONT_FILES[name];
+    const file = specifier === undefined ? undefined : resolveAsset(specifier);
+    if (file === undefined) {
+      return fail({
+        kind: 'not-found',
+        message: text(
+          `找不到 ${specifier ?? name}（请重新安装 gridplan）。`,
+          `${specifier ?? name} is not installed (reinstall gridplan).`,
+        ),
+      });
+    }
+    return host.readBytes!(file);
+  },
   readBytes(path) {
     try {
       const buffer = readFileSync(path);

@@ -6,6 +6,8 @@ import { basemapZh } from './basemap-zh';
 import { en } from './en';
 import { importEn } from './import-en';
 import { importZh } from './import-zh';
+import { printEn } from './print-en';
+import { printZh } from './print-zh';
 import { zh } from './zh';
 
 const LANGUAGE_KEY = 'gridplan.language';
@@ -26,8 +28,8 @@ export async function initI18n(): Promise<typeof i18next> {
     // The import/export dialogs and the basemap settings keep their strings in files of their own
     // (namespace-like keys `transfer` and `basemap`).
     resources: {
-      zh: { translation: { ...zh, transfer: importZh, basemap: basemapZh } },
-      en: { translation: { ...en, transfer: importEn, basemap: basemapEn } },
+      zh: { translation: { ...zh, transfer: importZh, basemap: basemapZh, print: printZh } },
+      en: { translation: { ...en, transfer: importEn, basemap: basemapEn, print: printEn } },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

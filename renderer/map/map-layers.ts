@@ -10,7 +10,6 @@ export const SOURCES = {
   microgrid: 'gp-microgrid',
   census: 'gp-census',
   issues: 'gp-issues',
-  problems: 'gp-problems',
 } as const;
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -59,7 +58,7 @@ export function addDivisionLayers(map: MapLibreMap): void {
   map.addSource(SOURCES.grid, geojson());
   map.addSource(SOURCES.microgrid, geojson());
   map.addSource(SOURCES.issues, geojson());
-  map.addSource(SOURCES.problems, geojson());
+  // The problems overlay (overlays/problems-overlay.ts) hatches gaps with it.
   map.addImage('gp-hatch-problem', hatchImage([214, 39, 40, 230]));
   // Clustering keeps 100k points readable at township zoom; the sum of households is shown per cluster.
   map.addSource(
@@ -134,29 +133,6 @@ export function addDivisionLayers(map: MapLibreMap): void {
       source: SOURCES.grid,
       filter: ['in', ['get', 'id'], ['literal', []]],
       paint: { 'line-color': SELECTION_COLOUR, 'line-width': 4 },
-    },
-    {
-      // Gaps red hatched, overlaps red solid, parts outside the village red (ui.md); drawn from the
-      // validator's own trapezoids, so they show exactly what was measured.
-      id: 'problem-gap',
-      type: 'fill',
-      source: SOURCES.problems,
-      filter: ['==', ['get', 'kind'], 'gap'],
-      paint: { 'fill-pattern': 'gp-hatch-problem' },
-    },
-    {
-      id: 'problem-overlap',
-      type: 'fill',
-      source: SOURCES.problems,
-      filter: ['==', ['get', 'kind'], 'overlap'],
-      paint: { 'fill-color': PROBLEM_COLOUR, 'fill-opacity': 0.75, 'fill-antialias': false },
-    },
-    {
-      id: 'problem-outside',
-      type: 'fill',
-      source: SOURCES.problems,
-      filter: ['==', ['get', 'kind'], 'outside'],
-      paint: { 'fill-color': PROBLEM_COLOUR, 'fill-opacity': 0.4, 'fill-antialias': false },
     },
     {
       // Grids concerned by the issue chosen in the 问题 tab.

@@ -12,6 +12,8 @@ import { SNAP_PIXELS } from '../editor/snap-to-division';
 import type { DrawCallbacks, SnapHit } from './draw-controller';
 import { DrawController } from './draw-controller';
 import { addDivisionLayers, GRID_FILL_LAYERS, SOURCES } from './map-layers';
+import type { OverlayData } from './map-overlay';
+import { addOverlay, setOverlayData } from './map-overlay';
 // --- user basemap (basemap-source.ts, use-basemap.ts) ---
 import type { BasemapSettings } from './basemap-source';
 import { useBasemap } from './use-basemap';
@@ -35,8 +37,8 @@ export interface MapViewProps {
   readonly focus: MapFocus | null;
   /** Validation issues to mark on the map. */
   readonly issues: readonly ValidationIssue[];
-  /** Shapes of the gaps, overlaps and parts outside a village (renderer/derive/problem-shapes.ts). */
-  readonly problems: FeatureCollection;
+  /** Overlays drawn with the division and their data (renderer/shell/map-overlay-items.ts). */
+  readonly overlays: readonly OverlayData[];
   /** The issue chosen in the 问题 tab: the map flies to it and outlines its grids in red. */
   readonly selectedIssue: ValidationIssue | null;
   /** Grids picked for merging (outlined like the selection). */
@@ -190,6 +192,7 @@ export function MapView(props: MapViewProps) {
     let controller: DrawController | null = null;
     map.on('load', () => {
       addDivisionLayers(map);
+      for (const { overlay } of latest.current.overlays) addOverlay(map, overlay);
       // Terra Draw after our layers, inside the loaded style, and the style is never replaced after.
       controller = new DrawController(map, {
         onPolygon: (geometry) => latest.current.draw.onPolygon(geometry),
@@ -239,12 +242,17 @@ export function MapView(props: MapViewProps) {
 
   const { division, figures, projectId, selectedGridId, focus, issues, selectedIssue, pickedGridIds } = props;
 
-  const { problems } = props;
+  // Each overlay's data is re-sent only when it is a new object.
+  const sentOverlays = useRef(new Map<string, FeatureCollection>());
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
-    (map.getSource(SOURCES.problems) as GeoJSONSource).setData(problems);
-  }, [ready, problems]);
+    for (const { overlay, data } of props.overlays) {
+      if (sentOverlays.current.get(overlay.id) === data) continue;
+      sentOverlays.current.set(overlay.id, data);
+      setOverlayData(map, overlay, data);
+    }
+  });
 
   useEffect(() => {
     const map = mapRef.current;

@@ -1,31 +1,34 @@
 import { useTranslation } from 'react-i18next';
-import type { Tool } from '../editor/tools';
-import { TOOL_ICONS, TOOL_KEYS, TOOLS } from '../editor/tools';
-import type { EditSettings } from '../editing/use-edit-tools';
+import type { EditSettings } from '../tools/edit-settings';
+import { COMMON_SETTINGS } from '../tools/edit-settings';
+import type { ToolDefinition } from '../tools/tool-definition';
+import { TOOLS, toolNamed } from '../tools/tool-registry';
 
 export interface EditToolbarProps {
-  readonly tool: Tool;
-  readonly onTool: (tool: Tool) => void;
+  readonly tool: string;
+  readonly onTool: (tool: string) => void;
   readonly settings: EditSettings;
   readonly onSettings: (settings: EditSettings) => void;
   readonly disabled: boolean;
-  readonly onDelete: () => void;
-  readonly canDelete: boolean;
+  /** Runs an action tool (删除) on the selected grid. */
+  readonly onAction: (tool: ToolDefinition) => void;
+  /** Whether a grid is selected, which action tools need. */
+  readonly canAct: boolean;
 }
 
-/** The editing tools as icon buttons with Chinese tooltips naming their shortcut, and the switches. */
+/** The editing tools of the table as icon buttons with tooltips naming their shortcut, and the switches. */
 export function EditToolbar({
   tool,
   onTool,
   settings,
   onSettings,
   disabled,
-  onDelete,
-  canDelete,
+  onAction,
+  canAct,
 }: EditToolbarProps) {
   const { t } = useTranslation();
   const toggle = (key: keyof EditSettings) => (
-    <label className="toolbar-switch" title={t(`edit.settingHints.${key}`)}>
+    <label key={key} className="toolbar-switch" title={t(`edit.settingHints.${key}`)}>
       <input
         type="checkbox"
         checked={settings[key]}
@@ -37,28 +40,26 @@ export function EditToolbar({
   );
   return (
     <span className="toolbar-group edit-tools" role="toolbar" aria-label={t('edit.tools')}>
-      {TOOLS.map((name) => {
-        const isDelete = name === 'delete';
+      {TOOLS.map((definition) => {
+        const isAction = definition.drawMode === 'action';
         return (
           <button
-            key={name}
+            key={definition.name}
             type="button"
-            className={`tool ${tool === name ? 'active' : ''}`}
-            aria-pressed={isDelete ? undefined : tool === name}
-            disabled={disabled || (isDelete && !canDelete)}
-            title={`${t(`tools.${name}`)}（${TOOL_KEYS[name]}）— ${t(`toolHints.${name}`)}`}
-            onClick={() => (isDelete ? onDelete() : onTool(name))}
-            data-tool={name}
+            className={`tool ${tool === definition.name ? 'active' : ''}`}
+            aria-pressed={isAction ? undefined : tool === definition.name}
+            disabled={disabled || (isAction && !canAct)}
+            title={`${t(definition.label)}（${definition.key}）— ${t(definition.tip)}`}
+            onClick={() => (isAction ? onAction(definition) : onTool(definition.name))}
+            data-tool={definition.name}
           >
-            <span aria-hidden="true">{TOOL_ICONS[name]}</span>
-            <span className="tool-label">{t(`tools.${name}`)}</span>
+            <span aria-hidden="true">{definition.icon}</span>
+            <span className="tool-label">{t(definition.label)}</span>
           </button>
         );
       })}
-      {toggle('snapping')}
-      {toggle('topological')}
-      {toggle('avoidOverlap')}
-      {tool === 'split' && toggle('keepCodeOnLarger')}
+      {COMMON_SETTINGS.map(toggle)}
+      {toolNamed(tool).settings?.map(toggle)}
     </span>
   );
 }

@@ -16,6 +16,11 @@ export interface CliHost {
   writeBytes?: (path: string, bytes: Uint8Array) => Result<true>;
   /** Size in bytes, or undefined when there is no such file. Lets huge files be refused unread. */
   fileSize?: (path: string) => number | undefined;
+  /**
+   * A file shipped with the program, by name (the PDF fonts: `NotoSansSC-Regular.ttf`,
+   * `NotoSansSC-Bold.ttf`); hosts without it cannot make PDFs.
+   */
+  readAsset?: (name: string) => Result<Uint8Array>;
   /** Version of the package, for `--version`. */
   readonly version?: string;
 }

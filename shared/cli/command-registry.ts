@@ -1,10 +1,20 @@
 import type { CommandModule } from './command-module';
+import { diffCommand } from './commands/diff';
+import { noticeCommand } from './commands/notice';
+import { packageCommand } from './commands/package';
+import { reportCommand } from './commands/report';
+import { filingPdfMakers } from './filing-pdf-makers';
 
 /**
  * The commands defined as modules (shared/cli/commands/). validate, stats, import and export are still
  * parsed by parse-cli-args.ts; run-cli.ts looks here first.
  */
-export const COMMAND_MODULES: readonly CommandModule[] = [];
+export const COMMAND_MODULES: readonly CommandModule[] = [
+  noticeCommand,
+  reportCommand,
+  diffCommand,
+  packageCommand(filingPdfMakers),
+];
 
 /** The command module of that name, if any. */
 export function commandModule(name: string | undefined): CommandModule | undefined {

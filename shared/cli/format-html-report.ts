@@ -44,6 +44,8 @@ tr.accepted td:first-child { border-left: 4px dashed var(--none); }
   background: repeating-linear-gradient(45deg, #f1eaf8, #f1eaf8 3px, #fff 3px, #fff 6px); }
 .accepted-tag { color: var(--none); border-color: var(--none); }
 .none { color: #666; }
+figure.map { margin: 8px 0; }
+figure.map svg { width: 100%; height: auto; max-width: 880px; border: 1px solid #888; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
   body { margin: 0; font-size: 10.5pt; }
@@ -82,7 +84,8 @@ function issueRows(issues: readonly ReportIssue[], lang: Language): string {
 }
 
 /**
- * The report as one printable HTML page (inline CSS, no scripts, no external resources): verdict,
+ * The report as one printable HTML page (inline CSS, no scripts, no external resources): verdict, the
+ * overview map when given (inline SVG from shared/report, the same drawing as the PDF),
  * issues table (problems in red), grid table coloured by household target, micro-grids when present.
  */
 export function formatHtmlReport(
@@ -90,6 +93,7 @@ export function formatHtmlReport(
   ruleSet: RuleSet,
   file: string,
   lang: Language,
+  overviewSvg?: string,
 ): string {
   const w = REPORT_WORDS;
   const c = w.columns;
@@ -147,6 +151,7 @@ ${report.microgrids
 <p class="meta">${escapeHtml(w.areaNote(report.minAreaM2 ?? 1)[lang])}</p>
 <div class="verdict ${pass ? 'pass' : 'fail'}">${escapeHtml((pass ? w.verdictPass : w.verdictFail)[lang])}</div>
 <p>${escapeHtml(w.counts(report.summary.errors, report.summary.warnings, accepted, report.summary.grids)[lang])}</p>
+${overviewSvg ? `<h2>${escapeHtml(w.overview[lang])}</h2>\n<figure class="map">${overviewSvg}</figure>` : ''}
 <h2>${escapeHtml(w.errors[lang])} / ${escapeHtml(w.warnings[lang])} (${report.issues.length})</h2>
 ${
   report.issues.length === 0

@@ -41,6 +41,10 @@ export const REPORT_WORDS = {
   acceptedTag: text('已说明', 'accepted'),
   at: text('位置', 'at'),
   grids: text('网格', 'Grids'),
+  overview: text(
+    '总览图（按户数目标着色，问题按编号标出）',
+    'Overview (coloured by household target, issues numbered)',
+  ),
   microgrids: text('微网格', 'Micro-grids'),
   none: text('无', 'none'),
   columns: {

@@ -4,6 +4,7 @@ import { parseRuleSet } from '../validate/parse-rule-set';
 import { validateDivision } from '../validate/validate-division';
 import { divisionStats } from './division-stats';
 import { formatHtmlReport } from './format-html-report';
+import { overviewMapSvg } from '../report/overview-map-svg';
 import { formatStats } from './format-stats';
 import { formatTextReport } from './format-text-report';
 import { parseCliArgs } from './parse-cli-args';
@@ -225,7 +226,13 @@ function runBuiltin(args: readonly string[], host: CliHost): CliResult {
     command.format === 'json'
       ? `${JSON.stringify(report, null, 2)}\n`
       : command.format === 'html'
-        ? formatHtmlReport(report, ruleSet.value, command.file, lang)
+        ? formatHtmlReport(
+            report,
+            ruleSet.value,
+            command.file,
+            lang,
+            overviewMapSvg(division, report, { lang }),
+          )
         : formatTextReport(report, ruleSet.value, command.file, lang);
   return { stdout, stderr: '', exitCode: report.summary.errors > 0 ? 1 : 0 };
 }

@@ -1,6 +1,6 @@
 import type { ExportedFile } from '../formats/division-export';
 import { exportGridTableCsv, exportGridTableXlsx, exportShapefileZip } from '../formats/division-export';
-import { parseDivisionGeoJson, stringifyDivision } from '../formats/geojson';
+import { stringifyDivision } from '../formats/geojson';
 import type { ImportInspection } from '../formats/import-files';
 import { convertImport, readImport } from '../formats/import-files';
 import { LAYER_NAMES, replaceLayerChange, rowErrorProblems } from '../formats/import-layer';
@@ -154,17 +154,10 @@ export function runImport(command: ImportCommand, host: TransferHost): TransferR
   }
   let base: Division = emptyDivision({ name: source.inspection.name });
   if (command.into) {
-    const into = host.readText(command.into);
-    if (!into.ok)
-      return failed(text(`无法读取 ${command.into}：`, `Cannot read ${command.into}:`), into.problems, lang);
-    const parsed = parseDivisionGeoJson(into.value);
-    if (!parsed.ok)
-      return failed(
-        text(`无法读取 ${command.into}：`, `Cannot read ${command.into}:`),
-        parsed.problems,
-        lang,
-      );
-    base = parsed.value;
+    // Through the one reader of divisions, so a filing package works here too.
+    const into = readDivisionFile(host, command.into, lang);
+    if ('failure' in into) return into.failure;
+    base = into.division;
   }
   const note = `${text('导入', 'Import')[lang]} ${fileNameOf(command.path)}`;
   const division = applyChange(base, replaceLayerChange(base, imported, note)).division;

@@ -58,7 +58,7 @@ export const PERSONAL_KEYS: readonly string[] = [
 
 /** Properties of each layer that the profile defines; everything else is kept as `extra`. */
 const KNOWN: Record<Layer, readonly string[]> = {
-  township: ['layer', 'code', 'name'],
+  township: ['layer', 'code', 'name', 'supervisionPhone'],
   community: ['layer', 'code', 'name', 'kind', 'lineage'],
   grid: [
     'layer',
@@ -145,7 +145,7 @@ function defined(properties: JsonObject): JsonObject {
 function knownProperties(entity: Entity, options: ExportOptions): JsonObject {
   switch (entity.layer) {
     case 'township':
-      return { code: entity.code, name: entity.name };
+      return defined({ code: entity.code, name: entity.name, supervisionPhone: entity.supervisionPhone });
     case 'community':
       return defined({
         code: entity.code,
@@ -427,11 +427,13 @@ function featureToEntity(feature: unknown, at: Located, id: string, problems: Pr
   if (!geometry) return undefined;
   switch (layer) {
     case 'township': {
+      const supervisionPhone = take('supervisionPhone', readOptionalString(properties, 'supervisionPhone'));
       const township: Township = {
         layer,
         id,
         code,
         name,
+        ...(supervisionPhone !== undefined ? { supervisionPhone } : {}),
         geometry,
         extra: extraOf(properties, layer, accepted),
       };

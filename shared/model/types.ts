@@ -20,6 +20,11 @@ export interface Township extends EntityBase {
   readonly layer: 'township';
   readonly code: string;
   readonly name: string;
+  /**
+   * 监督电话: the number residents call about their grid's staff, printed on every public notice (公示).
+   * GeoJSON member `supervisionPhone` (optional).
+   */
+  readonly supervisionPhone?: string;
   readonly geometry: AreaGeometry;
 }
 

@@ -29,15 +29,11 @@ import { polygonAreaM2 } from '../geometry/ellipsoid-area';
 import { entityIssues } from './entity-issues';
 import type { EntityContext, GeometryFacts } from './entity-issues';
 import { interiorPoint } from '../geometry/interior-point';
-import {
-  duplicateCodeMessage,
-  entityLabel,
-  gapMessage,
-  moreUnassignedMessage,
-  outsideParentMessage,
-  overlapMessage,
-  unassignedPointMessage,
-} from './issue-messages';
+import { duplicateCodeIssues } from './rules/duplicate-code';
+import { gapIssues } from './rules/gap';
+import { outsideParentIssues } from './rules/outside-parent';
+import { overlapIssues } from './rules/overlap';
+import { moreUnassignedIssue, unassignedPointIssue } from './rules/unassigned-point';
 import { locatePoint, PointLocation } from '../geometry/locate-point';
 import { overlapPieces } from './overlap-pieces';
 import { parentCoverage } from './parent-coverage';
@@ -819,19 +815,7 @@ export class Validator {
     if (code.trim() === '') return [];
     const ids = [...(this.idsByCode[layer].get(code) ?? [])].sort();
     if (ids.length < 2) return [];
-    const first = this.records[layer].get(ids[0]!)!;
-    return [
-      {
-        key: `duplicate-code:${layer}:${code}`,
-        rule: 'duplicate-code',
-        severity: 'error',
-        layer,
-        ids,
-        codes: [code],
-        at: first.at,
-        message: duplicateCodeMessage(layer, code, ids.length),
-      },
-    ];
+    return duplicateCodeIssues(layer, code, ids, this.records[layer].get(ids[0]!)!.at);
   }
 
   private overlapIssues(layer: AreaLayer, a: string, b: string): ValidationIssue[] {
@@ -852,30 +836,7 @@ export class Validator {
     rb: AreaRecord,
     allPieces: readonly Piece[],
   ): ValidationIssue | undefined {
-    const pieces = significantPieces(allPieces, this.tolerance);
-    if (pieces.length === 0) return undefined;
-    const [a, b] = ra.entity.id < rb.entity.id ? [ra.entity.id, rb.entity.id] : [rb.entity.id, ra.entity.id];
-    const areaM2 = pieces.reduce((sum, piece) => sum + piece.areaM2, 0);
-    const [first, second] =
-      compareByCode(ra.entity, rb.entity) <= 0 ? [ra.entity, rb.entity] : [rb.entity, ra.entity];
-    const parentA = (first as Grid).parentCode;
-    const parentB = (second as Grid).parentCode;
-    return {
-      key: `overlap:${layer}:${a}|${b}`,
-      rule: 'overlap',
-      severity: 'error',
-      layer,
-      ids: [first.id, second.id],
-      codes: [first.code, second.code],
-      ...(parentA !== undefined && parentA === parentB && parentA !== '' ? { parentCode: parentA } : {}),
-      areaM2,
-      at: pieces[0]!.at,
-      message: overlapMessage(
-        entityLabel(layer, first.code, first.name),
-        entityLabel(layer, second.code, second.name),
-        areaM2,
-      ),
-    };
+    return overlapIssues(layer, ra.entity, rb.entity, significantPieces(allPieces, this.tolerance))[0];
   }
 
   private coverIssues(layer: AreaLayer, parentId: string): ValidationIssue[] {
@@ -890,43 +851,17 @@ export class Validator {
       parent.polygon,
       children.map((child) => child.polygon),
     );
-    const issues: ValidationIssue[] = [];
-    const parentLabel = entityLabel(layer, parent.entity.code, parent.entity.name);
-    significantPieces(coverage.gaps, this.tolerance).forEach((piece, index) => {
-      issues.push({
-        key: `gap:${layer}:${parentId}:${index}`,
-        rule: 'gap',
-        severity: 'error',
-        layer,
-        ids: [parentId],
-        codes: [parent.entity.code],
-        parentCode: parent.entity.code,
-        areaM2: piece.areaM2,
-        at: piece.at,
-        message: gapMessage(parentLabel, childLayer, piece.areaM2),
-      });
-    });
+    const issues: ValidationIssue[] = gapIssues(
+      layer,
+      parent.entity,
+      childLayer,
+      significantPieces(coverage.gaps, this.tolerance),
+    );
     children.forEach((child, i) => {
       const pieces = significantPieces(coverage.outside[i]!, this.tolerance);
-      if (pieces.length === 0) return;
-      const areaM2 = pieces.reduce((sum, piece) => sum + piece.areaM2, 0);
-      const allowed = childLayer === 'grid' && this.ruleSet.allowOutsideParent === true;
-      issues.push({
-        key: `outside-parent:${childLayer}:${child.entity.id}:${parentId}`,
-        rule: 'outside-parent',
-        severity: allowed ? 'warning' : 'error',
-        layer: childLayer,
-        ids: [child.entity.id],
-        codes: [child.entity.code],
-        parentCode: parent.entity.code,
-        areaM2,
-        at: pieces[0]!.at,
-        message: outsideParentMessage(
-          entityLabel(childLayer, child.entity.code, child.entity.name),
-          parentLabel,
-          areaM2,
-        ),
-      });
+      issues.push(
+        ...outsideParentIssues(layer, parent.entity, childLayer, child.entity, pieces, this.ruleSet),
+      );
     });
     // Overlaps of children whose cover parent is this one (with duplicated parent codes, another
     // parent may be theirs; its sweep reports them).
@@ -948,17 +883,8 @@ export class Validator {
       const rest = rows.slice(limit);
       const households = rest.reduce((sum, row) => sum + this.table.households[row]!, 0);
       const population = rest.reduce((sum, row) => sum + this.table.population[row]!, 0);
-      const first = rest[0]!;
-      issues.push({
-        key: 'unassigned-point:more',
-        rule: 'unassigned-point',
-        severity: 'error',
-        layer: 'census',
-        ids: rest.map((row) => this.table.ids[row]!),
-        codes: [],
-        at: this.pointAt(first),
-        message: moreUnassignedMessage(rest.length, households, population),
-      });
+      const ids = rest.map((row) => this.table.ids[row]!);
+      issues.push(moreUnassignedIssue(ids, households, population, this.pointAt(rest[0]!)));
     }
     return issues;
   }
@@ -971,18 +897,7 @@ export class Validator {
 
   private pointIssue(row: number, grid: Grid | undefined): ValidationIssue {
     const id = this.table.ids[row]!;
-    const point = this.divisionValue.census.get(id);
-    return {
-      key: grid ? `unassigned-point:micro:${id}` : `unassigned-point:${id}`,
-      rule: 'unassigned-point',
-      severity: 'error',
-      layer: 'census',
-      ids: [id],
-      codes: [],
-      ...(grid ? { parentCode: grid.code } : {}),
-      at: this.pointAt(row),
-      message: unassignedPointMessage(point, grid ? entityLabel('grid', grid.code, grid.name) : undefined),
-    };
+    return unassignedPointIssue(id, this.divisionValue.census.get(id), this.pointAt(row), grid);
   }
 
   private microUnassignedIssues(gridId: string): ValidationIssue[] {

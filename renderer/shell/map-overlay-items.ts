@@ -1,0 +1,16 @@
+import type { FeatureCollection } from 'geojson';
+import type { MapOverlay } from '../map/map-overlay';
+import { PROBLEMS_OVERLAY } from '../map/overlays/problems-overlay';
+import type { Shell } from './shell';
+
+/** A map overlay and where its features come from. */
+export interface MapOverlayItem {
+  readonly overlay: MapOverlay;
+  /** Its features now; return the same object while they have not changed (memoise in a hook). */
+  readonly data: (shell: Shell) => FeatureCollection;
+}
+
+/** The overlays drawn with the division, bottom to top among those sharing a `beforeLayer`. */
+export const MAP_OVERLAY_ITEMS: readonly MapOverlayItem[] = [
+  { overlay: PROBLEMS_OVERLAY, data: ({ validation }) => validation.problems },
+];

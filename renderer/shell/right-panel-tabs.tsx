@@ -1,0 +1,52 @@
+import type { ReactNode } from 'react';
+import { AttributePanel } from '../panels/attribute-panel';
+import { IssuesPanel } from '../panels/issues-panel';
+import { toolNamed } from '../tools/tool-registry';
+import type { Shell } from './shell';
+import { ATTRIBUTES_TAB, ISSUES_TAB } from './tab-ids';
+
+/** One tab of the right panel. `render` draws its body while it is the tab shown. */
+export interface RightPanelTab {
+  readonly id: string;
+  readonly label: (shell: Shell) => string;
+  /** A number shown on the tab (e.g. the issue count); nothing when 0 or absent. */
+  readonly badge?: (shell: Shell) => number;
+  readonly render: (shell: Shell) => ReactNode;
+}
+
+/** The right panel's tabs, in order (ui.md). A new tab (审核, 参考图层…) is one entry here. */
+export const RIGHT_PANEL_TABS: readonly RightPanelTab[] = [
+  {
+    id: ATTRIBUTES_TAB,
+    label: ({ t }) => t('panel.attributes'),
+    render: ({ division, selectedGridId, figures, edit, ruleSet, project }) => {
+      // A tool with its own panel (填补空白) takes the place of the attributes while it is active.
+      if (!division || toolNamed(edit.tool).panel) return null;
+      const grid = selectedGridId ? (division.grid.get(selectedGridId) ?? null) : null;
+      return (
+        <AttributePanel
+          division={division}
+          grid={grid}
+          figure={grid ? figures?.grids.get(grid.id) : undefined}
+          live={edit.live && edit.live.gridId === grid?.id ? edit.live : null}
+          ruleSet={ruleSet}
+          onChange={(change) => void project.session?.apply(change)}
+        />
+      );
+    },
+  },
+  {
+    id: ISSUES_TAB,
+    label: ({ t }) => t('panel.issues'),
+    badge: ({ validation }) => validation.state.issues.length,
+    render: ({ validation, language }) => (
+      <IssuesPanel
+        validation={validation.state}
+        language={language}
+        selectedKey={validation.selectedIssue?.key ?? null}
+        diagnostics={validation.client.diagnostics()}
+        onSelect={validation.selectIssue}
+      />
+    ),
+  },
+];

@@ -1,0 +1,56 @@
+import type { TFunction } from 'i18next';
+import type { Division, Language, LocalText, RuleSet } from '../../shared/model';
+import type { DivisionFigures } from '../derive/grid-figures';
+import type { EditTools } from '../tools/use-edit-tools';
+import type { MapFocus } from '../map/map-view';
+import type { useProjectBasemap } from '../panels/basemap-settings';
+import type { Notices } from './use-notices';
+import type { ProjectSession } from './use-project-session';
+import type { TransferActions } from './use-transfer-dialogs';
+import type { ValidationWiring } from './use-validation-wiring';
+
+/**
+ * Everything the window's parts read and do, in one object: the toolbar items, the right panel's tabs,
+ * the dialogs and the map overlays each receive it, so adding one is an entry in its registry
+ * (toolbar-items.tsx, right-panel-tabs.tsx, app-dialogs.tsx) rather than new state and props in `App`.
+ */
+export interface Shell {
+  readonly language: Language;
+  /** i18next's translate function of the window (the UI strings). */
+  readonly t: TFunction;
+  /** The text of a bilingual message in the UI language. */
+  readonly say: (message: LocalText) => string;
+  readonly project: ProjectSession;
+  /** The open document (null while none is open). */
+  readonly division: Division | null;
+  readonly ruleSet: RuleSet;
+  readonly figures: DivisionFigures | null;
+  readonly notices: Notices;
+  readonly validation: ValidationWiring;
+  readonly transfer: TransferActions;
+  readonly edit: EditTools;
+  readonly basemap: ReturnType<typeof useProjectBasemap>;
+  readonly selectedGridId: string | null;
+  readonly selectGrid: (id: string | null) => void;
+  /** The tree's 网格 click: select it, show it on the map and its attributes (stable identity). */
+  readonly selectFromTree: (id: string) => void;
+  /** The tree's 社区 click: show the community on the map (stable identity). */
+  readonly showCommunity: (id: string) => void;
+  /** Asks the map to show a grid, a community or a place. */
+  readonly showOnMap: (focus: MapTarget) => void;
+  readonly focus: MapFocus | null;
+  readonly cursor: readonly [number, number] | null;
+  readonly setCursor: (lonLat: readonly [number, number] | null) => void;
+  /** The right panel's tab shown (an id of right-panel-tabs.tsx). */
+  readonly tab: string;
+  readonly showTab: (id: string) => void;
+  /** The dialog open (an id of app-dialogs.tsx), one at a time. */
+  readonly dialog: string | null;
+  readonly openDialog: (id: string | null) => void;
+  readonly undo: () => void;
+  readonly redo: () => void;
+}
+
+/** What the map can be asked to show: a grid (from the list), a community, or a place (a gap, an issue). */
+export type MapTarget =
+  { readonly gridId: string } | { readonly communityId: string } | { readonly at: readonly [number, number] };

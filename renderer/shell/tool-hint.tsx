@@ -1,0 +1,27 @@
+import { toolNamed } from '../tools/tool-registry';
+import type { Shell } from './shell';
+
+/** The box over the map that says what the active tool expects, or the live count while dragging. */
+export function ToolHint({ shell }: { readonly shell: Shell }) {
+  const { t, edit } = shell;
+  const active = toolNamed(edit.tool);
+  if (active.name === 'select' && !edit.live) return null;
+  return (
+    <div className="tool-hint" data-testid="tool-hint">
+      {edit.live
+        ? t('edit.live', { households: edit.live.households, population: edit.live.population })
+        : active.hint(t, edit.picked)}
+      {active.drawMode === 'pick' && (
+        <button
+          type="button"
+          className="primary"
+          disabled={edit.picked.length < active.minimum}
+          onClick={() => void edit.finishPicked()}
+          data-testid={`${active.name}-now`}
+        >
+          {t(active.finishLabel)}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Division } from '../../shared/model';
+import { EditorSession } from '../editor/editor-session';
+import type { SessionState } from '../editor/editor-session';
+import type { ProjectStore, ProjectSummary } from '../storage/project-store';
+import { initialProjectId, rememberProject } from './last-project';
+import type { Notices } from './use-notices';
+
+/** The project list, the open project's editor session and what can be done with projects. */
+export interface ProjectSession {
+  readonly store: ProjectStore;
+  readonly projects: readonly ProjectSummary[];
+  readonly session: EditorSession | null;
+  /** The session's state (null when no project is open); replaced as a whole on every change. */
+  readonly state: SessionState | null;
+  /** The summary of the open project in the list. */
+  readonly current: ProjectSummary | undefined;
+  /** What the app is busy with (loading), shown in the status bar; null when idle. */
+  readonly busy: string | null;
+  readonly showProjects: boolean;
+  readonly setShowProjects: (show: boolean | ((shown: boolean) => boolean)) => void;
+  readonly refreshProjects: () => Promise<void>;
+  readonly openProject: (id: string) => Promise<void>;
+  /** Stores a new project made by `make` under `name` and opens it. */
+  readonly createFrom: (name: string, make: () => Promise<Division>) => Promise<void>;
+  readonly renameProject: (project: ProjectSummary, name: string) => void;
+  readonly duplicateProject: (project: ProjectSummary) => void;
+  readonly deleteProject: (project: ProjectSummary) => void;
+}
+
+function useSessionState(session: EditorSession | null): SessionState | null {
+  const subscribe = useCallback(
+    (listener: () => void) => session?.subscribe(listener) ?? (() => undefined),
+    [session],
+  );
+  return useSyncExternalStore(subscribe, () => session?.getState() ?? null);
+}
+
+/**
+ * Projects and the open one: opens the project used last at start, keeps the list's counts and times in
+ * step with saved edits, and reports failures through the notices. `onOpened` runs when a project opens
+ * (the selection of the previous one no longer means anything).
+ */
+export function useProjectSession(
+  store: ProjectStore,
+  initialProjects: readonly ProjectSummary[],
+  notices: Notices,
+  onOpened: () => void,
+): ProjectSession {
+  const { t } = useTranslation();
+  const { reportError } = notices;
+  const [projects, setProjects] = useState(initialProjects);
+  const [session, setSession] = useState<EditorSession | null>(null);
+  const [startId] = useState(() => initialProjectId(initialProjects));
+  const [showProjects, setShowProjects] = useState(startId === null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const state = useSessionState(session);
+
+  const refreshProjects = useCallback(async () => setProjects(await store.listProjects()), [store]);
+
+  const openProject = useCallback(
+    async (id: string) => {
+      setBusy(t('status.loading'));
+      try {
+        const loaded = await store.loadProject(id);
+        setSession(new EditorSession(id, loaded.division, { undo: loaded.undo, redo: loaded.redo }, store));
+        onOpened();
+        rememberProject(id);
+        setShowProjects(false);
+      } catch (error) {
+        reportError(t('messages.importFailed'), error);
+      } finally {
+        setBusy(null);
+      }
+    },
+    [store, t, reportError, onOpened],
+  );
+
+  useEffect(() => {
+    // Only at start: later openings go through the project panel.
+    if (startId) void Promise.resolve().then(() => openProject(startId));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // The list's counts and times follow the saved edits of the open project.
+  useEffect(() => {
+    if (!session) return undefined;
+    let saving = false;
+    return session.subscribe(() => {
+      const now = session.getState().saving;
+      if (saving && !now) void refreshProjects();
+      saving = now;
+    });
+  }, [session, refreshProjects]);
+
+  const createFrom = async (name: string, make: () => Promise<Division>): Promise<void> => {
+    setBusy(t('status.loading'));
+    try {
+      const made = await make();
+      const summary = await store.createProject({ ...made, meta: { ...made.meta, name } });
+      await refreshProjects();
+      await openProject(summary.id);
+    } catch (error) {
+      reportError(t('messages.saveFailed'), error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const saveFailed = (error: unknown): void => reportError(t('messages.saveFailed'), error);
+  const renameProject = (project: ProjectSummary, name: string): void =>
+    void store.renameProject(project.id, name).then(refreshProjects).catch(saveFailed);
+  const duplicateProject = (project: ProjectSummary): void =>
+    void store
+      .duplicateProject(project.id, `${project.name}${t('project.copySuffix')}`)
+      .then(refreshProjects)
+      .catch(saveFailed);
+  const deleteProject = (project: ProjectSummary): void =>
+    void store
+      .deleteProject(project.id)
+      .then(async () => {
+        if (project.id === state?.projectId) setSession(null);
+        await refreshProjects();
+      })
+      .catch(saveFailed);
+
+  return {
+    store,
+    projects,
+    session,
+    state,
+    current: projects.find((p) => p.id === state?.projectId),
+    busy,
+    showProjects,
+    setShowProjects,
+    refreshProjects,
+    openProject,
+    createFrom,
+    renameProject,
+    duplicateProject,
+    deleteProject,
+  };
+}

@@ -1,0 +1,134 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RuleSet } from '../../shared/model';
+import { BUILTIN_RULE_SETS, builtinRuleSet } from '../../shared/model';
+import { deriveFigures } from '../derive/grid-figures';
+import { useEditTools } from '../tools/use-edit-tools';
+import { currentLanguage } from '../i18n/i18n';
+import type { MapFocus } from '../map/map-view';
+import { useProjectBasemap } from '../panels/basemap-settings';
+import type { ProjectStore, ProjectSummary } from '../storage/project-store';
+import type { MapTarget, Shell } from './shell';
+import { ATTRIBUTES_TAB, ISSUES_TAB } from './tab-ids';
+import { useNotices } from './use-notices';
+import { useProjectSession } from './use-project-session';
+import { useTransferDialogs } from './use-transfer-dialogs';
+import { useValidationWiring } from './use-validation-wiring';
+
+/** Builds the {@link Shell} of the main window from its hooks; `App` only lays the parts out. */
+export function useShell(store: ProjectStore, initialProjects: readonly ProjectSummary[]): Shell {
+  const [selectedGridId, setSelectedGridId] = useState<string | null>(null);
+  const [focus, setFocus] = useState<MapFocus | null>(null);
+  const [cursor, setCursor] = useState<readonly [number, number] | null>(null);
+  const [tab, showTab] = useState<string>(ATTRIBUTES_TAB);
+  const [dialog, openDialog] = useState<string | null>(null);
+  const { t } = useTranslation();
+  const language = currentLanguage();
+
+  const notices = useNotices();
+  const deselect = useCallback(() => setSelectedGridId(null), []);
+  const project = useProjectSession(store, initialProjects, notices, deselect);
+  const { session, state } = project;
+  const basemap = useProjectBasemap(store, state?.projectId ?? null);
+
+  const division = state?.division ?? null;
+  const ruleSet: RuleSet =
+    builtinRuleSet(division?.meta.ruleSetId ?? 'zigong') ?? BUILTIN_RULE_SETS.get('zigong')!;
+  const figures = useMemo(() => (division ? deriveFigures(division, ruleSet) : null), [division, ruleSet]);
+
+  const showIssues = useCallback(() => showTab(ISSUES_TAB), []);
+  const validation = useValidationWiring(session, division, ruleSet, setSelectedGridId, showIssues);
+  const transfer = useTransferDialogs(project, notices, language);
+
+  // Stable: the tree is memoised and must not re-render on every App render.
+  const showOnMap = useCallback(
+    (target: MapTarget) => setFocus((f) => ({ ...target, request: (f?.request ?? 0) + 1 })),
+    [],
+  );
+  const selectGrid = useCallback((id: string | null) => {
+    setSelectedGridId(id);
+    if (id) showTab(ATTRIBUTES_TAB);
+  }, []);
+
+  const showCommunity = useCallback((id: string) => showOnMap({ communityId: id }), [showOnMap]);
+  const selectFromTree = useCallback(
+    (id: string) => {
+      setSelectedGridId(id);
+      showOnMap({ gridId: id });
+      showTab(ATTRIBUTES_TAB);
+    },
+    [showOnMap],
+  );
+
+  const edit = useEditTools({
+    session,
+    division,
+    ruleSet,
+    selectedGridId,
+    select: selectGrid,
+    report: (title, problems) =>
+      notices.notify({ kind: 'error', title, lines: problems.map((p) => p.message) }),
+  });
+
+  const undo = useCallback(() => void session?.undo(), [session]);
+  const redo = useCallback(() => void session?.redo(), [session]);
+  useShortcuts(edit.onKeyDown, undo, redo);
+
+  return {
+    language,
+    t,
+    say: (message) => message[language],
+    project,
+    division,
+    ruleSet,
+    figures,
+    notices,
+    validation,
+    transfer,
+    edit,
+    basemap,
+    selectedGridId,
+    selectGrid,
+    selectFromTree,
+    showCommunity,
+    showOnMap,
+    focus,
+    cursor,
+    setCursor,
+    tab,
+    showTab,
+    dialog,
+    openDialog,
+    undo,
+    redo,
+  };
+}
+
+/** Window-wide keys: the editing tools' first, then Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, never inside a field. */
+function useShortcuts(onEditKey: (event: KeyboardEvent) => boolean, undo: () => void, redo: () => void) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      const target = event.target as HTMLElement | null;
+      if (
+        target &&
+        (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT')
+      )
+        return;
+      if (onEditKey(event)) {
+        event.preventDefault();
+        return;
+      }
+      if (!(event.ctrlKey || event.metaKey)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        undo();
+      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+        event.preventDefault();
+        redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo, onEditKey]);
+}

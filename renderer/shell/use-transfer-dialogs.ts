@@ -1,0 +1,120 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseDivisionGeoJson, stringifyDivision } from '../../shared/formats/geojson';
+import type { LayerImport } from '../../shared/formats/import-layer';
+import { LAYER_NAMES, replaceLayerChange } from '../../shared/formats/import-layer';
+import type { Division, Language } from '../../shared/model';
+import { countByLayer } from '../../shared/model';
+import { openProjectFile, saveProjectFile } from '../platform/project-files';
+import type { Notices } from './use-notices';
+import type { ProjectSession } from './use-project-session';
+
+/** What the import and export buttons, dialogs and the desktop 文件 menu do. */
+export interface TransferActions {
+  /** 导入 GeoJSON: a whole division as a new project. */
+  readonly importFile: () => Promise<void>;
+  /** 导出 GeoJSON: the open project in the interchange profile. */
+  readonly exportFile: () => Promise<void>;
+  /** The import dialog's layer import: one undoable change; resolves false when it was not saved. */
+  readonly importLayer: (imported: LayerImport, fileName: string) => Promise<boolean>;
+  /** The import dialog's whole-division import: a new project. */
+  readonly importDivision: (made: Division, fileName: string) => Promise<void>;
+}
+
+function total(division: Division): number {
+  return Object.values(countByLayer(division)).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Import and export of files. A layer import is one undoable change through the editor session, written
+ * only when the planner confirms; a cancelled or failed import never reaches the session. The desktop
+ * menu's 文件 items act here, and the menu follows the UI language.
+ */
+export function useTransferDialogs(
+  project: ProjectSession,
+  notices: Notices,
+  language: Language,
+): TransferActions {
+  const { t } = useTranslation();
+  const { session, state, createFrom } = project;
+  const { notify, reportError } = notices;
+  const division = state?.division ?? null;
+
+  const importFile = async (): Promise<void> => {
+    let file: Awaited<ReturnType<typeof openProjectFile>>;
+    try {
+      file = await openProjectFile();
+    } catch (error) {
+      reportError(t('messages.importFailed'), error);
+      return;
+    }
+    if (!file) return;
+    const result = parseDivisionGeoJson(file.text);
+    if (!result.ok) {
+      notify({
+        kind: 'error',
+        title: t('messages.importFailed'),
+        lines: result.problems.map((p) => p.message),
+      });
+      return;
+    }
+    const name = result.value.meta.name || file.fileName.replace(/\.(geo)?json$/i, '');
+    await createFrom(name, () => Promise.resolve(result.value));
+    notify({ kind: 'info', title: t('messages.imported', { count: total(result.value) }), lines: [] });
+  };
+
+  const exportFile = async (): Promise<void> => {
+    if (!division) return;
+    const name = `${division.meta.name || 'gridplan'}.geojson`;
+    try {
+      const saved = await saveProjectFile(name, stringifyDivision(division));
+      if (saved) {
+        const title = window.gridplan
+          ? t('messages.exported', { path: saved })
+          : t('messages.exportedBrowser', { name: saved });
+        notify({ kind: 'info', title, lines: [] });
+      }
+    } catch (error) {
+      reportError(t('messages.saveFailed'), error);
+    }
+  };
+
+  const importLayer = async (imported: LayerImport, fileName: string): Promise<boolean> => {
+    if (!session) return false;
+    const layerName = LAYER_NAMES[imported.layer][language];
+    const note = `${language === 'zh' ? '导入' : 'Import'} ${fileName}（${layerName}）`;
+    const change = replaceLayerChange(session.getState().division, imported, note);
+    const saved = await session.apply(change);
+    if (saved) {
+      notify({
+        kind: 'info',
+        title: t('transfer.imported', { count: imported.entities.length, layer: layerName }),
+        lines: [],
+      });
+    }
+    return saved;
+  };
+
+  const importDivision = async (made: Division, fileName: string): Promise<void> => {
+    await createFrom(made.meta.name || fileName, () => Promise.resolve(made));
+    notify({ kind: 'info', title: t('messages.imported', { count: total(made) }), lines: [] });
+  };
+
+  const menuActions = useRef({ importFile, exportFile });
+  useEffect(() => {
+    menuActions.current = { importFile, exportFile };
+  });
+  useEffect(
+    () =>
+      window.gridplan?.onMenuCommand((command) => {
+        if (command === 'open-project') void menuActions.current.importFile();
+        else void menuActions.current.exportFile();
+      }),
+    [],
+  );
+  useEffect(() => {
+    void window.gridplan?.setMenuLanguage(language);
+  }, [language]);
+
+  return { importFile, exportFile, importLayer, importDivision };
+}

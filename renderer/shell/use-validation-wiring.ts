@@ -1,0 +1,76 @@
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { FeatureCollection } from 'geojson';
+import type { Division, RuleSet } from '../../shared/model';
+import type { ValidationIssue } from '../../shared/validate';
+import { problemShapes } from '../derive/problem-shapes';
+import type { EditorSession } from '../editor/editor-session';
+import type { ValidationState } from '../validation/validation-client';
+import { ValidationClient } from '../validation/validation-client';
+
+/** Validation as the window shows it: the worker's state, the chosen issue and the two toolbar actions. */
+export interface ValidationWiring {
+  readonly client: ValidationClient;
+  readonly state: ValidationState;
+  /** Shapes of the gaps, overlaps and parts outside a village, drawn from the current document. */
+  readonly problems: FeatureCollection;
+  readonly selectedIssue: ValidationIssue | null;
+  /** Chooses an issue (the map flies to it); a single-grid issue also selects its grid. */
+  readonly selectIssue: (issue: ValidationIssue) => void;
+  /** 下一个问题: the issue after the one shown (errors first, as the panel lists them). */
+  readonly nextProblem: () => void;
+  /** 整体校验: everything again, at once, even when the worker has not started. */
+  readonly validateAll: () => void;
+}
+
+/**
+ * Keeps the validation worker in step with the document: everything when a project opens or the rule
+ * set changes, then only the neighbourhood of each saved change (edits, undos and redos).
+ * `selectGrid` selects a grid; `showIssues` brings the 问题 tab forward.
+ */
+export function useValidationWiring(
+  session: EditorSession | null,
+  division: Division | null,
+  ruleSet: RuleSet,
+  selectGrid: (id: string) => void,
+  showIssues: () => void,
+): ValidationWiring {
+  const [client] = useState(() => new ValidationClient());
+  const state = useSyncExternalStore(client.subscribe, client.getState);
+  const [selectedIssue, setSelectedIssue] = useState<ValidationIssue | null>(null);
+  useEffect(() => () => client.dispose(), [client]);
+
+  useEffect(() => {
+    if (!session) return undefined;
+    client.reset(session.getState().division, ruleSet);
+    return session.onApplied((change) => client.applied(change));
+  }, [session, ruleSet, client]);
+
+  // The validator's issues refer to ids; their shapes are drawn from the current document.
+  const problems = useMemo(
+    () =>
+      division ? problemShapes(division, state.issues) : { type: 'FeatureCollection' as const, features: [] },
+    [division, state.issues],
+  );
+
+  const selectIssue = (issue: ValidationIssue): void => {
+    setSelectedIssue(issue);
+    if (issue.layer === 'grid' && issue.ids.length === 1) selectGrid(issue.ids[0]!);
+  };
+
+  const nextProblem = (): void => {
+    const issues = state.issues;
+    if (issues.length === 0) return;
+    const at = selectedIssue ? issues.findIndex((issue) => issue.key === selectedIssue.key) : -1;
+    const issue = issues[(at + 1) % issues.length]!;
+    selectIssue(issue);
+    showIssues();
+  };
+
+  const validateAll = (): void => {
+    if (!division) return;
+    client.reset(division, ruleSet, 1, true);
+    showIssues();
+  };
+
+  return { client, state, problems, selectedIssue, selectIssue, nextProblem, validateAll };
+}

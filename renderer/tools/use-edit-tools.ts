@@ -1,0 +1,250 @@
+import type { LineString, Polygon } from 'geojson';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Change, Division, Problem, Result, RuleSet } from '../../shared/model';
+import { liveCount } from '../derive/live-count';
+import type { EditorSession } from '../editor/editor-session';
+import { snapToDivision } from '../editor/snap-to-division';
+import { vertexEditChange } from '../editor/vertex-edit';
+import type { DrawController, SnapHit } from '../map/draw-controller';
+import type { EditSettings } from './edit-settings';
+import { DEFAULT_EDIT_SETTINGS } from './edit-settings';
+import type { ToolDefinition } from './tool-definition';
+import { toolForKey, toolNamed } from './tool-registry';
+
+export interface EditToolsInput {
+  readonly session: EditorSession | null;
+  readonly division: Division | null;
+  readonly ruleSet: RuleSet;
+  readonly selectedGridId: string | null;
+  readonly select: (id: string | null) => void;
+  readonly report: (title: string, problems: readonly Problem[]) => void;
+}
+
+/** Live figures of the shape being edited, shown while a vertex is dragged. */
+export interface LiveFigure {
+  readonly gridId: string;
+  readonly households: number;
+  readonly population: number;
+}
+
+/**
+ * The editing tools' state and the one path every tool's result takes (ui.md words): the active tool of
+ * the table (tool-registry.ts) turns what the planner draws in Terra Draw, picks or selects into a Change
+ * through its pure command; the editor session stores it (one transaction) and keeps it undoable.
+ */
+export function useEditTools(input: EditToolsInput) {
+  const { t } = useTranslation();
+  const [tool, setToolState] = useState<string>('select');
+  const [settings, setSettings] = useState<EditSettings>(DEFAULT_EDIT_SETTINGS);
+  const [picked, setPicked] = useState<readonly string[]>([]);
+  const [drawing, setDrawing] = useState(false);
+  const [live, setLive] = useState<LiveFigure | null>(null);
+  const controller = useRef<DrawController | null>(null);
+  const [controllerReady, setControllerReady] = useState(false);
+  const latest = useRef({ input, settings, tool, picked });
+  useEffect(() => {
+    latest.current = { input, settings, tool, picked };
+  });
+
+  /** Applies a command's result, or says why it was refused. Returns the change applied, if any. */
+  const commit = useCallback(async (result: Result<Change>, title: string): Promise<Change | null> => {
+    const { session } = latest.current.input;
+    if (!result.ok) {
+      latest.current.input.report(title, result.problems);
+      return null;
+    }
+    if (!session) return null;
+    return (await session.apply(result.value)) ? result.value : null;
+  }, []);
+
+  /** Commits a tool's result under its failure title, then selects what the tool says to. */
+  const finishWith = useCallback(
+    async (definition: ToolDefinition, doc: Division, result: Result<Change>): Promise<Change | null> => {
+      const applied = await commit(result, t(definition.failure ?? 'messages.saveFailed'));
+      if (applied && definition.selectAfter) {
+        const next = definition.selectAfter(applied, doc);
+        if (next !== undefined) latest.current.input.select(next);
+      }
+      return applied;
+    },
+    [commit, t],
+  );
+
+  const setTool = useCallback((next: string) => {
+    setToolState(next);
+    setPicked([]);
+    setLive(null);
+  }, []);
+
+  // Terra Draw's mode follows the tool, and in 选择 the selected grid's vertices are editable.
+  const division = input.division;
+  const selectedGrid = input.selectedGridId ? division?.grid.get(input.selectedGridId) : undefined;
+  useEffect(() => {
+    const draw = controller.current;
+    if (!draw) return;
+    const active = toolNamed(tool);
+    if (active.drawMode === 'polygon' || active.drawMode === 'line') draw.setMode(active.drawMode);
+    else if (tool === 'select' && selectedGrid?.geometry.type === 'Polygon') {
+      draw.edit(selectedGrid.geometry);
+      // Build the census index for live counts now, in idle time, not on the first move of a drag.
+      const doc = latest.current.input.division;
+      if (doc && typeof requestIdleCallback === 'function') {
+        const geometry = selectedGrid.geometry;
+        requestIdleCallback(() => liveCount(doc, geometry));
+      }
+    } else draw.setMode('idle');
+  }, [tool, selectedGrid, controllerReady]);
+
+  const onPolygon = useCallback(
+    (polygon: Polygon) => {
+      const { input: current, settings: options, tool: name } = latest.current;
+      const active = toolNamed(name);
+      const doc = current.division;
+      if (!doc || active.drawMode !== 'polygon') return;
+      const context = { selectedGridId: current.selectedGridId, t };
+      void finishWith(active, doc, active.finish(doc, polygon, options, context));
+    },
+    [finishWith, t],
+  );
+
+  const onLine = useCallback(
+    (line: LineString) => {
+      const { input: current, settings: options, tool: name } = latest.current;
+      const active = toolNamed(name);
+      const doc = current.division;
+      if (!doc || active.drawMode !== 'line') return;
+      const context = { selectedGridId: current.selectedGridId, t };
+      void finishWith(active, doc, active.finish(doc, line, options, context));
+    },
+    [finishWith, t],
+  );
+
+  const onEdit = useCallback(
+    (geometry: Polygon, final: boolean) => {
+      const { input: current, settings: options } = latest.current;
+      const doc = current.division;
+      const grid = current.selectedGridId ? doc?.grid.get(current.selectedGridId) : undefined;
+      if (!doc || !grid) return;
+      if (!final) {
+        // Live feedback while dragging: recount the shape as it is now.
+        setLive({ gridId: grid.id, ...liveCount(doc, geometry) });
+        return;
+      }
+      const result = vertexEditChange(
+        doc,
+        grid,
+        geometry,
+        options.topological,
+        t('edit.vertexNote', { code: grid.code }),
+      );
+      if (result.ok && result.value.put.length === 0) {
+        setLive(null);
+        return;
+      }
+      // The live count stays until the stored one replaces it, so the figure never jumps back.
+      void commit(result, t('edit.vertexFailed')).then((applied) => {
+        setLive(null);
+        // A refused edit puts the stored outline back into Terra Draw.
+        if (!applied && grid.geometry.type === 'Polygon') controller.current?.edit(grid.geometry);
+      });
+    },
+    [commit, t],
+  );
+
+  const snap = useCallback((position: [number, number], toleranceDeg: number): SnapHit | undefined => {
+    const { input: current, settings: options } = latest.current;
+    if (!options.snapping || !current.division) return undefined;
+    return snapToDivision(current.division, position, toleranceDeg);
+  }, []);
+
+  /** A click on a grid on the map: select it, or with a picking tool add it to (or take it out of) the pick. */
+  const clickGrid = useCallback((id: string | null) => {
+    const { input: current, tool: name } = latest.current;
+    const mode = toolNamed(name).drawMode;
+    if (mode === 'polygon' || mode === 'line') return;
+    if (mode === 'pick') {
+      if (id) setPicked((list) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]));
+      return;
+    }
+    current.select(id);
+  }, []);
+
+  /** Finishes a picking tool (合并) with the grids picked so far. */
+  const finishPicked = useCallback(async () => {
+    const { input: current, settings: options, tool: name, picked: ids } = latest.current;
+    const active = toolNamed(name);
+    const doc = current.division;
+    if (!doc || active.drawMode !== 'pick') return;
+    const applied = await finishWith(active, doc, active.finish(doc, ids, options));
+    if (applied) setPicked([]);
+  }, [finishWith]);
+
+  /** Runs an action tool (删除) on the selected grid. */
+  const runAction = useCallback(
+    async (definition: ToolDefinition) => {
+      const { input: current } = latest.current;
+      const doc = current.division;
+      if (!doc || !current.selectedGridId || definition.drawMode !== 'action') return;
+      await finishWith(definition, doc, definition.finish(doc, current.selectedGridId));
+    },
+    [finishWith],
+  );
+
+  /** Keyboard: tool keys, Escape, Enter (finish a pick), actions; Ctrl+Z removes the last vertex while drawing. */
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent): boolean => {
+      const draw = controller.current;
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && !event.shiftKey) {
+        // While a shape is being drawn, undo belongs to Terra Draw: it removes the last vertex.
+        return draw?.undoVertex() ?? false;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey) return false;
+      if (event.key === 'Escape') {
+        draw?.cancel();
+        setTool('select');
+        latest.current.input.select(null);
+        return true;
+      }
+      if (event.key === 'Enter' && toolNamed(latest.current.tool).drawMode === 'pick') {
+        void finishPicked();
+        return true;
+      }
+      const next = toolForKey(event.key);
+      if (!next) return false;
+      if (next.drawMode === 'action') void runAction(next);
+      else setTool(next.name);
+      return true;
+    },
+    [finishPicked, runAction, setTool],
+  );
+
+  const onDrawReady = useCallback((ready: DrawController | null) => {
+    controller.current = ready;
+    setControllerReady(ready !== null);
+  }, []);
+
+  return {
+    commit,
+    tool,
+    setTool,
+    settings,
+    setSettings,
+    picked,
+    drawing,
+    live,
+    finishPicked,
+    runAction,
+    onKeyDown,
+    clickGrid,
+    mapProps: {
+      pickedGridIds: picked,
+      onDrawReady,
+      snap,
+      draw: { onPolygon, onLine, onEdit, onDrawingChange: setDrawing },
+    },
+  };
+}
+
+/** The editing tools' state and actions as the window uses them. */
+export type EditTools = ReturnType<typeof useEditTools>;

@@ -1,0 +1,157 @@
+import type { Division, Language, Result, RuleSet } from '../model';
+import { fail, ok } from '../model';
+import { diffDivisions } from '../diff/diff-divisions';
+import { formatDiffHtml } from '../diff/format-diff-html';
+import type { FilingManifest, PackageCounts } from '../formats/filing-package';
+import { DIVISION_PATH, writeFilingPackage } from '../formats/filing-package';
+import { stringifyDivision } from '../formats/geojson';
+import { validateDivision } from '../validate/validate-division';
+import type { ValidationReport } from '../validate/validation-report';
+import { overviewMapSvg } from '../report/overview-map-svg';
+import { formatHtmlReport } from './format-html-report';
+
+/** What a PDF maker receives: the division being filed and its validation report. */
+export interface FilingPdfInput {
+  readonly division: Division;
+  readonly report: ValidationReport;
+  readonly ruleSet: RuleSet;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly lang: Language;
+}
+
+/**
+ * The PDFs of a package, made by shared/report (the reviewer's report and the public notices). Passed in
+ * so that this builder does not depend on how they are drawn, and so the app can make them in a worker.
+ */
+export interface FilingPdfMakers {
+  /** `report.pdf`: the reviewer's report (`gridplan report --format pdf`). */
+  report(input: FilingPdfInput): Promise<Result<Uint8Array>> | Result<Uint8Array>;
+  /** `notices.pdf`: one public notice page per grid (`gridplan notice`). */
+  notices(input: FilingPdfInput): Promise<Result<Uint8Array>> | Result<Uint8Array>;
+}
+
+/** Options of {@link buildFilingPackage}. */
+export interface FilingPackageOptions {
+  /**
+   * The version this one is based on: its division and the SHA-256 of its division file as stored (for a
+   * package, its manifest's `divisionSha256`). Adds `baseSha256`, `diff.json`, `diff.html` and
+   * `base.geojson`.
+   */
+  readonly base?: { readonly division: Division; readonly sha256: string; readonly name?: string };
+  /** Version number (BBH). */
+  readonly version: number;
+  readonly note?: string;
+  /** ISO 8601 time written to the manifest (the caller's clock: shared/ has none). */
+  readonly createdAt: string;
+  readonly ruleSet: RuleSet;
+  /** Overlaps, gaps and geometry changes under this many m² are not reported. Default 1. */
+  readonly minAreaM2?: number;
+  /** Language of report.html, diff.html and the PDFs. Default Chinese. */
+  readonly lang?: Language;
+  readonly pdfs: FilingPdfMakers;
+  /**
+   * The division's GeoJSON text to store as `division.geojson`, byte for byte (e.g. a frozen version, so
+   * that `divisionSha256` is that version's hash). It must be the text `division` was read from; default
+   * `stringifyDivision(division)` (residents' personal data left out).
+   */
+  readonly divisionText?: string;
+}
+
+/** Entity counts and census totals of a division. */
+export function packageCounts(division: Division): PackageCounts {
+  let households = 0;
+  let population = 0;
+  for (const point of division.census.values()) {
+    households += point.households;
+    population += point.population;
+  }
+  return {
+    communities: division.community.size,
+    grids: division.grid.size,
+    microgrids: division.microgrid.size,
+    censusPoints: division.census.size,
+    households,
+    population,
+  };
+}
+
+/**
+ * The township a division belongs to: its township feature, else the 9-digit prefix of its communities'
+ * codes + `000` with the division's name, else empty.
+ */
+export function townshipOf(division: Division): FilingManifest['township'] {
+  const township = [...division.township.values()][0];
+  if (township) return { code: township.code, name: township.name };
+  const community = [...division.community.values()][0];
+  return { code: community ? `${community.code.slice(0, 9)}000` : '', name: division.meta.name };
+}
+
+/**
+ * Builds a filing package (报审包/备案包, ../shared/spec/interchange.md `gridplan package`): the division
+ * as `division.geojson` (residents' personal data left out), its validation report as `report.json` and
+ * `report.html`, `report.pdf` and `notices.pdf` from the makers given, and against a base `diff.json`,
+ * `diff.html` and `base.geojson`; `manifest.json` lists every file with its SHA-256. Returns the zip bytes
+ * and the manifest, or the problem a PDF maker reported.
+ */
+export async function buildFilingPackage(
+  division: Division,
+  options: FilingPackageOptions,
+): Promise<Result<{ readonly bytes: Uint8Array; readonly manifest: FilingManifest }>> {
+  const lang = options.lang ?? 'zh';
+  const minAreaM2 = options.minAreaM2 ?? 1;
+  const report = validateDivision(division, options.ruleSet, { minAreaM2, lang });
+  const pdfInput: FilingPdfInput = {
+    division,
+    report,
+    ruleSet: options.ruleSet,
+    version: options.version,
+    createdAt: options.createdAt,
+    lang,
+  };
+  const reportPdf = await options.pdfs.report(pdfInput);
+  if (!reportPdf.ok) return fail(...reportPdf.problems);
+  const noticesPdf = await options.pdfs.notices(pdfInput);
+  if (!noticesPdf.ok) return fail(...noticesPdf.problems);
+
+  const files: Record<string, Uint8Array | string> = {
+    [DIVISION_PATH]: options.divisionText ?? stringifyDivision(division),
+    'report.json': `${JSON.stringify(report, null, 2)}\n`,
+    'report.html': formatHtmlReport(
+      report,
+      options.ruleSet,
+      DIVISION_PATH,
+      lang,
+      overviewMapSvg(division, report, { lang }),
+    ),
+    'report.pdf': reportPdf.value,
+    'notices.pdf': noticesPdf.value,
+  };
+  const base = options.base;
+  if (base) {
+    const diff = diffDivisions(base.division, division, { minAreaM2 });
+    files['diff.json'] = `${JSON.stringify(diff, null, 2)}\n`;
+    files['diff.html'] = formatDiffHtml(
+      diff,
+      base.division,
+      division,
+      { before: base.name ?? 'base.geojson', after: DIVISION_PATH },
+      lang,
+    );
+    files['base.geojson'] = stringifyDivision(base.division);
+  }
+  return ok(
+    writeFilingPackage({
+      manifest: {
+        township: townshipOf(division),
+        version: options.version,
+        createdAt: options.createdAt,
+        ruleSet: options.ruleSet.id,
+        counts: packageCounts(division),
+        ...(base ? { baseSha256: base.sha256 } : {}),
+        ...(options.note !== undefined ? { note: options.note } : {}),
+      },
+      files,
+    }),
+  );
+}

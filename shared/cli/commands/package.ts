@@ -1,0 +1,181 @@
+import type { Language, LocalText, RuleSet } from '../../model';
+import { builtinRuleSet, text } from '../../model';
+import { sha256Hex } from '../../formats/sha256';
+import { buildFilingPackage } from '../build-filing-package';
+import type { FilingPdfMakers } from '../build-filing-package';
+import type { CliHost } from '../cli-host';
+import type { CommandModule } from '../command-module';
+import type { CommandResult } from '../command-result';
+import { optionValue, parseOptions } from '../parse-options';
+import { readDivisionFile, unreadableResult } from '../read-division-file';
+
+const HELP: LocalText = text(
+  `gridplan package：制作报审包（备案包）
+
+用法：
+  gridplan package 划分文件 --out 报审包.zip [--base 上一版] [--version 版本号] [--note 说明] [--lang zh|en]
+
+  报审包含 manifest.json（乡镇、版本号、制作时间、规则集、数量、各文件的 SHA-256）、division.geojson、
+  report.json、report.html（校验报告）、report.pdf（审核报告）、notices.pdf（公示），
+  给出 --base（上一版划分文件或报审包）时另含 diff.json、diff.html（与上一版的对比）和 base.geojson。
+  居民个人信息不写入。
+  --version    版本号（正整数）；默认为上一版报审包的版本号加 1，没有上一版时为 1
+  --note       提交说明，写入 manifest.json
+
+  其他命令（validate、stats、export、diff 等）都可直接读取报审包；文件与清单不符的报审包被拒绝。
+退出码：0 已写出；2 文件无法读取、报审包与清单不符或参数有误。
+`,
+  `gridplan package: make a filing package (报审包/备案包)
+
+Usage:
+  gridplan package FILE --out PACKAGE.zip [--base PREVIOUS] [--version N] [--note TEXT] [--lang zh|en]
+
+  The package holds manifest.json (township, version, time, rule set, counts, each file's SHA-256),
+  division.geojson, report.json and report.html (validation report), report.pdf (reviewer's report),
+  notices.pdf (public notices), and with --base (the previous division file or package) diff.json,
+  diff.html (the comparison with it) and base.geojson. Residents' personal data is not written.
+  --version    version number (a whole number ≥ 1); default the base package's version + 1, else 1
+  --note       the submitter's note, written to manifest.json
+
+  Every other command (validate, stats, export, diff …) reads a package directly; a package whose files
+  do not match its manifest is refused.
+Exit status: 0 written; 2 a file could not be read, a package does not match its manifest, or the
+arguments are wrong.
+`,
+);
+
+const OPTIONS = { '--out': 'value', '--base': 'value', '--version': 'value', '--note': 'value' } as const;
+
+function usage(message: LocalText, lang: Language): CommandResult {
+  const more = text('运行 gridplan package --help 查看用法。', 'Run gridplan package --help for usage.');
+  return { stdout: '', stderr: `${message[lang]} ${more[lang]}\n`, exitCode: 2 };
+}
+
+/**
+ * `gridplan package FILE --out ZIP` (../shared/spec/interchange.md). `pdfsFor` gives the PDF makers for a
+ * host (shared/report with the host's fonts: `filingPdfMakers`), passed in so the package can be tested
+ * apart from the drawing.
+ */
+export function packageCommand(
+  pdfsFor: (
+    host: CliHost,
+    lang: Language,
+  ) => { readonly pdfs: FilingPdfMakers } | { readonly failure: CommandResult },
+  clock: () => Date = () => new Date(),
+): CommandModule {
+  return {
+    name: 'package',
+    summary: text('制作报审包（备案包）', 'make a filing package (报审包)'),
+    help: HELP,
+    run: (args, host, lang) => runPackage(args, host, lang, pdfsFor, clock),
+  };
+}
+
+async function runPackage(
+  args: readonly string[],
+  host: CliHost,
+  lang: Language,
+  pdfsFor: (
+    host: CliHost,
+    lang: Language,
+  ) => { readonly pdfs: FilingPdfMakers } | { readonly failure: CommandResult },
+  clock: () => Date,
+): Promise<CommandResult> {
+  const parsed = parseOptions('package', args, OPTIONS);
+  if (!parsed.ok) return usage(parsed.problems[0]!.message, lang);
+  const options = parsed.value;
+  if (options.positional.length !== 1) {
+    return usage(
+      options.positional.length === 0
+        ? text('缺少划分文件。', 'The division file is missing.')
+        : text(
+            `只能给一个划分文件，收到 ${options.positional.length} 个。`,
+            `Give one division file, not ${options.positional.length}.`,
+          ),
+      lang,
+    );
+  }
+  const file = options.positional[0]!;
+  const out = optionValue(options, '--out');
+  if (out === undefined) return usage(text('缺少 --out 输出文件。', 'The --out file is missing.'), lang);
+  const versionText = optionValue(options, '--version');
+  const givenVersion = versionText === undefined ? undefined : Number(versionText);
+  if (givenVersion !== undefined && !(Number.isInteger(givenVersion) && givenVersion >= 1)) {
+    return usage(
+      text(
+        `--version 须为正整数，收到 ${versionText}。`,
+        `--version must be a whole number ≥ 1, not ${versionText}.`,
+      ),
+      lang,
+    );
+  }
+  const { writeBytes, readBytes } = host;
+  if (!writeBytes || !readBytes) {
+    return {
+      stdout: '',
+      stderr: `${text('此环境不能读写文件，无法制作报审包。', 'This host cannot read and write files: package is unavailable.')[lang]}\n`,
+      exitCode: 2,
+    };
+  }
+
+  const read = readDivisionFile(host, file, lang);
+  if ('failure' in read) return read.failure;
+  const division = read.division;
+  const makers = pdfsFor(host, lang);
+  if ('failure' in makers) return makers.failure;
+
+  let base: { division: typeof division; sha256: string; name: string } | undefined;
+  let baseVersion: number | undefined;
+  const basePath = optionValue(options, '--base');
+  if (basePath !== undefined) {
+    const baseRead = readDivisionFile(host, basePath, lang);
+    if ('failure' in baseRead) return baseRead.failure;
+    let sha256: string;
+    if (baseRead.filingPackage) {
+      sha256 = baseRead.filingPackage.manifest.divisionSha256;
+      baseVersion = baseRead.filingPackage.manifest.version;
+    } else {
+      const bytes = readBytes(basePath);
+      if (!bytes.ok) {
+        return unreadableResult(
+          text(`无法读取文件 ${basePath}：`, `Cannot read ${basePath}:`),
+          bytes.problems,
+          lang,
+        );
+      }
+      sha256 = sha256Hex(bytes.value);
+    }
+    base = { division: baseRead.division, sha256, name: basePath };
+  }
+  const version = givenVersion ?? (baseVersion !== undefined ? baseVersion + 1 : 1);
+  const ruleSet: RuleSet = builtinRuleSet(division.meta.ruleSetId) ?? builtinRuleSet('zigong')!;
+  const note = optionValue(options, '--note');
+
+  const made = await buildFilingPackage(division, {
+    version,
+    createdAt: clock().toISOString(),
+    ruleSet,
+    lang,
+    pdfs: makers.pdfs,
+    ...(base ? { base } : {}),
+    ...(note !== undefined ? { note } : {}),
+  });
+  if (!made.ok) {
+    return unreadableResult(
+      text(`无法制作报审包 ${out}：`, `Cannot make the package ${out}:`),
+      made.problems,
+      lang,
+    );
+  }
+  const written = writeBytes(out, made.value.bytes);
+  if (!written.ok) {
+    return unreadableResult(text(`无法写入 ${out}：`, `Cannot write ${out}:`), written.problems, lang);
+  }
+  const { manifest } = made.value;
+  const files = Object.keys(manifest.files).length + 1;
+  const line = text(
+    `已写出报审包 ${out}：第 ${manifest.version} 版，${manifest.counts.grids} 个网格，${files} 个文件，division.geojson 的 SHA-256 ${manifest.divisionSha256}`,
+    `Filing package written to ${out}: version ${manifest.version}, ${manifest.counts.grids} grids, ${files} files, division.geojson SHA-256 ${manifest.divisionSha256}`,
+  );
+  return { stdout: `${line[lang]}\n`, stderr: '', exitCode: 0 };
+}

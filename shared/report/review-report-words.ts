@@ -1,0 +1,51 @@
+import type { LocalText } from '../model';
+import { text } from '../model';
+
+/** Words of the reviewer's report PDF (审核报告), in the terms of ui.md. */
+export const REVIEW_WORDS = {
+  title: text('网格划分审核报告', 'Grid division review report'),
+  township: text('乡镇（街道）', 'Township'),
+  version: text('版本', 'Version'),
+  working: text('工作稿（未提交）', 'working copy (not submitted)'),
+  ruleSet: text('规则集', 'Rule set'),
+  date: text('报告日期', 'Date'),
+  verdictPass: text('校验结论：没有错误', 'Checks: no errors'),
+  verdictFail: text('校验结论：存在错误，需修改', 'Checks: errors to fix'),
+  counts: (grids: number, errors: number, warnings: number, accepted: number): LocalText =>
+    text(
+      `共 ${grids} 个网格；${errors} 个错误，${warnings} 个警告${accepted > 0 ? `（其中 ${accepted} 个已说明）` : ''}。`,
+      `${grids} grids; ${errors} error(s), ${warnings} warning(s)${accepted > 0 ? ` (${accepted} accepted)` : ''}.`,
+    ),
+  summary: text('各社区（村）汇总', 'Summary per community'),
+  community: text('社区（村）', 'Community'),
+  grids: text('网格数', 'Grids'),
+  households: text('户数', 'Households'),
+  withinBand: text('户数达标', 'Within band'),
+  errors: text('错误', 'Errors'),
+  warnings: text('警告', 'Warnings'),
+  total: text('合计', 'Total'),
+  unplaced: text('（不属于任何社区）', '(no community)'),
+  overview: text('总览图（按户数目标着色）', 'Overview (coloured by household target)'),
+  problemMarker: text('问题位置', 'Issue location'),
+  issues: text('问题清单', 'Issues'),
+  noIssues: text('没有发现问题。', 'No issues found.'),
+  issueHeading: (index: number, total: number): LocalText =>
+    text(`问题 ${index}/${total}`, `Issue ${index} of ${total}`),
+  rule: text('规则', 'Rule'),
+  severity: { error: text('错误', 'error'), warning: text('警告', 'warning') },
+  codes: text('涉及', 'Concerns'),
+  area: text('面积', 'Area'),
+  at: text('位置', 'Location'),
+  message: text('说明', 'Message'),
+  justification: text('情况说明', 'Justification'),
+  noJustification: text('（规划方未说明）', '(no justification given)'),
+  accepted: text('已说明的例外', 'accepted exception'),
+  signOff: text('审核意见', 'Review decision'),
+  reviewer: text('审核人', 'Reviewer'),
+  signDate: text('日期', 'Date'),
+  opinion: text('意见', 'Opinion'),
+  signature: text('签字（盖章）', 'Signature (seal)'),
+  decision: { approve: text('通过', 'approved'), return: text('退回', 'returned') },
+  page: (n: number, total: number): LocalText => text(`第 ${n} 页，共 ${total} 页`, `Page ${n} of ${total}`),
+  m2: text('平方米', 'm²'),
+} as const;

@@ -1,0 +1,197 @@
+import { createHash } from 'node:crypto';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { packageCommand } from '../../../shared/cli/commands/package';
+import { runCli } from '../../../shared/cli/run-cli';
+import type { DivisionDiff } from '../../../shared/diff/division-diff';
+import type { FilingManifest } from '../../../shared/formats/filing-package';
+import { stringifyDivision } from '../../../shared/formats/geojson';
+import type { Division } from '../../../shared/model';
+import { demoDivision, TEST_PDF_MAKERS } from './filing-package-fixtures';
+import { memoryHost } from './memory-host';
+
+const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+const CLOCK = () => new Date('2026-12-05T10:00:00.000Z');
+
+/** The demo with grid 1 renamed and its staff changed, grid 2 deleted. */
+function laterVersion(division: Division): Division {
+  const grids = [...division.grid.values()];
+  const map = new Map(division.grid);
+  map.set(grids[0]!.id, { ...grids[0]!, name: '改名的网格', staff: [] });
+  map.delete(grids[1]!.id);
+  return { ...division, grid: map };
+}
+
+function files(): Map<string, Uint8Array> {
+  const demo = demoDivision();
+  return new Map([
+    ['old.geojson', strToU8(stringifyDivision(demo))],
+    ['new.geojson', strToU8(stringifyDivision(laterVersion(demo)))],
+  ]);
+}
+
+const packageRun = packageCommand(() => ({ pdfs: TEST_PDF_MAKERS }), CLOCK);
+
+describe('gridplan diff', () => {
+  it('prints the JSON of the interchange contract and exits 0', async () => {
+    const host = memoryHost(files());
+    const result = await runCli(['diff', 'old.geojson', 'new.geojson', '--format', 'json'], host);
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe('');
+    const diff = JSON.parse(result.stdout) as DivisionDiff;
+    expect(Object.keys(diff.summary).sort()).toEqual([
+      'added',
+      'attributes',
+      'geometry',
+      'merged',
+      'removed',
+      'split',
+    ]);
+    expect(diff.summary).toEqual({ added: 0, removed: 1, split: 0, merged: 0, geometry: 0, attributes: 1 });
+    for (const change of diff.changes) {
+      expect(Object.keys(change)).toEqual(
+        expect.arrayContaining([
+          'kind',
+          'codes',
+          'fromCodes',
+          'areaChangedM2',
+          'householdsBefore',
+          'householdsAfter',
+          'fields',
+        ]),
+      );
+    }
+    const attributes = diff.changes.find((change) => change.kind === 'attributes')!;
+    expect(attributes.fields).toEqual(['name', 'staff']);
+    const removed = diff.changes.find((change) => change.kind === 'removed')!;
+    expect(removed.householdsBefore).toBeGreaterThan(0);
+    expect(removed.householdsAfter).toBe(0);
+  });
+
+  it('prints text by default and HTML with a map and legend on request, in English with --lang en', async () => {
+    const host = memoryHost(files());
+    const text = await runCli(['diff', 'old.geojson', 'new.geojson', '--lang', 'en'], host);
+    expect(text.exitCode).toBe(0);
+    expect(text.stdout).toContain('1 removed');
+    expect(text.stdout).toContain('attributes changed');
+    const zh = await runCli(['diff', 'old.geojson', 'new.geojson'], host);
+    expect(zh.stdout).toContain('删除 1');
+    const html = await runCli(['diff', 'old.geojson', 'new.geojson', '--format', 'html'], host);
+    expect(html.stdout).toMatch(/^<!doctype html>/);
+    expect(html.stdout).toContain('<svg');
+    expect(html.stdout).toContain('图例');
+    expect(html.stdout).toContain('url(#p-removed)');
+  });
+
+  it('writes --out and says where', async () => {
+    const all = files();
+    const result = await runCli(
+      ['diff', 'old.geojson', 'new.geojson', '--format', 'json', '--out', 'd.json'],
+      memoryHost(all),
+    );
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('d.json');
+    expect((JSON.parse(strFromU8(all.get('d.json')!)) as DivisionDiff).summary.removed).toBe(1);
+  });
+
+  it('exits 2 on an unreadable file or wrong arguments, and 0 with no differences', async () => {
+    const host = memoryHost(files());
+    const missing = await runCli(['diff', 'old.geojson', 'nope.geojson'], host);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain('nope.geojson');
+    expect((await runCli(['diff', 'old.geojson'], host)).exitCode).toBe(2);
+    expect((await runCli(['diff', 'old.geojson', 'new.geojson', '--format', 'pdf'], host)).exitCode).toBe(2);
+    const same = await runCli(['diff', 'old.geojson', 'old.geojson', '--format', 'json'], host);
+    expect(same.exitCode).toBe(0);
+    expect((JSON.parse(same.stdout) as DivisionDiff).changes).toEqual([]);
+    expect((await runCli(['diff', '--help'], host)).stdout).toContain('gridplan diff');
+  });
+});
+
+describe('gridplan package', () => {
+  it('makes a package as the spec writes it, and every command reads it', async () => {
+    const all = files();
+    const host = memoryHost(all);
+    const first = await packageRun.run(['old.geojson', '--out', 'v1.zip'], host, 'zh');
+    expect(first.exitCode).toBe(0);
+    expect(first.stdout).toContain('v1.zip');
+    const made = await packageRun.run(
+      ['new.geojson', '--out', 'v2.zip', '--base', 'v1.zip', '--note', '调整两个网格'],
+      host,
+      'en',
+    );
+    expect(made.stderr).toBe('');
+    expect(made.exitCode).toBe(0);
+    const entries = unzipSync(all.get('v2.zip')!);
+    const manifest = JSON.parse(strFromU8(entries['manifest.json']!)) as FilingManifest;
+    const v1 = JSON.parse(strFromU8(unzipSync(all.get('v1.zip')!)['manifest.json']!)) as FilingManifest;
+    // The base was a package: its divisionSha256, and the version after it.
+    expect(manifest.baseSha256).toBe(v1.divisionSha256);
+    expect(manifest.version).toBe(2);
+    expect(manifest.note).toBe('调整两个网格');
+    expect(manifest.createdAt).toBe('2026-12-05T10:00:00.000Z');
+    expect(Object.keys(entries)).toEqual(expect.arrayContaining(['diff.json', 'diff.html']));
+
+    const validate = await runCli(['validate', 'v2.zip', '--format', 'json'], host);
+    expect([0, 1]).toContain(validate.exitCode);
+    expect(JSON.parse(validate.stdout)).toMatchObject({ ruleSet: 'zigong' });
+    expect((await runCli(['stats', 'v2.zip', '--format', 'json'], host)).exitCode).toBe(0);
+    const exported = await runCli(['export', 'v2.zip', '--to', 'geojson', '--out', 'out.geojson'], host);
+    expect(exported.exitCode).toBe(0);
+    expect(sha(all.get('out.geojson')!)).toBe(manifest.divisionSha256);
+    const diff = await runCli(['diff', 'v1.zip', 'v2.zip', '--format', 'json'], host);
+    expect(diff.exitCode).toBe(0);
+    expect((JSON.parse(diff.stdout) as DivisionDiff).summary).toEqual(
+      (JSON.parse(strFromU8(entries['diff.json']!)) as DivisionDiff).summary,
+    );
+  });
+
+  it('takes --version, and the SHA-256 of a GeoJSON base file as stored', async () => {
+    const all = files();
+    const host = memoryHost(all);
+    const result = await packageRun.run(
+      ['new.geojson', '--out', 'p.zip', '--base', 'old.geojson', '--version', '7'],
+      host,
+      'zh',
+    );
+    expect(result.exitCode).toBe(0);
+    const manifest = JSON.parse(strFromU8(unzipSync(all.get('p.zip')!)['manifest.json']!)) as FilingManifest;
+    expect(manifest.version).toBe(7);
+    expect(manifest.baseSha256).toBe(sha(all.get('old.geojson')!));
+    expect(
+      (await packageRun.run(['new.geojson', '--out', 'q.zip', '--version', '0'], host, 'zh')).exitCode,
+    ).toBe(2);
+    expect((await packageRun.run(['new.geojson'], host, 'zh')).exitCode).toBe(2);
+    expect(all.has('q.zip')).toBe(false);
+  });
+
+  it('a tampered package is refused with exit 2 naming the file, by every command, and nothing is written', async () => {
+    const all = files();
+    const host = memoryHost(all);
+    expect((await packageRun.run(['old.geojson', '--out', 'v1.zip'], host, 'zh')).exitCode).toBe(0);
+    const entries = unzipSync(all.get('v1.zip')!);
+    entries['report.html'] = strToU8('<p>all fine</p>');
+    all.set('bad.zip', zipSync(entries));
+    all.set('census.csv', strToU8('longitude,latitude,households\n104.78,29.35,3\n'));
+    for (const args of [
+      ['validate', 'bad.zip'],
+      ['stats', 'bad.zip'],
+      ['diff', 'old.geojson', 'bad.zip'],
+      ['notice', 'bad.zip', '--out', 'never.pdf'],
+      ['report', 'bad.zip', '--format', 'pdf', '--out', 'never.pdf'],
+      ['export', 'bad.zip', '--to', 'geojson', '--out', 'never.geojson'],
+      ['import', 'census.csv', '--as', 'census', '--into', 'bad.zip', '--out', 'never.geojson'],
+    ]) {
+      const result = await runCli([...args, '--lang', 'en'], host);
+      expect(result.exitCode, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain('report.html');
+      expect(result.stderr).toContain('bad.zip');
+    }
+    const packaged = await packageRun.run(['bad.zip', '--out', 'never.zip'], host, 'zh');
+    expect(packaged.exitCode).toBe(2);
+    expect(packaged.stderr).toContain('report.html');
+    expect(all.has('never.geojson')).toBe(false);
+    expect(all.has('never.zip')).toBe(false);
+    expect(all.has('never.pdf')).toBe(false);
+  });
+});

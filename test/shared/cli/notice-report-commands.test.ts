@@ -1,0 +1,287 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CliHost } from '../../../shared/cli/run-cli';
+import { runCli } from '../../../shared/cli/run-cli';
+import { fail, ok, text } from '../../../shared/model';
+import { pdfFonts, pdfText } from '../report/pdf-tools';
+import { nodeHost } from './node-host';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const demo = path.join(root, 'resources/demo/demo-township.geojson');
+const folder = mkdtempSync(path.join(tmpdir(), 'gridplan-notice-'));
+const fontFiles: Record<string, string> = {
+  'NotoSansSC-Regular.ttf':
+    'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+  'NotoSansSC-Bold.ttf': 'node_modules/@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+};
+const host: CliHost = {
+  ...nodeHost,
+  readAsset: (name) => {
+    const file = fontFiles[name];
+    return file
+      ? ok(new Uint8Array(readFileSync(path.join(root, file))))
+      : fail({ kind: 'not-found', message: text('无', 'none') });
+  },
+};
+
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+// A small division with two communities, streets in a separate file.
+const division = {
+  type: 'FeatureCollection',
+  ruleSet: 'zigong',
+  features: [
+    {
+      type: 'Feature',
+      properties: {
+        layer: 'township',
+        code: '510302003000',
+        name: '新街街道',
+        supervisionPhone: '0813-2222222',
+      },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [104.75, 29.36],
+            [104.762, 29.36],
+            [104.762, 29.366],
+            [104.75, 29.366],
+            [104.75, 29.36],
+          ],
+        ],
+      },
+    },
+    {
+      type: 'Feature',
+      properties: { layer: 'community', code: '510302003001', name: '光明社区', kind: 'urban' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [104.75, 29.36],
+            [104.756, 29.36],
+            [104.756, 29.366],
+            [104.75, 29.366],
+            [104.75, 29.36],
+          ],
+        ],
+      },
+    },
+    {
+      type: 'Feature',
+      properties: { layer: 'community', code: '510302003002', name: '建设社区', kind: 'urban' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [104.756, 29.36],
+            [104.762, 29.36],
+            [104.762, 29.366],
+            [104.756, 29.366],
+            [104.756, 29.36],
+          ],
+        ],
+      },
+    },
+    {
+      type: 'Feature',
+      properties: {
+        layer: 'grid',
+        code: '510302003001001',
+        name: '光明社区第1网格',
+        parentCode: '510302003001',
+        gridType: 'urban',
+        staff: [{ role: 'leader', name: '夏磊静', phone: '15324792259' }],
+      },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [104.75, 29.36],
+            [104.756, 29.36],
+            [104.756, 29.366],
+            [104.75, 29.366],
+            [104.75, 29.36],
+          ],
+        ],
+      },
+    },
+    {
+      type: 'Feature',
+      properties: {
+        layer: 'grid',
+        code: '510302003002001',
+        name: '建设社区第1网格',
+        parentCode: '510302003002',
+        gridType: 'urban',
+        staff: [{ role: 'leader', name: '钱建设', phone: '13700000001' }],
+      },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [104.756, 29.36],
+            [104.762, 29.36],
+            [104.762, 29.366],
+            [104.756, 29.366],
+            [104.756, 29.36],
+          ],
+        ],
+      },
+    },
+    {
+      type: 'Feature',
+      properties: {
+        layer: 'census',
+        households: 400,
+        population: 1000,
+        personal: { 姓名: '居民甲乙丙', 电话: '18600001111' },
+      },
+      geometry: { type: 'Point', coordinates: [104.753, 29.363] },
+    },
+  ],
+};
+const file = path.join(folder, 'division.geojson');
+writeFileSync(file, JSON.stringify(division));
+const streets = path.join(folder, 'streets.geojson');
+writeFileSync(
+  streets,
+  JSON.stringify({
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        properties: { name: '滨江路' },
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [104.7499, 29.3595],
+            [104.7499, 29.3665],
+          ],
+        },
+      },
+    ],
+  }),
+);
+
+describe('gridplan notice', () => {
+  it('writes the notice PDF for the communities named, with streets as four boundaries', async () => {
+    const out = path.join(folder, 'notice.pdf');
+    const result = await runCli(
+      [
+        'notice',
+        file,
+        '--out',
+        out,
+        '--community',
+        '510302003001',
+        '--reference',
+        streets,
+        '--date',
+        '2026-12-05',
+      ],
+      host,
+    );
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('1 个网格');
+    const content = pdfText(out);
+    expect(content).toContain('光明社区 第1网格 公示');
+    expect(content).toContain('西至');
+    expect(content).toContain('滨江路');
+    expect(content).toContain('0813-2222222');
+    expect(content).not.toContain('建设社区 第1网格 公示');
+    expect(content).not.toContain('居民甲乙丙');
+    expect(content).not.toContain('18600001111');
+    for (const font of pdfFonts(out)) expect(font).toMatchObject({ emb: true, sub: true });
+  });
+
+  it('refuses an unknown community with exit 1 and leaves --out as it was', async () => {
+    const out = path.join(folder, 'kept.pdf');
+    writeFileSync(out, 'old');
+    const result = await runCli(['notice', file, '--out', out, '--community', '999999999999'], host);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('999999999999');
+    expect(readFileSync(out, 'utf8')).toBe('old');
+  });
+
+  it('answers exit 2 for unreadable input, a bad date, a missing --out and a host without fonts', async () => {
+    const out = path.join(folder, 'never.pdf');
+    expect((await runCli(['notice', path.join(folder, 'none.geojson'), '--out', out], host)).exitCode).toBe(
+      2,
+    );
+    expect((await runCli(['notice', file, '--out', out, '--date', '2026-13-01'], host)).exitCode).toBe(2);
+    expect((await runCli(['notice', file], host)).exitCode).toBe(2);
+    const bad = path.join(folder, 'bad.geojson');
+    writeFileSync(bad, '{"type":"FeatureCollection"');
+    expect((await runCli(['notice', file, '--out', out, '--reference', bad], host)).exitCode).toBe(2);
+    const noFonts = await runCli(['notice', file, '--out', out, '--lang', 'en'], nodeHost);
+    expect(noFonts.exitCode).toBe(2);
+    expect(noFonts.stderr).toContain('no Chinese font');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('has help in both languages', async () => {
+    expect((await runCli(['notice', '--help'], host)).stdout).toContain('四至');
+    expect((await runCli(['notice', '--help', '--lang', 'en'], host)).stdout).toContain('four boundaries');
+  });
+});
+
+describe('gridplan report', () => {
+  it('writes the PDF report; exit 0 for a division without errors', async () => {
+    const out = path.join(folder, 'report.pdf');
+    const result = await runCli(
+      ['report', file, '--format', 'pdf', '--out', out, '--version', '7', '--date', '2026-12-05'],
+      host,
+    );
+    expect(result.stderr).toBe('');
+    const content = pdfText(out);
+    expect(content).toContain('网格划分审核报告');
+    expect(content).toContain('审核人');
+    expect(content).toContain('没有错误');
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('exit 1 for a division with errors, and the HTML report carries the overview map', async () => {
+    const result = await runCli(['report', demo, '--format', 'html'], host);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('<svg');
+    expect(result.stdout).toContain('总览图');
+    const validateHtml = await runCli(['validate', demo, '--format', 'html'], host);
+    expect(validateHtml.stdout).toContain('<svg');
+  });
+
+  it('refuses a wrong --format and a PDF without --out', async () => {
+    expect((await runCli(['report', file, '--format', 'docx', '--out', 'x'], host)).exitCode).toBe(2);
+    expect((await runCli(['report', file, '--format', 'pdf'], host)).exitCode).toBe(2);
+    expect((await runCli(['report', file, '--rules', 'nowhere'], host)).exitCode).toBe(2);
+  });
+});
+
+describe('the bundled gridplan finds its font', () => {
+  it('makes a notice with the fonts resolved from the installed package', () => {
+    const binary = path.join(folder, 'gridplan.js');
+    const build = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { buildCli } = await import(${JSON.stringify(path.join(root, 'scripts/build-cli.mjs'))}); await buildCli({ outfile: ${JSON.stringify(binary)}, quiet: true });`,
+      ],
+      { encoding: 'utf8', cwd: root },
+    );
+    expect(build.status).toBe(0);
+    const out = path.join(folder, 'binary-notice.pdf');
+    const run = spawnSync(process.execPath, [binary, 'notice', file, '--out', out, '--no-overview'], {
+      encoding: 'utf8',
+      cwd: root,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(pdfText(out)).toContain('建设社区 第1网格 公示');
+  });
+});
