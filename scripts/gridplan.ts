@@ -2,6 +2,7 @@ import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { runCli } from '../shared/cli/run-cli';
+import { openCityDatabase, serveUntilStopped } from './city-host';
 import type { CliHost } from '../shared/cli/run-cli';
 import type { Result } from '../shared/model';
 import { fail, ok, text } from '../shared/model';
@@ -49,6 +50,8 @@ function resolveAsset(specifier: string): string | undefined {
 }
 
 const host: CliHost = {
+  openCityDatabase: (url) => openCityDatabase(url),
+  serveHttp: serveUntilStopped,
   readAsset(name) {
     const specifier = FONT_FILES[name];
     const file = specifier === undefined ? undefined : resolveAsset(specifier);

@@ -1,4 +1,5 @@
 import type { CommandModule } from './command-module';
+import { cityCommand } from './commands/city';
 import { diffCommand } from './commands/diff';
 import { noticeCommand } from './commands/notice';
 import { packageCommand } from './commands/package';
@@ -14,6 +15,7 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
   reportCommand,
   diffCommand,
   packageCommand(filingPdfMakers),
+  cityCommand,
 ];
 
 /** The command module of that name, if any. */
