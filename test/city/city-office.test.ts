@@ -13,8 +13,8 @@ import { writeFileSync } from 'node:fs';
 import type { RunningServer } from '../../scripts/city-host';
 import { openCityDatabase, startHttpServer } from '../../scripts/city-host';
 import { nodeHost } from '../shared/cli/node-host';
-import type { TownshipShape } from './city-fixtures';
-import { LAT0, LON0, packageOf, townshipCode, townshipDivision } from './city-fixtures';
+import type { TownshipShape } from '../../bench/city-townships';
+import { LAT0, LON0, packageOf, townshipCode, townshipDivision } from '../../bench/city-townships';
 import type { PgCluster } from './pg-cluster';
 import { startPgCluster } from './pg-cluster';
 

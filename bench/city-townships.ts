@@ -1,10 +1,31 @@
 import type { Polygon } from 'geojson';
-import type { FilingPackage } from '../../shared/formats/filing-package';
-import { readFilingPackage } from '../../shared/formats/filing-package';
-import { buildFilingPackage } from '../../shared/cli/build-filing-package';
-import type { CensusPoint, Community, Division, Entity, Grid, Township } from '../../shared/model';
-import { builtinRuleSet, divisionOf } from '../../shared/model';
-import { TEST_PDF_MAKERS } from '../shared/cli/filing-package-fixtures';
+import type { FilingPackage } from '../shared/formats/filing-package';
+import { readFilingPackage } from '../shared/formats/filing-package';
+import type { FilingPdfInput, FilingPdfMakers } from '../shared/cli/build-filing-package';
+import { buildFilingPackage } from '../shared/cli/build-filing-package';
+import type { CensusPoint, Community, Division, Entity, Grid, Township } from '../shared/model';
+import { builtinRuleSet, divisionOf, ok } from '../shared/model';
+
+async function onePagePdf(title: string, input: FilingPdfInput): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  pdf
+    .addPage([595, 842])
+    .drawText(`${title}: ${input.division.grid.size} grids`, { x: 50, y: 780, size: 14, font });
+  pdf.setCreationDate(new Date(input.createdAt));
+  pdf.setModificationDate(new Date(input.createdAt));
+  return pdf.save();
+}
+
+/**
+ * Small real PDFs standing in for shared/report's report and notices (what the city office checks is
+ * the package and its hashes, not the drawing; the real makers would dominate the benchmark).
+ */
+const PDF_MAKERS: FilingPdfMakers = {
+  report: async (input) => ok(await onePagePdf('report', input)),
+  notices: async (input) => ok(await onePagePdf('notices', input)),
+};
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 
 /** How a generated township is laid out: a row of townships along x, each a block of grids. */
 export interface TownshipShape {
@@ -140,7 +161,7 @@ export async function packageOf(
     version: options.version ?? 1,
     createdAt: '2026-12-05T08:00:00.000Z',
     ruleSet: builtinRuleSet('zigong')!,
-    pdfs: TEST_PDF_MAKERS,
+    pdfs: PDF_MAKERS,
     ...(options.base
       ? { base: { division: options.base.division, sha256: options.base.manifest.divisionSha256 } }
       : {}),
