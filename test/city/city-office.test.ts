@@ -9,6 +9,7 @@ import { cityRequestHandler, MAX_ITEMS_LIMIT, NEIGHBOUR_MARKER } from '../../sha
 import type { CliHost } from '../../shared/cli/run-cli';
 import { runCli } from '../../shared/cli/run-cli';
 import { parseDivisionGeoJson } from '../../shared/formats/geojson';
+import { readZip, writeZip } from '../../shared/formats/zip-archive';
 import { writeFileSync } from 'node:fs';
 import type { RunningServer } from '../../scripts/city-host';
 import { openCityDatabase, startHttpServer } from '../../scripts/city-host';
@@ -129,6 +130,34 @@ describe('gridplan city on PostGIS', () => {
     expect(await count(`SELECT sum(households) AS n FROM grids WHERE valid_to IS NULL`)).toBe(
       2 * GRIDS_PER_TOWNSHIP * 400,
     );
+  });
+
+  it('refuses a tampered package or a wrong command line with exit 2, the database unchanged', async () => {
+    const before = await snapshot();
+    const { bytes } = await packageOf(townshipDivision({ ...SHAPE, index: 7 }));
+    const unpacked = readZip(bytes, 'p.zip');
+    if (!unpacked.ok) throw new Error('the package does not unzip');
+    const altered = writeZip(
+      unpacked.value.map((file) =>
+        file.name === 'division.geojson'
+          ? {
+              name: file.name,
+              bytes: new TextEncoder().encode(new TextDecoder().decode(file.bytes).replace('社区1', '社区X')),
+            }
+          : file,
+      ),
+    );
+    const tampered = await city('file', await writePackage('tampered.zip', altered));
+    expect(tampered.exitCode).toBe(2);
+    expect(tampered.stderr).toContain('division.geojson');
+    expect((await city('file')).exitCode).toBe(2);
+    expect((await city('bogus')).exitCode).toBe(2);
+    expect((await city('serve', '--port', '99999')).exitCode).toBe(2);
+    expect((await city('pull', '--township', '12', '--out', path.join(dir, 'x.geojson'))).exitCode).toBe(2);
+    const noDb = await runCli(['city', 'check', '--lang', 'en'], host);
+    expect(noDb.exitCode).toBe(2);
+    expect(noDb.stderr).toContain('--db');
+    expect(await snapshot()).toBe(before);
   });
 
   it('refuses a stale base, naming the filing made since, and leaves the database unchanged', async () => {
