@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -426,6 +427,35 @@ describe('gridplan city on PostGIS', () => {
       expect(empty.status).toBe(200);
       expect(new VectorTile(new PbfReader(empty.body)).layers.grids).toBeUndefined();
     });
+  });
+
+  it('serves from the command line until stopped, on loopback by default', async () => {
+    const entry = path.resolve(import.meta.dirname, '../../scripts/gridplan.ts');
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', entry, 'city', 'serve', '--db', cluster.url, '--port', '0', '--lang', 'en'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const found = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(stderr);
+        if (found) resolve(found[1]!);
+      });
+      child.once('exit', () => reject(new Error(`serve exited: ${stderr}`)));
+    });
+    const collections = await fetch(`${url}/collections`);
+    expect(collections.status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stdout).toContain('The server has stopped');
+    outputs.push(stdout, stderr);
   });
 
   it('never shows the database password', async () => {
