@@ -25,6 +25,9 @@ interface Figures {
   readonly townships: number;
   readonly grids: number;
   readonly fileSeconds: number;
+  /** Mean ms per filing over the first and the last tenth of the filings (does one filing slow down?). */
+  readonly firstTenthMs: number;
+  readonly lastTenthMs: number;
   readonly checkSeconds: number;
   readonly items: readonly number[];
   readonly tiles: readonly number[];
@@ -104,11 +107,18 @@ async function measure(cluster: Awaited<ReturnType<typeof startPgCluster>>, coun
     await initCity(db);
     const list = await packages(count);
     let start = performance.now();
+    const each: number[] = [];
     for (const pkg of list) {
+      const one = performance.now();
       const outcome = await fileCityPackage(db, pkg, { author: 'bench' });
       if (outcome.kind !== 'filed') throw new Error(`filing refused: ${outcome.kind}`);
+      each.push(performance.now() - one);
     }
     const fileSeconds = (performance.now() - start) / 1000;
+    const tenth = Math.max(1, Math.floor(each.length / 10));
+    const mean = (list: number[]) => list.reduce((a, b) => a + b, 0) / list.length;
+    const firstTenthMs = mean(each.slice(0, tenth));
+    const lastTenthMs = mean(each.slice(-tenth));
     await db.query('ANALYZE');
     start = performance.now();
     const report = await checkCity(db);
@@ -123,6 +133,8 @@ async function measure(cluster: Awaited<ReturnType<typeof startPgCluster>>, coun
         townships: count,
         grids: report.value.summary.grids,
         fileSeconds,
+        firstTenthMs,
+        lastTenthMs,
         checkSeconds,
         items: items!,
         tiles: tiles!,
@@ -136,6 +148,13 @@ async function measure(cluster: Awaited<ReturnType<typeof startPgCluster>>, coun
 }
 
 const cluster = await startPgCluster();
+// Ctrl+C still stops the throwaway server and removes its folder.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    cluster.stop();
+    process.exit(130);
+  });
+}
 try {
   const results: Figures[] = [];
   for (const size of SIZES) {
@@ -147,6 +166,9 @@ try {
     console.log(
       `  filing: ${figures.fileSeconds.toFixed(1)} s, ${(figures.townships / figures.fileSeconds).toFixed(1)} filings/s` +
         ` (time ${(figures.fileSeconds / base.fileSeconds).toFixed(2)}× the ${base.townships}-township city for ${scale}× the townships)`,
+    );
+    console.log(
+      `  one filing: ${figures.firstTenthMs.toFixed(0)} ms (first tenth), ${figures.lastTenthMs.toFixed(0)} ms (last tenth)`,
     );
     console.log(
       `  city check: ${figures.checkSeconds.toFixed(2)} s (${(figures.checkSeconds / base.checkSeconds).toFixed(2)}× for ${scale}×)`,

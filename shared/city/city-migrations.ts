@@ -73,6 +73,8 @@ export const CITY_MIGRATIONS: readonly CityMigration[] = [
       `CREATE INDEX grids_code ON grids (code)`,
       `CREATE INDEX grids_township ON grids (township_code) WHERE valid_to IS NULL`,
       `CREATE INDEX grids_county ON grids (county_code)`,
+      // The rows of one filing (the overlap check of `city file` starts from them).
+      `CREATE INDEX grids_valid_from ON grids (valid_from)`,
       `CREATE INDEX communities_geometry_gist ON communities USING gist (geometry)`,
       `CREATE INDEX communities_township ON communities (township_code) WHERE valid_to IS NULL`,
       `CREATE INDEX townships_geometry_gist ON townships USING gist (geometry)`,
