@@ -28,6 +28,7 @@ interface Figures {
   /** Mean ms per filing over the first and the last tenth of the filings (does one filing slow down?). */
   readonly firstTenthMs: number;
   readonly lastTenthMs: number;
+  readonly medianMs: number;
   readonly checkSeconds: number;
   readonly items: readonly number[];
   readonly tiles: readonly number[];
@@ -119,6 +120,10 @@ async function measure(cluster: Awaited<ReturnType<typeof startPgCluster>>, coun
     const mean = (list: number[]) => list.reduce((a, b) => a + b, 0) / list.length;
     const firstTenthMs = mean(each.slice(0, tenth));
     const lastTenthMs = mean(each.slice(-tenth));
+    const medianMs = percentile(
+      [...each].sort((a, b) => a - b),
+      50,
+    );
     await db.query('ANALYZE');
     start = performance.now();
     const report = await checkCity(db);
@@ -135,6 +140,7 @@ async function measure(cluster: Awaited<ReturnType<typeof startPgCluster>>, coun
         fileSeconds,
         firstTenthMs,
         lastTenthMs,
+        medianMs,
         checkSeconds,
         items: items!,
         tiles: tiles!,
@@ -168,7 +174,7 @@ try {
         ` (time ${(figures.fileSeconds / base.fileSeconds).toFixed(2)}× the ${base.townships}-township city for ${scale}× the townships)`,
     );
     console.log(
-      `  one filing: ${figures.firstTenthMs.toFixed(0)} ms (first tenth), ${figures.lastTenthMs.toFixed(0)} ms (last tenth)`,
+      `  one filing: median ${figures.medianMs.toFixed(0)} ms; mean ${figures.firstTenthMs.toFixed(0)} ms (first tenth), ${figures.lastTenthMs.toFixed(0)} ms (last tenth)`,
     );
     console.log(
       `  city check: ${figures.checkSeconds.toFixed(2)} s (${(figures.checkSeconds / base.checkSeconds).toFixed(2)}× for ${scale}×)`,
