@@ -24,7 +24,11 @@ export async function buildCli({
     legalComments: 'none',
     logLevel: quiet ? 'silent' : 'warning',
     absWorkingDir: projectRoot,
-    banner: { js: '#!/usr/bin/env node' },
+    // node-postgres (city) is CommonJS requiring Node's built-ins; an ES module bundle needs a real
+    // `require` for those, which esbuild's shim then uses.
+    banner: {
+      js: "#!/usr/bin/env node\nimport { createRequire as gridplanCreateRequire } from 'node:module';\nconst require = gridplanCreateRequire(import.meta.url);",
+    },
     define: { GRIDPLAN_VERSION: JSON.stringify(String(packageJson.version)) },
   });
   await chmod(outfile, 0o755);

@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { decodeTextFile } from '../shared/formats/text-encoding';
 import { runCli } from '../shared/cli/run-cli';
+import { openCityDatabase, serveUntilStopped } from './city-host';
 import type { CliHost } from '../shared/cli/run-cli';
 import type { Result } from '../shared/model';
 import { fail, ok, text } from '../shared/model';
@@ -59,6 +60,8 @@ function resolveAsset(specifier: string): string | undefined {
 }
 
 const host: CliHost = {
+  openCityDatabase: (url) => openCityDatabase(url),
+  serveHttp: serveUntilStopped,
   readAsset(name) {
     const specifier = FONT_FILES[name];
     const file = specifier === undefined ? undefined : resolveAsset(specifier);

@@ -1,3 +1,5 @@
+import type { CityDatabase } from '../city/city-database';
+import type { CityRequest, CityResponse } from '../city/city-server';
 import type { Result } from '../model';
 
 /**
@@ -27,6 +29,19 @@ export interface CliHost {
    * `NotoSansSC-Bold.ttf`); hosts without it cannot make PDFs.
    */
   readAsset?: (name: string) => Result<Uint8Array>;
+  /**
+   * Connects to the city office's PostgreSQL + PostGIS database (scripts/city-host.ts); hosts without it
+   * cannot run `gridplan city`. A failure's message never contains the URL's password.
+   */
+  openCityDatabase?: (url: string) => Promise<Result<CityDatabase>>;
+  /**
+   * Serves HTTP on `host:port` with the handler made for the server's base URL, until the process is
+   * told to stop (SIGINT/SIGTERM); resolves then. Used by `city serve`.
+   */
+  serveHttp?: (
+    options: { readonly port: number; readonly host: string },
+    makeHandler: (baseUrl: string) => (request: CityRequest) => Promise<CityResponse>,
+  ) => Promise<Result<true>>;
   /** Version of the package, for `--version`. */
   readonly version?: string;
 }

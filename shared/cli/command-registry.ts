@@ -1,4 +1,5 @@
 import type { CommandModule } from './command-module';
+import { cityCommand } from './commands/city';
 import { diffCommand } from './commands/diff';
 import { divideCommand } from './commands/divide';
 import { noticeCommand } from './commands/notice';
@@ -16,6 +17,7 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
   packageCommand(filingPdfMakers),
   noticeCommand,
   reportCommand,
+  cityCommand,
 ];
 
 /** The command module of that name, if any. */

@@ -1,0 +1,239 @@
+import type { Feature } from 'geojson';
+import { countCensus } from '../geometry/count-census';
+import type { FilingPackage } from '../formats/filing-package';
+import { DIVISION_PATH } from '../formats/filing-package';
+import { toGeoJson } from '../formats/geojson';
+import { decodeText } from '../formats/text-encoding';
+import type { CityDatabase, CityRow } from './city-database';
+import { CityRefusal, numberColumn, stringColumn } from './city-database';
+
+/** A filing as the office lists it (in answers and refusals). */
+export interface FilingSummary {
+  readonly id: number;
+  readonly township: string;
+  readonly version: number;
+  readonly divisionSha256: string;
+  readonly author: string;
+  readonly createdAt: string;
+}
+
+/** A grid of the package overlapping a grid another township has filed. */
+export interface CrossOverlap {
+  readonly code: string;
+  readonly otherCode: string;
+  readonly otherTownship: string;
+  readonly areaM2: number;
+}
+
+/** The answer to `city file`: filed, or refused (and then the database is as it was). */
+export type FileOutcome =
+  | {
+      readonly kind: 'filed';
+      readonly filing: FilingSummary;
+      readonly grids: number;
+      /** Rows of the previous version closed (`valid_to` set). */
+      readonly closedGrids: number;
+    }
+  | {
+      readonly kind: 'stale';
+      readonly township: string;
+      /** The package's base, undefined when it was made without one. */
+      readonly baseSha256: string | undefined;
+      /** The township's current filed version, undefined when nothing is filed yet. */
+      readonly current: FilingSummary | undefined;
+      /** Filings after the package's base (all of them when the base is unknown to the office). */
+      readonly since: readonly FilingSummary[];
+    }
+  | { readonly kind: 'overlap'; readonly township: string; readonly overlaps: readonly CrossOverlap[] }
+  | { readonly kind: 'bad-township'; readonly township: string };
+
+/** Options of {@link fileCityPackage}. */
+export interface FileOptions {
+  /** Who files (recorded with the filing). */
+  readonly author: string;
+  /** Overlaps with other townships' grids at least this large are refused (m², default 1). */
+  readonly minAreaM2?: number;
+}
+
+const FILING_COLUMNS = `id, township_code, version, division_sha256, author, created_at`;
+
+/** A filings row as a {@link FilingSummary}. */
+export function filingSummary(row: CityRow): FilingSummary {
+  return {
+    id: numberColumn(row, 'id'),
+    township: stringColumn(row, 'township_code'),
+    version: numberColumn(row, 'version'),
+    divisionSha256: stringColumn(row, 'division_sha256'),
+    author: stringColumn(row, 'author'),
+    createdAt: stringColumn(row, 'created_at'),
+  };
+}
+
+const INSERT_GRIDS = `
+  INSERT INTO grids (code, township_code, county_code, community_code, name, attributes, households,
+                     population, geometry, valid_from)
+  SELECT r.code, $2, $3, r.community, r.name, r.attributes, r.households, r.population,
+         ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(r.geometry), 4490)), $4
+  FROM jsonb_to_recordset($1::jsonb)
+       AS r(code text, community text, name text, attributes jsonb, households integer,
+            population integer, geometry jsonb)`;
+
+const INSERT_COMMUNITIES = `
+  INSERT INTO communities (code, township_code, name, attributes, geometry, valid_from)
+  SELECT r.code, $2, r.name, r.attributes, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(r.geometry), 4490)), $3
+  FROM jsonb_to_recordset($1::jsonb) AS r(code text, name text, attributes jsonb, geometry jsonb)`;
+
+// The new grids (valid_from = this filing) against every other township's current grids: the GiST index
+// finds the candidates (&&), PostGIS measures the overlap on the ellipsoid (geography area, m²).
+const CROSS_OVERLAPS = `
+  SELECT code, other_code, other_township, area_m2 FROM (
+    SELECT n.code, o.code AS other_code, o.township_code AS other_township,
+           ST_Area(ST_Intersection(n.geometry, o.geometry)::geography) AS area_m2
+    FROM grids n
+    JOIN grids o ON o.geometry && n.geometry AND ST_Intersects(o.geometry, n.geometry)
+    WHERE n.valid_from = $1 AND o.valid_to IS NULL AND o.township_code <> $2
+  ) pairs
+  WHERE area_m2 >= $3
+  ORDER BY code, other_township, other_code`;
+
+function featureRows(pkg: FilingPackage): { grids: unknown[]; communities: unknown[] } {
+  const counts = countCensus(pkg.division);
+  const features = toGeoJson(pkg.division, { omitCensus: true }).features;
+  const byId = new Map<string, Feature>();
+  for (const feature of features) byId.set(String(feature.id), feature);
+  const grids = [...pkg.division.grid.values()].map((grid) => {
+    const tally = counts.byGrid.get(grid.id);
+    return {
+      code: grid.code,
+      community: grid.parentCode,
+      name: grid.name,
+      attributes: byId.get(grid.id)?.properties ?? { layer: 'grid', code: grid.code },
+      households: tally?.households ?? 0,
+      population: tally?.population ?? 0,
+      geometry: byId.get(grid.id)?.geometry ?? grid.geometry,
+    };
+  });
+  const communities = [...pkg.division.community.values()].map((community) => ({
+    code: community.code,
+    name: community.name,
+    attributes: byId.get(community.id)?.properties ?? { layer: 'community', code: community.code },
+    geometry: byId.get(community.id)?.geometry ?? community.geometry,
+  }));
+  return { grids, communities };
+}
+
+/**
+ * Files a checked filing package (`city file`, ../shared/spec/interchange.md) in one transaction. The
+ * township row is locked first, so two filings of one township are serialised and the second sees the
+ * first as its stale base (optimistic concurrency). Refused, with the database unchanged: a base that is
+ * not the township's current filed version (with the filings since), or grids overlapping another
+ * township's current grids by `minAreaM2` or more (every pair named). Filed: the township's current rows
+ * are closed (`valid_to`) and the new ones inserted; nothing is overwritten.
+ */
+export async function fileCityPackage(
+  db: CityDatabase,
+  pkg: FilingPackage,
+  options: FileOptions,
+): Promise<FileOutcome> {
+  const { manifest } = pkg;
+  const township = manifest.township.code;
+  if (!/^\d{9}000$/.test(township)) return { kind: 'bad-township', township };
+  const minAreaM2 = options.minAreaM2 ?? 1;
+  const rows = featureRows(pkg);
+  const townshipGeometry = [...pkg.division.township.values()].find((t) => t.code === township)?.geometry;
+  const divisionText = decodeText(pkg.files.get(DIVISION_PATH) ?? new Uint8Array(), 'utf-8');
+  try {
+    return await db.transaction(async (tx): Promise<FileOutcome> => {
+      await tx.query(
+        `INSERT INTO townships (code, name, county_code) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING`,
+        [township, manifest.township.name, township.slice(0, 6)],
+      );
+      const locked = await tx.query(`SELECT current_filing FROM townships WHERE code = $1 FOR UPDATE`, [
+        township,
+      ]);
+      const currentId = locked[0]?.current_filing;
+      const currentRows =
+        currentId === null || currentId === undefined
+          ? []
+          : await tx.query(`SELECT ${FILING_COLUMNS} FROM filings WHERE id = $1`, [currentId]);
+      const current = currentRows[0] ? filingSummary(currentRows[0]) : undefined;
+      if (current?.divisionSha256 !== manifest.baseSha256) {
+        const history = await tx.query(
+          `SELECT ${FILING_COLUMNS} FROM filings WHERE township_code = $1 ORDER BY id`,
+          [township],
+        );
+        const all = history.map(filingSummary);
+        const baseAt = all.findIndex((filing) => filing.divisionSha256 === manifest.baseSha256);
+        throw new CityRefusal<FileOutcome>({
+          kind: 'stale',
+          township,
+          baseSha256: manifest.baseSha256,
+          current,
+          since: all.slice(baseAt + 1),
+        });
+      }
+      const inserted = await tx.query(
+        `INSERT INTO filings (township_code, version, base_sha256, division_sha256, author, manifest,
+                              file_hashes, division)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)
+         RETURNING ${FILING_COLUMNS}`,
+        [
+          township,
+          manifest.version,
+          manifest.baseSha256 ?? null,
+          manifest.divisionSha256,
+          options.author,
+          JSON.stringify(manifest),
+          JSON.stringify(manifest.files),
+          divisionText,
+        ],
+      );
+      const filing = filingSummary(inserted[0]!);
+      await tx.query(INSERT_GRIDS, [JSON.stringify(rows.grids), township, township.slice(0, 6), filing.id]);
+      // The table grows by whole townships faster than autovacuum re-analyses it; with stale estimates
+      // the planner scans every stored grid for each new one (measured: 20 ms → 340 ms per filing from
+      // the 1st to the 200th township). The GiST index is always the right path for this join, so
+      // sequential scans are off for the rest of this transaction only.
+      await tx.query('SET LOCAL enable_seqscan = off');
+      const overlaps = await tx.query(CROSS_OVERLAPS, [filing.id, township, minAreaM2]);
+      if (overlaps.length > 0) {
+        throw new CityRefusal<FileOutcome>({
+          kind: 'overlap',
+          township,
+          overlaps: overlaps.map((row) => ({
+            code: stringColumn(row, 'code'),
+            otherCode: stringColumn(row, 'other_code'),
+            otherTownship: stringColumn(row, 'other_township'),
+            areaM2: numberColumn(row, 'area_m2'),
+          })),
+        });
+      }
+      const closed = await tx.query(
+        `UPDATE grids SET valid_to = $1 WHERE township_code = $2 AND valid_to IS NULL AND valid_from <> $1
+         RETURNING id`,
+        [filing.id, township],
+      );
+      await tx.query(`UPDATE communities SET valid_to = $1 WHERE township_code = $2 AND valid_to IS NULL`, [
+        filing.id,
+        township,
+      ]);
+      await tx.query(INSERT_COMMUNITIES, [JSON.stringify(rows.communities), township, filing.id]);
+      await tx.query(
+        `UPDATE townships
+         SET current_filing = $2, name = $3,
+             geometry = coalesce(ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($4::text), 4490)), geometry)
+         WHERE code = $1`,
+        [
+          township,
+          filing.id,
+          manifest.township.name,
+          townshipGeometry ? JSON.stringify(townshipGeometry) : null,
+        ],
+      );
+      return { kind: 'filed', filing, grids: rows.grids.length, closedGrids: closed.length };
+    });
+  } catch (error) {
+    if (error instanceof CityRefusal) return error.answer as FileOutcome;
+    throw error;
+  }
+}

@@ -1,0 +1,126 @@
+import type { Feature, Geometry } from 'geojson';
+import { interiorPoint } from '../geometry/interior-point';
+import { preparePolygon } from '../geometry/prepared-polygon';
+import { parseDivisionGeoJson } from '../formats/geojson';
+import type { AreaGeometry, Division, Result } from '../model';
+import type { CityDatabase, CityRow } from './city-database';
+import { numberColumn, stringColumn } from './city-database';
+
+/** A township of the city as the office holds it. */
+export interface CityTownship {
+  readonly code: string;
+  readonly name: string;
+  readonly countyCode: string;
+  readonly filingId: number | undefined;
+  readonly ruleSet: string;
+}
+
+/** The city's current filed division and where each grid came from. */
+export interface CityDivision {
+  readonly division: Division;
+  readonly townships: readonly CityTownship[];
+  /** Township code of each grid, by grid code (a code filed by two townships lists both). */
+  readonly gridTownships: ReadonlyMap<string, readonly string[]>;
+}
+
+const TOWNSHIPS = `
+  SELECT t.code, t.name, t.county_code, t.current_filing,
+         coalesce(f.manifest->>'ruleSet', '') AS rule_set,
+         CASE WHEN t.geometry IS NULL THEN NULL ELSE ST_AsGeoJSON(t.geometry)::text END AS geometry
+  FROM townships t LEFT JOIN filings f ON f.id = t.current_filing
+  WHERE t.current_filing IS NOT NULL AND ($1::text IS NULL OR t.county_code = $1)
+  ORDER BY t.code`;
+
+const COMMUNITIES = `
+  SELECT c.id, c.attributes, ST_AsGeoJSON(c.geometry)::text AS geometry
+  FROM communities c JOIN townships t ON t.code = c.township_code
+  WHERE c.valid_to IS NULL AND ($1::text IS NULL OR t.county_code = $1)
+  ORDER BY c.township_code, c.code`;
+
+const GRIDS = `
+  SELECT g.id, g.code, g.township_code, g.attributes, g.households, g.population,
+         ST_AsGeoJSON(g.geometry)::text AS geometry
+  FROM grids g
+  WHERE g.valid_to IS NULL AND ($1::text IS NULL OR g.county_code = $1)
+  ORDER BY g.township_code, g.code`;
+
+function feature(id: string, properties: unknown, geometry: string): Feature {
+  return {
+    type: 'Feature',
+    id,
+    properties: typeof properties === 'object' && properties !== null ? properties : {},
+    geometry: JSON.parse(geometry) as Geometry,
+  };
+}
+
+/**
+ * Reads every township's current filed division from the database (optionally one county's) and
+ * restores it with GridPlan's own GeoJSON reader, so the validator, the exports and `pull` see exactly
+ * the entities that were filed. Entity ids are the database row ids (`g17`, `c4`, `t…`), so the same code
+ * filed by two townships stays two grids (and is reported as a duplicate). The office keeps counts per
+ * grid, not residents' points: each grid with households gets one census point at an interior point
+ * carrying its filed counts, so household targets are checked against what was filed.
+ */
+export async function loadCityDivision(db: CityDatabase, county?: string): Promise<Result<CityDivision>> {
+  const param = [county ?? null];
+  const [townshipRows, communityRows, gridRows] = [
+    await db.query(TOWNSHIPS, param),
+    await db.query(COMMUNITIES, param),
+    await db.query(GRIDS, param),
+  ];
+  const features: Feature[] = [];
+  const townships: CityTownship[] = [];
+  for (const row of townshipRows) {
+    const code = stringColumn(row, 'code');
+    townships.push({
+      code,
+      name: stringColumn(row, 'name'),
+      countyCode: stringColumn(row, 'county_code'),
+      filingId: row.current_filing === null ? undefined : numberColumn(row, 'current_filing'),
+      ruleSet: stringColumn(row, 'rule_set'),
+    });
+    const geometry = row.geometry;
+    if (typeof geometry === 'string') {
+      features.push(
+        feature(`t${code}`, { layer: 'township', code, name: stringColumn(row, 'name') }, geometry),
+      );
+    }
+  }
+  for (const row of communityRows) {
+    features.push(feature(`c${stringColumn(row, 'id')}`, row.attributes, stringColumn(row, 'geometry')));
+  }
+  const gridTownships = new Map<string, string[]>();
+  for (const row of gridRows) {
+    const id = `g${stringColumn(row, 'id')}`;
+    const grid = feature(id, row.attributes, stringColumn(row, 'geometry'));
+    features.push(grid);
+    const code = stringColumn(row, 'code');
+    const list = gridTownships.get(code) ?? [];
+    list.push(stringColumn(row, 'township_code'));
+    gridTownships.set(code, list);
+    censusPoint(id, row, grid.geometry as AreaGeometry, features);
+  }
+  const ruleSets = new Set(townships.map((t) => t.ruleSet).filter((id) => id !== ''));
+  const collection = {
+    type: 'FeatureCollection',
+    name: 'city',
+    ruleSet: ruleSets.size === 1 ? [...ruleSets][0] : 'zigong',
+    features,
+  };
+  const parsed = parseDivisionGeoJson(JSON.stringify(collection));
+  if (!parsed.ok) return parsed;
+  return { ok: true, value: { division: parsed.value, townships, gridTownships } };
+}
+
+function censusPoint(id: string, row: CityRow, geometry: AreaGeometry, features: Feature[]): void {
+  const households = numberColumn(row, 'households');
+  const population = numberColumn(row, 'population');
+  if (households === 0 && population === 0) return;
+  const [lon, lat] = interiorPoint(preparePolygon(geometry));
+  features.push({
+    type: 'Feature',
+    id: `p${id}`,
+    properties: { layer: 'census', households, population },
+    geometry: { type: 'Point', coordinates: [lon, lat] },
+  });
+}
