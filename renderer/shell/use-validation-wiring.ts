@@ -37,7 +37,12 @@ export function useValidationWiring(
   const [client] = useState(() => new ValidationClient());
   const state = useSyncExternalStore(client.subscribe, client.getState);
   const [selectedIssue, setSelectedIssue] = useState<ValidationIssue | null>(null);
-  useEffect(() => () => client.dispose(), [client]);
+  // The worker lives with the mounted window, not with the client object: StrictMode's second run of
+  // this effect gets a fresh worker brought to the same document (see ValidationClient).
+  useEffect(() => {
+    client.connect();
+    return () => client.disconnect();
+  }, [client]);
 
   useEffect(() => {
     if (!session) return undefined;

@@ -31,4 +31,6 @@ export type ValidationResponse =
     }
   | { readonly type: 'failed'; readonly revision: number; readonly message: string }
   /** Sent once when the worker's module has run and it can take requests. */
-  | { readonly type: 'ready' };
+  | { readonly type: 'ready' }
+  /** A request arrived that could not be read (structured clone failed): the worker's copy is unsure. */
+  | { readonly type: 'unreadable' };
