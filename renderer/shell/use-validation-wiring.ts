@@ -47,7 +47,7 @@ export function useValidationWiring(
   useEffect(() => {
     if (!session) return undefined;
     client.reset(session.getState().division, ruleSet);
-    return session.onApplied((change) => client.applied(change));
+    return session.onApplied((change, division) => client.applied(change, division));
   }, [session, ruleSet, client]);
 
   // The validator's issues refer to ids; their shapes are drawn from the current document.

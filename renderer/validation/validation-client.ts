@@ -1,6 +1,6 @@
 import { MIN_PIECE_AREA_M2 } from '../../shared/model';
 import type { Change, Division, RuleSet } from '../../shared/model';
-import type { CensusTally } from '../../shared/geometry/count-census';
+import type { CensusCounts, CensusTally } from '../../shared/geometry/count-census';
 import type { ValidationIssue } from '../../shared/validate';
 import { ValidationHandler } from '../workers/validation-handler';
 import type { ValidationRequest, ValidationResponse } from '../workers/validation-protocol';
@@ -9,6 +9,13 @@ import type { ValidationRequest, ValidationResponse } from '../workers/validatio
 export interface ValidationState {
   readonly issues: readonly ValidationIssue[];
   readonly gridCounts: ReadonlyMap<string, CensusTally> | null;
+  /** The worker's census counts of the last answered document (the window's figures come from them). */
+  readonly counts: CensusCounts | null;
+  /**
+   * The document `counts` were made for, when the client was told (a reset, or a change given with the
+   * document it led to): the window counts on its own thread only when this is not the one it shows.
+   */
+  readonly countedDivision: Division | null;
   readonly running: boolean;
   /** True once a whole-division check has answered for the current document. */
   readonly checked: boolean;
@@ -31,6 +38,8 @@ export interface ValidationRetry {
 const INITIAL: ValidationState = {
   issues: [],
   gridCounts: null,
+  counts: null,
+  countedDivision: null,
   running: false,
   checked: false,
   lastDurationMs: null,
@@ -83,6 +92,8 @@ export class ValidationClient {
   /** Requests or answers lost in a row (could not be read): bounded, then the client gives up. */
   private lostInRow = 0;
   private lastAnswered = 'none';
+  /** The document each outstanding request leads to, by revision (dropped once answered). */
+  private readonly documents = new Map<number, Division>();
   /**
    * Validation on this thread, used only when the planner asked for a whole check (整体校验) and the
    * worker has not started: the check must answer even then. Dropped once the worker is ready.
@@ -141,12 +152,18 @@ export class ValidationClient {
       minAreaM2,
     };
     this.replay = [request];
+    this.documents.clear();
+    this.documents.set(this.revision, division);
     this.post(request, { checked: false });
   }
 
-  /** Re-validates after a change that the editor has applied (edit, undo or redo). */
-  applied(change: Change): void {
+  /**
+   * Re-validates after a change that the editor has applied (edit, undo or redo); `division`, the
+   * document after it, tells which document the answer's counts belong to.
+   */
+  applied(change: Change, division?: Division): void {
     this.revision++;
+    if (division) this.documents.set(this.revision, division);
     const request: ValidationRequest = { type: 'change', revision: this.revision, change };
     if (this.replay.length > 0) this.replay.push(request);
     this.post(request, {});
@@ -265,6 +282,8 @@ export class ValidationClient {
       return;
     }
     if (response.revision !== this.revision) return;
+    const countedDivision = this.documents.get(response.revision) ?? null;
+    this.documents.clear();
     clearTimeout(this.watchdog);
     this.attempt = 0;
     this.lostInRow = 0;
@@ -275,6 +294,8 @@ export class ValidationClient {
     this.set({
       issues: response.issues,
       gridCounts: response.gridCounts,
+      counts: response.counts,
+      countedDivision,
       running: false,
       checked: this.state.checked || response.full,
       lastDurationMs: response.durationMs,

@@ -1,5 +1,5 @@
 import type { Change, Division, RuleSet } from '../../shared/model';
-import type { CensusTally } from '../../shared/geometry/count-census';
+import type { CensusCounts, CensusTally } from '../../shared/geometry/count-census';
 import type { ValidationIssue } from '../../shared/validate';
 
 /** Messages to the validation worker. `revision` orders answers: a stale answer is ignored. */
@@ -21,6 +21,8 @@ export type ValidationResponse =
       readonly issues: readonly ValidationIssue[];
       /** Households and population per grid id, as the validator counted them. */
       readonly gridCounts: ReadonlyMap<string, CensusTally>;
+      /** Everything the validator counted (grids, micro-grids, unassigned): the window's figures. */
+      readonly counts: CensusCounts;
       readonly unassignedHouseholds: number;
       /** Whether the whole division was validated (a reset) or only the neighbourhood of a change. */
       readonly full: boolean;

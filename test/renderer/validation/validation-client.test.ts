@@ -264,4 +264,24 @@ describe('ValidationClient with the worker handler', () => {
     expect(client.diagnostics()).toContain('restarts=3');
     client.dispose();
   });
+
+  it('says which document its counts belong to: the one given with the change', async () => {
+    const division = demo();
+    const client = new ValidationClient(() => new InProcessWorker());
+    client.connect();
+    let done = settle(client);
+    client.reset(division, builtinRuleSet('zigong')!);
+    await done;
+    expect(client.getState().countedDivision).toBe(division);
+    const victim = [...division.grid.values()][0]!;
+    const removal = change('删除网格', [], [{ layer: 'grid', id: victim.id }]);
+    const after = applyChange(division, removal).division;
+    done = settle(client);
+    client.applied(removal, after);
+    await done;
+    expect(client.getState().countedDivision).toBe(after);
+    expect(client.getState().counts?.byGrid.has(victim.id)).toBe(false);
+    expect(client.getState().counts?.byGrid.size).toBe(after.grid.size);
+    client.dispose();
+  });
 });
