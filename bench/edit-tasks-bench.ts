@@ -12,17 +12,15 @@
 //            "recount, main thread now")
 //
 //   --points N   census points of the city (default 500,000)   --repeat N   runs per step (default 5)
+//   --chromium   the same steps in Debian's Chromium, the longest task of each from the Long Tasks API
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import type { Position } from 'geojson';
-import { mergeGridsCommand } from '../shared/commands/merge-grids-command';
-import { splitGridCommand } from '../shared/commands/split-grid-command';
 import { parseDivisionGeoJson } from '../shared/formats/geojson';
-import type { Change, Division, Grid } from '../shared/model';
-import { applyChange, builtinRuleSet } from '../shared/model';
-import { countCensus } from '../shared/geometry/count-census';
-import { Validator } from '../shared/validate/validator';
+import type { Division } from '../shared/model';
+import { builtinRuleSet } from '../shared/model';
 import { generateDivision } from './city-division';
+import { runInChromium } from './edit-tasks-chromium';
+import { benchCity, editSteps } from './edit-tasks';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {
@@ -32,49 +30,15 @@ const option = (name: string, fallback: number): number => {
 const POINTS = option('--points', 500_000);
 const REPEAT = option('--repeat', 5);
 const ruleSet = builtinRuleSet('zigong')!;
+if (args.includes('--chromium')) {
+  await runInChromium(POINTS, REPEAT);
+  process.exit(0);
+}
 
 function demo(): Division {
   const parsed = parseDivisionGeoJson(readFileSync('resources/demo/demo-township.geojson', 'utf8'));
   if (!parsed.ok) throw new Error('the demo township does not parse');
   return parsed.value;
-}
-
-function boundsOf(grid: Grid): [number, number, number, number] {
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  const polygons = grid.geometry.type === 'Polygon' ? [grid.geometry.coordinates] : grid.geometry.coordinates;
-  for (const polygon of polygons)
-    for (const [x, y] of polygon[0]!) {
-      minX = Math.min(minX, x!);
-      minY = Math.min(minY, y!);
-      maxX = Math.max(maxX, x!);
-      maxY = Math.max(maxY, y!);
-    }
-  return [minX, minY, maxX, maxY];
-}
-
-/** A grid with households and a line across its middle, west to east, beyond both sides. */
-function splitCase(division: Division): { grid: Grid; line: Position[] } {
-  const grid = [...division.grid.values()].find((g) => g.gridType !== 'exclusive')!;
-  const [minX, minY, maxX, maxY] = boundsOf(grid);
-  const y = (minY + maxY) / 2;
-  const pad = (maxX - minX) * 0.2;
-  return {
-    grid,
-    line: [
-      [minX - pad, y],
-      [maxX + pad, y],
-    ],
-  };
-}
-
-/** Two grids of one community that merge (they share an edge). */
-function mergeCase(division: Division): string[] {
-  const grids = [...division.grid.values()];
-  for (const a of grids)
-    for (const b of grids)
-      if (a.id < b.id && a.parentCode === b.parentCode && mergeGridsCommand(division, [a.id, b.id]).ok)
-        return [a.id, b.id];
-  throw new Error('no two grids merge');
 }
 
 /** Longest and median of `REPEAT` runs, in ms. */
@@ -90,37 +54,10 @@ function time(step: () => unknown): { max: number; median: number } {
 }
 
 function measure(division: Division): Record<string, { max: number; median: number }> {
-  const { grid, line } = splitCase(division);
-  const pair = mergeCase(division);
-  let change: Change | undefined;
-  const split = time(() => {
-    const result = splitGridCommand(division, grid.id, line, { keepCodeOnLarger: true });
-    if (!result.ok) throw new Error('the split was refused');
-    change = result.value;
-  });
-  const merge = time(() => mergeGridsCommand(division, pair));
-  const commit = time(() => {
-    applyChange(division, change!);
-    structuredClone(change);
-  });
-  const recount = time(() => countCensus(division));
-  const validator = new Validator(division, ruleSet);
-  const answer = validator.counts();
-  const recountNow = time(() => structuredClone(answer));
-  return { split, merge, commit, recount, 'recount, main thread now': recountNow };
+  return Object.fromEntries(editSteps(division, ruleSet).map(([name, step]) => [name, time(step)]));
 }
 
-const city = generateDivision({
-  townships: 1,
-  communitiesX: 8,
-  communitiesY: 5,
-  gridsX: 8,
-  gridsY: 5,
-  cellsPerGrid: 4,
-  censusPoints: POINTS,
-  defectEvery: 0,
-  seed: 12,
-});
+const city = generateDivision(benchCity(POINTS));
 const baseline = demo();
 console.log(
   `load ${loadavg()
