@@ -223,6 +223,8 @@ export const en: UiStrings = {
     count: 'Count',
     incremental: 'Re-checked the edited area ({{ms}} ms)',
     failed: 'Validation failed: {{message}}',
+    retrying:
+      'The validation worker did not answer within {{seconds}} s; restarted it and checking again (retry {{attempt}})…',
   },
   map: {
     loading: 'Loading map…',

@@ -208,6 +208,7 @@ export const zh = {
     count: '数量',
     incremental: '已重新校验修改处（{{ms}} 毫秒）',
     failed: '校验出错：{{message}}',
+    retrying: '校验程序 {{seconds}} 秒内没有回应，已重新启动并重新校验（第 {{attempt}} 次重试）…',
   },
   map: {
     loading: '地图载入中…',
