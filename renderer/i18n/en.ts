@@ -35,6 +35,8 @@ export const en: UiStrings = {
     open: 'Open',
     rename: 'Rename',
     duplicate: 'Duplicate',
+    duplicateTitle:
+      "Copy the whole project: division, undo history, settings, reference layers and submitted versions (with the reviewers' replies)",
     delete: 'Delete',
     copySuffix: ' (copy)',
     confirmDelete: 'Delete the project "{{name}}"? This cannot be undone.',

@@ -33,6 +33,7 @@ export const zh = {
     open: '打开',
     rename: '重命名',
     duplicate: '复制',
+    duplicateTitle: '复制整个项目：划分、撤销历史、设置、参考图层和已提交的版本（含审核回复）',
     delete: '删除',
     copySuffix: '（副本）',
     confirmDelete: '确定删除项目“{{name}}”吗？删除后无法恢复。',
