@@ -86,7 +86,12 @@ export function pullFromCity(office: CityOffice, township: string): Promise<Resu
   return withCity(office, async (db) => {
     const pulled = await pullTownship(db, township);
     return pulled.kind === 'pulled'
-      ? { text: pulled.text, version: pulled.version, neighbourGrids: pulled.neighbourGrids }
-      : { text: null, version: 0, neighbourGrids: 0 };
+      ? {
+          text: pulled.text,
+          version: pulled.version,
+          filedSha256: pulled.divisionSha256,
+          neighbourGrids: pulled.neighbourGrids,
+        }
+      : { text: null, version: 0, filedSha256: null, neighbourGrids: 0 };
   });
 }

@@ -118,6 +118,8 @@ export interface CityPullAnswer {
   /** The file `city pull --out` writes, or null when the township has not filed. */
   readonly text: string | null;
   readonly version: number;
+  /** SHA-256 of the filed division (the base of the township's next package), null when not filed. */
+  readonly filedSha256: string | null;
   readonly neighbourGrids: number;
 }
 

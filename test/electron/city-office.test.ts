@@ -5,6 +5,8 @@ import { openCityDatabase } from '../../scripts/city-pg-database';
 import { CityConnectionStore } from '../../electron/city-connection-store';
 import type { SecretFile } from '../../electron/city-connection-store';
 import { registerIpcHandlers } from '../../electron/ipc-handlers';
+import type { CityFilingBridge } from '../../renderer/review/file-version-to-city';
+import { fileVersionToCity } from '../../renderer/review/file-version-to-city';
 import type { CityDatabase, FileOutcome } from '../../shared/city';
 import { initCity, NEIGHBOUR_MARKER } from '../../shared/city';
 import type { CityDatabaseStatus, CityPullAnswer, IpcOperation } from '../../shared/ipc';
@@ -179,6 +181,7 @@ describe('报送市级库 in the main process, against PostGIS', () => {
   it('pulls a township with its neighbours’ border grids as a reference layer', async () => {
     const pulled = valueOf(await invoke<CityPullAnswer>('pullFromCity', townshipCode(1)));
     expect(pulled.version).toBe(1);
+    expect(pulled.filedSha256).toMatch(/^[0-9a-f]{64}$/);
     const data = JSON.parse(pulled.text ?? '{}') as {
       features: unknown[];
       referenceLayers: { role: string; features: { properties: Record<string, unknown> }[] }[];
@@ -194,7 +197,47 @@ describe('报送市级库 in the main process, against PostGIS', () => {
       });
     }
     const none = valueOf(await invoke<CityPullAnswer>('pullFromCity', townshipCode(9)));
-    expect(none.text).toBeNull();
+    expect(none).toEqual({ text: null, version: 0, filedSha256: null, neighbourGrids: 0 });
+  });
+
+  it('the renderer’s 报送市级库 bases the package on the version the office holds', async () => {
+    const bridge: CityFilingBridge = {
+      pullFromCity: (township) => invoke('pullFromCity', township),
+      fileToCity: (request) => invoke('fileToCity', request),
+    };
+    const v1 = await packageOf(townshipDivision({ ...SHAPE, index: 1 }));
+    const bases: (string | null)[] = [];
+    const outcome = await fileVersionToCity(
+      bridge,
+      townshipCode(1),
+      async (base) => {
+        bases.push(base);
+        const v2 = await packageOf(townshipDivision({ ...SHAPE, index: 1, nameSuffix: '（二）' }), {
+          version: 2,
+          ...(base === v1.pkg.manifest.divisionSha256 ? { base: v1.pkg } : {}),
+        });
+        return { name: '报审包-第1镇-版本2.zip', bytes: v2.bytes };
+      },
+      ' 王规划 ',
+    );
+    expect(bases).toEqual([v1.pkg.manifest.divisionSha256]);
+    expect(outcome).toMatchObject({
+      kind: 'filed',
+      filing: { version: 2, author: '王规划' },
+      closedGrids: 4,
+    });
+    // A township the office has never heard of: no base, a first filing.
+    const first = await fileVersionToCity(
+      bridge,
+      townshipCode(4),
+      async (base) => {
+        bases.push(base);
+        return { name: 'p.zip', bytes: (await packageOf(townshipDivision({ ...SHAPE, index: 4 }))).bytes };
+      },
+      '',
+    );
+    expect(bases[1]).toBeNull();
+    expect(first?.kind).toBe('filed');
   });
 
   it('refuses a file that is not a filing package, naming why', async () => {
