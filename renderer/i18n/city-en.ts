@@ -51,6 +51,7 @@ export const cityEn: Strings<typeof cityZh> = {
       'Pull the current filed version from the city database, make your changes on it, submit for review and file again.',
     overlapHead: 'Refused: {{count}} grids overlap grids other townships have filed:',
     overlapLine: 'overlaps {{other}} (township {{township}}) by {{area}} m²',
+    showOther: "Show the other township's grid on the map (after pulling the neighbours' grids)",
     overlapHint: 'Align the border and file again. Click a grid code to see it on the map.',
     badTownship:
       "Refused: the package's township code “{{township}}” is not a 12-digit township code. Enter the right code in the township's attributes.",

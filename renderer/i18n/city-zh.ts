@@ -43,6 +43,7 @@ export const cityZh = {
     staleHint: '请从市级库拉取当前备案版本，在其基础上修改后重新提交审核并报送。',
     overlapHead: '拒绝备案：{{count}} 个网格与其他乡镇已备案的网格重叠：',
     overlapLine: '与 {{other}}（乡镇 {{township}}）重叠 {{area}} 平方米',
+    showOther: '在地图上查看对方网格（需先从市级库拉取相邻乡镇网格）',
     overlapHint: '请对齐乡镇边界后重新报送。点击网格编码可在地图上查看。',
     badTownship: '拒绝备案：报审包的乡镇代码“{{township}}”不是 12 位乡镇代码。请在乡镇属性中填写正确代码。',
     unchanged: '市级库未作任何改动。',

@@ -204,6 +204,8 @@ function OutcomeText({ shell, outcome }: { readonly shell: Shell; readonly outco
                   type="button"
                   className="link-button"
                   onClick={() => showOther(o.otherCode, o.otherTownship)}
+                  title={t('city.answer.showOther')}
+                  aria-label={t('city.answer.showOther')}
                 >
                   ↗
                 </button>

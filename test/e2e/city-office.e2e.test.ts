@@ -8,7 +8,14 @@ import { packageOf, townshipCode, townshipDivision } from '../../bench/city-town
 import { openCityDatabase } from '../../scripts/city-pg-database';
 import { runCli } from '../../shared/cli/run-cli';
 import type { CliHost } from '../../shared/cli/run-cli';
+import { CityConnectionStore } from '../../electron/city-connection-store';
+import { fileToCity, pullFromCity } from '../../electron/city-office';
+import type { CityOffice } from '../../electron/city-office';
 import { readFilingPackage } from '../../shared/formats/filing-package';
+import { parseDivisionGeoJson } from '../../shared/formats/geojson';
+import { IPC_REQUEST_VALIDATORS } from '../../shared/ipc';
+import type { IpcOperation } from '../../shared/ipc';
+import type { Division, Result } from '../../shared/model';
 import type { PgCluster } from '../city/pg-cluster';
 import { startPgCluster } from '../city/pg-cluster';
 import { nodeHost } from '../shared/cli/node-host';
@@ -151,3 +158,158 @@ describe('the city office in the browser app', () => {
     expect(watched.errors).toEqual([]);
   });
 });
+
+/**
+ * The desktop app's renderer in Chromium, its bridge carried by Playwright instead of Electron's IPC: each
+ * call is checked with the contract's validator and answered by the main process's own city functions
+ * (electron/city-office.ts, city-connection-store.ts) against the cluster. The other bridge members
+ * answer as a desktop whose dialogs were cancelled.
+ */
+describe('the city office in the desktop app (IPC carried by Playwright)', () => {
+  let desktop: Page;
+  const stored = new Map<string, string>();
+  const office: CityOffice = {
+    store: new CityConnectionStore(
+      {
+        isEncryptionAvailable: () => true,
+        encryptString: (plain) => Buffer.from(plain, 'utf8').map((byte) => byte ^ 0x5a) as Buffer,
+        decryptString: (encrypted) => Buffer.from(encrypted.map((byte) => byte ^ 0x5a)).toString('utf8'),
+      },
+      {
+        read: () => stored.get('file'),
+        write: (contents) => void stored.set('file', contents),
+        remove: () => void stored.delete('file'),
+      },
+    ),
+    open: (url) => openCityDatabase(url, 1),
+  };
+  const answers: string[] = [];
+
+  async function mainProcess(operation: IpcOperation, payload: unknown): Promise<Result<unknown>> {
+    const checked = IPC_REQUEST_VALIDATORS[operation](payload);
+    if (!checked.valid) throw new Error(checked.reason);
+    const value = checked.value as never;
+    switch (operation) {
+      case 'cityDatabaseStatus':
+        return { ok: true, value: office.store.status() };
+      case 'setCityDatabase':
+        return office.store.set(value);
+      case 'fileToCity':
+        return fileToCity(office, value);
+      case 'pullFromCity':
+        return pullFromCity(office, value);
+      default:
+        throw new Error(`not carried: ${operation}`);
+    }
+  }
+
+  beforeAll(async () => {
+    // The demo township's grids, filed first by another township code: the demo's filing must overlap.
+    const demo = parseDivisionGeoJson(readFileSync('resources/demo/demo-township.geojson', 'utf8'));
+    if (!demo.ok) throw new Error('demo does not parse');
+    const township = [...demo.value.township.values()][0]!;
+    const copy: Division = {
+      ...demo.value,
+      township: new Map([[township.id, { ...township, code: '510302099000', name: '邻镇' }]]),
+    };
+    const file = path.join(dir, 'copy.zip');
+    writeFileSync(file, (await packageOf(copy)).bytes);
+    await city('file', file, '--author', 'e2e');
+
+    const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
+    await context.exposeFunction('gridplanMain', async (operation: IpcOperation, json: string) => {
+      const payload = JSON.parse(json, (_key, v: unknown) =>
+        typeof v === 'object' && v !== null && 'base64' in v
+          ? new Uint8Array(Buffer.from(String((v as { base64: string }).base64), 'base64'))
+          : v,
+      ) as unknown;
+      const answer = JSON.stringify(await mainProcess(operation, payload));
+      answers.push(answer);
+      return answer;
+    });
+    await context.addInitScript(() => {
+      // Looked up at each call: the binding is installed beside this script, not necessarily before it.
+      const main = (op: string, json: string): Promise<string> =>
+        (window as unknown as { gridplanMain: (o: string, j: string) => Promise<string> }).gridplanMain(
+          op,
+          json,
+        );
+      const call = async (op: string, payload?: unknown): Promise<unknown> => {
+        const json = JSON.stringify(payload ?? null, (_key, v: unknown) => {
+          if (!(v instanceof Uint8Array)) return v;
+          let binary = '';
+          for (let i = 0; i < v.length; i += 0x8000)
+            binary += String.fromCharCode(...v.subarray(i, i + 0x8000));
+          return { base64: btoa(binary) };
+        });
+        return JSON.parse(await main(op, payload === undefined ? 'null' : json)) as unknown;
+      };
+      const none = () => Promise.resolve({ ok: true, value: null });
+      (window as unknown as { gridplan: unknown }).gridplan = {
+        openProjectFile: none,
+        saveProjectFile: none,
+        getAppInfo: () => Promise.resolve({ ok: true, value: { version: 'e2e', platform: 'linux' } }),
+        setMenuLanguage: none,
+        allowTileOrigin: none,
+        onMenuCommand: () => () => undefined,
+        cityDatabaseStatus: () => call('cityDatabaseStatus'),
+        setCityDatabase: (request: unknown) => call('setCityDatabase', request),
+        fileToCity: (request: unknown) => call('fileToCity', request),
+        pullFromCity: (township: unknown) => call('pullFromCity', township),
+      };
+    });
+    desktop = await context.newPage();
+    await openApp(desktop, baseUrl);
+  }, 180_000);
+
+  it('configures the city database without the password ever reaching the page again', async () => {
+    await desktop.locator('.tabs [role="tab"]', { hasText: '审核' }).click();
+    expect(await desktop.locator('[data-testid="city-status"]').textContent()).toContain('尚未设置市级库');
+    await desktop.fill('[data-testid="city-url"]', cluster.url.replace(`:${cluster.password}@`, '@'));
+    await desktop.fill('[data-testid="city-password"]', cluster.password);
+    await desktop.click('[data-testid="city-save"]');
+    await desktop.waitForFunction(() =>
+      document.querySelector('[data-testid="city-status"]')?.textContent?.includes(':***@'),
+    );
+    expect(await desktop.locator('[data-testid="city-password"]').inputValue()).toBe('');
+    expect(await desktop.content()).not.toContain(cluster.password);
+  });
+
+  it('files a version and shows the refusal with every overlapping grid, each a click from the map', async () => {
+    await desktop.fill('[data-testid="review-author"]', '新街街道规划员');
+    await desktop.click('[data-testid="review-submit"]');
+    await dismissNoticeOn(desktop);
+    await desktop.click('[data-testid="city-file-1"]');
+    const answer = desktop.locator('[data-testid="city-answer"]');
+    await answer.waitFor({ timeout: 90_000 });
+    expect(await answer.textContent()).toContain('拒绝备案');
+    expect(await answer.textContent()).toContain('乡镇 510302099000');
+    const rows = desktop.locator('[data-testid="city-overlaps"] li');
+    expect(await rows.count()).toBeGreaterThan(10);
+    const viewBefore = await desktop.locator('[data-testid="map"]').getAttribute('data-view');
+    await rows.first().locator('button').first().click();
+    await desktop.waitForFunction(
+      (before) => document.querySelector('[data-testid="map"]')?.getAttribute('data-view') !== before,
+      viewBefore,
+    );
+    await waitForMapIdle(desktop);
+    await desktop.screenshot({ path: 'test-results/e2e-city-desktop-refused.png' });
+    for (const answerText of answers) expect(answerText).not.toContain(cluster.password);
+  });
+
+  it('pulls a township from the city database as a reference layer', async () => {
+    await desktop.fill('[data-testid="city-township"]', townshipCode(1));
+    await desktop.click('[data-testid="city-pull"]');
+    expect(await dismissNoticeOn(desktop)).toContain('相邻乡镇网格（来自市级库）');
+    await desktop.waitForSelector(`[data-testid="map"][data-features-gp-references="${2 * SHAPE.gridsY}"]`);
+    await desktop.waitForSelector('[data-testid="city-open-pulled"]');
+  });
+});
+
+async function dismissNoticeOn(target: Page): Promise<string> {
+  const notice = target.locator('[data-testid="notice"]');
+  await notice.waitFor({ timeout: 90_000 });
+  const content = (await notice.textContent()) ?? '';
+  await notice.locator('button').click();
+  return content;
+}
