@@ -56,8 +56,10 @@ export function CityOfficeSection({ shell }: { readonly shell: Shell }) {
               disabled={url.trim() === '' || !!city.busy}
               onClick={() => {
                 void city.configure(url, password);
-                // The password leaves the page's state at once: only the main process keeps it.
+                // The password leaves the page's state at once: only the main process keeps it (also
+                // when it was typed into the URL).
                 setPassword('');
+                if (/^[a-z]+:\/\/[^/@]*:[^/@]*@/i.test(url)) setUrl('');
               }}
               data-testid="city-save"
             >
