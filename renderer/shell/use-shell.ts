@@ -25,6 +25,7 @@ import { useValidationWiring } from './use-validation-wiring';
 import type { LocalText } from '../../shared/model';
 import { FILING_PDFS } from '../review/filing-pdfs';
 import { useReview } from '../review/use-review';
+import { useCityOffice } from '../review/use-city-office';
 import { useReviewOverlayData } from '../review/use-review-overlay-data';
 import { useShownSession } from '../review/use-shown-session';
 // --- end review ---
@@ -73,6 +74,18 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
   const basemap = useProjectBasemap(store, state?.projectId ?? null);
   const references = useProjectReferences(store, state?.projectId ?? null, useReferenceReports(notices));
   useTraceKey(references.trace, references.setTrace, !!state);
+  // 报送市级库 / 从市级库拉取 (renderer/review/use-city-office.ts, panels/city-office-section.tsx)
+  const { createFrom } = project;
+  const city = useCityOffice({
+    division: state?.division ?? null,
+    makePackage: review.makePackage,
+    author: review.author,
+    references,
+    openAsProject: (name, made, layers) => createFrom(name, () => Promise.resolve(made), layers),
+    notify: reviewNotify,
+    say: (key, values) => t(`city.${key}`, values ?? {}),
+    language,
+  });
   useHelpKey(useCallback(() => openDialog(KEYS_DIALOG), []));
 
   const division = state?.division ?? null;
@@ -170,6 +183,7 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     redo,
     review,
     reviewOverlay,
+    city,
   };
 }
 

@@ -1,5 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  neighbourReferenceImport,
+  withoutEmbeddedReferenceLayers,
+} from '../../shared/formats/embedded-neighbours';
 import { parseDivisionGeoJson, stringifyDivision } from '../../shared/formats/geojson';
 import type { LayerImport } from '../../shared/formats/import-layer';
 import { LAYER_NAMES, replaceLayerChange } from '../../shared/formats/import-layer';
@@ -111,7 +115,18 @@ export function useTransferDialogs(
   };
 
   const importDivision = async (made: Division, fileName: string): Promise<void> => {
-    await createFrom(made.meta.name || fileName, () => Promise.resolve(made));
+    // A file of `gridplan city pull` brings its neighbours' border grids along as a reference layer.
+    const neighbours = neighbourReferenceImport(made, {
+      id: crypto.randomUUID(),
+      name: t('city.neighbourLayerName'),
+      source: fileName,
+    });
+    const layers = neighbours?.ok ? [neighbours.value.layer] : [];
+    await createFrom(
+      made.meta.name || fileName,
+      () => Promise.resolve(withoutEmbeddedReferenceLayers(made)),
+      layers,
+    );
     notify({ kind: 'info', title: t('messages.imported', { count: total(made) }), lines: [] });
   };
 
