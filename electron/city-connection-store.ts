@@ -16,6 +16,21 @@ export interface SecretBox {
   isEncryptionAvailable(): boolean;
   encryptString(plain: string): Buffer;
   decryptString(encrypted: Buffer): string;
+  /** Linux only: which keyring safeStorage uses ('basic_text' is a key written in Electron itself). */
+  getSelectedStorageBackend?(): string;
+}
+
+/** Linux backends that do not protect a secret: a fixed key in Electron's source, or not chosen yet. */
+const WEAK_LINUX_BACKENDS = new Set(['basic_text', 'unknown']);
+
+/**
+ * True when the OS really encrypts: on Linux without a keyring, safeStorage falls back to `basic_text`
+ * and still says encryption is available, which would put a readable password on disk.
+ */
+export function osEncrypts(box: SecretBox, platform: NodeJS.Platform = process.platform): boolean {
+  if (!box.isEncryptionAvailable()) return false;
+  if (platform !== 'linux' || !box.getSelectedStorageBackend) return true;
+  return !WEAK_LINUX_BACKENDS.has(box.getSelectedStorageBackend());
 }
 
 /** Where the encrypted URL lives (a file in production, memory in tests). */
@@ -72,14 +87,16 @@ export function urlWithPassword(url: string, password: string): Result<string> {
 export class CityConnectionStore {
   readonly #box: SecretBox;
   readonly #file: SecretFile;
+  readonly #encrypts: boolean;
   #url: string | undefined;
   #remembered = false;
 
-  constructor(box: SecretBox, file: SecretFile) {
+  constructor(box: SecretBox, file: SecretFile, platform: NodeJS.Platform = process.platform) {
     this.#box = box;
     this.#file = file;
+    this.#encrypts = osEncrypts(box, platform);
     const stored = file.read();
-    if (stored === undefined || !box.isEncryptionAvailable()) return;
+    if (stored === undefined || !this.#encrypts) return;
     try {
       const value = JSON.parse(stored) as { encryptedUrl?: unknown };
       if (typeof value.encryptedUrl !== 'string') return;
@@ -113,7 +130,7 @@ export class CityConnectionStore {
     const url = urlWithPassword(request.url, request.password);
     if (!url.ok) return url;
     this.#url = url.value;
-    if (this.#box.isEncryptionAvailable()) {
+    if (this.#encrypts) {
       const encryptedUrl = this.#box.encryptString(url.value).toString('base64');
       this.#file.write(JSON.stringify({ encryptedUrl }));
       this.#remembered = true;
