@@ -59,6 +59,11 @@ export const importEn: typeof importZh = {
   countedNote: "Grids' households and population are counted from census points, not read from the file.",
   encoding: 'Text encoding',
   encodingAuto: 'Automatic',
+  encodingOther: 'Read in another encoding',
+  encodingUtf16: 'UTF-16 (Unicode text)',
+  swappedColumns:
+    'The longitude column "{{lon}}" and the latitude column "{{lat}}" look swapped: the longitude column holds latitudes and the latitude column China\'s longitudes. Imported like this, the census points would land in the wrong place.',
+  swapColumns: 'Swap longitude and latitude',
   encodingSources: {
     override: 'chosen by hand',
     cpg: 'from the .cpg file',

@@ -57,6 +57,11 @@ export const importZh = {
   countedNote: '网格的户数、人口由人口点统计，不从文件读取。',
   encoding: '文字编码',
   encodingAuto: '自动',
+  encodingOther: '换一种编码读取',
+  encodingUtf16: 'UTF-16（Unicode 文本）',
+  swappedColumns:
+    '经度列“{{lon}}”与纬度列“{{lat}}”似乎选反了：经度列的值像纬度，纬度列的值像中国的经度。照此导入，人口点会落在错误的位置。',
+  swapColumns: '交换经纬度列',
   encodingSources: {
     override: '手动指定',
     cpg: '据 .cpg 文件',

@@ -25,7 +25,11 @@ export interface ProjectSession {
   readonly refreshProjects: () => Promise<void>;
   readonly openProject: (id: string) => Promise<void>;
   /** Stores a new project made by `make` under `name` and opens it. */
-  readonly createFrom: (name: string, make: () => Promise<Division>) => Promise<void>;
+  /**
+   * Makes a project and opens it; resolves false when it was not made (the error is reported). The
+   * project is written in one transaction, so a failure leaves no half-made project in the list.
+   */
+  readonly createFrom: (name: string, make: () => Promise<Division>) => Promise<boolean>;
   readonly renameProject: (project: ProjectSummary, name: string) => void;
   readonly duplicateProject: (project: ProjectSummary) => void;
   readonly deleteProject: (project: ProjectSummary) => void;
@@ -110,15 +114,17 @@ export function useProjectSession(
     });
   }, [session, refreshProjects]);
 
-  const createFrom = async (name: string, make: () => Promise<Division>): Promise<void> => {
+  const createFrom = async (name: string, make: () => Promise<Division>): Promise<boolean> => {
     setBusy(t('status.loading'));
     try {
       const made = await make();
       const summary = await store.createProject({ ...made, meta: { ...made.meta, name } });
       await refreshProjects();
       await openProject(summary.id);
+      return true;
     } catch (error) {
       reportError(t('messages.saveFailed'), error);
+      return false;
     } finally {
       setBusy(null);
     }

@@ -82,13 +82,12 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
 
   const showIssues = useCallback(() => showTab(ISSUES_TAB), []);
   const validation = useValidationWiring(session, division, ruleSet, setSelectedGridId, showIssues);
-  const transfer = useTransferDialogs(project, notices, language);
-
   // Stable: the tree is memoised and must not re-render on every App render.
   const showOnMap = useCallback(
     (target: MapTarget) => setFocus((f) => ({ ...target, request: (f?.request ?? 0) + 1 })),
     [],
   );
+  const transfer = useTransferDialogs(project, notices, language, showOnMap);
   const selectGrid = useCallback((id: string | null) => {
     setSelectedGridId(id);
     if (id) showTab(ATTRIBUTES_TAB);

@@ -8,6 +8,8 @@ import { countByLayer } from '../../shared/model';
 import { openProjectFile, saveProjectFile } from '../platform/project-files';
 import type { Notices } from './use-notices';
 import type { ProjectSession } from './use-project-session';
+import type { MapTarget } from './shell';
+import { boundsOfEntities } from './entity-bounds';
 
 /** What the import and export buttons, dialogs and the desktop 文件 menu do. */
 export interface TransferActions {
@@ -34,6 +36,7 @@ export function useTransferDialogs(
   project: ProjectSession,
   notices: Notices,
   language: Language,
+  showOnMap?: (target: MapTarget) => void,
 ): TransferActions {
   const { t } = useTranslation();
   const { session, state, createFrom } = project;
@@ -59,7 +62,8 @@ export function useTransferDialogs(
       return;
     }
     const name = result.value.meta.name || file.fileName.replace(/\.(geo)?json$/i, '');
-    await createFrom(name, () => Promise.resolve(result.value));
+    // A failed write was reported by createFrom; "imported" is said only of a project that exists.
+    if (!(await createFrom(name, () => Promise.resolve(result.value)))) return;
     notify({ kind: 'info', title: t('messages.imported', { count: total(result.value) }), lines: [] });
   };
 
@@ -91,12 +95,15 @@ export function useTransferDialogs(
         title: t('transfer.imported', { count: imported.entities.length, layer: layerName }),
         lines: [],
       });
+      // The planner sees what came in, wherever it lies (a new project is framed when it opens).
+      const bounds = boundsOfEntities(imported.entities);
+      if (bounds) showOnMap?.({ bounds });
     }
     return saved;
   };
 
   const importDivision = async (made: Division, fileName: string): Promise<void> => {
-    await createFrom(made.meta.name || fileName, () => Promise.resolve(made));
+    if (!(await createFrom(made.meta.name || fileName, () => Promise.resolve(made)))) return;
     notify({ kind: 'info', title: t('messages.imported', { count: total(made) }), lines: [] });
   };
 
