@@ -51,7 +51,7 @@ function rezip(bytes: Uint8Array): Uint8Array {
 }
 
 /** Offsets of the central directory entries of a zip. */
-function centralEntries(bytes: Uint8Array): number[] {
+export function centralEntries(bytes: Uint8Array): number[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const offsets: number[] = [];
   for (let at = 0; at + 4 <= bytes.length; at++)
@@ -59,7 +59,8 @@ function centralEntries(bytes: Uint8Array): number[] {
   return offsets;
 }
 
-function patchCentral(bytes: Uint8Array, edit: (view: DataView, central: number) => void): Uint8Array {
+/** A copy of a zip with every central directory entry edited (sizes, CRC, flags, names). */
+export function patchCentral(bytes: Uint8Array, edit: (view: DataView, central: number) => void): Uint8Array {
   const copy = bytes.slice();
   const view = new DataView(copy.buffer);
   for (const central of centralEntries(copy)) edit(view, central);
@@ -117,7 +118,7 @@ function damaged(
 }
 
 /** An XLSX from our writer with its sheet (and shared strings) replaced by hostile XML. */
-function workbook(sheet: string, shared?: string): Uint8Array {
+export function workbook(sheet: string, shared?: string): Uint8Array {
   const files: Record<string, Uint8Array> = unzipSync(writeXlsx('s', ['a'], [['b']]));
   files['xl/worksheets/sheet1.xml'] = utf8(`<worksheet><sheetData>${sheet}</sheetData></worksheet>`);
   if (shared !== undefined) files['xl/sharedStrings.xml'] = utf8(`<sst>${shared}</sst>`);

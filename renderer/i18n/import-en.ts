@@ -97,6 +97,10 @@ export const importEn: typeof importZh = {
   importNone: 'Import nothing',
   tooLarge: 'File too large',
   failed: 'Cannot import',
+  emptyLayerRefused:
+    'The file holds no {{layer}} at all; importing it would empty the {{count}} {{layer}} of the project, so nothing was imported. Check that you chose the right file.',
+  garbled:
+    'Read as {{encoding}}, the attributes hold bytes that are not text (shown as � in the preview); importing would garble them: choose another encoding.',
   imported: 'Imported {{count}} {{layer}}. Undo with Ctrl+Z.',
   exportHeading: 'Export',
   exportFormats: {

@@ -94,6 +94,10 @@ export const importZh = {
   importNone: '不导入',
   tooLarge: '文件太大',
   failed: '无法导入',
+  emptyLayerRefused:
+    '文件中没有任何{{layer}}，导入会清空项目中已有的 {{count}} 个{{layer}}，因此未导入。请检查文件是否选对。',
+  garbled:
+    '按 {{encoding}} 读取时属性中有无法识别的字节（预览中显示为 �），导入会产生乱码：请选择另一种编码。',
   imported: '已导入 {{count}} 个{{layer}}。可撤销（Ctrl+Z）。',
   exportHeading: '导出',
   exportFormats: {

@@ -317,6 +317,7 @@ export function ImportDialog(props: ImportDialogProps) {
                 format={inspection.format}
                 detected={{ encoding: inspection.encoding, source: inspection.encodingSource }}
                 chosen={choices.encoding}
+                garbled={inspection.garbled === true}
                 onChoose={(encoding) => changeChoices({ ...choices, encoding })}
               />
             )}

@@ -10,6 +10,8 @@ export interface ImportEncodingChoiceProps {
   /** What the file was read as, and why; undefined when it could not be read in any encoding tried. */
   readonly detected: { readonly encoding: ReadEncodingName; readonly source?: EncodingSource } | undefined;
   readonly chosen: TextFileEncodingChoice | undefined;
+  /** True when the attributes are not valid text in the encoding read (the preview shows U+FFFD). */
+  readonly garbled?: boolean;
   readonly onChoose: (encoding: TextFileEncodingChoice | undefined) => void;
 }
 
@@ -22,28 +24,35 @@ export function ImportEncodingChoice(props: ImportEncodingChoiceProps) {
   const { detected } = props;
   const label = detected ? t('transfer.encoding') : t('transfer.encodingOther');
   return (
-    <label>
-      {label}
-      <select
-        data-testid="import-encoding"
-        value={props.chosen ?? ''}
-        onChange={(event) =>
-          props.onChoose((event.target.value || undefined) as TextFileEncodingChoice | undefined)
-        }
-      >
-        <option value="">
-          {t('transfer.encodingAuto')}
-          {detected &&
-            `（${detected.encoding.toUpperCase()}${
-              detected.source && detected.source !== 'override'
-                ? `，${t(`transfer.encodingSources.${detected.source}`)}`
-                : ''
-            }）`}
-        </option>
-        <option value="utf-8">UTF-8</option>
-        <option value="gbk">GBK（936）</option>
-        {props.format !== 'shapefile' && <option value="utf-16">{t('transfer.encodingUtf16')}</option>}
-      </select>
-    </label>
+    <>
+      <label>
+        {label}
+        <select
+          data-testid="import-encoding"
+          value={props.chosen ?? ''}
+          onChange={(event) =>
+            props.onChoose((event.target.value || undefined) as TextFileEncodingChoice | undefined)
+          }
+        >
+          <option value="">
+            {t('transfer.encodingAuto')}
+            {detected &&
+              `（${detected.encoding.toUpperCase()}${
+                detected.source && detected.source !== 'override'
+                  ? `，${t(`transfer.encodingSources.${detected.source}`)}`
+                  : ''
+              }）`}
+          </option>
+          <option value="utf-8">UTF-8</option>
+          <option value="gbk">GBK（936）</option>
+          {props.format !== 'shapefile' && <option value="utf-16">{t('transfer.encodingUtf16')}</option>}
+        </select>
+      </label>
+      {props.garbled && detected && (
+        <p className="transfer-warning" role="alert" data-testid="import-garbled">
+          {t('transfer.garbled', { encoding: detected.encoding.toUpperCase() })}
+        </p>
+      )}
+    </>
   );
 }

@@ -87,7 +87,18 @@ export function useTransferDialogs(
     if (!session) return false;
     const layerName = LAYER_NAMES[imported.layer][language];
     const note = `${language === 'zh' ? '导入' : 'Import'} ${fileName}（${layerName}）`;
-    const change = replaceLayerChange(session.getState().division, imported, note);
+    const current = session.getState().division;
+    // A header without rows would replace the layer with nothing: refused, as the command line does.
+    const existing = current[imported.layer].size;
+    if (imported.entities.length === 0 && existing > 0) {
+      notify({
+        kind: 'error',
+        title: t('transfer.emptyLayerRefused', { layer: layerName, count: existing }),
+        lines: [],
+      });
+      return false;
+    }
+    const change = replaceLayerChange(current, imported, note);
     const saved = await session.apply(change);
     if (saved) {
       notify({

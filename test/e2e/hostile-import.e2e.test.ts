@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { writeShapefile } from '../../shared/formats/shapefile-write';
 import { encodeText } from '../../shared/formats/text-encoding';
+import { writeZip } from '../../shared/formats/zip-archive';
 import { launchBrowser, openApp, waitForMapIdle, watchPage } from './browser';
 
 // Issue 9 in the app: the import dialog says which encoding it read a table or GeoJSON in and offers
@@ -153,6 +155,55 @@ describe('the import dialog with hostile text and tables', () => {
     await page.waitForSelector('[data-testid="import-preview"]');
     await page.click('[data-testid="import-close"]');
     expect(await statusGrids()).toBe('网格 38');
+  });
+});
+
+describe('the import dialog never garbles or empties silently', () => {
+  it('a shapefile read in the wrong encoding says its preview is garbled', async () => {
+    const written = writeShapefile(
+      {
+        name: 'grids',
+        shapeType: 'polygon',
+        fields: [
+          { name: 'WGBM', type: 'C' },
+          { name: 'WGMC', type: 'C' },
+        ],
+        records: [
+          {
+            geometry: { type: 'Polygon', coordinates: square(104.75, 29.36, 0.004) },
+            cells: ['510302003001009', '光明社区燊海井网格'],
+          },
+        ],
+      },
+      { encoding: 'gbk', crs: 'cgcs2000' },
+    );
+    await openImport(file('gbk-shapefile.zip', writeZip(written.files)));
+    await page.waitForSelector('[data-testid="import-preview"]');
+    expect(await page.locator('[data-testid="import-garbled"]').count()).toBe(0);
+    await page.selectOption('[data-testid="import-encoding"]', 'utf-8');
+    const garbled = page.locator('[data-testid="import-garbled"]');
+    await garbled.waitFor();
+    expect(await garbled.textContent()).toContain('按 UTF-8 读取时属性中有无法识别的字节');
+    await page.selectOption('[data-testid="import-encoding"]', '');
+    await garbled.waitFor({ state: 'detached' });
+    await page.click('[data-testid="import-close"]');
+  });
+
+  it('a census table with a header and no rows does not empty the census points', async () => {
+    const households = async () =>
+      (await page.locator('[data-testid="status-bar"] span').nth(1).textContent()) ?? '';
+    const before = await households();
+    await openImport(file('header-only.csv', '经度,纬度,户数\n'));
+    await page.waitForSelector('[data-testid="import-preview"]');
+    await page.click('[data-testid="import-confirm"]');
+    const refused = page.locator('[data-testid="notice"]', { hasText: '因此未导入' });
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('会清空项目中已有的');
+    // The dialog stays open for another file; the notice is dismissed once it is closed.
+    expect(await page.locator('[data-testid="import-dialog"]').count()).toBe(1);
+    await page.click('[data-testid="import-close"]');
+    await page.click('[data-testid="notice"] button');
+    expect(await households()).toBe(before);
   });
 });
 
