@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleSet } from '../../shared/model';
 import { BUILTIN_RULE_SETS, builtinRuleSet } from '../../shared/model';
-import { deriveFigures } from '../derive/grid-figures';
+import { useDivisionFigures } from '../derive/use-division-figures';
 import { useEditTools } from '../tools/use-edit-tools';
 import { useDivide } from '../divide/use-divide';
 import { useSketchCounts } from '../divide/use-sketch-counts';
@@ -78,10 +78,11 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
   const division = state?.division ?? null;
   const ruleSet: RuleSet =
     builtinRuleSet(division?.meta.ruleSetId ?? 'zigong') ?? BUILTIN_RULE_SETS.get('zigong')!;
-  const figures = useMemo(() => (division ? deriveFigures(division, ruleSet) : null), [division, ruleSet]);
-
   const showIssues = useCallback(() => showTab(ISSUES_TAB), []);
   const validation = useValidationWiring(session, division, ruleSet, setSelectedGridId, showIssues);
+  // Counted by the validation worker: a split, a merge or an undo counts no census point on this thread.
+  const figures = useDivisionFigures(division, ruleSet, validation.state);
+
   // Stable: the tree is memoised and must not re-render on every App render.
   const showOnMap = useCallback(
     (target: MapTarget) => setFocus((f) => ({ ...target, request: (f?.request ?? 0) + 1 })),

@@ -83,6 +83,20 @@ export function useTransferDialogs(
     }
   };
 
+  /**
+   * Remembers on the project the Gauss-Kruger zone a layer came in, so 导出数据… can offer it back. A later
+   * import in longitude/latitude keeps it; an import from another zone replaces it.
+   */
+  const rememberSourceZone = async (zoneEpsg: number | undefined): Promise<void> => {
+    if (!state || zoneEpsg === undefined || project.current?.sourceZoneEpsg === zoneEpsg) return;
+    try {
+      await project.store.updateMeta(state.projectId, { sourceZoneEpsg: zoneEpsg });
+      await project.refreshProjects();
+    } catch (error) {
+      reportError(t('messages.saveFailed'), error);
+    }
+  };
+
   const importLayer = async (imported: LayerImport, fileName: string): Promise<boolean> => {
     if (!session) return false;
     const layerName = LAYER_NAMES[imported.layer][language];
@@ -100,6 +114,7 @@ export function useTransferDialogs(
     }
     const change = replaceLayerChange(current, imported, note);
     const saved = await session.apply(change);
+    if (saved) await rememberSourceZone(imported.sourceZoneEpsg);
     if (saved) {
       notify({
         kind: 'info',

@@ -463,7 +463,12 @@ export function convertImport(source: ImportSource, request: LayerRequest): Resu
         );
       }
       return tableToCensus(source.header, source.rows, request);
-    case 'features':
-      return featuresToLayer(source.records, request, source.inspection.fields);
+    case 'features': {
+      const converted = featuresToLayer(source.records, request, source.inspection.fields);
+      const crs = source.inspection.crs;
+      // Remembered so that exports can be written back in the zone the planner's data came in.
+      if (!converted.ok || crs?.status !== 'ok' || crs.zoneEpsg === undefined) return converted;
+      return ok({ ...converted.value, sourceZoneEpsg: crs.zoneEpsg });
+    }
   }
 }
