@@ -1,140 +1,8 @@
-import {
-  closeSync,
-  openSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { decodeTextFile } from '../shared/formats/text-encoding';
 import { runCli } from '../shared/cli/run-cli';
-import { openCityDatabase, serveUntilStopped } from './city-host';
-import type { CliHost } from '../shared/cli/run-cli';
-import type { Result } from '../shared/model';
-import { fail, ok, text } from '../shared/model';
+import { nodeCliHost } from './gridplan-node-host';
 
 // The Node entry of `gridplan` (bundled into dist-cli/gridplan.js by `npm run build:cli`): it only reads
-// files and writes the output; everything else is the pure core in shared/cli.
-
-declare const GRIDPLAN_VERSION: string | undefined;
-
-function readProblem(error: unknown): Result<never> {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT')
-    return fail({ kind: 'not-found', message: text('文件不存在。', 'The file does not exist.') });
-  if (code === 'EISDIR')
-    return fail({
-      kind: 'directory',
-      message: text('这是一个文件夹，不是文件。', 'This is a folder, not a file.'),
-    });
-  if (code === 'EACCES')
-    return fail({ kind: 'denied', message: text('没有读取权限。', 'Permission denied.') });
-  const detail = error instanceof Error ? error.message : String(error);
-  return fail({
-    kind: 'unreadable',
-    message: text(`读取失败（${detail}）。`, `Reading failed (${detail}).`),
-  });
-}
-
-// The PDF fonts ship in the npm package @expo-google-fonts/noto-sans-sc (SIL OFL 1.1, which allows
-// embedding); a dependency of gridplan, so it is installed beside the bundle. Resolved from the bundle
-// (dist-cli/gridplan.js in the package), then from the working folder (a bundle built elsewhere).
-const FONT_FILES: Readonly<Record<string, string>> = {
-  'NotoSansSC-Regular.ttf': '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-  'NotoSansSC-Bold.ttf': '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
-};
-
-function resolveAsset(specifier: string): string | undefined {
-  for (const base of [import.meta.url, path.join(process.cwd(), 'index.js')]) {
-    try {
-      return createRequire(base).resolve(specifier);
-    } catch {
-      // not installed there: try the next place
-    }
-  }
-  return undefined;
-}
-
-const host: CliHost = {
-  openCityDatabase: (url) => openCityDatabase(url),
-  serveHttp: serveUntilStopped,
-  readAsset(name) {
-    const specifier = FONT_FILES[name];
-    const file = specifier === undefined ? undefined : resolveAsset(specifier);
-    if (file === undefined) {
-      return fail({
-        kind: 'not-found',
-        message: text(
-          `找不到 ${specifier ?? name}（请重新安装 gridplan）。`,
-          `${specifier ?? name} is not installed (reinstall gridplan).`,
-        ),
-      });
-    }
-    return host.readBytes!(file);
-  },
-  readBytes(path) {
-    try {
-      const buffer = readFileSync(path);
-      return ok(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
-    } catch (error) {
-      return readProblem(error);
-    }
-  },
-  readPieces(path, read) {
-    let fd: number | undefined;
-    try {
-      fd = openSync(path, 'r');
-      const descriptor = fd;
-      return ok(read((into) => readSync(descriptor, into, 0, into.length, null)));
-    } catch (error) {
-      return readProblem(error);
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
-  },
-  writeBytes(path, bytes) {
-    // Written beside the target and renamed: a failed export never leaves half a file under its name.
-    const temporary = `${path}.${process.pid}.partial`;
-    try {
-      writeFileSync(temporary, bytes);
-      renameSync(temporary, path);
-      return ok(true);
-    } catch (error) {
-      rmSync(temporary, { force: true });
-      const detail = error instanceof Error ? error.message : String(error);
-      return fail({
-        kind: 'unwritable',
-        message: text(`写入失败（${detail}）。`, `Writing failed (${detail}).`),
-      });
-    }
-  },
-  fileSize(path) {
-    try {
-      const stat = statSync(path);
-      return stat.isFile() ? stat.size : undefined;
-    } catch {
-      return undefined;
-    }
-  },
-  readText(path) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch (error) {
-      return readProblem(error);
-    }
-    // Never Node's lenient 'utf8', which turns GBK or broken bytes into U+FFFD without a word.
-    const decoded = decodeTextFile(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path);
-    return decoded.ok
-      ? ok(decoded.value.text)
-      : fail({ kind: 'bad-encoding', message: text(decoded.message.zh, decoded.message.en) });
-  },
-  version: typeof GRIDPLAN_VERSION === 'string' ? GRIDPLAN_VERSION : undefined,
-};
+// files and writes the output (gridplan-node-host.ts); everything else is the pure core in shared/cli.
 
 // `gridplan … | head` closes the pipe early: that is the reader's choice, not an error to report.
 for (const stream of [process.stdout, process.stderr]) {
@@ -144,7 +12,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const result = await runCli(process.argv.slice(2), host);
+const result = await runCli(process.argv.slice(2), nodeCliHost);
 process.stdout.write(result.stdout);
 process.stderr.write(result.stderr);
 process.exitCode = result.exitCode;

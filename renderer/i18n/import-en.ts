@@ -59,6 +59,11 @@ export const importEn: typeof importZh = {
   countedNote: "Grids' households and population are counted from census points, not read from the file.",
   encoding: 'Text encoding',
   encodingAuto: 'Automatic',
+  encodingOther: 'Read in another encoding',
+  encodingUtf16: 'UTF-16 (Unicode text)',
+  swappedColumns:
+    'The longitude column "{{lon}}" and the latitude column "{{lat}}" look swapped: the longitude column holds latitudes and the latitude column China\'s longitudes. Imported like this, the census points would land in the wrong place.',
+  swapColumns: 'Swap longitude and latitude',
   encodingSources: {
     override: 'chosen by hand',
     cpg: 'from the .cpg file',
@@ -92,6 +97,10 @@ export const importEn: typeof importZh = {
   importNone: 'Import nothing',
   tooLarge: 'File too large',
   failed: 'Cannot import',
+  emptyLayerRefused:
+    'The file holds no {{layer}} at all; importing it would empty the {{count}} {{layer}} of the project, so nothing was imported. Check that you chose the right file.',
+  garbled:
+    'Read as {{encoding}}, the attributes hold bytes that are not text (shown as � in the preview); importing would garble them: choose another encoding.',
   imported: 'Imported {{count}} {{layer}}. Undo with Ctrl+Z.',
   exportHeading: 'Export',
   exportFormats: {

@@ -57,6 +57,11 @@ export const importZh = {
   countedNote: '网格的户数、人口由人口点统计，不从文件读取。',
   encoding: '文字编码',
   encodingAuto: '自动',
+  encodingOther: '换一种编码读取',
+  encodingUtf16: 'UTF-16（Unicode 文本）',
+  swappedColumns:
+    '经度列“{{lon}}”与纬度列“{{lat}}”似乎选反了：经度列的值像纬度，纬度列的值像中国的经度。照此导入，人口点会落在错误的位置。',
+  swapColumns: '交换经纬度列',
   encodingSources: {
     override: '手动指定',
     cpg: '据 .cpg 文件',
@@ -89,6 +94,10 @@ export const importZh = {
   importNone: '不导入',
   tooLarge: '文件太大',
   failed: '无法导入',
+  emptyLayerRefused:
+    '文件中没有任何{{layer}}，导入会清空项目中已有的 {{count}} 个{{layer}}，因此未导入。请检查文件是否选对。',
+  garbled:
+    '按 {{encoding}} 读取时属性中有无法识别的字节（预览中显示为 �），导入会产生乱码：请选择另一种编码。',
   imported: '已导入 {{count}} 个{{layer}}。可撤销（Ctrl+Z）。',
   exportHeading: '导出',
   exportFormats: {

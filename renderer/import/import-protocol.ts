@@ -1,13 +1,13 @@
 import type { ImportInspection } from '../../shared/formats/import-files';
 import type { LayerImport, LayerRequest } from '../../shared/formats/import-layer';
 import type { ReferenceImport, ReferenceRequest } from '../../shared/formats/reference-layer-import';
-import type { TextEncodingName } from '../../shared/formats/text-encoding';
+import type { TextFileEncodingChoice } from '../../shared/formats/text-encoding';
 import type { InputFile } from '../../shared/formats/zip-archive';
 import type { Division, Result } from '../../shared/model';
 
 /** The planner's reading choices sent with every request (see shared/formats/import-files.ts). */
 export interface ReadChoices {
-  readonly encoding?: TextEncodingName;
+  readonly encoding?: TextFileEncodingChoice;
   readonly zoneEpsg?: number;
   readonly shapefileLayer?: string;
 }

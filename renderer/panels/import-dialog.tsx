@@ -6,7 +6,6 @@ import { attributesOf, requiredAttributes } from '../../shared/formats/field-map
 import type { LayerImport, PointSystem } from '../../shared/formats/import-layer';
 import type { ReferenceImport } from '../../shared/formats/reference-layer-import';
 import { POINT_SYSTEMS } from '../../shared/formats/import-layer';
-import type { TextEncodingName } from '../../shared/formats/text-encoding';
 import type { InputFile } from '../../shared/formats/zip-archive';
 import { MAX_IMPORT_BYTES, tooLargeProblem } from '../../shared/formats/zip-archive';
 import type { Division, Language, LocalText } from '../../shared/model';
@@ -22,6 +21,8 @@ import type { ReadChoices } from '../import/import-protocol';
 import type { RememberedMappings } from '../import/remembered-mapping';
 import { readRemembered, remember } from '../import/remembered-mapping';
 import '../import/transfer.css';
+import { ImportEncodingChoice } from './import-encoding-choice';
+import { ImportSwapHint } from './import-swap-hint';
 // --- reference layers (参考图层): renderer/references/ ---
 import { canBeReference, ReferenceImportFields } from '../references/reference-import-fields';
 import type { ReferenceChoice } from '../references/reference-import-fields';
@@ -259,6 +260,14 @@ export function ImportDialog(props: ImportDialogProps) {
                 <li key={index}>{say(problem.message)}</li>
               ))}
             </ul>
+            {files && !inspection && problems.some((problem) => problem.kind === 'bad-encoding') && (
+              <ImportEncodingChoice
+                format={undefined}
+                detected={undefined}
+                chosen={choices.encoding}
+                onChoose={(encoding) => changeChoices({ ...choices, encoding })}
+              />
+            )}
           </div>
         )}
 
@@ -328,30 +337,14 @@ export function ImportDialog(props: ImportDialogProps) {
               </label>
             )}
 
-            {inspection.encoding && inspection.format !== 'geojson' && inspection.format !== 'xlsx' && (
-              <label>
-                {t('transfer.encoding')}
-                <select
-                  data-testid="import-encoding"
-                  value={choices.encoding ?? ''}
-                  onChange={(event) =>
-                    changeChoices({
-                      ...choices,
-                      encoding: (event.target.value || undefined) as TextEncodingName | undefined,
-                    })
-                  }
-                >
-                  <option value="">
-                    {t('transfer.encodingAuto')}（{inspection.encoding.toUpperCase()}
-                    {inspection.encodingSource && inspection.encodingSource !== 'override'
-                      ? `，${t(`transfer.encodingSources.${inspection.encodingSource}`)}`
-                      : ''}
-                    ）
-                  </option>
-                  <option value="utf-8">UTF-8</option>
-                  <option value="gbk">GBK（936）</option>
-                </select>
-              </label>
+            {inspection.encoding && inspection.format !== 'xlsx' && (
+              <ImportEncodingChoice
+                format={inspection.format}
+                detected={{ encoding: inspection.encoding, source: inspection.encodingSource }}
+                chosen={choices.encoding}
+                garbled={inspection.garbled === true}
+                onChoose={(encoding) => changeChoices({ ...choices, encoding })}
+              />
             )}
 
             {inspection.crs && (
@@ -468,6 +461,13 @@ export function ImportDialog(props: ImportDialogProps) {
                   </label>
                 ))}
                 {(layer === 'grid' || layer === 'microgrid') && <small>{t('transfer.countedNote')}</small>}
+                {layer === 'census' && (
+                  <ImportSwapHint
+                    inspection={inspection}
+                    mapping={mapping}
+                    onMapping={(next) => dispatch({ type: 'mapping', mapping: next })}
+                  />
+                )}
               </fieldset>
             )}
 

@@ -29,12 +29,12 @@ export interface CityOfficeDeps {
   ) => Promise<{ readonly name: string; readonly bytes: Uint8Array } | undefined>;
   readonly author: string;
   readonly references: ProjectReferences;
-  /** Creates and opens a project with its reference layers. */
+  /** Creates and opens a project with its reference layers; false when it was not made (reported). */
   readonly openAsProject: (
     name: string,
     division: Division,
     layers: readonly ReferenceLayer[],
-  ) => Promise<void>;
+  ) => Promise<boolean>;
   readonly notify: (kind: 'info' | 'error', title: LocalText, lines?: readonly LocalText[]) => void;
   /** The UI's words (namespace `city`). */
   readonly say: (key: string, values?: Record<string, unknown>) => string;
@@ -179,8 +179,7 @@ export function useCityOffice(deps: CityOfficeDeps) {
         language === 'zh'
           ? `${pulled.division.meta.name || townshipCodeOf(pulled.division)}（市级库第 ${pulled.version} 版）`
           : `${pulled.division.meta.name || townshipCodeOf(pulled.division)} (city version ${pulled.version})`;
-      await openAsProject(name, withoutEmbeddedReferenceLayers(pulled.division), layers);
-      setPulled(null);
+      if (await openAsProject(name, withoutEmbeddedReferenceLayers(pulled.division), layers)) setPulled(null);
     });
 
   return {

@@ -25,12 +25,15 @@ export interface ProjectSession {
   readonly refreshProjects: () => Promise<void>;
   readonly openProject: (id: string) => Promise<void>;
   /** Stores a new project made by `make` under `name` and opens it. */
-  /** Creates a project from a division (with reference layers to store beside it) and opens it. */
+  /**
+   * Makes a project (with reference layers to store beside it) and opens it; resolves false when it was
+   * not made (the error is reported). A failure leaves no half-made project in the list.
+   */
   readonly createFrom: (
     name: string,
     make: () => Promise<Division>,
     references?: readonly ReferenceLayer[],
-  ) => Promise<void>;
+  ) => Promise<boolean>;
   readonly renameProject: (project: ProjectSummary, name: string) => void;
   readonly duplicateProject: (project: ProjectSummary) => void;
   readonly deleteProject: (project: ProjectSummary) => void;
@@ -119,16 +122,24 @@ export function useProjectSession(
     name: string,
     make: () => Promise<Division>,
     references: readonly ReferenceLayer[] = [],
-  ): Promise<void> => {
+  ): Promise<boolean> => {
     setBusy(t('status.loading'));
     try {
       const made = await make();
       const summary = await store.createProject({ ...made, meta: { ...made.meta, name } });
-      for (const layer of references) await store.putReferenceLayer(summary.id, layer);
+      try {
+        for (const layer of references) await store.putReferenceLayer(summary.id, layer);
+      } catch (error) {
+        // The project is one transaction, its reference layers others: a failed layer takes it back out.
+        await store.deleteProject(summary.id).catch(() => undefined);
+        throw error;
+      }
       await refreshProjects();
       await openProject(summary.id);
+      return true;
     } catch (error) {
       reportError(t('messages.saveFailed'), error);
+      return false;
     } finally {
       setBusy(null);
     }

@@ -95,13 +95,13 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
   const validation = useValidationWiring(session, division, ruleSet, setSelectedGridId, showIssues);
   // Counted by the validation worker: a split, a merge or an undo counts no census point on this thread.
   const figures = useDivisionFigures(division, ruleSet, validation.state);
-  const transfer = useTransferDialogs(project, notices, language);
 
   // Stable: the tree is memoised and must not re-render on every App render.
   const showOnMap = useCallback(
     (target: MapTarget) => setFocus((f) => ({ ...target, request: (f?.request ?? 0) + 1 })),
     [],
   );
+  const transfer = useTransferDialogs(project, notices, language, showOnMap);
   const selectGrid = useCallback((id: string | null) => {
     setSelectedGridId(id);
     if (id) showTab(ATTRIBUTES_TAB);

@@ -12,6 +12,8 @@ import { countByLayer } from '../../shared/model';
 import { openProjectFile, saveProjectFile } from '../platform/project-files';
 import type { Notices } from './use-notices';
 import type { ProjectSession } from './use-project-session';
+import type { MapTarget } from './shell';
+import { boundsOfEntities } from './entity-bounds';
 
 /** What the import and export buttons, dialogs and the desktop 文件 menu do. */
 export interface TransferActions {
@@ -38,6 +40,7 @@ export function useTransferDialogs(
   project: ProjectSession,
   notices: Notices,
   language: Language,
+  showOnMap?: (target: MapTarget) => void,
 ): TransferActions {
   const { t } = useTranslation();
   const { session, state, createFrom } = project;
@@ -63,7 +66,8 @@ export function useTransferDialogs(
       return;
     }
     const name = result.value.meta.name || file.fileName.replace(/\.(geo)?json$/i, '');
-    await createFrom(name, () => Promise.resolve(result.value));
+    // A failed write was reported by createFrom; "imported" is said only of a project that exists.
+    if (!(await createFrom(name, () => Promise.resolve(result.value)))) return;
     notify({ kind: 'info', title: t('messages.imported', { count: total(result.value) }), lines: [] });
   };
 
@@ -101,7 +105,18 @@ export function useTransferDialogs(
     if (!session) return false;
     const layerName = LAYER_NAMES[imported.layer][language];
     const note = `${language === 'zh' ? '导入' : 'Import'} ${fileName}（${layerName}）`;
-    const change = replaceLayerChange(session.getState().division, imported, note);
+    const current = session.getState().division;
+    // A header without rows would replace the layer with nothing: refused, as the command line does.
+    const existing = current[imported.layer].size;
+    if (imported.entities.length === 0 && existing > 0) {
+      notify({
+        kind: 'error',
+        title: t('transfer.emptyLayerRefused', { layer: layerName, count: existing }),
+        lines: [],
+      });
+      return false;
+    }
+    const change = replaceLayerChange(current, imported, note);
     const saved = await session.apply(change);
     if (saved) await rememberSourceZone(imported.sourceZoneEpsg);
     if (saved) {
@@ -110,6 +125,9 @@ export function useTransferDialogs(
         title: t('transfer.imported', { count: imported.entities.length, layer: layerName }),
         lines: [],
       });
+      // The planner sees what came in, wherever it lies (a new project is framed when it opens).
+      const bounds = boundsOfEntities(imported.entities);
+      if (bounds) showOnMap?.({ bounds });
     }
     return saved;
   };
@@ -122,11 +140,12 @@ export function useTransferDialogs(
       source: fileName,
     });
     const layers = neighbours?.ok ? [neighbours.value.layer] : [];
-    await createFrom(
+    const created = await createFrom(
       made.meta.name || fileName,
       () => Promise.resolve(withoutEmbeddedReferenceLayers(made)),
       layers,
     );
+    if (!created) return;
     notify({ kind: 'info', title: t('messages.imported', { count: total(made) }), lines: [] });
   };
 

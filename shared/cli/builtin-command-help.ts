@@ -29,13 +29,14 @@ export function builtinCommandHelp(command: BuiltinCommand): LocalText {
 
 用法：
   gridplan validate 文件.geojson [--rules 规则集] [--min-area 平方米] [--format text|json|html]
-                    [--out 路径] [--lang zh|en]
+                    [--out 路径] [--encoding utf-8|gbk|utf-16] [--lang zh|en]
 
   --rules      内置规则集 ${rules('、')}，或自定义规则集 JSON 文件的路径；
                默认使用文件中 ruleSet 指定的规则集（没有则为 zigong）
   --min-area   小于此面积（平方米）的重叠、空白不报告，默认 1
   --format     text（默认，供审核人阅读）、json（交换格式）或 html（可打印的报告）
   --out        把报告写入此文件（先写临时文件再替换，失败时原文件不变），不输出到屏幕
+  --encoding   文件的文字编码；默认自动识别（不是 UTF-8 时在标准错误输出中说明）
   --lang       zh（默认）或 en
 
 ${EXIT_ZH}
@@ -44,7 +45,7 @@ ${EXIT_ZH}
 
 Usage:
   gridplan validate FILE.geojson [--rules RULES] [--min-area M2] [--format text|json|html]
-                    [--out PATH] [--lang zh|en]
+                    [--out PATH] [--encoding utf-8|gbk|utf-16] [--lang zh|en]
 
   --rules      a built-in rule set (${rules(', ')}) or the path of a custom rule-set JSON file;
                default: the file's ruleSet member (zigong when absent)
@@ -52,6 +53,7 @@ Usage:
   --format     text (default, for a reviewer), json (interchange report) or html (printable report)
   --out        write the report to this file (through a temporary file, so a failure leaves it as it was)
                instead of standard output
+  --encoding   the file's text encoding; default: detected (said on standard error when not UTF-8)
   --lang       zh (default) or en
 
 ${EXIT_EN}
@@ -88,14 +90,14 @@ ${EXIT_EN}
 
 用法：
   gridplan import 路径 --as grids|communities|township|microgrids|census --out 划分.geojson
-                 [--into 已有划分.geojson] [--encoding utf-8|gbk] [--zone EPSG] [--field 属性=字段名 ...]
+                 [--into 已有划分.geojson] [--encoding utf-8|gbk|utf-16] [--zone EPSG] [--field 属性=字段名 ...]
                  [--from wgs84|gcj02|bd09] [--skip-bad-rows] [--shapefile-layer 图层名] [--lang zh|en]
 
   路径可为 .zip、.shp（同名 .dbf/.shx/.prj/.cpg 一并读取）、.csv、.xlsx 或 .geojson。
   --as               导入为哪一层
   --out              写入的划分文件
   --into             保留此已有划分的其他图层
-  --encoding         属性表的文字编码：utf-8 或 gbk
+  --encoding         属性表或文本（CSV、GeoJSON）的文字编码：utf-8、gbk 或 utf-16（仅文本）；默认自动识别并说明
   --zone             为无 .prj 的投影坐标指定 CGCS2000 投影带（EPSG 4513–4554 等）
   --field            指定字段，如 --field code=WGBM --field name=WGMC；属性有 code、name、type、parentCode、
                      households、population、address、longitude、latitude；未指定的按字段名自动匹配
@@ -110,14 +112,15 @@ ${EXIT_ZH}
 
 Usage:
   gridplan import PATH --as grids|communities|township|microgrids|census --out FILE.geojson
-                 [--into EXISTING.geojson] [--encoding utf-8|gbk] [--zone EPSG] [--field ATTRIBUTE=FIELD ...]
+                 [--into EXISTING.geojson] [--encoding utf-8|gbk|utf-16] [--zone EPSG] [--field ATTRIBUTE=FIELD ...]
                  [--from wgs84|gcj02|bd09] [--skip-bad-rows] [--shapefile-layer NAME] [--lang zh|en]
 
   PATH is a .zip, a .shp (its .dbf/.shx/.prj/.cpg are read too), .csv, .xlsx or .geojson.
   --as               the layer to import as
   --out              the division file to write
   --into             keep the other layers of this existing division
-  --encoding         the text encoding of the attributes: utf-8 or gbk
+  --encoding         the text encoding of the attributes or text (CSV, GeoJSON): utf-8, gbk or utf-16 (text
+                     only); default: detected, and said
   --zone             the CGCS2000 zone of projected data without a .prj (EPSG 4513–4554 ...)
   --field            pick fields, e.g. --field code=WGBM --field name=WGMC, for code, name, type, parentCode,
                      households, population, address, longitude, latitude; the rest is matched by field

@@ -2,7 +2,9 @@ import { MIN_PIECE_AREA_M2 } from '../model';
 import type { Language, LocalText } from '../model';
 import { text } from '../model';
 import type { ExportCommand, ImportCommand } from './parse-transfer-args';
-import { parseTransferArgs, transferCommandOf } from './parse-transfer-args';
+import { encodingChoiceOf, parseTransferArgs, transferCommandOf } from './parse-transfer-args';
+import type { TextFileEncodingChoice } from '../formats/text-encoding';
+import { TEXT_FILE_ENCODINGS } from '../formats/text-encoding';
 import type { BuiltinCommand } from './builtin-command-help';
 import { isBuiltinCommand } from './builtin-command-help';
 
@@ -20,6 +22,8 @@ export type CliCommand =
       readonly format: ReportFormat;
       /** Write the report here (atomically, through the host) instead of standard output. */
       readonly out?: string;
+      /** `--encoding`: how to read the file's text; absent: detected (and said when not UTF-8). */
+      readonly encoding?: TextFileEncodingChoice;
       readonly lang: Language;
     }
   | {
@@ -28,6 +32,8 @@ export type CliCommand =
       readonly format: 'text' | 'json';
       /** Write the summary here (atomically, through the host) instead of standard output. */
       readonly out?: string;
+      /** `--encoding`: how to read the file's text; absent: detected. */
+      readonly encoding?: TextFileEncodingChoice;
       readonly lang: Language;
     }
   | ExportCommand
@@ -47,7 +53,7 @@ export interface CliUsageError {
   readonly message: LocalText;
 }
 
-const OPTIONS_WITH_VALUE = new Set(['--rules', '--min-area', '--format', '--lang', '--out']);
+const OPTIONS_WITH_VALUE = new Set(['--rules', '--min-area', '--format', '--lang', '--out', '--encoding']);
 
 /**
  * Parses `gridplan validate FILE [--rules R] [--min-area M2] [--format text|json|html] [--lang zh|en]`,
@@ -140,7 +146,17 @@ export function parseCliArgs(args: readonly string[]): CliCommand | CliUsageErro
 
   const format = options.get('--format') ?? 'text';
   const out = options.get('--out');
-  const outOption = out === undefined ? {} : { out };
+  const encoding = encodingChoiceOf(options.get('--encoding'));
+  if (encoding !== undefined && !(TEXT_FILE_ENCODINGS as readonly string[]).includes(encoding)) {
+    return error(
+      `--encoding 只能是 utf-8、gbk 或 utf-16，而不是 ${encoding}。`,
+      `--encoding must be utf-8, gbk or utf-16, not ${encoding}.`,
+    );
+  }
+  const outOption = {
+    ...(out === undefined ? {} : { out }),
+    ...(encoding === undefined ? {} : { encoding: encoding as TextFileEncodingChoice }),
+  };
   if (command === 'stats') {
     for (const name of ['--rules', '--min-area']) {
       if (options.has(name)) return error(`stats 不使用 ${name}。`, `stats does not take ${name}.`);

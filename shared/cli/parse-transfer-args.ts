@@ -3,7 +3,8 @@ import type { FieldMapping, MappedAttribute } from '../formats/field-mapping';
 import { MAPPED_ATTRIBUTES } from '../formats/field-mapping';
 import type { PointSystem } from '../formats/import-layer';
 import { POINT_SYSTEMS } from '../formats/import-layer';
-import type { TextEncodingName } from '../formats/text-encoding';
+import type { TextEncodingName, TextFileEncodingChoice } from '../formats/text-encoding';
+import { TEXT_FILE_ENCODINGS } from '../formats/text-encoding';
 import type { Language, Layer, LocalText } from '../model';
 import { text } from '../model';
 
@@ -40,7 +41,8 @@ export interface ImportCommand {
   readonly out: string;
   /** A GridPlan GeoJSON whose other layers are kept; default: a new division. */
   readonly into: string | undefined;
-  readonly encoding: TextEncodingName | undefined;
+  /** The text encoding chosen with `--encoding` (UTF-16: CSV and GeoJSON only); else detected. */
+  readonly encoding: TextFileEncodingChoice | undefined;
   readonly zoneEpsg: number | undefined;
   /** Which shapefile of a zip holding several. */
   readonly shapefileLayer: string | undefined;
@@ -90,6 +92,14 @@ const LAYER_WORDS: Record<string, Layer> = {
   microgrids: 'microgrid',
   census: 'census',
 };
+
+/** `--encoding` as typed, in the spelling GridPlan uses (`UTF8`, `utf16` and `GBK` are understood). */
+export function encodingChoiceOf(value: string | undefined): string | undefined {
+  return value
+    ?.toLowerCase()
+    .replace(/^utf-?8$/, 'utf-8')
+    .replace(/^utf-?16$/, 'utf-16');
+}
 
 /**
  * The command word when the line is `import` or `export`, found by skipping options and their values
@@ -153,14 +163,14 @@ export function parseTransferArgs(
   if (rest.length > 0)
     return error(`多余的参数：${rest.join(' ')}`, `Unexpected arguments: ${rest.join(' ')}`);
   const out = options.get('--out');
-  const encodingOption = options.get('--encoding')?.toLowerCase().replace('utf8', 'utf-8');
-  if (encodingOption !== undefined && encodingOption !== 'utf-8' && encodingOption !== 'gbk') {
+  const encodingOption = encodingChoiceOf(options.get('--encoding'));
+  if (encodingOption !== undefined && !(TEXT_FILE_ENCODINGS as readonly string[]).includes(encodingOption)) {
     return error(
-      `--encoding 只能是 utf-8 或 gbk，而不是 ${encodingOption}。`,
-      `--encoding must be utf-8 or gbk, not ${encodingOption}.`,
+      `--encoding 只能是 utf-8、gbk 或 utf-16（utf-16 仅用于导入），而不是 ${encodingOption}。`,
+      `--encoding must be utf-8, gbk or utf-16 (utf-16 for import only), not ${encodingOption}.`,
     );
   }
-  const encoding: TextEncodingName | undefined = encodingOption;
+  const encoding = encodingOption as TextFileEncodingChoice | undefined;
 
   if (command === 'export') {
     if (path === undefined)
@@ -174,6 +184,11 @@ export function parseTransferArgs(
     }
     if (flags.has('--skip-bad-rows'))
       return error('export 不使用 --skip-bad-rows。', 'export does not take --skip-bad-rows.');
+    if (encoding === 'utf-16')
+      return error(
+        'export 的 --encoding 只能是 utf-8 或 gbk（Shapefile 的 .dbf 不用 UTF-16）。',
+        'export takes --encoding utf-8 or gbk (a shapefile’s .dbf is never UTF-16).',
+      );
     const to = options.get('--to');
     if (!to || !(EXPORT_FORMATS as readonly string[]).includes(to)) {
       return error(

@@ -2,6 +2,8 @@ import type { FilingPackage } from '../formats/filing-package';
 import { looksLikeZip, readFilingPackage } from '../formats/filing-package';
 import { parseDivisionGeoJson } from '../formats/geojson';
 import { parseDivisionBytes, readDivisionStream } from '../formats/parse-division-bytes';
+import type { DecodedTextFile, TextFileEncodingChoice } from '../formats/text-encoding';
+import { decodeTextFile, sniffTextEncoding } from '../formats/text-encoding';
 import type { Division, Language, LocalText, Problem, Result } from '../model';
 import { text } from '../model';
 
@@ -34,13 +36,19 @@ export function readDivisionFile(
   host: Pick<CliHost, 'readText' | 'readBytes' | 'readPieces'>,
   file: string,
   lang: Language,
+  options: { readonly encoding?: TextFileEncodingChoice } = {},
 ):
-  | { readonly division: Division; readonly filingPackage?: FilingPackage }
+  | {
+      readonly division: Division;
+      readonly filingPackage?: FilingPackage;
+      /** How the text was read when it was not plain UTF-8 (GBK, UTF-16, or as `--encoding` said). */
+      readonly readAs?: Pick<DecodedTextFile, 'encoding' | 'source'>;
+    }
   | { readonly failure: CommandResult } {
   const cannotRead = (problems: readonly Problem[]) => ({
     failure: unreadableResult(text(`无法读取文件 ${file}：`, `Cannot read ${file}:`), problems, lang),
   });
-  if (host.readPieces) {
+  if (host.readPieces && (options.encoding === undefined || options.encoding === 'utf-8')) {
     // The usual case, a plain division file, read in pieces without holding the file whole; anything
     // else (a package, a file with problems, an unreadable file) is read again below, whole, so that
     // the answer and its messages are the same as ever.
@@ -62,9 +70,24 @@ export function readDivisionFile(
       }
       return { division: read.value.division, filingPackage: read.value };
     }
-    // Read from the bytes already read, without a string of the whole file; a UTF-8 BOM, which some
-    // Windows tools write, is skipped.
-    parsed = parseDivisionBytes(bytes.value);
+    if (options.encoding !== undefined) {
+      // As the planner said (`--encoding`), refused when the text is not valid in it.
+      const decoded = decodeTextFile(bytes.value, file, options.encoding);
+      if (!decoded.ok) return cannotRead([{ kind: 'bad-encoding', message: decoded.message }]);
+      parsed = parseDivisionGeoJson(decoded.value.text);
+      if (parsed.ok) {
+        const { encoding, source } = decoded.value;
+        return { division: parsed.value, readAs: { encoding, source } };
+      }
+    } else {
+      // Read from the bytes already read, without a string of the whole file; a UTF-8 BOM, which some
+      // Windows tools write, is skipped.
+      parsed = parseDivisionBytes(bytes.value);
+      if (parsed.ok) {
+        const readAs = sniffTextEncoding(bytes.value);
+        return readAs.encoding === 'utf-8' ? { division: parsed.value } : { division: parsed.value, readAs };
+      }
+    }
   } else {
     const source = host.readText(file);
     if (!source.ok) return cannotRead(source.problems);

@@ -17,6 +17,7 @@ import { runExport, runImport } from './run-transfer';
 import { readDivisionFile, unreadableResult } from './read-division-file';
 import { builtinCommandHelp } from './builtin-command-help';
 import { encodeText } from '../formats/text-encoding';
+import { readInEncodingNote } from './encoding-note';
 
 export type { CliHost } from './cli-host';
 
@@ -34,7 +35,7 @@ const HELP: LocalText = text(
                  [--layer grids|communities|township|microgrids|census] [--crs source|4490|4326|EPSG:45xx]
                  [--encoding utf-8|gbk] [--with-census] [--with-personal-fields]
   gridplan import 路径 --as grids|communities|township|microgrids|census --out 划分.geojson
-                 [--into 已有划分.geojson] [--encoding utf-8|gbk] [--zone EPSG] [--field 属性=字段名 ...]
+                 [--into 已有划分.geojson] [--encoding utf-8|gbk|utf-16] [--zone EPSG] [--field 属性=字段名 ...]
                  [--from wgs84|gcj02|bd09] [--skip-bad-rows] [--shapefile-layer 图层名]
 
   --rules      内置规则集 ${[...BUILTIN_RULE_SETS.keys()].join('、')}，或自定义规则集 JSON 文件的路径；
@@ -67,7 +68,7 @@ Usage:
                  [--layer grids|communities|township|microgrids|census] [--crs source|4490|4326|EPSG:45xx]
                  [--encoding utf-8|gbk] [--with-census] [--with-personal-fields]
   gridplan import PATH --as grids|communities|township|microgrids|census --out FILE.geojson
-                 [--into EXISTING.geojson] [--encoding utf-8|gbk] [--zone EPSG] [--field ATTRIBUTE=FIELD ...]
+                 [--into EXISTING.geojson] [--encoding utf-8|gbk|utf-16] [--zone EPSG] [--field ATTRIBUTE=FIELD ...]
                  [--from wgs84|gcj02|bd09] [--skip-bad-rows] [--shapefile-layer NAME]
 
   --rules      a built-in rule set (${[...BUILTIN_RULE_SETS.keys()].join(', ')}) or the path of a custom
@@ -232,9 +233,13 @@ function runBuiltin(args: readonly string[], host: CliHost): CliResult {
       exitCode: 2,
     };
   }
-  const read = readDivisionFile(host, command.file, lang);
+  const read = readDivisionFile(host, command.file, lang, { encoding: command.encoding });
   if ('failure' in read) return read.failure;
   const division = read.division;
+  // Never a file read in GBK or UTF-16 without a word (the report itself stays as the contract says).
+  const note = read.readAs
+    ? `${readInEncodingNote(command.file, read.readAs.encoding, read.readAs.source)[lang]}\n`
+    : '';
 
   if (command.command === 'stats') {
     const stats = divisionStats(division);
@@ -242,7 +247,10 @@ function runBuiltin(args: readonly string[], host: CliHost): CliResult {
       command.format === 'json'
         ? `${JSON.stringify(stats, null, 2)}\n`
         : formatStats(stats, command.file, lang);
-    return writeOrPrint(stdout, command.out, 0, text('统计已写入', 'Summary written to'), host, lang);
+    return noted(
+      note,
+      writeOrPrint(stdout, command.out, 0, text('统计已写入', 'Summary written to'), host, lang),
+    );
   }
 
   const ruleSet = resolveRuleSet(command.rules, division.meta.ruleSetId, host);
@@ -283,7 +291,11 @@ function runBuiltin(args: readonly string[], host: CliHost): CliResult {
     `校验报告（${errors} 个错误、${warnings} 个警告）已写入`,
     `Report (${errors} errors, ${warnings} warnings) written to`,
   );
-  return writeOrPrint(stdout, command.out, errors > 0 ? 1 : 0, written, host, lang);
+  return noted(note, writeOrPrint(stdout, command.out, errors > 0 ? 1 : 0, written, host, lang));
+}
+
+function noted(note: string, result: CliResult): CliResult {
+  return note ? { ...result, stderr: note + result.stderr } : result;
 }
 
 /**

@@ -8,18 +8,19 @@ import {
 } from '../formats/division-export';
 import { stringifyDivision } from '../formats/geojson';
 import type { ImportInspection } from '../formats/import-files';
-import type { EncodingSource } from '../formats/shapefile-read';
 import { convertImport, readImport } from '../formats/import-files';
 import { LAYER_NAMES, replaceLayerChange, rowErrorProblems } from '../formats/import-layer';
+import { lonLatLookSwapped, swappedColumnsHint } from '../formats/swapped-coordinates';
 import { encodeText } from '../formats/text-encoding';
 import type { InputFile } from '../formats/zip-archive';
 import { MAX_IMPORT_BYTES, tooLargeProblem } from '../formats/zip-archive';
-import type { Division, Language, LocalText, Problem, Result } from '../model';
+import type { Division, Language, Problem, Result } from '../model';
 import { applyChange, countByLayer, emptyDivision, text } from '../model';
 import type { ExportCommand, ImportCommand } from './parse-transfer-args';
 import type { CommandResult } from './command-result';
 import type { CliHost } from './cli-host';
 import { readDivisionFile, unreadableResult } from './read-division-file';
+import { describeEncoding } from './encoding-note';
 
 /** What import and export need from the host besides reading text: bytes in and out, and sizes. */
 export interface TransferHost {
@@ -61,24 +62,7 @@ function inputPaths(path: string, host: TransferHost): string[] {
 function describe(inspection: ImportInspection, lang: Language): string {
   const parts: string[] = [];
   if (inspection.encoding) {
-    const source: Record<EncodingSource, LocalText> = {
-      override: text('按指定', 'as chosen'),
-      cpg: text('据 .cpg', 'from the .cpg'),
-      'language-driver': text('据 DBF 语言标志', 'from the DBF language byte'),
-      detected: text('自动识别', 'detected'),
-      ascii: text('仅 ASCII', 'ASCII only'),
-      bom: text('据字节顺序标记', 'from the byte-order mark'),
-      contradicted: text(
-        '.cpg 或 DBF 标志所写的编码与内容不符，按内容识别',
-        'the .cpg or DBF byte names another encoding than the text has; read by its content',
-      ),
-    };
-    const how = inspection.encodingSource ? `（${source[inspection.encodingSource][lang]}）` : '';
-    parts.push(
-      lang === 'zh'
-        ? `编码 ${inspection.encoding.toUpperCase()}${how}`
-        : `encoding ${inspection.encoding.toUpperCase()}${how.replace('（', ' (').replace('）', ')')}`,
-    );
+    parts.push(describeEncoding(inspection.encoding, inspection.encodingSource)[lang]);
   }
   if (inspection.crs?.status === 'ok') {
     parts.push(lang === 'zh' ? `坐标系 ${inspection.crs.name}` : `coordinates ${inspection.crs.name}`);
@@ -153,6 +137,23 @@ export function runImport(command: ImportCommand, host: TransferHost): TransferR
   if (!converted.ok) return failed(cannot, converted.problems, lang);
   const imported = converted.value;
   let warnings = '';
+  if (source.kind === 'table' && command.layer === 'census') {
+    const swapped = lonLatLookSwapped(
+      source.header,
+      source.rows.map((row) => row.cells),
+      mapping,
+    );
+    // Refused unless the planner named both columns: points in the wrong hemisphere are damage.
+    const named = command.mapping.longitude !== undefined && command.mapping.latitude !== undefined;
+    if (swapped && !named) {
+      return {
+        stdout: '',
+        stderr: `${cannot[lang]}\n${swappedColumnsHint(mapping)[lang]}\n`,
+        exitCode: 1,
+      };
+    }
+    if (swapped) warnings += `${swappedColumnsHint(mapping)[lang]}\n`;
+  }
   if (imported.errors.length > 0) {
     const listed = rowErrorProblems(imported.errors);
     if (!command.skipBadRows) {

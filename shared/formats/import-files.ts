@@ -13,7 +13,7 @@ import type { FeatureRecord, LayerImport, LayerRequest } from './import-layer';
 import { featuresToLayer, tableToCensus } from './import-layer';
 import { MAX_PROPERTY_DEPTH, nestsDeeperThan } from './json-depth';
 import { featureLineNumbers } from './json-locations';
-import type { ReadEncodingName, TextEncodingName } from './text-encoding';
+import type { ReadEncodingName, TextEncodingName, TextFileEncodingChoice } from './text-encoding';
 import { decodeTextFile } from './text-encoding';
 import type { InputFile } from './zip-archive';
 import { MAX_IMPORT_BYTES, tooLargeProblem } from './zip-archive';
@@ -29,8 +29,8 @@ export type ImportFormat = 'shapefile' | 'csv' | 'xlsx' | 'geojson' | 'division'
 
 /** The planner's choices that change how files are read. */
 export interface ImportReadOptions {
-  /** Encoding of attributes/text, overriding .cpg, the DBF byte and detection. */
-  readonly encoding?: TextEncodingName;
+  /** Encoding of attributes/text, overriding .cpg, the DBF byte and detection (UTF-16: text files only). */
+  readonly encoding?: TextFileEncodingChoice;
   /** EPSG code of the CGCS2000 zone for projected data without a usable .prj. */
   readonly zoneEpsg?: number;
   /** Which shapefile of a zip holding several (base name). */
@@ -239,6 +239,8 @@ function readGeoJson(file: InputFile, options: ImportReadOptions): Result<Import
   const decoded = decodeTextFile(file.bytes, file.name, options.encoding);
   if (!decoded.ok) return fail({ kind: 'bad-encoding', message: decoded.message });
   const source = decoded.value.text;
+  // Said in the dialog and by the CLI, so a GBK or UTF-16 file is never read without a word.
+  const read = { encoding: decoded.value.encoding, encodingSource: decoded.value.source };
   let data: unknown;
   try {
     data = JSON.parse(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
@@ -266,8 +268,7 @@ function readGeoJson(file: InputFile, options: ImportReadOptions): Result<Import
         recordCount: Object.values(counts).reduce((a, b) => a + b, 0),
         table: false,
         geometryKind: undefined,
-        encoding: 'utf-8',
-        encodingSource: undefined,
+        ...read,
         crs: undefined,
         otherLayers: [],
       }),
@@ -331,8 +332,7 @@ function readGeoJson(file: InputFile, options: ImportReadOptions): Result<Import
     recordCount: records.length,
     table: false,
     geometryKind,
-    encoding: 'utf-8',
-    encodingSource: undefined,
+    ...read,
     crs: { status: 'ok', name: 'WGS84 / CGCS2000', projected: false },
     otherLayers: [],
   });
@@ -356,6 +356,21 @@ function shapefileInspection(found: ReturnType<typeof inspectShapefile> & { ok: 
     crs: shp.crs,
     otherLayers: shp.otherLayers,
   });
+}
+
+/**
+ * The shapefile reader's options: a DBF holds UTF-8 or GBK bytes (dBASE has no UTF-16), so that choice
+ * is refused rather than quietly ignored.
+ */
+function shapefileOptions(
+  options: ImportReadOptions,
+): Result<ImportReadOptions & { readonly encoding?: TextEncodingName }> {
+  if (options.encoding !== 'utf-16') return ok({ ...options, encoding: options.encoding });
+  return refuse(
+    'bad-encoding-choice',
+    'Shapefile 的属性（.dbf）只能是 UTF-8 或 GBK 编码，不会是 UTF-16：请改选 UTF-8 或 GBK。',
+    'A shapefile’s attributes (.dbf) are UTF-8 or GBK, never UTF-16: choose UTF-8 or GBK.',
+  );
 }
 
 function checkSizes(files: readonly InputFile[]): Result<true> {
@@ -386,7 +401,9 @@ export function inspectImport(
     if (!expanded.ok) return expanded;
     const parts = findShapefile(expanded.value, options.shapefileLayer);
     if (!parts.ok) return parts;
-    const inspected = inspectShapefile(parts.value, options);
+    const shapefile = shapefileOptions(options);
+    if (!shapefile.ok) return shapefile;
+    const inspected = inspectShapefile(parts.value, shapefile.value);
     return inspected.ok ? ok(shapefileInspection(inspected)) : inspected;
   }
   const read = readSingle(format.value, files[0]!, options);
@@ -421,7 +438,9 @@ export function readImport(
   options.onProgress?.(0.15);
   const parts = findShapefile(expanded.value, options.shapefileLayer);
   if (!parts.ok) return parts;
-  const read = readShapefile(parts.value, options);
+  const shapefile = shapefileOptions(options);
+  if (!shapefile.ok) return shapefile;
+  const read = readShapefile(parts.value, shapefile.value);
   if (!read.ok) return read;
   options.onProgress?.(0.5);
   const inspected = shapefileInspection({ ok: true, value: read.value.inspection });

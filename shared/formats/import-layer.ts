@@ -181,6 +181,16 @@ function ringProblem(geometry: AreaGeometry): LocalText | undefined {
           `a ring has ${ring.length} vertices; at least 4 are needed (first equals last)`,
         );
       }
+      // GeoJSON from elsewhere is not checked by a reader on the way (a shapefile's is): a longitude of
+      // 504.7 or projected metres would be written into the project as if they were degrees.
+      const bad = ring.find((p) => !Array.isArray(p) || !validLonLat(Number(p[0]), Number(p[1])));
+      if (bad) {
+        const shown = Array.isArray(bad) ? bad.slice(0, 2).join(', ') : JSON.stringify(bad);
+        return text(
+          `坐标 (${shown}) 不是有效的经纬度（经度 −180～180，纬度 −90～90）；若为投影坐标，请先在 GIS 软件中转换为 CGCS2000 经纬度，或导入带 .prj 的 Shapefile`,
+          `the coordinates (${shown}) are not a valid longitude/latitude (longitude −180 to 180, latitude −90 to 90); if they are projected, convert them to CGCS2000 longitude/latitude in a GIS first, or import a shapefile with its .prj`,
+        );
+      }
     }
   }
   return undefined;

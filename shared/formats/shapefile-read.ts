@@ -416,6 +416,22 @@ function listed(problems: Problem[]): Problem[] {
   ];
 }
 
+/**
+ * True when every coordinate is within ±180/±90: degrees, not projected metres (projected data spread
+ * over at most 360 m by 180 m around its false origin is not a township).
+ */
+function looksLikeDegrees(geometries: readonly (Geometry | null)[]): boolean {
+  let any = false;
+  for (const geometry of geometries) {
+    if (!geometry) continue;
+    for (const p of positionsOf(geometry)) {
+      if (!(Math.abs(p[0]!) <= 180 && Math.abs(p[1]!) <= 90)) return false;
+      any = true;
+    }
+  }
+  return any;
+}
+
 function positionsOf(geometry: Geometry): Position[] {
   switch (geometry.type) {
     case 'Point':
@@ -499,6 +515,15 @@ export function readShapefile(
     const view = new DataView(parts.shp.buffer, parts.shp.byteOffset, parts.shp.byteLength);
     // shpjs's public parseShp takes a .prj text, not a converter: read raw and convert here.
     geometries = parseShp(view, false);
+    if (crs?.kind === 'projected' && looksLikeDegrees(geometries)) {
+      return fail({
+        kind: 'prj-mismatch',
+        message: text(
+          `${parts.name}.prj 写的是投影坐标系（${inspection.crs.status === 'ok' ? inspection.crs.name : ''}，单位米），但 ${parts.name}.shp 中的坐标都像经纬度（度）：按 .prj 换算会把数据放到几百米外的海上，因此未导入。若数据是经纬度，请删去或改正 .prj 后再导入。`,
+          `${parts.name}.prj names a projected system (${inspection.crs.status === 'ok' ? inspection.crs.name : ''}, in metres), but every coordinate in ${parts.name}.shp looks like longitude/latitude in degrees: converting them by the .prj would put the data in the sea near 0°, 0°, so nothing was imported. If the data is longitude/latitude, remove or correct the .prj and import again.`,
+        ),
+      });
+    }
     if (crs?.kind === 'projected') {
       const { unproject } = crs;
       geometries = geometries.map((geometry) => geometry && reproject(geometry, unproject));

@@ -193,6 +193,13 @@ export function encodeText(value: string, encoding: TextEncodingName): EncodedTe
 /** Encodings GridPlan reads: the two it writes, and UTF-16 ("Unicode text" from Excel and Notepad). */
 export type ReadEncodingName = TextEncodingName | 'utf-16le' | 'utf-16be';
 
+/**
+ * The encodings a planner can choose for a text file (the app's choice, the CLI's `--encoding`): the two
+ * GridPlan writes, and UTF-16, whose byte order the file's BOM (or its NULs) tells.
+ */
+export const TEXT_FILE_ENCODINGS = ['utf-8', 'gbk', 'utf-16'] as const;
+export type TextFileEncodingChoice = (typeof TEXT_FILE_ENCODINGS)[number];
+
 /** What a text file's bytes were read as, and how that was decided. */
 export interface DecodedTextFile {
   readonly text: string;
@@ -218,6 +225,21 @@ function utf16Without(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 }
 
 /**
+ * The encoding {@link decodeTextFile} would read these bytes as, without decoding them: for saying which
+ * encoding a file was read in when it is not plain UTF-8.
+ */
+export function sniffTextEncoding(bytes: Uint8Array): Pick<DecodedTextFile, 'encoding' | 'source'> {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { encoding: 'utf-8', source: 'bom' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', source: 'bom' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', source: 'bom' };
+  const utf16 = utf16Without(bytes);
+  if (utf16) return { encoding: utf16, source: 'detected' };
+  if (!hasNonAscii(bytes)) return { encoding: 'utf-8', source: 'ascii' };
+  return { encoding: isValidUtf8(bytes) ? 'utf-8' : 'gbk', source: 'detected' };
+}
+
+/**
  * Decodes a whole text file (GeoJSON, CSV) with its encoding said, never silently replacing bytes by
  * U+FFFD: a byte-order mark (UTF-8, UTF-16) settles it; UTF-16 without one is recognised by its NULs;
  * otherwise valid UTF-8 is UTF-8 and anything else is tried as GBK. `override` (the app's choice, the
@@ -227,12 +249,22 @@ function utf16Without(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 export function decodeTextFile(
   bytes: Uint8Array,
   fileName: string,
-  override?: TextEncodingName,
+  override?: TextFileEncodingChoice,
 ): { ok: true; value: DecodedTextFile } | { ok: false; message: { zh: string; en: string } } {
   let encoding: ReadEncodingName;
   let source: DecodedTextFile['source'];
   let body = bytes;
-  if (override) {
+  if (override === 'utf-16') {
+    // The byte order is the file's to tell: its BOM, else its NULs, else little-endian (what Windows writes).
+    source = 'override';
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+      encoding = 'utf-16be';
+      body = bytes.subarray(2);
+    } else {
+      encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : (utf16Without(bytes) ?? 'utf-16le');
+      if (bytes[0] === 0xff && bytes[1] === 0xfe) body = bytes.subarray(2);
+    }
+  } else if (override) {
     encoding = override;
     source = 'override';
     if (override === 'utf-8' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
@@ -258,13 +290,13 @@ export function decodeTextFile(
     if (encoding === 'gbk' && !isValidGbk(body)) throw new Error('not GBK');
     return { ok: true, value: { text: decoder(encoding, true).decode(body), encoding, source } };
   } catch {
-    const named = encoding.toUpperCase();
+    const named = encoding.startsWith('utf-16') ? 'UTF-16' : encoding.toUpperCase();
     const other = encoding === 'gbk' ? 'utf-8' : 'gbk';
     return {
       ok: false,
       message: {
-        zh: `${fileName} 不是有效的 ${named} 文本${source === 'override' ? '（按指定的编码读取）' : '（既不是 UTF-8 也不是 GBK）'}，按此读取会产生乱码，未读取。请确认文件编码${source === 'override' ? `，或改用 ${other.toUpperCase()}` : '，在 Excel/WPS 或文本编辑器中另存为 UTF-8'}后再试。`,
-        en: `${fileName} is not valid ${named} text${source === 'override' ? ' (the encoding chosen)' : ' (neither UTF-8 nor GBK)'}; reading it would garble it, so it was not read. Check the file's encoding${source === 'override' ? `, or choose ${other.toUpperCase()}` : ' and save it as UTF-8 in Excel/WPS or a text editor'}, then try again.`,
+        zh: `${fileName} 不是有效的 ${named} 文本${source === 'override' ? '（按指定的编码读取）' : source === 'bom' ? '（据文件开头的字节顺序标记）' : '（既不是 UTF-8 也不是 GBK）'}，按此读取会产生乱码，未读取。请确认文件编码${source === 'override' ? `，或改用 ${other.toUpperCase()}` : '，在 Excel/WPS 或文本编辑器中另存为 UTF-8'}后再试。`,
+        en: `${fileName} is not valid ${named} text${source === 'override' ? ' (the encoding chosen)' : source === 'bom' ? ' (as its byte-order mark says)' : ' (neither UTF-8 nor GBK)'}; reading it would garble it, so it was not read. Check the file's encoding${source === 'override' ? `, or choose ${other.toUpperCase()}` : ' and save it as UTF-8 in Excel/WPS or a text editor'}, then try again.`,
       },
     };
   }

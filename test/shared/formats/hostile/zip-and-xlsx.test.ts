@@ -3,25 +3,11 @@ import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { crc32 } from '../../../../shared/formats/crc32';
 import { encodeText } from '../../../../shared/formats/text-encoding';
-import { readXlsx, writeXlsx } from '../../../../shared/formats/xlsx';
+import { readXlsx } from '../../../../shared/formats/xlsx';
 import { MAX_IMPORT_BYTES, readZip } from '../../../../shared/formats/zip-archive';
+import { patchCentral, workbook } from '../../../../scripts/make-hostile-corpus';
 
 const utf8 = (value: string) => encodeText(value, 'utf-8').bytes;
-
-/** Offsets of the central directory entries of a zip written by fflate. */
-function centralEntries(zip: Uint8Array): number[] {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  const offsets: number[] = [];
-  for (let at = 0; at + 4 <= zip.length; at++) if (view.getUint32(at, true) === 0x02014b50) offsets.push(at);
-  return offsets;
-}
-
-function patched(zip: Uint8Array, edit: (view: DataView, central: number) => void): Uint8Array {
-  const copy = zip.slice();
-  const view = new DataView(copy.buffer);
-  for (const central of centralEntries(copy)) edit(view, central);
-  return copy;
-}
 
 function refusal(result: {
   ok: boolean;
@@ -43,7 +29,7 @@ describe('hostile zips are refused with a clear message, whatever their headers 
   });
 
   it('a wrong CRC-32', () => {
-    const bad = patched(plain, (view, central) => view.setUint32(central + 16, 0xdeadbeef, true));
+    const bad = patchCentral(plain, (view, central) => view.setUint32(central + 16, 0xdeadbeef, true));
     const problem = refusal(readZip(bad, 'crc.zip'));
     expect(problem.kind).toBe('bad-zip');
     expect(problem.message.en).toContain('CRC-32');
@@ -51,18 +37,18 @@ describe('hostile zips are refused with a clear message, whatever their headers 
   });
 
   it('an entry that declares fewer bytes than its data unpacks to', () => {
-    const bad = patched(plain, (view, central) => view.setUint32(central + 24, 100, true));
+    const bad = patchCentral(plain, (view, central) => view.setUint32(central + 24, 100, true));
     const problem = refusal(readZip(bad, 'small.zip'));
     expect(problem.message.en).toMatch(/more than the 100 bytes it declares/);
   });
 
   it('an entry that declares more bytes than its data holds', () => {
-    const bad = patched(plain, (view, central) => view.setUint32(central + 24, 10_000_000, true));
+    const bad = patchCentral(plain, (view, central) => view.setUint32(central + 24, 10_000_000, true));
     expect(refusal(readZip(bad, 'big.zip')).message.en).toMatch(/declared size/);
   });
 
   it('an encrypted entry is called password-protected', () => {
-    const bad = patched(plain, (view, central) =>
+    const bad = patchCentral(plain, (view, central) =>
       view.setUint16(central + 8, view.getUint16(central + 8, true) | 1, true),
     );
     const problem = refusal(readZip(bad, 'secret.zip'));
@@ -73,7 +59,7 @@ describe('hostile zips are refused with a clear message, whatever their headers 
 
   it('a NUL in an entry name', () => {
     const zip = zipSync({ 'abc.shp': utf8('x') });
-    const bad = patched(zip, (view, central) => view.setUint8(central + 46 + 1, 0));
+    const bad = patchCentral(zip, (view, central) => view.setUint8(central + 46 + 1, 0));
     expect(refusal(readZip(bad, 'nul.zip')).kind).toBe('unsafe-zip');
   });
 
@@ -92,22 +78,10 @@ describe('hostile zips are refused with a clear message, whatever their headers 
 
   it('a bomb whose header lies about its size is stopped at the declared size', () => {
     const bomb = zipSync({ 'huge.dbf': new Uint8Array(50_000_000) }, { level: 9 });
-    const bad = patched(bomb, (view, central) => view.setUint32(central + 24, 1000, true));
+    const bad = patchCentral(bomb, (view, central) => view.setUint32(central + 24, 1000, true));
     expect(refusal(readZip(bad, 'liar.zip')).message.en).toMatch(/declares/);
   }, 20_000);
 });
-
-/** An XLSX made by our writer, with its sheet and shared strings replaced. */
-function workbook(sheet: string, shared?: string): Uint8Array {
-  const base = writeXlsx('s', ['a'], [['b']]);
-  const files: Record<string, Uint8Array> = {};
-  const read = readZip(base, 'base.xlsx');
-  if (!read.ok) throw new Error('base');
-  for (const file of read.value) files[file.name] = file.bytes;
-  files['xl/worksheets/sheet1.xml'] = utf8(`<worksheet><sheetData>${sheet}</sheetData></worksheet>`);
-  if (shared !== undefined) files['xl/sharedStrings.xml'] = utf8(`<sst>${shared}</sst>`);
-  return zipSync(files);
-}
 
 describe('hostile XLSX sheets are parsed with bounded work and refused clearly', () => {
   it('reads shared, inline, numeric and phonetic-annotated strings', () => {
