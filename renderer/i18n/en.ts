@@ -221,6 +221,7 @@ export const en: UiStrings = {
     rule: 'Rule',
     result: 'Result',
     count: 'Count',
+    withPoints: '{{count}} ({{points}} census points, {{households}} households)',
     incremental: 'Re-checked the edited area ({{ms}} ms)',
     failed: 'Validation failed: {{message}}',
   },

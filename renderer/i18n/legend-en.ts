@@ -24,6 +24,7 @@ export const legendEn: typeof legendZh = {
     gap: 'Gap (red hatching)',
     overlap: 'Overlap (red)',
     outside: 'Outside its village (light red)',
+    unassigned: 'Census point in no grid (red dot)',
     issueError: 'Where an error is',
     issueWarning: 'Where a warning is',
     road: 'Road',

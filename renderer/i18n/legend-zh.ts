@@ -22,6 +22,7 @@ export const legendZh = {
     gap: '空白/缝隙（红色斜线）',
     overlap: '重叠（红色）',
     outside: '越界（浅红）',
+    unassigned: '不在任何网格内的人口点（红点）',
     issueError: '错误的位置',
     issueWarning: '警告的位置',
     road: '道路',

@@ -206,6 +206,7 @@ export const zh = {
     rule: '规则',
     result: '结果',
     count: '数量',
+    withPoints: '{{count}} 项（{{points}} 个人口点、{{households}} 户）',
     incremental: '已重新校验修改处（{{ms}} 毫秒）',
     failed: '校验出错：{{message}}',
   },

@@ -68,6 +68,10 @@ export const LEGEND_GROUPS: readonly LegendGroup[] = [
       { label: 'overlap', swatch: { kind: 'fill', colour: PROBLEM_COLOUR, opacity: 0.75 } },
       { label: 'outside', swatch: { kind: 'fill', colour: PROBLEM_COLOUR, opacity: 0.4 } },
       {
+        label: 'unassigned',
+        swatch: { kind: 'circle', colour: PROBLEM_COLOUR, stroke: '#ffffff', radius: 3.5 },
+      },
+      {
         label: 'issueError',
         swatch: { kind: 'circle', colour: PROBLEM_COLOUR, stroke: '#ffffff', radius: 6 },
       },

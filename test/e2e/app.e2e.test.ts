@@ -103,6 +103,26 @@ describe('GridPlan in Chromium', () => {
     await page.screenshot({ path: 'test-results/e2e-issues.png' });
   });
 
+  it('reports the points of the undivided community once, counted, and shows each on the map (issue 11.5)', async () => {
+    const unassigned = page.locator('button.issue[data-rule="unassigned-point"]');
+    expect(await unassigned.count()).toBe(1);
+    const message = (await unassigned.textContent()) ?? '';
+    expect(message).toContain('新民社区');
+    const points = Number(/([\d,]+) 个人口点/.exec(message)![1]!.replace(/,/g, ''));
+    expect(points).toBeGreaterThan(50);
+    expect(message).toMatch(/个人口点、[\d,]+ 户/);
+    // The rule table says how many points, not how many lines: nothing is capped silently.
+    const count = await page.locator('[data-rule-count="unassigned-point"]').textContent();
+    expect(count).toContain(`${points.toLocaleString('en-US')} 个人口点`);
+    // One map point per unassigned census point.
+    await page.waitForSelector(`[data-testid="map"][data-features-gp-unassigned="${points}"]`);
+    const status = (await page.locator('[data-testid="status-bar"]').textContent()) ?? '';
+    expect(Number(/错误 (\d+)/.exec(status)![1])).toBeLessThan(10);
+    await unassigned.click();
+    await waitForMapIdle(page);
+    await page.screenshot({ path: 'test-results/e2e-unassigned.png' });
+  });
+
   it('switches the whole UI to English and back', async () => {
     await page.click('[data-testid="language-switch"]');
     expect(await page.locator('.brand strong').textContent()).toBe('GridPlan');
