@@ -1,5 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import type { MapOverlay } from '../map/map-overlay';
+import { MEASURE_OVERLAY } from '../map/overlays/measure-overlay';
 import { PROBLEMS_OVERLAY } from '../map/overlays/problems-overlay';
 import { UNASSIGNED_OVERLAY } from '../map/overlays/unassigned-overlay';
 import {
@@ -22,4 +23,5 @@ export const MAP_OVERLAY_ITEMS: readonly MapOverlayItem[] = [
   { overlay: UNASSIGNED_OVERLAY, data: ({ validation }) => validation.unassigned },
   { overlay: REFERENCES_OVERLAY, data: ({ references }) => referenceCollection(references.layers) },
   { overlay: REFERENCE_LABELS_OVERLAY, data: ({ references }) => referenceCollection(references.layers) },
+  { overlay: MEASURE_OVERLAY, data: ({ edit }) => edit.measure.features },
 ];

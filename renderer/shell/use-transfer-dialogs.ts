@@ -11,7 +11,7 @@ import type { ProjectSession } from './use-project-session';
 
 /** What the import and export buttons, dialogs and the desktop 文件 menu do. */
 export interface TransferActions {
-  /** 导入 GeoJSON: a whole division as a new project. */
+  /** The desktop menu's 打开项目…: a division file as a new project (the toolbar's 导入… is the dialog). */
   readonly importFile: () => Promise<void>;
   /** 导出 GeoJSON: the open project in the interchange profile. */
   readonly exportFile: () => Promise<void>;
@@ -54,13 +54,20 @@ export function useTransferDialogs(
       notify({
         kind: 'error',
         title: t('messages.importFailed'),
-        lines: result.problems.map((p) => p.message),
+        // A layer or a table is not a project: say where it goes instead.
+        lines: [
+          ...result.problems.map((p) => p.message),
+          {
+            zh: t('messages.useImportDialog', { lng: 'zh' }),
+            en: t('messages.useImportDialog', { lng: 'en' }),
+          },
+        ],
       });
       return;
     }
     const name = result.value.meta.name || file.fileName.replace(/\.(geo)?json$/i, '');
     await createFrom(name, () => Promise.resolve(result.value));
-    notify({ kind: 'info', title: t('messages.imported', { count: total(result.value) }), lines: [] });
+    notify({ kind: 'info', title: t('messages.imported', { count: total(result.value), name }), lines: [] });
   };
 
   const exportFile = async (): Promise<void> => {
@@ -96,8 +103,9 @@ export function useTransferDialogs(
   };
 
   const importDivision = async (made: Division, fileName: string): Promise<void> => {
-    await createFrom(made.meta.name || fileName, () => Promise.resolve(made));
-    notify({ kind: 'info', title: t('messages.imported', { count: total(made) }), lines: [] });
+    const name = made.meta.name || fileName;
+    await createFrom(name, () => Promise.resolve(made));
+    notify({ kind: 'info', title: t('messages.imported', { count: total(made), name }), lines: [] });
   };
 
   const menuActions = useRef({ importFile, exportFile });
