@@ -69,6 +69,7 @@ function LeftPanel({ shell }: { readonly shell: Shell }) {
       ruleSet={ruleSet}
       selectedGridId={selectedGridId}
       onShowCommunity={shell.showCommunity}
+      onSelectTownship={shell.selectTownship}
       onSelectGrid={shell.selectFromTree}
     />
   );
@@ -95,7 +96,12 @@ function MapArea({ shell }: { readonly shell: Shell }) {
       {...(() => {
         const props = referenceMapProps(shell, edit.mapProps);
         // Counts before commit follow the shape being drawn; 平衡 picks grids on the map.
-        return { ...props, draw: { ...props.draw, onSketch: shell.sketch.onSketch } };
+        // The measure tools (测距, 测面积) measure the same sketch.
+        const onSketch = (geometry: Parameters<typeof shell.sketch.onSketch>[0]): void => {
+          shell.sketch.onSketch(geometry);
+          props.draw.onSketch?.(geometry);
+        };
+        return { ...props, draw: { ...props.draw, onSketch } };
       })()}
       {...(divide.picking ? { pickedGridIds: divide.picked } : {})}
       proposal={divide.previewFeatures}

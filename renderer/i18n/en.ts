@@ -20,8 +20,6 @@ export const en: UiStrings = {
     validateAll: 'Check division',
     nextProblem: 'Next problem',
     nextProblemTitle: 'Jump to the next problem to fix and show it on the map',
-    importGeoJson: 'Import',
-    importTitle: 'Import a GeoJSON division file (replaces the project content; can be undone)',
     exportGeoJson: 'Export',
     exportTitle: "Export GeoJSON (without residents' personal data)",
     language: '中文',
@@ -51,7 +49,8 @@ export const en: UiStrings = {
     heading: 'Division',
     search: 'Search by code or name',
     township: 'Township/street',
-    showCommunity: 'Show this community on the map',
+    editTownship: 'See and edit the township’s name, code and supervision phone',
+    showCommunity: 'Show this community on the map and edit it under Attributes',
     undivided: 'not divided into grids yet',
     noResults: 'No grid matches',
     empty: 'The project has no township or community boundaries yet. Import a boundary file.',
@@ -89,10 +88,35 @@ export const en: UiStrings = {
     areaM2: '{{value}} m²',
     areaHa: '{{value}} ha',
   },
+  area: {
+    communityHeading: 'Community / village',
+    townshipHeading: 'Township / street',
+    code: 'Code',
+    codeHint: 'Community: the 12-digit statistics code; township: 12 digits ending in 000',
+    name: 'Name',
+    kind: 'Type',
+    kinds: { urban: 'Community (urban)', rural: 'Administrative village (rural)' },
+    kindUnset: 'Not set (its grids get no household target)',
+    grids: 'Grids',
+    households: 'Households in its grids',
+    gridTarget: 'Grid household target',
+    gridTargetNone: 'none (set the type first)',
+    gridTargetNote:
+      'From the rule set “{{ruleSet}}”: the type decides whether urban or rural grid targets apply.',
+    codeMoves: 'With a new code its {{count}} grids move to it; grid codes are not renumbered.',
+    supervisionPhone: 'Supervision phone',
+    supervisionPhoneHint: 'Printed on every public notice: residents call it about grid staff',
+    save: 'Save',
+    note: 'Edit the attributes of {{layer}} {{code}}',
+    communityLayer: 'community',
+    townshipLayer: 'township',
+    chooseHint: 'Click a community, village or township name in the list to edit it here.',
+  },
   panel: {
     attributes: 'Attributes',
     issues: 'Issues',
-    nothingSelected: 'Select a grid on the map or in the list to see and edit its attributes.',
+    nothingSelected:
+      'Select a grid on the map or in the list to see and edit its attributes; click a community, village or township name to edit it.',
     code: 'Grid code',
     name: 'Name',
     type: 'Type',
@@ -135,7 +159,10 @@ export const en: UiStrings = {
   },
   messages: {
     importFailed: 'Import failed; the project was not changed.',
-    imported: 'Imported {{count}} features. Undo restores the content from before the import.',
+    imported:
+      'Imported {{count}} features as the new project “{{name}}”; the project open before is unchanged and still in the project list.',
+    useImportDialog:
+      'This is not a GridPlan division file. To import a shapefile, CSV, XLSX or GeoJSON layer into the open project, use “Import…” in the toolbar.',
     exported: 'Exported to {{path}}',
     exportedBrowser: 'Downloaded {{name}}',
     saveFailed: 'Saving failed',
@@ -155,6 +182,8 @@ export const en: UiStrings = {
     'fill-gap': 'Fill gap',
     microgrid: 'Micro-grid',
     delete: 'Delete',
+    'measure-distance': 'Distance',
+    'measure-area': 'Area',
   },
   toolHints: {
     select:
@@ -167,6 +196,9 @@ export const en: UiStrings = {
     'fill-gap': 'List uncovered pieces of the community and make them a grid or give them to a neighbour',
     microgrid: 'Draw a micro-grid inside the selected grid',
     delete: 'Delete the selected grid (can be undone)',
+    'measure-distance':
+      'Measure the distance between points or along a path (geodesic, on the earth’s surface); changes nothing',
+    'measure-area': 'Measure the area (m², mu, hectares) and perimeter of a shape; changes nothing',
   },
   edit: {
     tools: 'Editing tools',
@@ -197,6 +229,8 @@ export const en: UiStrings = {
     drawHint:
       'Click point by point, double-click or click the first point to finish; Ctrl+Z removes the last point, Esc cancels.',
     splitHint: 'Draw a line from outside the grid across it to outside; double-click to finish.',
+    measureDistanceHint: 'Click point by point to measure; double-click to finish; Esc clears.',
+    measureAreaHint: 'Click around the area, double-click or click the first point to finish; Esc clears.',
     carveHint:
       'Draw the area of the exclusive grid (school, hospital...): it is cut out of the grids; then choose its category in Attributes.',
     live: 'Dragging: {{households}} households, {{population}} people',
@@ -223,12 +257,27 @@ export const en: UiStrings = {
     rule: 'Rule',
     result: 'Result',
     count: 'Count',
+    withPoints: '{{count}} ({{points}} census points, {{households}} households)',
     incremental: 'Re-checked the edited area ({{ms}} ms)',
     failed: 'Validation failed: {{message}}',
     retrying:
       'The validation worker did not answer within {{seconds}} s; restarted it and checking again (retry {{attempt}})…',
   },
   map: {
+    controls: {
+      zoomIn: 'Zoom in',
+      zoomOut: 'Zoom out',
+      resetBearing: 'Drag to rotate the map, click to reset north',
+      metres: 'm',
+      kilometres: 'km',
+      fullscreenEnter: 'Full screen',
+      fullscreenExit: 'Exit full screen',
+      toggleAttribution: 'Show or hide attribution',
+      title: 'Map',
+      ctrlScroll: 'Use Ctrl + scroll to zoom the map',
+      cmdScroll: 'Use ⌘ + scroll to zoom the map',
+      twoFingers: 'Use two fingers to move the map',
+    },
     loading: 'Loading map…',
     noWebgl: 'The map cannot start: this computer does not support WebGL.',
   },

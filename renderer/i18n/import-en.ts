@@ -2,14 +2,17 @@ import type { importZh } from './import-zh';
 
 /** English strings of the import and export dialogs; the keys are import-zh.ts's. */
 export const importEn: typeof importZh = {
-  importButton: 'Import data…',
-  importTitle: 'Import a shapefile, CSV, XLSX or GeoJSON (preview first; the import can be undone)',
+  importButton: 'Import…',
+  importTitle:
+    'Import a file: a GridPlan division file (GeoJSON) opens as a new project; a shapefile, CSV, XLSX or GeoJSON layer goes into the open project (preview first; can be undone)',
   exportButton: 'Export data…',
   exportTitle: "Export GeoJSON, shapefile, XLSX or CSV (without residents' personal data)",
-  importHeading: 'Import data',
-  chooseFiles: 'Choose files',
+  importHeading: 'Import',
+  chooseFiles: 'Files',
+  chooseButton: 'Choose files…',
+  noFileChosen: 'No file chosen',
   chooseHint:
-    'Shapefile: a .zip, or .shp, .shx, .dbf, .prj and .cpg chosen together; census tables: CSV or XLSX; or a GeoJSON.',
+    'GridPlan division file (.geojson): opens as a new project; shapefile: a .zip, or .shp, .shx, .dbf, .prj and .cpg chosen together; census tables: CSV or XLSX; GeoJSON layers. Layers and tables go into the open project.',
   reading: 'Reading…',
   converting: 'Converting…',
   cancel: 'Cancel',
@@ -41,6 +44,7 @@ export const importEn: typeof importZh = {
     microgrid: 'Micro-grids',
     census: 'Census points',
   },
+  layerGuess: 'Taken for {{layer}} from the field “{{field}}”; choose another above if that is wrong.',
   replaceNote: 'Replaces all {{layer}} of the project (can be undone).',
   mapping: 'Fields',
   attributes: {
@@ -89,6 +93,8 @@ export const importEn: typeof importZh = {
   importDivision: 'Import as a new project',
   divisionSummary:
     'This is a GridPlan division file: {{grids}} grids, {{communities}} communities, {{census}} census points.',
+  divisionNote:
+    'It opens as a new project; the open project is not changed. Undo does not take this back; delete the new project under Projects if you do not want it.',
   noProject: 'Open or create a project first, then import a layer into it.',
   rowErrors: '{{bad}} rows with errors (of {{total}}):',
   rowError: 'Line {{line}}: {{reason}}',

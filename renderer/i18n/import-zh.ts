@@ -1,13 +1,16 @@
 /** Chinese strings of the import and export dialogs (namespace `transfer`, merged in i18n.ts). */
 export const importZh = {
-  importButton: '导入数据…',
-  importTitle: '导入 Shapefile、CSV、XLSX 或 GeoJSON（导入前可预览，导入可撤销）',
+  importButton: '导入…',
+  importTitle:
+    '导入文件：GridPlan 划分文件（GeoJSON）作为新项目打开；Shapefile、CSV、XLSX 或 GeoJSON 图层导入当前项目（导入前可预览，可撤销）',
   exportButton: '导出数据…',
   exportTitle: '导出 GeoJSON、Shapefile、XLSX 或 CSV（不含居民个人信息）',
-  importHeading: '导入数据',
-  chooseFiles: '选择文件',
+  importHeading: '导入',
+  chooseFiles: '文件',
+  chooseButton: '选择文件…',
+  noFileChosen: '未选择文件',
   chooseHint:
-    'Shapefile：选择 .zip，或同时选择 .shp、.shx、.dbf、.prj、.cpg；人口表：CSV 或 XLSX；也可选择 GeoJSON。',
+    'GridPlan 划分文件（.geojson）：作为新项目打开；Shapefile：选择 .zip，或同时选择 .shp、.shx、.dbf、.prj、.cpg；人口表：CSV 或 XLSX；GeoJSON 图层。图层和人口表导入当前项目。',
   reading: '正在读取……',
   converting: '正在转换……',
   cancel: '取消',
@@ -39,6 +42,7 @@ export const importZh = {
     microgrid: '微网格',
     census: '人口点',
   },
+  layerGuess: '据字段“{{field}}”判断为{{layer}}；不对请在上面改选。',
   replaceNote: '将替换项目中现有的全部{{layer}}（可撤销）。',
   mapping: '字段对应',
   attributes: {
@@ -86,6 +90,8 @@ export const importZh = {
   importAction: '导入',
   importDivision: '作为新项目导入',
   divisionSummary: '这是 GridPlan 划分文件：{{grids}} 个网格、{{communities}} 个社区、{{census}} 个人口点。',
+  divisionNote:
+    '它将作为新项目打开，当前项目不会改动。这一步不能用“撤销”取消；不需要时可在“项目”中删除新项目。',
   noProject: '请先打开或新建一个项目，再导入图层。',
   rowErrors: '{{bad}} 行有误（共 {{total}} 行）：',
   rowError: '第 {{line}} 行：{{reason}}',

@@ -9,6 +9,7 @@ export const legendEn: typeof legendZh = {
     references: 'Reference layers',
     review: 'Review comparison',
     census: 'Census points',
+    measure: 'Measuring',
   },
   items: {
     under: 'Households under target',
@@ -24,6 +25,7 @@ export const legendEn: typeof legendZh = {
     gap: 'Gap (red hatching)',
     overlap: 'Overlap (red)',
     outside: 'Outside its village (light red)',
+    unassigned: 'Census point in no grid (red dot)',
     issueError: 'Where an error is',
     issueWarning: 'Where a warning is',
     road: 'Road',
@@ -35,6 +37,7 @@ export const legendEn: typeof legendZh = {
     changed: 'Changed (reddish purple cross-hatching)',
     cluster: 'Census cluster (larger = more households)',
     point: 'Single census point',
+    measured: 'What the distance and area tools measured (blue dashes)',
   },
   keys: {
     button: '?',

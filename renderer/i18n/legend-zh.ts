@@ -7,6 +7,7 @@ export const legendZh = {
     references: '参考图层',
     review: '审核对比',
     census: '人口点',
+    measure: '测量',
   },
   items: {
     under: '户数不足（低于目标）',
@@ -22,6 +23,7 @@ export const legendZh = {
     gap: '空白/缝隙（红色斜线）',
     overlap: '重叠（红色）',
     outside: '越界（浅红）',
+    unassigned: '不在任何网格内的人口点（红点）',
     issueError: '错误的位置',
     issueWarning: '警告的位置',
     road: '道路',
@@ -33,6 +35,7 @@ export const legendZh = {
     changed: '修改（紫红交叉线）',
     cluster: '人口点聚合（圆越大户数越多）',
     point: '单个人口点',
+    measured: '测距/测面积量出的线和范围（蓝色虚线）',
   },
   keys: {
     button: '?',

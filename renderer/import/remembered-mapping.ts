@@ -59,10 +59,14 @@ export function initialMapping(
   return inspection.proposals[layer];
 }
 
-/** The layer to preselect: the remembered one if the file can be it, else the file's likely layer. */
+/**
+ * The layer to preselect: what the file's field names say it is (CJQYDM → communities, WGBM → grids),
+ * else the remembered one if the file can be it, else the file's likely layer.
+ */
 export function initialLayer(inspection: ImportInspection, remembered: RememberedMappings): Layer {
   const last = remembered.lastLayer;
   if (inspection.table) return 'census';
+  if (inspection.suggestedBy !== undefined) return inspection.suggestedLayer;
   const points = inspection.geometryKind === 'point' || inspection.geometryKind === 'multipoint';
   if (last && (last === 'census') === points) return last;
   return inspection.suggestedLayer;

@@ -1,5 +1,5 @@
 import { DIFF_COLOURS } from '../map/diff-colours';
-import { PROBLEM_COLOUR, SELECTION_COLOUR, STATUS_COLOURS } from '../map/colours';
+import { MEASURE_COLOUR, PROBLEM_COLOUR, SELECTION_COLOUR, STATUS_COLOURS } from '../map/colours';
 
 /** How one legend entry is drawn: the same paint the map layer uses, in a small square. */
 export type LegendSwatch =
@@ -68,6 +68,10 @@ export const LEGEND_GROUPS: readonly LegendGroup[] = [
       { label: 'overlap', swatch: { kind: 'fill', colour: PROBLEM_COLOUR, opacity: 0.75 } },
       { label: 'outside', swatch: { kind: 'fill', colour: PROBLEM_COLOUR, opacity: 0.4 } },
       {
+        label: 'unassigned',
+        swatch: { kind: 'circle', colour: PROBLEM_COLOUR, stroke: '#ffffff', radius: 3.5 },
+      },
+      {
         label: 'issueError',
         swatch: { kind: 'circle', colour: PROBLEM_COLOUR, stroke: '#ffffff', radius: 6 },
       },
@@ -92,6 +96,12 @@ export const LEGEND_GROUPS: readonly LegendGroup[] = [
       { label: 'added', swatch: { kind: 'hatch', colour: DIFF_COLOURS.added, direction: '/' } },
       { label: 'removed', swatch: { kind: 'hatch', colour: DIFF_COLOURS.removed, direction: '\\' } },
       { label: 'changed', swatch: { kind: 'hatch', colour: DIFF_COLOURS.changed, direction: 'x' } },
+    ],
+  },
+  {
+    title: 'measure',
+    entries: [
+      { label: 'measured', swatch: { kind: 'line', colour: MEASURE_COLOUR, width: 2.5, dash: [3, 1.5] } },
     ],
   },
   {

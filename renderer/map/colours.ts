@@ -13,3 +13,5 @@ export const STATUS_COLOURS: Record<TargetStatus, string> = {
 
 export const PROBLEM_COLOUR = '#d62728';
 export const SELECTION_COLOUR = '#1b1b2f';
+/** What the measure tools measured (测距, 测面积). */
+export const MEASURE_COLOUR = '#0b5cad';

@@ -14,6 +14,7 @@ import { DrawController } from './draw-controller';
 import { addDivisionLayers, GRID_FILL_LAYERS, SOURCES } from './map-layers';
 import type { OverlayData } from './map-overlay';
 import { addOverlay, setOverlayData } from './map-overlay';
+import { mapLocale, relocaliseMap } from './map-locale';
 // --- user basemap (basemap-source.ts, use-basemap.ts) ---
 import type { BasemapSettings } from './basemap-source';
 import { useBasemap } from './use-basemap';
@@ -164,7 +165,9 @@ const sourceOf = {
  * the end-to-end tests wait for before they read pixels.
  */
 export function MapView(props: MapViewProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The zoom buttons and the scale bar: kept to be added again when the language changes.
+  const controls = useRef<{ control: maplibregl.IControl; position: 'top-right' | 'bottom-left' }[]>([]);
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const [ready, setReady] = useState(false);
@@ -189,6 +192,8 @@ export function MapView(props: MapViewProps) {
         center: [104.77, 29.36],
         zoom: 12,
         attributionControl: false,
+        // MapLibre's tooltips and scale units in the window's language (map-locale.ts).
+        locale: mapLocale(t),
         // Needed so screenshots and the print view can read the canvas.
         canvasContextAttributes: { preserveDrawingBuffer: true },
         localIdeographFontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif',
@@ -200,8 +205,11 @@ export function MapView(props: MapViewProps) {
       return;
     }
     mapRef.current = map;
-    map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    controls.current = [
+      { control: new maplibregl.NavigationControl({ visualizePitch: false }), position: 'top-right' },
+      { control: new maplibregl.ScaleControl({ unit: 'metric' }), position: 'bottom-left' },
+    ];
+    for (const { control, position } of controls.current) map.addControl(control, position);
     let controller: DrawController | null = null;
     map.on('load', () => {
       addDivisionLayers(map);
@@ -252,9 +260,21 @@ export function MapView(props: MapViewProps) {
       mapRef.current = null;
       map.remove();
     };
+    // The map is made once; a later language switch re-labels its controls (relocaliseMap below).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const { division, figures, projectId, selectedGridId, focus, issues, selectedIssue, pickedGridIds } = props;
+
+  // A language switch re-labels MapLibre's own controls.
+  const language = i18n.language;
+  const shownLanguage = useRef(language);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || shownLanguage.current === language) return;
+    shownLanguage.current = language;
+    relocaliseMap(map, t, controls.current);
+  }, [language, t]);
 
   // Each overlay's data is re-sent only when it is a new object.
   const sentOverlays = useRef(new Map<string, FeatureCollection>());

@@ -20,6 +20,7 @@ import {
   STAFF_ROLES,
   targetFor,
 } from '../../shared/model';
+import { PHONE_NUMBER } from '../../shared/commands/edit-area-attributes-command';
 import { polygonAreaM2 } from '../../shared/geometry/ellipsoid-area';
 import type { GridFigure } from '../derive/grid-figures';
 import { statusClass } from './division-tree';
@@ -48,9 +49,6 @@ export function AttributePanel(props: AttributePanelProps) {
   );
 }
 
-/** A phone number as planners write them: 11-digit mobile or a landline with area code. */
-const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
-
 function GridForm({ division, grid, figure, live, ruleSet, onChange }: AttributePanelProps & { grid: Grid }) {
   const { t } = useTranslation();
   const [name, setName] = useState(grid.name);
@@ -64,7 +62,7 @@ function GridForm({ division, grid, figure, live, ruleSet, onChange }: Attribute
   const target = targetFor(grid, ruleSet);
   const targetState = figure?.status ?? 'none';
   const lineage = community ? lineageOfCode(community, grid.code) : [];
-  const badPhones = staff.filter((member) => member.phone && !PHONE.test(member.phone));
+  const badPhones = staff.filter((member) => member.phone && !PHONE_NUMBER.test(member.phone));
 
   const next = (): Grid => {
     const { note: _n, justification: _j, exclusiveCategory: _c, status: _s, staff: _st, ...rest } = grid;

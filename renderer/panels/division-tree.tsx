@@ -12,8 +12,10 @@ export interface DivisionTreeProps {
   readonly ruleSet: RuleSet;
   readonly selectedGridId: string | null;
   readonly onSelectGrid: (id: string) => void;
-  /** Shows a community on the map (to draw its first grid, or see its gaps). */
+  /** Shows a community on the map (to draw its first grid, or see its gaps) and its attributes. */
   readonly onShowCommunity: (id: string) => void;
+  /** Shows a township's attributes (name, code, 监督电话). */
+  readonly onSelectTownship?: (id: string) => void;
 }
 
 /** Exclusive grids are hatched purple; other grids without a target are neutral (ui.md colours). */
@@ -38,6 +40,7 @@ export const DivisionTree = memo(function DivisionTree({
   selectedGridId,
   onSelectGrid,
   onShowCommunity,
+  onSelectTownship,
 }: DivisionTreeProps) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
@@ -175,7 +178,16 @@ export const DivisionTree = memo(function DivisionTree({
         <div className="tree-scroll">
           {townships.map((township) => (
             <div key={township.id} className="tree-township">
-              {township.name} <small>{t('tree.township')}</small>
+              <button
+                type="button"
+                className="tree-name link"
+                onClick={() => onSelectTownship?.(township.id)}
+                title={t('tree.editTownship')}
+                data-township-code={township.code}
+              >
+                {township.name || township.code}
+              </button>{' '}
+              <small>{t('tree.township')}</small>
             </div>
           ))}
           <ul className="tree-root">

@@ -67,6 +67,9 @@ export function ImportDialog(props: ImportDialogProps) {
   const { pointSystem, running, slow, withErrors, remembered } = form;
   const layer = layerOf(form);
   const jobRef = useRef<ImportJob<unknown> | null>(null);
+  // The browser's own file input says "Choose File / No file chosen" in the browser's language: it is
+  // hidden, and our button and file names speak the window's.
+  const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -225,18 +228,31 @@ export function ImportDialog(props: ImportDialogProps) {
       >
         <h2>{t('transfer.importHeading')}</h2>
 
-        <label className="transfer-files">
+        <div className="transfer-files">
           <span>{t('transfer.chooseFiles')}</span>
+          <span className="transfer-choose">
+            <button
+              type="button"
+              disabled={!!running}
+              onClick={() => fileInput.current?.click()}
+              data-testid="import-choose"
+            >
+              {t('transfer.chooseButton')}
+            </button>
+            <span data-testid="import-file-names">{fileLabel || t('transfer.noFileChosen')}</span>
+          </span>
           <input
+            ref={fileInput}
             type="file"
+            hidden
             multiple
             accept={ACCEPT}
             disabled={!!running}
             data-testid="import-files"
             onChange={(event) => void choose(event.target.files)}
           />
-          <small>{fileLabel || t('transfer.chooseHint')}</small>
-        </label>
+          <small>{t('transfer.chooseHint')}</small>
+        </div>
 
         {running && (
           <div className="transfer-progress" data-testid="import-progress" aria-live="polite">
@@ -277,7 +293,8 @@ export function ImportDialog(props: ImportDialogProps) {
               grids: inspection.divisionCounts.grid,
               communities: inspection.divisionCounts.community,
               census: inspection.divisionCounts.census,
-            })}
+            })}{' '}
+            {t('transfer.divisionNote')}
           </p>
         )}
 
@@ -420,6 +437,14 @@ export function ImportDialog(props: ImportDialogProps) {
                 ))}
               </select>
             </label>
+            {inspection.suggestedBy !== undefined && target === inspection.suggestedLayer && (
+              <small data-testid="import-layer-guess">
+                {t('transfer.layerGuess', {
+                  field: inspection.suggestedBy,
+                  layer: t(`transfer.layers.${inspection.suggestedLayer}`),
+                })}
+              </small>
+            )}
             {target === REFERENCE && referenceChoice && (
               <ReferenceImportFields
                 inspection={inspection}

@@ -36,6 +36,19 @@ export function IssuesPanel({ validation, language, selectedKey, onSelect, diagn
 
   const errors = validation.issues.filter((i) => i.severity === 'error').length;
   const warnings = validation.issues.length - errors;
+  // Issues that sum up census points (unassigned points, one per community) say how many points:
+  // a count is never cut silently.
+  const countOf = (rule: RuleName): string => {
+    const list = groups.get(rule) ?? [];
+    if (!list.some((issue) => issue.points !== undefined)) return String(list.length);
+    const sum = (of: (issue: ValidationIssue) => number | undefined): string =>
+      Math.round(list.reduce((total, issue) => total + (of(issue) ?? 0), 0)).toLocaleString('en-US');
+    return t('issues.withPoints', {
+      count: list.length,
+      points: sum((issue) => issue.points),
+      households: sum((issue) => issue.households),
+    });
+  };
   const failedRule = (rule: RuleName): boolean =>
     (groups.get(rule) ?? []).some((issue) => issue.severity === 'error' || !issue.accepted);
 
@@ -73,7 +86,7 @@ export function IssuesPanel({ validation, language, selectedKey, onSelect, diagn
                   <tr key={rule} className={failed ? 'fail' : 'pass'}>
                     <td>{RULE_LABELS[rule][language]}</td>
                     <td>{failed ? `✗ ${t('issues.fail')}` : `✓ ${t('issues.pass')}`}</td>
-                    <td>{groups.get(rule)?.length ?? 0}</td>
+                    <td data-rule-count={rule}>{countOf(rule)}</td>
                   </tr>
                 );
               })}
@@ -88,7 +101,7 @@ export function IssuesPanel({ validation, language, selectedKey, onSelect, diagn
       {RULES.filter((rule) => groups.has(rule)).map((rule) => (
         <details key={rule} className="issue-group" open>
           <summary>
-            {RULE_LABELS[rule][language]} <span className="issue-count">{groups.get(rule)!.length}</span>
+            {RULE_LABELS[rule][language]} <span className="issue-count">{countOf(rule)}</span>
           </summary>
           <ul>
             {groups

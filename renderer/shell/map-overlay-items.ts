@@ -1,6 +1,8 @@
 import type { FeatureCollection } from 'geojson';
 import type { MapOverlay } from '../map/map-overlay';
+import { MEASURE_OVERLAY } from '../map/overlays/measure-overlay';
 import { PROBLEMS_OVERLAY } from '../map/overlays/problems-overlay';
+import { UNASSIGNED_OVERLAY } from '../map/overlays/unassigned-overlay';
 import {
   REFERENCE_LABELS_OVERLAY,
   REFERENCES_OVERLAY,
@@ -18,6 +20,8 @@ export interface MapOverlayItem {
 /** The overlays drawn with the division, bottom to top among those sharing a `beforeLayer`. */
 export const MAP_OVERLAY_ITEMS: readonly MapOverlayItem[] = [
   { overlay: PROBLEMS_OVERLAY, data: ({ validation }) => validation.problems },
+  { overlay: UNASSIGNED_OVERLAY, data: ({ validation }) => validation.unassigned },
   { overlay: REFERENCES_OVERLAY, data: ({ references }) => referenceCollection(references.layers) },
   { overlay: REFERENCE_LABELS_OVERLAY, data: ({ references }) => referenceCollection(references.layers) },
+  { overlay: MEASURE_OVERLAY, data: ({ edit }) => edit.measure.features },
 ];

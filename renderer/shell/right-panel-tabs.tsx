@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { AreaAttributePanel } from '../panels/area-attribute-panel';
 import { AttributePanel } from '../panels/attribute-panel';
 import { IssuesPanel } from '../panels/issues-panel';
 import { LegendPanel } from '../legend/legend-panel';
@@ -23,10 +24,22 @@ export const RIGHT_PANEL_TABS: readonly RightPanelTab[] = [
   {
     id: ATTRIBUTES_TAB,
     label: ({ t }) => t('panel.attributes'),
-    render: ({ division, selectedGridId, figures, edit, ruleSet, project }) => {
+    render: ({ division, selectedGridId, selectedArea, figures, edit, ruleSet, project, language, t }) => {
       // A tool with its own panel (填补空白) takes the place of the attributes while it is active.
       if (!division || toolNamed(edit.tool).panel) return null;
       const grid = selectedGridId ? (division.grid.get(selectedGridId) ?? null) : null;
+      if (!grid && selectedArea) {
+        return (
+          <AreaAttributePanel
+            division={division}
+            area={selectedArea}
+            figures={figures}
+            ruleSet={ruleSet}
+            language={language}
+            commit={(result) => void edit.commit(result, t('messages.saveFailed'))}
+          />
+        );
+      }
       return (
         <AttributePanel
           division={division}

@@ -14,6 +14,7 @@ import type { ValidationWiring } from './use-validation-wiring';
 import type { ReviewOverlay } from '../map/use-review-overlay';
 import type { ReviewModel } from '../review/use-review';
 import type { CityOfficeModel } from '../review/use-city-office';
+import type { AreaSelection } from '../panels/area-attribute-panel';
 
 /**
  * Everything the window's parts read and do, in one object: the toolbar items, the right panel's tabs,
@@ -46,8 +47,12 @@ export interface Shell {
   readonly selectGrid: (id: string | null) => void;
   /** The tree's 网格 click: select it, show it on the map and its attributes (stable identity). */
   readonly selectFromTree: (id: string) => void;
-  /** The tree's 社区 click: show the community on the map (stable identity). */
+  /** The tree's 社区 click: show the community on the map and its attributes (stable identity). */
   readonly showCommunity: (id: string) => void;
+  /** The tree's 乡镇/街道 click: its attributes in the 属性 tab (stable identity). */
+  readonly selectTownship: (id: string) => void;
+  /** The community or township whose attributes the 属性 tab shows when no grid is selected. */
+  readonly selectedArea: AreaSelection | null;
   /** Asks the map to show a grid, a community or a place. */
   readonly showOnMap: (focus: MapTarget) => void;
   readonly focus: MapFocus | null;

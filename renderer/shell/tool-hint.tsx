@@ -1,3 +1,4 @@
+import { measurementText } from '../derive/measure-figures';
 import { toolNamed } from '../tools/tool-registry';
 import type { Shell } from './shell';
 
@@ -11,6 +12,11 @@ export function ToolHint({ shell }: { readonly shell: Shell }) {
       {edit.live
         ? t('edit.live', { households: edit.live.households, population: edit.live.population })
         : active.hint(t, edit.picked)}
+      {active.drawMode === 'measure' && edit.measure.state && (
+        <strong className="measure-result" data-testid="measure-result">
+          {shell.say(measurementText(edit.measure.state.measurement))}
+        </strong>
+      )}
       {active.drawMode === 'pick' && (
         <button
           type="button"

@@ -141,13 +141,14 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
     id: 'files',
     render: ({ t, division, transfer, openDialog }) => (
       <span className="toolbar-group">
+        {/* One import for every file: the dialog recognises a division file (a new project) or a layer. */}
         <button
           type="button"
-          onClick={() => void transfer.importFile()}
-          title={t('toolbar.importTitle')}
-          data-testid="import-button"
+          onClick={() => openDialog(IMPORT_DATA_DIALOG)}
+          title={t('transfer.importTitle')}
+          data-testid="import-data-button"
         >
-          {t('toolbar.importGeoJson')}
+          {t('transfer.importButton')}
         </button>
         <button
           type="button"
@@ -157,14 +158,6 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
           data-testid="export-button"
         >
           {t('toolbar.exportGeoJson')}
-        </button>
-        <button
-          type="button"
-          onClick={() => openDialog(IMPORT_DATA_DIALOG)}
-          title={t('transfer.importTitle')}
-          data-testid="import-data-button"
-        >
-          {t('transfer.importButton')}
         </button>
         <button
           type="button"

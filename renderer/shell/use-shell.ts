@@ -28,11 +28,14 @@ import { useReview } from '../review/use-review';
 import { useCityOffice } from '../review/use-city-office';
 import { useReviewOverlayData } from '../review/use-review-overlay-data';
 import { useShownSession } from '../review/use-shown-session';
+import type { AreaSelection } from '../panels/area-attribute-panel';
 // --- end review ---
 
 /** Builds the {@link Shell} of the main window from its hooks; `App` only lays the parts out. */
 export function useShell(store: ProjectStore, initialProjects: readonly ProjectSummary[]): Shell {
   const [selectedGridId, setSelectedGridId] = useState<string | null>(null);
+  // A community or township shown in 属性; choosing a grid puts the grid there instead.
+  const [selectedArea, setSelectedArea] = useState<AreaSelection | null>(null);
   const [focus, setFocus] = useState<MapFocus | null>(null);
   const [cursor, setCursor] = useState<readonly [number, number] | null>(null);
   const [tab, showTab] = useState<string>(ATTRIBUTES_TAB);
@@ -104,13 +107,30 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
   const transfer = useTransferDialogs(project, notices, language, showOnMap);
   const selectGrid = useCallback((id: string | null) => {
     setSelectedGridId(id);
-    if (id) showTab(ATTRIBUTES_TAB);
+    if (id) {
+      setSelectedArea(null);
+      showTab(ATTRIBUTES_TAB);
+    }
   }, []);
 
-  const showCommunity = useCallback((id: string) => showOnMap({ communityId: id }), [showOnMap]);
+  const showCommunity = useCallback(
+    (id: string) => {
+      showOnMap({ communityId: id });
+      setSelectedGridId(null);
+      setSelectedArea({ layer: 'community', id });
+      showTab(ATTRIBUTES_TAB);
+    },
+    [showOnMap],
+  );
+  const selectTownship = useCallback((id: string) => {
+    setSelectedGridId(null);
+    setSelectedArea({ layer: 'township', id });
+    showTab(ATTRIBUTES_TAB);
+  }, []);
   const selectFromTree = useCallback(
     (id: string) => {
       setSelectedGridId(id);
+      setSelectedArea(null);
       showOnMap({ gridId: id });
       showTab(ATTRIBUTES_TAB);
     },
@@ -126,6 +146,7 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     select: selectGrid,
     report: (title, problems) =>
       notices.notify({ kind: 'error', title, lines: problems.map((p) => p.message) }),
+    language,
   });
 
   const divide = useDivide({
@@ -171,6 +192,8 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     selectGrid,
     selectFromTree,
     showCommunity,
+    selectTownship,
+    selectedArea,
     showOnMap,
     focus,
     cursor,

@@ -17,7 +17,7 @@ import { boundsOfEntities } from './entity-bounds';
 
 /** What the import and export buttons, dialogs and the desktop 文件 menu do. */
 export interface TransferActions {
-  /** 导入 GeoJSON: a whole division as a new project. */
+  /** The desktop menu's 打开项目…: a division file as a new project (the toolbar's 导入… is the dialog). */
   readonly importFile: () => Promise<void>;
   /** 导出 GeoJSON: the open project in the interchange profile. */
   readonly exportFile: () => Promise<void>;
@@ -61,14 +61,21 @@ export function useTransferDialogs(
       notify({
         kind: 'error',
         title: t('messages.importFailed'),
-        lines: result.problems.map((p) => p.message),
+        // A layer or a table is not a project: say where it goes instead.
+        lines: [
+          ...result.problems.map((p) => p.message),
+          {
+            zh: t('messages.useImportDialog', { lng: 'zh' }),
+            en: t('messages.useImportDialog', { lng: 'en' }),
+          },
+        ],
       });
       return;
     }
     const name = result.value.meta.name || file.fileName.replace(/\.(geo)?json$/i, '');
     // A failed write was reported by createFrom; "imported" is said only of a project that exists.
     if (!(await createFrom(name, () => Promise.resolve(result.value)))) return;
-    notify({ kind: 'info', title: t('messages.imported', { count: total(result.value) }), lines: [] });
+    notify({ kind: 'info', title: t('messages.imported', { count: total(result.value), name }), lines: [] });
   };
 
   const exportFile = async (): Promise<void> => {
@@ -140,13 +147,14 @@ export function useTransferDialogs(
       source: fileName,
     });
     const layers = neighbours?.ok ? [neighbours.value.layer] : [];
+    const name = made.meta.name || fileName;
     const created = await createFrom(
-      made.meta.name || fileName,
+      name,
       () => Promise.resolve(withoutEmbeddedReferenceLayers(made)),
       layers,
     );
     if (!created) return;
-    notify({ kind: 'info', title: t('messages.imported', { count: total(made) }), lines: [] });
+    notify({ kind: 'info', title: t('messages.imported', { count: total(made), name }), lines: [] });
   };
 
   const menuActions = useRef({ importFile, exportFile });

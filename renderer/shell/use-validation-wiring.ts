@@ -3,6 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import type { Division, RuleSet } from '../../shared/model';
 import type { ValidationIssue } from '../../shared/validate';
 import { problemShapes } from '../derive/problem-shapes';
+import { unassignedPoints } from '../derive/unassigned-points';
 import type { EditorSession } from '../editor/editor-session';
 import type { ValidationState } from '../validation/validation-client';
 import { ValidationClient } from '../validation/validation-client';
@@ -13,6 +14,8 @@ export interface ValidationWiring {
   readonly state: ValidationState;
   /** Shapes of the gaps, overlaps and parts outside a village, drawn from the current document. */
   readonly problems: FeatureCollection;
+  /** Every census point in no grid (or in none of its grid's micro-grids), one map point each. */
+  readonly unassigned: FeatureCollection;
   readonly selectedIssue: ValidationIssue | null;
   /** Chooses an issue (the map flies to it); a single-grid issue also selects its grid. */
   readonly selectIssue: (issue: ValidationIssue) => void;
@@ -57,6 +60,14 @@ export function useValidationWiring(
     [division, state.issues],
   );
 
+  const unassigned = useMemo(
+    () =>
+      division
+        ? unassignedPoints(division, state.issues)
+        : { type: 'FeatureCollection' as const, features: [] },
+    [division, state.issues],
+  );
+
   const selectIssue = (issue: ValidationIssue): void => {
     setSelectedIssue(issue);
     if (issue.layer === 'grid' && issue.ids.length === 1) selectGrid(issue.ids[0]!);
@@ -77,5 +88,5 @@ export function useValidationWiring(
     showIssues();
   };
 
-  return { client, state, problems, selectedIssue, selectIssue, nextProblem, validateAll };
+  return { client, state, problems, unassigned, selectedIssue, selectIssue, nextProblem, validateAll };
 }

@@ -95,9 +95,16 @@ export interface PlainTool extends ToolBase {
   readonly drawMode: 'none';
 }
 
+/** A tool that measures what is drawn and changes nothing (测距 a path, 测面积 a closed shape). */
+export interface MeasureTool extends ToolBase {
+  readonly drawMode: 'measure';
+  /** What Terra Draw draws: a line for a distance, a polygon for an area. */
+  readonly shape: 'line' | 'polygon';
+}
+
 /**
  * One editing tool of the toolbar: its name, key, icon, what Terra Draw draws while it is active, its
  * hint and what it makes of the finished shape (a pure command's `Result<Change>`). The registry is
  * tool-registry.ts; a new tool is one file and one line there.
  */
-export type ToolDefinition = PolygonTool | LineTool | PickTool | ActionTool | PlainTool;
+export type ToolDefinition = PolygonTool | LineTool | PickTool | ActionTool | PlainTool | MeasureTool;

@@ -2,6 +2,7 @@ import { carveTool } from './carve-tool';
 import { deleteTool } from './delete-tool';
 import { drawGridTool } from './draw-grid-tool';
 import { fillGapTool } from './fill-gap-tool';
+import { measureAreaTool, measureDistanceTool } from './measure-tools';
 import { mergeTool } from './merge-tool';
 import { microgridTool } from './microgrid-tool';
 import { selectTool } from './select-tool';
@@ -18,6 +19,8 @@ export const TOOLS: readonly ToolDefinition[] = [
   fillGapTool,
   microgridTool,
   deleteTool,
+  measureDistanceTool,
+  measureAreaTool,
 ];
 
 /** The tool of a name; 选择 for a name no tool has. */

@@ -1,7 +1,7 @@
 import type { LineString, Polygon } from 'geojson';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Change, Division, Problem, Result, RuleSet } from '../../shared/model';
+import type { Change, Division, Language, Problem, Result, RuleSet } from '../../shared/model';
 import { liveCount } from '../derive/live-count';
 import type { EditorSession } from '../editor/editor-session';
 import { snapToDivision } from '../editor/snap-to-division';
@@ -11,6 +11,7 @@ import type { EditSettings } from './edit-settings';
 import { DEFAULT_EDIT_SETTINGS } from './edit-settings';
 import type { ToolDefinition } from './tool-definition';
 import { toolForKey, toolNamed } from './tool-registry';
+import { useMeasure } from './use-measure';
 
 export interface EditToolsInput {
   readonly session: EditorSession | null;
@@ -19,6 +20,8 @@ export interface EditToolsInput {
   readonly selectedGridId: string | null;
   readonly select: (id: string | null) => void;
   readonly report: (title: string, problems: readonly Problem[]) => void;
+  /** The UI language, for the measure tools' figures on the map. */
+  readonly language: Language;
 }
 
 /** Live figures of the shape being edited, shown while a vertex is dragged. */
@@ -42,9 +45,11 @@ export function useEditTools(input: EditToolsInput) {
   const [live, setLive] = useState<LiveFigure | null>(null);
   const controller = useRef<DrawController | null>(null);
   const [controllerReady, setControllerReady] = useState(false);
-  const latest = useRef({ input, settings, tool, picked });
+  const activeTool = toolNamed(tool);
+  const measure = useMeasure(activeTool.drawMode === 'measure' ? activeTool : undefined, input.language);
+  const latest = useRef({ input, settings, tool, picked, measure });
   useEffect(() => {
-    latest.current = { input, settings, tool, picked };
+    latest.current = { input, settings, tool, picked, measure };
   });
 
   /** Applies a command's result, or says why it was refused. Returns the change applied, if any. */
@@ -71,11 +76,16 @@ export function useEditTools(input: EditToolsInput) {
     [commit, t],
   );
 
-  const setTool = useCallback((next: string) => {
-    setToolState(next);
-    setPicked([]);
-    setLive(null);
-  }, []);
+  const clearMeasure = measure.clear;
+  const setTool = useCallback(
+    (next: string) => {
+      setToolState(next);
+      setPicked([]);
+      setLive(null);
+      clearMeasure();
+    },
+    [clearMeasure],
+  );
 
   // Terra Draw's mode follows the tool, and in 选择 the selected grid's vertices are editable.
   const division = input.division;
@@ -85,6 +95,7 @@ export function useEditTools(input: EditToolsInput) {
     if (!draw) return;
     const active = toolNamed(tool);
     if (active.drawMode === 'polygon' || active.drawMode === 'line') draw.setMode(active.drawMode);
+    else if (active.drawMode === 'measure') draw.setMode(active.shape);
     else if (tool === 'select' && selectedGrid?.geometry.type === 'Polygon') {
       draw.edit(selectedGrid.geometry);
       // Build the census index for live counts now, in idle time, not on the first move of a drag.
@@ -101,6 +112,10 @@ export function useEditTools(input: EditToolsInput) {
     (shape: Polygon | LineString) => {
       const { input: current, settings: options, tool: name } = latest.current;
       const active = toolNamed(name);
+      if (active.drawMode === 'measure') {
+        latest.current.measure.onFinished(shape);
+        return;
+      }
       const doc = current.division;
       if (!doc) return;
       const context = { selectedGridId: current.selectedGridId, t };
@@ -157,7 +172,7 @@ export function useEditTools(input: EditToolsInput) {
   const clickGrid = useCallback((id: string | null) => {
     const { input: current, tool: name } = latest.current;
     const mode = toolNamed(name).drawMode;
-    if (mode === 'polygon' || mode === 'line') return;
+    if (mode === 'polygon' || mode === 'line' || mode === 'measure') return;
     if (mode === 'pick') {
       if (id) setPicked((list) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]));
       return;
@@ -195,6 +210,16 @@ export function useEditTools(input: EditToolsInput) {
         return draw?.undoVertex() ?? false;
       }
       if (event.ctrlKey || event.metaKey || event.altKey) return false;
+      const active = toolNamed(latest.current.tool);
+      if (event.key === 'Escape' && active.drawMode === 'measure') {
+        const { measure: measured } = latest.current;
+        if (measured.state || draw?.isDrawing()) {
+          // Esc clears the measurement; the tool stays, ready for the next one.
+          measured.clear();
+          draw?.setMode(active.shape);
+          return true;
+        }
+      }
       if (event.key === 'Escape') {
         draw?.cancel();
         setTool('select');
@@ -228,6 +253,7 @@ export function useEditTools(input: EditToolsInput) {
     picked,
     drawing,
     live,
+    measure,
     finishPicked,
     runAction,
     onKeyDown,
@@ -236,7 +262,13 @@ export function useEditTools(input: EditToolsInput) {
       pickedGridIds: picked,
       onDrawReady,
       snap,
-      draw: { onPolygon: onShape, onLine: onShape, onEdit, onDrawingChange: setDrawing },
+      draw: {
+        onPolygon: onShape,
+        onLine: onShape,
+        onEdit,
+        onDrawingChange: setDrawing,
+        onSketch: measure.onSketch,
+      },
     },
   };
 }

@@ -3,6 +3,7 @@ export * from './carve-exclusive-grid-command';
 export * from './delete-grid-command';
 export * from './draw-grid-command';
 export * from './draw-microgrid-command';
+export * from './edit-area-attributes-command';
 export * from './fill-gap-command';
 export * from './grid-command-context';
 export * from './locked-grids';

@@ -1,3 +1,4 @@
+import { guessLayer } from './guess-layer';
 import type { Geometry } from 'geojson';
 import type { Division, Layer, Problem, Result } from '../model';
 import { countByLayer, fail, LAYERS, ok, text } from '../model';
@@ -60,6 +61,8 @@ export interface ImportInspection {
   readonly otherLayers: readonly string[];
   /** The layer this file most likely is. */
   readonly suggestedLayer: Layer;
+  /** The field whose name gave `suggestedLayer` away (CJQYDM → community); absent for a default. */
+  readonly suggestedBy?: string;
   /** Proposed mapping for every layer, so switching the layer shows its proposal at once. */
   readonly proposals: Readonly<Record<Layer, FieldMapping>>;
   /** For a GridPlan GeoJSON: entities per layer. */
@@ -143,29 +146,23 @@ function proposalsFor(fields: readonly string[], table: boolean): Record<Layer, 
   return out;
 }
 
-function suggestLayer(
-  geometryKind: string | undefined,
-  table: boolean,
-  proposals: Record<Layer, FieldMapping>,
-): Layer {
-  if (table || geometryKind === 'point' || geometryKind === 'multipoint') return 'census';
-  if (proposals.grid.code && /WG|网格/i.test(proposals.grid.code)) return 'grid';
-  if (proposals.community.code && /CJ|SQ|社区|村/i.test(proposals.community.code)) return 'community';
-  return 'grid';
-}
-
 function inspectionOf(
-  base: Omit<ImportInspection, 'proposals' | 'suggestedLayer' | 'divisionCounts' | 'preview'> & {
+  base: Omit<
+    ImportInspection,
+    'proposals' | 'suggestedLayer' | 'suggestedBy' | 'divisionCounts' | 'preview'
+  > & {
     previewRecords: readonly (readonly unknown[])[];
   },
 ): ImportInspection {
   const proposals = proposalsFor(base.fields, base.table);
   const { previewRecords, ...rest } = base;
+  const guess = guessLayer(base.fields, base.geometryKind, base.table);
   return {
     ...rest,
     preview: previewRecords.slice(0, PREVIEW_ROWS).map((r) => r.map(cellText)),
     proposals,
-    suggestedLayer: suggestLayer(base.geometryKind, base.table, proposals),
+    suggestedLayer: guess.layer,
+    ...(guess.field !== undefined ? { suggestedBy: guess.field } : {}),
     divisionCounts: undefined,
   };
 }

@@ -20,8 +20,6 @@ export interface ValidateOptions {
    * Micro-grids, the smallest unit, may not have holes.
    */
   readonly holesAllowed?: readonly AreaLayer[];
-  /** At most this many census points are listed one by one as unassigned; the rest are summed (1000). */
-  readonly maxPointIssues?: number;
   /** A clock in ms (e.g. `performance.now`), to time the phases of a validation; shared/ has no timer. */
   readonly now?: () => number;
 }
@@ -32,7 +30,6 @@ export interface ResolvedOptions {
   readonly minWidthM: number;
   readonly toleranceDeg: number;
   readonly holesAllowed: ReadonlySet<AreaLayer>;
-  readonly maxPointIssues: number;
 }
 
 /** Fills in defaults. */
@@ -42,6 +39,5 @@ export function resolveOptions(options: ValidateOptions = {}): ResolvedOptions {
     minWidthM: options.minWidthM ?? DEFAULT_PIECE_TOLERANCE.minWidthM,
     toleranceDeg: options.toleranceDeg ?? EDGE_TOLERANCE_DEG,
     holesAllowed: new Set(options.holesAllowed ?? ['township', 'community', 'grid']),
-    maxPointIssues: options.maxPointIssues ?? 1000,
   };
 }

@@ -48,4 +48,10 @@ export interface ValidationIssue {
   /** An out-of-range household count with a written justification: an accepted exception. */
   readonly accepted?: boolean;
   readonly justification?: string;
+  /** Census points the issue sums up (unassigned points are reported per community, not one by one). */
+  readonly points?: number;
+  /** Households of those census points. */
+  readonly households?: number;
+  /** Population of those census points. */
+  readonly population?: number;
 }

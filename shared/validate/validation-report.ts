@@ -43,12 +43,17 @@ export interface ReportIssue {
   /** Optional: true for an out-of-range count accepted with a written justification. */
   readonly accepted?: true;
   readonly justification?: string;
+  /** Optional, on `unassigned-point`: how many census points the issue sums up, with their households. */
+  readonly points?: number;
+  readonly households?: number;
+  readonly population?: number;
 }
 
 /**
  * The validation report of the interchange contract (`gridplan validate FILE --format json`). Only
  * optional members may be added to it: `microgrids`, `areaMethod`, `minAreaM2`, `summary.accepted`,
- * `accepted` and `justification` on issues and grids, `compactness` and `parts` on grids are such additions.
+ * `accepted` and `justification` on issues and grids, `points`, `households` and `population` on
+ * unassigned-point issues (one per community, never capped), `compactness` and `parts` on grids are such additions.
  */
 export interface ValidationReport {
   readonly ruleSet: string;

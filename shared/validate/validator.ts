@@ -1,6 +1,7 @@
 import type {
   AreaEntity,
   Change,
+  Community,
   Division,
   EntityRef,
   Grid,
@@ -34,7 +35,8 @@ import { duplicateCodeIssues } from './rules/duplicate-code';
 import { gapIssues } from './rules/gap';
 import { outsideParentIssues } from './rules/outside-parent';
 import { overlapIssues } from './rules/overlap';
-import { moreUnassignedIssue, unassignedPointIssue } from './rules/unassigned-point';
+import { unassignedGroupIssue } from './rules/unassigned-point';
+import type { UnassignedGroup } from './rules/unassigned-point';
 import { locatePoint, PointLocation } from '../geometry/locate-point';
 import { overlapPieces } from './overlap-pieces';
 import { parentCoverage } from './parent-coverage';
@@ -156,6 +158,8 @@ export class Validator {
     microgrid: new Map(),
   };
   private readonly unassignedRows = new Set<number>();
+  /** Community id of census rows (null: in none), for grouping unassigned points; see communityOfRow. */
+  private readonly communityOfRowCache = new Map<number, string | null>();
 
   private readonly scopes = new Map<string, ValidationIssue[]>();
   /** Pair scopes with issues, by entity, so that an edit can drop them. */
@@ -313,6 +317,13 @@ export class Validator {
       at: [round(issue.at[0], 7), round(issue.at[1], 7)],
       message: issue.message[lang],
       ...(issue.accepted ? { accepted: true as const, justification: issue.justification ?? '' } : {}),
+      ...(issue.points !== undefined
+        ? {
+            points: issue.points,
+            households: round(issue.households ?? 0, 1),
+            population: round(issue.population ?? 0, 1),
+          }
+        : {}),
     }));
     const errors = issues.filter((issue) => issue.severity === 'error').length;
     const accepted = issues.filter((issue) => issue.accepted).length;
@@ -381,6 +392,11 @@ export class Validator {
       this.markAround(layer, nextEntity, dirty, pairsToFind);
       if (nextEntity) pairsToFind.push({ layer, id: ref.id });
       if (layer === 'township') townshipsChanged = true;
+      if (layer === 'community') {
+        // Unassigned points are reported per community: regroup them.
+        this.communityOfRowCache.clear();
+        dirty.add('unassigned');
+      }
       if ((layer === 'grid' || layer === 'microgrid') && (geometryChanged || codeChanged)) {
         if (oldRecord && !oldRecord.polygon.empty) recheck[layer].push(oldRecord.polygon);
         if (newRecord && !newRecord.polygon.empty) recheck[layer].push(newRecord.polygon);
@@ -574,6 +590,7 @@ export class Validator {
   private countAll(): void {
     this.table = censusTable(this.divisionValue.census);
     this.unassignedRows.clear();
+    this.communityOfRowCache.clear();
     for (const layer of ['grid', 'microgrid'] as const) {
       const ranked: RankedArea[] = [...this.records[layer].values()]
         .map((record) => ({ id: record.entity.id, code: record.entity.code, polygon: record.polygon }))
@@ -879,17 +896,61 @@ export class Validator {
 
   private unassignedIssues(): ValidationIssue[] {
     const rows = [...this.unassignedRows].sort((a, b) => a - b);
-    const issues: ValidationIssue[] = [];
-    const limit = this.options.maxPointIssues;
-    for (const row of rows.slice(0, limit)) issues.push(this.pointIssue(row, undefined));
-    if (rows.length > limit) {
-      const rest = rows.slice(limit);
-      const households = rest.reduce((sum, row) => sum + this.table.households[row]!, 0);
-      const population = rest.reduce((sum, row) => sum + this.table.population[row]!, 0);
-      const ids = rest.map((row) => this.table.ids[row]!);
-      issues.push(moreUnassignedIssue(ids, households, population, this.pointAt(rest[0]!)));
+    const byCommunity = new Map<string | undefined, number[]>();
+    for (const row of rows) {
+      const community = this.communityOfRow(row);
+      const list = byCommunity.get(community);
+      if (list) list.push(row);
+      else byCommunity.set(community, [row]);
     }
-    return issues;
+    return [...byCommunity].map(([communityId, groupRows]) =>
+      unassignedGroupIssue(
+        this.groupOf(groupRows),
+        communityId === undefined
+          ? undefined
+          : (this.records.community.get(communityId)?.entity as Community | undefined),
+        undefined,
+      ),
+    );
+  }
+
+  /**
+   * The community a census point lies in (the first by code when communities overlap), or undefined;
+   * remembered until the communities or the census change.
+   */
+  private communityOfRow(row: number): string | undefined {
+    if (this.communityOfRowCache.has(row)) return this.communityOfRowCache.get(row) ?? undefined;
+    const x = this.table.lon[row]!;
+    const y = this.table.lat[row]!;
+    const tol = this.options.toleranceDeg;
+    let best: AreaRecord | undefined;
+    if (Number.isFinite(x) && Number.isFinite(y)) {
+      for (const id of this.boxes.community.search(x - tol, y - tol, x + tol, y + tol)) {
+        const record = this.records.community.get(id)!;
+        if (locatePoint(record.polygon, x, y, tol) === PointLocation.outside) continue;
+        if (!best || compareByCode(record.entity, best.entity) < 0) best = record;
+      }
+    }
+    this.communityOfRowCache.set(row, best?.entity.id ?? null);
+    return best?.entity.id;
+  }
+
+  /** The sums of a group of census rows (in table order). */
+  private groupOf(rows: readonly number[]): UnassignedGroup {
+    let households = 0;
+    let population = 0;
+    for (const row of rows) {
+      households += this.table.households[row]!;
+      population += this.table.population[row]!;
+    }
+    const firstId = this.table.ids[rows[0]!]!;
+    return {
+      pointIds: rows.map((row) => this.table.ids[row]!),
+      households,
+      population,
+      at: this.pointAt(rows[0]!),
+      first: this.divisionValue.census.get(firstId),
+    };
   }
 
   private pointAt(row: number): [number, number] {
@@ -898,18 +959,12 @@ export class Validator {
     return Number.isFinite(x) && Number.isFinite(y) ? [x, y] : [0, 0];
   }
 
-  private pointIssue(row: number, grid: Grid | undefined): ValidationIssue {
-    const id = this.table.ids[row]!;
-    return unassignedPointIssue(id, this.divisionValue.census.get(id), this.pointAt(row), grid);
-  }
-
   private microUnassignedIssues(gridId: string): ValidationIssue[] {
     const record = this.records.grid.get(gridId);
     if (!record || (this.idsByParentCode.microgrid.get(record.entity.code)?.size ?? 0) === 0) return [];
-    const grid = record.entity as Grid;
-    return this.rowsOutsideMicrogrids(gridId)
-      .slice(0, this.options.maxPointIssues)
-      .map((row) => this.pointIssue(row, grid));
+    const rows = this.rowsOutsideMicrogrids(gridId);
+    if (rows.length === 0) return [];
+    return [unassignedGroupIssue(this.groupOf(rows), undefined, record.entity as Grid)];
   }
 }
 

@@ -103,6 +103,26 @@ describe('GridPlan in Chromium', () => {
     await page.screenshot({ path: 'test-results/e2e-issues.png' });
   });
 
+  it('reports the points of the undivided community once, counted, and shows each on the map (issue 11.5)', async () => {
+    const unassigned = page.locator('button.issue[data-rule="unassigned-point"]');
+    expect(await unassigned.count()).toBe(1);
+    const message = (await unassigned.textContent()) ?? '';
+    expect(message).toContain('新民社区');
+    const points = Number(/([\d,]+) 个人口点/.exec(message)![1]!.replace(/,/g, ''));
+    expect(points).toBeGreaterThan(50);
+    expect(message).toMatch(/个人口点、[\d,]+ 户/);
+    // The rule table says how many points, not how many lines: nothing is capped silently.
+    const count = await page.locator('[data-rule-count="unassigned-point"]').textContent();
+    expect(count).toContain(`${points.toLocaleString('en-US')} 个人口点`);
+    // One map point per unassigned census point.
+    await page.waitForSelector(`[data-testid="map"][data-features-gp-unassigned="${points}"]`);
+    const status = (await page.locator('[data-testid="status-bar"]').textContent()) ?? '';
+    expect(Number(/错误 (\d+)/.exec(status)![1])).toBeLessThan(10);
+    await unassigned.click();
+    await waitForMapIdle(page);
+    await page.screenshot({ path: 'test-results/e2e-unassigned.png' });
+  });
+
   it('switches the whole UI to English and back', async () => {
     await page.click('[data-testid="language-switch"]');
     expect(await page.locator('.brand strong').textContent()).toBe('GridPlan');
@@ -125,17 +145,29 @@ describe('GridPlan in Chromium', () => {
     expect(exported).not.toContain('"crs"');
     await page.click('[data-testid="notice"] button');
 
+    // One 导入… for every file: our own button opens the picker, the dialog recognises the division
+    // file and says truly what happens (a new project, the open one unchanged).
+    await page.click('[data-testid="import-data-button"]');
+    expect(await page.locator('[data-testid="import-file-names"]').textContent()).toBe('未选择文件');
     const [chooser] = await Promise.all([
       page.waitForEvent('filechooser'),
-      page.click('[data-testid="import-button"]'),
+      page.click('[data-testid="import-choose"]'),
     ]);
     await chooser.setFiles({
       name: 'round-trip.geojson',
       mimeType: 'application/geo+json',
       buffer: Buffer.from(exported),
     });
+    const summary = page.locator('[data-testid="import-division-summary"]');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('作为新项目打开，当前项目不会改动');
+    expect(await page.locator('[data-testid="import-file-names"]').textContent()).toBe('round-trip.geojson');
+    await page.click('[data-testid="import-confirm"]');
     await page.waitForSelector('[data-testid="notice"]');
-    expect(await page.locator('[data-testid="notice"]').textContent()).toContain('已导入');
+    const notice = (await page.locator('[data-testid="notice"]').textContent()) ?? '';
+    expect(notice).toContain('已导入');
+    expect(notice).toContain('作为新项目');
+    expect(notice).not.toContain('撤销');
     await page.click('[data-testid="notice"] button');
     await waitForMapIdle(page);
 
@@ -148,22 +180,20 @@ describe('GridPlan in Chromium', () => {
 
   it('refuses a broken file with a located message and changes nothing', async () => {
     const before = await page.locator('[data-testid="project-item"]').count();
-    const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser'),
-      page.click('[data-testid="import-button"]'),
-    ]);
-    await chooser.setFiles({
+    await page.click('[data-testid="import-data-button"]');
+    await page.setInputFiles('[data-testid="import-files"]', {
       name: 'broken.geojson',
       mimeType: 'application/geo+json',
       buffer: Buffer.from(
         '{"type":"FeatureCollection",\n"features":[\n{"type":"Feature","properties":{"layer":"grid"},"geometry":{"type":"Point","coordinates":[1,2]}}]}',
       ),
     });
-    // Wait for this refusal's notice, not any notice an earlier step may still be closing.
-    const notice = page.locator('[data-testid="notice"]', { hasText: '导入失败' });
-    await notice.waitFor();
-    expect(await notice.textContent()).toMatch(/导入失败.*第 1 个要素（第 3 行）/s);
-    await page.click('[data-testid="notice"] button');
+    const problems = page.locator('[data-testid="import-problems"]');
+    await problems.waitFor();
+    expect(await problems.textContent()).toMatch(/无法导入.*第 1 个要素（第 3 行）/s);
+    expect(await page.locator('[data-testid="import-confirm"]').isDisabled()).toBe(true);
+    await page.click('[data-testid="import-close"]');
+    await page.locator('[data-testid="import-dialog"]').waitFor({ state: 'detached' });
     expect(await page.locator('[data-testid="project-item"]').count()).toBe(before);
   });
 

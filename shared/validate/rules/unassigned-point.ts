@@ -1,81 +1,97 @@
-import type { CensusPoint, Grid, LocalText } from '../../model';
+import type { CensusPoint, Community, Grid, LocalText } from '../../model';
 import { text } from '../../model';
 import type { ValidationIssue } from '../validation-issue';
 import { entityLabel } from './entity-label';
 import type { Rule } from './rule';
 
-/** 未落格人口点: a census point in no grid (or, in a divided grid, in none of its micro-grids). */
+/** 未落格人口点: census points in no grid (or, in a divided grid, in none of its micro-grids). */
 export const UNASSIGNED_POINT: Rule = {
   name: 'unassigned-point',
   label: text('未落格人口点', 'census point in no grid'),
   severity: 'error',
 };
 
-function pointLabel(point: CensusPoint | undefined): LocalText {
-  if (!point) return text('人口点', 'census point');
-  const address = point.address ? `（${point.address}）` : '';
-  const addressEn = point.address ? ` (${point.address})` : '';
+/**
+ * The census points of one group (one community, the points in no community, or one divided grid),
+ * summed. `pointIds` in table order; `first` is the only point when there is one (its address helps).
+ */
+export interface UnassignedGroup {
+  readonly pointIds: readonly string[];
+  readonly households: number;
+  readonly population: number;
+  readonly at: readonly [number, number];
+  readonly first: CensusPoint | undefined;
+}
+
+function whole(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
+/** "N 个人口点、M 户（P 人）", with the single point named when there is only one. */
+function pointsLabel(group: UnassignedGroup): LocalText {
+  const n = group.pointIds.length;
+  const single = n === 1 ? group.first : undefined;
+  const zhWho = single ? `（人口点 ${single.id}${single.address ? `，${single.address}` : ''}）` : '';
+  const enWho = single ? ` (census point ${single.id}${single.address ? `, ${single.address}` : ''})` : '';
   return text(
-    `人口点 ${point.id}${address}，${point.households} 户 ${point.population} 人，`,
-    `Census point ${point.id}${addressEn} with ${point.households} households and ${point.population} people`,
+    `${whole(n)} 个人口点${zhWho}、${whole(group.households)} 户（${whole(group.population)} 人）`,
+    `${whole(n)} census point${n === 1 ? '' : 's'}${enWho} with ${whole(group.households)} households (${whole(group.population)} people)`,
   );
 }
 
-export function unassignedPointMessage(
-  point: CensusPoint | undefined,
-  grid: LocalText | undefined,
+/** The message of one group: in a community, in no community, or in a grid but none of its micro-grids. */
+export function unassignedGroupMessage(
+  group: UnassignedGroup,
+  community: Community | undefined,
+  grid: Grid | undefined,
 ): LocalText {
-  const label = pointLabel(point);
-  return grid
-    ? text(
-        `${label.zh}在${grid.zh}内但不在其任何微网格内`,
-        `${label.en} is in ${grid.en} but in none of its micro-grids`,
-      )
-    : text(`${label.zh}不在任何网格内`, `${label.en} is in no grid`);
-}
-
-export function moreUnassignedMessage(count: number, households: number, population: number): LocalText {
+  const points = pointsLabel(group);
+  const are = group.pointIds.length === 1 ? 'is' : 'are';
+  if (grid) {
+    const label = entityLabel('grid', grid.code, grid.name);
+    return text(
+      `${label.zh}内有 ${points.zh}不在其任何微网格内`,
+      `${points.en} in ${label.en} ${are} in none of its micro-grids`,
+    );
+  }
+  if (community) {
+    const label = entityLabel('community', community.code, community.name);
+    return text(`${label.zh}有 ${points.zh}不在任何网格内`, `${points.en} in ${label.en} ${are} in no grid`);
+  }
   return text(
-    `另有 ${count} 个人口点（${Math.round(households)} 户 ${Math.round(population)} 人）不在任何网格内，未逐一列出`,
-    `${count} more census points (${Math.round(households)} households, ${Math.round(population)} people) are in no grid; not listed one by one`,
+    `${points.zh}不在任何网格内，也不在任何社区/村内`,
+    `${points.en} ${are} in no grid and in no community`,
   );
 }
 
-/** The issue of one census point in no grid, or (with `grid`) in none of that grid's micro-grids. */
-export function unassignedPointIssue(
-  id: string,
-  point: CensusPoint | undefined,
-  at: readonly [number, number],
+/**
+ * One issue per group of unassigned census points: per community (or for the points in no community),
+ * or per divided grid for points in none of its micro-grids. Never capped: `ids` lists every point and
+ * `points`, `households` and `population` say how many, so a count is never silently cut.
+ */
+export function unassignedGroupIssue(
+  group: UnassignedGroup,
+  community: Community | undefined,
   grid: Grid | undefined,
 ): ValidationIssue {
+  const key = grid
+    ? `unassigned-point:micro:${grid.id}`
+    : community
+      ? `unassigned-point:community:${community.id}`
+      : 'unassigned-point:outside';
+  const parentCode = grid?.code ?? community?.code;
   return {
-    key: grid ? `unassigned-point:micro:${id}` : `unassigned-point:${id}`,
+    key,
     rule: UNASSIGNED_POINT.name,
     severity: UNASSIGNED_POINT.severity,
     layer: 'census',
-    ids: [id],
+    ids: group.pointIds,
     codes: [],
-    ...(grid ? { parentCode: grid.code } : {}),
-    at,
-    message: unassignedPointMessage(point, grid ? entityLabel('grid', grid.code, grid.name) : undefined),
-  };
-}
-
-/** The one issue that sums up the points beyond the listing limit, at the first of them. */
-export function moreUnassignedIssue(
-  ids: readonly string[],
-  households: number,
-  population: number,
-  at: readonly [number, number],
-): ValidationIssue {
-  return {
-    key: 'unassigned-point:more',
-    rule: UNASSIGNED_POINT.name,
-    severity: UNASSIGNED_POINT.severity,
-    layer: 'census',
-    ids,
-    codes: [],
-    at,
-    message: moreUnassignedMessage(ids.length, households, population),
+    ...(parentCode !== undefined ? { parentCode } : {}),
+    at: group.at,
+    points: group.pointIds.length,
+    households: group.households,
+    population: group.population,
+    message: unassignedGroupMessage(group, community, grid),
   };
 }

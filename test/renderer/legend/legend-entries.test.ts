@@ -3,7 +3,12 @@ import { legendEn } from '../../../renderer/i18n/legend-en';
 import { legendZh } from '../../../renderer/i18n/legend-zh';
 import { LEGEND_GROUPS } from '../../../renderer/legend/legend-entries';
 import { DIFF_COLOURS } from '../../../renderer/map/diff-colours';
-import { PROBLEM_COLOUR, SELECTION_COLOUR, STATUS_COLOURS } from '../../../renderer/map/colours';
+import {
+  MEASURE_COLOUR,
+  PROBLEM_COLOUR,
+  SELECTION_COLOUR,
+  STATUS_COLOURS,
+} from '../../../renderer/map/colours';
 
 const entries = LEGEND_GROUPS.flatMap((group) => group.entries);
 const colourOf = (label: string) => entries.find((entry) => entry.label === label)?.swatch.colour;
@@ -25,7 +30,8 @@ describe('LEGEND_GROUPS', () => {
     expect(colourOf('ok')).toBe(STATUS_COLOURS.ok);
     expect(colourOf('over')).toBe(STATUS_COLOURS.over);
     expect(colourOf('exclusive')).toBe(STATUS_COLOURS.none);
-    for (const label of ['gap', 'overlap', 'outside', 'issueError'])
+    expect(colourOf('measured')).toBe(MEASURE_COLOUR);
+    for (const label of ['gap', 'overlap', 'outside', 'issueError', 'unassigned'])
       expect(colourOf(label)).toBe(PROBLEM_COLOUR);
     expect(colourOf('selected')).toBe(SELECTION_COLOUR);
     expect(colourOf('added')).toBe(DIFF_COLOURS.added);

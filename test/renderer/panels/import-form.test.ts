@@ -3,6 +3,7 @@ import { GAUSS_KRUGER_ZONES } from '../../../shared/formats/coordinate-systems';
 import type { ImportInspection } from '../../../shared/formats/import-files';
 import type { LayerImport } from '../../../shared/formats/import-layer';
 import { text } from '../../../shared/model';
+import { initialLayer } from '../../../renderer/import/remembered-mapping';
 import type { ImportForm, ImportFormAction } from '../../../renderer/panels/import-form';
 import {
   importFormReducer,
@@ -216,5 +217,19 @@ describe('the import dialog form', () => {
     expect(asReference.mapping).toEqual({ code: '名称' });
     const back = run(asReference, { type: 'target', target: 'grid' });
     expect(back.mapping).toEqual({ code: '编码', name: '名称' });
+  });
+});
+
+describe('the layer preselected for a file', () => {
+  it('follows field names that say the layer over the layer imported last time', () => {
+    const communities = shapefile(['CJQYDM', 'CJQYMC', 'LX'], {
+      suggestedLayer: 'community',
+      suggestedBy: 'CJQYDM',
+    });
+    expect(initialLayer(communities, { lastLayer: 'grid', byLayer: {} })).toBe('community');
+    // With nothing telling, the planner's last choice stands.
+    const unknown = shapefile(['CODE', 'NAME']);
+    expect(initialLayer(unknown, { lastLayer: 'community', byLayer: {} })).toBe('community');
+    expect(initialLayer(unknown, { lastLayer: undefined, byLayer: {} })).toBe('grid');
   });
 });

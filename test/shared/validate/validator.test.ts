@@ -76,4 +76,42 @@ describe('Validator', () => {
     expect(validator.counts().unassigned.pointIds).toEqual(['b']);
     expect(validator.report('en').summary).toEqual({ grids: 1, errors: 2, warnings: 0, accepted: 0 });
   });
+
+  it('reports unassigned points once per community with every point counted, never capped', () => {
+    const points = Array.from({ length: 1500 }, (_, i) =>
+      census(104.011 + (i % 50) * 0.0001, 29.001 + Math.floor(i / 50) * 0.0001, 2, 5, `p${i}`),
+    );
+    const validator = new Validator(
+      divisionOf({}, [
+        township(T, rect(104, 29, 104.02, 29.01)),
+        community(C, rect(104, 29, 104.02, 29.01)),
+        grid(`${C}001`, C, rect(104, 29, 104.01, 29.01)),
+        ...points,
+        census(104.5, 29.5, 7, 9, 'far-away'),
+      ]),
+      zigong,
+    );
+    const unassigned = validator.issues().filter((issue) => issue.rule === 'unassigned-point');
+    expect(unassigned).toHaveLength(2);
+    const inCommunity = unassigned.find((issue) => issue.parentCode === C)!;
+    expect(inCommunity.ids).toHaveLength(1500);
+    expect(inCommunity).toMatchObject({ points: 1500, households: 3000, population: 7500 });
+    expect(inCommunity.message.zh).toBe(
+      `社区/村 ${C}「社区${C.slice(-3)}」有 1,500 个人口点、3,000 户（7,500 人）不在任何网格内`,
+    );
+    const outside = unassigned.find((issue) => issue.parentCode === undefined)!;
+    expect(outside.message.en).toBe(
+      '1 census point (census point far-away) with 7 households (9 people) is in no grid and in no community',
+    );
+    const report = validator.report('zh');
+    expect(report.issues.find((i) => i.rule === 'unassigned-point' && i.parentCode === C)).toMatchObject({
+      points: 1500,
+      households: 3000,
+    });
+
+    // Drawing the second grid assigns them: the community's issue goes, the one outside stays.
+    const delta = validator.update(change('draw', [grid(`${C}002`, C, rect(104.01, 29, 104.02, 29.01))]));
+    expect(delta.removed).toContain(inCommunity.key);
+    expect(validator.issues().filter((issue) => issue.rule === 'unassigned-point')).toHaveLength(1);
+  });
 });
