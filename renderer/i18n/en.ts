@@ -156,7 +156,7 @@ export const en: UiStrings = {
   },
   toolHints: {
     select:
-      'Click a grid and drag its vertices; click an edge midpoint to insert a vertex, right-click a vertex to delete it',
+      'Click a grid and drag its vertices (hold Alt not to snap); click an edge midpoint to insert a vertex, right-click a vertex to delete it',
     'draw-grid':
       'Click point by point inside a community, double-click or click the first point to finish; clipped to the community and around existing grids',
     split: 'Draw a line from outside a grid across it to split it in two',
@@ -175,7 +175,8 @@ export const en: UiStrings = {
       keepCodeOnLarger: 'Larger part keeps the code',
     },
     settingHints: {
-      snapping: 'Snap to vertices and edges of neighbouring grids and the community boundary',
+      snapping:
+        'Snap to vertices and edges of other grids and the community boundary (not of the grid being edited); hold Alt to suspend snapping',
       topological: 'Moving a shared vertex moves it in the neighbouring grids too',
       avoidOverlap: 'A new grid loses the parts that overlap existing grids',
       keepCodeOnLarger: 'On split the larger part keeps the old code; otherwise both parts get new codes',
@@ -194,7 +195,8 @@ export const en: UiStrings = {
     mergeNow: 'Merge picked',
     drawHint:
       'Click point by point, double-click or click the first point to finish; Ctrl+Z removes the last point, Esc cancels.',
-    splitHint: 'Draw a line from outside the grid across it to outside; double-click to finish.',
+    splitHint:
+      'Draw a line from outside the grid across it to outside; double-click to finish. With a grid selected only it is split; otherwise the grids of one community the line cuts through (micro-grids, when it cuts only micro-grids).',
     carveHint:
       'Draw the area of the exclusive grid (school, hospital...): it is cut out of the grids; then choose its category in Attributes.',
     live: 'Dragging: {{households}} households, {{population}} people',

@@ -5,6 +5,7 @@ import type { Change, Division, Problem, Result, RuleSet } from '../../shared/mo
 import { liveCount } from '../derive/live-count';
 import type { EditorSession } from '../editor/editor-session';
 import { snapToDivision } from '../editor/snap-to-division';
+import type { SnapExclusion } from '../editor/snap-to-division';
 import { vertexEditChange } from '../editor/vertex-edit';
 import type { DrawController, SnapHit } from '../map/draw-controller';
 import type { EditSettings } from './edit-settings';
@@ -147,11 +148,21 @@ export function useEditTools(input: EditToolsInput) {
     [commit, t],
   );
 
-  const snap = useCallback((position: [number, number], toleranceDeg: number): SnapHit | undefined => {
-    const { input: current, settings: options } = latest.current;
-    if (!options.snapping || !current.division) return undefined;
-    return snapToDivision(current.division, position, toleranceDeg);
+  /** The grid whose vertices are being dragged (选择 with a grid selected): snapping leaves it out. */
+  const snapExcept = useCallback((): SnapExclusion | undefined => {
+    const { input: current, tool: name } = latest.current;
+    const grid = current.selectedGridId ? current.division?.grid.get(current.selectedGridId) : undefined;
+    return name === 'select' && grid ? { layer: 'grid', id: grid.id, geometry: grid.geometry } : undefined;
   }, []);
+
+  const snap = useCallback(
+    (position: [number, number], toleranceDeg: number): SnapHit | undefined => {
+      const { input: current, settings: options } = latest.current;
+      if (!options.snapping || !current.division) return undefined;
+      return snapToDivision(current.division, position, toleranceDeg, [], snapExcept());
+    },
+    [snapExcept],
+  );
 
   /** A click on a grid on the map: select it, or with a picking tool add it to (or take it out of) the pick. */
   const clickGrid = useCallback((id: string | null) => {
@@ -236,6 +247,7 @@ export function useEditTools(input: EditToolsInput) {
       pickedGridIds: picked,
       onDrawReady,
       snap,
+      snapExcept,
       draw: { onPolygon: onShape, onLine: onShape, onEdit, onDrawingChange: setDrawing },
     },
   };
