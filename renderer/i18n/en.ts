@@ -173,6 +173,7 @@ export const en: UiStrings = {
       topological: 'Topological editing',
       avoidOverlap: 'Avoid overlap',
       keepCodeOnLarger: 'Larger part keeps the code',
+      microgrids: 'Micro-grids',
     },
     settingHints: {
       snapping:
@@ -180,6 +181,7 @@ export const en: UiStrings = {
       topological: 'Moving a shared vertex moves it in the neighbouring grids too',
       avoidOverlap: 'A new grid loses the parts that overlap existing grids',
       keepCodeOnLarger: 'On split the larger part keeps the old code; otherwise both parts get new codes',
+      microgrids: 'Pick adjacent micro-grids of one grid to merge, instead of grids',
     },
     drawFailed: 'The grid could not be drawn',
     carveFailed: 'The exclusive grid could not be carved',
@@ -193,6 +195,8 @@ export const en: UiStrings = {
     vertexNote: 'Change the boundary of grid {{code}}',
     mergeHint: '{{count}} grids picked: click more adjacent grids, then press Enter or click "Merge picked".',
     mergeNow: 'Merge picked',
+    keepCode: 'Keep code',
+    newCode: 'New code (retire all)',
     drawHint:
       'Click point by point, double-click or click the first point to finish; Ctrl+Z removes the last point, Esc cancels.',
     splitHint:

@@ -1,5 +1,6 @@
 import { toolNamed } from '../tools/tool-registry';
 import type { Shell } from './shell';
+import { SurvivorChoice } from './survivor-choice';
 
 /** The box over the map that says what the active tool expects, or the live count while dragging. */
 export function ToolHint({ shell }: { readonly shell: Shell }) {
@@ -11,6 +12,15 @@ export function ToolHint({ shell }: { readonly shell: Shell }) {
       {edit.live
         ? t('edit.live', { households: edit.live.households, population: edit.live.population })
         : active.hint(t, edit.picked)}
+      {active.drawMode === 'pick' && active.choosesSurvivor && shell.division && edit.picked.length >= 2 && (
+        <SurvivorChoice
+          division={shell.division}
+          picked={edit.picked}
+          keep={edit.keep}
+          onChange={edit.setKeep}
+          t={t}
+        />
+      )}
       {active.drawMode === 'pick' && (
         <button
           type="button"
