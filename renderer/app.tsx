@@ -41,7 +41,7 @@ export function App({
         <ReadOnlyBanner shell={shell} />
         <OtherWindowBanner shell={shell} />
         <ToolHint shell={shell} />
-        <SketchCountLabel parts={shell.sketch.parts} />
+        <SketchCountLabel preview={shell.sketch} division={shell.division} language={shell.language} />
         {shell.division && (
           <DividePanel
             divide={shell.divide}

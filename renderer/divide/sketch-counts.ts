@@ -2,12 +2,13 @@ import type { LineString, Polygon, Position } from 'geojson';
 import { communityAround } from '../../shared/commands/carve-exclusive-grid-command';
 import { drawGridCommand } from '../../shared/commands/draw-grid-command';
 import { gridsNear } from '../../shared/commands/grid-command-context';
-import { splitGridCommand } from '../../shared/commands/split-grid-command';
 import type { CensusTable } from '../../shared/geometry/census-table';
 import { censusTable } from '../../shared/geometry/census-table';
 import { assignRows, rankAreas } from '../../shared/geometry/count-census';
-import type { Division, Grid, RuleSet, TargetStatus } from '../../shared/model';
+import type { Division, Grid, LocalText, MicroGrid, RuleSet, TargetStatus } from '../../shared/model';
 import { targetFor, targetStatus } from '../../shared/model';
+import type { SplitTargets } from '../tools/split-targets';
+import { splitTargets, splitTargetsCommand } from '../tools/split-targets';
 
 /** One part of what is being drawn, as it would be if the planner finished now. */
 export interface SketchPart {
@@ -21,6 +22,18 @@ export type Sketch =
   | { readonly kind: 'polygon'; readonly geometry: Polygon; readonly avoidOverlap: boolean }
   | { readonly kind: 'line'; readonly geometry: LineString; readonly gridId: string | null };
 
+/** The preview of a sketch: the parts it would make, and for a split line what it would split or why not. */
+export interface SketchPreview {
+  readonly parts: readonly SketchPart[];
+  /** The grids (or micro-grids) a split line would split, as the tool will choose them. */
+  readonly targets: SplitTargets | null;
+  /** Why finishing the split line now would be refused. */
+  readonly refusal: LocalText | null;
+}
+
+/** Nothing to preview. */
+export const NO_PREVIEW: SketchPreview = { parts: [], targets: null, refusal: null };
+
 function distinct(positions: readonly Position[]): number {
   return new Set(positions.map((p) => `${p[0]},${p[1]}`)).size;
 }
@@ -29,42 +42,53 @@ const tables = new WeakMap<Division['census'], CensusTable>();
 
 /**
  * Households of each part a sketch would make, counted exactly as after the edit: the shared command
- * (drawGridCommand / splitGridCommand) makes the parts, and census points are assigned among the parts and
- * the grids around them by the same edge tie rule as everywhere. Empty when the sketch cannot make a grid
- * yet (fewer than 3 points, a line that does not cross a grid) or the command refuses it.
+ * (drawGridCommand, or the split tool's choice of targets and its command) makes the parts, and census
+ * points are assigned among the parts and the areas around them by the same edge tie rule as everywhere.
+ * For a split line, also which grids it would split (split-targets.ts) or why it would be refused, so the
+ * planner sees it before finishing. No parts when the sketch cannot make a grid yet (fewer than 3 points)
+ * or the command refuses it.
  */
-export function sketchCounts(division: Division, ruleSet: RuleSet, sketch: Sketch): SketchPart[] {
-  let parts: Grid[];
+export function sketchCounts(division: Division, ruleSet: RuleSet, sketch: Sketch): SketchPreview {
+  let parts: (Grid | MicroGrid)[];
+  let targets: SplitTargets | null = null;
   if (sketch.kind === 'polygon') {
-    if (distinct(sketch.geometry.coordinates[0] ?? []) < 3) return [];
+    if (distinct(sketch.geometry.coordinates[0] ?? []) < 3) return NO_PREVIEW;
     const community = communityAround(division, sketch.geometry);
-    if (!community.ok) return [];
+    if (!community.ok) return NO_PREVIEW;
     const made = drawGridCommand(division, community.value.id, sketch.geometry, {
       avoidOverlap: sketch.avoidOverlap,
     });
-    if (!made.ok) return [];
+    if (!made.ok) return NO_PREVIEW;
     parts = made.value.put.filter((e): e is Grid => e.layer === 'grid' && !division.grid.has(e.id));
   } else {
-    if (distinct(sketch.geometry.coordinates) < 2) return [];
-    const target = sketch.gridId ?? crossedGrid(division, sketch.geometry.coordinates);
-    if (!target) return [];
-    const made = splitGridCommand(division, target, sketch.geometry.coordinates, { keepCodeOnLarger: true });
-    if (!made.ok) return [];
-    const original = division.grid.get(target)!;
+    if (distinct(sketch.geometry.coordinates) < 2) return NO_PREVIEW;
+    const line = sketch.geometry.coordinates;
+    const chosen = splitTargets(division, line, sketch.gridId);
+    if (!chosen.ok) return { parts: [], targets: null, refusal: chosen.problems[0]!.message };
+    targets = chosen.value;
+    const made = splitTargetsCommand(division, targets, line, { keepCodeOnLarger: true });
+    if (!made.ok) return { parts: [], targets, refusal: made.problems[0]!.message };
+    const ids = new Set(targets.ids);
+    const layer = targets.layer;
     parts = made.value.put.filter(
-      (e): e is Grid =>
-        e.layer === 'grid' &&
-        (e.id === target || (!division.grid.has(e.id) && e.parentCode === original.parentCode)),
+      (e): e is Grid | MicroGrid =>
+        e.layer === layer && (ids.has(e.id) || !(division[layer] as ReadonlyMap<string, unknown>).has(e.id)),
     );
   }
-  if (parts.length === 0) return [];
+  if (parts.length === 0) return { parts: [], targets, refusal: null };
   let table = tables.get(division.census);
   if (!table) {
     table = censusTable(division.census);
     tables.set(division.census, table);
   }
   const partIds = new Set(parts.map((p) => p.id));
-  const around = parts.flatMap((part) => gridsNear(division, part.geometry, partIds));
+  // Census points compete with the areas around of the same layer (grids, or the grid's other micro-grids).
+  const around: (Grid | MicroGrid)[] =
+    parts[0]!.layer === 'grid'
+      ? parts.flatMap((part) => gridsNear(division, part.geometry, partIds))
+      : [...division.microgrid.values()].filter(
+          (m) => m.parentCode === parts[0]!.parentCode && !partIds.has(m.id),
+        );
   const areas = rankAreas([...parts, ...new Map(around.map((g) => [g.id, g])).values()]);
   const owner = assignRows(table, areas);
   const sums = new Map<string, { households: number; population: number }>();
@@ -78,31 +102,12 @@ export function sketchCounts(division: Division, ruleSet: RuleSet, sketch: Sketc
     sum.population += table.population[row]!;
     sums.set(id, sum);
   }
-  return parts.map((part) => {
-    const count = sums.get(part.id) ?? { households: 0, population: 0 };
-    return { ...count, status: targetStatus(targetFor(part, ruleSet), count) };
-  });
-}
-
-/** The grid a line splits: the first whose split by the line succeeds among those its box reaches. */
-function crossedGrid(division: Division, line: readonly Position[]): string | null {
-  const xs = line.map((p) => p[0]!);
-  const ys = line.map((p) => p[1]!);
-  const box = { minX: Math.min(...xs), maxX: Math.max(...xs), minY: Math.min(...ys), maxY: Math.max(...ys) };
-  for (const grid of gridsNear(division, {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [box.minX, box.minY],
-        [box.maxX, box.minY],
-        [box.maxX, box.maxY],
-        [box.minX, box.maxY],
-        [box.minX, box.minY],
-      ],
-    ],
-  })) {
-    if (grid.locked) continue;
-    if (splitGridCommand(division, grid.id, line, { keepCodeOnLarger: true }).ok) return grid.id;
-  }
-  return null;
+  return {
+    parts: parts.map((part) => {
+      const count = sums.get(part.id) ?? { households: 0, population: 0 };
+      return { ...count, status: targetStatus(targetFor(part, ruleSet), count) };
+    }),
+    targets,
+    refusal: null,
+  };
 }

@@ -1,5 +1,5 @@
 import type { Division, RuleSet } from '../../shared/model';
-import type { Sketch, SketchPart } from './sketch-counts';
+import type { Sketch, SketchPreview } from './sketch-counts';
 
 /** Messages to the sketch-count worker: the current document, or a sketch to count. */
 export type SketchRequest =
@@ -9,5 +9,5 @@ export type SketchRequest =
 /** Its answer to one sketch, with the sketch's sequence number. */
 export interface SketchReply {
   readonly seq: number;
-  readonly parts: readonly SketchPart[];
+  readonly preview: SketchPreview;
 }

@@ -1,7 +1,8 @@
-import type { LineString, Polygon } from 'geojson';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FeatureCollection, LineString, Polygon } from 'geojson';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Division, RuleSet } from '../../shared/model';
-import type { SketchPart } from './sketch-counts';
+import type { SketchPreview } from './sketch-counts';
+import { NO_PREVIEW } from './sketch-counts';
 import type { SketchReply, SketchRequest } from './sketch-protocol';
 
 /** Pointer moves closer together than this are counted once (the last one). */
@@ -9,7 +10,8 @@ export const SKETCH_DEBOUNCE_MS = 60;
 
 /**
  * Counts before commit: the households of each part of the grid or split line being drawn, computed in a
- * worker (debounced, newest sketch wins) and shown at the cursor. `onSketch` goes to Terra Draw's change
+ * worker (debounced, newest sketch wins) and shown at the cursor; for a split line also the grids it would
+ * split (outlined on the map) or why it would be refused. `onSketch` goes to Terra Draw's change
  * events; the counts clear when the tool changes or the drawing ends.
  */
 export function useSketchCounts(
@@ -19,7 +21,7 @@ export function useSketchCounts(
   tool: string,
   options: { readonly avoidOverlap: boolean; readonly selectedGridId: string | null },
 ) {
-  const [parts, setParts] = useState<readonly SketchPart[]>([]);
+  const [preview, setPreview] = useState<SketchPreview>(NO_PREVIEW);
   const worker = useRef<Worker | null>(null);
   const seq = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -34,7 +36,7 @@ export function useSketchCounts(
     });
     started.onmessage = (event: MessageEvent<SketchReply>) => {
       // Only the newest sketch's answer is shown: older ones were overtaken by the pointer.
-      if (event.data.seq === seq.current) setParts(event.data.parts);
+      if (event.data.seq === seq.current) setPreview(event.data.preview);
     };
     worker.current = started;
     return () => {
@@ -53,7 +55,7 @@ export function useSketchCounts(
   const clear = useCallback(() => {
     seq.current++;
     if (timer.current) clearTimeout(timer.current);
-    setParts([]);
+    setPreview(NO_PREVIEW);
   }, []);
 
   // The counts belong to one drawing: a new tool starts without them.
@@ -68,7 +70,7 @@ export function useSketchCounts(
         (active === 'split' && geometry.type === 'LineString'));
     if (!drawing) {
       seq.current++;
-      setParts([]);
+      setPreview(NO_PREVIEW);
       return;
     }
     timer.current = setTimeout(() => {
@@ -84,7 +86,29 @@ export function useSketchCounts(
     }, SKETCH_DEBOUNCE_MS);
   }, []);
 
-  return { parts, onSketch, clear };
+  // The targets' outlines for the map (the same object while they do not change).
+  const targetFeatures = useMemo((): FeatureCollection => {
+    const targets = preview.targets;
+    const layer = targets && division ? division[targets.layer] : null;
+    return {
+      type: 'FeatureCollection',
+      features: (targets?.ids ?? []).flatMap((id) => {
+        const entity = layer?.get(id);
+        return entity
+          ? [{ type: 'Feature' as const, properties: { code: entity.code }, geometry: entity.geometry }]
+          : [];
+      }),
+    };
+  }, [preview.targets, division]);
+
+  return {
+    parts: preview.parts,
+    targets: preview.targets,
+    refusal: preview.refusal,
+    targetFeatures,
+    onSketch,
+    clear,
+  };
 }
 
 /** The counts before commit (the Shell's `sketch`). */

@@ -4,6 +4,13 @@ import type { SnapCandidate } from '../../shared/geometry/snap-coordinate';
 import type { AreaGeometry, Division, ReferenceLayer } from '../../shared/model';
 import { visibleReferenceLines } from '../../shared/geometry/reference-lines';
 
+/** The feature under vertex editing, which snapping leaves out. */
+export interface SnapExclusion {
+  readonly layer: 'grid' | 'microgrid';
+  readonly id: string;
+  readonly geometry: AreaGeometry;
+}
+
 /** Screen distance within which the pointer snaps, in CSS pixels. */
 export const SNAP_PIXELS = 12;
 
@@ -40,12 +47,17 @@ function cachedBox(geometry: AreaGeometry): [number, number, number, number] {
  * with a tolerance of {@link SNAP_PIXELS} screen pixels turned into degrees at the pointer. Only shapes
  * whose box is within reach are tried, so the cost follows what is under the pointer, not the size of
  * the township.
+ *
+ * `editing`: the grid whose vertices are being dragged. Only other features are snapped to: neither its
+ * own vertices and edges nor the copies its neighbours share (they move with it), so a small drag stays
+ * where the planner put it instead of snapping back (issue 11 item 8).
  */
 export function snapToDivision(
   division: Division,
   position: Position,
   toleranceDeg: number,
   references: readonly ReferenceLayer[] = [],
+  editing?: SnapExclusion,
 ): { position: Position; kind: 'vertex' | 'edge' } | undefined {
   const [x, y] = position as [number, number];
   const candidates: SnapCandidate[] = visibleReferenceLines(references, [x, y, x, y], toleranceDeg);
@@ -59,9 +71,10 @@ export function snapToDivision(
         y > maxY + toleranceDeg
       )
         continue;
+      if (editing && layer === editing.layer && entity.id === editing.id) continue;
       candidates.push({ id: entity.id, geometry: entity.geometry });
     }
   }
-  const result = snapCoordinate(position, candidates, { toleranceDeg });
+  const result = snapCoordinate(position, candidates, { toleranceDeg }, editing?.geometry);
   return result.kind === 'none' ? undefined : { position: result.position, kind: result.kind };
 }

@@ -78,6 +78,7 @@ export const divideEn: typeof divideZh = {
   treeQuality: 'compactness {{value}}',
   treeParts: '{{count}} pieces',
   band: 'Households vs band',
+  splitTargets: 'Splits: {{names}}',
   partCount: '{{households}} hh',
   counting: 'Counting the parts’ households…',
 };

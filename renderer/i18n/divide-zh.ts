@@ -71,6 +71,7 @@ export const divideZh = {
   treeQuality: '紧凑度 {{value}}',
   treeParts: '{{count}} 块',
   band: '户数 vs 目标',
+  splitTargets: '拆分：{{names}}',
   partCount: '{{households}} 户',
   counting: '正在计算各部分户数……',
 };

@@ -187,7 +187,7 @@ export const en: UiStrings = {
   },
   toolHints: {
     select:
-      'Click a grid and drag its vertices; click an edge midpoint to insert a vertex, right-click a vertex to delete it',
+      'Click a grid and drag its vertices (hold Alt not to snap); click an edge midpoint to insert a vertex, right-click a vertex to delete it',
     'draw-grid':
       'Click point by point inside a community, double-click or click the first point to finish; clipped to the community and around existing grids',
     split: 'Draw a line from outside a grid across it to split it in two',
@@ -207,12 +207,15 @@ export const en: UiStrings = {
       topological: 'Topological editing',
       avoidOverlap: 'Avoid overlap',
       keepCodeOnLarger: 'Larger part keeps the code',
+      microgrids: 'Micro-grids',
     },
     settingHints: {
-      snapping: 'Snap to vertices and edges of neighbouring grids and the community boundary',
+      snapping:
+        'Snap to vertices and edges of other grids and the community boundary (not of the grid being edited); hold Alt to suspend snapping',
       topological: 'Moving a shared vertex moves it in the neighbouring grids too',
       avoidOverlap: 'A new grid loses the parts that overlap existing grids',
       keepCodeOnLarger: 'On split the larger part keeps the old code; otherwise both parts get new codes',
+      microgrids: 'Pick adjacent micro-grids of one grid to merge, instead of grids',
     },
     drawFailed: 'The grid could not be drawn',
     carveFailed: 'The exclusive grid could not be carved',
@@ -226,9 +229,12 @@ export const en: UiStrings = {
     vertexNote: 'Change the boundary of grid {{code}}',
     mergeHint: '{{count}} grids picked: click more adjacent grids, then press Enter or click "Merge picked".',
     mergeNow: 'Merge picked',
+    keepCode: 'Keep code',
+    newCode: 'New code (retire all)',
     drawHint:
       'Click point by point, double-click or click the first point to finish; Ctrl+Z removes the last point, Esc cancels.',
-    splitHint: 'Draw a line from outside the grid across it to outside; double-click to finish.',
+    splitHint:
+      'Draw a line from outside the grid across it to outside; double-click to finish. With a grid selected only it is split; otherwise the grids of one community the line cuts through (micro-grids, when it cuts only micro-grids).',
     measureDistanceHint: 'Click point by point to measure; double-click to finish; Esc clears.',
     measureAreaHint: 'Click around the area, double-click or click the first point to finish; Esc clears.',
     carveHint:

@@ -172,7 +172,7 @@ export const zh = {
     'measure-area': '测面积',
   },
   toolHints: {
-    select: '点选网格，拖动顶点修改边界；点边中点插入顶点，右键顶点删除',
+    select: '点选网格，拖动顶点修改边界（按住 Alt 不吸附）；点边中点插入顶点，右键顶点删除',
     'draw-grid': '在社区内逐点单击画出网格，双击或点回起点结束；自动裁剪到社区并避开已有网格',
     split: '画一条从网格外穿过网格的线，把网格拆成两部分',
     merge: '依次点选同一社区内相邻的网格，按回车合并',
@@ -190,12 +190,15 @@ export const zh = {
       topological: '拓扑编辑',
       avoidOverlap: '避免重叠',
       keepCodeOnLarger: '较大部分保留原编码',
+      microgrids: '微网格',
     },
     settingHints: {
-      snapping: '画图和移动顶点时吸附到相邻网格和社区边界的顶点与边',
+      snapping:
+        '画图和移动顶点时吸附到其他网格和社区边界的顶点与边（不吸附正在编辑的网格自身）；按住 Alt 暂停吸附',
       topological: '移动共用顶点时，相邻网格的同一顶点一起移动',
       avoidOverlap: '新画的网格自动去掉与已有网格重叠的部分',
       keepCodeOnLarger: '拆分时较大的部分保留原网格编码，否则两部分都取新编码',
+      microgrids: '点选同一网格内相邻的微网格来合并，而不是网格',
     },
     drawFailed: '无法画出网格',
     carveFailed: '无法挖出专属网格',
@@ -209,8 +212,11 @@ export const zh = {
     vertexNote: '修改网格 {{code}} 的边界',
     mergeHint: '已选 {{count}} 个网格：继续点选相邻网格，按回车或点“合并所选”完成。',
     mergeNow: '合并所选',
+    keepCode: '保留编码',
+    newCode: '新编码（全部注销）',
     drawHint: '单击逐点画出边界，双击或点回起点结束；Ctrl+Z 撤销上一个点，Esc 取消。',
-    splitHint: '画一条从网格外穿过网格到网格外的线，双击结束。',
+    splitHint:
+      '画一条从网格外穿过网格到网格外的线，双击结束。已选中网格时只拆分它；未选中时拆分线完整穿过的同一社区内的网格（只穿过微网格时拆分微网格）。',
     measureDistanceHint: '单击逐点量距离，双击结束；Esc 清除。',
     measureAreaHint: '单击逐点围出范围，双击或点回起点结束；Esc 清除。',
     carveHint: '画出专属网格（学校、医院等）的范围，它会从原有网格中挖出；之后在属性中选择类别。',

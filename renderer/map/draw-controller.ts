@@ -56,7 +56,7 @@ function round(position: Position): Position {
 /**
  * Wraps Terra Draw with the MapLibre adapter: modes for drawing polygons and lines and for editing the
  * vertices of one grid, snapping through the caller's function (vertices and edges of neighbouring grids
- * and the community boundary), and undo of the last vertex while drawing. Nothing of the division lives
+ * and the community boundary; suspended while Alt is held), and undo of the last vertex while drawing. Nothing of the division lives
  * here: finished shapes go to the callbacks and become Changes in the editor.
  */
 export class DrawController {
@@ -68,6 +68,11 @@ export class DrawController {
   private editId: string = crypto.randomUUID();
   /** The outline as last reported, so an update that moves nothing is not reported as a drag. */
   private editOutline = '';
+  /** Alt is held: snapping is suspended (fine adjustment next to other features). */
+  private altHeld = false;
+  private readonly trackAlt = (event: KeyboardEvent | PointerEvent): void => {
+    this.altHeld = event.altKey;
+  };
 
   constructor(
     map: MapLibreMap,
@@ -75,6 +80,10 @@ export class DrawController {
   ) {
     const snapping = {
       toCustom: (event: TerraDrawMouseEvent, context: SnappableContext): Position | undefined => {
+        if (this.altHeld || event.heldKeys.includes('Alt')) {
+          this.lastSnap = undefined;
+          return undefined;
+        }
         const hit = this.callbacks.snap(
           { lng: event.lng, lat: event.lat, x: event.containerX, y: event.containerY },
           context.project,
@@ -129,6 +138,9 @@ export class DrawController {
       undoRedo: { modeLevel: new TerraDrawModeUndoRedo() },
     });
     this.draw.start();
+    // Pointer events carry the modifier state even when the map does not have the keyboard focus.
+    for (const type of ['pointerdown', 'pointermove', 'keydown', 'keyup'] as const)
+      window.addEventListener(type, this.trackAlt, true);
     this.draw.on('finish', (id, context) => this.finished(id, context.action));
     this.draw.on('change', (ids, type, context) => {
       const drawing = this.draw.getModeState() === 'drawing';
@@ -210,6 +222,8 @@ export class DrawController {
 
   /** Stops Terra Draw and removes its layers. */
   destroy(): void {
+    for (const type of ['pointerdown', 'pointermove', 'keydown', 'keyup'] as const)
+      window.removeEventListener(type, this.trackAlt, true);
     this.draw.stop();
   }
 

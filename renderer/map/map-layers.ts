@@ -124,6 +124,14 @@ export function addDivisionLayers(map: MapLibreMap): void {
       paint: { 'line-color': '#555', 'line-width': 0.8, 'line-dasharray': [3, 2] },
     },
     {
+      // Micro-grids picked for merging, outlined like a selected grid.
+      id: 'microgrid-selected',
+      type: 'line',
+      source: SOURCES.microgrid,
+      filter: ['in', ['get', 'id'], ['literal', []]],
+      paint: { 'line-color': SELECTION_COLOUR, 'line-width': 3 },
+    },
+    {
       id: 'community-line',
       type: 'line',
       source: SOURCES.community,

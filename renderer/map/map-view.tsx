@@ -36,7 +36,8 @@ export interface MapViewProps {
   /** Changes when another project is opened: the map then fits the new township. */
   readonly projectId: string;
   readonly selectedGridId: string | null;
-  readonly onSelectGrid: (id: string | null) => void;
+  /** A click on the map: the grid under it (null: none) and where it was (longitude, latitude). */
+  readonly onSelectGrid: (id: string | null, at?: readonly [number, number]) => void;
   readonly onCursor: (lonLat: readonly [number, number] | null) => void;
   /** Asks the map to show one grid or place; the counter makes repeated requests distinct. */
   readonly focus: MapFocus | null;
@@ -243,7 +244,7 @@ export function MapView(props: MapViewProps) {
     map.on('mouseout', () => latest.current.onCursor(null));
     const onGridClick = (event: MapLayerMouseEvent): void => {
       const id = event.features?.[0]?.properties?.id as unknown;
-      latest.current.onSelectGrid(typeof id === 'string' ? id : null);
+      latest.current.onSelectGrid(typeof id === 'string' ? id : null, [event.lngLat.lng, event.lngLat.lat]);
     };
     for (const layer of GRID_FILL_LAYERS) map.on('click', layer, onGridClick);
     map.on('click', (event) => {
@@ -360,6 +361,8 @@ export function MapView(props: MapViewProps) {
     if (!ready || !map) return;
     const ids = [...new Set([...(selectedGridId ? [selectedGridId] : []), ...pickedGridIds])];
     map.setFilter('grid-selected', ['in', ['get', 'id'], ['literal', ids]]);
+    // Picked micro-grids (合并 with 微网格 on) are outlined the same way; their ids never match a grid's.
+    map.setFilter('microgrid-selected', ['in', ['get', 'id'], ['literal', ids]]);
   }, [ready, selectedGridId, pickedGridIds]);
 
   useEffect(() => {

@@ -1,12 +1,15 @@
 import type { LineString, Polygon } from 'geojson';
 import type { Division, ReferenceLayer } from '../../shared/model';
 import { snapToDivision } from '../editor/snap-to-division';
+import type { SnapExclusion } from '../editor/snap-to-division';
 import { traceDrawn } from '../editor/trace-drawn';
 import type { DrawCallbacks, SnapHit } from '../map/draw-controller';
 
 /** The editor's map props that reference layers change: snapping and the finished shapes. */
 export interface DrawingMapProps {
   readonly snap: (position: [number, number], toleranceDeg: number) => SnapHit | undefined;
+  /** The feature under vertex editing, left out of snapping (snap only to other features). */
+  readonly snapExcept?: () => SnapExclusion | undefined;
   readonly draw: Omit<DrawCallbacks, 'snap'>;
 }
 
@@ -26,7 +29,9 @@ export function withReferences<P extends DrawingMapProps>(
   return {
     ...props,
     snap: (position, toleranceDeg) =>
-      options.snapping ? snapToDivision(division, position, toleranceDeg, layers) : undefined,
+      options.snapping
+        ? snapToDivision(division, position, toleranceDeg, layers, props.snapExcept?.())
+        : undefined,
     draw: {
       ...draw,
       onPolygon: (polygon: Polygon) => {

@@ -8,6 +8,7 @@ import {
   REFERENCES_OVERLAY,
   referenceCollection,
 } from '../map/overlays/reference-overlay';
+import { SPLIT_TARGETS_OVERLAY } from '../map/overlays/split-targets-overlay';
 import type { Shell } from './shell';
 
 /** A map overlay and where its features come from. */
@@ -24,4 +25,5 @@ export const MAP_OVERLAY_ITEMS: readonly MapOverlayItem[] = [
   { overlay: REFERENCES_OVERLAY, data: ({ references }) => referenceCollection(references.layers) },
   { overlay: REFERENCE_LABELS_OVERLAY, data: ({ references }) => referenceCollection(references.layers) },
   { overlay: MEASURE_OVERLAY, data: ({ edit }) => edit.measure.features },
+  { overlay: SPLIT_TARGETS_OVERLAY, data: ({ sketch }) => sketch.targetFeatures },
 ];

@@ -1,6 +1,7 @@
 import { measurementText } from '../derive/measure-figures';
 import { toolNamed } from '../tools/tool-registry';
 import type { Shell } from './shell';
+import { SurvivorChoice } from './survivor-choice';
 
 /** The box over the map that says what the active tool expects, or the live count while dragging. */
 export function ToolHint({ shell }: { readonly shell: Shell }) {
@@ -16,6 +17,15 @@ export function ToolHint({ shell }: { readonly shell: Shell }) {
         <strong className="measure-result" data-testid="measure-result">
           {shell.say(measurementText(edit.measure.state.measurement))}
         </strong>
+      )}
+      {active.drawMode === 'pick' && active.choosesSurvivor && shell.division && edit.picked.length >= 2 && (
+        <SurvivorChoice
+          division={shell.division}
+          picked={edit.picked}
+          keep={edit.keep}
+          onChange={edit.setKeep}
+          t={t}
+        />
       )}
       {active.drawMode === 'pick' && (
         <button

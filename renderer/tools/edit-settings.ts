@@ -4,6 +4,8 @@ export interface EditSettings {
   readonly topological: boolean;
   readonly avoidOverlap: boolean;
   readonly keepCodeOnLarger: boolean;
+  /** 合并 picks micro-grids (inside one grid) instead of grids. */
+  readonly microgrids: boolean;
 }
 
 /** The switches as a new window starts: everything that keeps the division clean is on. */
@@ -12,6 +14,7 @@ export const DEFAULT_EDIT_SETTINGS: EditSettings = {
   topological: true,
   avoidOverlap: true,
   keepCodeOnLarger: true,
+  microgrids: false,
 };
 
 /** The switches shown for every tool, in toolbar order; a tool adds its own with `settings`. */

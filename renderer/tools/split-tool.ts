@@ -1,9 +1,10 @@
-import { splitGridCommand } from '../../shared/commands/split-grid-command';
-import { fail, text } from '../../shared/model';
-import { gridCrossedBy } from './find-grid';
+import { splitTargets, splitTargetsCommand } from './split-targets';
 import type { LineTool } from './tool-definition';
 
-/** 拆分: the selected grid, else the first grid the line crosses, cut in two along the line. */
+/**
+ * 拆分: the selected grid (or its micro-grids the line cuts through), else the grids the line cuts
+ * through within one community (or micro-grids within one grid), cut along the line (split-targets.ts).
+ */
 export const splitTool: LineTool = {
   name: 'split',
   key: 'S',
@@ -15,16 +16,10 @@ export const splitTool: LineTool = {
   settings: ['keepCodeOnLarger'],
   drawMode: 'line',
   finish: (doc, line, settings, { selectedGridId }) => {
-    const target = selectedGridId ?? gridCrossedBy(doc, line.coordinates);
-    if (!target) {
-      return fail({
-        kind: 'no-grid',
-        message: text(
-          '拆分线没有穿过任何网格：请画一条从网格外穿过网格到网格外的线。',
-          'The line does not cross a grid: draw a line from outside the grid, across it, to outside.',
-        ),
-      });
-    }
-    return splitGridCommand(doc, target, line.coordinates, { keepCodeOnLarger: settings.keepCodeOnLarger });
+    const targets = splitTargets(doc, line.coordinates, selectedGridId);
+    if (!targets.ok) return targets;
+    return splitTargetsCommand(doc, targets.value, line.coordinates, {
+      keepCodeOnLarger: settings.keepCodeOnLarger,
+    });
   },
 };

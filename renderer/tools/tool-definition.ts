@@ -81,7 +81,18 @@ export interface PickTool extends ToolBase {
   readonly minimum: number;
   /** i18n key of the hint box's button that finishes. */
   readonly finishLabel: string;
-  readonly finish: (doc: Division, picked: readonly string[], settings: EditSettings) => Result<Change>;
+  /** The hint box offers which picked entity's code survives (合并). */
+  readonly choosesSurvivor?: boolean;
+  /**
+   * `keep`: the id of the picked entity whose code survives, null for a new code, undefined for the
+   * tool's default.
+   */
+  readonly finish: (
+    doc: Division,
+    picked: readonly string[],
+    settings: EditSettings,
+    keep?: string | null,
+  ) => Result<Change>;
 }
 
 /** A button that acts on the selected grid at once instead of becoming the active tool (删除). */

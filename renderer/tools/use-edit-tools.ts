@@ -2,9 +2,12 @@ import type { LineString, Polygon } from 'geojson';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Change, Division, Language, Problem, Result, RuleSet } from '../../shared/model';
+import { locatePoint, PointLocation } from '../../shared/geometry/locate-point';
+import { preparePolygon } from '../../shared/geometry/prepared-polygon';
 import { liveCount } from '../derive/live-count';
 import type { EditorSession } from '../editor/editor-session';
 import { snapToDivision } from '../editor/snap-to-division';
+import type { SnapExclusion } from '../editor/snap-to-division';
 import { vertexEditChange } from '../editor/vertex-edit';
 import type { DrawController, SnapHit } from '../map/draw-controller';
 import type { EditSettings } from './edit-settings';
@@ -41,15 +44,17 @@ export function useEditTools(input: EditToolsInput) {
   const [tool, setToolState] = useState<string>('select');
   const [settings, setSettings] = useState<EditSettings>(DEFAULT_EDIT_SETTINGS);
   const [picked, setPicked] = useState<readonly string[]>([]);
+  /** Whose code survives a merge: a picked id, null for a new code, undefined for the tool's default. */
+  const [keep, setKeep] = useState<string | null | undefined>(undefined);
   const [drawing, setDrawing] = useState(false);
   const [live, setLive] = useState<LiveFigure | null>(null);
   const controller = useRef<DrawController | null>(null);
   const [controllerReady, setControllerReady] = useState(false);
   const activeTool = toolNamed(tool);
   const measure = useMeasure(activeTool.drawMode === 'measure' ? activeTool : undefined, input.language);
-  const latest = useRef({ input, settings, tool, picked, measure });
+  const latest = useRef({ input, settings, tool, picked, keep, measure });
   useEffect(() => {
-    latest.current = { input, settings, tool, picked, measure };
+    latest.current = { input, settings, tool, picked, keep, measure };
   });
 
   /** Applies a command's result, or says why it was refused. Returns the change applied, if any. */
@@ -81,6 +86,7 @@ export function useEditTools(input: EditToolsInput) {
     (next: string) => {
       setToolState(next);
       setPicked([]);
+      setKeep(undefined);
       setLive(null);
       clearMeasure();
     },
@@ -162,19 +168,36 @@ export function useEditTools(input: EditToolsInput) {
     [commit, t],
   );
 
-  const snap = useCallback((position: [number, number], toleranceDeg: number): SnapHit | undefined => {
-    const { input: current, settings: options } = latest.current;
-    if (!options.snapping || !current.division) return undefined;
-    return snapToDivision(current.division, position, toleranceDeg);
+  /** The grid whose vertices are being dragged (选择 with a grid selected): snapping leaves it out. */
+  const snapExcept = useCallback((): SnapExclusion | undefined => {
+    const { input: current, tool: name } = latest.current;
+    const grid = current.selectedGridId ? current.division?.grid.get(current.selectedGridId) : undefined;
+    return name === 'select' && grid ? { layer: 'grid', id: grid.id, geometry: grid.geometry } : undefined;
   }, []);
 
-  /** A click on a grid on the map: select it, or with a picking tool add it to (or take it out of) the pick. */
-  const clickGrid = useCallback((id: string | null) => {
-    const { input: current, tool: name } = latest.current;
+  const snap = useCallback(
+    (position: [number, number], toleranceDeg: number): SnapHit | undefined => {
+      const { input: current, settings: options } = latest.current;
+      if (!options.snapping || !current.division) return undefined;
+      return snapToDivision(current.division, position, toleranceDeg, [], snapExcept());
+    },
+    [snapExcept],
+  );
+
+  /**
+   * A click on a grid on the map: select it, or with a picking tool add it to (or take it out of) the
+   * pick; with 微网格 on, the micro-grid under the click instead.
+   */
+  const clickGrid = useCallback((id: string | null, at?: readonly [number, number]) => {
+    const { input: current, tool: name, settings: options } = latest.current;
     const mode = toolNamed(name).drawMode;
     if (mode === 'polygon' || mode === 'line' || mode === 'measure') return;
     if (mode === 'pick') {
-      if (id) setPicked((list) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]));
+      const target = options.microgrids && at && current.division ? microgridAt(current.division, at) : id;
+      if (target) {
+        setPicked((list) => (list.includes(target) ? list.filter((x) => x !== target) : [...list, target]));
+        setKeep((chosen) => (chosen === target ? undefined : chosen));
+      }
       return;
     }
     current.select(id);
@@ -182,12 +205,17 @@ export function useEditTools(input: EditToolsInput) {
 
   /** Finishes a picking tool (合并) with the grids picked so far. */
   const finishPicked = useCallback(async () => {
-    const { input: current, settings: options, tool: name, picked: ids } = latest.current;
+    const { input: current, settings: options, tool: name, picked: ids, keep: survivor } = latest.current;
     const active = toolNamed(name);
     const doc = current.division;
     if (!doc || active.drawMode !== 'pick') return;
-    const applied = await finishWith(active, doc, active.finish(doc, ids, options));
-    if (applied) setPicked([]);
+    const chosen =
+      survivor === null || (survivor !== undefined && ids.includes(survivor)) ? survivor : undefined;
+    const applied = await finishWith(active, doc, active.finish(doc, ids, options, chosen));
+    if (applied) {
+      setPicked([]);
+      setKeep(undefined);
+    }
   }, [finishWith]);
 
   /** Runs an action tool (删除) on the selected grid. */
@@ -251,6 +279,8 @@ export function useEditTools(input: EditToolsInput) {
     settings,
     setSettings,
     picked,
+    keep,
+    setKeep,
     drawing,
     live,
     measure,
@@ -262,6 +292,7 @@ export function useEditTools(input: EditToolsInput) {
       pickedGridIds: picked,
       onDrawReady,
       snap,
+      snapExcept,
       draw: {
         onPolygon: onShape,
         onLine: onShape,
@@ -275,3 +306,10 @@ export function useEditTools(input: EditToolsInput) {
 
 /** The editing tools' state and actions as the window uses them. */
 export type EditTools = ReturnType<typeof useEditTools>;
+
+/** The micro-grid containing a point, if any. */
+function microgridAt(division: Division, [x, y]: readonly [number, number]): string | null {
+  for (const microgrid of division.microgrid.values())
+    if (locatePoint(preparePolygon(microgrid.geometry), x, y) === PointLocation.inside) return microgrid.id;
+  return null;
+}

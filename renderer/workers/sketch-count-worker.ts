@@ -5,9 +5,9 @@
 // here. The worker keeps the current document; each sketch is answered with its sequence number so the
 // window drops answers a newer sketch has overtaken.
 import type { Division, RuleSet } from '../../shared/model';
-import type { SketchPart } from '../divide/sketch-counts';
+import type { SketchPreview } from '../divide/sketch-counts';
 import type { SketchReply, SketchRequest } from '../divide/sketch-protocol';
-import { sketchCounts } from '../divide/sketch-counts';
+import { NO_PREVIEW, sketchCounts } from '../divide/sketch-counts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -19,13 +19,13 @@ self.onmessage = (event: MessageEvent<SketchRequest>) => {
     current = { division: request.division, ruleSet: request.ruleSet };
     return;
   }
-  let parts: SketchPart[] = [];
+  let preview: SketchPreview = NO_PREVIEW;
   try {
-    if (current) parts = sketchCounts(current.division, current.ruleSet, request.sketch);
+    if (current) preview = sketchCounts(current.division, current.ruleSet, request.sketch);
   } catch {
     // A sketch the geometry cannot handle yet (a self-crossing outline mid-drawing) shows no count.
-    parts = [];
+    preview = NO_PREVIEW;
   }
-  const reply: SketchReply = { seq: request.seq, parts };
+  const reply: SketchReply = { seq: request.seq, preview };
   self.postMessage(reply);
 };

@@ -1,20 +1,15 @@
-import { allocateCodes } from '../codes/allocate-codes';
-import { codesEverUsed } from '../codes/code-lineage';
-import { DEFAULT_MICROGRID_CODE_TEMPLATE } from '../codes/code-template';
-import { parseNumberingTemplate, sequenceOfCode } from '../codes/numbering-template';
 import type { AreaGeometry, Change, Division, Entity, MicroGrid, Result } from '../model';
-import { builtinRuleSet, change, ok } from '../model';
+import { change, ok } from '../model';
 import { clipToParentAndAvoidOverlap } from '../geometry/clip-to-parent-and-avoid-overlap';
-import type { GridCommandOptions } from './grid-command-context';
 import { communityOfGrid, gridById, record, withLineage } from './grid-command-context';
 import { refuseLocked } from './locked-grids';
+import type { MicrogridCodeOptions } from './microgrid-codes';
+import { codesForNewMicrogrids, microgridName, newMicrogridId } from './microgrid-codes';
 
 /** Options of {@link drawMicrogridCommand}. */
-export interface DrawMicrogridOptions extends GridCommandOptions {
+export interface DrawMicrogridOptions extends MicrogridCodeOptions {
   /** True: remove what the grid's other micro-grids already cover, sharing their edges exactly. */
   readonly avoidOverlap: boolean;
-  /** Micro-grid code template; default the rule set's, else `{grid}{seq3}`. */
-  readonly microgridCodeTemplate?: string;
 }
 
 /**
@@ -43,25 +38,21 @@ export function drawMicrogridCommand(
   const clipped = clipToParentAndAvoidOverlap(polygon, grid.geometry, existing);
   if (!clipped.ok) return clipped;
 
-  const template = parseNumberingTemplate(
-    options.microgridCodeTemplate ??
-      builtinRuleSet(division.meta.ruleSetId)?.microgridCodeTemplate ??
-      DEFAULT_MICROGRID_CODE_TEMPLATE,
+  const codes = codesForNewMicrogrids(
+    division,
+    community.value,
+    grid.code,
+    [clipped.value.geometry],
+    new Set(),
+    options,
   );
-  if (!template.ok) return template;
-  const used = codesEverUsed(division, [community.value]);
-  for (const sibling of siblings) used.add(sibling.code);
-  const codes = allocateCodes(template.value, grid.code, used, 1);
   if (!codes.ok) return codes;
   const code = codes.value[0]!;
-  const sequence = sequenceOfCode(template.value, code, grid.code);
-  let id = `microgrid-${code}`;
-  for (let n = 2; division.microgrid.has(id); n++) id = `microgrid-${code}-${n}`;
   const microgrid: MicroGrid = {
     layer: 'microgrid',
-    id,
+    id: newMicrogridId(division, code, new Set()),
     code,
-    name: `${grid.name}第${sequence ?? code}微网格`,
+    name: microgridName(division, grid.name, grid.code, code, options),
     parentCode: grid.code,
     extra: {},
     geometry: clipped.value.geometry,

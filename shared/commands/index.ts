@@ -1,5 +1,6 @@
 export * from './assign-codes-command';
 export * from './carve-exclusive-grid-command';
+export * from './compose-commands';
 export * from './delete-grid-command';
 export * from './draw-grid-command';
 export * from './draw-microgrid-command';
@@ -8,4 +9,8 @@ export * from './fill-gap-command';
 export * from './grid-command-context';
 export * from './locked-grids';
 export * from './merge-grids-command';
+export * from './merge-microgrids-command';
+export * from './microgrid-codes';
+export * from './microgrids-follow';
 export * from './split-grid-command';
+export * from './split-microgrid-command';

@@ -1,4 +1,4 @@
-import type { Change, Division, Entity, Grid, Result } from '../model';
+import type { Change, Division, Entity, EntityRef, Grid, Result } from '../model';
 import { change, fail, ok } from '../model';
 import { polygonAreaM2 } from '../geometry/ellipsoid-area';
 import {
@@ -12,12 +12,13 @@ import {
   record,
   withLineage,
 } from './grid-command-context';
-import type { GridCommandOptions } from './grid-command-context';
 import { mergePolygons } from '../geometry/merge-polygons';
 import { refuseLocked } from './locked-grids';
+import type { MicrogridCodeOptions } from './microgrid-codes';
+import { microgridsFollow } from './microgrids-follow';
 
 /** Options of {@link mergeGridsCommand}. */
-export interface MergeGridsOptions extends GridCommandOptions {
+export interface MergeGridsOptions extends MicrogridCodeOptions {
   /**
    * Id of one of the merged grids: the result is that grid (id, code, attributes) grown over the others.
    * None: every merged code is retired and the result is a new grid with a new code, taking the
@@ -29,7 +30,9 @@ export interface MergeGridsOptions extends GridCommandOptions {
 /**
  * Merges adjacent grids of one community (see `mergePolygons`) into one Change: the merged grid, the
  * deletion of the others, and the community with the lineage record (the result's code from all merged
- * codes). The result is named by the naming template for its code (`defaultGridName`). Refuses grids of different communities, an exclusive grid with an ordinary one, and grids that
+ * codes). The result is named by the naming template for its code (`defaultGridName`); the merged grids'
+ * micro-grids move into it (`microgridsFollow`: new codes under its code where it has another code, with
+ * lineage). Refuses grids of different communities, an exclusive grid with an ordinary one, and grids that
  * are not connected by shared edges, and locked grids.
  */
 export function mergeGridsCommand(
@@ -88,23 +91,31 @@ export function mergeGridsCommand(
     );
   }
   const put: Entity[] = [];
-  const deleted = grids
+  const deleted: EntityRef[] = grids
     .filter((grid) => grid !== kept)
     .map((grid) => ({ layer: 'grid' as const, id: grid.id }));
   let code: string;
+  let name: string;
   if (kept) {
     code = kept.code;
     // Named for the surviving code, not left with the name of the part it happened to be.
-    const name = defaultGridName(division, community.value, code, options);
+    name = defaultGridName(division, community.value, code, options);
     put.push({ ...kept, name, geometry: merged.value });
   } else {
     const fresh = codesForNewGrids(division, community.value, [merged.value], options);
     if (!fresh.ok) return fresh;
     code = fresh.value[0]!;
     const largest = grids.reduce((a, b) => (polygonAreaM2(b.geometry) > polygonAreaM2(a.geometry) ? b : a));
-    const name = defaultGridName(division, community.value, code, options);
+    name = defaultGridName(division, community.value, code, options);
     put.push(derivedGrid(largest, newGridId(division, code, new Set(), options), code, merged.value, name));
   }
-  put.push(withLineage(community.value, [record(code, codes, 'merge', options)]));
+  const parent = { code, name, geometry: merged.value };
+  const microgrids = microgridsFollow(division, community.value, codes, [parent], 'merge', options);
+  if (!microgrids.ok) return microgrids;
+  put.push(...microgrids.value.put);
+  deleted.push(...microgrids.value.delete);
+  put.push(
+    withLineage(community.value, [record(code, codes, 'merge', options), ...microgrids.value.records]),
+  );
   return ok(change(`合并网格 ${codes.join('、')}`, put, deleted));
 }

@@ -13,12 +13,15 @@ import {
   record,
   withLineage,
 } from './grid-command-context';
-import type { GridCommandOptions } from './grid-command-context';
 import { splitPolygonByLine } from '../geometry/split-polygon-by-line';
+import { composeCommands } from './compose-commands';
 import { guardLockedGrids, refuseLocked } from './locked-grids';
+import type { MicrogridCodeOptions } from './microgrid-codes';
+import { microgridsFollow } from './microgrids-follow';
+import type { NewParent } from './microgrids-follow';
 
 /** Options of {@link splitGridCommand}. */
-export interface SplitGridOptions extends GridCommandOptions {
+export interface SplitGridOptions extends MicrogridCodeOptions {
   /**
    * True: the larger part stays the same grid (id, code and every attribute) and the other parts are new
    * grids. False: the old code is retired and every part is a new grid with a new code.
@@ -35,7 +38,8 @@ export interface SplitGridOptions extends GridCommandOptions {
  * New parts are numbered north→south then west→east and named by the naming template for their code
  * (`defaultGridName`: 新民社区第4网格), never by appending to the original's name; a part that keeps the
  * original's code keeps its name.
- * Households are not stored: the editor recounts them. Refuses a locked grid, and a cut whose end would
+ * The grid's micro-grids follow the parts (`microgridsFollow`: clipped, re-parented, new codes and lineage
+ * where a part has a new code). Households are not stored: the editor recounts them. Refuses a locked grid, and a cut whose end would
  * change a locked neighbour's outline (taking a vertex on the shared edge is allowed).
  */
 export function splitGridCommand(
@@ -66,8 +70,11 @@ export function splitGridCommand(
   const put: Entity[] = [];
   const del: EntityRef[] = [];
   const taken = new Set<string>();
-  if (options.keepCodeOnLarger) put.push({ ...grid, geometry: parts[0]! });
-  else del.push({ layer: 'grid', id: grid.id });
+  const parents: NewParent[] = [];
+  if (options.keepCodeOnLarger) {
+    put.push({ ...grid, geometry: parts[0]! });
+    parents.push({ code: grid.code, name: grid.name, geometry: parts[0]! });
+  } else del.push({ layer: 'grid', id: grid.id });
   // New grids in code order (north to south), so the Change and the lineage read in numbering order.
   const numbered = fresh
     .map((part, i) => ({ part, code: codes.value[i]! }))
@@ -76,14 +83,39 @@ export function splitGridCommand(
     const id = newGridId(division, code, taken, options);
     const name = defaultGridName(division, community.value, code, options);
     put.push(derivedGrid(grid, id, code, part, name));
+    parents.push({ code, name, geometry: part });
   }
+  const microgrids = microgridsFollow(division, community.value, [grid.code], parents, 'split', options);
+  if (!microgrids.ok) return microgrids;
+  put.push(...microgrids.value.put);
+  del.push(...microgrids.value.delete);
   for (const neighbour of split.value.neighbours) {
     put.push({ ...(division.grid.get(neighbour.id) as Grid), geometry: neighbour.geometry });
   }
   const records = [
     ...(options.keepCodeOnLarger ? [record(grid.code, [grid.code], 'split', options)] : []),
     ...numbered.map(({ code }) => record(code, [grid.code], 'split', options)),
+    ...microgrids.value.records,
   ];
   put.push(withLineage(community.value, records));
   return guardLockedGrids(division, change(`拆分网格 ${grid.code}`, put, del), 'split');
+}
+
+/**
+ * Splits several grids of one community by one line (the grids the line fully crosses) as one Change:
+ * {@link splitGridCommand} on each in turn (see `composeCommands`). One grid is `splitGridCommand` itself.
+ */
+export function splitGridsCommand(
+  division: Division,
+  gridIds: readonly string[],
+  line: readonly Position[],
+  options: SplitGridOptions,
+): Result<Change> {
+  if (gridIds.length === 1) return splitGridCommand(division, gridIds[0]!, line, options);
+  const codes = gridIds.map((id) => division.grid.get(id)?.code ?? id);
+  return composeCommands(
+    division,
+    gridIds.map((id) => (doc: Division) => splitGridCommand(doc, id, line, options)),
+    `拆分网格 ${codes.join('、')}`,
+  );
 }

@@ -3,6 +3,7 @@ import { latticeNearSegment } from './lattice-near-segment';
 import { polygonsOf, roundPosition, toDegrees, toUnits } from './lattice';
 import { metresPerDegree } from './metres-per-degree';
 import type { AreaInput } from './trace-existing';
+import type { AreaGeometry } from '../model';
 
 /**
  * How near the pointer must be to snap. The editor derives it from a number of screen pixels:
@@ -54,17 +55,46 @@ export type SnapResult =
       readonly distanceM: number;
     };
 
+/** Keys of an outline's vertices and edges (both directions), on the 1e-9° lattice. */
+function outlineKeys(geometry: AreaGeometry | undefined): { vertices: Set<string>; edges: Set<string> } {
+  const vertices = new Set<string>();
+  const edges = new Set<string>();
+  if (!geometry) return { vertices, edges };
+  for (const rings of polygonsOf(geometry))
+    for (const ring of rings)
+      for (let i = 0; i < ring.length; i++) {
+        const a = latticeKey(ring[i]!);
+        vertices.add(a);
+        const next = ring[i + 1];
+        if (!next) continue;
+        const b = latticeKey(next);
+        edges.add(`${a}|${b}`).add(`${b}|${a}`);
+      }
+  return { vertices, edges };
+}
+
+function latticeKey(p: Position): string {
+  return `${toUnits(p[0]!)},${toUnits(p[1]!)}`;
+}
+
 /**
  * Snaps a position to the nearest vertex of the candidates within the tolerance; only when no vertex is
  * that near, to the nearest point of an edge. Vertices come first because a planner aiming near a corner
  * means the corner, and a shared corner is where neighbouring grids must stay joined. Distances are in
  * metres (local scale at the pointer), so the tolerance means the same north–south and east–west.
+ *
+ * `except`: an outline being edited. Its vertices and edges are no targets, in whichever candidate they
+ * are (a neighbour shares them), so a vertex dragged less than the tolerance does not snap back to where
+ * it was, nor to the edges that move with it; other features' vertices and edges still attract it (an edge
+ * that leaves one of its vertices only along its length, not at that end).
  */
 export function snapCoordinate(
   position: Position,
   candidates: readonly SnapCandidate[],
   tolerance: SnapTolerance,
+  except?: AreaGeometry,
 ): SnapResult {
+  const skip = outlineKeys(except);
   const px = position[0]!;
   const py = position[1]!;
   const scale = metresPerDegree(py);
@@ -79,9 +109,12 @@ export function snapCoordinate(
         for (let i = 0; i < ring.length; i++) {
           const a = ring[i]!;
           const d = distanceM(a[0]!, a[1]!);
-          if (d <= toleranceM && (!bestVertex || d < bestVertex.d)) bestVertex = { x: a[0]!, y: a[1]!, d };
+          const skipped = skip.vertices.size > 0 && skip.vertices.has(latticeKey(a));
+          if (!skipped && d <= toleranceM && (!bestVertex || d < bestVertex.d))
+            bestVertex = { x: a[0]!, y: a[1]!, d };
           const b = ring[i + 1];
           if (!b) continue;
+          if (skip.edges.size > 0 && skip.edges.has(`${latticeKey(a)}|${latticeKey(b)}`)) continue;
           // Closest point of the edge, in metres (scaled axes), clamped to the edge.
           const ex = (b[0]! - a[0]!) * scale.lon;
           const ey = (b[1]! - a[1]!) * scale.lat;
@@ -91,6 +124,9 @@ export function snapCoordinate(
             0,
             Math.min(1, ((px - a[0]!) * scale.lon * ex + (py - a[1]!) * scale.lat * ey) / length2),
           );
+          // An edge leaving an excluded vertex attracts along its length, never at that end (the old spot).
+          if ((t === 0 && skip.vertices.has(latticeKey(a))) || (t === 1 && skip.vertices.has(latticeKey(b))))
+            continue;
           const x = a[0]! + t * (b[0]! - a[0]!);
           const y = a[1]! + t * (b[1]! - a[1]!);
           const e = distanceM(x, y);

@@ -56,25 +56,18 @@ async function treeGrids(communityCode: string): Promise<{ code: string; status:
   );
 }
 
-/** Selects a grid through the tree's search box (a long tree scrolls under the pointer otherwise). */
-async function selectInTree(code: string): Promise<void> {
-  // The tree re-renders as the search filters it: a click can land on the row that was there a moment
-  // before. Click until the attribute panel shows the grid asked for.
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await page.fill('.tree-search', code);
-    await page.locator(`[data-grid-code="${code}"]`).click();
-    const shown = await page
-      .waitForFunction(
-        (wanted) => document.querySelector('[data-testid="attr-code"]')?.textContent === wanted,
-        code,
-        { timeout: 5_000 },
-      )
-      .then(() => true)
-      .catch(() => false);
-    if (shown) break;
-  }
-  await page.fill('.tree-search', '');
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+/** Selects a grid with a click on the map at a point inside it, once its community is in view. */
+async function selectOnMap(grid: Grid): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.click(`[data-community-code="${grid.parentCode}"]`);
+  await waitForMapIdle(page);
+  const [x, y] = interiorPoint(preparePolygon(grid.geometry));
+  await clickAt(page, x, y);
+  await page.waitForFunction(
+    (code) => document.querySelector('[data-testid="attr-code"]')?.textContent === code,
+    grid.code,
+    { timeout: 20_000 },
+  );
   await waitForMapIdle(page);
 }
 
@@ -283,16 +276,7 @@ describe('自动划分, 追踪, 平衡 and 锁定 in Chromium', () => {
     })!;
     const { y, west, east } = across(grid);
     // Selected with a click on the map (the long tree scrolls under the pointer while it re-renders).
-    await page.keyboard.press('Escape');
-    await page.click(`[data-community-code="${UNDIVIDED}"]`);
-    await waitForMapIdle(page);
-    const [ix, iy] = interiorPoint(preparePolygon(grid.geometry));
-    await clickAt(page, ix, iy);
-    await page.waitForFunction(
-      (code) => document.querySelector('[data-testid="attr-code"]')?.textContent === code,
-      grid.code,
-      { timeout: 20_000 },
-    );
+    await selectOnMap(grid);
     await page.keyboard.press('s');
     await clickAt(page, west - (east - west) * 0.2, y);
     const end = await screenOf(page, east + (east - west) * 0.2, y);
@@ -304,6 +288,8 @@ describe('自动划分, 追踪, 平衡 and 锁定 in Chromium', () => {
       items.map((item) => ({ text: item.textContent ?? '', status: item.getAttribute('data-status') })),
     );
     expect(parts).toHaveLength(2);
+    // The preview names the grid the line will split: the selected one.
+    expect(await page.getAttribute('[data-testid="sketch-counts"]', 'data-targets')).toBe(grid.code);
     expect(parts[0]!.text).toMatch(/^① [\d,]+ 户$/);
     expect(parts[1]!.text).toMatch(/^② [\d,]+ 户$/);
     await page.keyboard.press('Escape');
@@ -334,27 +320,55 @@ describe('自动划分, 追踪, 平衡 and 锁定 in Chromium', () => {
     expect((await treeGrids(UNDIVIDED)).map((g) => g.code).sort()).toEqual([traced, ...proposedCodes].sort());
   });
 
-  // Skipped after the final merge: selecting the proposed grid through the tree search now lands on
-  // 光明社区第8网格 instead (seen in the screenshot), so the split line is drawn off the locked grid and no
-  // refusal appears. The lock itself is covered by test/shared/commands/locked-grids.test.ts and the
-  // tree mark; re-enable once the selection is made by a map click (see the closing note of 2026-12-05).
-  it.skip('locks a grid: the tree and map show it, split is refused naming it, the export keeps it', async () => {
+  it('locks a grid: the tree and map show it, split is refused naming it, the export keeps it', async () => {
     const before = await exportDivision();
     const grid = [...before.division.grid.values()].find((g) => g.code === proposedCodes.at(-1))!;
-    await selectInTree(grid.code);
+    // Selected with a click on the map: the tree's search re-renders under the pointer and could select
+    // another grid (光明社区第8网格 was seen), and the split line would then miss the locked grid.
+    await selectOnMap(grid);
     await page.click('[data-testid="attr-lock"]');
     await saved();
     await page.waitForSelector(`[data-grid-code="${grid.code}"] [data-testid="tree-locked"]`);
-    await selectInTree(grid.code);
+    await selectOnMap(grid);
+    // A line across the grid, west–east or north–south, whichever has both ends on the map (a click
+    // beyond the map's edge lands on the panel beside it and the line is never finished).
     const ring = grid.geometry.type === 'Polygon' ? grid.geometry.coordinates[0]! : [];
     const xs = ring.map((p) => p[0]!);
-    const [, y] = interiorPoint(preparePolygon(grid.geometry));
-    const west = Math.min(...xs);
-    const east = Math.max(...xs);
+    const ys = ring.map((p) => p[1]!);
+    const [ix, iy] = interiorPoint(preparePolygon(grid.geometry));
+    const [west, east, south, northmost] = [
+      Math.min(...xs),
+      Math.max(...xs),
+      Math.min(...ys),
+      Math.max(...ys),
+    ];
+    const candidates: Position[][] = [
+      [
+        [west - (east - west) * 0.2, iy],
+        [east + (east - west) * 0.2, iy],
+      ],
+      [
+        [ix, south - (northmost - south) * 0.2],
+        [ix, northmost + (northmost - south) * 0.2],
+      ],
+    ];
+    const box = (await page.locator('[data-testid="map"]').boundingBox())!;
+    const onMap = async (p: Position) => {
+      const s = await screenOf(page, p[0]!, p[1]!);
+      return (
+        s.x > box.x + 10 && s.x < box.x + box.width - 10 && s.y > box.y + 10 && s.y < box.y + box.height - 10
+      );
+    };
+    let line = candidates[0]!;
+    for (const candidate of candidates)
+      if ((await onMap(candidate[0]!)) && (await onMap(candidate[1]!))) {
+        line = candidate;
+        break;
+      }
     await page.keyboard.press('s');
-    await clickAt(page, west - (east - west) * 0.2, y);
-    await clickAt(page, east + (east - west) * 0.2, y);
-    await clickAt(page, east + (east - west) * 0.2, y);
+    await clickAt(page, line[0]![0]!, line[0]![1]!);
+    await clickAt(page, line[1]![0]!, line[1]![1]!);
+    await clickAt(page, line[1]![0]!, line[1]![1]!);
     await shot('7-lock-split-drawn');
     await page.waitForSelector('[data-testid="notice"]', { timeout: 20_000 });
     const notice = (await page.locator('[data-testid="notice"]').textContent()) ?? '';

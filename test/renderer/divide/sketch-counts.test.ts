@@ -52,7 +52,7 @@ describe('sketchCounts (counts before commit)', () => {
           ];
           const extended: Position[] = [line[0]!, [X + 0.0025, Y + cut * 1e-5 + 4.5e-6]];
           const id = 'grid-510302003001001';
-          const parts = sketchCounts(division, BAND, {
+          const { parts } = sketchCounts(division, BAND, {
             kind: 'line',
             geometry: { type: 'LineString', coordinates: extended },
             gridId: id,
@@ -86,15 +86,17 @@ describe('sketchCounts (counts before commit)', () => {
       [X + 0.002, Y],
       [X, Y],
     ]);
-    expect(sketchCounts(division, BAND, { kind: 'polygon', geometry: two, avoidOverlap: true })).toEqual([]);
+    expect(
+      sketchCounts(division, BAND, { kind: 'polygon', geometry: two, avoidOverlap: true }).parts,
+    ).toEqual([]);
     const three = ring([
       [X, Y],
       [X + 0.002, Y],
       [X + 0.002, Y + 0.002],
       [X, Y],
     ]);
-    expect(sketchCounts(division, BAND, { kind: 'polygon', geometry: three, avoidOverlap: true })).toEqual([
-      { households: 350, population: 1050, status: 'ok' },
-    ]);
+    expect(
+      sketchCounts(division, BAND, { kind: 'polygon', geometry: three, avoidOverlap: true }).parts,
+    ).toEqual([{ households: 350, population: 1050, status: 'ok' }]);
   });
 });
