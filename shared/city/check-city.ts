@@ -1,5 +1,5 @@
 import type { Language, Result, RuleSet } from '../model';
-import { builtinRuleSet } from '../model';
+import { builtinRuleSetOrDefault } from '../model';
 import { validateDivision } from '../validate/validate-division';
 import type { ValidationReport } from '../validate/validation-report';
 import type { CityDatabase } from './city-database';
@@ -61,7 +61,7 @@ export async function checkCity(
   const loaded = await loadCityDivision(db, options.county);
   if (!loaded.ok) return loaded;
   const { division, townships, gridTownships } = loaded.value;
-  const ruleSet = options.ruleSet ?? builtinRuleSet(division.meta.ruleSetId) ?? builtinRuleSet('zigong')!;
+  const ruleSet = options.ruleSet ?? builtinRuleSetOrDefault(division.meta.ruleSetId);
   const report = validateDivision(division, ruleSet, {
     minAreaM2: options.minAreaM2 ?? 1,
     lang: options.lang ?? 'zh',

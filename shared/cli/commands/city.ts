@@ -13,14 +13,15 @@ import { exportShapefileZip } from '../../formats/division-export';
 import { looksLikeZip, readFilingPackage } from '../../formats/filing-package';
 import { stringifyDivision } from '../../formats/geojson';
 import { encodeText } from '../../formats/text-encoding';
-import type { Language, LocalText, Problem } from '../../model';
-import { builtinRuleSet, text } from '../../model';
+import type { Language, LocalText, Problem, RuleSet } from '../../model';
+import { builtinRuleSetOrDefault, text } from '../../model';
 import type { CliHost } from '../cli-host';
 import type { CommandModule } from '../command-module';
 import type { CommandResult, ExitCode } from '../command-result';
 import { formatTextReport } from '../format-text-report';
 import type { ParsedOptions } from '../parse-options';
 import { optionValue, parseOptions } from '../parse-options';
+import { readRulesOption } from '../resolve-rule-set';
 
 const HELP: LocalText = text(
   `gridplan city：市级网格办的备案库（PostgreSQL + PostGIS）
@@ -176,6 +177,8 @@ async function runCity(args: readonly string[], host: CliHost, lang: Language): 
 interface CheckedArguments {
   readonly minAreaM2: number;
   readonly format: 'text' | 'json';
+  /** The rule set `--rules` names, when given. */
+  readonly ruleSet?: RuleSet;
   readonly packageBytes?: Uint8Array;
   readonly port?: number;
 }
@@ -214,10 +217,10 @@ function checkArguments(
           ),
     );
   }
-  const rules = optionValue(options, '--rules');
-  if (rules !== undefined && !builtinRuleSet(rules)) {
-    return fail(text(`未知的规则集 ${rules}。`, `Unknown rule set ${rules}.`));
-  }
+  // A built-in rule set or a rule-set file, as validate takes it (read before connecting).
+  const rules = readRulesOption(optionValue(options, '--rules'), host, lang);
+  if ('failure' in rules) return rules;
+  const ruleSet = rules.ruleSet !== undefined ? { ruleSet: rules.ruleSet } : {};
   const county = optionValue(options, '--county');
   if (county !== undefined && !/^\d{6}$/.test(county)) {
     return fail(text('--county 须为 6 位县级代码。', '--county must be a 6-digit county code.'));
@@ -278,9 +281,9 @@ function checkArguments(
         ),
       };
     }
-    return { minAreaM2, format, packageBytes: bytes.value };
+    return { minAreaM2, format, ...ruleSet, packageBytes: bytes.value };
   }
-  return { minAreaM2, format, ...(port !== undefined ? { port } : {}) };
+  return { minAreaM2, format, ...ruleSet, ...(port !== undefined ? { port } : {}) };
 }
 
 async function runSubcommand(
@@ -309,12 +312,11 @@ async function runSubcommand(
     case 'file':
       return fileCommand(options, checked, db, lang);
     case 'check': {
-      const rules = optionValue(options, '--rules');
       const county = optionValue(options, '--county');
       const checkOptions: CheckCityOptions = {
         minAreaM2: checked.minAreaM2,
         lang,
-        ...(rules !== undefined ? { ruleSet: builtinRuleSet(rules)! } : {}),
+        ...(checked.ruleSet !== undefined ? { ruleSet: checked.ruleSet } : {}),
         ...(county !== undefined ? { county } : {}),
       };
       const report = await checkCity(db, checkOptions);
@@ -325,8 +327,7 @@ async function runSubcommand(
           2,
         );
       }
-      const ruleSet =
-        checkOptions.ruleSet ?? builtinRuleSet(report.value.ruleSet) ?? builtinRuleSet('zigong')!;
+      const ruleSet = checkOptions.ruleSet ?? builtinRuleSetOrDefault(report.value.ruleSet);
       const stdout =
         checked.format === 'json'
           ? `${JSON.stringify(report.value, null, 2)}\n`
