@@ -24,7 +24,7 @@ const SHARED_ZONES = {
   review: ['model', 'geometry', 'codes', 'validate', 'formats', 'diff'],
   report: ['model', 'geometry', 'codes', 'validate', 'formats', 'diff', 'review'],
   city: ['model', 'geometry', 'codes', 'validate', 'formats', 'diff', 'review', 'report'],
-  ipc: ['model'],
+  ipc: ['model', 'city'],
   cli: [
     'model',
     'geometry',

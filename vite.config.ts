@@ -12,7 +12,7 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
   },
-  // Classic workers: in headless Chromium under load a module worker sometimes never ran (docs/adr/0006).
+  // Each worker one self-contained script: loads as a classic or a module worker alike (docs/adr/0006).
   worker: { format: 'iife' },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },

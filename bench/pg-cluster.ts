@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,7 +11,7 @@ export interface PgCluster {
   /** `postgres://postgres:PASSWORD@127.0.0.1:PORT/DB` of a fresh database with PostGIS. */
   readonly url: string;
   readonly port: number;
-  /** The password in the URL (trust authentication ignores it; tests check it never leaks). */
+  /** The password in the URL (checked with `passwordAuth`, else ignored; tests check it never leaks). */
   readonly password: string;
   /** Makes another empty database in the same cluster and returns its URL. */
   createDatabase(name: string): string;
@@ -48,17 +48,33 @@ function quote(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
+/** Options of {@link startPgCluster}. */
+export interface PgClusterOptions {
+  /**
+   * TCP connections must give the password of the URL (scram-sha-256) instead of being trusted, so a
+   * wrong password is refused as on a real server; the socket in the folder stays trusted.
+   */
+  readonly passwordAuth?: boolean;
+}
+
 /**
  * Starts a cluster in a new folder under /tmp on a free loopback port (initdb as the postgres user, trust
- * authentication, the socket in the folder), creates database `gridplan` and returns its URL. Call `stop`
- * in afterAll.
+ * authentication unless `passwordAuth`, the socket in the folder), creates database `gridplan` and
+ * returns its URL. Call `stop` in afterAll.
  */
-export async function startPgCluster(): Promise<PgCluster> {
+export async function startPgCluster(options: PgClusterOptions = {}): Promise<PgCluster> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gridplan-pg-'));
   chmodSync(dir, 0o777);
   const data = path.join(dir, 'data');
   if (process.getuid?.() === 0) execFileSync('chown', ['postgres', dir]);
-  asPostgres(`${BIN}/initdb`, ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
+  const password = `pw-${Math.random().toString(36).slice(2)}`;
+  const passwordFile = path.join(dir, 'pwfile');
+  writeFileSync(passwordFile, `${password}\n`, { mode: 0o644 });
+  const auth = options.passwordAuth
+    ? ['--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${passwordFile}`]
+    : ['-A', 'trust'];
+  asPostgres(`${BIN}/initdb`, ['-D', data, ...auth, '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
+  rmSync(passwordFile, { force: true });
   const port = await freePort();
   asPostgres(`${BIN}/pg_ctl`, [
     '-D',
@@ -70,7 +86,6 @@ export async function startPgCluster(): Promise<PgCluster> {
     'start',
     '-w',
   ]);
-  const password = `pw-${Math.random().toString(36).slice(2)}`;
   const stop = () => {
     try {
       asPostgres(`${BIN}/pg_ctl`, ['-D', data, 'stop', '-m', 'immediate', '-w']);

@@ -15,6 +15,8 @@ import { IPC_CHANNELS, IPC_REQUEST_VALIDATORS, PROJECT_FILE_KIND_EXTENSIONS } fr
 import type { Language, LocalText, Result } from '../shared/model';
 import { fail, ok, text } from '../shared/model';
 import { isAppUrl } from './app-origin';
+import type { CityOffice } from './city-office';
+import { fileToCity, pullFromCity } from './city-office';
 import { canonicalTileOrigin } from './content-security-policy';
 import { readProjectFile, shellProblem, writeProjectFile } from './project-file-io';
 import { localize, setShellLanguage } from './shell-language';
@@ -84,7 +86,11 @@ export interface IpcHandlerOptions {
   readonly onLanguageChanged: (language: Language) => void;
   /** The tile servers the app may reach (docs/adr/0007); without it, allowTileOrigin is refused. */
   readonly allowList?: { add(origin: string): Result<string>; has(origin: string): boolean };
+  /** The city office's database (报送市级库, 从市级库拉取); without it those operations are refused. */
+  readonly city?: CityOffice;
 }
+
+const NO_CITY = text('此窗口不能连接市级库。', 'This window cannot connect to a city database.');
 
 /** The words of the question before a tile server is allowed. */
 export const ALLOW_TILE_TEXT = {
@@ -256,4 +262,13 @@ export function registerIpcHandlers(options: IpcHandlerOptions): void {
     setTimeout(() => event.sender.reload(), 0);
     return ok(added.value);
   });
+
+  // The city office: the password goes in once and never comes back out (only the redacted URL does).
+  const city = options.city;
+  const noCity = <T>(): Promise<Result<T>> =>
+    Promise.resolve(fail(shellProblem('city-not-configured', NO_CITY)));
+  handle('cityDatabaseStatus', () => (city ? Promise.resolve(ok(city.store.status())) : noCity()));
+  handle('setCityDatabase', (request) => (city ? Promise.resolve(city.store.set(request)) : noCity()));
+  handle('fileToCity', (request) => (city ? fileToCity(city, request) : noCity()));
+  handle('pullFromCity', (township) => (city ? pullFromCity(city, township) : noCity()));
 }

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, safeStorage, session } from 'electron';
 import path from 'node:path';
 import type { MenuCommand } from '../shared/ipc';
 import { IPC_EVENTS } from '../shared/ipc';
@@ -6,6 +6,8 @@ import { text } from '../shared/model';
 import { installAppProtocol, registerAppScheme } from './app-protocol';
 import { installApplicationMenu } from './application-menu';
 import { parseTileOrigins, TILE_ORIGINS_ENV } from './content-security-policy';
+import { openCityDatabase } from '../scripts/city-pg-database';
+import { CityConnectionStore, secretFile } from './city-connection-store';
 import { registerIpcHandlers } from './ipc-handlers';
 import { hardenSession, hardenWebContents } from './security';
 import { getShellLanguage, localize } from './shell-language';
@@ -98,7 +100,17 @@ export function startDesktopShell(): void {
     );
     hardenSession(session.defaultSession, { allowList });
     installAppProtocol(rendererRoot, () => allowList.policy());
-    registerIpcHandlers({ version, onLanguageChanged: installMenu, allowList });
+    // The city database's URL and password: encrypted by the OS in the user's data folder (never the page's).
+    const cityStore = new CityConnectionStore(
+      safeStorage,
+      secretFile(path.join(app.getPath('userData'), 'city-database.json')),
+    );
+    registerIpcHandlers({
+      version,
+      onLanguageChanged: installMenu,
+      allowList,
+      city: { store: cityStore, open: (url) => openCityDatabase(url, 1) },
+    });
     installMenu();
     openWindow();
   });

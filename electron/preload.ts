@@ -33,6 +33,10 @@ const gridPlanBridge: GridPlanBridge = {
   getAppInfo: () => invoke('getAppInfo'),
   setMenuLanguage: (language) => invoke('setMenuLanguage', language),
   allowTileOrigin: (origin) => invoke('allowTileOrigin', origin),
+  cityDatabaseStatus: () => invoke('cityDatabaseStatus'),
+  setCityDatabase: (request) => invoke('setCityDatabase', request),
+  fileToCity: (request) => invoke('fileToCity', request),
+  pullFromCity: (township) => invoke('pullFromCity', township),
   onMenuCommand: (listener: (command: MenuCommand) => void) => {
     const forward = (_event: IpcRendererEvent, command: unknown): void => {
       const checked = validateMenuCommand(command);

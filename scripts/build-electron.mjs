@@ -16,6 +16,23 @@ export function requiredModules(code) {
 }
 
 /**
+ * node-postgres (the city office, electron/city-office.ts) requires its optional native binding
+ * `pg-native` only when `pg.native` is read, which GridPlan never does. The bundle gets a stand-in that
+ * fails as a missing module would, so main.cjs requires nothing outside Electron and Node.
+ */
+const withoutPgNative = {
+  name: 'without-pg-native',
+  setup(builder) {
+    builder.onResolve({ filter: /^pg-native$/ }, () => ({ path: 'pg-native', namespace: 'absent' }));
+    builder.onLoad({ filter: /.*/, namespace: 'absent' }, () => ({
+      contents:
+        "throw Object.assign(new Error(\"Cannot find module 'pg-native'\"), { code: 'MODULE_NOT_FOUND' });",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * Builds both bundles into `outdir` (default dist-electron/) and returns their paths. Throws when the
  * preload requires anything but 'electron'.
  */
@@ -26,6 +43,7 @@ export async function buildElectron({
   const packageJson = JSON.parse(await readFile(path.join(projectRoot, 'package.json'), 'utf8'));
   const common = {
     bundle: true,
+    plugins: [withoutPgNative],
     format: 'cjs',
     platform: 'node',
     external: ['electron'],

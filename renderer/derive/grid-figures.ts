@@ -1,5 +1,6 @@
 import type { Division, RuleSet, TargetStatus } from '../../shared/model';
 import { targetFor, targetStatus } from '../../shared/model';
+import type { CensusCounts } from '../../shared/geometry/count-census';
 import { countCensus } from '../../shared/geometry/count-census';
 
 /** What the list, the map and the attribute panel show of one grid. */
@@ -26,11 +27,21 @@ export interface DivisionFigures {
 }
 
 /** Counts households per grid from the census points and compares them with the rule set's targets. */
-export function deriveFigures(division: Division, ruleSet: RuleSet): DivisionFigures {
-  const counts = countCensus(division);
+export function deriveFigures(
+  division: Division,
+  ruleSet: RuleSet,
+  /**
+   * Counts made elsewhere (the validation worker counts after every change): given, no census point is
+   * counted here. Without them every point is counted again, on this thread.
+   */
+  counted?: CensusCounts,
+): DivisionFigures {
+  const counts = counted ?? countCensus(division);
   const grids = new Map<string, GridFigure>();
   const byCommunity = new Map<string, { households: number; population: number }>();
   for (const grid of division.grid.values()) {
+    // Counts made for the document before a change lack its new grids: no figure until they are counted.
+    if (counted && !counts.byGrid.has(grid.id)) continue;
     const count = counts.byGrid.get(grid.id) ?? { households: 0, population: 0 };
     const status = targetStatus(targetFor(grid, ruleSet), count);
     grids.set(grid.id, {
@@ -47,6 +58,7 @@ export function deriveFigures(division: Division, ruleSet: RuleSet): DivisionFig
   }
   const microgrids = new Map<string, GridFigure>();
   for (const microgrid of division.microgrid.values()) {
+    if (counted && !counts.byMicrogrid.has(microgrid.id)) continue;
     const count = counts.byMicrogrid.get(microgrid.id) ?? { households: 0, population: 0 };
     microgrids.set(microgrid.id, {
       households: count.households,
@@ -55,12 +67,7 @@ export function deriveFigures(division: Division, ruleSet: RuleSet): DivisionFig
       accepted: false,
     });
   }
-  let households = 0;
-  let population = 0;
-  for (const point of division.census.values()) {
-    households += point.households;
-    population += point.population;
-  }
+  const { households, population } = censusTotals(division.census);
   return {
     grids,
     microgrids,
@@ -69,4 +76,21 @@ export function deriveFigures(division: Division, ruleSet: RuleSet): DivisionFig
     unassignedHouseholds: counts.unassigned.households,
     byCommunity,
   };
+}
+
+const totalsByCensus = new WeakMap<Division['census'], { households: number; population: number }>();
+
+/** Households and population of all census points; kept per census map, which grid edits leave as is. */
+function censusTotals(census: Division['census']): { households: number; population: number } {
+  const known = totalsByCensus.get(census);
+  if (known) return known;
+  let households = 0;
+  let population = 0;
+  for (const point of census.values()) {
+    households += point.households;
+    population += point.population;
+  }
+  const totals = { households, population };
+  totalsByCensus.set(census, totals);
+  return totals;
 }

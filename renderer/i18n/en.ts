@@ -35,6 +35,8 @@ export const en: UiStrings = {
     open: 'Open',
     rename: 'Rename',
     duplicate: 'Duplicate',
+    duplicateTitle:
+      "Copy the whole project: division, undo history, settings, reference layers and submitted versions (with the reviewers' replies)",
     delete: 'Delete',
     copySuffix: ' (copy)',
     confirmDelete: 'Delete the project "{{name}}"? This cannot be undone.',
@@ -223,6 +225,8 @@ export const en: UiStrings = {
     count: 'Count',
     incremental: 'Re-checked the edited area ({{ms}} ms)',
     failed: 'Validation failed: {{message}}',
+    retrying:
+      'The validation worker did not answer within {{seconds}} s; restarted it and checking again (retry {{attempt}})…',
   },
   map: {
     loading: 'Loading map…',

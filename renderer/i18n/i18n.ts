@@ -2,6 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/model';
 import { basemapEn } from './basemap-en';
+import { cityEn } from './city-en';
+import { cityZh } from './city-zh';
 import { basemapZh } from './basemap-zh';
 import { divideEn } from './divide-en';
 import { divideZh } from './divide-zh';
@@ -49,6 +51,7 @@ export async function initI18n(): Promise<typeof i18next> {
           divide: divideZh,
           review: reviewZh,
           legend: legendZh,
+          city: cityZh,
         },
       },
       en: {
@@ -62,6 +65,7 @@ export async function initI18n(): Promise<typeof i18next> {
           divide: divideEn,
           review: reviewEn,
           legend: legendEn,
+          city: cityEn,
         },
       },
     },

@@ -95,7 +95,7 @@ export const importEn: typeof importZh = {
   imported: 'Imported {{count}} {{layer}}. Undo with Ctrl+Z.',
   exportHeading: 'Export',
   exportFormats: {
-    geojson: 'GeoJSON (interchange, all layers)',
+    geojson: 'GeoJSON (interchange, all area layers)',
     shapefile: 'Shapefile (.zip, one layer)',
     xlsx: 'Grid table XLSX',
     csv: 'Grid table CSV',
@@ -103,9 +103,15 @@ export const importEn: typeof importZh = {
   exportLayer: 'Layer',
   exportCrs: 'Coordinate system',
   exportCrsOptions: { cgcs2000: 'CGCS2000 (EPSG:4490)', wgs84: 'WGS84 (EPSG:4326)' },
+  exportCrsSource: 'Source data zone: {{zone}}',
+  censusShapefileNote:
+    "Census points are written with households, population and address only, never residents' personal data.",
   exportEncoding: 'Attribute encoding (.cpg)',
   exportEncodingOptions: { 'utf-8': 'UTF-8 (recommended)', gbk: 'GBK (older ArcGIS etc.)' },
+  withCensus: 'Include census points ({{count}})',
   includePersonal: "Include residents' personal data (names, phones)",
+  computedNote:
+    'Grids and micro-grids carry households, population and area as counted at export (computedHouseholds, computedPopulation, computedAreaM2, stamped computedAt).',
   personalWarning:
     "Residents' personal data is protected by the regulations: export it only when really needed.",
   exportAction: 'Export',

@@ -92,7 +92,7 @@ export const importZh = {
   imported: '已导入 {{count}} 个{{layer}}。可撤销（Ctrl+Z）。',
   exportHeading: '导出',
   exportFormats: {
-    geojson: 'GeoJSON（交换格式，全部图层）',
+    geojson: 'GeoJSON（交换格式，全部面图层）',
     shapefile: 'Shapefile（.zip，每次一个图层）',
     xlsx: '网格表 XLSX',
     csv: '网格表 CSV',
@@ -100,9 +100,14 @@ export const importZh = {
   exportLayer: '图层',
   exportCrs: '坐标系',
   exportCrsOptions: { cgcs2000: 'CGCS2000（EPSG:4490）', wgs84: 'WGS84（EPSG:4326）' },
+  exportCrsSource: '源数据投影带：{{zone}}',
+  censusShapefileNote: '人口点只导出户数、人口和地址，不含居民个人信息。',
   exportEncoding: '属性编码（.cpg）',
   exportEncodingOptions: { 'utf-8': 'UTF-8（推荐）', gbk: 'GBK（旧版 ArcGIS 等）' },
+  withCensus: '包含人口点（{{count}} 个）',
   includePersonal: '包含居民个人信息（姓名、电话）',
+  computedNote:
+    '网格和微网格带导出时统计的户数、人口和面积（computedHouseholds、computedPopulation、computedAreaM2，标注 computedAt）。',
   personalWarning: '居民个人信息受法规保护，仅在确有必要时导出。',
   exportAction: '导出',
   exportNote: '户数、人口按人口点统计，面积按椭球计算。',

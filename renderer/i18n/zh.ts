@@ -33,6 +33,7 @@ export const zh = {
     open: '打开',
     rename: '重命名',
     duplicate: '复制',
+    duplicateTitle: '复制整个项目：划分、撤销历史、设置、参考图层和已提交的版本（含审核回复）',
     delete: '删除',
     copySuffix: '（副本）',
     confirmDelete: '确定删除项目“{{name}}”吗？删除后无法恢复。',
@@ -208,6 +209,7 @@ export const zh = {
     count: '数量',
     incremental: '已重新校验修改处（{{ms}} 毫秒）',
     failed: '校验出错：{{message}}',
+    retrying: '校验程序 {{seconds}} 秒内没有回应，已重新启动并重新校验（第 {{attempt}} 次重试）…',
   },
   map: {
     loading: '地图载入中…',

@@ -4,13 +4,44 @@ import { diffRowPlace } from '../review/review-features';
 import type { Shell } from '../shell/shell';
 import { DIFF_COLOURS } from '../map/diff-colours';
 
+interface CompareOption {
+  readonly key: CompareKey;
+  readonly label: string;
+}
+
+/** One side of the comparison: a labelled choice among the divisions on offer. */
+function CompareChoice(props: {
+  readonly label: string;
+  readonly options: readonly CompareOption[];
+  readonly value: CompareKey;
+  readonly onChange: (key: CompareKey) => void;
+  readonly testId: string;
+}) {
+  return (
+    <label>
+      {props.label}
+      <select
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value as CompareKey)}
+        data-testid={props.testId}
+      >
+        {props.options.map((o) => (
+          <option key={o.key} value={o.key}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /**
  * 对比: two divisions chosen among the working copy (or the package), the versions, the package's base
  * and a file; the changes as a table (click a row to show it on the map) and hatched on the map.
  */
 export function DiffSection({ shell }: { readonly shell: Shell }) {
   const { review, t, say } = shell;
-  const options: { key: CompareKey; label: string }[] = [
+  const options: CompareOption[] = [
     ...review.versions.map((v) => ({
       key: `v${v.number}` as CompareKey,
       label: `${t('review.versions.number')} ${v.number}`,
@@ -33,34 +64,20 @@ export function DiffSection({ shell }: { readonly shell: Shell }) {
     <>
       <h3>{t('review.diff.heading')}</h3>
       <div className="review-compare">
-        <label>
-          {t('review.diff.before')}
-          <select
-            value={beforeKey}
-            onChange={(e) => setBefore(e.target.value as CompareKey)}
-            data-testid="diff-before"
-          >
-            {options.map((o) => (
-              <option key={o.key} value={o.key}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('review.diff.after')}
-          <select
-            value={afterKey}
-            onChange={(e) => setAfter(e.target.value as CompareKey)}
-            data-testid="diff-after"
-          >
-            {options.map((o) => (
-              <option key={o.key} value={o.key}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CompareChoice
+          label={t('review.diff.before')}
+          options={options}
+          value={beforeKey}
+          onChange={setBefore}
+          testId="diff-before"
+        />
+        <CompareChoice
+          label={t('review.diff.after')}
+          options={options}
+          value={afterKey}
+          onChange={setAfter}
+          testId="diff-after"
+        />
       </div>
       <div className="review-actions">
         <button

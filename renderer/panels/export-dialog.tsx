@@ -1,19 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportCrs } from '../../shared/formats/coordinate-systems';
-import { EXPORT_CRS } from '../../shared/formats/coordinate-systems';
+import { gaussKrugerZone } from '../../shared/formats/coordinate-systems';
 import type { ExportedFile } from '../../shared/formats/division-export';
 import {
   exportGridTableCsv,
   exportGridTableXlsx,
   exportShapefileZip,
+  geoJsonExportText,
 } from '../../shared/formats/division-export';
-import { stringifyDivision } from '../../shared/formats/geojson';
 import type { TextEncodingName } from '../../shared/formats/text-encoding';
-import { TEXT_ENCODINGS } from '../../shared/formats/text-encoding';
 import type { Division, Language, Layer, LocalText, Result } from '../../shared/model';
-import { LAYERS } from '../../shared/model';
 import { downloadBytes } from '../platform/download-bytes';
+import type { CrsChoice } from './export-options';
+import { GeoJsonOptions, ShapefileOptions } from './export-options';
 import '../import/transfer.css';
 
 const FORMATS = ['geojson', 'shapefile', 'xlsx', 'csv'] as const;
@@ -28,6 +28,8 @@ const MIME: Record<Exclude<Format, 'geojson'>, string> = {
 export interface ExportDialogProps {
   readonly division: Division;
   readonly language: Language;
+  /** EPSG code of the Gauss-Kruger zone the project's data was imported from, if any. */
+  readonly sourceZoneEpsg: number | undefined;
   /** Saves GeoJSON text through the project-files bridge (native dialog in Electron); resolves the name. */
   readonly saveGeoJson: (fileName: string, text: string) => Promise<string | null>;
   /** Tells the planner what happened (file name, warnings, or why it failed). */
@@ -35,16 +37,30 @@ export interface ExportDialogProps {
   readonly onClose: () => void;
 }
 
-/** The export dialog: format, layer, coordinate system and encoding; Chinese by default. */
+/**
+ * The export dialog: format, then for a shapefile the layer, coordinate system (the source data's
+ * Gauss-Kruger zone offered when the project came from one) and encoding, for GeoJSON the census points
+ * and residents' personal fields, both unchecked until the planner chooses them. Chinese by default.
+ */
 export function ExportDialog(props: ExportDialogProps) {
   const { t } = useTranslation();
   const [format, setFormat] = useState<Format>('shapefile');
   const [layer, setLayer] = useState<Layer>('grid');
-  const [crs, setCrs] = useState<ExportCrs>('cgcs2000');
+  const [crsChoice, setCrsChoice] = useState<CrsChoice>('cgcs2000');
   const [encoding, setEncoding] = useState<TextEncodingName>('utf-8');
-  const [includePersonal, setIncludePersonal] = useState(false);
+  const [withCensus, setWithCensus] = useState(false);
+  const [withPersonalFields, setWithPersonalFields] = useState(false);
   const [busy, setBusy] = useState(false);
   const name = props.division.meta.name || 'gridplan';
+  const sourceZone = props.sourceZoneEpsg === undefined ? undefined : gaussKrugerZone(props.sourceZoneEpsg);
+
+  function fail(problems: readonly { readonly message: LocalText }[]) {
+    props.onDone(
+      t('transfer.exportFailed'),
+      problems.map((p) => p.message),
+      true,
+    );
+  }
 
   async function run() {
     setBusy(true);
@@ -52,27 +68,25 @@ export function ExportDialog(props: ExportDialogProps) {
     await new Promise((resolve) => window.setTimeout(resolve, 30));
     try {
       if (format === 'geojson') {
-        const saved = await props.saveGeoJson(
-          `${name}.geojson`,
-          stringifyDivision(props.division, { includePersonal }),
-        );
-        if (saved) props.onDone(t('transfer.exported', { name: saved }), [], false);
+        const written = geoJsonExportText(props.division, { withCensus, withPersonalFields });
+        if (!written.ok) fail(written.problems);
+        else {
+          const saved = await props.saveGeoJson(`${name}.geojson`, written.value);
+          if (saved) props.onDone(t('transfer.exported', { name: saved }), [], false);
+        }
         props.onClose();
         return;
       }
+      const crs: ExportCrs =
+        crsChoice === 'source' && sourceZone ? sourceZone : crsChoice === 'wgs84' ? 'wgs84' : 'cgcs2000';
       const result: Result<ExportedFile> =
         format === 'shapefile'
           ? exportShapefileZip(props.division, layer, { crs, encoding })
           : format === 'xlsx'
             ? exportGridTableXlsx(props.division, props.language)
             : exportGridTableCsv(props.division, props.language);
-      if (!result.ok) {
-        props.onDone(
-          t('transfer.exportFailed'),
-          result.problems.map((p) => p.message),
-          true,
-        );
-      } else {
+      if (!result.ok) fail(result.problems);
+      else {
         downloadBytes(result.value.fileName, result.value.bytes, MIME[format]);
         props.onDone(t('transfer.exported', { name: result.value.fileName }), result.value.warnings, false);
       }
@@ -110,63 +124,28 @@ export function ExportDialog(props: ExportDialogProps) {
           ))}
         </fieldset>
         {format === 'shapefile' && (
-          <>
-            <label>
-              {t('transfer.exportLayer')}
-              <select
-                value={layer}
-                onChange={(event) => setLayer(event.target.value as Layer)}
-                data-testid="export-layer"
-              >
-                {LAYERS.map((l) => (
-                  <option key={l} value={l} disabled={props.division[l].size === 0}>
-                    {t(`transfer.layers.${l}`)}（{props.division[l].size}）
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('transfer.exportCrs')}
-              <select
-                value={crs}
-                onChange={(event) => setCrs(event.target.value as ExportCrs)}
-                data-testid="export-crs"
-              >
-                {EXPORT_CRS.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`transfer.exportCrsOptions.${c}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('transfer.exportEncoding')}
-              <select
-                value={encoding}
-                onChange={(event) => setEncoding(event.target.value as TextEncodingName)}
-                data-testid="export-encoding"
-              >
-                {TEXT_ENCODINGS.map((e) => (
-                  <option key={e} value={e}>
-                    {t(`transfer.exportEncodingOptions.${e}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </>
+          <ShapefileOptions
+            t={t}
+            language={props.language}
+            division={props.division}
+            layer={layer}
+            onLayer={setLayer}
+            crs={crsChoice}
+            onCrs={setCrsChoice}
+            sourceZone={sourceZone}
+            encoding={encoding}
+            onEncoding={setEncoding}
+          />
         )}
         {format === 'geojson' && (
-          <label>
-            <span>
-              <input
-                type="checkbox"
-                checked={includePersonal}
-                onChange={(event) => setIncludePersonal(event.target.checked)}
-              />{' '}
-              {t('transfer.includePersonal')}
-            </span>
-            {includePersonal && <small className="transfer-warning">{t('transfer.personalWarning')}</small>}
-          </label>
+          <GeoJsonOptions
+            t={t}
+            censusCount={props.division.census.size}
+            withCensus={withCensus}
+            onWithCensus={setWithCensus}
+            withPersonalFields={withPersonalFields}
+            onWithPersonalFields={setWithPersonalFields}
+          />
         )}
         <small>{t('transfer.exportNote')}</small>
         <div className="modal-buttons">

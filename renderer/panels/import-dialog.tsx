@@ -24,6 +24,7 @@ import { readRemembered, remember } from '../import/remembered-mapping';
 import '../import/transfer.css';
 // --- reference layers (参考图层): renderer/references/ ---
 import { canBeReference, ReferenceImportFields } from '../references/reference-import-fields';
+import type { ReferenceChoice } from '../references/reference-import-fields';
 import type { ImportTarget } from './import-form';
 import {
   importFormReducer,
@@ -131,15 +132,15 @@ export function ImportDialog(props: ImportDialogProps) {
     if (files) void inspect(files, next, true);
   }
 
-  async function importReference() {
-    if (!files || !inspection || !referenceChoice || !props.onImportReference) return;
+  async function importReference(choice: ReferenceChoice | null = referenceChoice) {
+    if (!files || !inspection || !choice || !props.onImportReference) return;
     dispatch({ type: 'problems', problems: null });
     const request = {
       id: crypto.randomUUID(),
-      name: referenceChoice.name.trim() || inspection.name,
-      role: referenceChoice.role,
+      name: choice.name.trim() || inspection.name,
+      role: choice.role,
       source: fileLabel,
-      ...(referenceChoice.labelField !== undefined ? { labelField: referenceChoice.labelField } : {}),
+      ...(choice.labelField !== undefined ? { labelField: choice.labelField } : {}),
     };
     const job = convertReferenceInWorker([...files], choices, request, (fraction) =>
       dispatch({ type: 'progress', fraction }),
@@ -269,6 +270,30 @@ export function ImportDialog(props: ImportDialogProps) {
               census: inspection.divisionCounts.census,
             })}
           </p>
+        )}
+
+        {inspection && !withErrors && inspection.format === 'division' && !!inspection.neighbourGrids && (
+          <div className="transfer-city-pull" data-testid="import-city-pull">
+            <p>{t('city.pullRecognised', { count: inspection.neighbourGrids })}</p>
+            {props.onImportReference ? (
+              <button
+                type="button"
+                disabled={!!running}
+                onClick={() =>
+                  void importReference({
+                    name: t('city.neighbourLayerName'),
+                    role: 'neighbour',
+                    labelField: 'code',
+                  })
+                }
+                data-testid="import-city-neighbours"
+              >
+                {t('city.importNeighbours')}
+              </button>
+            ) : (
+              <small>{t('city.openProjectFirst')}</small>
+            )}
+          </div>
         )}
 
         {inspection && !withErrors && inspection.format !== 'division' && (

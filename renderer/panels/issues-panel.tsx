@@ -42,6 +42,14 @@ export function IssuesPanel({ validation, language, selectedKey, onSelect, diagn
   return (
     <section className="issues-panel" data-testid="issues-panel" data-validation={diagnostics}>
       {validation.running && <p className="issues-status">{t('issues.running')}</p>}
+      {validation.retrying && (
+        <p className="issues-status" data-testid="issues-retrying">
+          {t('issues.retrying', {
+            seconds: Math.round(validation.retrying.waitedMs / 1000),
+            attempt: validation.retrying.attempt,
+          })}
+        </p>
+      )}
       {validation.failure && (
         <p className="issues-status error">{t('issues.failed', { message: validation.failure })}</p>
       )}

@@ -48,7 +48,11 @@ export function ProjectPanel(props: ProjectPanelProps) {
               <button type="button" onClick={() => props.onRename(project)}>
                 {t('project.rename')}
               </button>
-              <button type="button" onClick={() => props.onDuplicate(project)}>
+              <button
+                type="button"
+                onClick={() => props.onDuplicate(project)}
+                title={t('project.duplicateTitle')}
+              >
                 {t('project.duplicate')}
               </button>
               <button type="button" className="danger" onClick={() => props.onDelete(project)}>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Shell } from '../shell/shell';
+import { CityOfficeSection } from './city-office-section';
 import { DiffSection } from './diff-section';
 import { ReviewerSection } from './reviewer-section';
 import './review.css';
@@ -136,6 +137,15 @@ function PlannerSection({ shell }: { readonly shell: Shell }) {
                     >
                       {t('review.versions.exportPackage')}
                     </button>
+                    <button
+                      type="button"
+                      onClick={() => void shell.city.fileVersion(version.number)}
+                      title={t('city.fileVersionTitle')}
+                      disabled={!!shell.city.busy}
+                      data-testid={`city-file-${version.number}`}
+                    >
+                      {t('city.fileVersion')}
+                    </button>
                   </div>
                 </td>
               </tr>
@@ -162,6 +172,7 @@ function PlannerSection({ shell }: { readonly shell: Shell }) {
           </button>
         </p>
       )}
+      <CityOfficeSection shell={shell} />
     </>
   );
 }

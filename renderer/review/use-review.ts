@@ -274,51 +274,67 @@ export function useReview(deps: ReviewDeps) {
 
   // ---- filing packages ----
 
+  /**
+   * The filing package of a version: against the previous version as its base, or against the version
+   * whose SHA-256 is `baseSha256` (报送市级库: the township's version the city office holds), or none
+   * when `baseSha256` is null. Undefined after telling the planner why it could not be made.
+   */
+  const makePackage = async (
+    number: number,
+    baseSha256?: string | null,
+  ): Promise<{ readonly name: string; readonly bytes: Uint8Array } | undefined> => {
+    if (!projectId) return undefined;
+    const row = versions.find((v) => v.number === number);
+    if (!row) return undefined;
+    const frozen = await store.versions.body(projectId, number);
+    const division = parseFrozen(frozen);
+    const previous =
+      baseSha256 === undefined
+        ? [...versions].reverse().find((v) => v.number < number)
+        : versions.find((v) => baseSha256 !== null && v.divisionSha256 === baseSha256 && v.number !== number);
+    const base = previous
+      ? {
+          division: await versionDivision(previous.number),
+          sha256: previous.divisionSha256,
+          name: `版本${previous.number}.geojson`,
+        }
+      : undefined;
+    const made = await buildFilingPackage(division, {
+      version: number,
+      note: row.note,
+      createdAt: new Date().toISOString(),
+      ruleSet,
+      lang: language,
+      pdfs,
+      // Stored byte for byte, so the package's divisionSha256 is the version's and its reply finds it.
+      divisionText: frozen,
+      ...(base ? { base } : {}),
+    });
+    if (!made.ok) {
+      notify(
+        'error',
+        text('导出报审包失败', 'Exporting the package failed'),
+        made.problems.map((p) => p.message),
+      );
+      return undefined;
+    }
+    if (made.value.manifest.divisionSha256 !== row.divisionSha256) {
+      // The package must hold exactly the frozen text, or the reviewer's reply would not find this version.
+      throw new Error('package division differs from the frozen version');
+    }
+    const township = made.value.manifest.township.name || division.meta.name || 'gridplan';
+    return { name: `报审包-${township}-版本${number}.zip`, bytes: made.value.bytes };
+  };
+
   const exportPackage = (number: number) =>
     run(
       text('正在生成报审包…', 'Making the filing package…'),
       text('导出报审包失败', 'Exporting the package failed'),
       async () => {
-        if (!projectId) return;
-        const row = versions.find((v) => v.number === number);
-        if (!row) return;
-        const frozen = await store.versions.body(projectId, number);
-        const division = parseFrozen(frozen);
-        const previous = [...versions].reverse().find((v) => v.number < number);
-        const base = previous
-          ? {
-              division: await versionDivision(previous.number),
-              sha256: previous.divisionSha256,
-              name: `版本${previous.number}.geojson`,
-            }
-          : undefined;
-        const made = await buildFilingPackage(division, {
-          version: number,
-          note: row.note,
-          createdAt: new Date().toISOString(),
-          ruleSet,
-          lang: language,
-          pdfs,
-          // Stored byte for byte, so the package's divisionSha256 is the version's and its reply finds it.
-          divisionText: frozen,
-          ...(base ? { base } : {}),
-        });
-        if (!made.ok) {
-          notify(
-            'error',
-            text('导出报审包失败', 'Exporting the package failed'),
-            made.problems.map((p) => p.message),
-          );
-          return;
-        }
-        if (made.value.manifest.divisionSha256 !== row.divisionSha256) {
-          // The package must hold exactly the frozen text, or the reviewer's reply would not find this version.
-          throw new Error('package division differs from the frozen version');
-        }
-        const township = made.value.manifest.township.name || division.meta.name || 'gridplan';
-        const name = `报审包-${township}-版本${number}.zip`;
-        downloadBytes(name, made.value.bytes, 'application/zip');
-        notify('info', text(`已导出报审包：${name}`, `Filing package exported: ${name}`));
+        const made = await makePackage(number);
+        if (!made) return;
+        downloadBytes(made.name, made.bytes, 'application/zip');
+        notify('info', text(`已导出报审包：${made.name}`, `Filing package exported: ${made.name}`));
       },
     );
 
@@ -611,6 +627,7 @@ export function useReview(deps: ReviewDeps) {
     openVersion,
     closeView,
     restoreVersion,
+    makePackage,
     exportPackage,
     openPackage,
     addComment,

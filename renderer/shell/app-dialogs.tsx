@@ -52,11 +52,12 @@ export const APP_DIALOGS: readonly AppDialog[] = [
   },
   {
     id: EXPORT_DATA_DIALOG,
-    render: ({ division, language, notices, openDialog }) =>
+    render: ({ division, language, notices, openDialog, project }) =>
       division && (
         <ExportDialog
           division={division}
           language={language}
+          sourceZoneEpsg={project.current?.sourceZoneEpsg ?? division.meta.sourceZoneEpsg}
           saveGeoJson={saveProjectFile}
           onDone={(title, lines, failed) => notices.notify({ kind: failed ? 'error' : 'info', title, lines })}
           onClose={() => openDialog(null)}

@@ -13,6 +13,7 @@ import type { TransferActions } from './use-transfer-dialogs';
 import type { ValidationWiring } from './use-validation-wiring';
 import type { ReviewOverlay } from '../map/use-review-overlay';
 import type { ReviewModel } from '../review/use-review';
+import type { CityOfficeModel } from '../review/use-city-office';
 
 /**
  * Everything the window's parts read and do, in one object: the toolbar items, the right panel's tabs,
@@ -64,6 +65,8 @@ export interface Shell {
   readonly review: ReviewModel;
   /** The 审核 tab's diff and comment pins on the map. */
   readonly reviewOverlay: ReviewOverlay;
+  /** 报送市级库 and 从市级库拉取 (renderer/review/use-city-office.ts). */
+  readonly city: CityOfficeModel;
 }
 
 /** What the map can be asked to show: a grid (from the list), a community, or a place (a gap, an issue). */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Division } from '../../shared/model';
+import type { Division, ReferenceLayer } from '../../shared/model';
 import type { EditorSession } from '../editor/editor-session';
 import type { SessionState } from '../editor/editor-session';
 import type { ProjectStore, ProjectSummary } from '../storage/project-store';
@@ -25,7 +25,12 @@ export interface ProjectSession {
   readonly refreshProjects: () => Promise<void>;
   readonly openProject: (id: string) => Promise<void>;
   /** Stores a new project made by `make` under `name` and opens it. */
-  readonly createFrom: (name: string, make: () => Promise<Division>) => Promise<void>;
+  /** Creates a project from a division (with reference layers to store beside it) and opens it. */
+  readonly createFrom: (
+    name: string,
+    make: () => Promise<Division>,
+    references?: readonly ReferenceLayer[],
+  ) => Promise<void>;
   readonly renameProject: (project: ProjectSummary, name: string) => void;
   readonly duplicateProject: (project: ProjectSummary) => void;
   readonly deleteProject: (project: ProjectSummary) => void;
@@ -110,11 +115,16 @@ export function useProjectSession(
     });
   }, [session, refreshProjects]);
 
-  const createFrom = async (name: string, make: () => Promise<Division>): Promise<void> => {
+  const createFrom = async (
+    name: string,
+    make: () => Promise<Division>,
+    references: readonly ReferenceLayer[] = [],
+  ): Promise<void> => {
     setBusy(t('status.loading'));
     try {
       const made = await make();
       const summary = await store.createProject({ ...made, meta: { ...made.meta, name } });
+      for (const layer of references) await store.putReferenceLayer(summary.id, layer);
       await refreshProjects();
       await openProject(summary.id);
     } catch (error) {

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleSet } from '../../shared/model';
 import { BUILTIN_RULE_SETS, builtinRuleSet } from '../../shared/model';
-import { deriveFigures } from '../derive/grid-figures';
+import { useDivisionFigures } from '../derive/use-division-figures';
 import { useEditTools } from '../tools/use-edit-tools';
 import { useDivide } from '../divide/use-divide';
 import { useSketchCounts } from '../divide/use-sketch-counts';
@@ -25,6 +25,7 @@ import { useValidationWiring } from './use-validation-wiring';
 import type { LocalText } from '../../shared/model';
 import { FILING_PDFS } from '../review/filing-pdfs';
 import { useReview } from '../review/use-review';
+import { useCityOffice } from '../review/use-city-office';
 import { useReviewOverlayData } from '../review/use-review-overlay-data';
 import { useShownSession } from '../review/use-shown-session';
 // --- end review ---
@@ -73,15 +74,27 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
   const basemap = useProjectBasemap(store, state?.projectId ?? null);
   const references = useProjectReferences(store, state?.projectId ?? null, useReferenceReports(notices));
   useTraceKey(references.trace, references.setTrace, !!state);
+  // 报送市级库 / 从市级库拉取 (renderer/review/use-city-office.ts, panels/city-office-section.tsx)
+  const { createFrom } = project;
+  const city = useCityOffice({
+    division: state?.division ?? null,
+    makePackage: review.makePackage,
+    author: review.author,
+    references,
+    openAsProject: (name, made, layers) => createFrom(name, () => Promise.resolve(made), layers),
+    notify: reviewNotify,
+    say: (key, values) => t(`city.${key}`, values ?? {}),
+    language,
+  });
   useHelpKey(useCallback(() => openDialog(KEYS_DIALOG), []));
 
   const division = state?.division ?? null;
   const ruleSet: RuleSet =
     builtinRuleSet(division?.meta.ruleSetId ?? 'zigong') ?? BUILTIN_RULE_SETS.get('zigong')!;
-  const figures = useMemo(() => (division ? deriveFigures(division, ruleSet) : null), [division, ruleSet]);
-
   const showIssues = useCallback(() => showTab(ISSUES_TAB), []);
   const validation = useValidationWiring(session, division, ruleSet, setSelectedGridId, showIssues);
+  // Counted by the validation worker: a split, a merge or an undo counts no census point on this thread.
+  const figures = useDivisionFigures(division, ruleSet, validation.state);
   const transfer = useTransferDialogs(project, notices, language);
 
   // Stable: the tree is memoised and must not re-render on every App render.
@@ -170,6 +183,7 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     redo,
     review,
     reviewOverlay,
+    city,
   };
 }
 

@@ -1,5 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  neighbourReferenceImport,
+  withoutEmbeddedReferenceLayers,
+} from '../../shared/formats/embedded-neighbours';
 import { parseDivisionGeoJson, stringifyDivision } from '../../shared/formats/geojson';
 import type { LayerImport } from '../../shared/formats/import-layer';
 import { LAYER_NAMES, replaceLayerChange } from '../../shared/formats/import-layer';
@@ -79,12 +83,27 @@ export function useTransferDialogs(
     }
   };
 
+  /**
+   * Remembers on the project the Gauss-Kruger zone a layer came in, so 导出数据… can offer it back. A later
+   * import in longitude/latitude keeps it; an import from another zone replaces it.
+   */
+  const rememberSourceZone = async (zoneEpsg: number | undefined): Promise<void> => {
+    if (!state || zoneEpsg === undefined || project.current?.sourceZoneEpsg === zoneEpsg) return;
+    try {
+      await project.store.updateMeta(state.projectId, { sourceZoneEpsg: zoneEpsg });
+      await project.refreshProjects();
+    } catch (error) {
+      reportError(t('messages.saveFailed'), error);
+    }
+  };
+
   const importLayer = async (imported: LayerImport, fileName: string): Promise<boolean> => {
     if (!session) return false;
     const layerName = LAYER_NAMES[imported.layer][language];
     const note = `${language === 'zh' ? '导入' : 'Import'} ${fileName}（${layerName}）`;
     const change = replaceLayerChange(session.getState().division, imported, note);
     const saved = await session.apply(change);
+    if (saved) await rememberSourceZone(imported.sourceZoneEpsg);
     if (saved) {
       notify({
         kind: 'info',
@@ -96,7 +115,18 @@ export function useTransferDialogs(
   };
 
   const importDivision = async (made: Division, fileName: string): Promise<void> => {
-    await createFrom(made.meta.name || fileName, () => Promise.resolve(made));
+    // A file of `gridplan city pull` brings its neighbours' border grids along as a reference layer.
+    const neighbours = neighbourReferenceImport(made, {
+      id: crypto.randomUUID(),
+      name: t('city.neighbourLayerName'),
+      source: fileName,
+    });
+    const layers = neighbours?.ok ? [neighbours.value.layer] : [];
+    await createFrom(
+      made.meta.name || fileName,
+      () => Promise.resolve(withoutEmbeddedReferenceLayers(made)),
+      layers,
+    );
     notify({ kind: 'info', title: t('messages.imported', { count: total(made) }), lines: [] });
   };
 

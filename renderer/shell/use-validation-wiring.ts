@@ -37,12 +37,17 @@ export function useValidationWiring(
   const [client] = useState(() => new ValidationClient());
   const state = useSyncExternalStore(client.subscribe, client.getState);
   const [selectedIssue, setSelectedIssue] = useState<ValidationIssue | null>(null);
-  useEffect(() => () => client.dispose(), [client]);
+  // The worker lives with the mounted window, not with the client object: StrictMode's second run of
+  // this effect gets a fresh worker brought to the same document (see ValidationClient).
+  useEffect(() => {
+    client.connect();
+    return () => client.disconnect();
+  }, [client]);
 
   useEffect(() => {
     if (!session) return undefined;
     client.reset(session.getState().division, ruleSet);
-    return session.onApplied((change) => client.applied(change));
+    return session.onApplied((change, division) => client.applied(change, division));
   }, [session, ruleSet, client]);
 
   // The validator's issues refer to ids; their shapes are drawn from the current document.

@@ -48,6 +48,8 @@ export interface ProjectSummary {
   /** Milliseconds since the Unix epoch: the last {@link ProjectStore.loadProject}. */
   readonly lastOpenedAt: number;
   readonly counts: Readonly<Record<Layer, number>>;
+  /** EPSG code of the Gauss-Kruger zone the project's data was imported from (`DivisionMeta`). */
+  readonly sourceZoneEpsg?: number;
 }
 
 /**
@@ -127,6 +129,7 @@ function summaryOf(row: ProjectRow): ProjectSummary {
     updatedAt: row.updatedAt,
     lastOpenedAt: row.lastOpenedAt,
     counts: { ...row.counts },
+    ...(row.sourceZoneEpsg !== undefined ? { sourceZoneEpsg: row.sourceZoneEpsg } : {}),
   };
 }
 
@@ -157,7 +160,13 @@ function divisionFrom(
   for (const { entity } of entityRows) maps[entity.layer].set(entity.id, entity);
   for (const chunk of chunks) for (const point of decodeCensus(chunk)) maps.census.set(point.id, point);
   // The cast is sound: each map was filled by `entity.layer`, so it holds only that layer's entities.
-  return { meta: { name: row.name, ruleSetId: row.ruleSetId, extra: row.extra }, ...maps } as Division;
+  const meta: DivisionMeta = {
+    name: row.name,
+    ruleSetId: row.ruleSetId,
+    ...(row.sourceZoneEpsg !== undefined ? { sourceZoneEpsg: row.sourceZoneEpsg } : {}),
+    extra: row.extra,
+  };
+  return { meta, ...maps } as Division;
 }
 
 /** A key range covering every row of one project in a table keyed `[projectId+...]`. */
@@ -243,6 +252,7 @@ export class ProjectStore {
       id,
       name: division.meta.name,
       ruleSetId: division.meta.ruleSetId,
+      ...(division.meta.sourceZoneEpsg !== undefined ? { sourceZoneEpsg: division.meta.sourceZoneEpsg } : {}),
       extra: division.meta.extra,
       createdAt: now,
       updatedAt: now,
@@ -319,6 +329,7 @@ export class ProjectStore {
         ...row,
         ...(meta.name !== undefined ? { name: meta.name } : {}),
         ...(meta.ruleSetId !== undefined ? { ruleSetId: meta.ruleSetId } : {}),
+        ...(meta.sourceZoneEpsg !== undefined ? { sourceZoneEpsg: meta.sourceZoneEpsg } : {}),
         ...(meta.extra !== undefined ? { extra: meta.extra } : {}),
         updatedAt: this.#now(),
       };
@@ -328,7 +339,9 @@ export class ProjectStore {
   }
 
   /**
-   * Copies a project, history and settings included, under a new id.
+   * Copies a project, history, settings, reference layers and submitted versions (版本, with their frozen
+   * divisions and replies) included, under a new id: a copy is the whole project, so the copy's history
+   * list shows what was submitted and filed, and its next version continues the numbering.
    * @param name the copy's name; default: the original's name followed by "（副本）".
    */
   async duplicateProject(id: string, name?: string): Promise<ProjectSummary> {
@@ -337,7 +350,16 @@ export class ProjectStore {
     const copyId = this.#newId();
     return this.#write(
       'save',
-      [db.projects, db.entities, db.censusChunks, db.history, db.settings, db.referenceLayers],
+      [
+        db.projects,
+        db.entities,
+        db.censusChunks,
+        db.history,
+        db.settings,
+        db.referenceLayers,
+        db.versions,
+        db.versionBodies,
+      ],
       async () => {
         const row = await this.#projectRow(id, 'save');
         const entityRows = await db.entities.where('[projectId+layer+id]').between(range0, range1).toArray();
@@ -345,6 +367,8 @@ export class ProjectStore {
         const history = await db.history.where('[projectId+stack+seq]').between(range0, range1).toArray();
         const settings = await db.settings.where('[projectId+key]').between(range0, range1).toArray();
         const references = await db.referenceLayers.where('[projectId+id]').between(range0, range1).toArray();
+        const versions = await db.versions.where('[projectId+number]').between(range0, range1).toArray();
+        const bodies = await db.versionBodies.where('[projectId+number]').between(range0, range1).toArray();
         const now = this.#now();
         const copy: ProjectRow = {
           ...row,
@@ -363,6 +387,8 @@ export class ProjectStore {
         await db.referenceLayers.bulkAdd(
           references.map((reference) => ({ ...reference, projectId: copyId })),
         );
+        await db.versions.bulkAdd(versions.map((version) => ({ ...version, projectId: copyId })));
+        await db.versionBodies.bulkAdd(bodies.map((body) => ({ ...body, projectId: copyId })));
         return summaryOf(copy);
       },
     );

@@ -47,6 +47,11 @@ export interface ProjectRow extends ProjectRowV1 {
    * refused instead of overwriting another's edits. Absent in rows written before it existed: 0.
    */
   readonly editRevision?: number;
+  /**
+   * EPSG code of the CGCS2000 Gauss-Kruger zone the project's data was imported from (`DivisionMeta`).
+   * Not indexed, so no schema version: rows written before it simply lack it.
+   */
+  readonly sourceZoneEpsg?: number;
 }
 
 /** One township, community, grid or micro-grid. Census points live in {@link CensusChunkRow}s. */

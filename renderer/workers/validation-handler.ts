@@ -31,6 +31,7 @@ export class ValidationHandler {
         revision: request.revision,
         issues: this.validator.issues(),
         gridCounts: counts.byGrid,
+        counts,
         unassignedHouseholds: counts.unassigned.households,
         full: request.type === 'reset',
         durationMs: performance.now() - started,

@@ -1,5 +1,5 @@
 import type { Change, Division, RuleSet } from '../../shared/model';
-import type { CensusTally } from '../../shared/geometry/count-census';
+import type { CensusCounts, CensusTally } from '../../shared/geometry/count-census';
 import type { ValidationIssue } from '../../shared/validate';
 
 /** Messages to the validation worker. `revision` orders answers: a stale answer is ignored. */
@@ -21,6 +21,8 @@ export type ValidationResponse =
       readonly issues: readonly ValidationIssue[];
       /** Households and population per grid id, as the validator counted them. */
       readonly gridCounts: ReadonlyMap<string, CensusTally>;
+      /** Everything the validator counted (grids, micro-grids, unassigned): the window's figures. */
+      readonly counts: CensusCounts;
       readonly unassignedHouseholds: number;
       /** Whether the whole division was validated (a reset) or only the neighbourhood of a change. */
       readonly full: boolean;
@@ -31,4 +33,6 @@ export type ValidationResponse =
     }
   | { readonly type: 'failed'; readonly revision: number; readonly message: string }
   /** Sent once when the worker's module has run and it can take requests. */
-  | { readonly type: 'ready' };
+  | { readonly type: 'ready' }
+  /** A request arrived that could not be read (structured clone failed): the worker's copy is unsure. */
+  | { readonly type: 'unreadable' };

@@ -7,10 +7,21 @@ import type { ValidationRequest, ValidationResponse } from './validation-protoco
 declare const self: DedicatedWorkerGlobalScope;
 
 const handler = new ValidationHandler();
-self.onmessage = (event: MessageEvent<ValidationRequest>) => {
-  self.postMessage(handler.handle(event.data));
-};
-// Chromium may drop messages posted to a module worker before its module has run (seen here: the
-// first validation never answered), so the client waits for this before it sends anything.
+self.onmessage = (event: MessageEvent<ValidationRequest>) => answer(handler.handle(event.data));
+// A request that could not be read would otherwise vanish without an answer.
+self.onmessageerror = () => answer({ type: 'unreadable' });
+
+/** Posts an answer; one that cannot be copied to the page becomes a failure of that request. */
+function answer(response: ValidationResponse): void {
+  try {
+    self.postMessage(response);
+  } catch (error) {
+    if (response.type !== 'result') throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    self.postMessage({ type: 'failed', revision: response.revision, message } satisfies ValidationResponse);
+  }
+}
+
+// The client sends nothing before this: it knows the worker's script has run and can take requests.
 const ready: ValidationResponse = { type: 'ready' };
 self.postMessage(ready);

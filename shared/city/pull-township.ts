@@ -36,6 +36,8 @@ export type PullOutcome =
       /** The filed division.geojson with the foreign member `referenceLayers` added. */
       readonly text: string;
       readonly version: number;
+      /** SHA-256 of the filed division.geojson: the base a township's next package must name. */
+      readonly divisionSha256: string;
       readonly neighbourGrids: number;
     }
   | { readonly kind: 'not-filed'; readonly township: string };
@@ -89,5 +91,11 @@ export async function pullTownship(
     referenceLayers: [...referenceLayers, layer],
     ...(remarks ? { cityComments: remarks } : {}),
   })}\n`;
-  return { kind: 'pulled', text, version: Number(row.version), neighbourGrids: features.length };
+  return {
+    kind: 'pulled',
+    text,
+    version: Number(row.version),
+    divisionSha256: stringColumn(row, 'division_sha256'),
+    neighbourGrids: features.length,
+  };
 }

@@ -135,17 +135,21 @@ ${EXIT_EN}
 
 用法：
   gridplan export 文件.geojson --to geojson|shapefile|xlsx|csv --out 路径
-                 [--layer grids|communities|township|microgrids|census] [--crs cgcs2000|wgs84]
-                 [--encoding utf-8|gbk] [--include-personal] [--lang zh|en]
+                 [--layer grids|communities|township|microgrids|census] [--crs source|4490|4326|EPSG:45xx]
+                 [--encoding utf-8|gbk] [--with-census] [--with-personal-fields] [--lang zh|en]
 
   --to          shapefile 每次导出一个图层为 .zip，含 .prj 和 .cpg；xlsx/csv 导出网格表（编码、名称、类型、
                 社区、户数、人口、面积、网格员）
   --out         写入的文件（先写临时文件再替换，失败时原文件不变）
   --layer       shapefile 导出的图层，默认网格
-  --crs         shapefile 的坐标系，默认 CGCS2000
+  --crs         shapefile 的坐标系：4490（CGCS2000，默认）、4326（WGS84）、CGCS2000 高斯-克吕格投影带的
+                EPSG 代码（4491–4554，如 EPSG:4523），或 source：划分导入时源数据所在的投影带
   --encoding    shapefile 属性表编码，默认 UTF-8
-  --include-personal  GeoJSON 导出居民个人信息（默认不导出）
-  户数、人口按人口点统计，面积按椭球计算。
+  --with-census           GeoJSON 中同时导出人口点（默认不导出）
+  --with-personal-fields  人口点带居民个人信息（姓名、电话等；默认不导出，需同时加 --with-census）
+  --include-personal      旧写法，等同于 --with-census --with-personal-fields
+  户数、人口按人口点统计，面积按椭球计算；GeoJSON 的网格和微网格带 computedHouseholds、computedPopulation、
+  computedAreaM2 和 computedAt（导出时计算，导入时忽略）。
 
 ${EXIT_ZH}
 `,
@@ -153,17 +157,24 @@ ${EXIT_ZH}
 
 Usage:
   gridplan export FILE.geojson --to geojson|shapefile|xlsx|csv --out PATH
-                 [--layer grids|communities|township|microgrids|census] [--crs cgcs2000|wgs84]
-                 [--encoding utf-8|gbk] [--include-personal] [--lang zh|en]
+                 [--layer grids|communities|township|microgrids|census] [--crs source|4490|4326|EPSG:45xx]
+                 [--encoding utf-8|gbk] [--with-census] [--with-personal-fields] [--lang zh|en]
 
   --to          shapefile writes one layer as a .zip with a .prj and a .cpg; xlsx/csv write the grid table
                 (code, name, type, community, households, population, area, staff)
   --out         the file to write (through a temporary file, so a failure leaves it as it was)
   --layer       the layer of a shapefile export; default grids
-  --crs         the shapefile's coordinate system; default CGCS2000
+  --crs         the shapefile's coordinate system: 4490 (CGCS2000, default), 4326 (WGS84), the EPSG code of a
+                CGCS2000 Gauss-Kruger zone (4491–4554, e.g. EPSG:4523), or source: the zone the division's
+                data was imported from
   --encoding    the shapefile's attribute encoding; default UTF-8
-  --include-personal  write residents' personal data into GeoJSON (not written by default)
-  Households and population are counted from census points, areas are ellipsoidal.
+  --with-census           also write census points into GeoJSON (not written by default)
+  --with-personal-fields  with residents' personal fields (names, phones ...; not written by default,
+                          needs --with-census)
+  --include-personal      the older spelling of --with-census --with-personal-fields
+  Households and population are counted from census points, areas are ellipsoidal; GeoJSON grids and
+  micro-grids carry computedHouseholds, computedPopulation, computedAreaM2 and computedAt (computed at
+  export, ignored on import).
 
 ${EXIT_EN}
 `,

@@ -1,5 +1,4 @@
-import { EXPORT_CRS } from '../formats/coordinate-systems';
-import type { ExportCrs } from '../formats/coordinate-systems';
+import { parseExportCrs } from '../formats/coordinate-systems';
 import type { FieldMapping, MappedAttribute } from '../formats/field-mapping';
 import { MAPPED_ATTRIBUTES } from '../formats/field-mapping';
 import type { PointSystem } from '../formats/import-layer';
@@ -20,10 +19,16 @@ export interface ExportCommand {
   readonly out: string;
   /** Shapefile only: which layer (default grid). */
   readonly layer: Layer;
-  readonly crs: ExportCrs;
+  /**
+   * Shapefile only: `--crs` as given (cgcs2000/4490, wgs84/4326, EPSG:4491–4554, or `source`, the zone
+   * the division's data came in, which only the file can tell: see parseExportCrs).
+   */
+  readonly crs: string;
   readonly encoding: TextEncodingName;
-  /** GeoJSON only: also write residents' personal data of census points. */
-  readonly includePersonal: boolean;
+  /** GeoJSON only: census points in the same file (`--with-census`). */
+  readonly withCensus: boolean;
+  /** GeoJSON only: residents' personal fields of those points (`--with-personal-fields`). */
+  readonly withPersonalFields: boolean;
   readonly lang: Language;
 }
 
@@ -69,7 +74,9 @@ export const TRANSFER_OPTIONS = new Set([
   '--from',
   '--lang',
 ]);
-const TRANSFER_FLAGS = new Set(['--include-personal', '--skip-bad-rows']);
+// `--include-personal` is the older spelling of `--with-census --with-personal-fields`, kept for scripts.
+const EXPORT_FLAGS = ['--with-census', '--with-personal-fields', '--include-personal'];
+const TRANSFER_FLAGS = new Set([...EXPORT_FLAGS, '--skip-bad-rows']);
 
 /** `--as` values: the plural words planners type, and the profile's layer names. */
 const LAYER_WORDS: Record<string, Layer> = {
@@ -183,20 +190,34 @@ export function parseTransferArgs(
         `--layer must be township, communities, grids, microgrids or census, not ${layerWord}.`,
       );
     const crs = options.get('--crs') ?? 'cgcs2000';
-    if (!(EXPORT_CRS as readonly string[]).includes(crs))
+    const crsChecked = parseExportCrs(crs, undefined);
+    if (!crsChecked.ok && crs.trim().toLowerCase() !== 'source')
+      return { command: 'usage-error', lang, message: crsChecked.problems[0]!.message };
+    const withPersonalFields = flags.has('--with-personal-fields') || flags.has('--include-personal');
+    const withCensus = flags.has('--with-census') || flags.has('--include-personal');
+    const used = EXPORT_FLAGS.filter((flag) => flags.has(flag));
+    if (to !== 'geojson' && used.length > 0) {
       return error(
-        `--crs 应为 cgcs2000 或 wgs84，而不是 ${crs}。`,
-        `--crs must be cgcs2000 or wgs84, not ${crs}.`,
+        `${used.join(' ')} 只用于 --to geojson。Shapefile 的人口点用 --layer census 导出，且从不含居民个人信息。`,
+        `${used.join(' ')} go with --to geojson only. A shapefile of census points is --layer census, and never holds residents' personal fields.`,
       );
+    }
+    if (withPersonalFields && !withCensus) {
+      return error(
+        '--with-personal-fields 需要同时使用 --with-census：居民个人信息只在人口点上。',
+        "--with-personal-fields needs --with-census: residents' personal fields are on census points only.",
+      );
+    }
     return {
       command,
       file: path,
       to: to as ExportFormat,
       out,
       layer,
-      crs: crs as ExportCrs,
+      crs,
       encoding: encoding ?? 'utf-8',
-      includePersonal: flags.has('--include-personal'),
+      withCensus,
+      withPersonalFields,
       lang,
     };
   }
@@ -209,8 +230,9 @@ export function parseTransferArgs(
   for (const name of ['--to', '--crs', '--layer']) {
     if (options.has(name)) return error(`import 不使用 ${name}。`, `import does not take ${name}.`);
   }
-  if (flags.has('--include-personal'))
-    return error('import 不使用 --include-personal。', 'import does not take --include-personal.');
+  const exportFlags = EXPORT_FLAGS.filter((flag) => flags.has(flag));
+  if (exportFlags.length > 0)
+    return error(`import 不使用 ${exportFlags[0]}。`, `import does not take ${exportFlags[0]}.`);
   const asWord = options.get('--as');
   const layer = asWord === undefined ? undefined : LAYER_WORDS[asWord];
   if (!layer) {

@@ -31,7 +31,8 @@ const HELP: LocalText = text(
                    [--out 路径] [--lang zh|en]
   gridplan stats 文件.geojson [--format text|json] [--out 路径] [--lang zh|en]
   gridplan export 文件.geojson --to geojson|shapefile|xlsx|csv --out 路径
-                 [--layer grids|communities|township|microgrids|census] [--crs cgcs2000|wgs84] [--encoding utf-8|gbk]
+                 [--layer grids|communities|township|microgrids|census] [--crs source|4490|4326|EPSG:45xx]
+                 [--encoding utf-8|gbk] [--with-census] [--with-personal-fields]
   gridplan import 路径 --as grids|communities|township|microgrids|census --out 划分.geojson
                  [--into 已有划分.geojson] [--encoding utf-8|gbk] [--zone EPSG] [--field 属性=字段名 ...]
                  [--from wgs84|gcj02|bd09] [--skip-bad-rows] [--shapefile-layer 图层名]
@@ -44,9 +45,10 @@ const HELP: LocalText = text(
   --lang       zh（默认）或 en
   gridplan 命令 --help 查看某一命令的说明；gridplan --version 显示版本。
 
-  export：--to shapefile 每次导出一个图层（--layer，默认网格）为 .zip，含 .prj（--crs，默认 CGCS2000）和
-          .cpg（--encoding，默认 UTF-8）；xlsx/csv 导出网格表（编码、名称、类型、社区、户数、人口、面积、网格员）。
-          户数、人口按人口点统计，面积按椭球计算。居民个人信息不导出（GeoJSON 可加 --include-personal）。
+  export：--to shapefile 每次导出一个图层（--layer，默认网格）为 .zip，含 .prj（--crs，默认 CGCS2000；source 为
+          源数据的高斯-克吕格投影带）和 .cpg（--encoding，默认 UTF-8）；xlsx/csv 导出网格表（编码、名称、类型、社区、
+          户数、人口、面积、网格员）。户数、人口按人口点统计，面积按椭球计算。GeoJSON 的网格带导出时统计的
+          computedHouseholds 等；人口点只在加 --with-census 时导出，居民个人信息只在再加 --with-personal-fields 时导出。
   import：路径可为 .zip、.shp（同名 .dbf/.shx/.prj/.cpg 一并读取）、.csv、.xlsx 或 .geojson。
           --field 指定字段，如 --field code=WGBM --field name=WGMC，属性有 code、name、type、parentCode、
           households、population、address、longitude、latitude；未指定的按字段名自动匹配。
@@ -62,7 +64,8 @@ Usage:
                    [--out PATH] [--lang zh|en]
   gridplan stats FILE.geojson [--format text|json] [--out PATH] [--lang zh|en]
   gridplan export FILE.geojson --to geojson|shapefile|xlsx|csv --out PATH
-                 [--layer grids|communities|township|microgrids|census] [--crs cgcs2000|wgs84] [--encoding utf-8|gbk]
+                 [--layer grids|communities|township|microgrids|census] [--crs source|4490|4326|EPSG:45xx]
+                 [--encoding utf-8|gbk] [--with-census] [--with-personal-fields]
   gridplan import PATH --as grids|communities|township|microgrids|census --out FILE.geojson
                  [--into EXISTING.geojson] [--encoding utf-8|gbk] [--zone EPSG] [--field ATTRIBUTE=FIELD ...]
                  [--from wgs84|gcj02|bd09] [--skip-bad-rows] [--shapefile-layer NAME]
@@ -76,9 +79,11 @@ Usage:
   gridplan COMMAND --help explains one command; gridplan --version prints the version.
 
   export: --to shapefile writes one layer (--layer, default grids) as a .zip with a .prj (--crs, default
-          CGCS2000) and a .cpg (--encoding, default UTF-8); xlsx/csv write the grid table (code, name, type,
-          community, households, population, area, staff). Households and population are counted from census
-          points, areas are ellipsoidal. Residents' personal data is not written (GeoJSON: --include-personal).
+          CGCS2000; source: the source data's Gauss-Kruger zone) and a .cpg (--encoding, default UTF-8); xlsx/csv
+          write the grid table (code, name, type, community, households, population, area, staff). Households
+          and population are counted from census points, areas are ellipsoidal. GeoJSON grids carry
+          computedHouseholds etc. as counted at export; census points only with --with-census, residents'
+          personal fields only with --with-personal-fields too.
   import: PATH is a .zip, a .shp (its .dbf/.shx/.prj/.cpg are read too), .csv, .xlsx or .geojson.
           --field picks fields, e.g. --field code=WGBM --field name=WGMC, for code, name, type, parentCode,
           households, population, address, longitude, latitude; the rest is matched by field name.

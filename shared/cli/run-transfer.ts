@@ -1,5 +1,11 @@
 import type { ExportedFile } from '../formats/division-export';
-import { exportGridTableCsv, exportGridTableXlsx, exportShapefileZip } from '../formats/division-export';
+import { parseExportCrs } from '../formats/coordinate-systems';
+import {
+  exportDivisionGeoJson,
+  exportGridTableCsv,
+  exportGridTableXlsx,
+  exportShapefileZip,
+} from '../formats/division-export';
 import { stringifyDivision } from '../formats/geojson';
 import type { ImportInspection } from '../formats/import-files';
 import type { EncodingSource } from '../formats/shapefile-read';
@@ -9,7 +15,7 @@ import { encodeText } from '../formats/text-encoding';
 import type { InputFile } from '../formats/zip-archive';
 import { MAX_IMPORT_BYTES, tooLargeProblem } from '../formats/zip-archive';
 import type { Division, Language, LocalText, Problem, Result } from '../model';
-import { applyChange, countByLayer, emptyDivision, ok, text } from '../model';
+import { applyChange, countByLayer, emptyDivision, text } from '../model';
 import type { ExportCommand, ImportCommand } from './parse-transfer-args';
 import type { CommandResult } from './command-result';
 import type { CliHost } from './cli-host';
@@ -187,7 +193,12 @@ export function runImport(command: ImportCommand, host: TransferHost): TransferR
     }
   }
   const note = `${text('导入', 'Import')[lang]} ${fileNameOf(command.path)}`;
-  const division = applyChange(base, replaceLayerChange(base, imported, note)).division;
+  const changed = applyChange(base, replaceLayerChange(base, imported, note)).division;
+  // The zone the data came in, for `export --crs source`; a later import in longitude/latitude keeps it.
+  const division: Division =
+    imported.sourceZoneEpsg === undefined
+      ? changed
+      : { ...changed, meta: { ...changed.meta, sourceZoneEpsg: imported.sourceZoneEpsg } };
   const written = host.writeBytes(command.out, encodeText(stringifyDivision(division), 'utf-8').bytes);
   if (!written.ok)
     return failed(text(`无法写入 ${command.out}：`, `Cannot write ${command.out}:`), written.problems, lang);
@@ -209,19 +220,18 @@ export function runExport(command: ExportCommand, host: TransferHost): TransferR
   let exported: Result<ExportedFile>;
   switch (command.to) {
     case 'geojson':
-      exported = ok({
-        bytes: encodeText(stringifyDivision(division, { includePersonal: command.includePersonal }), 'utf-8')
-          .bytes,
-        fileName: '',
-        warnings: [],
+      exported = exportDivisionGeoJson(division, {
+        withCensus: command.withCensus,
+        withPersonalFields: command.withPersonalFields,
       });
       break;
-    case 'shapefile':
-      exported = exportShapefileZip(division, command.layer, {
-        crs: command.crs,
-        encoding: command.encoding,
-      });
+    case 'shapefile': {
+      const crs = parseExportCrs(command.crs, division.meta.sourceZoneEpsg);
+      exported = crs.ok
+        ? exportShapefileZip(division, command.layer, { crs: crs.value, encoding: command.encoding })
+        : crs;
       break;
+    }
     case 'xlsx':
       exported = exportGridTableXlsx(division, lang);
       break;
@@ -233,11 +243,15 @@ export function runExport(command: ExportCommand, host: TransferHost): TransferR
   const written = host.writeBytes(command.out, exported.value.bytes);
   if (!written.ok)
     return failed(text(`无法写入 ${command.out}：`, `Cannot write ${command.out}:`), written.problems, lang);
+  const counts = countByLayer(division);
   const [n, what] =
     command.to === 'shapefile'
       ? [division[command.layer].size, LAYER_NAMES[command.layer]]
       : command.to === 'geojson'
-        ? [Object.values(countByLayer(division)).reduce((a, b) => a + b, 0), text('要素', 'features')]
+        ? [
+            Object.values(counts).reduce((a, b) => a + b, 0) - (command.withCensus ? 0 : counts.census),
+            text('要素', 'features'),
+          ]
         : [division.grid.size, LAYER_NAMES.grid];
   const count = lang === 'zh' ? `${n} 个${what.zh}` : `${n} ${what.en}`;
   const stdout =

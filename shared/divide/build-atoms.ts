@@ -10,6 +10,7 @@ import { blockCutLines } from './block-cut-lines';
 import type { CutUnit } from './block-cut-lines';
 import { FaceLocator } from './face-locator';
 import type { RegionCensus } from './region-census';
+import { DisjointSets } from './disjoint-sets';
 
 /** What {@link buildAtoms} works on. */
 export interface AtomInput {
@@ -38,25 +39,6 @@ export interface Atoms {
   readonly unitsOfAtom: readonly (readonly number[])[];
   /** Number of cut lines put between buildings. */
   readonly cutLines: number;
-}
-
-class Sets {
-  private readonly parent: Int32Array;
-  constructor(n: number) {
-    this.parent = Int32Array.from({ length: n }, (_, i) => i);
-  }
-  find(i: number): number {
-    while (this.parent[i] !== i) {
-      this.parent[i] = this.parent[this.parent[i]!]!;
-      i = this.parent[i]!;
-    }
-    return i;
-  }
-  union(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
 }
 
 function overlayOf(input: AtomInput, cuts: readonly Position[][]): Result<Overlay> {
@@ -180,7 +162,7 @@ function atomsOf(overlay: Overlay, input: AtomInput, cutLines: number): Atoms {
   const faces = regionFaces(overlay, input);
   const faceIndex = new Map<number, number>();
   faces.forEach((face, i) => faceIndex.set(face, i));
-  const sets = new Sets(faces.length);
+  const sets = new DisjointSets(faces.length);
   // Faces inside one compound polygon are one atom.
   const compoundSource = input.areas.length + input.kept.length;
   const faceInCompound = new Uint8Array(faces.length);

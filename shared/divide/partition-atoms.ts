@@ -1,4 +1,5 @@
 import type { AtomGraph } from './atom-graph';
+import { DisjointSets } from './disjoint-sets';
 
 /** What {@link partitionAtoms} balances. */
 export interface PartitionOptions {
@@ -49,27 +50,6 @@ export function edgeCost(graph: AtomGraph, e: number): number {
   const street = Math.min(length, graph.edgeStreetM[e]!);
   const compound = Math.min(length, graph.edgeGuideM[e]!) - street;
   return length - street - compound + GUIDE_COST * street + COMPOUND_COST * compound;
-}
-
-class Sets {
-  readonly parent: Int32Array;
-  constructor(n: number) {
-    this.parent = Int32Array.from({ length: n }, (_, i) => i);
-  }
-  find(i: number): number {
-    while (this.parent[i] !== i) {
-      this.parent[i] = this.parent[this.parent[i]!]!;
-      i = this.parent[i]!;
-    }
-    return i;
-  }
-  union(a: number, b: number): boolean {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra === rb) return false;
-    this.parent[rb] = ra;
-    return true;
-  }
 }
 
 interface Bisection {
@@ -213,7 +193,7 @@ function bisect(
     shuffle(onGuides, random);
     order.set(plain, 0);
     order.set(onGuides, plain.length);
-    const sets = new Sets(n);
+    const sets = new DisjointSets(n);
     for (const list of treeNext) list.length = 0;
     let joined = 0;
     for (let i = 0; i < m && joined < n - 1; i++) {

@@ -4,6 +4,7 @@ import { isLineRole } from '../model';
 import { PointLocation, locatePoint } from '../geometry/locate-point';
 import { preparePolygon } from '../geometry/prepared-polygon';
 import type { PreparedPolygon } from '../geometry/prepared-polygon';
+import { DisjointSets } from './disjoint-sets';
 
 /** A polygon that automatic division never cuts: a residential compound (小区) or a building footprint. */
 export interface GuidePolygon {
@@ -96,25 +97,6 @@ export function gridsOnCommunity(
   return found;
 }
 
-class Sets {
-  private readonly parent: Int32Array;
-  constructor(n: number) {
-    this.parent = Int32Array.from({ length: n }, (_, i) => i);
-  }
-  find(i: number): number {
-    while (this.parent[i] !== i) {
-      this.parent[i] = this.parent[this.parent[i]!]!;
-      i = this.parent[i]!;
-    }
-    return i;
-  }
-  union(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
-}
-
 /**
  * The census points of `area` (inside or on its boundary) that no kept grid contains, grouped into units.
  * `area` defaults to the community; rebalancing passes the union of the grids it redistributes.
@@ -138,7 +120,7 @@ export function regionCensus(
   }
   points.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const polygons = guidePolygons(guides).filter((polygon) => boxesMeet(polygon.prepared, shape));
-  const sets = new Sets(points.length);
+  const sets = new DisjointSets(points.length);
   const byPosition = new Map<string, number>();
   const byAddress = new Map<string, number>();
   const byPolygon = new Map<number, number>();

@@ -186,13 +186,130 @@ export function looksProjected(box: BBox): boolean {
   return box.every((n) => Number.isFinite(n)) && box[1] > 1_000_000 && box[3] < 7_000_000 && box[0] > 1_000;
 }
 
-/** The export systems: CGCS2000 (EPSG:4490) or WGS84 (EPSG:4326), both longitude/latitude. */
-export const EXPORT_CRS = ['cgcs2000', 'wgs84'] as const;
-export type ExportCrs = (typeof EXPORT_CRS)[number];
+/** CGCS2000 longitude/latitude on its own ellipsoid, the side every zone is projected from. */
+const CGCS2000_LONLAT = '+proj=longlat +ellps=GRS80 +no_defs';
 
-/** The .prj text GDAL writes for each export system (ESRI WKT; GDAL and ArcGIS identify both). */
+/** Converts longitude/latitude to projected x/y. */
+export type Project = (lon: number, lat: number) => [number, number];
+
+/** Longitude/latitude to the zone's metres (the inverse of {@link zoneCrs}'s unproject). */
+export function projectToZone(z: GaussKrugerZone): Project {
+  const converter = proj4(CGCS2000_LONLAT, zoneProj4(z));
+  return (lon, lat) => converter.forward<[number, number]>([lon, lat]);
+}
+
+/** The name GDAL and ArcGIS give the zone in ESRI WKT (`CGCS2000_3_Degree_GK_Zone_35` ...). */
+export function zoneEsriName(z: GaussKrugerZone): string {
+  const width = z.width === 3 ? '3_Degree_' : '';
+  return z.prefix === undefined
+    ? `CGCS2000_${width}GK_CM_${z.centralMeridian}E`
+    : `CGCS2000_${width}GK_Zone_${z.prefix}`;
+}
+
+const CGCS2000_GEOGCS =
+  'GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
+
+/** The .prj of a zone exactly as `gdalsrsinfo -o wkt_esri EPSG:45xx` prints it (on one line). */
+export function zonePrjText(z: GaussKrugerZone): string {
+  const number = (n: number) => (Number.isInteger(n) ? n.toFixed(1) : String(n));
+  return (
+    `PROJCS["${zoneEsriName(z)}",${CGCS2000_GEOGCS},PROJECTION["Gauss_Kruger"],` +
+    `PARAMETER["False_Easting",${number(z.falseEasting)}],PARAMETER["False_Northing",0.0],` +
+    `PARAMETER["Central_Meridian",${number(z.centralMeridian)}],PARAMETER["Scale_Factor",1.0],` +
+    `PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]`
+  );
+}
+
+/** The value of a WKT `PARAMETER["name", value]`, the name matched without case, `_` or spaces. */
+function wktParameter(wkt: string, ...names: string[]): number | undefined {
+  const wanted = names.map((n) => n.toLowerCase().replace(/[_ ]/g, ''));
+  for (const match of wkt.matchAll(/PARAMETER\s*\[\s*"([^"]*)"\s*,\s*([0-9.eE+-]+)/gi)) {
+    if (wanted.includes(match[1]!.toLowerCase().replace(/[_ ]/g, ''))) return Number(match[2]);
+  }
+  return undefined;
+}
+
+/**
+ * The CGCS2000 Gauss-Kruger zone a .prj describes, or undefined: another datum (Beijing 1954, Xi'an
+ * 1980: the same numbers would be another place), another projection, or parameters of no zone. Read
+ * from the EPSG code when the WKT carries one, else from the projection's parameters. A 3° and a 6°
+ * zone without prefix on the same central meridian (EPSG:4544 and 4508) are one projection; the name
+ * says which, 3° when it does not.
+ */
+export function zoneOfPrj(prj: string): GaussKrugerZone | undefined {
+  const wkt = prj.replace(/^\uFEFF/, '').trim();
+  if (!/^PROJC(S|RS)\s*\[/i.test(wkt)) return undefined;
+  const name = /^PROJC(?:S|RS)\s*\[\s*"([^"]*)"/i.exec(wkt)?.[1] ?? '';
+  if (otherDatumWarning(wkt, name)) return undefined;
+  // WKT1 puts the PROJCS's own AUTHORITY last; WKT2 an ID.
+  const authorities = [...wkt.matchAll(/(?:AUTHORITY|ID)\s*\[\s*"EPSG"\s*,\s*"?(\d+)"?\s*\]/gi)];
+  const byCode = gaussKrugerZone(Number(authorities.at(-1)?.[1]));
+  if (byCode) return byCode;
+  if (!/China[_ ]?2000|CGCS[_ ]?2000|China Geodetic Coordinate System 2000/i.test(wkt)) return undefined;
+  if (!/Gauss|Transverse[_ ]?Mercator/i.test(wkt)) return undefined;
+  const centralMeridian = wktParameter(wkt, 'central_meridian', 'longitude of natural origin');
+  const falseEasting = wktParameter(wkt, 'false_easting');
+  const scale = wktParameter(wkt, 'scale_factor', 'scale factor at natural origin') ?? 1;
+  const origin = wktParameter(wkt, 'latitude_of_origin', 'latitude of natural origin') ?? 0;
+  const falseNorthing = wktParameter(wkt, 'false_northing') ?? 0;
+  const metres = /UNIT\s*\[\s*"(?:Meter|metre|m)"\s*,\s*1(?:\.0*)?\s*[,\]]/i.test(wkt);
+  if (centralMeridian === undefined || falseEasting === undefined) return undefined;
+  if (scale !== 1 || origin !== 0 || falseNorthing !== 0 || !metres) return undefined;
+  const candidates = GAUSS_KRUGER_ZONES.filter(
+    (z) => z.centralMeridian === centralMeridian && z.falseEasting === falseEasting,
+  );
+  const sixDegrees = /(^|[^0-9])6[_ -]?(degree|度)/i.test(name) || /^CGCS2000_GK_CM/i.test(name);
+  return candidates.find((z) => z.width === (sixDegrees ? 6 : 3)) ?? candidates[0];
+}
+
+/** The export systems named by a word: CGCS2000 (EPSG:4490) or WGS84 (EPSG:4326), longitude/latitude. */
+export const EXPORT_CRS = ['cgcs2000', 'wgs84'] as const;
+/** What an export is written in: longitude/latitude, or the metres of a CGCS2000 Gauss-Kruger zone. */
+export type ExportCrs = (typeof EXPORT_CRS)[number] | GaussKrugerZone;
+
+/** The .prj text GDAL writes for each export system (ESRI WKT; GDAL and ArcGIS identify all). */
 export function prjText(crs: ExportCrs): string {
+  if (typeof crs === 'object') return zonePrjText(crs);
   return crs === 'cgcs2000'
-    ? 'GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]'
+    ? CGCS2000_GEOGCS
     : 'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
+}
+
+/** The EPSG code of an export system (4490, 4326 or the zone's). */
+export function exportCrsEpsg(crs: ExportCrs): number {
+  return typeof crs === 'object' ? crs.epsg : crs === 'cgcs2000' ? 4490 : 4326;
+}
+
+/**
+ * Reads an export system as a planner or a script names it: `cgcs2000`/`4490`/`EPSG:4490`,
+ * `wgs84`/`4326`/`EPSG:4326`, a zone's EPSG code (`EPSG:4523`, 4491–4554), or `source`: the zone the
+ * project's data came in (`sourceZoneEpsg`), refused when it came in longitude/latitude.
+ */
+export function parseExportCrs(word: string, sourceZoneEpsg: number | undefined): Result<ExportCrs> {
+  const normal = word
+    .trim()
+    .toLowerCase()
+    .replace(/^epsg:/, '');
+  if (normal === 'cgcs2000' || normal === '4490') return ok('cgcs2000');
+  if (normal === 'wgs84' || normal === '4326') return ok('wgs84');
+  if (normal === 'source') {
+    const zone = sourceZoneEpsg === undefined ? undefined : gaussKrugerZone(sourceZoneEpsg);
+    if (zone) return ok(zone);
+    return fail({
+      kind: 'no-source-zone',
+      message: text(
+        '该划分不是从高斯-克吕格投影带的数据导入的（或未记录来源坐标系），没有“源坐标系”可用。请选择 4490（CGCS2000）、4326（WGS84）或投影带的 EPSG 代码（如 EPSG:4523）。',
+        "This division was not imported from Gauss-Kruger zone data (or its source system was not recorded), so there is no source system. Choose 4490 (CGCS2000), 4326 (WGS84) or a zone's EPSG code (e.g. EPSG:4523).",
+      ),
+    });
+  }
+  const zone = /^\d+$/.test(normal) ? gaussKrugerZone(Number(normal)) : undefined;
+  if (zone) return ok(zone);
+  return fail({
+    kind: 'bad-crs',
+    message: text(
+      `无法识别坐标系“${word}”。可用：source（源数据的投影带）、4490（CGCS2000）、4326（WGS84），或 CGCS2000 高斯-克吕格投影带的 EPSG 代码 4491–4554（如 EPSG:4523）。`,
+      `Unknown coordinate system "${word}". Use source (the source data's zone), 4490 (CGCS2000), 4326 (WGS84), or the EPSG code of a CGCS2000 Gauss-Kruger zone, 4491–4554 (e.g. EPSG:4523).`,
+    ),
+  });
 }

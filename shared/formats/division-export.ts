@@ -1,13 +1,4 @@
-import type {
-  AreaEntity,
-  Division,
-  GridType,
-  Language,
-  Layer,
-  Result,
-  StaffMember,
-  StaffRole,
-} from '../model';
+import type { Division, GridType, Language, Layer, Result, StaffMember, StaffRole } from '../model';
 import {
   CATEGORY_LABELS,
   fail,
@@ -19,10 +10,10 @@ import {
   text,
   wordsIn,
 } from '../model';
-import { countCensus } from '../geometry/count-census';
-import { polygonAreaM2 } from '../geometry/ellipsoid-area';
 import type { ExportCrs } from './coordinate-systems';
 import { writeCsv } from './csv';
+import { toGeoJson } from './geojson';
+import { exportAreaM2, figuresOf } from './export-figures';
 import type { DbfFieldSpec } from './dbf';
 import type { ShapeRecord } from './shapefile-write';
 import { writeShapefile } from './shapefile-write';
@@ -35,8 +26,57 @@ import { writeZip } from './zip-archive';
  * Exports for other systems: one shapefile zip per layer with the DBF field names of domain.md (WGBM,
  * WGMC, WGLX ...), and the grid table as XLSX or CSV. Households, population and area are computed at
  * export (counted from census points, ellipsoidal area), never read from stored properties. Residents'
- * personal data is never written here.
+ * personal data is written only by the GeoJSON export, and only when asked for.
  */
+
+/** Options of {@link exportDivisionGeoJson}: what goes beyond the areas, each only when asked. */
+export interface GeoJsonExportOptions {
+  /** Census points (人口点) in the same file. Off by default. */
+  readonly withCensus?: boolean;
+  /** Residents' personal fields (names, phones) on those points. Off by default; needs `withCensus`. */
+  readonly withPersonalFields?: boolean;
+  /** The moment written as `computedAt` (tests fix it); default now. */
+  readonly at?: Date;
+}
+
+/**
+ * The division as GeoJSON text for another system: every area in the interchange profile, grids and
+ * micro-grids with households, population and area computed now (`computedHouseholds`,
+ * `computedPopulation`, `computedAreaM2`, `computedAt`), census points only with `withCensus` and
+ * residents' personal fields only with `withPersonalFields` too. The app's 导出数据… and
+ * `gridplan export --to geojson` both write this.
+ */
+export function geoJsonExportText(division: Division, options: GeoJsonExportOptions = {}): Result<string> {
+  if (options.withPersonalFields && !options.withCensus) {
+    return fail({
+      kind: 'personal-without-census',
+      message: text(
+        '居民个人信息只在人口点上：要导出它，须同时选择导出人口点。',
+        "Residents' personal fields are on census points only: export the census points too to include them.",
+      ),
+    });
+  }
+  const collection = toGeoJson(division, {
+    omitCensus: options.withCensus !== true,
+    includePersonal: options.withPersonalFields === true,
+    computedAt: options.at ?? new Date(),
+  });
+  return ok(JSON.stringify(collection));
+}
+
+/** {@link geoJsonExportText} as a file. */
+export function exportDivisionGeoJson(
+  division: Division,
+  options: GeoJsonExportOptions = {},
+): Result<ExportedFile> {
+  const written = geoJsonExportText(division, options);
+  if (!written.ok) return written;
+  return ok({
+    bytes: encodeText(written.value, 'utf-8').bytes,
+    fileName: `${division.meta.name || 'gridplan'}.geojson`,
+    warnings: [],
+  });
+}
 
 /** Options of {@link exportShapefileZip}. */
 export interface ShapefileExportOptions {
@@ -71,49 +111,7 @@ const CATEGORY_ZH = wordsIn(CATEGORY_LABELS, 'zh');
 const C = (name: string): DbfFieldSpec => ({ name, type: 'C' });
 const N = (name: string, decimals = 0): DbfFieldSpec => ({ name, type: 'N', decimals });
 
-/** Households and population of every area entity, counted from the census points. */
-interface Figures {
-  readonly of: (entity: AreaEntity) => { households: number; population: number };
-}
-
-function figuresOf(division: Division): Figures {
-  const counts = countCensus(division);
-  const byCommunity = new Map<string, { households: number; population: number }>();
-  for (const grid of division.grid.values()) {
-    const tally = counts.byGrid.get(grid.id);
-    const sum = byCommunity.get(grid.parentCode) ?? { households: 0, population: 0 };
-    sum.households += tally?.households ?? 0;
-    sum.population += tally?.population ?? 0;
-    byCommunity.set(grid.parentCode, sum);
-  }
-  return {
-    of: (entity) => {
-      const zero = { households: 0, population: 0 };
-      switch (entity.layer) {
-        case 'grid':
-          return counts.byGrid.get(entity.id) ?? zero;
-        case 'microgrid':
-          return counts.byMicrogrid.get(entity.id) ?? zero;
-        case 'community':
-          return byCommunity.get(entity.code) ?? zero;
-        case 'township': {
-          // A township's figures are its communities' (codes share the first 9 digits).
-          const prefix = entity.code.slice(0, 9);
-          const total = { households: 0, population: 0 };
-          for (const [code, sum] of byCommunity) {
-            if (code.startsWith(prefix)) {
-              total.households += sum.households;
-              total.population += sum.population;
-            }
-          }
-          return total;
-        }
-      }
-    },
-  };
-}
-
-const area = (entity: AreaEntity): number => Math.round(polygonAreaM2(entity.geometry) * 100) / 100;
+const area = exportAreaM2;
 
 function leaderOf(staff: readonly StaffMember[] | undefined, role: StaffRole): StaffMember | undefined {
   return staff?.find((s) => s.role === role);
@@ -258,7 +256,8 @@ function emptyLayer(layer: Layer): Result<ExportedFile> {
 
 /**
  * One layer as a shapefile zip: .shp/.shx/.dbf/.prj/.cpg named after the layer (`grids.shp` ...), the
- * .prj CGCS2000 or WGS84, the DBF and .cpg in UTF-8 or GBK. Refuses an empty layer.
+ * .prj CGCS2000, WGS84 or a CGCS2000 Gauss-Kruger zone (coordinates projected to it), the DBF and .cpg
+ * in UTF-8 or GBK. Refuses an empty layer.
  */
 export function exportShapefileZip(
   division: Division,

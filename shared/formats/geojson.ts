@@ -37,6 +37,8 @@ import {
 import { MAX_PROPERTY_DEPTH, nestsDeeperThan } from './json-depth';
 import { featureLineNumbers, jsonErrorOffset, lineAndColumn } from './json-locations';
 import { GRIDPLAN_PROFILE_VERSION, migrateProfile, PROFILE_MEMBER } from './geojson-profile';
+import { gaussKrugerZone } from './coordinate-systems';
+import { exportAreaM2, figuresOf } from './export-figures';
 
 /**
  * Property keys on census points that hold residents' personal data. They are kept locally in
@@ -58,6 +60,52 @@ export const PERSONAL_KEYS: readonly string[] = [
   '手机',
   '身份证号',
 ];
+
+/** Words of personal keys beyond the exact list: any key containing one is a resident's personal data. */
+const PERSONAL_KEY_PARTS = /姓名|户主|电话|手机|身份证|联系人|联系方式|证件号/;
+/** English keys, compared without case, `_`, `-` or spaces (`Resident_Name`, `PHONE`, `id-card` ...). */
+const PERSONAL_KEY_WORDS = new Set([
+  ...PERSONAL_KEYS.map((key) => key.toLowerCase()),
+  'residentname',
+  'residentnames',
+  'names',
+  'phones',
+  'phonenumber',
+  'tel',
+  'telephone',
+  'contactname',
+  'contactphone',
+  'idcard',
+  'idno',
+  'householder',
+  'householdername',
+  'ownername',
+]);
+
+/**
+ * True when a census property holds residents' personal data (names, phones, identity numbers): the
+ * keys of {@link PERSONAL_KEYS} in any case or spelling of separators, and any key with 姓名, 户主, 电话,
+ * 手机, 身份证, 联系人 in it. Such values are kept in `CensusPoint.personal` and, should one have reached
+ * `extra`, left out of every export unless personal data is asked for.
+ */
+export function isPersonalKey(key: string): boolean {
+  return PERSONAL_KEY_WORDS.has(key.toLowerCase().replace(/[\s_-]/g, '')) || PERSONAL_KEY_PARTS.test(key);
+}
+
+/**
+ * Members an export writes on grids and micro-grids with what it counted and measured at that moment
+ * ({@link ExportOptions.computedAt}): households and population from the census points, the ellipsoidal
+ * area in m², and when. They are derived: reading a file drops them (never stored, never trusted).
+ */
+export const COMPUTED_MEMBERS = [
+  'computedHouseholds',
+  'computedPopulation',
+  'computedAreaM2',
+  'computedAt',
+] as const;
+
+/** The optional top-level member naming the Gauss-Kruger zone the data came in (`"EPSG:4523"`). */
+export const SOURCE_CRS_MEMBER = 'gridplanSourceCrs';
 
 /** Properties of each layer that the profile defines; everything else is kept as `extra`. */
 const KNOWN: Record<Layer, readonly string[]> = {
@@ -95,6 +143,11 @@ export interface ExportOptions {
   readonly includePersonal?: boolean;
   /** Leave census points out (e.g. a division for a system that has its own population data). */
   readonly omitCensus?: boolean;
+  /**
+   * Write {@link COMPUTED_MEMBERS} on grids and micro-grids, counted now and stamped with this time.
+   * Off in project files and filing packages: what is stored there is the division, not a report.
+   */
+  readonly computedAt?: Date;
 }
 
 type JsonObject = Record<string, unknown>;
@@ -116,20 +169,41 @@ function pick<T extends string>(allowed: readonly T[], value: unknown): T | unde
  */
 export function toGeoJson(division: Division, options: ExportOptions = {}): FeatureCollection {
   const features: Feature[] = [];
+  const computed = options.computedAt ? computedMembers(division, options.computedAt) : undefined;
   for (const entity of entitiesOf(division)) {
     if (entity.layer === 'census' && options.omitCensus) continue;
-    features.push(entityToFeature(entity, options));
+    const feature = entityToFeature(entity, options);
+    const figures = computed?.(entity);
+    if (figures) Object.assign(feature.properties!, figures);
+    features.push(feature);
   }
-  const { extra, name, ruleSetId } = division.meta;
+  const { extra, name, ruleSetId, sourceZoneEpsg } = division.meta;
   const collection: JsonObject = { type: 'FeatureCollection' };
   for (const [key, value] of Object.entries(extra)) {
     if (!COLLECTION_KNOWN.includes(key)) collection[key] = value;
   }
   if (name) collection.name = name;
   collection.ruleSet = ruleSetId;
+  if (sourceZoneEpsg !== undefined) collection[SOURCE_CRS_MEMBER] = `EPSG:${sourceZoneEpsg}`;
   collection[PROFILE_MEMBER] = GRIDPLAN_PROFILE_VERSION;
   collection.features = features;
   return collection as unknown as FeatureCollection;
+}
+
+/** The {@link COMPUTED_MEMBERS} of grids and micro-grids, counted once for the whole division. */
+function computedMembers(division: Division, at: Date): (entity: Entity) => JsonObject | undefined {
+  const figures = figuresOf(division);
+  const stamp = at.toISOString();
+  return (entity) => {
+    if (entity.layer !== 'grid' && entity.layer !== 'microgrid') return undefined;
+    const { households, population } = figures.of(entity);
+    return {
+      computedHouseholds: households,
+      computedPopulation: population,
+      computedAreaM2: exportAreaM2(entity),
+      computedAt: stamp,
+    } satisfies Record<(typeof COMPUTED_MEMBERS)[number], unknown>;
+  };
 }
 
 /** Serialises a division as GeoJSON text (what the app and the CLI save). */
@@ -188,12 +262,20 @@ function knownProperties(entity: Entity, options: ExportOptions): JsonObject {
   }
 }
 
+/** Unknown properties as they came, but never a resident's personal data unless it is asked for. */
+function extraToWrite(entity: Entity, options: ExportOptions): ExtraProperties {
+  if (entity.layer !== 'census' || options.includePersonal) return entity.extra;
+  const kept: JsonObject = {};
+  for (const [key, value] of Object.entries(entity.extra)) if (!isPersonalKey(key)) setOwn(kept, key, value);
+  return kept;
+}
+
 function entityToFeature(entity: Entity, options: ExportOptions): Feature {
   // Unknown properties first, then the profile's: a known key kept in `extra` (because its value was not
   // of the expected form) is written back only when the entity has no valid value of its own.
   const properties: JsonObject = {
     layer: entity.layer,
-    ...entity.extra,
+    ...extraToWrite(entity, options),
     ...knownProperties(entity, options),
   };
   const geometry: Geometry =
@@ -386,8 +468,11 @@ function readLineage(value: unknown): readonly LineageRecord[] | undefined {
  */
 function extraOf(properties: JsonObject, layer: Layer, accepted: ReadonlySet<string>): ExtraProperties {
   const known = KNOWN[layer];
+  // Figures an export counted are derived, never kept: a re-export would carry them stale.
+  const derived: readonly string[] = layer === 'grid' || layer === 'microgrid' ? COMPUTED_MEMBERS : [];
   const extra: JsonObject = {};
   for (const [key, value] of Object.entries(properties)) {
+    if (derived.includes(key)) continue;
     if (!known.includes(key) || (!accepted.has(key) && key !== 'layer')) setOwn(extra, key, value);
   }
   return extra;
@@ -477,7 +562,8 @@ function featureToEntity(feature: unknown, at: Located, id: string, problems: Pr
     const personal: Record<string, string> = {};
     const rest: JsonObject = {};
     for (const [key, value] of Object.entries(extraOf(properties, layer, accepted))) {
-      if (PERSONAL_KEYS.includes(key) && typeof value === 'string') setOwn(personal, key, value);
+      if (isPersonalKey(key) && (typeof value === 'string' || typeof value === 'number'))
+        setOwn(personal, key, String(value));
       else setOwn(rest, key, value);
     }
     const [lon, lat] = geometry.coordinates as [number, number];
@@ -701,15 +787,33 @@ export function restoreFeature(
   return featureToEntity(feature, at, id, problems);
 }
 
-/** Name, rule set and unknown members of a parsed FeatureCollection (the division's meta). */
-export function collectionMeta(data: JsonObject): { name: string; ruleSetId: string; extra: JsonObject } {
+/** The zone a `gridplanSourceCrs` member names, when it names a CGCS2000 Gauss-Kruger zone. */
+function sourceZoneOf(value: unknown): number | undefined {
+  const epsg = typeof value === 'string' ? /^EPSG:(\d+)$/i.exec(value.trim())?.[1] : undefined;
+  return epsg === undefined ? undefined : gaussKrugerZone(Number(epsg))?.epsg;
+}
+
+/**
+ * Name, rule set, source zone and unknown members of a parsed FeatureCollection (the division's meta).
+ * A `gridplanSourceCrs` that names no zone is kept as an unknown member, as it came.
+ */
+export function collectionMeta(data: JsonObject): {
+  name: string;
+  ruleSetId: string;
+  sourceZoneEpsg?: number;
+  extra: JsonObject;
+} {
+  const sourceZoneEpsg = sourceZoneOf(data[SOURCE_CRS_MEMBER]);
   const extra: JsonObject = {};
   for (const [key, value] of Object.entries(data)) {
-    if (!COLLECTION_KNOWN.includes(key)) extra[key] = value;
+    if (COLLECTION_KNOWN.includes(key)) continue;
+    if (key === SOURCE_CRS_MEMBER && sourceZoneEpsg !== undefined) continue;
+    setOwn(extra, key, value);
   }
   return {
     name: typeof data.name === 'string' ? data.name : '',
     ruleSetId: typeof data.ruleSet === 'string' ? data.ruleSet : 'zigong',
+    ...(sourceZoneEpsg !== undefined ? { sourceZoneEpsg } : {}),
     extra,
   };
 }

@@ -8,6 +8,7 @@ import { parseCsv } from './csv';
 import type { FieldMapping } from './field-mapping';
 import { proposeMapping } from './field-mapping';
 import { parseDivisionGeoJson } from './geojson';
+import { embeddedNeighbourRecords } from './embedded-neighbours';
 import type { FeatureRecord, LayerImport, LayerRequest } from './import-layer';
 import { featuresToLayer, tableToCensus } from './import-layer';
 import { MAX_PROPERTY_DEPTH, nestsDeeperThan } from './json-depth';
@@ -63,6 +64,11 @@ export interface ImportInspection {
   readonly proposals: Readonly<Record<Layer, FieldMapping>>;
   /** For a GridPlan GeoJSON: entities per layer. */
   readonly divisionCounts: Readonly<Record<Layer, number>> | undefined;
+  /**
+   * For a file of `gridplan city pull`: the neighbouring townships' border grids it carries (they can be
+   * imported as a reference layer, shared/formats/embedded-neighbours.ts).
+   */
+  readonly neighbourGrids?: number;
 }
 
 /** A read import: features, table rows or a whole division. */
@@ -266,6 +272,7 @@ function readGeoJson(file: InputFile, options: ImportReadOptions): Result<Import
         otherLayers: [],
       }),
       divisionCounts: counts,
+      neighbourGrids: embeddedNeighbourRecords(parsed.value).length,
     };
     return ok({ kind: 'division', inspection, division: parsed.value });
   }
@@ -444,7 +451,12 @@ export function convertImport(source: ImportSource, request: LayerRequest): Resu
         );
       }
       return tableToCensus(source.header, source.rows, request);
-    case 'features':
-      return featuresToLayer(source.records, request, source.inspection.fields);
+    case 'features': {
+      const converted = featuresToLayer(source.records, request, source.inspection.fields);
+      const crs = source.inspection.crs;
+      // Remembered so that exports can be written back in the zone the planner's data came in.
+      if (!converted.ok || crs?.status !== 'ok' || crs.zoneEpsg === undefined) return converted;
+      return ok({ ...converted.value, sourceZoneEpsg: crs.zoneEpsg });
+    }
   }
 }

@@ -21,7 +21,7 @@ import { ok, setOwn, text } from '../model';
 import type { TableRow } from './csv';
 import type { FieldMapping, MappedAttribute } from './field-mapping';
 import { attributesOf, communityKindOf, gridTypeOf, requiredAttributes } from './field-mapping';
-import { PERSONAL_KEYS } from './geojson';
+import { isPersonalKey } from './geojson';
 
 /**
  * Turns the records of an imported file into GridPlan entities of one layer, following the planner's
@@ -64,6 +64,8 @@ export interface LayerImport {
   readonly errors: readonly RowError[];
   /** Records read in total (good and bad). */
   readonly total: number;
+  /** EPSG code of the CGCS2000 Gauss-Kruger zone the file was in, when it was in one. */
+  readonly sourceZoneEpsg?: number;
 }
 
 /** Attribute names in messages. */
@@ -160,7 +162,7 @@ function restOf(
   const personal: Record<string, string> = {};
   for (const [key, value] of Object.entries(properties)) {
     if (mapped.has(key) || key === 'layer') continue;
-    if (census && PERSONAL_KEYS.some((p) => p.toLowerCase() === key.toLowerCase()) && value !== null) {
+    if (census && isPersonalKey(key) && value !== null) {
       setOwn(personal, key, cellText(value));
     } else if (value !== null && value !== undefined) {
       setOwn(extra, key, value);

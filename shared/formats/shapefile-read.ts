@@ -11,6 +11,7 @@ import {
   proposeZone,
   readPrj,
   zoneCrs,
+  zoneOfPrj,
 } from './coordinate-systems';
 import type { DbfField, DbfTable, DbfValue } from './dbf';
 import { readDbf } from './dbf';
@@ -151,6 +152,8 @@ export type CrsStatus =
       readonly status: 'ok';
       readonly name: string;
       readonly projected: boolean;
+      /** EPSG code of the CGCS2000 Gauss-Kruger zone the coordinates are in, when they are in one. */
+      readonly zoneEpsg?: number;
       /** Read, but with a caveat the planner must see (a Beijing 1954 or Xi'an 1980 datum). */
       readonly warning?: Problem;
     }
@@ -283,17 +286,22 @@ function crsStatus(
 } {
   const zone = zoneEpsg === undefined ? undefined : gaussKrugerZone(zoneEpsg);
   if (zone) {
-    return { status: { status: 'ok', name: zone.label.en, projected: true }, crs: zoneCrs(zone) };
+    return {
+      status: { status: 'ok', name: zone.label.en, projected: true, zoneEpsg: zone.epsg },
+      crs: zoneCrs(zone),
+    };
   }
   const proposed = proposeZone(header.bbox);
   if (parts.prj !== undefined && parts.prj.trim() !== '') {
     const read = readPrj(parts.prj);
     if (read.ok) {
+      const inZone = read.value.kind === 'projected' ? zoneOfPrj(parts.prj) : undefined;
       return {
         status: {
           status: 'ok',
           name: read.value.name,
           projected: read.value.kind === 'projected',
+          ...(inZone ? { zoneEpsg: inZone.epsg } : {}),
           ...(read.value.warning ? { warning: read.value.warning } : {}),
         },
         crs: read.value,

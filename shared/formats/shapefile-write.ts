@@ -2,7 +2,7 @@ import type { Position } from 'geojson';
 import { ringSignedArea2 } from '../geometry/rewind';
 import type { AreaGeometry } from '../model';
 import type { ExportCrs } from './coordinate-systems';
-import { prjText } from './coordinate-systems';
+import { prjText, projectToZone } from './coordinate-systems';
 import type { DbfFieldSpec } from './dbf';
 import { writeDbf } from './dbf';
 import type { TextEncodingName } from './text-encoding';
@@ -11,7 +11,7 @@ import type { InputFile } from './zip-archive';
 
 /**
  * Writes ESRI shapefiles (.shp, .shx, .dbf, .prj, .cpg) for one layer: polygons or points in
- * longitude/latitude. Written here rather than with @mapbox/shp-write, which destroys Chinese text
+ * longitude/latitude, or in the metres of a CGCS2000 Gauss-Kruger zone. Written here rather than with @mapbox/shp-write, which destroys Chinese text
  * (stack-notes.md), so the DBF bytes, field names and encoding are exactly what we choose.
  */
 
@@ -78,12 +78,16 @@ function writeHeader(view: DataView, byteLength: number, shapeType: number, box:
 /** Writes one layer as shapefile files named `<name>.shp` and so on. */
 export function writeShapefile(layer: ShapefileLayer, options: ShapefileWriteOptions): WrittenShapefile {
   const shapeType = layer.shapeType === 'polygon' ? SHAPE_POLYGON : SHAPE_POINT;
+  // A transverse Mercator projection keeps rings' orientation, so rings are wound before projecting.
+  const project = typeof options.crs === 'object' ? projectToZone(options.crs) : undefined;
+  const place = (p: Position): Position => (project ? project(p[0]!, p[1]!) : p);
   // Contents first, to know the sizes.
   const contents: { type: number; rings: Position[][]; point?: Position }[] = layer.records.map((record) => {
     const g = record.geometry;
     if (!g) return { type: SHAPE_NULL, rings: [] };
-    if (g.type === 'Point') return { type: SHAPE_POINT, rings: [], point: g.coordinates };
-    return { type: SHAPE_POLYGON, rings: shapefileRings(g) };
+    if (g.type === 'Point') return { type: SHAPE_POINT, rings: [], point: place(g.coordinates) };
+    const rings = shapefileRings(g);
+    return { type: SHAPE_POLYGON, rings: project ? rings.map((ring) => ring.map(place)) : rings };
   });
   const contentBytes = contents.map((c) => {
     if (c.type === SHAPE_NULL) return 4;

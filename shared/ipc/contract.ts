@@ -1,3 +1,4 @@
+import type { FileOutcome } from '../city/file-city-package';
 import type { Language, Result } from '../model';
 
 /**
@@ -13,6 +14,10 @@ export const IPC_CHANNELS = {
   getAppInfo: 'gridplan:get-app-info',
   setMenuLanguage: 'gridplan:set-menu-language',
   allowTileOrigin: 'gridplan:allow-tile-origin',
+  cityDatabaseStatus: 'gridplan:city-database-status',
+  setCityDatabase: 'gridplan:set-city-database',
+  fileToCity: 'gridplan:file-to-city',
+  pullFromCity: 'gridplan:pull-from-city',
 } as const;
 
 /** An operation the renderer may ask the main process for. */
@@ -75,6 +80,49 @@ export interface AppInfo {
   readonly platform: AppPlatform;
 }
 
+/**
+ * The city office's database as the renderer may see it (docs/city-office.md): never the password, only
+ * the URL with `***` in its place (`postgres://planner:***@10.0.0.5/city`).
+ */
+export interface CityDatabaseStatus {
+  /** The redacted URL, or null when no city database is configured. */
+  readonly shownUrl: string | null;
+  /** Whether the connection (with its password) is kept on this computer, encrypted by the OS. */
+  readonly remembered: boolean;
+}
+
+/** A new city database: the URL (with or without a password) and, separately, the password typed. */
+export interface SetCityDatabaseRequest {
+  readonly url: string;
+  /** '' keeps the password of the URL (or none). */
+  readonly password: string;
+}
+
+/** The largest filing package the shell files (bytes, 200 MiB like a project file). */
+export const MAX_CITY_PACKAGE_BYTES = 200 * 1024 * 1024;
+
+/** A filing package (报审包) the renderer built, to file to the configured city database. */
+export interface FileToCityRequest {
+  readonly packageBytes: Uint8Array;
+  /** A bare file name, for messages. */
+  readonly packageName: string;
+  /** Who files (recorded with the filing). */
+  readonly author: string;
+}
+
+/** The office's answer to a filing: filed, or refused (stale base, overlaps, bad township code). */
+export type CityFilingAnswer = FileOutcome;
+
+/** A township's filed division with its neighbours' border grids (`gridplan city pull`'s file). */
+export interface CityPullAnswer {
+  /** The file `city pull --out` writes, or null when the township has not filed. */
+  readonly text: string | null;
+  readonly version: number;
+  /** SHA-256 of the filed division (the base of the township's next package), null when not filed. */
+  readonly filedSha256: string | null;
+  readonly neighbourGrids: number;
+}
+
 /** Menu items whose work happens in the renderer. */
 export const MENU_COMMANDS = ['open-project', 'save-project'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
@@ -87,6 +135,12 @@ export interface IpcRequests {
   setMenuLanguage: Language;
   /** A tile server's origin (https://host[:port], or http on loopback); see docs/adr/0007. */
   allowTileOrigin: string;
+  cityDatabaseStatus: undefined;
+  /** null forgets the configured database. */
+  setCityDatabase: SetCityDatabaseRequest | null;
+  fileToCity: FileToCityRequest;
+  /** A 12-digit township code. */
+  pullFromCity: string;
 }
 
 /** What each operation answers when it succeeds; `null` from a dialog means the person cancelled. */
@@ -98,6 +152,10 @@ export interface IpcResponses {
   setMenuLanguage: null;
   /** The origin as allowed (canonical), or null when the planner declined in the native dialog. */
   allowTileOrigin: string | null;
+  cityDatabaseStatus: CityDatabaseStatus;
+  setCityDatabase: CityDatabaseStatus;
+  fileToCity: CityFilingAnswer;
+  pullFromCity: CityPullAnswer;
 }
 
 /**
@@ -114,6 +172,10 @@ export const IPC_PROBLEM_KINDS = [
   'file-unreadable',
   'file-not-text',
   'file-unwritable',
+  'city-not-configured',
+  'city-unreachable',
+  'city-no-schema',
+  'city-bad-package',
   'unexpected',
 ] as const;
 export type IpcProblemKind = (typeof IPC_PROBLEM_KINDS)[number];
@@ -135,6 +197,14 @@ export interface GridPlanBridge {
    * when allowed it is remembered on this computer and the window reloads to apply it (docs/adr/0007).
    */
   allowTileOrigin(origin: string): Promise<IpcReply<string | null>>;
+  /** The configured city database (redacted), if any. */
+  cityDatabaseStatus(): Promise<IpcReply<CityDatabaseStatus>>;
+  /** Configures (or with null forgets) the city database; the password stays in the main process. */
+  setCityDatabase(request: SetCityDatabaseRequest | null): Promise<IpcReply<CityDatabaseStatus>>;
+  /** Files a filing package to the city database (`gridplan city file`'s own function). */
+  fileToCity(request: FileToCityRequest): Promise<IpcReply<CityFilingAnswer>>;
+  /** Pulls a township's filed division and neighbours' border grids (`gridplan city pull`). */
+  pullFromCity(township: string): Promise<IpcReply<CityPullAnswer>>;
   /** Calls the listener for each menu command; returns the function that stops listening. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

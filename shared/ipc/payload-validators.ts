@@ -1,12 +1,15 @@
 import type { Language } from '../model';
 import type {
+  FileToCityRequest,
   IpcOperation,
   IpcRequests,
   MenuCommand,
   ProjectFileKind,
   SaveProjectFileRequest,
+  SetCityDatabaseRequest,
 } from './contract';
 import {
+  MAX_CITY_PACKAGE_BYTES,
   MAX_FILE_NAME_LENGTH,
   MAX_PROJECT_FILE_BYTES,
   MENU_COMMANDS,
@@ -142,6 +145,62 @@ export function validateSaveProjectFileRequest(payload: unknown): Validation<Sav
   return accept({ suggestedName: name.value, text, kind: record.kind });
 }
 
+function exactKeys(record: Record<string, unknown>, keys: readonly string[], what: string): string | null {
+  const unknownKeys = Object.keys(record).filter((key) => !keys.includes(key));
+  return unknownKeys.length > 0 ? `${what} has unknown fields: ${unknownKeys.join(', ')}` : null;
+}
+
+function plainObject(payload: unknown): payload is Record<string, unknown> {
+  return typeof payload === 'object' && payload !== null && !Array.isArray(payload);
+}
+
+/**
+ * Accepts `{url, password}` (a postgres:// URL of at most 2,000 characters without control characters,
+ * a password of at most 1,000) or null (forget the database). Reasons never quote the values: they may
+ * hold the password.
+ */
+export function validateSetCityDatabaseRequest(payload: unknown): Validation<SetCityDatabaseRequest | null> {
+  if (payload === null) return accept(null);
+  if (!plainObject(payload))
+    return reject(`city database must be an object or null, got ${describe(payload)}`);
+  const extra = exactKeys(payload, ['url', 'password'], 'city database');
+  if (extra) return reject(extra);
+  const { url, password } = payload;
+  if (typeof url !== 'string' || typeof password !== 'string')
+    return reject('url and password must be strings');
+  if (url.length > 2000 || password.length > 1000) return reject('url or password is too long');
+  if (hasControlCharacter(url) || hasControlCharacter(password)) {
+    return reject('url or password contains a control character');
+  }
+  if (!/^postgres(ql)?:\/\/[^\s]+$/i.test(url)) return reject('url must be a postgres://… URL');
+  return accept({ url, password });
+}
+
+/** Accepts `{packageBytes, packageName, author}`: bytes within the cap, a bare name, a short author. */
+export function validateFileToCityRequest(payload: unknown): Validation<FileToCityRequest> {
+  if (!plainObject(payload)) return reject(`filing request must be an object, got ${describe(payload)}`);
+  const extra = exactKeys(payload, ['packageBytes', 'packageName', 'author'], 'filing request');
+  if (extra) return reject(extra);
+  const { packageBytes, packageName, author } = payload;
+  if (!(packageBytes instanceof Uint8Array)) return reject('packageBytes must be a Uint8Array');
+  if (packageBytes.length > MAX_CITY_PACKAGE_BYTES) {
+    return reject(`packageBytes is larger than ${MAX_CITY_PACKAGE_BYTES} bytes`);
+  }
+  const name = validateFileName(packageName);
+  if (!name.valid) return reject(`packageName: ${name.reason}`);
+  if (typeof author !== 'string' || author.length > 200 || hasControlCharacter(author)) {
+    return reject('author must be a string of at most 200 characters without control characters');
+  }
+  return accept({ packageBytes, packageName: name.value, author });
+}
+
+/** Accepts a 12-digit township code ending in 000 (`gridplan city pull --township`). */
+export function validateTownshipCode(payload: unknown): Validation<string> {
+  return typeof payload === 'string' && /^\d{9}000$/.test(payload)
+    ? accept(payload)
+    : reject('township must be a 12-digit code ending in 000');
+}
+
 /** The validator of each operation's payload. The main process runs it before acting on a request. */
 export const IPC_REQUEST_VALIDATORS: { readonly [K in IpcOperation]: PayloadValidator<IpcRequests[K]> } = {
   openProjectFile: validateNoPayload,
@@ -149,6 +208,10 @@ export const IPC_REQUEST_VALIDATORS: { readonly [K in IpcOperation]: PayloadVali
   getAppInfo: validateNoPayload,
   setMenuLanguage: validateLanguage,
   allowTileOrigin: validateTileOrigin,
+  cityDatabaseStatus: validateNoPayload,
+  setCityDatabase: validateSetCityDatabaseRequest,
+  fileToCity: validateFileToCityRequest,
+  pullFromCity: validateTownshipCode,
 };
 
 /**

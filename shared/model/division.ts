@@ -4,7 +4,12 @@ import { LAYERS } from './types';
 /** A division with nothing in it. */
 export function emptyDivision(meta: Partial<DivisionMeta> = {}): Division {
   return {
-    meta: { name: meta.name ?? '', ruleSetId: meta.ruleSetId ?? 'zigong', extra: meta.extra ?? {} },
+    meta: {
+      name: meta.name ?? '',
+      ruleSetId: meta.ruleSetId ?? 'zigong',
+      ...(meta.sourceZoneEpsg !== undefined ? { sourceZoneEpsg: meta.sourceZoneEpsg } : {}),
+      extra: meta.extra ?? {},
+    },
     township: new Map(),
     community: new Map(),
     grid: new Map(),

@@ -160,6 +160,12 @@ export interface DivisionMeta {
   readonly name: string;
   /** Identifier of the rule set the division is checked against (`zigong`, `changji`, ... or custom). */
   readonly ruleSetId: string;
+  /**
+   * EPSG code of the CGCS2000 Gauss-Kruger zone (4491–4554) the division's data was imported from, so
+   * that exports can be written back in it. Absent when the data came in longitude/latitude. GeoJSON
+   * member `gridplanSourceCrs` (`"EPSG:4523"`).
+   */
+  readonly sourceZoneEpsg?: number;
   /** Foreign members of the FeatureCollection, kept for a lossless round trip. */
   readonly extra: ExtraProperties;
 }

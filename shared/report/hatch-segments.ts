@@ -1,4 +1,4 @@
-import type { Hatch, PagePoint } from './map-scene';
+import type { Hatch, PagePoint, SceneArea } from './map-scene';
 
 /**
  * Parallel lines covering a box at the hatch's angle and spacing (clipped to the area by the caller).
@@ -38,4 +38,20 @@ export function hatchSegments(
     ]);
   }
   return segments;
+}
+
+/** The hatch lines over an area's bounding box (none for an area without points), to be clipped to its rings. */
+export function areaHatchSegments(area: SceneArea, hatch: Hatch): [PagePoint, PagePoint][] {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const ring of area.rings)
+    for (const [x, y] of ring) {
+      x0 = Math.min(x0, x);
+      y0 = Math.min(y0, y);
+      x1 = Math.max(x1, x);
+      y1 = Math.max(y1, y);
+    }
+  return Number.isFinite(x0) ? hatchSegments(x0, y0, x1, y1, hatch) : [];
 }

@@ -23,7 +23,7 @@ import {
   setStrokingRgbColor,
   stroke,
 } from 'pdf-lib';
-import { hatchSegments } from './hatch-segments';
+import { areaHatchSegments } from './hatch-segments';
 import type { Hatch, MeasureText, PagePoint, Rgb, Scene, SceneArea, SceneText } from './map-scene';
 
 /** The regular and bold faces a page draws text with. */
@@ -44,21 +44,11 @@ function pathOps(rings: readonly (readonly PagePoint[])[], height: number): PDFO
 }
 
 function hatchOps(area: SceneArea, hatch: Hatch, height: number): PDFOperator[] {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const ring of area.rings)
-    for (const [x, y] of ring) {
-      x0 = Math.min(x0, x);
-      y0 = Math.min(y0, y);
-      x1 = Math.max(x1, x);
-      y1 = Math.max(y1, y);
-    }
-  if (!Number.isFinite(x0)) return [];
+  const segments = areaHatchSegments(area, hatch);
+  if (segments.length === 0) return [];
   const ops: PDFOperator[] = [pushGraphicsState(), ...pathOps(area.rings, height), clipEvenOdd(), endPath()];
   ops.push(setStrokingRgbColor(hatch.colour.r, hatch.colour.g, hatch.colour.b), setLineWidth(hatch.width));
-  for (const [a, b] of hatchSegments(x0, y0, x1, y1, hatch)) {
+  for (const [a, b] of segments) {
     ops.push(moveTo(a[0], height - a[1]), lineTo(b[0], height - b[1]));
   }
   ops.push(stroke(), popGraphicsState());

@@ -1,5 +1,5 @@
 import type { Hatch, PageBox, PagePoint, Rgb, Scene, SceneArea, SceneText } from './map-scene';
-import { hatchSegments } from './hatch-segments';
+import { areaHatchSegments } from './hatch-segments';
 
 function colour(value: Rgb): string {
   const part = (n: number) =>
@@ -27,21 +27,9 @@ function pathData(rings: readonly (readonly PagePoint[])[], close: boolean): str
 }
 
 function hatchSvg(area: SceneArea, hatch: Hatch, id: string): string {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const ring of area.rings)
-    for (const [x, y] of ring) {
-      x0 = Math.min(x0, x);
-      y0 = Math.min(y0, y);
-      x1 = Math.max(x1, x);
-      y1 = Math.max(y1, y);
-    }
-  if (!Number.isFinite(x0)) return '';
-  const lines = hatchSegments(x0, y0, x1, y1, hatch)
-    .map(([a, b]) => `M${n(a[0])} ${n(a[1])}L${n(b[0])} ${n(b[1])}`)
-    .join('');
+  const segments = areaHatchSegments(area, hatch);
+  if (segments.length === 0) return '';
+  const lines = segments.map(([a, b]) => `M${n(a[0])} ${n(a[1])}L${n(b[0])} ${n(b[1])}`).join('');
   return (
     `<clipPath id="${id}"><path d="${pathData(area.rings, true)}" clip-rule="evenodd"/></clipPath>` +
     `<path d="${lines}" clip-path="url(#${id})" stroke="${colour(hatch.colour)}" stroke-width="${n(hatch.width)}" fill="none"/>`

@@ -170,6 +170,19 @@ const Menu = {
   setApplicationMenu: vi.fn((_menu: unknown) => calls.push('setApplicationMenu')),
 };
 
+// The OS keychain stand-in: a reversible scrambling (XOR) so that tests can see the stored file never
+// holds the URL or password in plain text; `available` switches OS encryption off.
+const safeStorage = {
+  available: true,
+  isEncryptionAvailable: vi.fn((): boolean => safeStorage.available),
+  encryptString: vi.fn((plain: string): Buffer =>
+    Buffer.from(Buffer.from(plain, 'utf8').map((byte) => byte ^ 0x5a)),
+  ),
+  decryptString: vi.fn((encrypted: Buffer): string =>
+    Buffer.from(encrypted.map((byte) => byte ^ 0x5a)).toString('utf8'),
+  ),
+};
+
 const contextBridge = { exposeInMainWorld: vi.fn((_name: string, _api: unknown) => undefined) };
 
 class FakeIpcRenderer extends EventEmitter {
@@ -191,6 +204,7 @@ export const fake = {
     Menu,
     contextBridge,
     ipcRenderer,
+    safeStorage,
   },
   calls,
   windows,

@@ -13,7 +13,10 @@ import {
   validateLanguage,
   validateMenuCommand,
   validateNoPayload,
+  validateFileToCityRequest,
   validateSaveProjectFileRequest,
+  validateSetCityDatabaseRequest,
+  validateTownshipCode,
 } from '../../shared/ipc';
 
 const request = {
@@ -33,6 +36,10 @@ describe('IPC channels', () => {
       'getAppInfo',
       'setMenuLanguage',
       'allowTileOrigin',
+      'cityDatabaseStatus',
+      'setCityDatabase',
+      'fileToCity',
+      'pullFromCity',
     ]);
     expect(Object.keys(IPC_REQUEST_VALIDATORS).sort()).toEqual([...IPC_OPERATIONS].sort());
     expect([...BRIDGE_MEMBERS].sort()).toEqual([...IPC_OPERATIONS, 'onMenuCommand'].sort());
@@ -158,6 +165,49 @@ describe('IPC_REQUEST_VALIDATORS', () => {
     expect(IPC_REQUEST_VALIDATORS.saveProjectFile(undefined).valid).toBe(false);
     expect(IPC_REQUEST_VALIDATORS.setMenuLanguage('en').valid).toBe(true);
     expect(IPC_REQUEST_VALIDATORS.setMenuLanguage('de').valid).toBe(false);
+  });
+});
+
+describe('the city office payloads', () => {
+  it('accepts a postgres URL with a separate password, or null to forget it', () => {
+    expect(validateSetCityDatabaseRequest({ url: 'postgres://u@h:5432/city', password: 'p@ss' }).valid).toBe(
+      true,
+    );
+    expect(validateSetCityDatabaseRequest({ url: 'postgresql://h/city', password: '' }).valid).toBe(true);
+    expect(validateSetCityDatabaseRequest(null)).toEqual({ valid: true, value: null });
+  });
+
+  it('refuses other URLs, extra fields, control characters and huge values without quoting them', () => {
+    const secret = 'S3cret!';
+    for (const payload of [
+      { url: 'http://h/city', password: secret },
+      { url: 'postgres://h/city', password: secret, extra: 1 },
+      { url: 'postgres://h/ci\nty', password: secret },
+      { url: 'postgres://h/city', password: `${secret}\u0000` },
+      { url: `postgres://h/${'x'.repeat(2001)}`, password: secret },
+      { url: 'postgres://h/city' },
+      'postgres://h/city',
+    ]) {
+      const checked = validateSetCityDatabaseRequest(payload);
+      expect(checked.valid).toBe(false);
+      if (!checked.valid) expect(checked.reason).not.toContain(secret);
+    }
+  });
+
+  it('accepts a filing request of bytes, a bare name and a short author', () => {
+    const ok = { packageBytes: new Uint8Array([80, 75]), packageName: '报审包.zip', author: '王规划' };
+    expect(validateFileToCityRequest(ok).valid).toBe(true);
+    expect(validateFileToCityRequest({ ...ok, packageBytes: [80, 75] }).valid).toBe(false);
+    expect(validateFileToCityRequest({ ...ok, packageName: '../x.zip' }).valid).toBe(false);
+    expect(validateFileToCityRequest({ ...ok, author: 'x'.repeat(201) }).valid).toBe(false);
+    expect(validateFileToCityRequest({ ...ok, path: '/etc' }).valid).toBe(false);
+  });
+
+  it('accepts only 12-digit township codes ending in 000', () => {
+    expect(validateTownshipCode('510302003000').valid).toBe(true);
+    for (const bad of ['510302003001', '51030200300', 510302003000, "510302003000' OR 1=1"]) {
+      expect(validateTownshipCode(bad).valid).toBe(false);
+    }
   });
 });
 

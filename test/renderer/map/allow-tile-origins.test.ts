@@ -14,6 +14,14 @@ function bridge(answers: Record<string, { allowed: string | null } | 'refused'>)
     ),
     setMenuLanguage: vi.fn(none),
     onMenuCommand: vi.fn(() => () => undefined),
+    cityDatabaseStatus: vi.fn(() =>
+      Promise.resolve({ ok: true as const, value: { shownUrl: null, remembered: false } }),
+    ),
+    setCityDatabase: vi.fn(() =>
+      Promise.resolve({ ok: true as const, value: { shownUrl: null, remembered: false } }),
+    ),
+    fileToCity: vi.fn(() => Promise.reject(new Error('not used by this test'))),
+    pullFromCity: vi.fn(() => Promise.reject(new Error('not used by this test'))),
     allowTileOrigin: vi.fn((origin: string) => {
       const answer = answers[origin];
       return Promise.resolve(

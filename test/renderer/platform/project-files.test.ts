@@ -19,6 +19,14 @@ function fakeBridge(overrides: Partial<GridPlanBridge> = {}): GridPlanBridge {
     setMenuLanguage: vi.fn(() => Promise.resolve({ ok: true as const, value: null })),
     allowTileOrigin: vi.fn(() => Promise.resolve({ ok: true as const, value: null })),
     onMenuCommand: vi.fn(() => () => undefined),
+    cityDatabaseStatus: vi.fn(() =>
+      Promise.resolve({ ok: true as const, value: { shownUrl: null, remembered: false } }),
+    ),
+    setCityDatabase: vi.fn(() =>
+      Promise.resolve({ ok: true as const, value: { shownUrl: null, remembered: false } }),
+    ),
+    fileToCity: vi.fn(() => Promise.reject(new Error('not used by this test'))),
+    pullFromCity: vi.fn(() => Promise.reject(new Error('not used by this test'))),
     ...overrides,
   };
 }

@@ -93,6 +93,26 @@ describe('project store: projects', () => {
     store.close();
   });
 
+  it('remembers the source Gauss-Kruger zone on the project row, loads it as meta and copies it', async () => {
+    const store = await freshStore('source-zone');
+    const { id } = await store.createProject(sampleDivision(2));
+    expect((await store.loadProject(id)).division.meta.sourceZoneEpsg).toBeUndefined();
+    const updated = await store.updateMeta(id, { sourceZoneEpsg: 4523 });
+    expect(updated.sourceZoneEpsg).toBe(4523);
+    expect((await store.loadProject(id)).division.meta.sourceZoneEpsg).toBe(4523);
+    // Renaming keeps it; a duplicate has it; a project created from a division with one stores it.
+    await store.renameProject(id, '改名');
+    expect((await store.listProjects()).find((p) => p.id === id)?.sourceZoneEpsg).toBe(4523);
+    const copy = await store.duplicateProject(id);
+    expect(copy.sourceZoneEpsg).toBe(4523);
+    const made = await store.createProject({
+      ...sampleDivision(1),
+      meta: { ...sampleDivision(1).meta, sourceZoneEpsg: 4544 },
+    });
+    expect((await store.loadProject(made.id)).division.meta.sourceZoneEpsg).toBe(4544);
+    store.close();
+  });
+
   it('deletes a project and every row of it, and says not-found afterwards', async () => {
     const store = await freshStore('delete');
     const keep = await store.createProject(sampleDivision(10, '留下'));

@@ -134,6 +134,38 @@ describe('versions (版本)', () => {
     store.close();
   });
 
+  it('copies versions, bodies and replies with a duplicated project; each copy then goes its own way', async () => {
+    const store = await freshStore('versions-duplicate');
+    const division = sampleDivision(3);
+    const project = await store.createProject(division);
+    const base = { author: 'p', note: '', counts: countByLayer(division) };
+    await store.versions.submit(project.id, { ...base, divisionText: 'v1', divisionSha256: SHA1 });
+    await store.versions.submit(project.id, { ...base, divisionText: 'v2', divisionSha256: SHA2 });
+    await store.versions.recordReply(project.id, reply({}));
+    await store.versions.setResolved(project.id, 1, 'a', true);
+
+    const copy = await store.duplicateProject(project.id);
+    const original = await store.versions.list(project.id);
+    const copied = await store.versions.list(copy.id);
+    expect(copied).toEqual(original.map((v) => ({ ...v, projectId: copy.id })));
+    expect(copied.map((v) => [v.number, v.status, v.reply?.resolved])).toEqual([
+      [1, 'returned', ['a']],
+      [2, 'submitted', undefined],
+    ]);
+    expect(await store.versions.body(copy.id, 1)).toBe('v1');
+    expect(await store.versions.body(copy.id, 2)).toBe('v2');
+
+    // The copy's next version continues the numbering; the original does not see it, nor its deletion.
+    expect(
+      (await store.versions.submit(copy.id, { ...base, divisionText: 'v3', divisionSha256: SHA1 })).number,
+    ).toBe(3);
+    expect((await store.versions.list(project.id)).length).toBe(2);
+    await store.deleteProject(copy.id);
+    expect(await store.versions.list(project.id)).toEqual(original);
+    expect(await store.versions.body(project.id, 2)).toBe('v2');
+    store.close();
+  });
+
   it('deletes a project’s versions with the project', async () => {
     const store = await freshStore('versions-delete');
     const division = sampleDivision(2);

@@ -46,6 +46,7 @@ const settle = (client: ValidationClient) =>
 describe('ValidationClient with the worker handler', () => {
   it('validates the demo township: only the undivided community and the intended targets are reported', async () => {
     const client = new ValidationClient(() => new InProcessWorker());
+    client.connect();
     const done = settle(client);
     client.reset(demo(), builtinRuleSet('zigong')!);
     await done;
@@ -62,6 +63,7 @@ describe('ValidationClient with the worker handler', () => {
   it('follows an edit incrementally: deleting a grid makes a gap that undo removes', async () => {
     let division = demo();
     const client = new ValidationClient(() => new InProcessWorker());
+    client.connect();
     let done = settle(client);
     client.reset(division, builtinRuleSet('zigong')!);
     await done;
@@ -105,6 +107,7 @@ describe('ValidationClient with the worker handler', () => {
       },
       { readyMs: 50, answerMs: 10_000 },
     );
+    client.connect();
     const division = demo();
     const victim = [...division.grid.values()][0]!;
     const done = settle(client);
@@ -127,6 +130,7 @@ describe('ValidationClient with the worker handler', () => {
       terminate: () => undefined,
     };
     const client = new ValidationClient(() => silent, { readyMs: 60_000, answerMs: 60_000 });
+    client.connect();
     const division = demo();
     client.reset(division, builtinRuleSet('zigong')!, 1, true);
     expect(client.getState().checked).toBe(true);
@@ -139,11 +143,145 @@ describe('ValidationClient with the worker handler', () => {
 
   it('ignores an answer that a newer request has overtaken', async () => {
     const client = new ValidationClient(() => new InProcessWorker());
+    client.connect();
     const division = demo();
     const done = settle(client);
     client.reset(division, builtinRuleSet('zigong')!);
     client.reset({ ...division, grid: new Map() }, builtinRuleSet('zigong')!);
     await done;
     expect(client.getState().gridCounts?.size).toBe(0);
+  });
+
+  it('answers after StrictMode runs its effects twice: connect, reset, disconnect, connect, reset', async () => {
+    const made: { worker: InProcessWorker; terminated: boolean }[] = [];
+    const client = new ValidationClient(() => {
+      const entry = { worker: new InProcessWorker(), terminated: false };
+      entry.worker.terminate = () => {
+        entry.terminated = true;
+      };
+      made.push(entry);
+      return entry.worker;
+    });
+    // Constructing the client (React may do it in a render it throws away) starts no worker.
+    expect(made).toHaveLength(0);
+    const division = demo();
+    client.connect();
+    client.reset(division, builtinRuleSet('zigong')!);
+    client.disconnect();
+    expect(made[0]!.terminated).toBe(true);
+    const done = settle(client);
+    client.connect();
+    client.reset(division, builtinRuleSet('zigong')!);
+    await done;
+    expect(made).toHaveLength(2);
+    expect(made[1]!.terminated).toBe(false);
+    expect(client.getState().checked).toBe(true);
+    expect(client.diagnostics()).toContain('last=result:2');
+    client.dispose();
+  });
+
+  it('keeps requests made before connect and answers them once connected', async () => {
+    const client = new ValidationClient(() => new InProcessWorker());
+    const division = demo();
+    client.reset(division, builtinRuleSet('zigong')!);
+    expect(client.getState().running).toBe(true);
+    const done = settle(client);
+    client.connect();
+    await done;
+    expect(client.getState().gridCounts?.size).toBe(division.grid.size);
+    client.dispose();
+  });
+
+  it('says it is retrying when a worker stays silent, and clears that with the answer', async () => {
+    const silent: WorkerLike = {
+      onmessage: null,
+      onerror: null,
+      postMessage: () => undefined,
+      terminate: () => undefined,
+    };
+    let made = 0;
+    const client = new ValidationClient(() => (made++ === 0 ? silent : new InProcessWorker()), {
+      readyMs: 30,
+      answerMs: 10_000,
+    });
+    const seen: (number | undefined)[] = [];
+    client.subscribe(() => seen.push(client.getState().retrying?.attempt));
+    client.connect();
+    const done = settle(client);
+    client.reset(demo(), builtinRuleSet('zigong')!);
+    await done;
+    expect(seen).toContain(1);
+    expect(client.getState().retrying).toBeNull();
+    expect(client.getState().checked).toBe(true);
+    client.dispose();
+  });
+
+  it('replaces a worker that could not read a request and replays the document into the next', async () => {
+    let made = 0;
+    const client = new ValidationClient(() => {
+      const worker = new InProcessWorker();
+      if (made++ === 0) {
+        // As the real worker answers a message it could not deserialise.
+        worker.postMessage = () =>
+          setTimeout(() =>
+            worker.onmessage?.({ data: { type: 'unreadable' } } as MessageEvent<ValidationResponse>),
+          );
+      }
+      return worker;
+    });
+    client.connect();
+    const division = demo();
+    const done = new Promise<void>((resolve) => {
+      const stop = client.subscribe(() => {
+        if (client.getState().checked) {
+          stop();
+          resolve();
+        }
+      });
+    });
+    client.reset(division, builtinRuleSet('zigong')!);
+    await done;
+    expect(made).toBe(2);
+    expect(client.getState().gridCounts?.size).toBe(division.grid.size);
+    expect(client.diagnostics()).toContain('restarts=1');
+    client.dispose();
+  });
+
+  it('gives up with a message when every worker in a row cannot read the document', async () => {
+    const client = new ValidationClient(() => {
+      const worker = new InProcessWorker();
+      worker.postMessage = () =>
+        setTimeout(() =>
+          worker.onmessage?.({ data: { type: 'unreadable' } } as MessageEvent<ValidationResponse>),
+        );
+      return worker;
+    });
+    client.connect();
+    const done = settle(client);
+    client.reset(demo(), builtinRuleSet('zigong')!);
+    await done;
+    expect(client.getState().failure).toMatch(/could not read/);
+    expect(client.diagnostics()).toContain('restarts=3');
+    client.dispose();
+  });
+
+  it('says which document its counts belong to: the one given with the change', async () => {
+    const division = demo();
+    const client = new ValidationClient(() => new InProcessWorker());
+    client.connect();
+    let done = settle(client);
+    client.reset(division, builtinRuleSet('zigong')!);
+    await done;
+    expect(client.getState().countedDivision).toBe(division);
+    const victim = [...division.grid.values()][0]!;
+    const removal = change('删除网格', [], [{ layer: 'grid', id: victim.id }]);
+    const after = applyChange(division, removal).division;
+    done = settle(client);
+    client.applied(removal, after);
+    await done;
+    expect(client.getState().countedDivision).toBe(after);
+    expect(client.getState().counts?.byGrid.has(victim.id)).toBe(false);
+    expect(client.getState().counts?.byGrid.size).toBe(after.grid.size);
+    client.dispose();
   });
 });

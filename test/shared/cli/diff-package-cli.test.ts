@@ -5,7 +5,7 @@ import { packageCommand } from '../../../shared/cli/commands/package';
 import { runCli } from '../../../shared/cli/run-cli';
 import type { DivisionDiff } from '../../../shared/diff/division-diff';
 import type { FilingManifest } from '../../../shared/formats/filing-package';
-import { stringifyDivision } from '../../../shared/formats/geojson';
+import { parseDivisionGeoJson, stringifyDivision } from '../../../shared/formats/geojson';
 import type { Division } from '../../../shared/model';
 import { demoDivision, TEST_PDF_MAKERS } from './filing-package-fixtures';
 import { memoryHost } from './memory-host';
@@ -136,9 +136,21 @@ describe('gridplan package', () => {
     expect([0, 1]).toContain(validate.exitCode);
     expect(JSON.parse(validate.stdout)).toMatchObject({ ruleSet: 'zigong' });
     expect((await runCli(['stats', 'v2.zip', '--format', 'json'], host)).exitCode).toBe(0);
-    const exported = await runCli(['export', 'v2.zip', '--to', 'geojson', '--out', 'out.geojson'], host);
+    // The export is for other systems (computed figures added, census points only when asked): with
+    // --with-census it reads back as exactly the package's division.
+    const exported = await runCli(
+      ['export', 'v2.zip', '--to', 'geojson', '--with-census', '--out', 'out.geojson'],
+      host,
+    );
     expect(exported.exitCode).toBe(0);
-    expect(sha(all.get('out.geojson')!)).toBe(manifest.divisionSha256);
+    expect(sha(entries['division.geojson']!)).toBe(manifest.divisionSha256);
+    const read = (bytes: Uint8Array) => {
+      const parsed = parseDivisionGeoJson(strFromU8(bytes));
+      if (!parsed.ok) throw new Error(parsed.problems[0]!.message.en);
+      return parsed.value;
+    };
+    expect(strFromU8(all.get('out.geojson')!)).toContain('"computedHouseholds"');
+    expect(read(all.get('out.geojson')!)).toEqual(read(entries['division.geojson']!));
     const diff = await runCli(['diff', 'v1.zip', 'v2.zip', '--format', 'json'], host);
     expect(diff.exitCode).toBe(0);
     expect((JSON.parse(diff.stdout) as DivisionDiff).summary).toEqual(

@@ -6,6 +6,7 @@ import { parseCliArgs } from '../../../shared/cli/parse-cli-args';
 import { runCli } from '../../../shared/cli/run-cli';
 import { parseDivisionGeoJson } from '../../../shared/formats/geojson';
 import { readXlsx } from '../../../shared/formats/xlsx';
+import { strFromU8, unzipSync } from 'fflate';
 import { FIXTURES } from '../formats/import-helpers';
 import { nodeHost } from './node-host';
 
@@ -146,6 +147,98 @@ describe('gridplan export', () => {
     const table = readXlsx(new Uint8Array(readFileSync(at('x.xlsx'))), 'x.xlsx');
     expect(table.ok && table.value.rows.length).toBe(3);
     expect(division(at('x-out.geojson')).grid.size).toBe(3);
+  });
+
+  it('writes a shapefile in the source Gauss-Kruger zone (--crs source) or a named one', async () => {
+    await runCli(
+      ['import', fixture('grids-gbk-zone35.zip'), '--as', 'grids', '--out', at('gk.geojson')],
+      nodeHost,
+    );
+    expect(JSON.parse(readFileSync(at('gk.geojson'), 'utf8'))).toMatchObject({
+      gridplanSourceCrs: 'EPSG:4523',
+    });
+    const prjOf = (zip: string) => {
+      const entries = unzipSync(new Uint8Array(readFileSync(at(zip))));
+      return strFromU8(entries['grids.prj']!);
+    };
+    for (const [crs, name] of [
+      ['source', 'CGCS2000_3_Degree_GK_Zone_35'],
+      ['EPSG:4544', 'CGCS2000_3_Degree_GK_CM_105E'],
+      ['4490', 'GCS_China_Geodetic_Coordinate_System_2000'],
+    ] as const) {
+      const result = await runCli(
+        ['export', at('gk.geojson'), '--to', 'shapefile', '--out', at('gk.zip'), '--crs', crs],
+        nodeHost,
+      );
+      expect(result.exitCode, crs).toBe(0);
+      expect(prjOf('gk.zip')).toContain(`"${name}"`);
+    }
+    // A division that came in longitude/latitude has no source zone: said, in the language asked for.
+    await runCli(
+      ['import', fixture('grids-utf8-cgcs2000.zip'), '--as', 'grids', '--out', at('ll.geojson')],
+      nodeHost,
+    );
+    const refused = await runCli(
+      [
+        '--lang',
+        'en',
+        'export',
+        at('ll.geojson'),
+        '--to',
+        'shapefile',
+        '--out',
+        at('ll.zip'),
+        '--crs',
+        'source',
+      ],
+      nodeHost,
+    );
+    expect(refused.exitCode).not.toBe(0);
+    expect(refused.stderr).toContain('no source system');
+    expect(
+      parseCliArgs(['export', 'a.geojson', '--to', 'shapefile', '--out', 'x', '--crs', 'EPSG:3857']),
+    ).toMatchObject({
+      command: 'usage-error',
+    });
+  });
+
+  it('GeoJSON: census points only with --with-census, personal fields only with --with-personal-fields too', async () => {
+    const file = at('people.geojson');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { layer: 'census', households: 2, 户主姓名: '张三丰', 联系电话: '13800001111' },
+            geometry: { type: 'Point', coordinates: [104.7, 29.3] },
+          },
+        ],
+      }),
+    );
+    const exported = async (...flags: string[]) => {
+      const result = await runCli(
+        ['export', file, '--to', 'geojson', '--out', at('people-out.geojson'), ...flags],
+        nodeHost,
+      );
+      return { result, text: result.exitCode === 0 ? readFileSync(at('people-out.geojson'), 'utf8') : '' };
+    };
+    const plain = await exported();
+    expect(plain.result.stdout).toContain('已导出 0 个要素');
+    expect(plain.text).not.toContain('census');
+    const census = await exported('--with-census');
+    expect(census.text).toContain('"layer":"census"');
+    expect(census.text).not.toContain('张三丰');
+    const personal = await exported('--with-census', '--with-personal-fields');
+    expect(personal.text).toContain('张三丰');
+    expect((await exported('--include-personal')).text).toContain('13800001111');
+    const alone = await exported('--with-personal-fields');
+    expect(alone.result.exitCode).toBe(2);
+    expect(alone.result.stderr).toContain('--with-census');
+    expect(
+      parseCliArgs(['export', file, '--to', 'shapefile', '--out', 'x.zip', '--with-census']),
+    ).toMatchObject({ command: 'usage-error' });
   });
 
   it('parses and refuses wrong command lines in the language asked for', async () => {

@@ -1,0 +1,64 @@
+import type { cityZh } from './city-zh';
+
+type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+
+/** English strings of the city office (namespace `city`, merged in i18n.ts). */
+export const cityEn: Strings<typeof cityZh> = {
+  heading: 'City database',
+  hint: "The city grid office's filing database (PostgreSQL + PostGIS). It checks the package's base and overlaps with neighbouring townships, and answers filed or refused.",
+  browserOnly:
+    'GridPlan in a browser cannot connect to a PostgreSQL database, so it cannot file to the city office directly. Save the filing package and file it from a computer that reaches the city database: gridplan city file PACKAGE.zip --db postgres://…; or use the GridPlan desktop app.',
+  browserNote:
+    "A browser cannot connect to the city database: a version's “File to city office” explains how to file with gridplan city file; a file from the city database (gridplan city pull) is read with “Import data…”.",
+  saveForCli: 'Save the filing package (for gridplan city file)',
+  url: 'City database URL',
+  urlPlaceholder: 'postgres://user@host:5432/database',
+  password: 'Password',
+  passwordPlaceholder: 'empty: unchanged',
+  save: 'Save connection',
+  forget: 'Forget connection',
+  configured: 'Configured: {{url}}',
+  remembered: '(kept on this computer, encrypted)',
+  sessionOnly: '(this computer cannot encrypt it: kept for this session only)',
+  notConfigured: 'No city database is configured.',
+  fileVersion: 'File to city office',
+  fileVersionTitle: "File this version's filing package to the city database",
+  filing: 'Filing to the city office…',
+  township: 'Township code',
+  pull: 'Pull from the city database',
+  pullTitle: "Fetch this township's filed version and its neighbours' border grids (reference layer)",
+  pulling: 'Pulling from the city database…',
+  pulled:
+    "Pulled filed version {{version}}: {{count}} of the neighbours' border grids imported as a reference layer.",
+  pulledNone: 'Pulled filed version {{version}}: no neighbouring township has filed grids along the border.',
+  openFiled: 'Open the filed version as a project',
+  notFiled: 'Township {{township}} has not filed with the city office.',
+  neighbourLayerName: "Neighbouring townships' grids (from the city database)",
+  pullRecognised:
+    "This file comes from the city database (gridplan city pull): it holds {{count}} of the neighbouring townships' border grids.",
+  importNeighbours: 'Import as a reference layer',
+  openProjectFirst:
+    "Open a project to import the neighbours' grids as a reference layer; “Import as a new project” brings them along.",
+  answer: {
+    filed:
+      'Filed: township {{township}} version {{version}} (filing {{id}}), {{grids}} grids; {{closed}} grids of the previous version kept as history.',
+    staleHead:
+      "Refused: the package's base is not township {{township}}'s current filed version (version {{current}}). Filed since:",
+    staleFirst:
+      'Refused: township {{township}} has filed nothing yet, but the package is based on a previous version. File a package without a previous version (the first version).',
+    staleLine: 'version {{version}} (filing {{id}}, {{date}}{{author}})',
+    staleHint:
+      'Pull the current filed version from the city database, make your changes on it, submit for review and file again.',
+    overlapHead: 'Refused: {{count}} grids overlap grids other townships have filed:',
+    overlapLine: 'overlaps {{other}} (township {{township}}) by {{area}} m²',
+    showOther: "Show the other township's grid on the map (after pulling the neighbours' grids)",
+    overlapHint: 'Align the border and file again. Click a grid code to see it on the map.',
+    badTownship:
+      "Refused: the package's township code “{{township}}” is not a 12-digit township code. Enter the right code in the township's attributes.",
+    unchanged: 'The city database was not changed.',
+  },
+  failed: 'Filing to the city office failed',
+  pullFailed: 'Pulling from the city database failed',
+  saveFailed: 'Saving the city database connection failed',
+  close: 'Close',
+};

@@ -1,0 +1,73 @@
+import type { Geometry } from 'geojson';
+import type { Division, Result } from '../model';
+import type { FeatureRecord } from './import-layer';
+import type { ReferenceImport } from './reference-layer-import';
+import { recordsToReferenceLayer } from './reference-layer-import';
+
+/**
+ * A division file as `gridplan city pull` writes it (docs/city-office.md): the township's filed division
+ * plus the foreign member `referenceLayers`, whose layer of role `neighbour` holds the neighbouring
+ * townships' border grids. GridPlan's reader keeps the member in `meta.extra`; these functions find the
+ * neighbours' grids there (as records for the reference-layer conversion, which checks and rounds every
+ * geometry) and take the member off when the division is opened as a project. Everything in the member
+ * is untrusted input: anything that is not a neighbour feature with a geometry is skipped.
+ */
+
+/** The foreign member of a pulled file. */
+export const REFERENCE_LAYERS_MEMBER = 'referenceLayers';
+
+/** At most this many neighbour grids are read from one file (a city's border is far shorter). */
+export const MAX_EMBEDDED_NEIGHBOURS = 100_000;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The neighbours' border grids embedded in a pulled division file (none for any other file). */
+export function embeddedNeighbourRecords(division: Division): FeatureRecord[] {
+  const layers = division.meta.extra[REFERENCE_LAYERS_MEMBER];
+  if (!Array.isArray(layers)) return [];
+  const records: FeatureRecord[] = [];
+  for (const layer of layers) {
+    if (!isObject(layer) || layer.role !== 'neighbour' || !Array.isArray(layer.features)) continue;
+    for (const feature of layer.features) {
+      if (records.length >= MAX_EMBEDDED_NEIGHBOURS) return records;
+      if (!isObject(feature) || !isObject(feature.geometry)) continue;
+      records.push({
+        record: records.length + 1,
+        geometry: feature.geometry as unknown as Geometry,
+        properties: isObject(feature.properties) ? feature.properties : {},
+      });
+    }
+  }
+  return records;
+}
+
+/** The division without the embedded reference layers (they become the project's reference layers). */
+export function withoutEmbeddedReferenceLayers(division: Division): Division {
+  if (!(REFERENCE_LAYERS_MEMBER in division.meta.extra)) return division;
+  const extra = Object.fromEntries(
+    Object.entries(division.meta.extra).filter(([key]) => key !== REFERENCE_LAYERS_MEMBER),
+  );
+  return { ...division, meta: { ...division.meta, extra } };
+}
+
+/** What names the layer made from a pulled file's neighbours (the caller gives it in the UI language). */
+export interface NeighbourLayerRequest {
+  readonly id: string;
+  readonly name: string;
+  readonly source?: string;
+}
+
+/**
+ * The neighbours' border grids of a pulled file as a reference layer (role `neighbour`, labelled by grid
+ * code), through the same conversion as any imported reference layer; undefined when it has none.
+ */
+export function neighbourReferenceImport(
+  division: Division,
+  request: NeighbourLayerRequest,
+): Result<ReferenceImport> | undefined {
+  const records = embeddedNeighbourRecords(division);
+  if (records.length === 0) return undefined;
+  return recordsToReferenceLayer(records, { ...request, role: 'neighbour', labelField: 'code' });
+}

@@ -1,0 +1,104 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { build } from 'esbuild';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './browser';
+
+/**
+ * The validation worker that "sometimes never answered" (docs/adr/0006). Root cause: the client's
+ * worker lived with the object, not with the mounted window. React constructs state in renders it may
+ * throw away and, under StrictMode, runs effects twice: the first cleanup terminated the worker and
+ * cleared the watchdog, the second run queued its reset for that dead worker — `ready=false queued=1
+ * last=none restarts=0`, for ever (100 % of page loads on the vite dev server before the fix). Now the
+ * wiring connects and disconnects the worker in its effect, and a reconnect replays the document.
+ *
+ * What this proves, 30 times in fresh pages of one Chromium: the worker the build ships, driven by the
+ * app's own ValidationClient through StrictMode's connect → reset → disconnect → connect → reset,
+ * answers the whole check of the demo township without any retry (a retry would mean a worker that
+ * did not start or lost a message). The app itself is opened once at the end and must get the
+ * worker's answer without 整体校验 (which would answer on the main thread and hide a silent worker).
+ */
+const RUNS = 30;
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let probeUrl: string;
+
+beforeAll(async () => {
+  const assets = await readdir('dist/renderer/assets');
+  const named = (prefix: string, ext: string): string => {
+    const file = assets.find((name) => name.startsWith(prefix) && name.endsWith(ext));
+    if (!file) throw new Error(`dist/renderer/assets has no ${prefix}*${ext}: build the renderer first`);
+    return `../assets/${file}`;
+  };
+  // The probe is bundled next to the built app, so the page has the app's origin and its CSP.
+  await mkdir('dist/renderer/e2e-probe', { recursive: true });
+  await build({
+    entryPoints: ['test/e2e/probe/validation-probe.ts'],
+    bundle: true,
+    format: 'esm',
+    outfile: 'dist/renderer/e2e-probe/validation-probe.js',
+    logLevel: 'warning',
+  });
+  await writeFile(
+    'dist/renderer/e2e-probe/validation-probe.html',
+    '<!doctype html><meta charset="utf-8"><title>validation probe</title><script type="module" src="./validation-probe.js"></script>',
+  );
+  const query = new URLSearchParams({
+    worker: named('validation-worker-', '.js'),
+    demo: named('demo-township-', '.geojson'),
+  });
+  probeUrl = `${baseUrl}e2e-probe/validation-probe.html?${query}`;
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Waits for the worker's answer; on a timeout, says where the conversation stood. */
+async function answered(page: Page, selector: string, diagnostics: string): Promise<void> {
+  await page
+    .waitForSelector(selector, { state: 'attached', timeout: 30_000 })
+    .catch(async (error: unknown) => {
+      const where = await page.locator(diagnostics).first().getAttribute('data-validation');
+      throw new Error(`no validation answer (${where ?? 'no diagnostics'}): ${String(error)}`);
+    });
+}
+
+describe('the validation worker in Chromium', () => {
+  it(`answers the first whole check ${RUNS} times in ${RUNS} fresh pages, without a retry`, async () => {
+    const context = await browser.newContext();
+    const started = Date.now();
+    for (let run = 0; run < RUNS; run++) {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(probeUrl);
+      await answered(page, 'body[data-answered]', 'body');
+      const body = page.locator('body');
+      expect(Number(await body.getAttribute('data-answered'))).toBeGreaterThan(30);
+      expect(await body.getAttribute('data-retried')).toBeNull();
+      expect(await body.getAttribute('data-validation')).toMatch(/last=result:2 restarts=0$/);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    console.log(`validation worker: ${RUNS} answers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    await context.close();
+  }, 300_000);
+
+  it('answers in the app without 整体校验: the worker, not the main thread', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 820 } });
+    const page = await context.newPage();
+    await page.goto(baseUrl);
+    await page.getByRole('tab', { name: /问题/ }).click({ timeout: 60_000 });
+    await answered(
+      page,
+      '[data-testid="issues-panel"][data-validation*="last=result:"]',
+      '[data-testid="issues-panel"]',
+    );
+    expect(await page.locator('[data-testid="issues-panel"]').getAttribute('data-validation')).toMatch(
+      /restarts=0/,
+    );
+    await context.close();
+  }, 120_000);
+});
