@@ -3,10 +3,20 @@
 // For each: filing throughput (packages filed one after another, each one transaction with the stale-base
 // and cross-township overlap checks), `city check` (GridPlan's validator over the whole city), and the
 // latency of OGC API Features items and vector tiles under 20 concurrent clients on loopback. Growth is
-// printed as ratios against the smallest city of the same run. Bounded: a fixed number of requests.
+// printed as ratios against the smallest city of the same run, with the load average. Bounded: a fixed
+// number of requests.
 //
-//   npm run bench:city [-- --large]
+// `--before REV` also times `city check` with the code of git revision REV (its shared/ and resources/
+// are extracted beside this worktree for the run and removed after) on the same databases, so a change
+// is measured before and after in one run on one machine load.
+//
+//   npm run bench:city [-- --large] [--before REV]
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CityDatabase } from '../shared/city';
 import { checkCity, cityRequestHandler, fileCityPackage, initCity } from '../shared/city';
 import type { FilingPackage } from '../shared/formats/filing-package';
@@ -15,6 +25,8 @@ import { LAT0, LON0, packageOf, townshipDivision } from './city-townships';
 import { startPgCluster } from './pg-cluster';
 
 const SIZES = process.argv.includes('--large') ? [50, 200, 1000] : [50, 200];
+const beforeAt = process.argv.indexOf('--before');
+const BEFORE_REV = beforeAt >= 0 ? process.argv[beforeAt + 1] : undefined;
 const PER_ROW = 25;
 const WIDTH = 0.03;
 const HEIGHT = 0.03;
@@ -30,6 +42,10 @@ interface Figures {
   readonly lastTenthMs: number;
   readonly medianMs: number;
   readonly checkSeconds: number;
+  /** `city check` with the code of `--before REV`, on the same database. */
+  readonly checkBeforeSeconds: number | undefined;
+  /** 1-minute load average when the check started. */
+  readonly checkLoad: number;
   readonly items: readonly number[];
   readonly tiles: readonly number[];
 }
@@ -99,7 +115,41 @@ async function load(url: string, count: number): Promise<readonly number[][]> {
   return [items.sort((a, b) => a - b), tiles.sort((a, b) => a - b)];
 }
 
-async function measure(cluster: Awaited<ReturnType<typeof startPgCluster>>, count: number): Promise<Figures> {
+type CheckCity = typeof checkCity;
+
+/** checkCity as it was at git revision `rev`: its shared/ extracted into a folder that is removed later. */
+async function checkCityAt(rev: string): Promise<{ check: CheckCity; remove: () => void }> {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  // Inside the worktree, so that the old code resolves the same node_modules.
+  const dir = mkdtempSync(path.join(root, '.bench-before-'));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    const archive = execFileSync('git', ['-C', root, 'archive', '--format=tar', rev, 'shared', 'resources'], {
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    execFileSync('tar', ['-x', '-C', dir], { input: archive });
+    const module = (await import(pathToFileURL(path.join(dir, 'shared/city/index.ts')).href)) as {
+      checkCity: CheckCity;
+    };
+    return { check: module.checkCity, remove };
+  } catch (error) {
+    remove();
+    throw error;
+  }
+}
+
+async function timeCheck(check: CheckCity, db: CityDatabase): Promise<[number, number]> {
+  const start = performance.now();
+  const report = await check(db);
+  if (!report.ok) throw new Error('check failed');
+  return [(performance.now() - start) / 1000, report.value.summary.grids];
+}
+
+async function measure(
+  cluster: Awaited<ReturnType<typeof startPgCluster>>,
+  count: number,
+  before: CheckCity | undefined,
+): Promise<Figures> {
   const url = cluster.createDatabase(`city_${count}`);
   const opened = await openCityDatabase(url, 10);
   if (!opened.ok) throw new Error('cannot open the benchmark database');
@@ -107,7 +157,7 @@ async function measure(cluster: Awaited<ReturnType<typeof startPgCluster>>, coun
   try {
     await initCity(db);
     const list = await packages(count);
-    let start = performance.now();
+    const start = performance.now();
     const each: number[] = [];
     for (const pkg of list) {
       const one = performance.now();
@@ -125,10 +175,9 @@ async function measure(cluster: Awaited<ReturnType<typeof startPgCluster>>, coun
       50,
     );
     await db.query('ANALYZE');
-    start = performance.now();
-    const report = await checkCity(db);
-    const checkSeconds = (performance.now() - start) / 1000;
-    if (!report.ok) throw new Error('check failed');
+    const checkLoad = loadavg()[0]!;
+    const [checkSeconds, grids] = await timeCheck(checkCity, db);
+    const checkBeforeSeconds = before ? (await timeCheck(before, db))[0] : undefined;
     const server = await startHttpServer({ port: 0, host: '127.0.0.1' }, (base) =>
       cityRequestHandler(db, base),
     );
@@ -136,12 +185,14 @@ async function measure(cluster: Awaited<ReturnType<typeof startPgCluster>>, coun
       const [items, tiles] = await load(server.url, count);
       return {
         townships: count,
-        grids: report.value.summary.grids,
+        grids,
         fileSeconds,
         firstTenthMs,
         lastTenthMs,
         medianMs,
         checkSeconds,
+        checkBeforeSeconds,
+        checkLoad,
         items: items!,
         tiles: tiles!,
       };
@@ -153,18 +204,28 @@ async function measure(cluster: Awaited<ReturnType<typeof startPgCluster>>, coun
   }
 }
 
-const cluster = await startPgCluster();
-// Ctrl+C still stops the throwaway server and removes its folder.
+const before = BEFORE_REV ? await checkCityAt(BEFORE_REV) : undefined;
+const cluster = await startPgCluster().catch((error: unknown) => {
+  before?.remove();
+  throw error;
+});
+// Ctrl+C still stops the throwaway server and removes its folder (and the old code's).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     cluster.stop();
+    before?.remove();
     process.exit(130);
   });
 }
 try {
   const results: Figures[] = [];
+  console.log(
+    `load average at the start: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
+  );
   for (const size of SIZES) {
-    const figures = await measure(cluster, size);
+    const figures = await measure(cluster, size, before?.check);
     results.push(figures);
     const base = results[0]!;
     const scale = figures.townships / base.townships;
@@ -177,8 +238,14 @@ try {
       `  one filing: median ${figures.medianMs.toFixed(0)} ms; mean ${figures.firstTenthMs.toFixed(0)} ms (first tenth), ${figures.lastTenthMs.toFixed(0)} ms (last tenth)`,
     );
     console.log(
-      `  city check: ${figures.checkSeconds.toFixed(2)} s (${(figures.checkSeconds / base.checkSeconds).toFixed(2)}× for ${scale}×)`,
+      `  city check: ${figures.checkSeconds.toFixed(2)} s (${(figures.checkSeconds / base.checkSeconds).toFixed(2)}× for ${scale}×), load average ${figures.checkLoad.toFixed(1)}`,
     );
+    if (figures.checkBeforeSeconds !== undefined && base.checkBeforeSeconds !== undefined) {
+      console.log(
+        `  city check at ${BEFORE_REV}: ${figures.checkBeforeSeconds.toFixed(2)} s (${(figures.checkBeforeSeconds / base.checkBeforeSeconds).toFixed(2)}× for ${scale}×);` +
+          ` before/after ${(figures.checkBeforeSeconds / figures.checkSeconds).toFixed(2)}`,
+      );
+    }
     for (const [name, list, baseList] of [
       ['items (bbox, limit 100)', figures.items, base.items],
       ['tiles (z14)', figures.tiles, base.tiles],
@@ -193,4 +260,5 @@ try {
   }
 } finally {
   cluster.stop();
+  before?.remove();
 }

@@ -1,9 +1,11 @@
 import type { Language, Result, RuleSet } from '../model';
-import { builtinRuleSet } from '../model';
+import { builtinRuleSetOrDefault } from '../model';
 import { validateDivision } from '../validate/validate-division';
 import type { ValidationReport } from '../validate/validation-report';
 import type { CityDatabase } from './city-database';
 import { numberColumn, stringColumn } from './city-database';
+import type { FilingComment } from './filing-comments';
+import { commentsOfFilings } from './filing-comments';
 import { loadCityDivision } from './load-city-division';
 
 /** Totals of one township or county in the city report (optional members of the report). */
@@ -22,6 +24,8 @@ export interface CityTotals {
   readonly warnings: number;
   /** The filing whose grids are current. */
   readonly filing?: number;
+  /** For a township: the remarks on its current filing (`city file --note`, `city comment`), if any. */
+  readonly comments?: readonly FilingComment[];
 }
 
 /**
@@ -61,7 +65,7 @@ export async function checkCity(
   const loaded = await loadCityDivision(db, options.county);
   if (!loaded.ok) return loaded;
   const { division, townships, gridTownships } = loaded.value;
-  const ruleSet = options.ruleSet ?? builtinRuleSet(division.meta.ruleSetId) ?? builtinRuleSet('zigong')!;
+  const ruleSet = options.ruleSet ?? builtinRuleSetOrDefault(division.meta.ruleSetId);
   const report = validateDivision(division, ruleSet, {
     minAreaM2: options.minAreaM2 ?? 1,
     lang: options.lang ?? 'zh',
@@ -86,9 +90,14 @@ export async function checkCity(
       row,
     ]),
   );
+  const remarks = await commentsOfFilings(
+    db,
+    townships.flatMap((township) => (township.filingId !== undefined ? [township.filingId] : [])),
+  );
   const townshipTotals: CityTotals[] = townships.map((township) => {
     const row = totals.get(township.code) ?? {};
     const issues = issueCounts.get(township.code) ?? { errors: 0, warnings: 0 };
+    const comments = township.filingId !== undefined ? remarks.get(township.filingId) : undefined;
     return {
       code: township.code,
       name: township.name,
@@ -99,6 +108,7 @@ export async function checkCity(
       errors: issues.errors,
       warnings: issues.warnings,
       ...(township.filingId !== undefined ? { filing: township.filingId } : {}),
+      ...(comments ? { comments } : {}),
     };
   });
   const counties = new Map<string, CityTotals>();

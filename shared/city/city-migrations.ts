@@ -81,4 +81,16 @@ export const CITY_MIGRATIONS: readonly CityMigration[] = [
       `CREATE INDEX filings_township ON filings (township_code, id)`,
     ],
   },
+  {
+    version: 2,
+    name: 'comments: remarks on filings, found by filing, bounded',
+    statements: [
+      // `city check` and `city pull` list the remarks of the current filings.
+      `CREATE INDEX comments_filing ON comments (filing_id, id)`,
+      // The same bounds as the command line (MAX_COMMENT_CHARS, MAX_AUTHOR_CHARS in filing-comments.ts).
+      `ALTER TABLE comments ADD CONSTRAINT comments_body_length
+         CHECK (char_length(body) BETWEEN 1 AND 2000 AND btrim(body) <> '')`,
+      `ALTER TABLE comments ADD CONSTRAINT comments_author_length CHECK (char_length(author) <= 200)`,
+    ],
+  },
 ];

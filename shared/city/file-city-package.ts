@@ -6,6 +6,8 @@ import { toGeoJson } from '../formats/geojson';
 import { decodeText } from '../formats/text-encoding';
 import type { CityDatabase, CityRow } from './city-database';
 import { CityRefusal, numberColumn, stringColumn } from './city-database';
+import type { FilingComment } from './filing-comments';
+import { insertFilingComment } from './filing-comments';
 
 /** A filing as the office lists it (in answers and refusals). */
 export interface FilingSummary {
@@ -33,6 +35,8 @@ export type FileOutcome =
       readonly grids: number;
       /** Rows of the previous version closed (`valid_to` set). */
       readonly closedGrids: number;
+      /** The filer's note (`--note`), recorded as the filing's first remark. */
+      readonly comment?: FilingComment;
     }
   | {
       readonly kind: 'stale';
@@ -53,6 +57,8 @@ export interface FileOptions {
   readonly author: string;
   /** Overlaps with other townships' grids at least this large are refused (m², default 1). */
   readonly minAreaM2?: number;
+  /** The filer's note to the office, kept with the filing (a refusal keeps nothing, the note neither). */
+  readonly note?: string;
 }
 
 const FILING_COLUMNS = `id, township_code, version, division_sha256, author, created_at`;
@@ -230,7 +236,17 @@ export async function fileCityPackage(
           townshipGeometry ? JSON.stringify(townshipGeometry) : null,
         ],
       );
-      return { kind: 'filed', filing, grids: rows.grids.length, closedGrids: closed.length };
+      const comment =
+        options.note !== undefined
+          ? await insertFilingComment(tx, filing.id, { author: options.author, body: options.note })
+          : undefined;
+      return {
+        kind: 'filed',
+        filing,
+        grids: rows.grids.length,
+        closedGrids: closed.length,
+        ...(comment ? { comment } : {}),
+      };
     });
   } catch (error) {
     if (error instanceof CityRefusal) return error.answer as FileOutcome;

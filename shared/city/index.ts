@@ -7,3 +7,4 @@ export * from './init-city';
 export * from './load-city-division';
 export * from './pull-township';
 export * from './redact-database-url';
+export * from './filing-comments';

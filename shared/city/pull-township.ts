@@ -1,7 +1,8 @@
 import type { Feature, Geometry } from 'geojson';
 import type { ReferenceLayer } from '../model';
 import type { CityDatabase } from './city-database';
-import { stringColumn } from './city-database';
+import { numberColumn, stringColumn } from './city-database';
+import { commentsOfFilings } from './filing-comments';
 
 /** How near (degrees, about 5 m) a neighbour's grid must come to the township to be a border grid. */
 export const BORDER_DISTANCE_DEG = 0.00005;
@@ -10,7 +11,7 @@ export const BORDER_DISTANCE_DEG = 0.00005;
 export const NEIGHBOUR_MARKER = 'neighbour';
 
 const FILED = `
-  SELECT f.division, f.version, f.division_sha256
+  SELECT f.id, f.division, f.version, f.division_sha256
   FROM townships t JOIN filings f ON f.id = t.current_filing
   WHERE t.code = $1`;
 
@@ -81,7 +82,15 @@ export async function pullTownship(
           !(typeof item === 'object' && item !== null && (item as { role?: unknown }).role === 'neighbour'),
       )
     : [];
-  const text = `${JSON.stringify({ ...division, referenceLayers: [...referenceLayers, layer] })}\n`;
+  // The office's remarks on this filing, as the optional foreign member `cityComments` (replaced, never
+  // accumulated, when a pulled file is filed and pulled again).
+  const remarks = (await commentsOfFilings(db, [numberColumn(row, 'id')])).get(numberColumn(row, 'id'));
+  const { cityComments: _previous, ...asFiled } = division;
+  const text = `${JSON.stringify({
+    ...asFiled,
+    referenceLayers: [...referenceLayers, layer],
+    ...(remarks ? { cityComments: remarks } : {}),
+  })}\n`;
   return {
     kind: 'pulled',
     text,

@@ -74,3 +74,35 @@ export function parseOptions(
   }
   return ok({ positional, values, flags });
 }
+
+/**
+ * The one division file of a command written `COMMAND FILE …` (divide, package, notice, report): a usage
+ * problem when it is missing (`missing` says which file) or more than one is given.
+ */
+export function oneFile(
+  parsed: ParsedOptions,
+  missing: LocalText = text('缺少划分文件。', 'The division file is missing.'),
+): Result<string> {
+  const count = parsed.positional.length;
+  if (count === 0) return fail(usageProblem(missing));
+  if (count > 1) {
+    return fail(
+      usageProblem(text(`只能给一个划分文件，收到 ${count} 个。`, `Give one division file, not ${count}.`)),
+    );
+  }
+  return ok(parsed.positional[0]!);
+}
+
+/** {@link oneFile} and the `--out` path it is written to, which such commands require. */
+export function oneFileAndOut(
+  parsed: ParsedOptions,
+  missing?: LocalText,
+): Result<{ readonly file: string; readonly out: string }> {
+  const file = oneFile(parsed, missing);
+  if (!file.ok) return file;
+  const out = optionValue(parsed, '--out');
+  if (out === undefined) {
+    return fail(usageProblem(text('缺少 --out 输出文件。', 'The --out file is missing.')));
+  }
+  return ok({ file: file.value, out });
+}

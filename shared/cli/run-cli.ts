@@ -1,6 +1,5 @@
-import type { Language, LocalText, Result, RuleSet } from '../model';
-import { BUILTIN_RULE_SETS, builtinRuleSet, text } from '../model';
-import { parseRuleSet } from '../validate/parse-rule-set';
+import type { Language, LocalText } from '../model';
+import { BUILTIN_RULE_SETS, text } from '../model';
 import { validateDivision } from '../validate/validate-division';
 import { divisionStats } from './division-stats';
 import { formatHtmlReport } from './format-html-report';
@@ -15,6 +14,7 @@ import type { CommandResult, ExitCode } from './command-result';
 import type { TransferHost } from './run-transfer';
 import { runExport, runImport } from './run-transfer';
 import { readDivisionFile, unreadableResult } from './read-division-file';
+import { resolveRuleSet } from './resolve-rule-set';
 import { builtinCommandHelp } from './builtin-command-help';
 import { encodeText } from '../formats/text-encoding';
 import { readInEncodingNote } from './encoding-note';
@@ -98,22 +98,6 @@ Exit status: 0 no errors; 1 errors found; 2 the file could not be read or the ar
 );
 
 const unreadable = unreadableResult;
-
-function resolveRuleSet(
-  rules: string | undefined,
-  fallbackId: string,
-  host: CliHost,
-): Result<RuleSet> | { readonly ok: 'unknown' } {
-  if (rules === undefined) {
-    return { ok: true, value: builtinRuleSet(fallbackId) ?? builtinRuleSet('zigong')! };
-  }
-  const builtin = builtinRuleSet(rules);
-  if (builtin) return { ok: true, value: builtin };
-  if (!/\.json$/i.test(rules)) return { ok: 'unknown' };
-  const source = host.readText(rules);
-  if (!source.ok) return source;
-  return parseRuleSet(source.value);
-}
 
 /** The language asked for with `--lang en|zh` anywhere on the line; Chinese by default. */
 function languageOf(args: readonly string[]): Language {
@@ -253,39 +237,16 @@ function runBuiltin(args: readonly string[], host: CliHost): CliResult {
     );
   }
 
-  const ruleSet = resolveRuleSet(command.rules, division.meta.ruleSetId, host);
-  if (ruleSet.ok === 'unknown') {
-    return {
-      stdout: '',
-      stderr: `${
-        text(
-          `未知的规则集 ${command.rules}：可用 ${[...BUILTIN_RULE_SETS.keys()].join('、')}，或一个 .json 规则集文件的路径。`,
-          `Unknown rule set ${command.rules}: use ${[...BUILTIN_RULE_SETS.keys()].join(', ')}, or the path of a .json rule-set file.`,
-        )[lang]
-      }\n`,
-      exitCode: 2,
-    };
-  }
-  if (!ruleSet.ok) {
-    return unreadable(
-      text(`无法使用规则集 ${command.rules}：`, `Cannot use the rule set ${command.rules}:`),
-      ruleSet.problems,
-      lang,
-    );
-  }
-  const report = validateDivision(division, ruleSet.value, { minAreaM2: command.minAreaM2, lang });
+  const resolved = resolveRuleSet(command.rules, division.meta.ruleSetId, host, lang);
+  if ('failure' in resolved) return resolved.failure;
+  const { ruleSet } = resolved;
+  const report = validateDivision(division, ruleSet, { minAreaM2: command.minAreaM2, lang });
   const stdout =
     command.format === 'json'
       ? `${JSON.stringify(report, null, 2)}\n`
       : command.format === 'html'
-        ? formatHtmlReport(
-            report,
-            ruleSet.value,
-            command.file,
-            lang,
-            overviewMapSvg(division, report, { lang }),
-          )
-        : formatTextReport(report, ruleSet.value, command.file, lang);
+        ? formatHtmlReport(report, ruleSet, command.file, lang, overviewMapSvg(division, report, { lang }))
+        : formatTextReport(report, ruleSet, command.file, lang);
   const { errors, warnings } = report.summary;
   const written = text(
     `校验报告（${errors} 个错误、${warnings} 个警告）已写入`,

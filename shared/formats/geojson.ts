@@ -707,6 +707,19 @@ export function parseDivisionGeoJson(source: string, options: ParseOptions = {})
       'not-json',
     );
   }
+  return restoreDivisionCollection(data, () => featureLineNumbers(body));
+}
+
+/**
+ * Restores a division from an already parsed FeatureCollection exactly as {@link parseDivisionGeoJson}
+ * does after `JSON.parse` (the same refusals, profile migration and feature restore), for callers that
+ * build the collection in memory (the city office from database rows) and should not pay for a text
+ * round trip. `lines` gives each feature's line number for messages, when there is a text.
+ */
+export function restoreDivisionCollection(
+  data: unknown,
+  lines: () => readonly (number | undefined)[] = () => [],
+): Result<Division> {
   const refusal = collectionRefusal(data);
   if (refusal) return refusal;
   // collectionRefusal checked that it is an object with a features array and a profile version it knows.
@@ -714,12 +727,12 @@ export function parseDivisionGeoJson(source: string, options: ParseOptions = {})
   if (!migrated.ok) return migrated;
   const collection = migrated.value as JsonObject & { features: unknown[] };
 
-  const lines = featureLineNumbers(body);
+  const lineOf = lines();
   const problems: Problem[] = [];
   const entities: Entity[] = [];
   const usedIds = new Map<string, IdSet>();
   collection.features.forEach((feature: unknown, index) => {
-    const entity = restoreFeature(feature, { index, line: lines[index] }, usedIds, problems);
+    const entity = restoreFeature(feature, { index, line: lineOf[index] }, usedIds, problems);
     if (entity) entities.push(entity);
   });
   if (problems.length > 0) {

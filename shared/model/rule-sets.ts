@@ -15,6 +15,11 @@ export function builtinRuleSet(id: string): RuleSet | undefined {
   return BUILTIN_RULE_SETS.get(id);
 }
 
+/** The built-in rule set `id` (a division's `ruleSet` member), or zigong, the default, when none is. */
+export function builtinRuleSetOrDefault(id: string | undefined): RuleSet {
+  return (id !== undefined ? BUILTIN_RULE_SETS.get(id) : undefined) ?? BUILTIN_RULE_SETS.get('zigong')!;
+}
+
 /** The target a grid or micro-grid is held to under a rule set, or null when it has none. */
 export function targetFor(entity: Grid | MicroGrid, ruleSet: RuleSet): GridTarget | null {
   if (entity.layer === 'microgrid') return ruleSet.microgrid;

@@ -142,6 +142,17 @@ export class Validator {
   private readonly boxes: Record<AreaLayer, BoxIndex>;
   private readonly idsByCode: Record<AreaLayer, Map<string, Set<string>>>;
   private readonly idsByParentCode: Record<CensusLayer, Map<string, Set<string>>>;
+  /**
+   * Townships and communities by the first nine digits of their code (the township part): a community's
+   * township is found without scanning every township, a township's communities without scanning every
+   * community (a city of 1,000 townships made that cubic).
+   */
+  private readonly idsByTownshipPrefix: Record<'township' | 'community', Map<string, Set<string>>> = {
+    township: new Map(),
+    community: new Map(),
+  };
+  /** The township entities, rebuilt only after a township is added or removed. */
+  private townshipList: Township[] | undefined;
 
   private table!: CensusTable;
   private readonly owner: Record<CensusLayer, Int32Array> = {
@@ -452,6 +463,10 @@ export class Validator {
     };
     this.records[layer].set(entity.id, record);
     addTo(this.idsByCode[layer], entity.code, entity.id);
+    if (entity.layer === 'township' || entity.layer === 'community') {
+      addTo(this.idsByTownshipPrefix[entity.layer], townshipPrefix(entity.code), entity.id);
+      if (entity.layer === 'township') this.townshipList = undefined;
+    }
     if (entity.layer === 'grid' || entity.layer === 'microgrid') {
       addTo(this.idsByParentCode[entity.layer], entity.parentCode, entity.id);
       if (!this.slotOf[entity.layer].has(entity.id)) {
@@ -465,6 +480,10 @@ export class Validator {
     const entity = record.entity;
     this.records[entity.layer].delete(entity.id);
     removeFrom(this.idsByCode[entity.layer], entity.code, entity.id);
+    if (entity.layer === 'township' || entity.layer === 'community') {
+      removeFrom(this.idsByTownshipPrefix[entity.layer], townshipPrefix(entity.code), entity.id);
+      if (entity.layer === 'township') this.townshipList = undefined;
+    }
     if (entity.layer === 'grid' || entity.layer === 'microgrid') {
       removeFrom(this.idsByParentCode[entity.layer], entity.parentCode, entity.id);
     }
@@ -488,18 +507,22 @@ export class Validator {
 
   /** The townships a community belongs to: the one with its 9-digit prefix, or the only one. */
   private townshipIdsOf(communityCode: string): string[] {
-    const townships = [...this.records.township.values()];
-    const matching = townships.filter((t) => t.entity.code.slice(0, 9) === communityCode.slice(0, 9));
-    if (matching.length > 0) return matching.map((t) => t.entity.id);
-    return townships.length === 1 ? [townships[0]!.entity.id] : [];
+    const matching = this.idsByTownshipPrefix.township.get(townshipPrefix(communityCode));
+    if (matching && matching.size > 0) return [...matching];
+    return this.records.township.size === 1 ? [...this.records.township.keys()] : [];
   }
 
   /** The children (ids) of a parent entity in coverage checks. */
   private childIds(layer: AreaLayer, parent: AreaEntity): string[] {
     if (layer === 'township') {
-      return [...this.records.community.values()]
-        .filter((c) => this.townshipIdsOf(c.entity.code).includes(parent.id))
-        .map((c) => c.entity.id);
+      // The communities whose township (see townshipIdsOf) is this one: with a sole township all of
+      // them (those of another prefix belong to it too), else those carrying its prefix.
+      if (this.records.township.size === 1) {
+        return this.records.township.has(parent.id) ? [...this.records.community.keys()] : [];
+      }
+      const prefix = townshipPrefix(parent.code);
+      if (!this.idsByTownshipPrefix.township.get(prefix)?.has(parent.id)) return [];
+      return [...(this.idsByTownshipPrefix.community.get(prefix) ?? [])];
     }
     if (layer === 'community') return [...(this.idsByParentCode.grid.get(parent.code) ?? [])];
     if (layer === 'grid') return [...(this.idsByParentCode.microgrid.get(parent.code) ?? [])];
@@ -825,7 +848,10 @@ export class Validator {
       microgridTemplate: this.microgridTemplate,
       parentExists: (layer, parentCode) =>
         (this.idsByCode[layer === 'grid' ? 'community' : 'grid'].get(parentCode)?.size ?? 0) > 0,
-      townships: () => [...this.records.township.values()].map((record) => record.entity as Township),
+      townships: () =>
+        (this.townshipList ??= [...this.records.township.values()].map(
+          (record) => record.entity as Township,
+        )),
       tally: (layer, id) => this.tally(layer, id),
     };
     return this.context;
@@ -966,6 +992,11 @@ export class Validator {
     if (rows.length === 0) return [];
     return [unassignedGroupIssue(this.groupOf(rows), undefined, record.entity as Grid)];
   }
+}
+
+/** The township part of a township's or community's code (digits 1–9). */
+function townshipPrefix(code: string): string {
+  return code.slice(0, 9);
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, id: string): void {

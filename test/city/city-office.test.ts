@@ -86,11 +86,11 @@ describe('gridplan city on PostGIS', () => {
   it('init creates the schema once and is idempotent', async () => {
     const first = await city('init');
     expect(first.exitCode).toBe(0);
-    expect(first.stdout).toContain('applied 1');
+    expect(first.stdout).toContain('applied 1, 2');
     const second = await city('init');
     expect(second.exitCode).toBe(0);
     expect(second.stdout).toContain('nothing changed');
-    expect(await count('SELECT count(*) AS n FROM schema_migrations')).toBe(1);
+    expect(await count('SELECT count(*) AS n FROM schema_migrations')).toBe(2);
     const indexes = await db.query(
       `SELECT indexname FROM pg_indexes WHERE tablename = 'grids' AND indexdef LIKE '%gist%'`,
     );
@@ -456,6 +456,123 @@ describe('gridplan city on PostGIS', () => {
     expect(await exited).toBe(0);
     expect(stdout).toContain('The server has stopped');
     outputs.push(stdout, stderr);
+  });
+
+  it('checks with a rule-set file, and its report is gridplan validate’s on the exported city', async () => {
+    const rules = path.join(dir, 'county.json');
+    writeFileSync(
+      rules,
+      JSON.stringify({
+        id: 'my-county',
+        name: { zh: '本县', en: 'Our county' },
+        source: '本县网格化实施细则',
+        urban: { minHouseholds: 100, maxHouseholds: 200 },
+        rural: null,
+      }),
+    );
+    const checked = await city('check', '--format', 'json', '--rules', rules);
+    const report = JSON.parse(checked.stdout) as CityReport;
+    expect(report.ruleSet).toBe('my-county');
+    // 400 households a grid is above this county's 200: every grid is over.
+    expect(report.issues.filter((issue) => issue.rule === 'household-over')).toHaveLength(
+      report.grids.length,
+    );
+    const unknown = await city('check', '--rules', 'nowhere');
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr).toContain('Unknown rule set nowhere');
+    const bad = await city('check', '--rules', path.join(dir, 'missing.json'));
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('Cannot use the rule set');
+
+    // The same rules on the same division: validate of the exported city gives city check's report
+    // (without its optional township and county totals).
+    const exported = path.join(dir, 'city-for-validate.geojson');
+    expect((await city('export', '--to', 'geojson', '--out', exported)).exitCode).toBe(0);
+    const validated = await runCli(
+      ['validate', exported, '--format', 'json', '--rules', rules, '--lang', 'en'],
+      host,
+    );
+    const { townships: _townships, counties: _counties, ...plain } = report;
+    expect(JSON.parse(validated.stdout)).toEqual(plain);
+  });
+
+  it('keeps remarks on filings: the filer’s note and reviewers’ remarks, in check and pull', async () => {
+    const { bytes } = await packageOf(townshipDivision({ ...SHAPE, index: 9 }));
+    const tooLong = await city('file', await writePackage('t9.zip', bytes), '--note', 'x'.repeat(2001));
+    expect(tooLong.exitCode).toBe(2);
+    expect(tooLong.stderr).toContain('--note is at most 2000 characters');
+    const filed = await city(
+      'file',
+      await writePackage('t9.zip', bytes),
+      '--author',
+      '王镇长',
+      '--note',
+      '东侧边界已与 8 号镇核对',
+    );
+    expect(filed.exitCode, filed.stderr).toBe(0);
+    expect(filed.stdout).toContain('王镇长');
+    const township = townshipCode(9);
+    const grid = [...townshipDivision({ ...SHAPE, index: 9 }).grid.values()][0]!.code;
+    const remark = await city(
+      'comment',
+      '--township',
+      township,
+      '--grid',
+      grid,
+      '--author',
+      '李审核',
+      '--note',
+      '此网格户数偏多，下次拆分',
+      '--format',
+      'json',
+    );
+    expect(remark.exitCode, remark.stderr).toBe(0);
+    expect(JSON.parse(remark.stdout)).toMatchObject({
+      status: 'added',
+      comment: { township, grid, author: '李审核', body: '此网格户数偏多，下次拆分' },
+    });
+
+    // Refused, nothing recorded: a grid not in the filing, a filing of another township, no filing yet.
+    const before = await count('SELECT count(*) AS n FROM comments');
+    const noGrid = await city('comment', '--township', township, '--grid', '999', '--note', 'x');
+    expect(noGrid.exitCode).toBe(1);
+    expect(noGrid.stderr).toContain('has no grid 999');
+    const otherFiling = await count(`SELECT min(id) AS n FROM filings WHERE township_code <> $1`, [township]);
+    const wrongFiling = await city(
+      'comment',
+      '--township',
+      township,
+      '--filing',
+      String(otherFiling),
+      '--note',
+      'x',
+    );
+    expect(wrongFiling.exitCode).toBe(1);
+    expect((await city('comment', '--township', townshipCode(40), '--note', 'x')).exitCode).toBe(1);
+    expect((await city('comment', '--township', township)).exitCode).toBe(2);
+    expect((await city('comment', '--township', township, '--note', '   ')).exitCode).toBe(2);
+    expect((await city('check', '--note', 'x')).exitCode).toBe(2);
+    expect(await count('SELECT count(*) AS n FROM comments')).toBe(before);
+
+    const report = JSON.parse((await city('check', '--format', 'json')).stdout) as CityReport;
+    const totals = report.townships.find((t) => t.code === township)!;
+    expect(totals.comments?.map((c) => [c.author, c.grid, c.body])).toEqual([
+      ['王镇长', undefined, '东侧边界已与 8 号镇核对'],
+      ['李审核', grid, '此网格户数偏多，下次拆分'],
+    ]);
+    expect(report.townships.find((t) => t.code === townshipCode(1))!.comments).toBeUndefined();
+    const text = await city('check');
+    expect(text.stdout).toContain('Remarks on the current filings:');
+    expect(text.stdout).toContain(`grid ${grid} · 李审核`);
+
+    const out = path.join(dir, 'pull9.geojson');
+    expect((await city('pull', '--township', township, '--out', out)).exitCode).toBe(0);
+    const pulled = JSON.parse(readFileSync(out, 'utf8')) as { cityComments: { body: string }[] };
+    expect(pulled.cityComments.map((c) => c.body)).toEqual([
+      '东侧边界已与 8 号镇核对',
+      '此网格户数偏多，下次拆分',
+    ]);
+    expect(parseDivisionGeoJson(readFileSync(out, 'utf8')).ok).toBe(true);
   });
 
   it('never shows the database password', async () => {

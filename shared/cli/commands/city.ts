@@ -1,8 +1,19 @@
-import type { CheckCityOptions, CityDatabase, FileOutcome, FilingSummary } from '../../city';
+import type {
+  CheckCityOptions,
+  CityDatabase,
+  CityTotals,
+  FileOutcome,
+  FilingComment,
+  FilingSummary,
+} from '../../city';
 import {
   checkCity,
   cityRequestHandler,
   citySchemaVersion,
+  commentOnFiling,
+  commentProblem,
+  MAX_AUTHOR_CHARS,
+  MAX_COMMENT_CHARS,
   fileCityPackage,
   initCity,
   loadCityDivision,
@@ -13,21 +24,23 @@ import { exportShapefileZip } from '../../formats/division-export';
 import { looksLikeZip, readFilingPackage } from '../../formats/filing-package';
 import { stringifyDivision } from '../../formats/geojson';
 import { encodeText } from '../../formats/text-encoding';
-import type { Language, LocalText, Problem } from '../../model';
-import { builtinRuleSet, text } from '../../model';
+import type { Language, LocalText, Problem, RuleSet } from '../../model';
+import { builtinRuleSetOrDefault, text } from '../../model';
 import type { CliHost } from '../cli-host';
 import type { CommandModule } from '../command-module';
 import type { CommandResult, ExitCode } from '../command-result';
 import { formatTextReport } from '../format-text-report';
 import type { ParsedOptions } from '../parse-options';
 import { optionValue, parseOptions } from '../parse-options';
+import { readRulesOption } from '../resolve-rule-set';
 
 const HELP: LocalText = text(
   `gridplan city：市级网格办的备案库（PostgreSQL + PostGIS）
 
 用法：
   gridplan city init --db postgres://…                     建立或升级数据库架构（可重复运行）
-  gridplan city file 报审包.zip --db … [--author 姓名] [--min-area 平方米] [--format text|json]
+  gridplan city file 报审包.zip --db … [--author 姓名] [--note 说明] [--min-area 平方米] [--format text|json]
+  gridplan city comment --township 乡镇代码 --note 意见 --db … [--grid 网格编码] [--filing 备案号] [--author 姓名]
   gridplan city check --db … [--format text|json] [--rules 规则集] [--county 县级代码] [--min-area 平方米]
   gridplan city export --db … --to geojson|shapefile --out 路径
   gridplan city pull --township 乡镇代码 --db … --out 文件.geojson
@@ -35,7 +48,9 @@ const HELP: LocalText = text(
 
   file    备案一个报审包（一个事务）：清单中的文件须与哈希相符；报审包的上一版（baseSha256）须是该乡镇当前
           备案版本，否则拒绝并列出此后的备案；与其他乡镇已备案网格重叠达到最小面积（默认 1 平方米）的网格
-          全部列出并拒绝。拒绝时数据库不变。备案时旧版本的网格保留为历史，不覆盖。
+          全部列出并拒绝。拒绝时数据库不变。备案时旧版本的网格保留为历史，不覆盖。--note 随备案记下说明。
+  comment 对乡镇当前备案（或 --filing 指定的备案）记下审核意见，可针对其中一个网格（--grid）。
+          check 的报告和 pull 的文件附带当前备案的全部意见。
   check   用 GridPlan 自己的校验规则检查全市当前备案：乡镇之间的重叠和缝隙、全市重复编码，另给各乡镇、
           各县区的合计。报告格式同 gridplan validate。
   export  导出全市当前备案的网格：GeoJSON 划分文件或网格 shapefile（zip）。
@@ -44,14 +59,15 @@ const HELP: LocalText = text(
           （/tiles/{z}/{x}/{y}.mvt）；默认只在 127.0.0.1 上监听；按 Ctrl+C 停止。
   数据库地址中的密码不会出现在任何输出中。
 
-退出码：0 完成；1 备案被拒绝、检查发现错误或乡镇尚未备案；2 文件或数据库无法使用、报审包与清单不符、
+退出码：0 完成；1 备案被拒绝、检查发现错误、乡镇尚未备案，或意见针对的备案/网格不属于该乡镇；2 文件或数据库无法使用、报审包与清单不符、
 参数有误；3 内部错误。
 `,
   `gridplan city: the city grid office's filing database (PostgreSQL + PostGIS)
 
 Usage:
   gridplan city init --db postgres://…                     create or upgrade the schema (idempotent)
-  gridplan city file PACKAGE.zip --db … [--author NAME] [--min-area M2] [--format text|json]
+  gridplan city file PACKAGE.zip --db … [--author NAME] [--note TEXT] [--min-area M2] [--format text|json]
+  gridplan city comment --township CODE --note TEXT --db … [--grid CODE] [--filing ID] [--author NAME]
   gridplan city check --db … [--format text|json] [--rules RULES] [--county CODE] [--min-area M2]
   gridplan city export --db … --to geojson|shapefile --out PATH
   gridplan city pull --township CODE --db … --out FILE.geojson
@@ -61,6 +77,10 @@ Usage:
           (baseSha256) must be the township's current filed version, else it is refused with the filings
           since; grids overlapping another township's filed grids by the minimum area (default 1 m²) are
           all named and refused. A refusal leaves the database unchanged. Older versions are kept.
+          --note records the filer's note with the filing.
+  comment records a reviewer's remark on a township's current filing (or the one --filing names),
+          optionally on one of its grids (--grid). check's report and pull's file carry the remarks
+          on the current filings.
   check   checks the city's current filings with GridPlan's own rules: overlaps and gaps between
           townships, city-wide duplicate codes, with totals per township and county. Same report format
           as gridplan validate.
@@ -71,17 +91,21 @@ Usage:
           (/tiles/{z}/{x}/{y}.mvt); listens on 127.0.0.1 unless told otherwise; stop with Ctrl+C.
   The password of the database URL never appears in any output.
 
-Exit status: 0 done; 1 a filing refused, errors found by check, or a township not filed; 2 a file or the
+Exit status: 0 done; 1 a filing refused, errors found by check, a township not filed, or a remark on a
+filing or grid the township does not have; 2 a file or the
 database cannot be used, a package does not match its manifest, or the arguments are wrong; 3 a bug.
 `,
 );
 
-const SUBCOMMANDS = ['init', 'file', 'check', 'export', 'pull', 'serve'] as const;
+const SUBCOMMANDS = ['init', 'file', 'comment', 'check', 'export', 'pull', 'serve'] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
 const OPTIONS = {
   '--db': 'value',
   '--author': 'value',
+  '--note': 'value',
+  '--grid': 'value',
+  '--filing': 'value',
   '--min-area': 'value',
   '--format': 'value',
   '--rules': 'value',
@@ -176,6 +200,8 @@ async function runCity(args: readonly string[], host: CliHost, lang: Language): 
 interface CheckedArguments {
   readonly minAreaM2: number;
   readonly format: 'text' | 'json';
+  /** The rule set `--rules` names, when given. */
+  readonly ruleSet?: RuleSet;
   readonly packageBytes?: Uint8Array;
   readonly port?: number;
 }
@@ -214,10 +240,10 @@ function checkArguments(
           ),
     );
   }
-  const rules = optionValue(options, '--rules');
-  if (rules !== undefined && !builtinRuleSet(rules)) {
-    return fail(text(`未知的规则集 ${rules}。`, `Unknown rule set ${rules}.`));
-  }
+  // A built-in rule set or a rule-set file, as validate takes it (read before connecting).
+  const rules = readRulesOption(optionValue(options, '--rules'), host, lang);
+  if ('failure' in rules) return rules;
+  const ruleSet = rules.ruleSet !== undefined ? { ruleSet: rules.ruleSet } : {};
   const county = optionValue(options, '--county');
   if (county !== undefined && !/^\d{6}$/.test(county)) {
     return fail(text('--county 须为 6 位县级代码。', '--county must be a 6-digit county code.'));
@@ -237,7 +263,9 @@ function checkArguments(
       return fail(text('--to 须为 geojson 或 shapefile。', '--to must be geojson or shapefile.'));
     }
   }
-  if (sub === 'pull' && !/^\d{9}000$/.test(optionValue(options, '--township') ?? '')) {
+  const remark = remarkProblem(sub, options);
+  if (remark) return fail(remark);
+  if ((sub === 'pull' || sub === 'comment') && !/^\d{9}000$/.test(optionValue(options, '--township') ?? '')) {
     return fail(
       text(
         '--township 须为 12 位乡镇代码（以 000 结尾）。',
@@ -278,9 +306,9 @@ function checkArguments(
         ),
       };
     }
-    return { minAreaM2, format, packageBytes: bytes.value };
+    return { minAreaM2, format, ...ruleSet, packageBytes: bytes.value };
   }
-  return { minAreaM2, format, ...(port !== undefined ? { port } : {}) };
+  return { minAreaM2, format, ...ruleSet, ...(port !== undefined ? { port } : {}) };
 }
 
 async function runSubcommand(
@@ -308,13 +336,14 @@ async function runSubcommand(
     }
     case 'file':
       return fileCommand(options, checked, db, lang);
+    case 'comment':
+      return commentCommand(options, checked, db, lang);
     case 'check': {
-      const rules = optionValue(options, '--rules');
       const county = optionValue(options, '--county');
       const checkOptions: CheckCityOptions = {
         minAreaM2: checked.minAreaM2,
         lang,
-        ...(rules !== undefined ? { ruleSet: builtinRuleSet(rules)! } : {}),
+        ...(checked.ruleSet !== undefined ? { ruleSet: checked.ruleSet } : {}),
         ...(county !== undefined ? { county } : {}),
       };
       const report = await checkCity(db, checkOptions);
@@ -325,12 +354,12 @@ async function runSubcommand(
           2,
         );
       }
-      const ruleSet =
-        checkOptions.ruleSet ?? builtinRuleSet(report.value.ruleSet) ?? builtinRuleSet('zigong')!;
+      const ruleSet = checkOptions.ruleSet ?? builtinRuleSetOrDefault(report.value.ruleSet);
       const stdout =
         checked.format === 'json'
           ? `${JSON.stringify(report.value, null, 2)}\n`
-          : formatTextReport(report.value, ruleSet, text('全市备案', 'city filings')[lang], lang);
+          : formatTextReport(report.value, ruleSet, text('全市备案', 'city filings')[lang], lang) +
+            remarksText(report.value.townships, lang);
       return answer(stdout, '', report.value.summary.errors > 0 ? 1 : 0);
     }
     case 'export': {
@@ -400,6 +429,14 @@ async function runSubcommand(
   }
 }
 
+/** The remarks on the current filings, after the text report (nothing when there are none). */
+function remarksText(townships: readonly CityTotals[], lang: Language): string {
+  const lines = townships.flatMap((township) => (township.comments ?? []).map((c) => remarkLine(c, lang)));
+  if (lines.length === 0) return '';
+  const head = text('当前备案的意见：', 'Remarks on the current filings:');
+  return `\n${head[lang]}\n${lines.join('\n')}\n`;
+}
+
 function filingLine(filing: FilingSummary, lang: Language): string {
   return text(
     `  第 ${filing.version} 版（备案号 ${filing.id}，${filing.createdAt}${filing.author ? `，${filing.author}` : ''}，SHA-256 ${filing.divisionSha256.slice(0, 12)}…）`,
@@ -422,9 +459,11 @@ async function fileCommand(
     );
     return answer('', `${lead[lang]}\n${problemsText(pkg.problems, lang)}\n`, 2);
   }
+  const note = optionValue(options, '--note');
   const outcome: FileOutcome = await fileCityPackage(db, pkg.value, {
     author: optionValue(options, '--author') ?? '',
     minAreaM2: checked.minAreaM2,
+    ...(note !== undefined ? { note } : {}),
   });
   const exitCode: ExitCode = outcome.kind === 'filed' ? 0 : 1;
   if (checked.format === 'json') {
@@ -439,7 +478,7 @@ async function fileCommand(
             `已备案：乡镇 ${outcome.filing.township} 第 ${outcome.filing.version} 版（备案号 ${outcome.filing.id}），网格 ${outcome.grids} 个；上一版网格 ${outcome.closedGrids} 个保留为历史。`,
             `Filed: township ${outcome.filing.township} version ${outcome.filing.version} (filing ${outcome.filing.id}), ${outcome.grids} grids; ${outcome.closedGrids} grids of the previous version kept as history.`,
           )[lang]
-        }\n`,
+        }\n${outcome.comment ? `${remarkLine(outcome.comment, lang)}\n` : ''}`,
         '',
         0,
       );
@@ -481,5 +520,100 @@ async function fileCommand(
       const hint = text('请对齐乡镇边界后重新备案。', 'Align the border and file again.');
       return answer(`${[head[lang], ...lines, hint[lang]].join('\n')}\n`, '', 1);
     }
+  }
+}
+
+/**
+ * What is wrong with the remark options, or undefined: `--note` belongs to file and comment (and comment
+ * needs it), `--grid` and `--filing` to comment; a note is not empty nor longer than the office keeps;
+ * an author name is bounded too.
+ */
+function remarkProblem(sub: Subcommand, options: ParsedOptions): LocalText | undefined {
+  const note = optionValue(options, '--note');
+  const grid = optionValue(options, '--grid');
+  const filing = optionValue(options, '--filing');
+  const author = optionValue(options, '--author');
+  if (note !== undefined && sub !== 'file' && sub !== 'comment') {
+    return text('--note 只用于 file 和 comment。', '--note is for file and comment only.');
+  }
+  if ((grid !== undefined || filing !== undefined) && sub !== 'comment') {
+    return text('--grid 和 --filing 只用于 comment。', '--grid and --filing are for comment only.');
+  }
+  if (sub === 'comment' && note === undefined) {
+    return text('缺少 --note 意见。', 'The --note remark is missing.');
+  }
+  const problem = note === undefined ? undefined : commentProblem(note);
+  if (problem === 'empty') return text('--note 不能为空。', '--note must not be empty.');
+  if (problem === 'too-long') {
+    return text(
+      `--note 最长 ${MAX_COMMENT_CHARS} 个字符。`,
+      `--note is at most ${MAX_COMMENT_CHARS} characters.`,
+    );
+  }
+  if (author !== undefined && [...author].length > MAX_AUTHOR_CHARS) {
+    return text(
+      `--author 最长 ${MAX_AUTHOR_CHARS} 个字符。`,
+      `--author is at most ${MAX_AUTHOR_CHARS} characters.`,
+    );
+  }
+  if (filing !== undefined && !/^[1-9]\d{0,14}$/.test(filing)) {
+    return text('--filing 须为备案号（正整数）。', '--filing must be a filing number (a whole number ≥ 1).');
+  }
+  return undefined;
+}
+
+/** One remark as a line of text: township, grid, author, time, body. */
+export function remarkLine(remark: FilingComment, lang: Language): string {
+  const about = remark.grid !== undefined ? text(`网格 ${remark.grid}`, `grid ${remark.grid}`)[lang] : '';
+  const who = remark.author !== '' ? remark.author : text('（未署名）', '(unsigned)')[lang];
+  return `  ${[remark.township, about, who, remark.createdAt].filter((part) => part !== '').join(' · ')}: ${remark.body}`;
+}
+
+async function commentCommand(
+  options: ParsedOptions,
+  checked: CheckedArguments,
+  db: CityDatabase,
+  lang: Language,
+): Promise<CommandResult> {
+  const township = optionValue(options, '--township')!;
+  const grid = optionValue(options, '--grid');
+  const filing = optionValue(options, '--filing');
+  const outcome = await commentOnFiling(db, {
+    township,
+    ...(grid !== undefined ? { grid } : {}),
+    ...(filing !== undefined ? { filing: Number(filing) } : {}),
+    author: optionValue(options, '--author') ?? '',
+    body: optionValue(options, '--note')!,
+  });
+  const exitCode: ExitCode = outcome.kind === 'added' ? 0 : 1;
+  if (checked.format === 'json') {
+    const json = { status: outcome.kind === 'added' ? 'added' : 'refused', ...outcome };
+    return answer(`${JSON.stringify(json, null, 2)}\n`, '', exitCode);
+  }
+  switch (outcome.kind) {
+    case 'added':
+      return answer(
+        `${text(`已记下对乡镇 ${township} 备案号 ${outcome.comment.filing} 的意见：`, `Remark recorded on township ${township}'s filing ${outcome.comment.filing}:`)[lang]}\n${remarkLine(outcome.comment, lang)}\n`,
+        '',
+        0,
+      );
+    case 'not-filed':
+      return answer(
+        '',
+        `${text(`乡镇 ${township} 尚未备案，无处记下意见。`, `Township ${township} has not filed: there is nothing to remark on.`)[lang]}\n`,
+        1,
+      );
+    case 'no-such-filing':
+      return answer(
+        '',
+        `${text(`备案号 ${outcome.filing} 不是乡镇 ${township} 的备案。`, `Filing ${outcome.filing} is not a filing of township ${township}.`)[lang]}\n`,
+        1,
+      );
+    case 'no-such-grid':
+      return answer(
+        '',
+        `${text(`乡镇 ${township} 的备案号 ${outcome.filing} 中没有网格 ${outcome.grid}。`, `Township ${township}'s filing ${outcome.filing} has no grid ${outcome.grid}.`)[lang]}\n`,
+        1,
+      );
   }
 }

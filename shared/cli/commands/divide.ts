@@ -3,14 +3,14 @@ import { divideCommunities } from '../../divide/divide-communities';
 import type { CommunityOutcome } from '../../divide/divide-outcome';
 import { stringifyDivision } from '../../formats/geojson';
 import { encodeText } from '../../formats/text-encoding';
-import type { Community, Language, LocalText, ReferenceLayer, Result, RuleSet } from '../../model';
-import { applyChange, BUILTIN_RULE_SETS, builtinRuleSet, text } from '../../model';
-import { parseRuleSet } from '../../validate/parse-rule-set';
+import type { Community, Language, LocalText, ReferenceLayer, RuleSet } from '../../model';
+import { applyChange, BUILTIN_RULE_SETS, text } from '../../model';
 import type { CliHost } from '../cli-host';
 import type { CommandModule } from '../command-module';
 import type { CommandResult } from '../command-result';
-import { optionValue, parseOptions } from '../parse-options';
+import { oneFileAndOut, optionValue, parseOptions } from '../parse-options';
 import { readDivisionFile, unreadableResult } from '../read-division-file';
+import { resolveRuleSet } from '../resolve-rule-set';
 import { readGuideLayers } from '../read-guide-layers';
 import { textTable } from '../text-table';
 
@@ -82,41 +82,6 @@ standard error; nothing is written); 3 internal error.
 function usage(message: LocalText, lang: Language): CommandResult {
   const more = text('运行 gridplan divide --help 查看用法。', 'Run gridplan divide --help for usage.');
   return { stdout: '', stderr: `${message[lang]} ${more[lang]}\n`, exitCode: 2 };
-}
-
-/** The rule set named by `--rules` (a built-in id or a JSON file), else the file's, as validate does. */
-function resolveRuleSet(
-  rules: string | undefined,
-  fileRuleSetId: string,
-  host: CliHost,
-  lang: Language,
-): { readonly ruleSet: RuleSet } | { readonly failure: CommandResult } {
-  if (rules === undefined) return { ruleSet: builtinRuleSet(fileRuleSetId) ?? builtinRuleSet('zigong')! };
-  const builtin = builtinRuleSet(rules);
-  if (builtin) return { ruleSet: builtin };
-  if (!/\.json$/i.test(rules)) {
-    return {
-      failure: usage(
-        text(
-          `未知的规则集 ${rules}：可用 ${[...BUILTIN_RULE_SETS.keys()].join('、')}，或一个 .json 规则集文件的路径。`,
-          `Unknown rule set ${rules}: use ${[...BUILTIN_RULE_SETS.keys()].join(', ')}, or the path of a .json rule-set file.`,
-        ),
-        lang,
-      ),
-    };
-  }
-  const source = host.readText(rules);
-  const parsed: Result<RuleSet> = source.ok ? parseRuleSet(source.value) : source;
-  if (!parsed.ok) {
-    return {
-      failure: unreadableResult(
-        text(`无法使用规则集 ${rules}：`, `Cannot use the rule set ${rules}:`),
-        parsed.problems,
-        lang,
-      ),
-    };
-  }
-  return { ruleSet: parsed.value };
 }
 
 function fixed(value: number, digits: number): number {
@@ -251,20 +216,12 @@ function runDivide(args: readonly string[], host: CliHost, lang: Language): Comm
   const parsed = parseOptions('divide', args, OPTIONS);
   if (!parsed.ok) return usage(parsed.problems[0]!.message, lang);
   const options = parsed.value;
-  if (options.positional.length !== 1) {
-    return usage(
-      options.positional.length === 0
-        ? text('缺少要划分的划分文件。', 'The division file to divide is missing.')
-        : text(
-            `只能给一个划分文件，收到 ${options.positional.length} 个。`,
-            `Give one division file, not ${options.positional.length}.`,
-          ),
-      lang,
-    );
-  }
-  const file = options.positional[0]!;
-  const out = optionValue(options, '--out');
-  if (out === undefined) return usage(text('缺少 --out 输出文件。', 'The --out file is missing.'), lang);
+  const paths = oneFileAndOut(
+    options,
+    text('缺少要划分的划分文件。', 'The division file to divide is missing.'),
+  );
+  if (!paths.ok) return usage(paths.problems[0]!.message, lang);
+  const { file, out } = paths.value;
   const format = optionValue(options, '--format') ?? 'text';
   if (format !== 'text' && format !== 'json') {
     return usage(

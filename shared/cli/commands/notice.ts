@@ -2,7 +2,7 @@ import { text } from '../../model';
 import { noticePdf } from '../../report/notice-pdf';
 import type { CommandModule } from '../command-module';
 import type { CommandResult } from '../command-result';
-import { optionValue, parseOptions } from '../parse-options';
+import { oneFileAndOut, optionValue, parseOptions } from '../parse-options';
 import { readDivisionFile } from '../read-division-file';
 import { loadReportFonts, parseDateOption, readReferenceFiles } from '../report-assets';
 
@@ -65,12 +65,9 @@ Exit status: 0 written; 1 a named community does not exist; 2 unreadable input o
     });
     if (!parsed.ok) return usage(parsed.problems[0]!.message[lang]);
     const options = parsed.value;
-    const file = options.positional[0];
-    const out = optionValue(options, '--out');
-    if (!file || options.positional.length > 1) {
-      return usage(text('需要且只需要一个划分文件。', 'Give exactly one division file.')[lang]);
-    }
-    if (!out) return usage(text('缺少 --out 公示.pdf。', 'Missing --out NOTICE.pdf.')[lang]);
+    const paths = oneFileAndOut(options);
+    if (!paths.ok) return usage(paths.problems[0]!.message[lang]);
+    const { file, out } = paths.value;
     const dateValue = optionValue(options, '--date');
     const date = dateValue === undefined ? new Date() : parseDateOption(dateValue);
     if (!date)

@@ -1,12 +1,12 @@
 import type { Language, LocalText, RuleSet } from '../../model';
-import { builtinRuleSet, text } from '../../model';
+import { builtinRuleSetOrDefault, text } from '../../model';
 import { sha256Hex } from '../../formats/sha256';
 import { buildFilingPackage } from '../build-filing-package';
 import type { FilingPdfMakers } from '../build-filing-package';
 import type { CliHost } from '../cli-host';
 import type { CommandModule } from '../command-module';
 import type { CommandResult } from '../command-result';
-import { optionValue, parseOptions } from '../parse-options';
+import { oneFileAndOut, optionValue, parseOptions } from '../parse-options';
 import { readDivisionFile, unreadableResult } from '../read-division-file';
 
 const HELP: LocalText = text(
@@ -84,20 +84,9 @@ async function runPackage(
   const parsed = parseOptions('package', args, OPTIONS);
   if (!parsed.ok) return usage(parsed.problems[0]!.message, lang);
   const options = parsed.value;
-  if (options.positional.length !== 1) {
-    return usage(
-      options.positional.length === 0
-        ? text('缺少划分文件。', 'The division file is missing.')
-        : text(
-            `只能给一个划分文件，收到 ${options.positional.length} 个。`,
-            `Give one division file, not ${options.positional.length}.`,
-          ),
-      lang,
-    );
-  }
-  const file = options.positional[0]!;
-  const out = optionValue(options, '--out');
-  if (out === undefined) return usage(text('缺少 --out 输出文件。', 'The --out file is missing.'), lang);
+  const paths = oneFileAndOut(options);
+  if (!paths.ok) return usage(paths.problems[0]!.message, lang);
+  const { file, out } = paths.value;
   const versionText = optionValue(options, '--version');
   const givenVersion = versionText === undefined ? undefined : Number(versionText);
   if (givenVersion !== undefined && !(Number.isInteger(givenVersion) && givenVersion >= 1)) {
@@ -148,7 +137,7 @@ async function runPackage(
     base = { division: baseRead.division, sha256, name: basePath };
   }
   const version = givenVersion ?? (baseVersion !== undefined ? baseVersion + 1 : 1);
-  const ruleSet: RuleSet = builtinRuleSet(division.meta.ruleSetId) ?? builtinRuleSet('zigong')!;
+  const ruleSet: RuleSet = builtinRuleSetOrDefault(division.meta.ruleSetId);
   const note = optionValue(options, '--note');
 
   const made = await buildFilingPackage(division, {

@@ -1,53 +1,18 @@
-import type { Division, Language, RuleSet } from '../../model';
-import { BUILTIN_RULE_SETS, builtinRuleSet, text } from '../../model';
+import { text } from '../../model';
 import { reviewReportPdf } from '../../report/review-report-pdf';
 import { overviewMapSvg } from '../../report/overview-map-svg';
 import { encodeText } from '../../formats/text-encoding';
-import { parseRuleSet } from '../../validate/parse-rule-set';
 import { validateDivision } from '../../validate/validate-division';
-import type { CliHost } from '../cli-host';
 import type { CommandModule } from '../command-module';
 import type { CommandResult } from '../command-result';
 import { formatHtmlReport } from '../format-html-report';
-import { optionValue, parseOptions } from '../parse-options';
-import { readDivisionFile, unreadableResult } from '../read-division-file';
+import { oneFile, optionValue, parseOptions } from '../parse-options';
+import { readDivisionFile } from '../read-division-file';
+import { resolveRuleSet } from '../resolve-rule-set';
 import { loadReportFonts, parseDateOption, readReferenceFiles } from '../report-assets';
 
 function usage(message: string): CommandResult {
   return { stdout: '', stderr: `${message}\n`, exitCode: 2 };
-}
-
-function ruleSetFor(
-  rules: string | undefined,
-  division: Division,
-  host: CliHost,
-  lang: Language,
-): { ruleSet: RuleSet } | { failure: CommandResult } {
-  const id = rules ?? division.meta.ruleSetId;
-  const builtin = builtinRuleSet(id) ?? (rules === undefined ? builtinRuleSet('zigong') : undefined);
-  if (builtin) return { ruleSet: builtin };
-  if (!/\.json$/i.test(id)) {
-    return {
-      failure: usage(
-        text(
-          `未知的规则集 ${id}：可用 ${[...BUILTIN_RULE_SETS.keys()].join('、')}，或一个 .json 规则集文件的路径。`,
-          `Unknown rule set ${id}: use ${[...BUILTIN_RULE_SETS.keys()].join(', ')}, or the path of a .json rule-set file.`,
-        )[lang],
-      ),
-    };
-  }
-  const source = host.readText(id);
-  const parsed = source.ok ? parseRuleSet(source.value) : source;
-  if (!parsed.ok) {
-    return {
-      failure: unreadableResult(
-        text(`无法使用规则集 ${id}：`, `Cannot use the rule set ${id}:`),
-        parsed.problems,
-        lang,
-      ),
-    };
-  }
-  return { ruleSet: parsed.value };
 }
 
 /**
@@ -94,10 +59,9 @@ arguments; 3 internal error.
     });
     if (!parsed.ok) return usage(parsed.problems[0]!.message[lang]);
     const options = parsed.value;
-    const file = options.positional[0];
-    if (!file || options.positional.length > 1) {
-      return usage(text('需要且只需要一个划分文件。', 'Give exactly one division file.')[lang]);
-    }
+    const one = oneFile(options);
+    if (!one.ok) return usage(one.problems[0]!.message[lang]);
+    const file = one.value;
     const format = optionValue(options, '--format') ?? 'pdf';
     if (format !== 'pdf' && format !== 'html') {
       return usage(
@@ -131,7 +95,7 @@ arguments; 3 internal error.
     const read = readDivisionFile(host, file, lang);
     if ('failure' in read) return read.failure;
     const division = read.division;
-    const rules = ruleSetFor(optionValue(options, '--rules'), division, host, lang);
+    const rules = resolveRuleSet(optionValue(options, '--rules'), division.meta.ruleSetId, host, lang);
     if ('failure' in rules) return rules.failure;
     const references = readReferenceFiles(host, options.values.get('--reference') ?? [], lang);
     if ('failure' in references) return references.failure;
