@@ -3,11 +3,10 @@ import { communityAround } from '../../shared/commands/carve-exclusive-grid-comm
 import { drawGridCommand } from '../../shared/commands/draw-grid-command';
 import { gridsNear } from '../../shared/commands/grid-command-context';
 import { splitGridCommand } from '../../shared/commands/split-grid-command';
-import type { CensusTable } from '../../shared/geometry/census-table';
-import { censusTable } from '../../shared/geometry/census-table';
 import { assignRows, rankAreas } from '../../shared/geometry/count-census';
 import type { Division, Grid, RuleSet, TargetStatus } from '../../shared/model';
 import { targetFor, targetStatus } from '../../shared/model';
+import { censusTableOf } from '../derive/census-table-of';
 
 /** One part of what is being drawn, as it would be if the planner finished now. */
 export interface SketchPart {
@@ -24,8 +23,6 @@ export type Sketch =
 function distinct(positions: readonly Position[]): number {
   return new Set(positions.map((p) => `${p[0]},${p[1]}`)).size;
 }
-
-const tables = new WeakMap<Division['census'], CensusTable>();
 
 /**
  * Households of each part a sketch would make, counted exactly as after the edit: the shared command
@@ -58,11 +55,7 @@ export function sketchCounts(division: Division, ruleSet: RuleSet, sketch: Sketc
     );
   }
   if (parts.length === 0) return [];
-  let table = tables.get(division.census);
-  if (!table) {
-    table = censusTable(division.census);
-    tables.set(division.census, table);
-  }
+  const table = censusTableOf(division.census);
   const partIds = new Set(parts.map((p) => p.id));
   const around = parts.flatMap((part) => gridsNear(division, part.geometry, partIds));
   const areas = rankAreas([...parts, ...new Map(around.map((g) => [g.id, g])).values()]);

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Division, RuleSet } from '../../shared/model';
 import type { SketchPart } from './sketch-counts';
 import type { SketchReply, SketchRequest } from './sketch-protocol';
+import { packDivision } from '../workers/packed-division';
 
 /** Pointer moves closer together than this are counted once (the last one). */
 export const SKETCH_DEBOUNCE_MS = 60;
@@ -46,7 +47,7 @@ export function useSketchCounts(
   // The worker follows the document (each edit replaces it; structured clone happens off the pointer path).
   useEffect(() => {
     if (!division) return;
-    const message: SketchRequest = { type: 'document', division, ruleSet };
+    const message: SketchRequest = { type: 'document', division: packDivision(division), ruleSet };
     worker.current?.postMessage(message);
   }, [division, ruleSet]);
 

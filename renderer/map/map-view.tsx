@@ -17,6 +17,7 @@ import { addOverlay, setOverlayData } from './map-overlay';
 // --- user basemap (basemap-source.ts, use-basemap.ts) ---
 import type { BasemapSettings } from './basemap-source';
 import { useBasemap } from './use-basemap';
+import { useCensusSource } from './use-census-source';
 import { useProposalLayer } from './proposal-layers';
 // --- end user basemap ---
 import type { ReviewOverlay } from './use-review-overlay';
@@ -146,14 +147,6 @@ const sourceOf = {
         type: 'Feature',
         properties: { id: m.id, name: m.name },
         geometry: m.geometry,
-      })),
-    ),
-  census: (division: Division) =>
-    collection(
-      [...division.census.values()].map((p) => ({
-        type: 'Feature',
-        properties: { households: p.households },
-        geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
       })),
     ),
 };
@@ -324,9 +317,7 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (ready) setSource(SOURCES.microgrid, sourceOf.microgrid(latestDivision()));
   }, [ready, microgrid]);
-  useEffect(() => {
-    if (ready) setSource(SOURCES.census, sourceOf.census(latestDivision()));
-  }, [ready, census]);
+  useCensusSource(mapRef, ready, census);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -14,6 +14,7 @@ import type {
 import { countByLayer, entitiesOf, text } from '../../shared/model';
 import {
   CENSUS_CHUNK_SIZE,
+  censusMapOf,
   concatCensus,
   decodeCensus,
   encodeCensus,
@@ -155,9 +156,11 @@ function divisionFrom(
     census: new Map(),
   };
   for (const { entity } of entityRows) maps[entity.layer].set(entity.id, entity);
-  for (const chunk of chunks) for (const point of decodeCensus(chunk)) maps.census.set(point.id, point);
   // The cast is sound: each map was filled by `entity.layer`, so it holds only that layer's entities.
-  return { meta: { name: row.name, ruleSetId: row.ruleSetId, extra: row.extra }, ...maps } as Division;
+  const areas = maps as Omit<Division, 'meta' | 'census'>;
+  // The chunks joined are kept beside the points (census-columns.ts), for the map, the counts and the workers.
+  const census = censusMapOf(concatCensus(chunks));
+  return { meta: { name: row.name, ruleSetId: row.ruleSetId, extra: row.extra }, ...areas, census };
 }
 
 /** A key range covering every row of one project in a table keyed `[projectId+...]`. */
