@@ -18,6 +18,7 @@
 //   --base REF     the baseline's git revision (default: git merge-base HEAD main)
 //   --no-build     reuse the previous builds
 //   --no-profile   skip the profiled round
+//   --timeout S    seconds an opening may take before the run fails (default 240)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -67,7 +68,7 @@ const BASE_COMMIT = git('rev-parse', '--short', BASE_REF);
 const WORK_DIR = path.join(tmpdir(), 'gridplan-app-open-bench');
 const SITE_DIR = path.join(WORK_DIR, 'site');
 const VIEWPORT = { width: 1366, height: 820 };
-const OPEN_TIMEOUT_MS = 240_000;
+const OPEN_TIMEOUT_MS = Math.max(10, Number(option('--timeout') ?? 240)) * 1000;
 /** The aim. */
 const AIM_MS = 3000;
 /** Written by the bench; the app opens the project remembered under this key (renderer/shell/last-project.ts). */
