@@ -30,10 +30,12 @@ import { createStaticServer, loadContentSecurityPolicy } from '../scripts/start.
 import { countCensus } from '../shared/geometry/count-census';
 import { interiorPoint } from '../shared/geometry/interior-point';
 import { preparePolygon } from '../shared/geometry/prepared-polygon';
-import type { Division, Entity, Grid } from '../shared/model';
-import { countByLayer } from '../shared/model';
+import type { Grid } from '../shared/model';
 import { CITY, generateDivision, TOWNSHIP } from './city-division';
 import { functionTimes, isIdle, startProfile, stopProfile } from './editor-profile';
+import { seedCensus, seedProject } from './seed-project';
+
+const PROJECT_ID = 'bench-city';
 
 interface E2eHelpers {
   launchBrowser(): Promise<Browser>;
@@ -71,9 +73,6 @@ const VIEWPORT = { width: 1366, height: 820 };
 const OPEN_TIMEOUT_MS = Math.max(10, Number(option('--timeout') ?? 240)) * 1000;
 /** The issue's aim. */
 const AIM_MS = 3000;
-/** Written by the bench; the app opens the project remembered under this key (renderer/shell/last-project.ts). */
-const LAST_PROJECT_KEY = 'gridplan.lastProject';
-const PROJECT_ID = 'bench-city';
 
 function buildRenderer(sourceRoot: string, outDir: string): void {
   execFileSync(
@@ -97,112 +96,6 @@ function buildBoth(): void {
   }
   console.log(`Building the baseline renderer (${BASE_COMMIT}) → ${path.join(SITE_DIR, 'base')}…`);
   buildRenderer(baseSource, path.join(SITE_DIR, 'base'));
-}
-
-// ---- the project, written as schema v4 rows ------------------------------------------------------
-
-// The page's side as plain JavaScript source: a function passed to page.evaluate is serialised with
-// toString(), and tsx's transform can add helper calls (`__name`) that the page does not have (as in
-// bench/editor-probe.ts); this also keeps DOM types out of the Node-typed bench project.
-
-/** Puts rows into object stores of the app's database, in one transaction. */
-const WRITE_ROWS = `async ({ stores }) => {
-  const db = await new Promise((resolve, reject) => {
-    const request = indexedDB.open('gridplan');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  const tx = db.transaction(Object.keys(stores), 'readwrite');
-  for (const [name, rows] of Object.entries(stores)) for (const row of rows) tx.objectStore(name).put(row);
-  await new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
-  db.close();
-}`;
-
-/** Decodes base64 columns and puts them as v4 census chunks, through {@link WRITE_ROWS}'s code. */
-const WRITE_CENSUS = `async ({ ids, lon, lat, households, population, firstChunk, chunkSize, projectId }) => {
-  const bytes = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0)).buffer;
-  const columns = {
-    lon: new Float64Array(bytes(lon)),
-    lat: new Float64Array(bytes(lat)),
-    households: new Uint32Array(bytes(households)),
-    population: new Uint32Array(bytes(population)),
-  };
-  const rows = [];
-  for (let start = 0; start < ids.length; start += chunkSize) {
-    const end = Math.min(ids.length, start + chunkSize);
-    rows.push({
-      projectId,
-      chunk: firstChunk + start / chunkSize,
-      ids: ids.slice(start, end),
-      lon: columns.lon.slice(start, end),
-      lat: columns.lat.slice(start, end),
-      households: columns.households.slice(start, end),
-      population: columns.population.slice(start, end),
-      details: [],
-    });
-  }
-  await (${WRITE_ROWS})({ stores: { censusChunks: rows } });
-}`;
-
-/** Writes the project row and its area entities (schema v4 layout: renderer/storage/schema.ts). */
-async function seedProject(page: Page, division: Division): Promise<void> {
-  const now = Date.now();
-  const project = {
-    id: PROJECT_ID,
-    name: '城市基准 · city bench',
-    ruleSetId: division.meta.ruleSetId,
-    extra: {},
-    createdAt: now,
-    updatedAt: now,
-    lastOpenedAt: now,
-    counts: countByLayer(division),
-    censusRevision: 0,
-    editRevision: 0,
-  };
-  const entities: { projectId: string; layer: string; id: string; entity: Entity }[] = [];
-  for (const layer of ['township', 'community', 'grid', 'microgrid'] as const) {
-    for (const entity of (division[layer] as ReadonlyMap<string, Entity>).values())
-      entities.push({ projectId: PROJECT_ID, layer, id: entity.id, entity });
-  }
-  await page.evaluate(`(${WRITE_ROWS})(${JSON.stringify({ stores: { projects: [project], entities } })})`);
-  await page.evaluate(
-    `localStorage.setItem(${JSON.stringify(LAST_PROJECT_KEY)}, ${JSON.stringify(PROJECT_ID)})`,
-  );
-}
-
-/**
- * Writes the census points as v4 chunks of 5,000 columns. The columns travel as base64 (numbers as JSON
- * would be several times larger and slower to pass to the page), a batch of chunks per call.
- */
-async function seedCensus(page: Page, division: Division): Promise<void> {
-  const points = [...division.census.values()];
-  const chunkSize = 5000;
-  const perCall = 40;
-  for (let first = 0; first < points.length; first += chunkSize * perCall) {
-    const run = points.slice(first, first + chunkSize * perCall);
-    const lon = Float64Array.from(run, (p) => p.lon);
-    const lat = Float64Array.from(run, (p) => p.lat);
-    const households = Uint32Array.from(run, (p) => p.households);
-    const population = Uint32Array.from(run, (p) => p.population);
-    const base64 = (array: Float64Array | Uint32Array): string =>
-      Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
-    const batch = JSON.stringify({
-      ids: run.map((p) => p.id),
-      lon: base64(lon),
-      lat: base64(lat),
-      households: base64(households),
-      population: base64(population),
-      firstChunk: first / chunkSize,
-      chunkSize,
-      projectId: PROJECT_ID,
-    });
-    await page.evaluate(`(${WRITE_CENSUS})(${batch})`);
-    process.stdout.write(`\r  ${(first + run.length).toLocaleString('en-US')} points written`);
-  }
-  process.stdout.write('\n');
 }
 
 // ---- one opening ---------------------------------------------------------------------------------
@@ -338,9 +231,12 @@ try {
   await page.goto(`${origin}/base/index.html`);
   await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: OPEN_TIMEOUT_MS });
   console.log('Writing the project into IndexedDB…');
-  await seedProject(page, division);
+  await seedProject(page, division, PROJECT_ID);
   console.log('  project row and areas written');
-  await seedCensus(page, division);
+  await seedCensus(page, division, PROJECT_ID, (written) =>
+    process.stdout.write(`\r  ${written.toLocaleString('en-US')} points written`),
+  );
+  process.stdout.write('\n');
 
   for (let round = 0; round < ROUNDS; round++) {
     const opening = await open(page, `${origin}/base/index.html`, grid, centre);
