@@ -3,40 +3,26 @@
 //   2. a ~50 MB polygon shapefile (GBK, Gauss-Kruger zone 35) → GridPlan GeoJSON
 //                                                       (ogr2ogr: the same, reprojected to EPSG:4490)
 //   3. a 5,000-grid division → grid shapefile zip        (ogr2ogr: GeoJSON → shapefile of the grid layer)
-// GridPlan runs through the CLI core in this process (`runCli`, the code behind `gridplan import/export`);
-// ogr2ogr as a process, so its time includes starting it (~0.05 s). Each is the median of three runs.
+// Both run as processes, as a planner or a pipeline runs them: GridPlan is the CLI bundle built from this
+// tree (scripts/build-cli.mjs, as `npx gridplan` runs it), so its time includes starting Node and loading
+// the bundle, as ogr2ogr's includes starting it. Each is the median of three runs.
 // Run: node --expose-gc --import tsx bench/import-export-bench.ts
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli } from '../shared/cli/run-cli';
-import type { CliHost } from '../shared/cli/run-cli';
+import { buildCli } from '../scripts/build-cli.mjs';
 import { stringifyDivision } from '../shared/formats/geojson';
 import type { ShapeRecord } from '../shared/formats/shapefile-write';
 import { writeShapefile } from '../shared/formats/shapefile-write';
-import { ok } from '../shared/model';
 import { CITY, generateDivision, random } from './city-division';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'gridplan-bench-'));
 const at = (name: string) => path.join(dir, name);
 const gc = (globalThis as { gc?: () => void }).gc;
 
-const host: CliHost = {
-  readText: (p) => ok(readFileSync(p, 'utf8')),
-  readBytes: (p) => ok(new Uint8Array(readFileSync(p))),
-  writeBytes: (p, bytes) => {
-    writeFileSync(p, bytes);
-    return ok(true);
-  },
-  fileSize: (p) => {
-    try {
-      return statSync(p).size;
-    } catch {
-      return undefined;
-    }
-  },
-};
+// The bundle `npx gridplan` runs, built from this working tree into the benchmark's folder.
+const bundle = await buildCli({ outfile: at('cli/gridplan.js'), quiet: true });
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -54,9 +40,9 @@ async function timed(run: () => unknown, times = 3): Promise<number> {
   return median(seconds);
 }
 
-async function gridplan(args: string[]): Promise<void> {
-  const result = await runCli(args, host);
-  if (result.exitCode !== 0) throw new Error(`gridplan ${args.join(' ')}: ${result.stderr}`);
+function gridplan(args: string[]): void {
+  const result = spawnSync(process.execPath, [bundle, ...args], { cwd: dir, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`gridplan ${args.join(' ')}: ${result.stderr}`);
 }
 
 function ogr2ogr(args: string[]): void {

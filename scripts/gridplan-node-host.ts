@@ -11,7 +11,6 @@ import {
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { decodeTextFile } from '../shared/formats/text-encoding';
-import { openCityDatabase, serveUntilStopped } from './city-host';
 import type { CliHost } from '../shared/cli/run-cli';
 import type { Result } from '../shared/model';
 import { fail, ok, text } from '../shared/model';
@@ -60,8 +59,11 @@ function resolveAsset(specifier: string): string | undefined {
 
 /** The command line's host on the real file system (atomic `--out` writes, decoding that never garbles). */
 export const nodeCliHost: CliHost = {
-  openCityDatabase: (url) => openCityDatabase(url),
-  serveHttp: serveUntilStopped,
+  // node-postgres and the HTTP server load only for `gridplan city`: every other command would pay
+  // their start-up (bench/import-export-bench.ts times the whole process).
+  openCityDatabase: async (url) => (await import('./city-host')).openCityDatabase(url),
+  serveHttp: async (options, makeHandler) =>
+    (await import('./city-host')).serveUntilStopped(options, makeHandler),
   readAsset(name) {
     const specifier = FONT_FILES[name];
     const file = specifier === undefined ? undefined : resolveAsset(specifier);

@@ -2,6 +2,7 @@ import type { Division, RuleSet, TargetStatus } from '../../shared/model';
 import { targetFor, targetStatus } from '../../shared/model';
 import type { CensusCounts } from '../../shared/geometry/count-census';
 import { countCensus } from '../../shared/geometry/count-census';
+import { censusTableOf } from './census-table-of';
 
 /** What the list, the map and the attribute panel show of one grid. */
 export interface GridFigure {
@@ -32,11 +33,11 @@ export function deriveFigures(
   ruleSet: RuleSet,
   /**
    * Counts made elsewhere (the validation worker counts after every change): given, no census point is
-   * counted here. Without them every point is counted again, on this thread.
+   * counted here. Without them every point is counted again, on this thread, from the census's columns.
    */
   counted?: CensusCounts,
 ): DivisionFigures {
-  const counts = counted ?? countCensus(division);
+  const counts = counted ?? countCensus(division, { table: censusTableOf(division.census) });
   const grids = new Map<string, GridFigure>();
   const byCommunity = new Map<string, { households: number; population: number }>();
   for (const grid of division.grid.values()) {
@@ -86,9 +87,11 @@ function censusTotals(census: Division['census']): { households: number; populat
   if (known) return known;
   let households = 0;
   let population = 0;
-  for (const point of census.values()) {
-    households += point.households;
-    population += point.population;
+  // Read from the table's columns rather than a million point objects.
+  const table = censusTableOf(census);
+  for (let row = 0; row < table.ids.length; row++) {
+    households += table.households[row]!;
+    population += table.population[row]!;
   }
   const totals = { households, population };
   totalsByCensus.set(census, totals);

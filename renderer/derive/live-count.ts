@@ -1,9 +1,6 @@
 import type { AreaGeometry, Division } from '../../shared/model';
-import type { CensusTable } from '../../shared/geometry/census-table';
-import { censusTable } from '../../shared/geometry/census-table';
 import { assignRows, rankAreas } from '../../shared/geometry/count-census';
-
-const tables = new WeakMap<Division['census'], CensusTable>();
+import { censusTableOf } from './census-table-of';
 
 /**
  * Households and population inside one shape, for live feedback while a vertex is dragged or a shape is
@@ -14,11 +11,7 @@ export function liveCount(
   division: Division,
   geometry: AreaGeometry,
 ): { households: number; population: number } {
-  let table = tables.get(division.census);
-  if (!table) {
-    table = censusTable(division.census);
-    tables.set(division.census, table);
-  }
+  const table = censusTableOf(division.census);
   const owner = assignRows(table, rankAreas([{ id: 'live', code: '', geometry }]));
   let households = 0;
   let population = 0;

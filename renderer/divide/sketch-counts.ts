@@ -2,13 +2,12 @@ import type { LineString, Polygon, Position } from 'geojson';
 import { communityAround } from '../../shared/commands/carve-exclusive-grid-command';
 import { drawGridCommand } from '../../shared/commands/draw-grid-command';
 import { gridsNear } from '../../shared/commands/grid-command-context';
-import type { CensusTable } from '../../shared/geometry/census-table';
-import { censusTable } from '../../shared/geometry/census-table';
 import { assignRows, rankAreas } from '../../shared/geometry/count-census';
 import type { Division, Grid, LocalText, MicroGrid, RuleSet, TargetStatus } from '../../shared/model';
 import { targetFor, targetStatus } from '../../shared/model';
 import type { SplitTargets } from '../tools/split-targets';
 import { splitTargets, splitTargetsCommand } from '../tools/split-targets';
+import { censusTableOf } from '../derive/census-table-of';
 
 /** One part of what is being drawn, as it would be if the planner finished now. */
 export interface SketchPart {
@@ -37,8 +36,6 @@ export const NO_PREVIEW: SketchPreview = { parts: [], targets: null, refusal: nu
 function distinct(positions: readonly Position[]): number {
   return new Set(positions.map((p) => `${p[0]},${p[1]}`)).size;
 }
-
-const tables = new WeakMap<Division['census'], CensusTable>();
 
 /**
  * Households of each part a sketch would make, counted exactly as after the edit: the shared command
@@ -76,11 +73,7 @@ export function sketchCounts(division: Division, ruleSet: RuleSet, sketch: Sketc
     );
   }
   if (parts.length === 0) return { parts: [], targets, refusal: null };
-  let table = tables.get(division.census);
-  if (!table) {
-    table = censusTable(division.census);
-    tables.set(division.census, table);
-  }
+  const table = censusTableOf(division.census);
   const partIds = new Set(parts.map((p) => p.id));
   // Census points compete with the areas around of the same layer (grids, or the grid's other micro-grids).
   const around: (Grid | MicroGrid)[] =

@@ -4,6 +4,7 @@ import type { Division, RuleSet } from '../../shared/model';
 import type { SketchPreview } from './sketch-counts';
 import { NO_PREVIEW } from './sketch-counts';
 import type { SketchReply, SketchRequest } from './sketch-protocol';
+import { packDivision } from '../workers/packed-division';
 
 /** Pointer moves closer together than this are counted once (the last one). */
 export const SKETCH_DEBOUNCE_MS = 60;
@@ -48,7 +49,7 @@ export function useSketchCounts(
   // The worker follows the document (each edit replaces it; structured clone happens off the pointer path).
   useEffect(() => {
     if (!division) return;
-    const message: SketchRequest = { type: 'document', division, ruleSet };
+    const message: SketchRequest = { type: 'document', division: packDivision(division), ruleSet };
     worker.current?.postMessage(message);
   }, [division, ruleSet]);
 

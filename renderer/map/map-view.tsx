@@ -18,6 +18,7 @@ import { mapLocale, relocaliseMap } from './map-locale';
 // --- user basemap (basemap-source.ts, use-basemap.ts) ---
 import type { BasemapSettings } from './basemap-source';
 import { useBasemap } from './use-basemap';
+import { useCensusSource } from './use-census-source';
 import { useProposalLayer } from './proposal-layers';
 // --- end user basemap ---
 import type { ReviewOverlay } from './use-review-overlay';
@@ -148,14 +149,6 @@ const sourceOf = {
         type: 'Feature',
         properties: { id: m.id, name: m.name },
         geometry: m.geometry,
-      })),
-    ),
-  census: (division: Division) =>
-    collection(
-      [...division.census.values()].map((p) => ({
-        type: 'Feature',
-        properties: { households: p.households },
-        geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
       })),
     ),
 };
@@ -345,9 +338,7 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (ready) setSource(SOURCES.microgrid, sourceOf.microgrid(latestDivision()));
   }, [ready, microgrid]);
-  useEffect(() => {
-    if (ready) setSource(SOURCES.census, sourceOf.census(latestDivision()));
-  }, [ready, census]);
+  useCensusSource(mapRef, ready, census);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -82,25 +82,62 @@ export function encodeCensus(points: readonly CensusPoint[]): CensusColumns {
 /** Rebuilds the points of {@link encodeCensus}, in order. */
 export function decodeCensus(columns: CensusColumns): CensusPoint[] {
   const count = columns.ids.length;
-  const detailAt = new Map<number, CensusDetail>();
-  for (const detail of columns.details) detailAt.set(detail.index, detail);
   const points = new Array<CensusPoint>(count);
+  const { ids, lon, lat, households, population } = columns;
+  // Most points have no details: they are built in one shape, without a lookup or a spread each (a
+  // million of them is the largest part of opening a city-sized project).
   for (let index = 0; index < count; index++) {
-    const detail = detailAt.get(index);
-    const point: CensusPoint = {
+    points[index] = {
       layer: 'census',
-      id: columns.ids[index] as string,
-      lon: columns.lon[index] as number,
-      lat: columns.lat[index] as number,
-      households: columns.households[index] as number,
-      population: columns.population[index] as number,
-      extra: detail?.extra ?? {},
-      ...(detail?.address !== undefined ? { address: detail.address } : {}),
-      ...(detail?.personal !== undefined ? { personal: detail.personal } : {}),
+      id: ids[index] as string,
+      lon: lon[index] as number,
+      lat: lat[index] as number,
+      households: households[index] as number,
+      population: population[index] as number,
+      extra: {},
     };
-    points[index] = point;
+  }
+  for (const detail of columns.details) {
+    const point = points[detail.index];
+    if (point === undefined) continue;
+    points[detail.index] = {
+      ...point,
+      extra: detail.extra ?? {},
+      ...(detail.address !== undefined ? { address: detail.address } : {}),
+      ...(detail.personal !== undefined ? { personal: detail.personal } : {}),
+    };
   }
   return points;
+}
+
+const attached = new WeakMap<ReadonlyMap<string, CensusPoint>, CensusColumns>();
+
+/**
+ * Records that `census` holds exactly the points of `columns`, in that order: the loader has the columns
+ * at hand, and whoever needs the points as columns (the map, the counts, the workers) then takes them
+ * instead of walking a million objects. Only for a map nobody will mutate (a loaded `Division`'s).
+ */
+export function attachCensusColumns(census: ReadonlyMap<string, CensusPoint>, columns: CensusColumns): void {
+  attached.set(census, columns);
+}
+
+/** The points of `census` as columns: those the loader attached, else encoded once and remembered. */
+export function censusColumnsOf(census: ReadonlyMap<string, CensusPoint>): CensusColumns {
+  let columns = attached.get(census);
+  if (!columns) {
+    columns = encodeCensus([...census.values()]);
+    attached.set(census, columns);
+  }
+  return columns;
+}
+
+/** The points of `columns` as the map a `Division` holds, with the columns attached to it. */
+export function censusMapOf(columns: CensusColumns): ReadonlyMap<string, CensusPoint> {
+  const census = new Map<string, CensusPoint>();
+  for (const point of decodeCensus(columns)) census.set(point.id, point);
+  // A repeated id keeps its last point, as applyChange would: then the map is not the columns.
+  if (census.size === columns.ids.length) attachCensusColumns(census, columns);
+  return census;
 }
 
 /** Splits points into runs of at most `size`, in order. */

@@ -14,6 +14,7 @@ import type {
 import { countByLayer, entitiesOf, text } from '../../shared/model';
 import {
   CENSUS_CHUNK_SIZE,
+  censusMapOf,
   concatCensus,
   decodeCensus,
   encodeCensus,
@@ -158,15 +159,17 @@ function divisionFrom(
     census: new Map(),
   };
   for (const { entity } of entityRows) maps[entity.layer].set(entity.id, entity);
-  for (const chunk of chunks) for (const point of decodeCensus(chunk)) maps.census.set(point.id, point);
   // The cast is sound: each map was filled by `entity.layer`, so it holds only that layer's entities.
+  const areas = maps as Omit<Division, 'meta' | 'census'>;
+  // The chunks joined are kept beside the points (census-columns.ts), for the map, the counts and the workers.
+  const census = censusMapOf(concatCensus(chunks));
   const meta: DivisionMeta = {
     name: row.name,
     ruleSetId: row.ruleSetId,
     ...(row.sourceZoneEpsg !== undefined ? { sourceZoneEpsg: row.sourceZoneEpsg } : {}),
     extra: row.extra,
   };
-  return { meta, ...maps } as Division;
+  return { meta, ...areas, census };
 }
 
 /** A key range covering every row of one project in a table keyed `[projectId+...]`. */

@@ -3,6 +3,7 @@ import type { Change, Division, RuleSet } from '../../shared/model';
 import type { CensusCounts, CensusTally } from '../../shared/geometry/count-census';
 import type { ValidationIssue } from '../../shared/validate';
 import { ValidationHandler } from '../workers/validation-handler';
+import { packDivision } from '../workers/packed-division';
 import type { ValidationRequest, ValidationResponse } from '../workers/validation-protocol';
 
 /** What the issues panel, the map and the status bar show of validation. */
@@ -147,7 +148,7 @@ export class ValidationClient {
     const request: ValidationRequest = {
       type: 'reset',
       revision: this.revision,
-      division,
+      division: packDivision(division),
       ruleSet,
       minAreaM2,
     };

@@ -8,6 +8,7 @@ import type { Division, RuleSet } from '../../shared/model';
 import type { SketchPreview } from '../divide/sketch-counts';
 import type { SketchReply, SketchRequest } from '../divide/sketch-protocol';
 import { NO_PREVIEW, sketchCounts } from '../divide/sketch-counts';
+import { unpackDivision } from './packed-division';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -16,7 +17,7 @@ let current: { division: Division; ruleSet: RuleSet } | null = null;
 self.onmessage = (event: MessageEvent<SketchRequest>) => {
   const request = event.data;
   if (request.type === 'document') {
-    current = { division: request.division, ruleSet: request.ruleSet };
+    current = { division: unpackDivision(request.division), ruleSet: request.ruleSet };
     return;
   }
   let preview: SketchPreview = NO_PREVIEW;

@@ -1,4 +1,5 @@
 import { Validator } from '../../shared/validate';
+import { unpackDivision } from './packed-division';
 import type { ValidationRequest, ValidationResponse } from './validation-protocol';
 
 /**
@@ -13,7 +14,9 @@ export class ValidationHandler {
     try {
       let scopes = 0;
       if (request.type === 'reset') {
-        this.validator = new Validator(request.division, request.ruleSet, { minAreaM2: request.minAreaM2 });
+        this.validator = new Validator(unpackDivision(request.division), request.ruleSet, {
+          minAreaM2: request.minAreaM2,
+        });
       } else if (this.validator) {
         scopes = this.validator.update(request.change).scopesRecomputed;
       } else {

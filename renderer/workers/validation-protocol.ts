@@ -1,13 +1,15 @@
-import type { Change, Division, RuleSet } from '../../shared/model';
+import type { Change, RuleSet } from '../../shared/model';
 import type { CensusCounts, CensusTally } from '../../shared/geometry/count-census';
 import type { ValidationIssue } from '../../shared/validate';
+import type { PackedDivision } from './packed-division';
 
 /** Messages to the validation worker. `revision` orders answers: a stale answer is ignored. */
 export type ValidationRequest =
   | {
       readonly type: 'reset';
       readonly revision: number;
-      readonly division: Division;
+      /** Packed: the census crosses as columns (packed-division.ts). */
+      readonly division: PackedDivision;
       readonly ruleSet: RuleSet;
       readonly minAreaM2: number;
     }

@@ -1,8 +1,6 @@
 import type { Language } from '../model';
 import { ok } from '../model';
-import { noticePdf } from '../report/notice-pdf';
 import type { ReportFonts } from '../report/pdf-document';
-import { reviewReportPdf } from '../report/review-report-pdf';
 import type { FilingPdfMakers } from './build-filing-package';
 import type { CliHost } from './cli-host';
 import type { CommandResult } from './command-result';
@@ -15,9 +13,13 @@ import { loadReportFonts } from './report-assets';
  */
 export function filingPdfMakersWithFonts(fonts: ReportFonts): FilingPdfMakers {
   return {
+    // The PDF writers are loaded when a package is made: pdf-lib and fontkit are slow to start, which
+    // every other command would otherwise pay (see commands/notice.ts).
     report: async (input) =>
       ok(
-        await reviewReportPdf(input.division, input.report, {
+        await (
+          await import('../report/review-report-pdf')
+        ).reviewReportPdf(input.division, input.report, {
           fonts,
           ruleSetName: input.ruleSet.name[input.lang],
           version: String(input.version),
@@ -26,7 +28,11 @@ export function filingPdfMakersWithFonts(fonts: ReportFonts): FilingPdfMakers {
         }),
       ),
     notices: async (input) =>
-      ok(await noticePdf(input.division, { fonts, date: new Date(input.createdAt), lang: input.lang })),
+      ok(
+        await (
+          await import('../report/notice-pdf')
+        ).noticePdf(input.division, { fonts, date: new Date(input.createdAt), lang: input.lang }),
+      ),
   };
 }
 

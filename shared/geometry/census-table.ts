@@ -21,6 +21,15 @@ function countOf(value: number): number {
   return Number.isFinite(value) && value > 0 ? value : 0;
 }
 
+/** Census points already as columns (how the app stores and loads them): ids, positions and counts. */
+export interface CensusColumnsInput {
+  readonly ids: readonly string[];
+  readonly lon: Float64Array;
+  readonly lat: Float64Array;
+  readonly households: ArrayLike<number>;
+  readonly population: ArrayLike<number>;
+}
+
 /** Builds the column table and its index. Points with non-finite coordinates are kept but not indexed. */
 export function censusTable(census: ReadonlyMap<string, CensusPoint>): CensusTable {
   const n = census.size;
@@ -30,16 +39,42 @@ export function censusTable(census: ReadonlyMap<string, CensusPoint>): CensusTab
   const households = new Float64Array(n);
   const population = new Float64Array(n);
   let row = 0;
-  let finite = 0;
   for (const point of census.values()) {
     ids[row] = point.id;
     lon[row] = point.lon;
     lat[row] = point.lat;
     households[row] = countOf(point.households);
     population[row] = countOf(point.population);
-    if (Number.isFinite(point.lon) && Number.isFinite(point.lat)) finite++;
     row++;
   }
+  return indexed(ids, lon, lat, households, population);
+}
+
+/**
+ * The same table from columns, without a point object: the columns' positions are shared (not copied),
+ * the counts are read as {@link censusTable} reads them (only finite positive values count).
+ */
+export function censusTableFromColumns(columns: CensusColumnsInput): CensusTable {
+  const n = columns.ids.length;
+  const households = new Float64Array(n);
+  const population = new Float64Array(n);
+  for (let row = 0; row < n; row++) {
+    households[row] = countOf(columns.households[row]!);
+    population[row] = countOf(columns.population[row]!);
+  }
+  return indexed(columns.ids, columns.lon, columns.lat, households, population);
+}
+
+function indexed(
+  ids: readonly string[],
+  lon: Float64Array,
+  lat: Float64Array,
+  households: Float64Array,
+  population: Float64Array,
+): CensusTable {
+  const n = ids.length;
+  let finite = 0;
+  for (let i = 0; i < n; i++) if (Number.isFinite(lon[i]) && Number.isFinite(lat[i])) finite++;
   // KDBush needs at least one item to be queried safely; its item numbers map to rows through indexRows.
   const indexRows = new Uint32Array(finite);
   // Leaves of 256 points build a third faster than the default 64 for a million points, and box

@@ -39,6 +39,11 @@ export interface CensusCounts {
 export interface CountCensusOptions {
   /** Distance in degrees within which a point is on an edge; default {@link EDGE_TOLERANCE_DEG}. */
   readonly toleranceDeg?: number;
+  /**
+   * The division's census points as a table, when the caller has one (the app builds it from the columns
+   * it loaded); default: built from `division.census`. It must hold exactly those points.
+   */
+  readonly table?: CensusTable;
 }
 
 /** An area competing for census points: the order of the array is the tie order (see {@link assignRows}). */
@@ -161,7 +166,7 @@ function add(tally: CensusTally, table: CensusTable, row: number): void {
  */
 export function countCensus(division: Division, options: CountCensusOptions = {}): CensusCounts {
   const tolerance = options.toleranceDeg ?? EDGE_TOLERANCE_DEG;
-  const table = censusTable(division.census);
+  const table = options.table ?? censusTable(division.census);
   const grids = rankAreas(division.grid.values());
   const microgrids = rankAreas(division.microgrid.values());
   return tallyCensus(

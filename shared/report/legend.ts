@@ -1,6 +1,6 @@
 import type { Hatch, MeasureText, Rgb, SceneItem } from './map-scene';
 import { INK } from './map-styles';
-import { wrapText } from './pdf-document';
+import { wrapText } from './wrap-text';
 
 /** One line of a map legend: a swatch (area or line sample), its words and an optional note. */
 export interface LegendEntry {

@@ -1,5 +1,4 @@
 import { text } from '../../model';
-import { noticePdf } from '../../report/notice-pdf';
 import type { CommandModule } from '../command-module';
 import type { CommandResult } from '../command-result';
 import { oneFileAndOut, optionValue, parseOptions } from '../parse-options';
@@ -94,6 +93,9 @@ Exit status: 0 written; 1 a named community does not exist; 2 unreadable input o
     if ('failure' in references) return references.failure;
     const fonts = loadReportFonts(host, lang);
     if ('failure' in fonts) return fonts.failure;
+    // Loaded when a PDF is made: pdf-lib and fontkit take a large part of a second to start, which every
+    // other command (import, export, validate) would otherwise pay (bench/import-export-bench.ts).
+    const { noticePdf } = await import('../../report/notice-pdf');
     const bytes = await noticePdf(division, {
       fonts: fonts.fonts,
       communities,

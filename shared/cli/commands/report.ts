@@ -1,5 +1,4 @@
 import { text } from '../../model';
-import { reviewReportPdf } from '../../report/review-report-pdf';
 import { overviewMapSvg } from '../../report/overview-map-svg';
 import { encodeText } from '../../formats/text-encoding';
 import { validateDivision } from '../../validate/validate-division';
@@ -111,6 +110,8 @@ arguments; 3 internal error.
     } else {
       const fonts = loadReportFonts(host, lang);
       if ('failure' in fonts) return fonts.failure;
+      // Loaded when a PDF is made (pdf-lib and fontkit are slow to start; see notice.ts).
+      const { reviewReportPdf } = await import('../../report/review-report-pdf');
       bytes = await reviewReportPdf(division, report, {
         fonts: fonts.fonts,
         ruleSetName: rules.ruleSet.name[lang],

@@ -1,0 +1,295 @@
+// `npm run bench:app-open` — how long the app takes to open a city-sized project, against the previous
+// build measured in the same run (the machine is shared and noisy: the ratio is the figure to compare).
+//
+//   project:  300 grids in 30 communities and 1,000,000 census points (bench/city-division.ts TOWNSHIP;
+//             --city: 5,000 grids in 500 communities, CITY), written into IndexedDB in the schema-v4 layout (the layout every release so far wrote)
+//   baseline: the renderer built from --base (default: the merge base with main), same origin, same data
+//   measured: navigation → the map answers (a click on a grid selects it, the attribute panel shows its
+//             code), and navigation → the grid's household count is shown (the counts are ready)
+//
+// Both builds are served from one origin (/base/ and /new/), so they open the same database: the baseline
+// rounds run first on the v4 rows, then the new build opens them once (upgrading the schema if it has a
+// newer version: timed apart, it happens once per database) and its rounds follow. Then one more round of
+// the new build under V8's CPU profiler lists where the main thread's time goes.
+//
+//   --rounds N     measured rounds per build (default 3)
+//   --points N     census points (default 1,000,000)
+//   --city         the city's 5,000 grids instead of a township's 300
+//   --base REF     the baseline's git revision (default: git merge-base HEAD main)
+//   --no-build     reuse the previous builds
+//   --no-profile   skip the profiled round
+//   --timeout S    seconds an opening may take before the run fails (default 240)
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { createStaticServer, loadContentSecurityPolicy } from '../scripts/start.mjs';
+import { countCensus } from '../shared/geometry/count-census';
+import { interiorPoint } from '../shared/geometry/interior-point';
+import { preparePolygon } from '../shared/geometry/prepared-polygon';
+import type { Grid } from '../shared/model';
+import { CITY, generateDivision, TOWNSHIP } from './city-division';
+import { functionTimes, isIdle, startProfile, stopProfile } from './editor-profile';
+import { seedCensus, seedProject } from './seed-project';
+
+const PROJECT_ID = 'bench-city';
+
+interface E2eHelpers {
+  launchBrowser(): Promise<Browser>;
+}
+
+/** test/e2e/browser.ts, loaded at run time for the reason given in bench/editor-bench.ts. */
+async function e2eHelpers(): Promise<E2eHelpers> {
+  const file = fileURLToPath(new URL('../test/e2e/browser.ts', import.meta.url));
+  const helpers = (await import(pathToFileURL(file).href)) as Partial<E2eHelpers>;
+  if (typeof helpers.launchBrowser !== 'function')
+    throw new Error('test/e2e no longer exports launchBrowser');
+  return helpers as E2eHelpers;
+}
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const ROUNDS = Math.max(1, Math.floor(Number(option('--rounds') ?? 3)) || 1);
+const SHAPE = args.includes('--city') ? CITY : TOWNSHIP;
+const POINTS = Math.max(1, Math.floor(Number(option('--points') ?? 1_000_000)) || 1);
+const BUILD = !args.includes('--no-build');
+const PROFILE = !args.includes('--no-profile');
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const git = (...gitArgs: string[]): string =>
+  execFileSync('git', gitArgs, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+const BASE_REF = option('--base') ?? git('merge-base', 'HEAD', 'main');
+const BASE_COMMIT = git('rev-parse', '--short', BASE_REF);
+
+/** A private directory: the end-to-end tests build and serve dist/renderer at the same time. */
+const WORK_DIR = path.join(tmpdir(), 'gridplan-app-open-bench');
+const SITE_DIR = path.join(WORK_DIR, 'site');
+const VIEWPORT = { width: 1366, height: 820 };
+const OPEN_TIMEOUT_MS = Math.max(10, Number(option('--timeout') ?? 240)) * 1000;
+/** The issue's aim. */
+const AIM_MS = 3000;
+
+function buildRenderer(sourceRoot: string, outDir: string): void {
+  execFileSync(
+    'npx',
+    ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--sourcemap', '--logLevel', 'warn'],
+    { cwd: sourceRoot, stdio: 'inherit' },
+  );
+}
+
+/** Builds the working tree into site/new and the baseline revision (a plain export of it) into site/base. */
+function buildBoth(): void {
+  mkdirSync(SITE_DIR, { recursive: true });
+  console.log(`Building the renderer of the working tree → ${path.join(SITE_DIR, 'new')}…`);
+  buildRenderer(REPO_ROOT, path.join(SITE_DIR, 'new'));
+  const baseSource = path.join(WORK_DIR, `source-${BASE_COMMIT}`);
+  if (!existsSync(path.join(baseSource, 'package.json'))) {
+    rmSync(baseSource, { recursive: true, force: true });
+    mkdirSync(baseSource, { recursive: true });
+    execFileSync('sh', ['-c', `git archive ${BASE_COMMIT} | tar -x -C '${baseSource}'`], { cwd: REPO_ROOT });
+    symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(baseSource, 'node_modules'));
+  }
+  console.log(`Building the baseline renderer (${BASE_COMMIT}) → ${path.join(SITE_DIR, 'base')}…`);
+  buildRenderer(baseSource, path.join(SITE_DIR, 'base'));
+}
+
+// ---- one opening ---------------------------------------------------------------------------------
+
+interface Opening {
+  /** Navigation → a click on the grid selected it. */
+  readonly interactiveMs: number;
+  /** Navigation → the attribute panel showed the grid's household count. */
+  readonly countsMs: number;
+  readonly households: number;
+}
+
+/** Screen position of a longitude/latitude from the map's published view (as test/e2e/map-geometry.ts). */
+function screenOf(view: string, box: { x: number; y: number; width: number; height: number }, at: number[]) {
+  const [cLng, cLat, zoom] = view.split(',').map(Number) as [number, number, number];
+  const world = 512 * 2 ** zoom;
+  const mx = (l: number): number => ((l + 180) / 360) * world;
+  const my = (φ: number): number => {
+    const s = Math.sin((φ * Math.PI) / 180);
+    return (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * world;
+  };
+  return {
+    x: box.x + box.width / 2 + (mx(at[0]!) - mx(cLng)),
+    y: box.y + box.height / 2 + (my(at[1]!) - my(cLat)),
+  };
+}
+
+/**
+ * Navigates (or reloads) and clicks the grid until the attribute panel shows it, then waits for its
+ * household count. A click is tried only once the map has been fitted to the project (its centre is
+ * the project's), so a click never lands on the demo or the default view.
+ */
+async function open(
+  page: Page,
+  url: string,
+  grid: Grid,
+  centre: readonly [number, number],
+): Promise<Opening> {
+  const start = Date.now();
+  await page.goto(url, { waitUntil: 'commit', timeout: OPEN_TIMEOUT_MS });
+  const target = interiorPoint(preparePolygon(grid.geometry));
+  const map = page.locator('[data-testid="map"]');
+  let interactiveMs: number | null = null;
+  while (Date.now() - start < OPEN_TIMEOUT_MS) {
+    const attribute = (name: string): Promise<string | null> =>
+      map.getAttribute(name, { timeout: 1000 }).catch(() => null);
+    const ready = await attribute('data-map-ready');
+    const view = await attribute('data-view');
+    const [cLng, cLat] = (view ?? '').split(',').map(Number);
+    if (
+      ready === 'true' &&
+      view &&
+      Math.abs(cLng! - centre[0]) < 0.01 &&
+      Math.abs(cLat! - centre[1]) < 0.01
+    ) {
+      const box = await map.boundingBox();
+      if (box) {
+        const { x, y } = screenOf(view, box, target);
+        await page.mouse.click(x, y);
+        const code = await page
+          .locator('[data-testid="attr-code"]')
+          .textContent({ timeout: 500 })
+          .catch(() => null);
+        if (code === grid.code) {
+          interactiveMs = Date.now() - start;
+          break;
+        }
+      }
+    }
+    await page.waitForTimeout(50);
+  }
+  if (interactiveMs === null) throw new Error(`the map did not answer within ${OPEN_TIMEOUT_MS} ms`);
+  const households = page.locator('[data-testid="attr-households"]');
+  while (Date.now() - start < OPEN_TIMEOUT_MS) {
+    const shown = (await households.textContent().catch(() => '')) ?? '';
+    const match = /^\s*([\d,]+)/.exec(shown);
+    if (match) {
+      return { interactiveMs, countsMs: Date.now() - start, households: Number(match[1]!.replace(/,/g, '')) };
+    }
+    await page.waitForTimeout(25);
+  }
+  throw new Error(`the counts were not shown within ${OPEN_TIMEOUT_MS} ms`);
+}
+
+// ---- run -----------------------------------------------------------------------------------------
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+const fmt = (value: number): string => `${Math.round(value).toLocaleString('en-US')} ms`;
+
+if (BUILD || !existsSync(path.join(SITE_DIR, 'base', 'index.html'))) buildBoth();
+
+console.log(`Generating the project (${POINTS.toLocaleString('en-US')} census points)…`);
+const division = generateDivision({ ...SHAPE, censusPoints: POINTS });
+const grids = [...division.grid.values()];
+// A grid in the middle of the city, well inside the fitted view.
+const grid = grids[Math.floor(grids.length / 2) + 2]!;
+const expected = countCensus(division).byGrid.get(grid.id)?.households ?? 0;
+let minX = Infinity;
+let minY = Infinity;
+let maxX = -Infinity;
+let maxY = -Infinity;
+for (const township of division.township.values()) {
+  for (const [x, y] of township.geometry.coordinates.flat(1) as number[][]) {
+    minX = Math.min(minX, x!);
+    maxX = Math.max(maxX, x!);
+    minY = Math.min(minY, y!);
+    maxY = Math.max(maxY, y!);
+  }
+}
+const centre = [(minX + maxX) / 2, (minY + maxY) / 2] as const;
+
+const server: Server = createStaticServer(SITE_DIR, await loadContentSecurityPolicy());
+const port = await new Promise<number>((resolve) =>
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    resolve(typeof address === 'object' && address ? address.port : 0);
+  }),
+);
+const origin = `http://127.0.0.1:${port}`;
+const browser = await (await e2eHelpers()).launchBrowser();
+const results: Record<'base' | 'new', Opening[]> = { base: [], new: [] };
+let upgradeOpening: Opening | null = null;
+try {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
+  page.setDefaultTimeout(OPEN_TIMEOUT_MS);
+  console.log('Opening the baseline once (the demo project, the v4 database)…');
+  await page.goto(`${origin}/base/index.html`);
+  await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: OPEN_TIMEOUT_MS });
+  console.log('Writing the project into IndexedDB…');
+  await seedProject(page, division, PROJECT_ID);
+  console.log('  project row and areas written');
+  await seedCensus(page, division, PROJECT_ID, (written) =>
+    process.stdout.write(`\r  ${written.toLocaleString('en-US')} points written`),
+  );
+  process.stdout.write('\n');
+
+  for (let round = 0; round < ROUNDS; round++) {
+    const opening = await open(page, `${origin}/base/index.html`, grid, centre);
+    console.log(
+      `  baseline round ${round + 1}: map answers ${fmt(opening.interactiveMs)}, counts ${fmt(opening.countsMs)}`,
+    );
+    results.base.push(opening);
+  }
+  upgradeOpening = await open(page, `${origin}/new/index.html`, grid, centre);
+  console.log(
+    `  new build, first opening of the v4 database: map answers ${fmt(upgradeOpening.interactiveMs)}, counts ${fmt(upgradeOpening.countsMs)}`,
+  );
+  for (let round = 0; round < ROUNDS; round++) {
+    const opening = await open(page, `${origin}/new/index.html`, grid, centre);
+    console.log(
+      `  new build round ${round + 1}: map answers ${fmt(opening.interactiveMs)}, counts ${fmt(opening.countsMs)}`,
+    );
+    results.new.push(opening);
+  }
+
+  if (PROFILE) {
+    const session = await context.newCDPSession(page);
+    await startProfile(session);
+    await open(page, `${origin}/new/index.html`, grid, centre);
+    const profile = await stopProfile(session);
+    writeFileSync(path.join(WORK_DIR, 'open.cpuprofile'), JSON.stringify(profile));
+    console.log(`\nWhere the main thread's time goes (new build, one profiled opening; self time):`);
+    for (const time of functionTimes(profile, SITE_DIR, REPO_ROOT)
+      .filter((entry) => !isIdle(entry.label))
+      .slice(0, 15)) {
+      console.log(
+        `  ${time.selfMs.toFixed(0).padStart(6)} ms self ${time.totalMs.toFixed(0).padStart(6)} ms total  ${time.label}`,
+      );
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const wrong = [...results.base, ...results.new].filter((opening) => opening.households !== expected);
+const baseInteractive = median(results.base.map((o) => o.interactiveMs));
+const newInteractive = median(results.new.map((o) => o.interactiveMs));
+const baseCounts = median(results.base.map((o) => o.countsMs));
+const newCounts = median(results.new.map((o) => o.countsMs));
+const load = loadavg()
+  .map((value) => value.toFixed(2))
+  .join(', ');
+console.log(`
+Opening a project of ${division.grid.size.toLocaleString('en-US')} grids and ${POINTS.toLocaleString('en-US')} census points (Chromium, median of ${ROUNDS}):
+  load average ${load} on ${cpus().length} cores
+                      baseline (${BASE_COMMIT})   new (${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'renderer', 'shared') ? '+changes' : ''})   new / baseline
+  map answers         ${fmt(baseInteractive).padStart(12)}   ${fmt(newInteractive).padStart(12)}   ${(newInteractive / baseInteractive).toFixed(2)}×   (aim ≤ ${fmt(AIM_MS)}: ${newInteractive <= AIM_MS ? 'met' : 'not met'})
+  counts shown        ${fmt(baseCounts).padStart(12)}   ${fmt(newCounts).padStart(12)}   ${(newCounts / baseCounts).toFixed(2)}×
+  grid ${grid.code}: ${expected} households expected; ${wrong.length === 0 ? 'every opening showed it' : `${wrong.length} openings showed another figure`}`);
+if (wrong.length > 0) process.exitCode = 1;

@@ -1,0 +1,60 @@
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { RefObject } from 'react';
+import { useEffect, useRef } from 'react';
+import type { CensusPoint } from '../../shared/model';
+import { censusColumnsOf } from '../storage/census-columns';
+import type { CensusGeoJsonReply, CensusGeoJsonRequest } from '../workers/census-geojson-protocol';
+import { SOURCES } from './map-layers';
+
+/**
+ * Keeps the census layer's source in step with the points: the GeoJSON is written in a worker from the
+ * points' columns and given to MapLibre as a blob URL, once the map has drawn what it was doing (the
+ * grids of a project just opened answer clicks before a million points are clustered).
+ */
+export function useCensusSource(
+  mapRef: RefObject<MapLibreMap | null>,
+  ready: boolean,
+  census: ReadonlyMap<string, CensusPoint>,
+): void {
+  const worker = useRef<Worker | null>(null);
+  const seq = useRef(0);
+  const url = useRef<string | null>(null);
+
+  useEffect(() => {
+    const started = new Worker(new URL('../workers/census-geojson-worker.ts', import.meta.url), {
+      type: 'classic',
+    });
+    started.onmessage = (event: MessageEvent<CensusGeoJsonReply>) => {
+      const { seq: answered, bytes } = event.data;
+      if (answered !== seq.current) return;
+      const show = (): void => {
+        const map = mapRef.current;
+        if (answered !== seq.current || !map) return;
+        const next = URL.createObjectURL(
+          new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/json' }),
+        );
+        map.getSource<GeoJSONSource>(SOURCES.census)?.setData(next);
+        // MapLibre has started reading the previous one long ago (it was set before this was asked for).
+        if (url.current) URL.revokeObjectURL(url.current);
+        url.current = next;
+      };
+      const map = mapRef.current;
+      if (!map || map.loaded()) show();
+      else void map.once('idle', show);
+    };
+    worker.current = started;
+    return () => {
+      started.terminate();
+      worker.current = null;
+      if (url.current) URL.revokeObjectURL(url.current);
+      url.current = null;
+    };
+  }, [mapRef]);
+
+  useEffect(() => {
+    if (!ready) return;
+    const { lon, lat, households } = censusColumnsOf(census);
+    const request: CensusGeoJsonRequest = { seq: ++seq.current, lon, lat, households };
+    worker.current?.postMessage(request);
+  }, [ready, census]);
+}

@@ -1,0 +1,47 @@
+import type { CensusPoint, Division } from '../../shared/model';
+import type { CensusColumns } from '../storage/census-columns';
+import { censusColumnsOf, censusMapOf } from '../storage/census-columns';
+
+/**
+ * Census points as they cross to a worker: the columns, with the ids joined into one string. Structured
+ * clone copies typed arrays and one string as blocks, where a million point objects (or a million id
+ * strings) took seconds of the window's thread on every message (bench/app-open-bench.ts).
+ */
+export interface PackedCensus extends Omit<CensusColumns, 'ids'> {
+  readonly idText: string;
+  /** End of each id in `idText` (its start is the previous end). */
+  readonly idEnds: Uint32Array;
+}
+
+/** A division on its way to a worker: everything but the census as it is, the census as columns. */
+export interface PackedDivision {
+  readonly division: Omit<Division, 'census'>;
+  readonly census: PackedCensus;
+}
+
+/** Packs a division for `postMessage` (the census columns come from the loader when it attached them). */
+export function packDivision(division: Division): PackedDivision {
+  const { census, ...rest } = division;
+  const { ids, ...columns } = censusColumnsOf(census);
+  const idEnds = new Uint32Array(ids.length);
+  let end = 0;
+  for (let index = 0; index < ids.length; index++) {
+    end += (ids[index] as string).length;
+    idEnds[index] = end;
+  }
+  return { division: rest, census: { ...columns, idText: ids.join(''), idEnds } };
+}
+
+/** The division again, in the worker. */
+export function unpackDivision(packed: PackedDivision): Division {
+  const { idText, idEnds, ...columns } = packed.census;
+  const ids = new Array<string>(idEnds.length);
+  let start = 0;
+  for (let index = 0; index < idEnds.length; index++) {
+    const end = idEnds[index] as number;
+    ids[index] = idText.slice(start, end);
+    start = end;
+  }
+  const census: ReadonlyMap<string, CensusPoint> = censusMapOf({ ...columns, ids });
+  return { ...packed.division, census };
+}
