@@ -11,6 +11,15 @@ export const LAYER_NAMES: Readonly<Record<Layer, LocalText>> = {
   census: text('人口点', 'census point'),
 };
 
+/** The English plural of each layer's name ("communities", not "communitys"). */
+export const LAYER_PLURALS_EN: Readonly<Record<Layer, string>> = {
+  township: 'townships',
+  community: 'communities',
+  grid: 'grids',
+  microgrid: 'micro-grids',
+  census: 'census points',
+};
+
 /** What an entity is called in a message: layer, code and name. */
 export function entityLabel(layer: Layer, code: string, name: string): LocalText {
   const layerName = LAYER_NAMES[layer];

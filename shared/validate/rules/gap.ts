@@ -2,7 +2,7 @@ import type { AreaEntity, Layer, LocalText } from '../../model';
 import { text } from '../../model';
 import type { Piece } from '../coverage-pieces';
 import type { ValidationIssue } from '../validation-issue';
-import { entityLabel, formatAreaM2, LAYER_NAMES } from './entity-label';
+import { entityLabel, formatAreaM2, LAYER_NAMES, LAYER_PLURALS_EN } from './entity-label';
 import type { Rule } from './rule';
 
 /** 空白/缝隙: part of a village (or of a divided grid) that none of its children covers. */
@@ -13,7 +13,7 @@ export function gapMessage(parent: LocalText, childLayer: Layer, areaM2: number)
   const child = LAYER_NAMES[childLayer];
   return text(
     `${parent.zh}内有一块 ${area.zh}未被任何${child.zh}覆盖`,
-    `${area.en} of ${parent.en} is covered by none of its ${child.en}s`,
+    `${area.en} of ${parent.en} is covered by none of its ${LAYER_PLURALS_EN[childLayer]}`,
   );
 }
 
