@@ -97,7 +97,9 @@ class SourceMapper {
     const loaded = depth < 3 ? this.load(`${file}.map`) : null;
     if (!loaded) return { file, line, name: null, text: null };
     const entry = loaded.map.findEntry(line, column);
-    if (!('originalSource' in entry)) return { file, line, name: null, text: null };
+    // Frames of a bundle's own glue have an entry without a source (Node's SourceMap gives undefined).
+    if (!('originalSource' in entry) || typeof entry.originalSource !== 'string')
+      return { file, line, name: null, text: null };
     const original = path.resolve(path.dirname(file), entry.originalSource);
     if (this.load(`${original}.map`)) {
       return this.origin(original, entry.originalLine, entry.originalColumn, depth + 1);

@@ -55,6 +55,9 @@ export const en: UiStrings = {
     noResults: 'No grid matches',
     empty: 'The project has no township or community boundaries yet. Import a boundary file.',
     emptyCommunity: 'Select a community, then draw its first grid with ✏',
+    unfold: 'Unfold: list this community’s {{count}} grids',
+    fold: 'Fold this community’s {{count}} grids',
+    moreMatches: '{{count}} more matching grids are not listed: type more of the code or name',
   },
   kinds: {
     urban: 'Community',

@@ -52,6 +52,9 @@ export const zh = {
     noResults: '没有匹配的网格',
     empty: '项目中还没有乡镇和社区边界。请导入边界文件。',
     emptyCommunity: '选择一个社区，然后用 ✏ 画出第一个网格',
+    unfold: '展开：列出该社区/村的 {{count}} 个网格',
+    fold: '收起该社区/村的 {{count}} 个网格',
+    moreMatches: '另有 {{count}} 个匹配的网格未列出，请输入更完整的编码或名称',
   },
   kinds: {
     urban: '社区',

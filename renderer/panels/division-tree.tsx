@@ -5,6 +5,7 @@ import { targetFor } from '../../shared/model';
 import type { DivisionFigures } from '../derive/grid-figures';
 import { formatCount } from './format';
 import { GridQualityBadge } from './grid-quality';
+import { shownTreeGrids } from './tree-shown-grids';
 
 export interface DivisionTreeProps {
   readonly division: Division;
@@ -44,6 +45,8 @@ export const DivisionTree = memo(function DivisionTree({
 }: DivisionTreeProps) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
+  // Communities the planner unfolded (a large project's communities start folded: tree-shown-grids.ts).
+  const [unfolded, setUnfolded] = useState<ReadonlySet<string>>(() => new Set());
 
   const gridsByCommunity = useMemo(() => {
     const map = new Map<string, Grid[]>();
@@ -69,12 +72,25 @@ export const DivisionTree = memo(function DivisionTree({
 
   const communities = useMemo(() => [...division.community.values()].sort(byCode), [division.community]);
   const needle = query.trim().toLowerCase();
-  const matches = (grid: Grid): boolean =>
-    needle === '' || grid.code.includes(needle) || grid.name.toLowerCase().includes(needle);
   // Grids whose community is not in the project still appear, under their parent code.
-  const orphanCodes = [...gridsByCommunity.keys()].filter(
-    (code) => !communities.some((c) => c.code === code),
+  const order = useMemo(() => {
+    const known = new Set(communities.map((c) => c.code));
+    return [
+      ...communities.map((c) => c.code),
+      ...[...gridsByCommunity.keys()].filter((code) => !known.has(code)),
+    ];
+  }, [communities, gridsByCommunity]);
+  const orphanCodes = order.slice(communities.length);
+  const selectedCommunityCode = (selectedGridId && division.grid.get(selectedGridId)?.parentCode) || null;
+  const shown = useMemo(
+    () => shownTreeGrids({ gridsByCommunity, order, needle, unfolded, selectedCommunityCode }),
+    [gridsByCommunity, order, needle, unfolded, selectedCommunityCode],
   );
+  const toggle = (code: string): void => {
+    const next = new Set(unfolded);
+    if (!next.delete(code)) next.add(code);
+    setUnfolded(next);
+  };
 
   const renderGrid = (grid: Grid) => {
     const figure = figures.grids.get(grid.id);
@@ -128,12 +144,25 @@ export const DivisionTree = memo(function DivisionTree({
   };
 
   const renderCommunity = (community: Community | { code: string; name: string; kind: null; id: string }) => {
-    const grids = (gridsByCommunity.get(community.code) ?? []).filter(matches);
-    if (needle !== '' && grids.length === 0) return null;
+    const grids = shown.byCommunity.get(community.code);
+    if (needle !== '' && !grids) return null;
+    const all = gridsByCommunity.get(community.code);
     const sum = figures.byCommunity.get(community.code);
     return (
       <li key={community.id} className="tree-community">
         <div className="tree-community-head">
+          {shown.folding && all && (
+            <button
+              type="button"
+              className="tree-fold link"
+              aria-expanded={Boolean(grids)}
+              onClick={() => toggle(community.code)}
+              title={t(grids ? 'tree.fold' : 'tree.unfold', { count: all.length })}
+              data-fold-code={community.code}
+            >
+              {grids ? '▾' : '▸'}
+            </button>
+          )}
           <button
             type="button"
             className="tree-name link"
@@ -152,11 +181,7 @@ export const DivisionTree = memo(function DivisionTree({
             </span>
           )}
         </div>
-        {gridsByCommunity.has(community.code) ? (
-          <ul>{grids.map(renderGrid)}</ul>
-        ) : (
-          <p className="tree-hint">{t('tree.undivided')}</p>
-        )}
+        {all ? grids && <ul>{grids.map(renderGrid)}</ul> : <p className="tree-hint">{t('tree.undivided')}</p>}
       </li>
     );
   };
@@ -196,8 +221,11 @@ export const DivisionTree = memo(function DivisionTree({
               renderCommunity({ id: `orphan-${code}`, code, name: code, kind: null }),
             )}
           </ul>
-          {needle !== '' && ![...division.grid.values()].some(matches) && (
-            <p className="tree-hint">{t('tree.noResults')}</p>
+          {needle !== '' && shown.matched === 0 && <p className="tree-hint">{t('tree.noResults')}</p>}
+          {shown.leftOut > 0 && (
+            <p className="tree-hint" data-testid="tree-left-out">
+              {t('tree.moreMatches', { count: shown.leftOut })}
+            </p>
           )}
         </div>
       )}
