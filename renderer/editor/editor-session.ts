@@ -56,6 +56,15 @@ const READ_ONLY: Problem = {
   ),
 };
 
+/** Why a change computed off the main thread was not applied: the document changed in the meantime. */
+export const CHANGED_MEANWHILE: Problem = {
+  kind: 'changed-meanwhile',
+  message: text(
+    '计算期间文档已更改（例如撤销，或另一个窗口的修改），本次修改未应用，数据完好：请重新操作一次。',
+    'The document changed while this edit was being computed (an undo, or an edit from another window), so it was not applied and the data is intact: do it again.',
+  ),
+};
+
 /**
  * The document being edited and its undo/redo history. Every edit is written through the persistence
  * first and shown only when the write succeeded, so what the planner sees is always what is stored; a
@@ -111,6 +120,18 @@ export class EditorSession {
     return this.enqueue(() => this.run(change, 'edit'));
   }
 
+  /**
+   * Applies an edit computed on `base` (in a worker, say) only if the document is still `base` when its
+   * turn in the queue comes; otherwise nothing is applied and it resolves 'stale'.
+   */
+  applyOn(base: Division, change: Change): Promise<'applied' | 'failed' | 'stale'> {
+    return this.enqueue(async () => {
+      if (this.state.division !== base) return 'stale' as const;
+      if (isEmptyChange(change)) return 'applied' as const;
+      return (await this.run(change, 'edit')) ? ('applied' as const) : ('failed' as const);
+    });
+  }
+
   /** Undoes the last edit. Resolves false when there was nothing to undo or the write failed. */
   undo(): Promise<boolean> {
     return this.enqueue(() => {
@@ -137,7 +158,7 @@ export class EditorSession {
     return this.queue.then(() => undefined);
   }
 
-  private enqueue(task: () => Promise<boolean>): Promise<boolean> {
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
     const result = this.queue.then(task, task);
     this.queue = result.catch(() => undefined);
     return result;
