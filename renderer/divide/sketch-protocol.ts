@@ -5,7 +5,7 @@ import type { Sketch, SketchPreview } from './sketch-counts';
 
 /**
  * Messages to the sketch-count worker: the current document (numbered, so answers say which one they
- * were made on), a sketch to count, or a split line to finish (拆分's command, off the main thread).
+ * were made on) or an edit of it (a Change is far smaller to send than the document), a sketch to count, or a split line to finish (拆分's command, off the main thread).
  */
 export type SketchRequest =
   | {
@@ -13,6 +13,12 @@ export type SketchRequest =
       readonly version: number;
       readonly division: PackedDivision;
       readonly ruleSet: RuleSet;
+    }
+  | {
+      /** An edit of the document numbered `version - 1`, which makes document `version`. */
+      readonly type: 'change';
+      readonly version: number;
+      readonly change: Change;
     }
   | { readonly type: 'sketch'; readonly seq: number; readonly sketch: Sketch }
   | {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { EditorSession } from '../editor/editor-session';
 import { SketchWorkerClient } from './sketch-worker-client';
 
 function openSketchWorker(): Worker | null {
@@ -10,11 +11,16 @@ function openSketchWorker(): Worker | null {
  * The window's sketch-count worker (counts before commit and 拆分's command), running while the window
  * is; where workers are unavailable the client answers nothing and the split runs on the main thread.
  */
-export function useSketchWorker(): SketchWorkerClient {
+export function useSketchWorker(session: EditorSession | null): SketchWorkerClient {
   const [client] = useState(() => new SketchWorkerClient(openSketchWorker));
   useEffect(() => {
     client.start();
     return () => client.stop();
   }, [client]);
+  // Each edit goes to the worker as its Change, before React renders the new document.
+  useEffect(
+    () => session?.onApplied((change, after, before) => client.followChange(change, after, before)),
+    [client, session],
+  );
   return client;
 }

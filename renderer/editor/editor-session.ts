@@ -73,7 +73,9 @@ export const CHANGED_MEANWHILE: Problem = {
 export class EditorSession {
   private state: SessionState;
   private readonly listeners = new Set<() => void>();
-  private readonly appliedListeners = new Set<(change: Change, division: Division) => void>();
+  private readonly appliedListeners = new Set<
+    (change: Change, division: Division, before: Division) => void
+  >();
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -107,9 +109,12 @@ export class EditorSession {
 
   /**
    * Calls the listener with every change once it is stored and shown (edits, undos and redos alike),
-   * so that derived work such as validation can follow incrementally. Returns the unsubscribe function.
+   * so that derived work such as validation can follow incrementally (`before` is the document the change
+   * was applied to). Returns the unsubscribe function.
    */
-  readonly onApplied = (listener: (change: Change, division: Division) => void): (() => void) => {
+  readonly onApplied = (
+    listener: (change: Change, division: Division, before: Division) => void,
+  ): (() => void) => {
     this.appliedListeners.add(listener);
     return () => this.appliedListeners.delete(listener);
   };
@@ -169,7 +174,8 @@ export class EditorSession {
       this.set({ ...this.state, failure: READ_ONLY });
       return false;
     }
-    const applied = applyChange(this.state.division, change);
+    const before = this.state.division;
+    const applied = applyChange(before, change);
     this.set({ ...this.state, saving: true });
     let revision = this.state.revision + 1;
     try {
@@ -202,7 +208,7 @@ export class EditorSession {
       lastNote: change.note,
       revision,
     });
-    for (const listener of this.appliedListeners) listener(change, applied.division);
+    for (const listener of this.appliedListeners) listener(change, applied.division, before);
     return true;
   }
 

@@ -139,7 +139,7 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
   );
 
   const reviewOverlay = useReviewOverlayData(review, division); // review
-  const sketchWorker = useSketchWorker();
+  const sketchWorker = useSketchWorker(session);
   const edit = useEditTools({
     session,
     sketchWorker,

@@ -1,5 +1,5 @@
 import type { Change, Division, Result, RuleSet } from '../../shared/model';
-import { fail, text } from '../../shared/model';
+import { applyChange, fail, text } from '../../shared/model';
 import type { SketchPreview } from '../divide/sketch-counts';
 import { NO_PREVIEW, sketchCounts } from '../divide/sketch-counts';
 import type { SketchRequest, SketchWorkerReply } from '../divide/sketch-protocol';
@@ -20,6 +20,18 @@ export function createSketchHandler(): (request: SketchRequest) => SketchWorkerR
         division: unpackDivision(request.division),
         ruleSet: request.ruleSet,
       };
+      return null;
+    }
+    if (request.type === 'change') {
+      // Out of step (cannot happen with one ordered port): no document rather than a wrong one.
+      current =
+        current && current.version === request.version - 1
+          ? {
+              ...current,
+              version: request.version,
+              division: applyChange(current.division, request.change).division,
+            }
+          : null;
       return null;
     }
     if (request.type === 'split') {

@@ -127,6 +127,39 @@ describe('SketchWorkerClient.split (拆分 off the main thread)', () => {
     expect(answer).toEqual(splitAlong(next, line, grid.id, { keepCodeOnLarger: false }));
   });
 
+  it('follows an edit with its Change only, and splits on the edited document as the main thread would', async () => {
+    const division = demo();
+    const port = inProcessPort();
+    const client = new SketchWorkerClient(() => port);
+    client.start();
+    client.setDocument(division, ruleSet);
+    const { session } = sessionOn(division);
+    session.onApplied((c, after, before) => client.followChange(c, after, before));
+    const { grid, line } = splitCase(division);
+    const widened = session.getState().division.grid.get(grid.id)!;
+    await session.apply(change('改名', [{ ...widened, name: '新名字' }]));
+    const after = session.getState().division;
+    client.setDocument(after, ruleSet); // what the window's effect does after rendering: nothing to send
+    const input = { line, selectedGridId: grid.id, keepCodeOnLarger: true };
+    const answer = await client.split(after, ruleSet, input);
+    expect(port.seen).toEqual(['document', 'change', 'split']);
+    expect(answer).toEqual(splitAlong(after, line, grid.id, { keepCodeOnLarger: true }));
+    if (!answer?.ok) throw new Error('the split was refused');
+    expect(answer.value.put.find((e) => e.id === grid.id)).toMatchObject({ name: '新名字' });
+
+    // An edit of a document the worker does not have is not sent; the next split sends the document.
+    const other = sessionOn(after);
+    other.session.onApplied((c, next, before) => client.followChange(c, next, before));
+    await session.undo();
+    await other.session.apply(change('改名', [{ ...widened, name: '另一个名字' }]));
+    expect(port.seen).toEqual(['document', 'change', 'split', 'change']);
+    const last = await client.split(other.session.getState().division, ruleSet, input);
+    expect(port.seen.slice(-2)).toEqual(['document', 'split']);
+    expect(last).toEqual(
+      splitAlong(other.session.getState().division, line, grid.id, { keepCodeOnLarger: true }),
+    );
+  });
+
   it('keeps the refusal and its message', async () => {
     const division = demo();
     const client = new SketchWorkerClient(() => inProcessPort());
