@@ -4,7 +4,7 @@ import { mergeGridsCommand } from '../shared/commands/merge-grids-command';
 import { splitGridCommand } from '../shared/commands/split-grid-command';
 import { countCensus } from '../shared/geometry/count-census';
 import type { Change, Division, Grid, RuleSet } from '../shared/model';
-import { applyChange } from '../shared/model';
+import { applyChange, ok } from '../shared/model';
 import { Validator } from '../shared/validate/validator';
 import type { CityShape } from './city-division';
 
@@ -62,7 +62,9 @@ export function mergeCase(division: Division): string[] {
 }
 
 /**
- * One synchronous piece of main-thread work per interaction, by name, each run as one task. "recount"
+ * One synchronous piece of main-thread work per interaction, by name, each run as one task. "split" is
+ * the command as the window ran it before; "split, main thread now" is what it does since the command runs
+ * in the sketch worker (the structured clone of the worker's answer; applying it is "commit"). "recount"
  * is what the window did after every edit before (count every census point); "recount, main thread
  * now" is what it does now (read the validation worker's counts, a structured clone).
  */
@@ -75,9 +77,12 @@ export function editSteps(division: Division, ruleSet: RuleSet): [string, () => 
     return result.value;
   };
   const change = splitOnce();
+  // The worker's answer as renderer/divide/sketch-protocol.ts has it (SplitReply).
+  const splitAnswer = { type: 'split', id: 1, version: 1, result: ok(change) };
   const answer = new Validator(division, ruleSet).counts();
   return [
     ['split', splitOnce],
+    ['split, main thread now', () => structuredClone(splitAnswer)],
     ['merge', () => mergeGridsCommand(division, pair)],
     ['commit', () => structuredClone(applyChange(division, change).inverse)],
     ['recount', () => countCensus(division)],

@@ -3,8 +3,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Division, RuleSet } from '../../shared/model';
 import type { SketchPreview } from './sketch-counts';
 import { NO_PREVIEW } from './sketch-counts';
-import type { SketchReply, SketchRequest } from './sketch-protocol';
-import { packDivision } from '../workers/packed-division';
+import type { SketchRequest } from './sketch-protocol';
+import type { SketchWorkerClient } from './sketch-worker-client';
 
 /** Pointer moves closer together than this are counted once (the last one). */
 export const SKETCH_DEBOUNCE_MS = 60;
@@ -16,6 +16,8 @@ export const SKETCH_DEBOUNCE_MS = 60;
  * events; the counts clear when the tool changes or the drawing ends.
  */
 export function useSketchCounts(
+  /** The sketch-count worker (use-sketch-worker.ts). */
+  client: SketchWorkerClient | null,
   division: Division | null,
   ruleSet: RuleSet,
   /** The active tool's name (renderer/tools/tool-registry.ts). */
@@ -23,35 +25,28 @@ export function useSketchCounts(
   options: { readonly avoidOverlap: boolean; readonly selectedGridId: string | null },
 ) {
   const [preview, setPreview] = useState<SketchPreview>(NO_PREVIEW);
-  const worker = useRef<Worker | null>(null);
+  const latestClient = useRef(client);
   const seq = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef({ tool, options });
   useEffect(() => {
     latest.current = { tool, options };
+    latestClient.current = client;
   });
 
-  useEffect(() => {
-    const started = new Worker(new URL('../workers/sketch-count-worker.ts', import.meta.url), {
-      type: 'classic',
-    });
-    started.onmessage = (event: MessageEvent<SketchReply>) => {
-      // Only the newest sketch's answer is shown: older ones were overtaken by the pointer.
-      if (event.data.seq === seq.current) setPreview(event.data.preview);
-    };
-    worker.current = started;
-    return () => {
-      started.terminate();
-      worker.current = null;
-    };
-  }, []);
+  useEffect(
+    () =>
+      client?.onSketch((reply) => {
+        // Only the newest sketch's answer is shown: older ones were overtaken by the pointer.
+        if (reply.seq === seq.current) setPreview(reply.preview);
+      }),
+    [client],
+  );
 
   // The worker follows the document (each edit replaces it; structured clone happens off the pointer path).
   useEffect(() => {
-    if (!division) return;
-    const message: SketchRequest = { type: 'document', division: packDivision(division), ruleSet };
-    worker.current?.postMessage(message);
-  }, [division, ruleSet]);
+    if (division) client?.setDocument(division, ruleSet);
+  }, [client, division, ruleSet]);
 
   const clear = useCallback(() => {
     seq.current++;
@@ -83,7 +78,7 @@ export function useSketchCounts(
             ? { kind: 'polygon', geometry, avoidOverlap: current.avoidOverlap }
             : { kind: 'line', geometry, gridId: current.selectedGridId },
       };
-      worker.current?.postMessage(request);
+      latestClient.current?.sketch(request);
     }, SKETCH_DEBOUNCE_MS);
   }, []);
 

@@ -56,6 +56,15 @@ const READ_ONLY: Problem = {
   ),
 };
 
+/** Why a change computed off the main thread was not applied: the document changed in the meantime. */
+export const CHANGED_MEANWHILE: Problem = {
+  kind: 'changed-meanwhile',
+  message: text(
+    '计算期间文档已更改（例如撤销，或另一个窗口的修改），本次修改未应用，数据完好：请重新操作一次。',
+    'The document changed while this edit was being computed (an undo, or an edit from another window), so it was not applied and the data is intact: do it again.',
+  ),
+};
+
 /**
  * The document being edited and its undo/redo history. Every edit is written through the persistence
  * first and shown only when the write succeeded, so what the planner sees is always what is stored; a
@@ -64,7 +73,9 @@ const READ_ONLY: Problem = {
 export class EditorSession {
   private state: SessionState;
   private readonly listeners = new Set<() => void>();
-  private readonly appliedListeners = new Set<(change: Change, division: Division) => void>();
+  private readonly appliedListeners = new Set<
+    (change: Change, division: Division, before: Division) => void
+  >();
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -98,9 +109,12 @@ export class EditorSession {
 
   /**
    * Calls the listener with every change once it is stored and shown (edits, undos and redos alike),
-   * so that derived work such as validation can follow incrementally. Returns the unsubscribe function.
+   * so that derived work such as validation can follow incrementally (`before` is the document the change
+   * was applied to). Returns the unsubscribe function.
    */
-  readonly onApplied = (listener: (change: Change, division: Division) => void): (() => void) => {
+  readonly onApplied = (
+    listener: (change: Change, division: Division, before: Division) => void,
+  ): (() => void) => {
     this.appliedListeners.add(listener);
     return () => this.appliedListeners.delete(listener);
   };
@@ -109,6 +123,18 @@ export class EditorSession {
   apply(change: Change): Promise<boolean> {
     if (isEmptyChange(change)) return Promise.resolve(true);
     return this.enqueue(() => this.run(change, 'edit'));
+  }
+
+  /**
+   * Applies an edit computed on `base` (in a worker, say) only if the document is still `base` when its
+   * turn in the queue comes; otherwise nothing is applied and it resolves 'stale'.
+   */
+  applyOn(base: Division, change: Change): Promise<'applied' | 'failed' | 'stale'> {
+    return this.enqueue(async () => {
+      if (this.state.division !== base) return 'stale' as const;
+      if (isEmptyChange(change)) return 'applied' as const;
+      return (await this.run(change, 'edit')) ? ('applied' as const) : ('failed' as const);
+    });
   }
 
   /** Undoes the last edit. Resolves false when there was nothing to undo or the write failed. */
@@ -137,7 +163,7 @@ export class EditorSession {
     return this.queue.then(() => undefined);
   }
 
-  private enqueue(task: () => Promise<boolean>): Promise<boolean> {
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
     const result = this.queue.then(task, task);
     this.queue = result.catch(() => undefined);
     return result;
@@ -148,7 +174,8 @@ export class EditorSession {
       this.set({ ...this.state, failure: READ_ONLY });
       return false;
     }
-    const applied = applyChange(this.state.division, change);
+    const before = this.state.division;
+    const applied = applyChange(before, change);
     this.set({ ...this.state, saving: true });
     let revision = this.state.revision + 1;
     try {
@@ -181,7 +208,7 @@ export class EditorSession {
       lastNote: change.note,
       revision,
     });
-    for (const listener of this.appliedListeners) listener(change, applied.division);
+    for (const listener of this.appliedListeners) listener(change, applied.division, before);
     return true;
   }
 

@@ -6,6 +6,7 @@ import { useDivisionFigures } from '../derive/use-division-figures';
 import { useEditTools } from '../tools/use-edit-tools';
 import { useDivide } from '../divide/use-divide';
 import { useSketchCounts } from '../divide/use-sketch-counts';
+import { useSketchWorker } from '../divide/use-sketch-worker';
 import { currentLanguage } from '../i18n/i18n';
 import type { MapFocus } from '../map/map-view';
 import { useProjectBasemap } from '../panels/basemap-settings';
@@ -138,8 +139,10 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
   );
 
   const reviewOverlay = useReviewOverlayData(review, division); // review
+  const sketchWorker = useSketchWorker(session);
   const edit = useEditTools({
     session,
+    sketchWorker,
     division,
     ruleSet,
     selectedGridId,
@@ -163,7 +166,7 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     acceptedTitle: (kind, count) => t(kind === 'divide' ? 'divide.accepted' : 'divide.rebalanced', { count }),
   });
 
-  const sketch = useSketchCounts(division, ruleSet, edit.tool, {
+  const sketch = useSketchCounts(sketchWorker, division, ruleSet, edit.tool, {
     avoidOverlap: edit.settings.avoidOverlap,
     selectedGridId,
   });

@@ -129,3 +129,19 @@ export function splitTargetsCommand(
     ? splitGridsCommand(division, targets.ids, line, options)
     : splitMicrogridsCommand(division, targets.ids, line, options);
 }
+
+/**
+ * 拆分 as the tool finishes it: the targets the line chooses (splitTargets), then their split as one
+ * Change. The window runs it in the sketch worker (issue 12) and on the main thread when that is not
+ * available; both run this same function.
+ */
+export function splitAlong(
+  division: Division,
+  line: readonly Position[],
+  selectedGridId: string | null,
+  options: SplitGridOptions,
+): Result<Change> {
+  const targets = splitTargets(division, line, selectedGridId);
+  if (!targets.ok) return targets;
+  return splitTargetsCommand(division, targets.value, line, options);
+}

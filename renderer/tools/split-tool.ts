@@ -1,9 +1,11 @@
-import { splitTargets, splitTargetsCommand } from './split-targets';
+import { splitAlong } from './split-targets';
 import type { LineTool } from './tool-definition';
 
 /**
  * 拆分: the selected grid (or its micro-grids the line cuts through), else the grids the line cuts
  * through within one community (or micro-grids within one grid), cut along the line (split-targets.ts).
+ * The window runs the same split in the sketch worker when it can (use-edit-tools.ts); this is the
+ * main-thread path.
  */
 export const splitTool: LineTool = {
   name: 'split',
@@ -15,11 +17,6 @@ export const splitTool: LineTool = {
   failure: 'edit.splitFailed',
   settings: ['keepCodeOnLarger'],
   drawMode: 'line',
-  finish: (doc, line, settings, { selectedGridId }) => {
-    const targets = splitTargets(doc, line.coordinates, selectedGridId);
-    if (!targets.ok) return targets;
-    return splitTargetsCommand(doc, targets.value, line.coordinates, {
-      keepCodeOnLarger: settings.keepCodeOnLarger,
-    });
-  },
+  finish: (doc, line, settings, { selectedGridId }) =>
+    splitAlong(doc, line.coordinates, selectedGridId, { keepCodeOnLarger: settings.keepCodeOnLarger }),
 };

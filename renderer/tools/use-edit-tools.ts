@@ -6,13 +6,16 @@ import { locatePoint, PointLocation } from '../../shared/geometry/locate-point';
 import { preparePolygon } from '../../shared/geometry/prepared-polygon';
 import { liveCount } from '../derive/live-count';
 import type { EditorSession } from '../editor/editor-session';
+import { CHANGED_MEANWHILE } from '../editor/editor-session';
 import { snapToDivision } from '../editor/snap-to-division';
 import type { SnapExclusion } from '../editor/snap-to-division';
 import { vertexEditChange } from '../editor/vertex-edit';
 import type { DrawController, SnapHit } from '../map/draw-controller';
 import type { EditSettings } from './edit-settings';
 import { DEFAULT_EDIT_SETTINGS } from './edit-settings';
-import type { ToolDefinition } from './tool-definition';
+import type { ToolContext, ToolDefinition } from './tool-definition';
+import { splitTool } from './split-tool';
+import type { SketchWorkerClient } from '../divide/sketch-worker-client';
 import { toolForKey, toolNamed } from './tool-registry';
 import { useMeasure } from './use-measure';
 
@@ -25,6 +28,11 @@ export interface EditToolsInput {
   readonly report: (title: string, problems: readonly Problem[]) => void;
   /** The UI language, for the measure tools' figures on the map. */
   readonly language: Language;
+  /**
+   * The sketch-count worker, where 拆分's command runs off the main thread (issue 12); null runs it on
+   * the main thread.
+   */
+  readonly sketchWorker?: SketchWorkerClient | null;
 }
 
 /** Live figures of the shape being edited, shown while a vertex is dragged. */
@@ -57,21 +65,35 @@ export function useEditTools(input: EditToolsInput) {
     latest.current = { input, settings, tool, picked, keep, measure };
   });
 
-  /** Applies a command's result, or says why it was refused. Returns the change applied, if any. */
-  const commit = useCallback(async (result: Result<Change>, title: string): Promise<Change | null> => {
-    const { session } = latest.current.input;
-    if (!result.ok) {
-      latest.current.input.report(title, result.problems);
-      return null;
-    }
-    if (!session) return null;
-    return (await session.apply(result.value)) ? result.value : null;
-  }, []);
+  /**
+   * Applies a command's result, or says why it was refused. Returns the change applied, if any. With
+   * `base` (the document a worker computed it on) it is applied only if the document is still that one.
+   */
+  const commit = useCallback(
+    async (result: Result<Change>, title: string, base?: Division): Promise<Change | null> => {
+      const { session, report } = latest.current.input;
+      if (!result.ok) {
+        report(title, result.problems);
+        return null;
+      }
+      if (!session) return null;
+      if (!base) return (await session.apply(result.value)) ? result.value : null;
+      const outcome = await session.applyOn(base, result.value);
+      if (outcome === 'stale') report(title, [CHANGED_MEANWHILE]);
+      return outcome === 'applied' ? result.value : null;
+    },
+    [],
+  );
 
   /** Commits a tool's result under its failure title, then selects what the tool says to. */
   const finishWith = useCallback(
-    async (definition: ToolDefinition, doc: Division, result: Result<Change>): Promise<Change | null> => {
-      const applied = await commit(result, t(definition.failure ?? 'messages.saveFailed'));
+    async (
+      definition: ToolDefinition,
+      doc: Division,
+      result: Result<Change>,
+      computedOn?: Division,
+    ): Promise<Change | null> => {
+      const applied = await commit(result, t(definition.failure ?? 'messages.saveFailed'), computedOn);
       if (applied && definition.selectAfter) {
         const next = definition.selectAfter(applied, doc);
         if (next !== undefined) latest.current.input.select(next);
@@ -113,6 +135,30 @@ export function useEditTools(input: EditToolsInput) {
     } else draw.setMode('idle');
   }, [tool, selectedGrid, controllerReady]);
 
+  /**
+   * 拆分 in the sketch worker on its copy of `doc`; the Change is applied only if the document is still
+   * `doc`. Where the worker cannot answer, the same split runs here.
+   */
+  const splitOffMainThread = useCallback(
+    async (
+      client: SketchWorkerClient,
+      doc: Division,
+      shape: LineString,
+      options: EditSettings,
+      context: ToolContext,
+    ) => {
+      const { ruleSet } = latest.current.input;
+      const answer = await client.split(doc, ruleSet, {
+        line: shape.coordinates,
+        selectedGridId: context.selectedGridId,
+        keepCodeOnLarger: options.keepCodeOnLarger,
+      });
+      if (answer) await finishWith(splitTool, doc, answer, doc);
+      else await finishWith(splitTool, doc, splitTool.finish(doc, shape, options, context), doc);
+    },
+    [finishWith],
+  );
+
   /** A shape finished in Terra Draw: the active tool makes its change if it draws that kind of shape. */
   const onShape = useCallback(
     (shape: Polygon | LineString) => {
@@ -125,6 +171,10 @@ export function useEditTools(input: EditToolsInput) {
       const doc = current.division;
       if (!doc) return;
       const context = { selectedGridId: current.selectedGridId, t };
+      if (active === splitTool && shape.type === 'LineString' && current.sketchWorker) {
+        void splitOffMainThread(current.sketchWorker, doc, shape, options, context);
+        return;
+      }
       const result =
         active.drawMode === 'polygon' && shape.type === 'Polygon'
           ? active.finish(doc, shape, options, context)
@@ -133,7 +183,7 @@ export function useEditTools(input: EditToolsInput) {
             : null;
       if (result) void finishWith(active, doc, result);
     },
-    [finishWith, t],
+    [finishWith, splitOffMainThread, t],
   );
 
   const onEdit = useCallback(
