@@ -423,11 +423,14 @@ export function censusRowReader(
   const column = new Map(header.map((name, index) => [name, index]));
   const mapped = new Set(Object.values(mapping).filter((v): v is string => !!v));
   const system = request.pointSystem ?? 'wgs84';
+  // Only the columns not mapped to an attribute become properties of the point (restOf leaves the mapped
+  // ones and `layer` out); a table of mapped columns only builds no object for them at all.
+  const rest = header.flatMap((name, index) =>
+    name && !mapped.has(name) && name !== 'layer' ? [{ name, index }] : [],
+  );
   return ok((cells, line) => {
     const properties: Record<string, string> = {};
-    header.forEach((name, index) => {
-      if (name) setOwn(properties, name, cells[index] ?? '');
-    });
+    for (const { name, index } of rest) setOwn(properties, name, cells[index] ?? '');
     const get = (attribute: MappedAttribute): unknown =>
       mapping[attribute] ? cells[column.get(mapping[attribute])!] : undefined;
     const lonText = cellText(get('longitude'));
@@ -453,7 +456,8 @@ export function censusRowReader(
       };
     }
     const [x, y] = toWgs84(lon, lat, system);
-    const { extra, personal } = restOf(properties, mapped, true);
+    const { extra, personal } =
+      rest.length === 0 ? { extra: {}, personal: {} } : restOf(properties, mapped, true);
     for (const key of Object.keys(extra)) if (extra[key] === '') delete extra[key];
     const point = censusPoint(`census-l${line}`, x, y, get, extra, personal);
     return 'zh' in point ? { line, reason: point } : point;
