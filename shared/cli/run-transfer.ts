@@ -6,16 +6,18 @@ import {
   exportGridTableXlsx,
   exportShapefileZip,
 } from '../formats/division-export';
-import { stringifyDivision } from '../formats/geojson';
+import type { FieldMapping } from '../formats/field-mapping';
+import { divisionJsonPieces } from '../formats/geojson';
 import type { ImportInspection } from '../formats/import-files';
-import { convertImport, readImport } from '../formats/import-files';
+import { convertImport, formatOf, readCensusCsv, readImport } from '../formats/import-files';
+import type { RowError } from '../formats/import-layer';
 import { LAYER_NAMES, replaceLayerChange, rowErrorProblems } from '../formats/import-layer';
 import { lonLatLookSwapped, swappedColumnsHint } from '../formats/swapped-coordinates';
-import { encodeText } from '../formats/text-encoding';
+import { utf8OfPieces } from '../formats/text-encoding';
 import type { InputFile } from '../formats/zip-archive';
 import { MAX_IMPORT_BYTES, tooLargeProblem } from '../formats/zip-archive';
 import type { Division, Language, Problem, Result } from '../model';
-import { applyChange, countByLayer, emptyDivision, text } from '../model';
+import { applyChange, countByLayer, emptyDivision, fail, ok, text } from '../model';
 import type { ExportCommand, ImportCommand } from './parse-transfer-args';
 import type { CommandResult } from './command-result';
 import type { CliHost } from './cli-host';
@@ -70,6 +72,105 @@ function describe(inspection: ImportInspection, lang: Language): string {
   return parts.join(lang === 'zh' ? '，' : ', ');
 }
 
+/** A layer read for import: what `gridplan import` needs of it, whichever reader made it. */
+interface ReadLayer {
+  readonly inspection: ImportInspection;
+  /** The mapping used: the proposal for the layer with the planner's choices over it. */
+  readonly mapping: FieldMapping;
+  /** Entities imported (the good rows). */
+  readonly count: number;
+  readonly errors: readonly RowError[];
+  /** Census tables: the longitude and latitude columns look swapped. */
+  readonly swapped: boolean;
+  /** The text of the division written: `base` with the layer replaced by the imported one. */
+  readonly text: (base: Division, note: string) => Iterable<string>;
+}
+
+/**
+ * Reads the files as the layer asked for. A CSV of census points into a new division (the big tables of
+ * the census office) is read straight into columns and written from them; everything else through the
+ * one import path of the app.
+ */
+function readLayer(command: ImportCommand, files: readonly InputFile[]): Result<ReadLayer> {
+  const options = {
+    ...(command.encoding ? { encoding: command.encoding } : {}),
+    ...(command.zoneEpsg !== undefined ? { zoneEpsg: command.zoneEpsg } : {}),
+    ...(command.shapefileLayer ? { shapefileLayer: command.shapefileLayer } : {}),
+  };
+  const format = formatOf(files);
+  if (command.layer === 'census' && !command.into && format.ok && format.value === 'csv') {
+    const read = readCensusCsv(files[0]!, options, command.mapping, command.pointSystem);
+    if (!read.ok) return read;
+    const { inspection, mapping, points, errors, swapped } = read.value;
+    return ok({
+      inspection,
+      mapping,
+      count: points.count,
+      errors,
+      swapped,
+      text: (base) => divisionJsonPieces(base, {}, points.featureTexts()),
+    });
+  }
+  const read = readImport(files, options);
+  if (!read.ok) {
+    const needsZone = read.problems.some((p) => p.kind === 'missing-prj' || p.kind === 'unknown-prj');
+    const hint: Problem[] = needsZone
+      ? [
+          {
+            kind: 'hint',
+            message: text(
+              '用 --zone EPSG代码 指定投影带，例如 --zone 4523（3度带第35带，带号前缀）或 --zone 4544（中央经线 105°E）。',
+              'Name the zone with --zone EPSG, e.g. --zone 4523 (3° zone 35 with prefix) or --zone 4544 (CM 105°E).',
+            ),
+          },
+        ]
+      : [];
+    return { ok: false, problems: [...read.problems, ...hint] };
+  }
+  const source = read.value;
+  if (source.kind === 'division') {
+    return fail({
+      kind: 'division',
+      message: text(
+        '这已是 GridPlan 划分文件，无需导入：直接用 gridplan validate/export 处理它。',
+        'This is already a GridPlan division file: use gridplan validate/export on it directly.',
+      ),
+    });
+  }
+  const mapping = { ...source.inspection.proposals[command.layer], ...command.mapping };
+  const converted = convertImport(source, {
+    layer: command.layer,
+    mapping,
+    pointSystem: command.pointSystem,
+  });
+  if (!converted.ok) return converted;
+  const imported = converted.value;
+  const swapped =
+    source.kind === 'table' &&
+    command.layer === 'census' &&
+    lonLatLookSwapped(
+      source.header,
+      source.rows.map((row) => row.cells),
+      mapping,
+    );
+  return ok({
+    inspection: source.inspection,
+    mapping,
+    count: imported.entities.length,
+    errors: imported.errors,
+    swapped,
+    text: (base, note) => {
+      const changed = applyChange(base, replaceLayerChange(base, imported, note)).division;
+      // The zone the data came in, for `export --crs source`; a later import in longitude/latitude keeps it.
+      const division: Division =
+        imported.sourceZoneEpsg === undefined
+          ? changed
+          : { ...changed, meta: { ...changed.meta, sourceZoneEpsg: imported.sourceZoneEpsg } };
+      return divisionJsonPieces(division);
+    },
+  });
+}
+
 /** `gridplan import`: reads a shapefile, table or GeoJSON as one layer and writes a GridPlan GeoJSON. */
 export function runImport(command: ImportCommand, host: TransferHost): TransferResult {
   const { lang } = command;
@@ -92,75 +193,29 @@ export function runImport(command: ImportCommand, host: TransferHost): TransferR
     if (!bytes.ok) return failed(cannot, bytes.problems, lang);
     files.push({ name: fileNameOf(path), bytes: bytes.value });
   }
-  const read = readImport(files, {
-    ...(command.encoding ? { encoding: command.encoding } : {}),
-    ...(command.zoneEpsg !== undefined ? { zoneEpsg: command.zoneEpsg } : {}),
-    ...(command.shapefileLayer ? { shapefileLayer: command.shapefileLayer } : {}),
-  });
-  if (!read.ok) {
-    const needsZone = read.problems.some((p) => p.kind === 'missing-prj' || p.kind === 'unknown-prj');
-    const hint: Problem[] = needsZone
-      ? [
-          {
-            kind: 'hint',
-            message: text(
-              '用 --zone EPSG代码 指定投影带，例如 --zone 4523（3度带第35带，带号前缀）或 --zone 4544（中央经线 105°E）。',
-              'Name the zone with --zone EPSG, e.g. --zone 4523 (3° zone 35 with prefix) or --zone 4544 (CM 105°E).',
-            ),
-          },
-        ]
-      : [];
-    return failed(cannot, [...read.problems, ...hint], lang);
-  }
-  const source = read.value;
-  if (source.kind === 'division') {
-    return failed(
-      cannot,
-      [
-        {
-          kind: 'division',
-          message: text(
-            '这已是 GridPlan 划分文件，无需导入：直接用 gridplan validate/export 处理它。',
-            'This is already a GridPlan division file: use gridplan validate/export on it directly.',
-          ),
-        },
-      ],
-      lang,
-    );
-  }
-  const mapping = { ...source.inspection.proposals[command.layer], ...command.mapping };
-  const converted = convertImport(source, {
-    layer: command.layer,
-    mapping,
-    pointSystem: command.pointSystem,
-  });
-  if (!converted.ok) return failed(cannot, converted.problems, lang);
-  const imported = converted.value;
+  const read = readLayer(command, files);
+  if (!read.ok) return failed(cannot, read.problems, lang);
+  const imported = read.value;
   let warnings = '';
-  if (source.kind === 'table' && command.layer === 'census') {
-    const swapped = lonLatLookSwapped(
-      source.header,
-      source.rows.map((row) => row.cells),
-      mapping,
-    );
+  if (imported.swapped) {
     // Refused unless the planner named both columns: points in the wrong hemisphere are damage.
     const named = command.mapping.longitude !== undefined && command.mapping.latitude !== undefined;
-    if (swapped && !named) {
+    if (!named) {
       return {
         stdout: '',
-        stderr: `${cannot[lang]}\n${swappedColumnsHint(mapping)[lang]}\n`,
+        stderr: `${cannot[lang]}\n${swappedColumnsHint(imported.mapping)[lang]}\n`,
         exitCode: 1,
       };
     }
-    if (swapped) warnings += `${swappedColumnsHint(mapping)[lang]}\n`;
+    warnings += `${swappedColumnsHint(imported.mapping)[lang]}\n`;
   }
   if (imported.errors.length > 0) {
     const listed = rowErrorProblems(imported.errors);
     if (!command.skipBadRows) {
       return failed(
         text(
-          `${command.path} 中有 ${imported.errors.length} 行有误，未导入任何内容（加 --skip-bad-rows 只导入正确的 ${imported.entities.length} 行）：`,
-          `${command.path} has ${imported.errors.length} rows with errors; nothing was imported (add --skip-bad-rows to import the ${imported.entities.length} good rows):`,
+          `${command.path} 中有 ${imported.errors.length} 行有误，未导入任何内容（加 --skip-bad-rows 只导入正确的 ${imported.count} 行）：`,
+          `${command.path} has ${imported.errors.length} rows with errors; nothing was imported (add --skip-bad-rows to import the ${imported.count} good rows):`,
         ),
         listed,
         lang,
@@ -168,10 +223,11 @@ export function runImport(command: ImportCommand, host: TransferHost): TransferR
     }
     warnings = `${text(`跳过了 ${imported.errors.length} 行有误的数据：`, `Skipped ${imported.errors.length} rows with errors:`)[lang]}\n${listed.map((p) => p.message[lang]).join('\n')}\n`;
   }
-  if (source.inspection.crs?.status === 'ok' && source.inspection.crs.warning) {
-    warnings += `${source.inspection.crs.warning.message[lang]}\n`;
+  const { inspection } = imported;
+  if (inspection.crs?.status === 'ok' && inspection.crs.warning) {
+    warnings += `${inspection.crs.warning.message[lang]}\n`;
   }
-  let base: Division = emptyDivision({ name: source.inspection.name });
+  let base: Division = emptyDivision({ name: inspection.name });
   if (command.into) {
     // Through the one reader of divisions, so a filing package works here too.
     const into = readDivisionFile(host, command.into, lang);
@@ -179,7 +235,7 @@ export function runImport(command: ImportCommand, host: TransferHost): TransferR
     base = into.division;
     // A file with a header and no rows would replace the layer with nothing: never silently.
     const existing = base[command.layer].size;
-    if (imported.entities.length === 0 && existing > 0) {
+    if (imported.count === 0 && existing > 0) {
       const layerName = LAYER_NAMES[command.layer];
       return {
         stdout: '',
@@ -194,21 +250,15 @@ export function runImport(command: ImportCommand, host: TransferHost): TransferR
     }
   }
   const note = `${text('导入', 'Import')[lang]} ${fileNameOf(command.path)}`;
-  const changed = applyChange(base, replaceLayerChange(base, imported, note)).division;
-  // The zone the data came in, for `export --crs source`; a later import in longitude/latitude keeps it.
-  const division: Division =
-    imported.sourceZoneEpsg === undefined
-      ? changed
-      : { ...changed, meta: { ...changed.meta, sourceZoneEpsg: imported.sourceZoneEpsg } };
-  const written = host.writeBytes(command.out, encodeText(stringifyDivision(division), 'utf-8').bytes);
+  const written = host.writeBytes(command.out, utf8OfPieces(imported.text(base, note)));
   if (!written.ok)
     return failed(text(`无法写入 ${command.out}：`, `Cannot write ${command.out}:`), written.problems, lang);
-  const details = describe(source.inspection, lang);
+  const details = describe(inspection, lang);
   const layerName = LAYER_NAMES[command.layer][lang];
   const stdout =
     lang === 'zh'
-      ? `已导入 ${imported.entities.length} 个${layerName}${details ? `（${details}）` : ''} → ${command.out}\n`
-      : `Imported ${imported.entities.length} ${layerName}${details ? ` (${details})` : ''} → ${command.out}\n`;
+      ? `已导入 ${imported.count} 个${layerName}${details ? `（${details}）` : ''} → ${command.out}\n`
+      : `Imported ${imported.count} ${layerName}${details ? ` (${details})` : ''} → ${command.out}\n`;
   return { stdout, stderr: warnings, exitCode: 0 };
 }
 

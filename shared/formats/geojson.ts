@@ -168,15 +168,22 @@ function pick<T extends string>(allowed: readonly T[], value: unknown): T | unde
  * written back as they came. Households and population of grids are not written (they are counted).
  */
 export function toGeoJson(division: Division, options: ExportOptions = {}): FeatureCollection {
-  const features: Feature[] = [];
+  return collectionOf(division, [...featuresOf(division, options)]);
+}
+
+/** The features of {@link toGeoJson}, one at a time. */
+function* featuresOf(division: Division, options: ExportOptions): Generator<Feature> {
   const computed = options.computedAt ? computedMembers(division, options.computedAt) : undefined;
   for (const entity of entitiesOf(division)) {
     if (entity.layer === 'census' && options.omitCensus) continue;
     const feature = entityToFeature(entity, options);
     const figures = computed?.(entity);
     if (figures) Object.assign(feature.properties!, figures);
-    features.push(feature);
+    yield feature;
   }
+}
+
+function collectionOf(division: Division, features: Feature[]): FeatureCollection {
   const { extra, name, ruleSetId, sourceZoneEpsg } = division.meta;
   const collection: JsonObject = { type: 'FeatureCollection' };
   for (const [key, value] of Object.entries(extra)) {
@@ -209,6 +216,65 @@ function computedMembers(division: Division, at: Date): (entity: Entity) => Json
 /** Serialises a division as GeoJSON text (what the app and the CLI save). */
 export function stringifyDivision(division: Division, options: ExportOptions = {}): string {
   return JSON.stringify(toGeoJson(division, options));
+}
+
+/**
+ * {@link stringifyDivision}'s text in pieces, never the whole collection as objects at once: the
+ * collection's members, each feature, then `more` (features already written as text, e.g. census points
+ * kept as columns, {@link censusFeatureJson}), then the end. Joined, the pieces are stringifyDivision's
+ * text of the division with `more` appended to its features.
+ */
+export function* divisionJsonPieces(
+  division: Division,
+  options: ExportOptions = {},
+  more: Iterable<string> = [],
+): Generator<string> {
+  // `features` is the collection's last member: its text ends in `[]}` when it has none.
+  const empty = JSON.stringify(collectionOf(division, []));
+  yield empty.slice(0, -2);
+  let first = true;
+  for (const feature of featuresOf(division, options)) {
+    yield `${first ? '' : ','}${JSON.stringify(feature)}`;
+    first = false;
+  }
+  for (const feature of more) {
+    yield `${first ? '' : ','}${feature}`;
+    first = false;
+  }
+  yield ']}';
+}
+
+/** One census point as the text of its Feature in {@link stringifyDivision} (without computed members). */
+export function censusFeatureJson(point: CensusPoint, options: ExportOptions = {}): string {
+  const plain =
+    Object.keys(point.extra).length === 0 &&
+    (point.personal === undefined || !options.includePersonal) &&
+    [point.households, point.population, point.lon, point.lat].every(Number.isFinite);
+  if (!plain) return JSON.stringify(entityToFeature(point, options));
+  return plainCensusFeatureJson(
+    point.id,
+    point.households,
+    point.population,
+    point.address,
+    point.lon,
+    point.lat,
+  );
+}
+
+/**
+ * The Feature text of a census point with no other properties and finite numbers: the same members in the
+ * same order as entityToFeature writes them, without building the objects.
+ */
+export function plainCensusFeatureJson(
+  id: string,
+  households: number,
+  population: number,
+  address: string | undefined,
+  lon: number,
+  lat: number,
+): string {
+  const addressMember = address === undefined ? '' : `,"address":${JSON.stringify(address)}`;
+  return `{"type":"Feature","id":${JSON.stringify(id)},"properties":{"layer":"census","households":${String(households)},"population":${String(population)}${addressMember}},"geometry":{"type":"Point","coordinates":[${String(lon)},${String(lat)}]}}`;
 }
 
 function defined(properties: JsonObject): JsonObject {

@@ -5,13 +5,15 @@ import { countByLayer, fail, LAYERS, ok, text } from '../model';
 import type { CrsStatus, EncodingSource } from './shapefile-read';
 import { expandInputs, findShapefile, inspectShapefile, readShapefile } from './shapefile-read';
 import type { TableRow, TextTable } from './csv';
-import { parseCsv } from './csv';
+import { parseCsv, scanCsv } from './csv';
+import { CensusColumns } from './census-columns';
+import { swappedCounter } from './swapped-coordinates';
 import type { FieldMapping } from './field-mapping';
 import { proposeMapping } from './field-mapping';
 import { parseDivisionGeoJson } from './geojson';
 import { embeddedNeighbourRecords } from './embedded-neighbours';
-import type { FeatureRecord, LayerImport, LayerRequest } from './import-layer';
-import { featuresToLayer, tableToCensus } from './import-layer';
+import type { FeatureRecord, LayerImport, LayerRequest, RowError } from './import-layer';
+import { censusRowReader, featuresToLayer, tableToCensus } from './import-layer';
 import { MAX_PROPERTY_DEPTH, nestsDeeperThan } from './json-depth';
 import { featureLineNumbers } from './json-locations';
 import type { ReadEncodingName, TextEncodingName, TextFileEncodingChoice } from './text-encoding';
@@ -475,4 +477,75 @@ export function convertImport(source: ImportSource, request: LayerRequest): Resu
       return ok({ ...converted.value, sourceZoneEpsg: crs.zoneEpsg });
     }
   }
+}
+
+/** A census CSV read straight into columns ({@link readCensusCsv}). */
+export interface CensusCsvRead {
+  readonly inspection: ImportInspection;
+  /** The mapping used: the proposal for census points with the planner's choices over it. */
+  readonly mapping: FieldMapping;
+  readonly points: CensusColumns;
+  readonly errors: readonly RowError[];
+  /** True when the longitude and latitude columns look swapped ({@link lonLatLookSwapped}). */
+  readonly swapped: boolean;
+}
+
+/**
+ * Reads a CSV as census points without keeping its rows: each row is turned into a point (or a row error)
+ * as it is read and the points are kept as columns. The same checks, messages and points as
+ * {@link readImport} followed by {@link convertImport} for a CSV imported as census points.
+ */
+export function readCensusCsv(
+  file: InputFile,
+  options: ImportReadOptions,
+  chosen: FieldMapping,
+  pointSystem: LayerRequest['pointSystem'],
+): Result<CensusCsvRead> {
+  const decoded = decodeTable(file, options);
+  if (!decoded.ok) return decoded;
+  let header: readonly string[] | undefined;
+  let mapping: FieldMapping = chosen;
+  let reader: ReturnType<typeof censusRowReader> | undefined;
+  let swapped: ReturnType<typeof swappedCounter> | undefined;
+  const points = new CensusColumns();
+  const errors: RowError[] = [];
+  const preview: (readonly string[])[] = [];
+  let total = 0;
+  const scanned = scanCsv(decoded.value.text, file.name, (cells, line) => {
+    if (header === undefined) {
+      header = cells.map((h) => h.trim());
+      mapping = { ...proposeMapping('census', header, true), ...chosen };
+      reader = censusRowReader(header, { layer: 'census', mapping, ...(pointSystem ? { pointSystem } : {}) });
+      swapped = swappedCounter(header, mapping);
+      return;
+    }
+    total++;
+    if (preview.length < PREVIEW_ROWS) preview.push(cells);
+    swapped!.add(cells);
+    // A wrong mapping is refused once the whole file is read (an unclosed quote is said first).
+    if (!reader!.ok) return;
+    const read = reader!.value(cells, line);
+    if (read.layer === 'census') points.add(read, line);
+    else errors.push(read);
+  });
+  if (!scanned.ok) return scanned;
+  if (header === undefined || header.length === 0 || !reader || !swapped) {
+    return refuse('empty', `${file.name} 中没有表头和数据。`, `${file.name} has no header and no data.`);
+  }
+  if (!reader.ok) return reader;
+  const { encoding, source } = decoded.value;
+  const inspection = inspectionOf({
+    format: 'csv',
+    name: baseName(file.name),
+    fields: header,
+    previewRecords: preview,
+    recordCount: total,
+    table: true,
+    geometryKind: undefined,
+    encoding,
+    encodingSource: source,
+    crs: undefined,
+    otherLayers: [],
+  });
+  return ok({ inspection, mapping, points, errors, swapped: swapped.swapped() });
 }

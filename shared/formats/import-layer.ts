@@ -394,53 +394,74 @@ export function tableToCensus(
   rows: readonly TableRow[],
   request: LayerRequest,
 ): Result<LayerImport> {
+  const reader = censusRowReader(header, request);
+  if (!reader.ok) return reader;
+  const entities: Entity[] = [];
+  const errors: RowError[] = [];
+  for (const row of rows) {
+    const read = reader.value(row.cells, row.line);
+    if (read.layer === 'census') entities.push(read);
+    else errors.push(read);
+  }
+  return ok({ layer: 'census', entities, errors, total: rows.length });
+}
+
+/** A row that is not a census point: its line and why (the rows of {@link tableToCensus}). */
+type CensusRowError = RowError & { readonly layer?: undefined };
+
+/**
+ * Reads one table row (cells in `header` order, the line it came from) as a census point or the reason it
+ * is not one: {@link tableToCensus} row by row, for readers that keep the points as columns instead.
+ */
+export function censusRowReader(
+  header: readonly string[],
+  request: LayerRequest,
+): Result<(cells: readonly string[], line: number) => CensusPoint | CensusRowError> {
   const checked = checkMapping(request, header, true);
   if (!checked.ok) return checked;
   const { mapping } = request;
   const column = new Map(header.map((name, index) => [name, index]));
   const mapped = new Set(Object.values(mapping).filter((v): v is string => !!v));
   const system = request.pointSystem ?? 'wgs84';
-  const entities: Entity[] = [];
-  const errors: RowError[] = [];
-  for (const row of rows) {
+  // Only the columns not mapped to an attribute become properties of the point (restOf leaves the mapped
+  // ones and `layer` out); a table of mapped columns only builds no object for them at all.
+  const rest = header.flatMap((name, index) =>
+    name && !mapped.has(name) && name !== 'layer' ? [{ name, index }] : [],
+  );
+  return ok((cells, line) => {
     const properties: Record<string, string> = {};
-    header.forEach((name, index) => {
-      if (name) setOwn(properties, name, row.cells[index] ?? '');
-    });
+    for (const { name, index } of rest) setOwn(properties, name, cells[index] ?? '');
     const get = (attribute: MappedAttribute): unknown =>
-      mapping[attribute] ? row.cells[column.get(mapping[attribute])!] : undefined;
+      mapping[attribute] ? cells[column.get(mapping[attribute])!] : undefined;
     const lonText = cellText(get('longitude'));
     const latText = cellText(get('latitude'));
     const lon = lonText === '' ? NaN : Number(lonText);
     const lat = latText === '' ? NaN : Number(latText);
     if (!Number.isFinite(lon) || !Number.isFinite(lat)) {
-      errors.push({
-        line: row.line,
+      return {
+        line,
         reason: text(
           `经度“${lonText}”或纬度“${latText}”不是数字`,
           `longitude "${lonText}" or latitude "${latText}" is not a number`,
         ),
-      });
-      continue;
+      };
     }
     if (!validLonLat(lon, lat)) {
-      errors.push({
-        line: row.line,
+      return {
+        line,
         reason: text(
           `坐标 (${lon}, ${lat}) 超出经纬度范围（经度 −180~180，纬度 −90~90）${Math.abs(lon) > 180 && Math.abs(lat) <= 180 ? '，是否把经纬度列选反了，或是投影坐标？' : ''}`,
           `coordinates (${lon}, ${lat}) are out of longitude/latitude range${Math.abs(lon) > 180 ? '; are they projected?' : ''}`,
         ),
-      });
-      continue;
+      };
     }
     const [x, y] = toWgs84(lon, lat, system);
-    const { extra, personal } = restOf(properties, mapped, true);
+    const { extra, personal } =
+      rest.length === 0 ? { extra: {}, personal: {} } : restOf(properties, mapped, true);
     for (const key of Object.keys(extra)) if (extra[key] === '') delete extra[key];
-    const point = censusPoint(`census-l${row.line}`, x, y, get, extra, personal);
-    if ('zh' in point) errors.push({ line: row.line, reason: point });
-    else entities.push(point);
-  }
-  return ok({ layer: 'census', entities, errors, total: rows.length });
+    const point = censusPoint(`census-l${line}`, x, y, get, extra, personal);
+    return 'zh' in point ? { line, reason: point } : point;
+  });
 }
 
 /**

@@ -34,19 +34,32 @@ export function lonLatLookSwapped(
   rows: readonly (readonly unknown[])[],
   mapping: FieldMapping,
 ): boolean {
+  const counter = swappedCounter(header, mapping);
+  for (const row of rows) counter.add(row);
+  return counter.swapped();
+}
+
+/** {@link lonLatLookSwapped} a row at a time, for readers that do not keep the rows. */
+export function swappedCounter(
+  header: readonly string[],
+  mapping: FieldMapping,
+): { add: (row: readonly unknown[]) => void; swapped: () => boolean } {
   const lonColumn = mapping.longitude === undefined ? -1 : header.indexOf(mapping.longitude);
   const latColumn = mapping.latitude === undefined ? -1 : header.indexOf(mapping.latitude);
-  if (lonColumn < 0 || latColumn < 0 || lonColumn === latColumn) return false;
+  const usable = lonColumn >= 0 && latColumn >= 0 && lonColumn !== latColumn;
   let numeric = 0;
   let swapped = 0;
-  for (const row of rows) {
-    const lon = numberOf(row[lonColumn]);
-    const lat = numberOf(row[latColumn]);
-    if (!Number.isFinite(lon) || !Number.isFinite(lat)) continue;
-    numeric++;
-    if (within(lon, CHINA_LATITUDE) && within(lat, CHINA_LONGITUDE)) swapped++;
-  }
-  return numeric > 0 && swapped >= numeric * SWAPPED_SHARE;
+  return {
+    add: (row) => {
+      if (!usable) return;
+      const lon = numberOf(row[lonColumn]);
+      const lat = numberOf(row[latColumn]);
+      if (!Number.isFinite(lon) || !Number.isFinite(lat)) return;
+      numeric++;
+      if (within(lon, CHINA_LATITUDE) && within(lat, CHINA_LONGITUDE)) swapped++;
+    },
+    swapped: () => numeric > 0 && swapped >= numeric * SWAPPED_SHARE,
+  };
 }
 
 /** The mapping with its longitude and latitude columns exchanged. */

@@ -15,6 +15,7 @@ interface Decoder {
 type DecoderConstructor = new (label?: string, options?: { fatal?: boolean }) => Decoder;
 interface Encoder {
   encode(input: string): Uint8Array;
+  encodeInto(input: string, into: Uint8Array): { written: number };
 }
 
 // shared/ compiles without DOM or Node types (architecture.md), yet both hosts have these two globals:
@@ -300,4 +301,35 @@ export function decodeTextFile(
       },
     };
   }
+}
+
+/**
+ * Text pieces as UTF-8 bytes, encoded a batch of pieces at a time into one growing buffer: the file is
+ * never one giant string.
+ */
+export function utf8OfPieces(pieces: Iterable<string>): Uint8Array {
+  const encoder = new platform.TextEncoder();
+  let buffer = new Uint8Array(1 << 20);
+  let used = 0;
+  let batch: string[] = [];
+  let batchLength = 0;
+  const flush = () => {
+    const chunk = batch.join('');
+    batch = [];
+    batchLength = 0;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (used + chunk.length * 3 > buffer.length) {
+      const bigger = new Uint8Array(Math.max(buffer.length * 2, used + chunk.length * 3));
+      bigger.set(buffer.subarray(0, used));
+      buffer = bigger;
+    }
+    used += encoder.encodeInto(chunk, buffer.subarray(used)).written;
+  };
+  for (const piece of pieces) {
+    batch.push(piece);
+    batchLength += piece.length;
+    if (batchLength >= 1 << 16) flush();
+  }
+  flush();
+  return buffer.slice(0, used);
 }

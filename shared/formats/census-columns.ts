@@ -1,0 +1,73 @@
+import type { CensusPoint } from '../model';
+import type { ExportOptions } from './geojson';
+import { censusFeatureJson, plainCensusFeatureJson } from './geojson';
+
+/**
+ * Census points kept as columns: a typed array per number and an array of addresses, instead of an object
+ * per point. A 100,000-row census table then costs a few arrays, not 100,000 objects for the collector to
+ * walk. Points that carry more than the columns hold (other columns of the table, personal data) are kept
+ * whole; they are the exception in a census table.
+ */
+export class CensusColumns {
+  private size = 0;
+  private line = new Int32Array(1024);
+  private lon = new Float64Array(1024);
+  private lat = new Float64Array(1024);
+  private households = new Float64Array(1024);
+  private population = new Float64Array(1024);
+  private readonly address: (string | undefined)[] = [];
+  private readonly whole = new Map<number, CensusPoint>();
+
+  get count(): number {
+    return this.size;
+  }
+
+  /** Adds a point read from table line `line` (its id is `census-l<line>`, as the table import names it). */
+  add(point: CensusPoint, line: number): void {
+    if (this.size === this.lon.length) this.grow();
+    const i = this.size++;
+    const simple =
+      point.id === `census-l${line}` &&
+      Object.keys(point.extra).length === 0 &&
+      point.personal === undefined &&
+      [point.households, point.population, point.lon, point.lat].every(Number.isFinite);
+    if (!simple) this.whole.set(i, point);
+    this.line[i] = line;
+    this.lon[i] = point.lon;
+    this.lat[i] = point.lat;
+    this.households[i] = point.households;
+    this.population[i] = point.population;
+    this.address.push(simple ? point.address : undefined);
+  }
+
+  /** Every point as the text of its GeoJSON feature, in the order they were added. */
+  *featureTexts(options: ExportOptions = {}): Generator<string> {
+    for (let i = 0; i < this.size; i++) {
+      const whole = this.whole.get(i);
+      yield whole
+        ? censusFeatureJson(whole, options)
+        : plainCensusFeatureJson(
+            `census-l${this.line[i]!}`,
+            this.households[i]!,
+            this.population[i]!,
+            this.address[i],
+            this.lon[i]!,
+            this.lat[i]!,
+          );
+    }
+  }
+
+  private grow(): void {
+    const capacity = this.lon.length * 2;
+    const grown = <T extends Int32Array | Float64Array>(from: T, make: (n: number) => T): T => {
+      const to = make(capacity);
+      to.set(from);
+      return to;
+    };
+    this.line = grown(this.line, (n) => new Int32Array(n));
+    this.lon = grown(this.lon, (n) => new Float64Array(n));
+    this.lat = grown(this.lat, (n) => new Float64Array(n));
+    this.households = grown(this.households, (n) => new Float64Array(n));
+    this.population = grown(this.population, (n) => new Float64Array(n));
+  }
+}
