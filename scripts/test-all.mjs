@@ -40,6 +40,24 @@ const steps = [
 let passed = 0;
 let failed = 0;
 const failedSteps = [];
+/** Each failed test, named with its first message line: the CI keeps only the tail of the output. */
+const failedTests = [];
+
+function failuresIn(report) {
+  const found = [];
+  for (const file of report.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status !== 'failed') continue;
+      const why = (test.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
+      found.push(`${file.name.replace(process.cwd() + '/', '')} › ${test.fullName}\n    ${why}`);
+    }
+    if ((file.assertionResults ?? []).length === 0 && file.status === 'failed') {
+      found.push(`${file.name.replace(process.cwd() + '/', '')}\n    ${(file.message ?? '').split('\n')[0]}`);
+    }
+  }
+  return found;
+}
+
 for (const step of steps) {
   const started = Date.now();
   console.log(`\n▶ ${step.name}`);
@@ -51,6 +69,7 @@ for (const step of steps) {
       const report = JSON.parse(readFileSync(step.report, 'utf8'));
       passed += report.numPassedTests;
       failed += report.numFailedTests;
+      failedTests.push(...failuresIn(report));
       counted = true;
     } catch {
       // No report: the runner failed before testing anything; counted as one failed step below.
@@ -65,6 +84,7 @@ for (const step of steps) {
     console.log(`✓ ${step.name} (${seconds} s)`);
   }
 }
+if (failedTests.length > 0) console.log(`\nFailed tests:\n${failedTests.map((t) => `  ✗ ${t}`).join('\n')}`);
 if (failedSteps.length > 0) console.log(`\nFailed: ${failedSteps.join(', ')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failedSteps.length > 0 ? 1 : 0);
