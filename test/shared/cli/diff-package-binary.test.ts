@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BinaryRun, buildCliInto, runBinary } from './built-binary';
 import { buildFilingPackage } from '../../../shared/cli/build-filing-package';
 import type { DivisionDiff } from '../../../shared/diff/division-diff';
 import { stringifyDivision } from '../../../shared/formats/geojson';
@@ -20,25 +21,13 @@ function run(...args: string[]): { status: number | null; stdout: string; stderr
   return runIn(folder, ...args);
 }
 
-function runIn(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [binary, ...args], { encoding: 'utf8', cwd });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function runIn(cwd: string, ...args: string[]): BinaryRun {
+  return runBinary(binary, cwd, args);
 }
 
 beforeAll(async () => {
   folder = mkdtempSync(path.join(tmpdir(), 'gridplan-diffpkg-'));
-  binary = path.join(folder, 'gridplan.js');
-  const build = spawnSync(
-    process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      `const { buildCli } = await import(${JSON.stringify(path.join(root, 'scripts/build-cli.mjs'))}); await buildCli({ outfile: ${JSON.stringify(binary)}, quiet: true });`,
-    ],
-    { encoding: 'utf8', cwd: root },
-  );
-  expect(build.stderr).toBe('');
-  expect(build.status).toBe(0);
+  binary = buildCliInto(folder);
 
   const demo = demoDivision();
   const grids = [...demo.grid.values()];

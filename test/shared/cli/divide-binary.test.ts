@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BinaryRun, buildCliInto, runBinary } from './built-binary';
 import { generateTownship } from '../../../bench/township-generator';
 import { stringifyDivision } from '../../../shared/formats/geojson';
 import type { ValidationReport } from '../../../shared/validate/validation-report';
@@ -11,29 +11,16 @@ import { expectContract, SMALL } from './divide-fixtures';
 
 // End to end: the bundled CLI (built as `npm run build:cli` does, into a temporary folder) divides a
 // generated township from files, and its own `validate` finds the result clean.
-const root = path.resolve(import.meta.dirname, '../../..');
 let folder: string;
 let binary: string;
 
-function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [binary, ...args], { encoding: 'utf8', cwd: folder });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function run(...args: string[]): BinaryRun {
+  return runBinary(binary, folder, args);
 }
 
 beforeAll(() => {
   folder = mkdtempSync(path.join(tmpdir(), 'gridplan-divide-'));
-  binary = path.join(folder, 'gridplan.js');
-  const build = spawnSync(
-    process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      `const { buildCli } = await import(${JSON.stringify(path.join(root, 'scripts/build-cli.mjs'))}); await buildCli({ outfile: ${JSON.stringify(binary)}, quiet: true });`,
-    ],
-    { encoding: 'utf8', cwd: root },
-  );
-  expect(build.stderr).toBe('');
-  expect(build.status).toBe(0);
+  binary = buildCliInto(folder);
   const township = generateTownship(SMALL);
   writeFileSync(path.join(folder, 'township.geojson'), stringifyDivision(township.division));
   for (const layer of township.guides) {

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BinaryRun, buildCliInto, runBinary } from './built-binary';
 import { encodeText } from '../../../shared/formats/text-encoding';
 import { expectInterchangeReport } from './report-shape';
 
@@ -13,25 +14,13 @@ const fixtures = path.join(root, 'test/fixtures/validate');
 let folder: string;
 let binary: string;
 
-function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [binary, ...args], { encoding: 'utf8', cwd: fixtures });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function run(...args: string[]): BinaryRun {
+  return runBinary(binary, fixtures, args);
 }
 
 beforeAll(() => {
   folder = mkdtempSync(path.join(tmpdir(), 'gridplan-cli-'));
-  binary = path.join(folder, 'gridplan.js');
-  const build = spawnSync(
-    process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      `const { buildCli } = await import(${JSON.stringify(path.join(root, 'scripts/build-cli.mjs'))}); await buildCli({ outfile: ${JSON.stringify(binary)}, quiet: true });`,
-    ],
-    { encoding: 'utf8', cwd: root },
-  );
-  expect(build.stderr).toBe('');
-  expect(build.status).toBe(0);
+  binary = buildCliInto(folder);
 });
 
 afterAll(() => {

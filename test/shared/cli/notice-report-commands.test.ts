@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildCliInto } from './built-binary';
 import type { CliHost } from '../../../shared/cli/run-cli';
 import { runCli } from '../../../shared/cli/run-cli';
 import { fail, ok, text } from '../../../shared/model';
@@ -264,17 +265,7 @@ describe('gridplan report', () => {
 
 describe('the bundled gridplan finds its font', () => {
   it('makes a notice with the fonts resolved from the installed package', () => {
-    const binary = path.join(folder, 'gridplan.js');
-    const build = spawnSync(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `const { buildCli } = await import(${JSON.stringify(path.join(root, 'scripts/build-cli.mjs'))}); await buildCli({ outfile: ${JSON.stringify(binary)}, quiet: true });`,
-      ],
-      { encoding: 'utf8', cwd: root },
-    );
-    expect(build.status).toBe(0);
+    const binary = buildCliInto(folder);
     const out = path.join(folder, 'binary-notice.pdf');
     const run = spawnSync(process.execPath, [binary, 'notice', file, '--out', out, '--no-overview'], {
       encoding: 'utf8',
