@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { parseDivisionGeoJson } from '../../../shared/formats/geojson';
 import type { Change, Division, HistoryOp } from '../../../shared/model';
 import type { SketchRequest, SketchWorkerReply } from '../../../renderer/divide/sketch-protocol';
@@ -64,4 +65,18 @@ export function sessionOn(division: Division) {
     },
   );
   return { session, writes };
+}
+
+/**
+ * A change records when it was made: the tests of a describe block run at one instant, so that the
+ * worker's and the main thread's Changes compare equal.
+ */
+export function atOneInstant(): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-05T12:00:00Z'));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 }

@@ -1,22 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { splitCase } from '../../../bench/edit-tasks';
 import { builtinRuleSet, change } from '../../../shared/model';
 import { SketchWorkerClient } from '../../../renderer/divide/sketch-worker-client';
 import { EditorSession } from '../../../renderer/editor/editor-session';
 import { splitAlong } from '../../../renderer/tools/split-targets';
-import { demo, inProcessPort, sessionOn } from './in-process-sketch-port';
+import { atOneInstant, demo, inProcessPort, sessionOn } from './in-process-sketch-port';
 
 const ruleSet = builtinRuleSet('zigong')!;
 
 describe('SketchWorkerClient.compute: 拆分 off the main thread', () => {
-  // A change records when it was made: one instant for both sides so their Changes compare equal.
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2026-12-05T12:00:00Z'));
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
+  atOneInstant();
 
   it('answers with the same Change as the main thread, applied as one undoable change', async () => {
     const division = demo();

@@ -1,10 +1,7 @@
-import type { Polygon } from 'geojson';
 import type { TFunction } from 'i18next';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mergeCase } from '../../../bench/edit-tasks';
-import { interiorPoint } from '../../../shared/geometry/interior-point';
-import { preparePolygon } from '../../../shared/geometry/prepared-polygon';
-import type { Division, Grid } from '../../../shared/model';
+import { describe, expect, it } from 'vitest';
+import { carveCase, fillCase, mergeCase } from '../../../bench/edit-tasks';
+import type { Division } from '../../../shared/model';
 import { applyChange, builtinRuleSet, change } from '../../../shared/model';
 import { SketchWorkerClient } from '../../../renderer/divide/sketch-worker-client';
 import { CHANGED_MEANWHILE } from '../../../renderer/editor/editor-session';
@@ -14,7 +11,7 @@ import { runEditCommand } from '../../../renderer/tools/edit-command';
 import { EDIT_ATTEMPTS, editOffMainThread } from '../../../renderer/tools/edit-off-main-thread';
 import { DEFAULT_EDIT_SETTINGS } from '../../../renderer/tools/edit-settings';
 import { mergeTool } from '../../../renderer/tools/merge-tool';
-import { demo, inProcessPort, sessionOn } from '../divide/in-process-sketch-port';
+import { atOneInstant, demo, inProcessPort, sessionOn } from '../divide/in-process-sketch-port';
 import { G, twoGridTownship } from './two-grid-township';
 
 const ruleSet = builtinRuleSet('zigong')!;
@@ -28,37 +25,8 @@ function started(port = inProcessPort()): SketchWorkerClient {
 const codes = (division: Division, layer: 'grid' | 'microgrid') =>
   [...division[layer].values()].map((e) => e.code).sort();
 
-/** A square of `half` degrees around a point inside the grid. */
-function squareIn(grid: Grid, half: number): Polygon {
-  const [x, y] = interiorPoint(preparePolygon(grid.geometry));
-  const ring = [
-    [x - half, y - half],
-    [x + half, y - half],
-    [x + half, y + half],
-    [x - half, y + half],
-    [x - half, y - half],
-  ];
-  return { type: 'Polygon', coordinates: [ring] };
-}
-
-/** The demo with one ordinary grid deleted: a gap in its community, surrounded by its neighbours. */
-function demoWithGap(): { division: Division; gone: Grid; communityId: string } {
-  const division = demo();
-  const gone = [...division.grid.values()].find((g) => g.gridType !== 'exclusive' && !g.locked)!;
-  const community = [...division.community.values()].find((c) => c.code === gone.parentCode)!;
-  const holed = applyChange(division, change('删除', [], [{ layer: 'grid', id: gone.id }])).division;
-  return { division: holed, gone, communityId: community.id };
-}
-
 describe('edit commands in the sketch worker: 合并, 挖出专属网格, 填补空白', () => {
-  // A change records when it was made: one instant for both sides so their Changes compare equal.
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2026-12-05T12:00:00Z'));
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
+  atOneInstant();
 
   it('merges two grids as the main thread does, with the default, a chosen or a new code', async () => {
     const division = demo();
@@ -113,8 +81,7 @@ describe('edit commands in the sketch worker: 合并, 挖出专属网格, 填补
   it('carves an exclusive grid as the main thread does', async () => {
     const division = demo();
     const client = started();
-    const grid = [...division.grid.values()].find((g) => g.gridType !== 'exclusive' && !g.locked)!;
-    const polygon = squareIn(grid, 0.0003);
+    const polygon = carveCase(division);
     const t = ((key: string) =>
       key === 'edit.newExclusiveName' ? '新专属网格' : key) as unknown as TFunction;
     const command = carveTool.command!(polygon, DEFAULT_EDIT_SETTINGS, { selectedGridId: null, t });
@@ -131,9 +98,8 @@ describe('edit commands in the sketch worker: 合并, 挖出专属网格, 填补
   });
 
   it('fills a gap (new grid, into the neighbour, every small gap) as the main thread does', async () => {
-    const { division, gone, communityId } = demoWithGap();
+    const { holed: division, communityId, at } = fillCase(demo());
     const client = started();
-    const at = interiorPoint(preparePolygon(gone.geometry));
     const commands: EditCommand[] = [
       { kind: 'fill-gap', communityId, at, into: 'new-grid' },
       { kind: 'fill-gap', communityId, at, into: 'neighbour' },
@@ -152,13 +118,7 @@ describe('edit commands in the sketch worker: 合并, 挖出专属网格, 填补
 });
 
 describe('editOffMainThread: applied if the document is the one computed on, else computed again', () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2026-12-05T12:00:00Z'));
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
+  atOneInstant();
 
   it('applies the worker’s merge as one undoable change; undo restores both grids', async () => {
     const division = demo();
