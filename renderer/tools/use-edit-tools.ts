@@ -14,6 +14,7 @@ import type { DrawController, SnapHit } from '../map/draw-controller';
 import type { EditSettings } from './edit-settings';
 import { DEFAULT_EDIT_SETTINGS } from './edit-settings';
 import type { EditCommand } from './edit-command';
+import type { EditOutcome } from './edit-off-main-thread';
 import { editOffMainThread } from './edit-off-main-thread';
 import type { ToolDefinition } from './tool-definition';
 import type { SketchWorkerClient } from '../divide/sketch-worker-client';
@@ -56,6 +57,10 @@ export function useEditTools(input: EditToolsInput) {
   /** Whose code survives a merge: a picked id, null for a new code, undefined for the tool's default. */
   const [keep, setKeep] = useState<string | null | undefined>(undefined);
   const [drawing, setDrawing] = useState(false);
+  /** Edit commands being computed (in the sketch worker) and not yet applied or refused. */
+  const [computing, setComputing] = useState(0);
+  /** The picked grids being merged, so that a second Enter meanwhile does not merge them again. */
+  const finishing = useRef(false);
   const [live, setLive] = useState<LiveFigure | null>(null);
   const controller = useRef<DrawController | null>(null);
   const [controllerReady, setControllerReady] = useState(false);
@@ -102,7 +107,13 @@ export function useEditTools(input: EditToolsInput) {
     async (command: EditCommand, title: string, definition?: ToolDefinition): Promise<Change | null> => {
       const { session, sketchWorker, ruleSet, report } = latest.current.input;
       if (!session) return null;
-      const outcome = await editOffMainThread(session, sketchWorker ?? null, ruleSet, command);
+      setComputing((n) => n + 1);
+      let outcome: EditOutcome;
+      try {
+        outcome = await editOffMainThread(session, sketchWorker ?? null, ruleSet, command);
+      } finally {
+        setComputing((n) => n - 1);
+      }
       if (outcome.kind === 'refused') report(title, outcome.problems);
       if (outcome.kind === 'stale') report(title, [CHANGED_MEANWHILE]);
       if (outcome.kind !== 'applied') return null;
@@ -257,12 +268,18 @@ export function useEditTools(input: EditToolsInput) {
     const { input: current, settings: options, tool: name, picked: ids, keep: survivor } = latest.current;
     const active = toolNamed(name);
     const doc = current.division;
-    if (!doc || active.drawMode !== 'pick') return;
+    if (!doc || active.drawMode !== 'pick' || finishing.current) return;
     const chosen =
       survivor === null || (survivor !== undefined && ids.includes(survivor)) ? survivor : undefined;
-    const applied = active.command
-      ? await runTool(active, active.command(ids, options, chosen))
-      : await finishWith(active, doc, active.finish(doc, ids, options, chosen));
+    finishing.current = true;
+    let applied: Change | null;
+    try {
+      applied = active.command
+        ? await runTool(active, active.command(ids, options, chosen))
+        : await finishWith(active, doc, active.finish(doc, ids, options, chosen));
+    } finally {
+      finishing.current = false;
+    }
     if (applied) {
       setPicked([]);
       setKeep(undefined);
@@ -334,6 +351,8 @@ export function useEditTools(input: EditToolsInput) {
     keep,
     setKeep,
     drawing,
+    /** True while an edit command is computed: the status bar says 正在计算…. */
+    computing: computing > 0,
     live,
     measure,
     finishPicked,
