@@ -1,6 +1,11 @@
-import type { Division, MicroGrid } from '../../../shared/model';
+import type { Division } from '../../../shared/model';
 import { divisionOf } from '../../shared/geometry/division-fixtures';
-import { communityEntity, gridEntity, rect } from '../../shared/geometry/geometry-test-helpers';
+import {
+  communityEntity,
+  gridEntity,
+  microgridEntity,
+  rect,
+} from '../../shared/geometry/geometry-test-helpers';
 
 const X = 104.75;
 const Y = 29.36;
@@ -8,15 +13,8 @@ const Y = 29.36;
 /** The id of grid number `n` of the community 510302003001 (gridEntity's ids). */
 export const G = (n: number) => `grid-510302003001${String(n).padStart(3, '0')}`;
 
-const microgrid = (n: number, x0: number, x1: number): MicroGrid => ({
-  layer: 'microgrid',
-  id: `m${n}`,
-  code: `510302003001002${String(n).padStart(3, '0')}`,
-  name: `光明社区第2网格第${n}微网格`,
-  parentCode: '510302003001002',
-  extra: {},
-  geometry: rect(X + x0, Y, X + x1, Y + 0.002),
-});
+const microgrid = (n: number, x0: number, x1: number) =>
+  microgridEntity(2, n, rect(X + x0, Y, X + x1, Y + 0.002));
 
 /** One community of two side-by-side grids (002 west, 005 east); grid 002 has micro-grids m1 and m2. */
 export function twoGridTownship(): Division {
