@@ -128,7 +128,13 @@ function Status({ shell }: { readonly shell: Shell }) {
   // What is stored and what is being checked are shown apart: a slow check never hides "saved".
   const activity =
     project.busy ??
-    (state?.saving ? t('status.saving') : state?.lastNote ? t('status.saved') : t('status.ready'));
+    (shell.edit.computing
+      ? t('status.computing')
+      : state?.saving
+        ? t('status.saving')
+        : state?.lastNote
+          ? t('status.saved')
+          : t('status.ready'));
   return (
     <StatusBar
       gridCount={division?.grid.size ?? 0}

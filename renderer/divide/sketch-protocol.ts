@@ -1,11 +1,12 @@
-import type { Position } from 'geojson';
 import type { Change, RuleSet, Result } from '../../shared/model';
+import type { EditCommand } from '../tools/edit-command';
 import type { PackedDivision } from '../workers/packed-division';
 import type { Sketch, SketchPreview } from './sketch-counts';
 
 /**
  * Messages to the sketch-count worker: the current document (numbered, so answers say which one they
- * were made on) or an edit of it (a Change is far smaller to send than the document), a sketch to count, or a split line to finish (拆分's command, off the main thread).
+ * were made on) or an edit of it (a Change is far smaller to send than the document), a sketch to count, or
+ * an edit command to compute off the main thread (拆分, 合并, 挖出专属网格, 填补空白: renderer/tools/edit-command.ts).
  */
 export type SketchRequest =
   | {
@@ -21,13 +22,7 @@ export type SketchRequest =
       readonly change: Change;
     }
   | { readonly type: 'sketch'; readonly seq: number; readonly sketch: Sketch }
-  | {
-      readonly type: 'split';
-      readonly id: number;
-      readonly line: readonly Position[];
-      readonly selectedGridId: string | null;
-      readonly keepCodeOnLarger: boolean;
-    };
+  | { readonly type: 'edit'; readonly id: number; readonly command: EditCommand };
 
 /** Its answer to one sketch, with the sketch's sequence number. */
 export interface SketchReply {
@@ -37,14 +32,14 @@ export interface SketchReply {
 }
 
 /**
- * Its answer to a split line: the command's result on the document numbered `version` (null when the
+ * Its answer to an edit command: the command's result on the document numbered `version` (null when the
  * worker had no document yet).
  */
-export interface SplitReply {
-  readonly type: 'split';
+export interface EditReply {
+  readonly type: 'edit';
   readonly id: number;
   readonly version: number | null;
   readonly result: Result<Change>;
 }
 
-export type SketchWorkerReply = SketchReply | SplitReply;
+export type SketchWorkerReply = SketchReply | EditReply;

@@ -1,5 +1,5 @@
-import type { Position } from 'geojson';
 import type { Change, Division, Result, RuleSet } from '../../shared/model';
+import type { EditCommand } from '../tools/edit-command';
 import { packDivision } from '../workers/packed-division';
 import type { SketchReply, SketchRequest, SketchWorkerReply } from './sketch-protocol';
 
@@ -11,23 +11,16 @@ export interface SketchPort {
   terminate(): void;
 }
 
-/** A split line to finish in the worker. */
-export interface SplitInput {
-  readonly line: readonly Position[];
-  readonly selectedGridId: string | null;
-  readonly keepCodeOnLarger: boolean;
-}
-
-interface WaitingSplit {
+interface WaitingEdit {
   readonly version: number;
   readonly resolve: (result: Result<Change> | null) => void;
 }
 
 /**
  * The window's side of the sketch-count worker: sends it the document (numbered, and only when it
- * changed), sketches to count and split lines to finish. `split` resolves with the command's result on
- * exactly the document it was given, or null when the worker cannot answer (none, failed or stopped):
- * the caller then runs the split on the main thread. The worker runs between `start` and `stop` (a
+ * changed), sketches to count and edit commands to compute (拆分, 合并, 挖出专属网格, 填补空白). `compute`
+ * resolves with the command's result on exactly the document it was given, or null when the worker
+ * cannot answer (none, failed or stopped): the caller then runs the command on the main thread. The worker runs between `start` and `stop` (a
  * React effect's setup and cleanup).
  */
 export class SketchWorkerClient {
@@ -35,7 +28,7 @@ export class SketchWorkerClient {
   private version = 0;
   private posted: { division: Division; ruleSet: RuleSet } | null = null;
   private nextId = 0;
-  private readonly pending = new Map<number, WaitingSplit>();
+  private readonly pending = new Map<number, WaitingEdit>();
   private readonly sketchListeners = new Set<(reply: SketchReply) => void>();
 
   /** `open` starts the worker, or returns null where there are no workers. */
@@ -51,7 +44,7 @@ export class SketchWorkerClient {
     this.port = port;
   }
 
-  /** Ends the worker: waiting splits resolve null (the main thread takes over). */
+  /** Ends the worker: waiting commands resolve null (the main thread takes over). */
   stop(): void {
     this.port?.terminate();
     this.port = null;
@@ -94,8 +87,8 @@ export class SketchWorkerClient {
     this.port?.postMessage(request);
   }
 
-  /** Finishes a split line on `division` in the worker (see the class comment). */
-  split(division: Division, ruleSet: RuleSet, input: SplitInput): Promise<Result<Change> | null> {
+  /** Runs an edit command on `division` in the worker (see the class comment). */
+  compute(division: Division, ruleSet: RuleSet, command: EditCommand): Promise<Result<Change> | null> {
     const port = this.port;
     if (!port) return Promise.resolve(null);
     this.setDocument(division, ruleSet);
@@ -103,7 +96,13 @@ export class SketchWorkerClient {
     const version = this.version;
     return new Promise((resolve) => {
       this.pending.set(id, { version, resolve });
-      port.postMessage({ type: 'split', id, ...input, line: input.line.map((p) => [...p]) });
+      try {
+        port.postMessage({ type: 'edit', id, command });
+      } catch {
+        // A command that cannot be cloned (cannot happen with plain GeoJSON): the main thread runs it.
+        this.pending.delete(id);
+        resolve(null);
+      }
     });
   }
 
@@ -116,7 +115,7 @@ export class SketchWorkerClient {
     if (!waiting) return;
     this.pending.delete(reply.id);
     // Messages arrive in order, so the worker had the requested document; should it not have, the
-    // answer belongs to another document and the main thread computes the split instead.
+    // answer belongs to another document and the main thread computes the command instead.
     waiting.resolve(reply.version === waiting.version ? reply.result : null);
   }
 }

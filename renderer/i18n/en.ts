@@ -155,6 +155,7 @@ export const en: UiStrings = {
     errors: 'Errors {{count}}',
     warnings: 'Warnings {{count}}',
     ready: 'Ready',
+    computing: 'Computing…',
     saving: 'Saving…',
     saved: 'Saved',
     loading: 'Loading…',

@@ -142,6 +142,7 @@ export const zh = {
     errors: '错误 {{count}}',
     warnings: '警告 {{count}}',
     ready: '就绪',
+    computing: '正在计算…',
     saving: '正在保存…',
     saved: '已保存',
     loading: '正在载入…',

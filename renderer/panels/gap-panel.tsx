@@ -1,16 +1,17 @@
 import { MIN_PIECE_AREA_M2 } from '../../shared/model';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fillGapCommand, fillSmallGapsCommand } from '../../shared/commands/fill-gap-command';
 import { findGaps } from '../../shared/geometry/fill-gap';
 import { areaInput } from '../../shared/commands/grid-command-context';
-import type { Change, Community, Division, Result } from '../../shared/model';
+import type { Community, Division } from '../../shared/model';
+import type { EditCommand } from '../tools/edit-command';
 import { formatArea } from './format';
 
 export interface GapPanelProps {
   readonly division: Division;
   readonly community: Community | null;
-  readonly onCommit: (result: Result<Change>, title: string) => void;
+  /** Runs a fill command (in the sketch worker) and applies it, or says under `title` why not. */
+  readonly onRun: (command: EditCommand, title: string) => void;
   readonly onShow: (at: readonly [number, number]) => void;
 }
 
@@ -18,7 +19,7 @@ export interface GapPanelProps {
  * 填补空白: the uncovered pieces of the selected grid's community, each made a new grid or given to the
  * neighbour with the longest shared edge, and a "fill all gaps under N m²" command for slivers.
  */
-export function GapPanel({ division, community, onCommit, onShow }: GapPanelProps) {
+export function GapPanel({ division, community, onRun, onShow }: GapPanelProps) {
   const { t } = useTranslation();
   const [maxArea, setMaxArea] = useState(50);
   const gaps = useMemo(() => {
@@ -45,8 +46,8 @@ export function GapPanel({ division, community, onCommit, onShow }: GapPanelProp
               <button
                 type="button"
                 onClick={() =>
-                  onCommit(
-                    fillGapCommand(division, community.id, [...gap.at], { into: 'new-grid' }),
+                  onRun(
+                    { kind: 'fill-gap', communityId: community.id, at: gap.at, into: 'new-grid' },
                     t('edit.fillFailed'),
                   )
                 }
@@ -57,8 +58,8 @@ export function GapPanel({ division, community, onCommit, onShow }: GapPanelProp
                 type="button"
                 disabled={gap.neighbours.length === 0}
                 onClick={() =>
-                  onCommit(
-                    fillGapCommand(division, community.id, [...gap.at], { into: 'neighbour' }),
+                  onRun(
+                    { kind: 'fill-gap', communityId: community.id, at: gap.at, into: 'neighbour' },
                     t('edit.fillFailed'),
                   )
                 }
@@ -73,7 +74,7 @@ export function GapPanel({ division, community, onCommit, onShow }: GapPanelProp
         className="fill-small"
         onSubmit={(event) => {
           event.preventDefault();
-          onCommit(fillSmallGapsCommand(division, community.id, maxArea), t('edit.fillFailed'));
+          onRun({ kind: 'fill-small', communityId: community.id, maxAreaM2: maxArea }, t('edit.fillFailed'));
         }}
       >
         <button type="submit">{t('edit.fillSmall')}</button>

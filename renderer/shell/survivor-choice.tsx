@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Division } from '../../shared/model';
-import { lowestCode } from '../tools/merge-tool';
+import { lowestCode } from '../tools/merge-picked';
 
 /** The value of the "new code" option (ids are never empty). */
 const NEW_CODE = '';

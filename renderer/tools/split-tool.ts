@@ -1,11 +1,24 @@
-import { splitAlong } from './split-targets';
-import type { LineTool } from './tool-definition';
+import type { LineString } from 'geojson';
+import type { EditCommand } from './edit-command';
+import { runEditCommand } from './edit-command';
+import type { EditSettings } from './edit-settings';
+import type { LineTool, ToolContext } from './tool-definition';
+
+const splitCommand = (
+  line: LineString,
+  settings: EditSettings,
+  { selectedGridId }: ToolContext,
+): EditCommand => ({
+  kind: 'split',
+  line: line.coordinates,
+  selectedGridId,
+  keepCodeOnLarger: settings.keepCodeOnLarger,
+});
 
 /**
  * 拆分: the selected grid (or its micro-grids the line cuts through), else the grids the line cuts
  * through within one community (or micro-grids within one grid), cut along the line (split-targets.ts).
- * The window runs the same split in the sketch worker when it can (use-edit-tools.ts); this is the
- * main-thread path.
+ * The window runs it in the sketch worker (use-edit-tools.ts), on the main thread only without one.
  */
 export const splitTool: LineTool = {
   name: 'split',
@@ -17,6 +30,6 @@ export const splitTool: LineTool = {
   failure: 'edit.splitFailed',
   settings: ['keepCodeOnLarger'],
   drawMode: 'line',
-  finish: (doc, line, settings, { selectedGridId }) =>
-    splitAlong(doc, line.coordinates, selectedGridId, { keepCodeOnLarger: settings.keepCodeOnLarger }),
+  command: splitCommand,
+  finish: (doc, line, settings, context) => runEditCommand(doc, splitCommand(line, settings, context)),
 };

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { LineString, Polygon } from 'geojson';
 import type { ReactNode } from 'react';
 import type { Change, Community, Division, Grid, Result } from '../../shared/model';
+import type { EditCommand } from './edit-command';
 import type { EditSettings } from './edit-settings';
 
 /** What a tool may read besides the document and the switches when it finishes. */
@@ -20,6 +21,11 @@ export interface ToolPanelProps {
   readonly community: Community | null;
   /** Applies a command's result through the editor session, or reports why it was refused. */
   readonly commit: (result: Result<Change>, title: string) => void;
+  /**
+   * Runs an edit command off the main thread (the sketch worker; on the main thread without one) and
+   * applies its result the same way.
+   */
+  readonly run: (command: EditCommand, title: string) => void;
   /** Flies the map to a place. */
   readonly showAt: (at: readonly [number, number]) => void;
 }
@@ -55,6 +61,11 @@ interface ToolBase {
 /** A tool that finishes a polygon drawn in Terra Draw (画网格, 挖出专属网格, 微网格). */
 export interface PolygonTool extends ToolBase {
   readonly drawMode: 'polygon';
+  /**
+   * The edit command the shape stands for, when the tool's command is slow enough to run in the sketch
+   * worker (use-edit-tools.ts); `finish` then runs the same command (edit-command.ts).
+   */
+  readonly command?: (shape: Polygon, settings: EditSettings, context: ToolContext) => EditCommand;
   readonly finish: (
     doc: Division,
     shape: Polygon,
@@ -66,6 +77,8 @@ export interface PolygonTool extends ToolBase {
 /** A tool that finishes a line drawn in Terra Draw (拆分). */
 export interface LineTool extends ToolBase {
   readonly drawMode: 'line';
+  /** As {@link PolygonTool.command}. */
+  readonly command?: (shape: LineString, settings: EditSettings, context: ToolContext) => EditCommand;
   readonly finish: (
     doc: Division,
     shape: LineString,
@@ -83,6 +96,8 @@ export interface PickTool extends ToolBase {
   readonly finishLabel: string;
   /** The hint box offers which picked entity's code survives (合并). */
   readonly choosesSurvivor?: boolean;
+  /** As {@link PolygonTool.command}; `keep` as in `finish`. */
+  readonly command?: (picked: readonly string[], settings: EditSettings, keep?: string | null) => EditCommand;
   /**
    * `keep`: the id of the picked entity whose code survives, null for a new code, undefined for the
    * tool's default.

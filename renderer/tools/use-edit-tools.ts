@@ -13,8 +13,10 @@ import { vertexEditChange } from '../editor/vertex-edit';
 import type { DrawController, SnapHit } from '../map/draw-controller';
 import type { EditSettings } from './edit-settings';
 import { DEFAULT_EDIT_SETTINGS } from './edit-settings';
-import type { ToolContext, ToolDefinition } from './tool-definition';
-import { splitTool } from './split-tool';
+import type { EditCommand } from './edit-command';
+import type { EditOutcome } from './edit-off-main-thread';
+import { editOffMainThread } from './edit-off-main-thread';
+import type { ToolDefinition } from './tool-definition';
 import type { SketchWorkerClient } from '../divide/sketch-worker-client';
 import { toolForKey, toolNamed } from './tool-registry';
 import { useMeasure } from './use-measure';
@@ -29,8 +31,8 @@ export interface EditToolsInput {
   /** The UI language, for the measure tools' figures on the map. */
   readonly language: Language;
   /**
-   * The sketch-count worker, where 拆分's command runs off the main thread (issue 12); null runs it on
-   * the main thread.
+   * The sketch-count worker, where the commands of 拆分, 合并, 挖出专属网格 and 填补空白 run off the main
+   * thread (issue 12); null runs them on the main thread.
    */
   readonly sketchWorker?: SketchWorkerClient | null;
 }
@@ -55,6 +57,10 @@ export function useEditTools(input: EditToolsInput) {
   /** Whose code survives a merge: a picked id, null for a new code, undefined for the tool's default. */
   const [keep, setKeep] = useState<string | null | undefined>(undefined);
   const [drawing, setDrawing] = useState(false);
+  /** Edit commands being computed (in the sketch worker) and not yet applied or refused. */
+  const [computing, setComputing] = useState(0);
+  /** The picked grids being merged, so that a second Enter meanwhile does not merge them again. */
+  const finishing = useRef(false);
   const [live, setLive] = useState<LiveFigure | null>(null);
   const controller = useRef<DrawController | null>(null);
   const [controllerReady, setControllerReady] = useState(false);
@@ -65,42 +71,63 @@ export function useEditTools(input: EditToolsInput) {
     latest.current = { input, settings, tool, picked, keep, measure };
   });
 
-  /**
-   * Applies a command's result, or says why it was refused. Returns the change applied, if any. With
-   * `base` (the document a worker computed it on) it is applied only if the document is still that one.
-   */
-  const commit = useCallback(
-    async (result: Result<Change>, title: string, base?: Division): Promise<Change | null> => {
-      const { session, report } = latest.current.input;
-      if (!result.ok) {
-        report(title, result.problems);
-        return null;
-      }
-      if (!session) return null;
-      if (!base) return (await session.apply(result.value)) ? result.value : null;
-      const outcome = await session.applyOn(base, result.value);
-      if (outcome === 'stale') report(title, [CHANGED_MEANWHILE]);
-      return outcome === 'applied' ? result.value : null;
-    },
-    [],
-  );
+  /** Applies a command's result, or says why it was refused. Returns the change applied, if any. */
+  const commit = useCallback(async (result: Result<Change>, title: string): Promise<Change | null> => {
+    const { session, report } = latest.current.input;
+    if (!result.ok) {
+      report(title, result.problems);
+      return null;
+    }
+    if (!session) return null;
+    return (await session.apply(result.value)) ? result.value : null;
+  }, []);
+
+  /** Selects what a tool says to once its change is stored (`before`: the document it was made on). */
+  const selectAfter = useCallback((definition: ToolDefinition, applied: Change, before: Division) => {
+    const next = definition.selectAfter?.(applied, before);
+    if (next !== undefined) latest.current.input.select(next);
+  }, []);
 
   /** Commits a tool's result under its failure title, then selects what the tool says to. */
   const finishWith = useCallback(
-    async (
-      definition: ToolDefinition,
-      doc: Division,
-      result: Result<Change>,
-      computedOn?: Division,
-    ): Promise<Change | null> => {
-      const applied = await commit(result, t(definition.failure ?? 'messages.saveFailed'), computedOn);
-      if (applied && definition.selectAfter) {
-        const next = definition.selectAfter(applied, doc);
-        if (next !== undefined) latest.current.input.select(next);
-      }
+    async (definition: ToolDefinition, doc: Division, result: Result<Change>): Promise<Change | null> => {
+      const applied = await commit(result, t(definition.failure ?? 'messages.saveFailed'));
+      if (applied) selectAfter(definition, applied, doc);
       return applied;
     },
-    [commit, t],
+    [commit, selectAfter, t],
+  );
+
+  /**
+   * Runs an edit command in the sketch worker and applies its Change if the document is still the one
+   * it was computed on, else computes it again (edit-off-main-thread.ts; on the main thread without a
+   * worker); says under `title` why nothing was applied. Returns the change applied, if any.
+   */
+  const runCommand = useCallback(
+    async (command: EditCommand, title: string, definition?: ToolDefinition): Promise<Change | null> => {
+      const { session, sketchWorker, ruleSet, report } = latest.current.input;
+      if (!session) return null;
+      setComputing((n) => n + 1);
+      let outcome: EditOutcome;
+      try {
+        outcome = await editOffMainThread(session, sketchWorker ?? null, ruleSet, command);
+      } finally {
+        setComputing((n) => n - 1);
+      }
+      if (outcome.kind === 'refused') report(title, outcome.problems);
+      if (outcome.kind === 'stale') report(title, [CHANGED_MEANWHILE]);
+      if (outcome.kind !== 'applied') return null;
+      if (definition) selectAfter(definition, outcome.change, outcome.base);
+      return outcome.change;
+    },
+    [selectAfter],
+  );
+
+  /** Runs a tool's edit command under its failure title (see `runCommand`). */
+  const runTool = useCallback(
+    (definition: ToolDefinition, command: EditCommand): Promise<Change | null> =>
+      runCommand(command, t(definition.failure ?? 'messages.saveFailed'), definition),
+    [runCommand, t],
   );
 
   const clearMeasure = measure.clear;
@@ -135,30 +162,6 @@ export function useEditTools(input: EditToolsInput) {
     } else draw.setMode('idle');
   }, [tool, selectedGrid, controllerReady]);
 
-  /**
-   * 拆分 in the sketch worker on its copy of `doc`; the Change is applied only if the document is still
-   * `doc`. Where the worker cannot answer, the same split runs here.
-   */
-  const splitOffMainThread = useCallback(
-    async (
-      client: SketchWorkerClient,
-      doc: Division,
-      shape: LineString,
-      options: EditSettings,
-      context: ToolContext,
-    ) => {
-      const { ruleSet } = latest.current.input;
-      const answer = await client.split(doc, ruleSet, {
-        line: shape.coordinates,
-        selectedGridId: context.selectedGridId,
-        keepCodeOnLarger: options.keepCodeOnLarger,
-      });
-      if (answer) await finishWith(splitTool, doc, answer, doc);
-      else await finishWith(splitTool, doc, splitTool.finish(doc, shape, options, context), doc);
-    },
-    [finishWith],
-  );
-
   /** A shape finished in Terra Draw: the active tool makes its change if it draws that kind of shape. */
   const onShape = useCallback(
     (shape: Polygon | LineString) => {
@@ -171,8 +174,15 @@ export function useEditTools(input: EditToolsInput) {
       const doc = current.division;
       if (!doc) return;
       const context = { selectedGridId: current.selectedGridId, t };
-      if (active === splitTool && shape.type === 'LineString' && current.sketchWorker) {
-        void splitOffMainThread(current.sketchWorker, doc, shape, options, context);
+      // A tool with an edit command (拆分, 挖出专属网格) computes it off the main thread.
+      const command =
+        active.drawMode === 'polygon' && shape.type === 'Polygon'
+          ? active.command?.(shape, options, context)
+          : active.drawMode === 'line' && shape.type === 'LineString'
+            ? active.command?.(shape, options, context)
+            : undefined;
+      if (command) {
+        void runTool(active, command);
         return;
       }
       const result =
@@ -183,7 +193,7 @@ export function useEditTools(input: EditToolsInput) {
             : null;
       if (result) void finishWith(active, doc, result);
     },
-    [finishWith, splitOffMainThread, t],
+    [finishWith, runTool, t],
   );
 
   const onEdit = useCallback(
@@ -258,15 +268,23 @@ export function useEditTools(input: EditToolsInput) {
     const { input: current, settings: options, tool: name, picked: ids, keep: survivor } = latest.current;
     const active = toolNamed(name);
     const doc = current.division;
-    if (!doc || active.drawMode !== 'pick') return;
+    if (!doc || active.drawMode !== 'pick' || finishing.current) return;
     const chosen =
       survivor === null || (survivor !== undefined && ids.includes(survivor)) ? survivor : undefined;
-    const applied = await finishWith(active, doc, active.finish(doc, ids, options, chosen));
+    finishing.current = true;
+    let applied: Change | null;
+    try {
+      applied = active.command
+        ? await runTool(active, active.command(ids, options, chosen))
+        : await finishWith(active, doc, active.finish(doc, ids, options, chosen));
+    } finally {
+      finishing.current = false;
+    }
     if (applied) {
       setPicked([]);
       setKeep(undefined);
     }
-  }, [finishWith]);
+  }, [finishWith, runTool]);
 
   /** Runs an action tool (删除) on the selected grid. */
   const runAction = useCallback(
@@ -324,6 +342,7 @@ export function useEditTools(input: EditToolsInput) {
 
   return {
     commit,
+    runCommand,
     tool,
     setTool,
     settings,
@@ -332,6 +351,8 @@ export function useEditTools(input: EditToolsInput) {
     keep,
     setKeep,
     drawing,
+    /** True while an edit command is computed: the status bar says 正在计算…. */
+    computing: computing > 0,
     live,
     measure,
     finishPicked,

@@ -3,13 +3,13 @@ import { applyChange, fail, text } from '../../shared/model';
 import type { SketchPreview } from '../divide/sketch-counts';
 import { NO_PREVIEW, sketchCounts } from '../divide/sketch-counts';
 import type { SketchRequest, SketchWorkerReply } from '../divide/sketch-protocol';
-import { splitAlong } from '../tools/split-targets';
+import { runEditCommand } from '../tools/edit-command';
 import { unpackDivision } from './packed-division';
 
 /**
  * The sketch-count worker's state and answers, apart from the worker's messaging so tests run it in
  * process: it keeps the newest document it was sent and answers sketches (counts before commit) and
- * split lines (拆分's command) on it. Returns null for a message that needs no answer.
+ * edit commands (拆分, 合并, 挖出专属网格, 填补空白: edit-command.ts) on it. Returns null for a message that needs no answer.
  */
 export function createSketchHandler(): (request: SketchRequest) => SketchWorkerReply | null {
   let current: { version: number; division: Division; ruleSet: RuleSet } | null = null;
@@ -34,17 +34,15 @@ export function createSketchHandler(): (request: SketchRequest) => SketchWorkerR
           : null;
       return null;
     }
-    if (request.type === 'split') {
-      if (!current) return { type: 'split', id: request.id, version: null, result: NOT_READY };
+    if (request.type === 'edit') {
+      if (!current) return { type: 'edit', id: request.id, version: null, result: NOT_READY };
       let result: Result<Change>;
       try {
-        result = splitAlong(current.division, request.line, request.selectedGridId, {
-          keepCodeOnLarger: request.keepCodeOnLarger,
-        });
+        result = runEditCommand(current.division, request.command);
       } catch {
         result = GEOMETRY_FAILED;
       }
-      return { type: 'split', id: request.id, version: current.version, result };
+      return { type: 'edit', id: request.id, version: current.version, result };
     }
     let preview: SketchPreview = NO_PREVIEW;
     try {
@@ -60,15 +58,15 @@ export function createSketchHandler(): (request: SketchRequest) => SketchWorkerR
 const NOT_READY: Result<Change> = fail({
   kind: 'not-ready',
   message: text(
-    '文档尚未载入拆分计算，本次拆分未应用：请稍候重新画拆分线。',
-    'The document had not reached the split computation yet, so this split was not applied: draw the split line again in a moment.',
+    '文档尚未载入后台计算，本次修改未应用：请稍候重新操作一次。',
+    'The document had not reached the background computation yet, so this edit was not applied: do it again in a moment.',
   ),
 });
 
 const GEOMETRY_FAILED: Result<Change> = fail({
   kind: 'geometry',
   message: text(
-    '拆分线的几何无法计算（例如线自相交），本次拆分未应用：请画一条简单的线重试。',
-    'The split line could not be computed (for example it crosses itself), so this split was not applied: draw a simple line and try again.',
+    '所画的几何无法计算（例如线或轮廓自相交），本次修改未应用，数据完好：请画一条简单的线或轮廓重试。',
+    'What was drawn could not be computed (for example a line or outline that crosses itself), so this edit was not applied and the data is intact: draw a simple line or outline and try again.',
   ),
 });

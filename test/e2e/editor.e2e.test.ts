@@ -49,6 +49,33 @@ async function saved(): Promise<void> {
   await waitForMapIdle(page);
 }
 
+/**
+ * Waits until the status bar counts `count` grids and the change is saved. An edit computed in the
+ * sketch worker starts saving only when the worker has answered, so 已保存 of the edit before it is no
+ * sign that it is done.
+ */
+async function gridCountBecomes(count: number): Promise<void> {
+  await page.waitForFunction(
+    (n) =>
+      new RegExp(`网格 ${n}(\\D|$)`).test(
+        document.querySelector('[data-testid="status-bar"]')?.textContent ?? '',
+      ),
+    count,
+    { timeout: 20_000 },
+  );
+  await saved();
+  expect(await gridCount()).toBe(count);
+}
+
+/**
+ * The kinds of edit command the window has posted to a worker since the page loaded (recorded by the
+ * init script below): the command went to the sketch worker, it did not fall back to the main thread
+ * for want of a worker or a command it could not send.
+ */
+async function postedEdits(): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { postedEdits?: string[] }).postedEdits ?? []);
+}
+
 async function exported(): Promise<{
   features: { properties: Record<string, unknown>; geometry: { coordinates: Position[][] } }[];
 }> {
@@ -67,6 +94,16 @@ beforeAll(async () => {
   demo = parsed.value;
   browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1366, height: 820 }, acceptDownloads: true });
+  await context.addInitScript(() => {
+    const post = Worker.prototype.postMessage;
+    const posted: string[] = [];
+    (window as unknown as { postedEdits: string[] }).postedEdits = posted;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: [never]) {
+      post.call(this, message, ...rest);
+      const sent = message as { type?: string; command?: { kind?: string } } | null;
+      if (sent?.type === 'edit' && sent.command?.kind) posted.push(sent.command.kind);
+    };
+  });
   page = await context.newPage();
   await openApp(page, baseUrl);
 });
@@ -89,14 +126,14 @@ describe('the map editor with real mouse events', () => {
     await clickAt(page, Math.min(...ring) - width * 0.3, y);
     await clickAt(page, Math.max(...ring) + width * 0.3, y);
     await clickAt(page, Math.max(...ring) + width * 0.3, y);
-    await saved();
-    expect(await gridCount()).toBe(39);
+    await gridCountBecomes(39);
     const after = await treeHouseholds();
     const newCodes = [...after.keys()].filter((code) => !before.has(code));
     expect(newCodes).toHaveLength(1);
     // The larger part keeps the code; both parts' households add up to the original's.
     expect(after.get(original().code)! + after.get(newCodes[0]!)!).toBe(before.get(original().code));
     expect(after.get(newCodes[0]!)).toBeGreaterThan(0);
+    expect(await postedEdits()).toEqual(['split']);
     await page.screenshot({ path: 'test-results/e2e-split.png' });
   });
 
@@ -107,8 +144,8 @@ describe('the map editor with real mouse events', () => {
     await clickAt(page, x, y, { dy: 25 });
     expect(await page.locator('[data-testid="tool-hint"]').textContent()).toContain('已选 2 个网格');
     await page.click('[data-testid="merge-now"]');
-    await saved();
-    expect(await gridCount()).toBe(38);
+    await gridCountBecomes(38);
+    expect(await postedEdits()).toEqual(['split', 'merge']);
   });
 
   it('undoes and redoes the merge with Ctrl+Z and Ctrl+Shift+Z', async () => {
@@ -168,9 +205,9 @@ describe('the map editor with real mouse events', () => {
     await clickAt(page, x, y, { dx: 20, dy: 20 });
     await clickAt(page, x, y, { dx: -20, dy: 20 });
     await clickAt(page, x, y, { dx: -20, dy: -20 });
-    await saved();
-    expect(await gridCount()).toBe(40);
+    await gridCountBecomes(40);
     expect(await page.locator('.tree-grid', { hasText: '新专属网格' }).count()).toBe(1);
+    expect(await postedEdits()).toEqual(['split', 'merge', 'carve']);
     await page.keyboard.press('Escape');
     await page.click('[data-testid="validate-all"]');
     await page.waitForSelector('[data-testid="rule-table"]');
@@ -216,5 +253,27 @@ describe('the map editor with real mouse events', () => {
     expect(await gridCount()).toBe(40);
     expect(await page.locator('.tree-grid', { hasText: '第四人民医院专属网格' }).count()).toBe(1);
     expect(await page.locator('.tree-microgrid').count()).toBe(1);
+  });
+
+  it('fills the gap a deleted grid leaves with 填补空白, computed in the sketch worker', async () => {
+    const gaps = () => page.locator('[data-testid="gap-panel"] .gap-item');
+    await page.locator('.tree-grid', { hasText: '光明社区第3网格' }).first().click();
+    await page.keyboard.press('f');
+    await page.waitForSelector('[data-testid="gap-panel"]');
+    const before = await gaps().count();
+    await page.keyboard.press('Escape');
+    await page.locator('.tree-grid', { hasText: '光明社区第1网格' }).first().click();
+    await page.keyboard.press('Delete');
+    await saved();
+    expect(await gridCount()).toBe(39);
+    await page.locator('.tree-grid', { hasText: '光明社区第3网格' }).first().click();
+    await page.keyboard.press('f');
+    await page.waitForSelector('[data-testid="gap-panel"]');
+    expect(await gaps().count()).toBe(before + 1);
+    await gaps().first().locator('button', { hasText: '新建网格' }).click();
+    await gridCountBecomes(40);
+    expect(await gaps().count()).toBe(before);
+    expect(await postedEdits()).toEqual(['fill-gap']); // since the reload
+    await page.keyboard.press('Escape');
   });
 });

@@ -1,83 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { splitCase } from '../../../bench/edit-tasks';
-import { parseDivisionGeoJson } from '../../../shared/formats/geojson';
-import type { Change, Division, HistoryOp } from '../../../shared/model';
 import { builtinRuleSet, change } from '../../../shared/model';
-import type { SketchRequest, SketchWorkerReply } from '../../../renderer/divide/sketch-protocol';
-import type { SketchPort } from '../../../renderer/divide/sketch-worker-client';
 import { SketchWorkerClient } from '../../../renderer/divide/sketch-worker-client';
 import { EditorSession } from '../../../renderer/editor/editor-session';
 import { splitAlong } from '../../../renderer/tools/split-targets';
-import { createSketchHandler } from '../../../renderer/workers/sketch-handler';
-
-function demo(): Division {
-  const result = parseDivisionGeoJson(readFileSync('resources/demo/demo-township.geojson', 'utf8'));
-  if (!result.ok) throw new Error('demo township unreadable');
-  return result.value;
-}
+import { atOneInstant, demo, inProcessPort, sessionOn } from './in-process-sketch-port';
 
 const ruleSet = builtinRuleSet('zigong')!;
 
-/**
- * The real worker handler behind a port that copies every message with structuredClone and delivers it
- * in a later task, in order, as postMessage does. `drop` leaves out requests of one type.
- */
-function inProcessPort(drop?: SketchRequest['type']) {
-  const handle = createSketchHandler();
-  const seen: SketchRequest['type'][] = [];
-  const port: SketchPort & { seen: typeof seen; fail: () => void; terminated: boolean } = {
-    seen,
-    terminated: false,
-    onmessage: null,
-    onerror: null,
-    postMessage(message) {
-      const copy = structuredClone(message);
-      seen.push(copy.type);
-      setTimeout(() => {
-        if (port.terminated || copy.type === drop) return;
-        const reply = handle(copy);
-        if (reply) {
-          const back = structuredClone(reply);
-          setTimeout(() => port.onmessage?.({ data: back } as MessageEvent<SketchWorkerReply>), 0);
-        }
-      }, 0);
-    },
-    terminate() {
-      port.terminated = true;
-    },
-    fail() {
-      port.onerror?.({} as ErrorEvent);
-    },
-  };
-  return port;
-}
-
-function sessionOn(division: Division) {
-  const writes: { change: Change; op: HistoryOp }[] = [];
-  const session = new EditorSession(
-    'p1',
-    division,
-    { undo: [], redo: [] },
-    {
-      commit: (_id, c, op) => {
-        writes.push({ change: c, op });
-        return Promise.resolve();
-      },
-    },
-  );
-  return { session, writes };
-}
-
-describe('SketchWorkerClient.split (拆分 off the main thread)', () => {
-  // A change records when it was made: one instant for both sides so their Changes compare equal.
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2026-12-05T12:00:00Z'));
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
+describe('SketchWorkerClient.compute: 拆分 off the main thread', () => {
+  atOneInstant();
 
   it('answers with the same Change as the main thread, applied as one undoable change', async () => {
     const division = demo();
@@ -85,8 +17,8 @@ describe('SketchWorkerClient.split (拆分 off the main thread)', () => {
     const client = new SketchWorkerClient(() => port);
     client.start();
     const { grid, line } = splitCase(division);
-    const input = { line, selectedGridId: grid.id, keepCodeOnLarger: true };
-    const answer = await client.split(division, ruleSet, input);
+    const input = { kind: 'split' as const, line, selectedGridId: grid.id, keepCodeOnLarger: true };
+    const answer = await client.compute(division, ruleSet, input);
     const local = splitAlong(division, line, grid.id, { keepCodeOnLarger: true });
     expect(local.ok).toBe(true);
     expect(answer).toEqual(local);
@@ -111,9 +43,9 @@ describe('SketchWorkerClient.split (拆分 off the main thread)', () => {
     client.setDocument(division, ruleSet);
     client.setDocument(division, ruleSet);
     const { grid, line } = splitCase(division);
-    const input = { line, selectedGridId: grid.id, keepCodeOnLarger: false };
-    await client.split(division, ruleSet, input);
-    expect(port.seen).toEqual(['document', 'split']);
+    const input = { kind: 'split' as const, line, selectedGridId: grid.id, keepCodeOnLarger: false };
+    await client.compute(division, ruleSet, input);
+    expect(port.seen).toEqual(['document', 'edit']);
     const renamed = new EditorSession(
       'p',
       division,
@@ -122,8 +54,8 @@ describe('SketchWorkerClient.split (拆分 off the main thread)', () => {
     );
     await renamed.apply(change('改名', [{ ...grid, name: '新名字' }]));
     const next = renamed.getState().division;
-    const answer = await client.split(next, ruleSet, input);
-    expect(port.seen).toEqual(['document', 'split', 'document', 'split']);
+    const answer = await client.compute(next, ruleSet, input);
+    expect(port.seen).toEqual(['document', 'edit', 'document', 'edit']);
     expect(answer).toEqual(splitAlong(next, line, grid.id, { keepCodeOnLarger: false }));
   });
 
@@ -140,9 +72,9 @@ describe('SketchWorkerClient.split (拆分 off the main thread)', () => {
     await session.apply(change('改名', [{ ...widened, name: '新名字' }]));
     const after = session.getState().division;
     client.setDocument(after, ruleSet); // what the window's effect does after rendering: nothing to send
-    const input = { line, selectedGridId: grid.id, keepCodeOnLarger: true };
-    const answer = await client.split(after, ruleSet, input);
-    expect(port.seen).toEqual(['document', 'change', 'split']);
+    const input = { kind: 'split' as const, line, selectedGridId: grid.id, keepCodeOnLarger: true };
+    const answer = await client.compute(after, ruleSet, input);
+    expect(port.seen).toEqual(['document', 'change', 'edit']);
     expect(answer).toEqual(splitAlong(after, line, grid.id, { keepCodeOnLarger: true }));
     if (!answer?.ok) throw new Error('the split was refused');
     expect(answer.value.put.find((e) => e.id === grid.id)).toMatchObject({ name: '新名字' });
@@ -152,9 +84,9 @@ describe('SketchWorkerClient.split (拆分 off the main thread)', () => {
     other.session.onApplied((c, next, before) => client.followChange(c, next, before));
     await session.undo();
     await other.session.apply(change('改名', [{ ...widened, name: '另一个名字' }]));
-    expect(port.seen).toEqual(['document', 'change', 'split', 'change']);
-    const last = await client.split(other.session.getState().division, ruleSet, input);
-    expect(port.seen.slice(-2)).toEqual(['document', 'split']);
+    expect(port.seen).toEqual(['document', 'change', 'edit', 'change']);
+    const last = await client.compute(other.session.getState().division, ruleSet, input);
+    expect(port.seen.slice(-2)).toEqual(['document', 'edit']);
     expect(last).toEqual(
       splitAlong(other.session.getState().division, line, grid.id, { keepCodeOnLarger: true }),
     );
@@ -168,7 +100,8 @@ describe('SketchWorkerClient.split (拆分 off the main thread)', () => {
       [0, 0],
       [0.001, 0.001],
     ];
-    const answer = await client.split(division, ruleSet, {
+    const answer = await client.compute(division, ruleSet, {
+      kind: 'split',
       line: nowhere,
       selectedGridId: null,
       keepCodeOnLarger: true,
@@ -183,7 +116,8 @@ describe('SketchWorkerClient.split (拆分 off the main thread)', () => {
     const client = new SketchWorkerClient(() => inProcessPort());
     client.start();
     const { grid, line } = splitCase(division);
-    const pending = client.split(division, ruleSet, {
+    const pending = client.compute(division, ruleSet, {
+      kind: 'split',
       line,
       selectedGridId: grid.id,
       keepCodeOnLarger: true,
@@ -202,30 +136,30 @@ describe('SketchWorkerClient.split (拆分 off the main thread)', () => {
   it('resolves null (the main thread splits) when the worker fails, is stopped, answers for another document or is missing', async () => {
     const division = demo();
     const { grid, line } = splitCase(division);
-    const input = { line, selectedGridId: grid.id, keepCodeOnLarger: true };
+    const input = { kind: 'split' as const, line, selectedGridId: grid.id, keepCodeOnLarger: true };
 
-    const failing = inProcessPort('split');
+    const failing = inProcessPort('edit');
     const client = new SketchWorkerClient(() => failing);
     client.start();
-    const waiting = client.split(division, ruleSet, input);
+    const waiting = client.compute(division, ruleSet, input);
     failing.fail();
     expect(await waiting).toBeNull();
     expect(failing.terminated).toBe(true);
-    expect(await client.split(division, ruleSet, input)).toBeNull();
+    expect(await client.compute(division, ruleSet, input)).toBeNull();
 
-    const stopped = new SketchWorkerClient(() => inProcessPort('split'));
+    const stopped = new SketchWorkerClient(() => inProcessPort('edit'));
     stopped.start();
-    const cut = stopped.split(division, ruleSet, input);
+    const cut = stopped.compute(division, ruleSet, input);
     stopped.stop();
     expect(await cut).toBeNull();
 
     // The worker never received the document: its answer (made on none) is not used.
     const noDocument = new SketchWorkerClient(() => inProcessPort('document'));
     noDocument.start();
-    expect(await noDocument.split(division, ruleSet, input)).toBeNull();
+    expect(await noDocument.compute(division, ruleSet, input)).toBeNull();
 
     const noWorker = new SketchWorkerClient(() => null);
     noWorker.start();
-    expect(await noWorker.split(division, ruleSet, input)).toBeNull();
+    expect(await noWorker.compute(division, ruleSet, input)).toBeNull();
   });
 });

@@ -1,32 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { lowestCode, mergeTool } from '../../../renderer/tools/merge-tool';
+import { lowestCode } from '../../../renderer/tools/merge-picked';
+import { mergeTool } from '../../../renderer/tools/merge-tool';
 import { DEFAULT_EDIT_SETTINGS } from '../../../renderer/tools/edit-settings';
-import type { Change, Division, MicroGrid, Result } from '../../../shared/model';
+import type { Change, Division, Result } from '../../../shared/model';
 import { applyChange } from '../../../shared/model';
-import { divisionOf } from '../../shared/geometry/division-fixtures';
-import { communityEntity, gridEntity, rect } from '../../shared/geometry/geometry-test-helpers';
+import { G, twoGridTownship } from './two-grid-township';
 
-const X = 104.75;
-const Y = 29.36;
-const G = (n: number) => `grid-510302003001${String(n).padStart(3, '0')}`;
-const microgrid = (n: number, x0: number, x1: number): MicroGrid => ({
-  layer: 'microgrid',
-  id: `m${n}`,
-  code: `510302003001002${String(n).padStart(3, '0')}`,
-  name: `光明社区第2网格第${n}微网格`,
-  parentCode: '510302003001002',
-  extra: {},
-  geometry: rect(X + x0, Y, X + x1, Y + 0.002),
-});
-function township(): Division {
-  return divisionOf([
-    communityEntity(rect(X, Y, X + 0.004, Y + 0.002)),
-    gridEntity(2, rect(X, Y, X + 0.002, Y + 0.002)),
-    gridEntity(5, rect(X + 0.002, Y, X + 0.004, Y + 0.002)),
-    microgrid(1, 0, 0.001),
-    microgrid(2, 0.001, 0.002),
-  ]);
-}
+const township = twoGridTownship;
 function applied(division: Division, result: Result<Change>): Division {
   if (!result.ok) throw new Error(result.problems[0]!.message.en);
   return applyChange(division, result.value).division;

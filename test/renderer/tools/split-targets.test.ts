@@ -2,11 +2,16 @@ import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { sketchCounts } from '../../../renderer/divide/sketch-counts';
 import { splitTargets, splitTargetsCommand } from '../../../renderer/tools/split-targets';
-import type { Division, MicroGrid, RuleSet } from '../../../shared/model';
+import type { Division, RuleSet } from '../../../shared/model';
 import { applyChange } from '../../../shared/model';
 import { sameOutline } from '../../../shared/geometry/same-outline';
 import { divisionOf } from '../../shared/geometry/division-fixtures';
-import { communityEntity, gridEntity, rect } from '../../shared/geometry/geometry-test-helpers';
+import {
+  communityEntity,
+  gridEntity,
+  microgridEntity,
+  rect,
+} from '../../shared/geometry/geometry-test-helpers';
 
 const X = 104.75;
 const Y = 29.36;
@@ -23,15 +28,8 @@ const RULES: RuleSet = {
   requiresLeader: false,
 };
 
-const microgrid = (n: number, x0: number, x1: number): MicroGrid => ({
-  layer: 'microgrid',
-  id: `m${n}`,
-  code: `510302003001001${String(n).padStart(3, '0')}`,
-  name: `光明社区第1网格第${n}微网格`,
-  parentCode: '510302003001001',
-  extra: {},
-  geometry: rect(X + x0, Y, X + x1, Y + 0.002),
-});
+const microgrid = (n: number, x0: number, x1: number) =>
+  microgridEntity(1, n, rect(X + x0, Y, X + x1, Y + 0.002));
 
 /** Community 光明 (grids 1 and 2, micro-grids in grid 1) and, east of it, community 新民 with one grid. */
 function township(): Division {

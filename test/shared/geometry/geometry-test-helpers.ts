@@ -1,7 +1,7 @@
 import type { Polygon, Position } from 'geojson';
 import { expect } from 'vitest';
 import { ringSignedArea2 } from '../../../shared/geometry/rewind';
-import type { AreaGeometry, Community, Grid } from '../../../shared/model';
+import type { AreaGeometry, Community, Grid, MicroGrid } from '../../../shared/model';
 import { checkGeometry } from '../../../shared/geometry/check-geometry';
 
 /** A closed counter-clockwise rectangle. */
@@ -103,5 +103,19 @@ export function gridEntity(sequence: number, geometry: AreaGeometry, more: Parti
     extra: {},
     geometry,
     ...more,
+  };
+}
+
+/** Micro-grid `m{n}` of grid number `grid` of the test community, coded grid code + n (three digits). */
+export function microgridEntity(grid: number, n: number, geometry: AreaGeometry): MicroGrid {
+  const parentCode = `${COMMUNITY_CODE}${String(grid).padStart(3, '0')}`;
+  return {
+    layer: 'microgrid',
+    id: `m${n}`,
+    code: `${parentCode}${String(n).padStart(3, '0')}`,
+    name: `光明社区第${grid}网格第${n}微网格`,
+    parentCode,
+    extra: {},
+    geometry,
   };
 }
