@@ -175,6 +175,42 @@ export function divideRegion(job: RegionJob): Result<DividedRegion> {
   const measure = measureOf(band);
   const total = measure === 'households' ? census.households : census.population;
   const k = Math.max(1, job.count ?? suggestedCount(total, band, Math.max(1, census.units)));
+  let leafWeight = Infinity;
+  if (band && band.max !== Infinity) {
+    const width = band.max - Math.max(band.min, 0);
+    leafWeight = Math.max(
+      1,
+      Math.min(width > 0 ? width / 2 : band.max / 4, band.min > 0 ? band.min / 2 : band.max / 3),
+    );
+  } else if (k > 1) leafWeight = Math.max(1, total / (4 * k));
+  let best = divideRegionInAtoms(job, k, leafWeight);
+  // Atoms as heavy as half the band can leave no way to share a region whose average part is near a
+  // bound (7 parts of 20–40 from 157 households): then, and only when the total and the heaviest
+  // building or compound allow every part in the band, finer atoms are tried.
+  const largest = measure === 'households' ? census.largestUnitHouseholds : census.largestUnitPopulation;
+  const couldFit = band !== null && total >= k * band.min && total <= k * band.max && largest <= band.max;
+  for (let finer = 0; couldFit && finer < FINER_ATOM_RETRIES && leafWeight > 1; finer++) {
+    if (!best.ok || best.value.parts.every((part) => part.inBand)) break;
+    leafWeight = Math.max(1, leafWeight / 3);
+    const { onProgress: _progressDone, ...quiet } = job;
+    const retried = divideRegionInAtoms(quiet, k, leafWeight);
+    if (!retried.ok) return retried;
+    if (inBandCount(retried.value) > inBandCount(best.value)) best = retried;
+  }
+  return best;
+}
+
+/** Retries with finer atoms when a part is out of the band (each a third of the last leaf weight). */
+const FINER_ATOM_RETRIES = 2;
+
+function inBandCount(region: DividedRegion): number {
+  return region.parts.filter((part) => part.inBand).length;
+}
+
+function divideRegionInAtoms(job: RegionJob, k: number, leafWeight: number): Result<DividedRegion> {
+  const { census, band } = job;
+  const measure = measureOf(band);
+  const total = measure === 'households' ? census.households : census.population;
   const box = preparePolygon(
     asAreaGeometry(
       job.areas.flatMap((area) =>
@@ -186,14 +222,6 @@ export function divideRegion(job: RegionJob): Result<DividedRegion> {
   );
   const lines = box.empty ? [] : guideLinesNear(job.guides, box);
   // Pieces small enough to balance with: a fraction of the band's width, at most half its minimum.
-  let leafWeight = Infinity;
-  if (band && band.max !== Infinity) {
-    const width = band.max - Math.max(band.min, 0);
-    leafWeight = Math.max(
-      1,
-      Math.min(width > 0 ? width / 2 : band.max / 4, band.min > 0 ? band.min / 2 : band.max / 3),
-    );
-  } else if (k > 1) leafWeight = Math.max(1, total / (4 * k));
   const built = buildAtoms({ areas: job.areas, kept: job.kept, census, lines, leafWeight, measure });
   if (!built.ok) return built;
   const atoms = built.value;
