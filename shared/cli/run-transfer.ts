@@ -13,6 +13,7 @@ import { convertImport, formatOf, readCensusCsv, readImport } from '../formats/i
 import type { RowError } from '../formats/import-layer';
 import { LAYER_NAMES, replaceLayerChange, rowErrorProblems } from '../formats/import-layer';
 import { lonLatLookSwapped, swappedColumnsHint } from '../formats/swapped-coordinates';
+import type { TextPiece } from '../formats/text-encoding';
 import { utf8OfPieces } from '../formats/text-encoding';
 import type { InputFile } from '../formats/zip-archive';
 import { MAX_IMPORT_BYTES, tooLargeProblem } from '../formats/zip-archive';
@@ -83,7 +84,7 @@ interface ReadLayer {
   /** Census tables: the longitude and latitude columns look swapped. */
   readonly swapped: boolean;
   /** The text of the division written: `base` with the layer replaced by the imported one. */
-  readonly text: (base: Division, note: string) => Iterable<string>;
+  readonly text: (base: Division, note: string) => Iterable<TextPiece>;
 }
 
 /**
@@ -108,7 +109,7 @@ function readLayer(command: ImportCommand, files: readonly InputFile[]): Result<
       count: points.count,
       errors,
       swapped,
-      text: (base) => divisionJsonPieces(base, {}, points.featureTexts()),
+      text: (base) => divisionJsonPieces(base, {}, (out, first) => points.writeFeatures(out, first)),
     });
   }
   const read = readImport(files, options);

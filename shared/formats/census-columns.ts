@@ -1,6 +1,10 @@
 import type { CensusPoint } from '../model';
 import type { ExportOptions } from './geojson';
-import { censusFeatureJson, plainCensusFeatureJson } from './geojson';
+import { censusFeatureJson, writePlainCensusFeature } from './geojson';
+import type { Utf8Buffer } from './utf8-buffer';
+import { asciiBytes } from './utf8-buffer';
+
+const COMMA = asciiBytes(',');
 
 /**
  * Census points kept as columns: a typed array per number and an array of addresses, instead of an object
@@ -40,20 +44,26 @@ export class CensusColumns {
     this.address.push(simple ? point.address : undefined);
   }
 
-  /** Every point as the text of its GeoJSON feature, in the order they were added. */
-  *featureTexts(options: ExportOptions = {}): Generator<string> {
+  /**
+   * Writes every point's feature as UTF-8 straight into `out`, in the order they were added, each after a
+   * comma unless it is the first of the collection: the bytes of each point's {@link censusFeatureJson},
+   * without building a string per point.
+   */
+  writeFeatures(out: Utf8Buffer, first: boolean, options: ExportOptions = {}): void {
     for (let i = 0; i < this.size; i++) {
+      if (!first || i > 0) out.bytes(COMMA);
       const whole = this.whole.get(i);
-      yield whole
-        ? censusFeatureJson(whole, options)
-        : plainCensusFeatureJson(
-            `census-l${this.line[i]!}`,
-            this.households[i]!,
-            this.population[i]!,
-            this.address[i],
-            this.lon[i]!,
-            this.lat[i]!,
-          );
+      if (whole) out.text(censusFeatureJson(whole, options));
+      else
+        writePlainCensusFeature(
+          out,
+          `census-l${this.line[i]!}`,
+          this.households[i]!,
+          this.population[i]!,
+          this.address[i],
+          this.lon[i]!,
+          this.lat[i]!,
+        );
     }
   }
 
