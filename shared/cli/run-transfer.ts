@@ -34,6 +34,8 @@ export interface TransferHost {
   fileSize(path: string): number | undefined;
   /** Piecewise reading of division files (see CliHost), when the host has it. */
   readPieces?: CliHost['readPieces'];
+  /** A native raw DEFLATE for shapefile zips (see CliHost), when the host has it. */
+  deflateRaw?: CliHost['deflateRaw'];
 }
 
 /** The outcome of a command, as run-cli.ts returns it. */
@@ -280,7 +282,11 @@ export function runExport(command: ExportCommand, host: TransferHost): TransferR
     case 'shapefile': {
       const crs = parseExportCrs(command.crs, division.meta.sourceZoneEpsg);
       exported = crs.ok
-        ? exportShapefileZip(division, command.layer, { crs: crs.value, encoding: command.encoding })
+        ? exportShapefileZip(division, command.layer, {
+            crs: crs.value,
+            encoding: command.encoding,
+            ...(host.deflateRaw ? { deflateRaw: host.deflateRaw } : {}),
+          })
         : crs;
       break;
     }
