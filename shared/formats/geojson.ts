@@ -288,20 +288,26 @@ export function plainCensusFeatureJson(
   lon: number,
   lat: number,
 ): string {
-  const addressMember = address === undefined ? '' : `,"address":${JSON.stringify(address)}`;
-  return `{"type":"Feature","id":${JSON.stringify(id)},"properties":{"layer":"census","households":${String(households)},"population":${String(population)}${addressMember}},"geometry":{"type":"Point","coordinates":[${String(lon)},${String(lat)}]}}`;
+  const R = PLAIN_CENSUS_TEXT;
+  const addressMember = address === undefined ? '' : `${R.address}${JSON.stringify(address)}`;
+  return `${R.head}${JSON.stringify(id)}${R.households}${String(households)}${R.population}${String(population)}${addressMember}${R.coordinates}${String(lon)}${R.comma}${String(lat)}${R.tail}`;
 }
 
-/** The fixed runs of {@link plainCensusFeatureJson}'s text, as bytes. */
-const PLAIN_CENSUS = {
-  head: asciiBytes('{"type":"Feature","id":'),
-  households: asciiBytes(',"properties":{"layer":"census","households":'),
-  population: asciiBytes(',"population":'),
-  address: asciiBytes(',"address":'),
-  coordinates: asciiBytes('},"geometry":{"type":"Point","coordinates":['),
-  comma: asciiBytes(','),
-  tail: asciiBytes(']}}'),
-};
+/** The fixed runs of a plain census feature's text, between its values: the format, in one place. */
+const PLAIN_CENSUS_TEXT = {
+  head: '{"type":"Feature","id":',
+  households: ',"properties":{"layer":"census","households":',
+  population: ',"population":',
+  address: ',"address":',
+  coordinates: '},"geometry":{"type":"Point","coordinates":[',
+  comma: ',',
+  tail: ']}}',
+} as const;
+
+/** The same runs as UTF-8 bytes, for {@link writePlainCensusFeature}. */
+const PLAIN_CENSUS = Object.fromEntries(
+  Object.entries(PLAIN_CENSUS_TEXT).map(([key, run]) => [key, asciiBytes(run)]),
+) as Record<keyof typeof PLAIN_CENSUS_TEXT, Uint8Array>;
 
 /** {@link plainCensusFeatureJson} written as its UTF-8 bytes, without building its text. */
 export function writePlainCensusFeature(

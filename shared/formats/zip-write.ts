@@ -37,6 +37,21 @@ interface Entry {
   readonly offset: number;
 }
 
+/**
+ * The fields that the local header and the central directory both hold, in the same order: flags,
+ * method, time, date, CRC-32, sizes, name length.
+ */
+function entryFields(view: DataView, at: number, e: Entry, when: { time: number; date: number }): void {
+  view.setUint16(at, e.flags, true);
+  view.setUint16(at + 2, e.method, true);
+  view.setUint16(at + 4, when.time, true);
+  view.setUint16(at + 6, when.date, true);
+  view.setUint32(at + 8, e.crc, true);
+  view.setUint32(at + 12, e.data.length, true);
+  view.setUint32(at + 16, e.size, true);
+  view.setUint16(at + 20, e.name.length, true);
+}
+
 /** The files as a zip, each entry deflated with `deflateRaw` (or stored), dated `date` (default now). */
 export function writeZipWith(
   files: readonly InputFile[],
@@ -74,14 +89,7 @@ export function writeZipWith(
     let at = e.offset;
     view.setUint32(at, 0x04034b50, true);
     view.setUint16(at + 4, VERSION, true);
-    view.setUint16(at + 6, e.flags, true);
-    view.setUint16(at + 8, e.method, true);
-    view.setUint16(at + 10, when.time, true);
-    view.setUint16(at + 12, when.date, true);
-    view.setUint32(at + 14, e.crc, true);
-    view.setUint32(at + 18, e.data.length, true);
-    view.setUint32(at + 22, e.size, true);
-    view.setUint16(at + 26, e.name.length, true);
+    entryFields(view, at + 6, e, when);
     view.setUint16(at + 28, 0, true);
     at += 30;
     out.set(e.name, at);
@@ -92,14 +100,7 @@ export function writeZipWith(
     view.setUint32(at, 0x02014b50, true);
     view.setUint16(at + 4, VERSION, true);
     view.setUint16(at + 6, VERSION, true);
-    view.setUint16(at + 8, e.flags, true);
-    view.setUint16(at + 10, e.method, true);
-    view.setUint16(at + 12, when.time, true);
-    view.setUint16(at + 14, when.date, true);
-    view.setUint32(at + 16, e.crc, true);
-    view.setUint32(at + 20, e.data.length, true);
-    view.setUint32(at + 24, e.size, true);
-    view.setUint16(at + 28, e.name.length, true);
+    entryFields(view, at + 8, e, when);
     // Extra field, comment, disk number, internal and external attributes: none (zero).
     view.setUint32(at + 42, e.offset, true);
     out.set(e.name, at + 46);
