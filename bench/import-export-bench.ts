@@ -5,12 +5,18 @@
 //   3. a 5,000-grid division → grid shapefile zip        (ogr2ogr: GeoJSON → shapefile of the grid layer)
 // Both run as processes, as a planner or a pipeline runs them: GridPlan is the CLI bundle built from this
 // tree (scripts/build-cli.mjs, as `npx gridplan` runs it), so its time includes starting Node and loading
-// the bundle, as ogr2ogr's includes starting it. Each is the median of three runs.
-// Run: node --expose-gc --import tsx bench/import-export-bench.ts
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// the bundle, as ogr2ogr's includes starting it. The bundle sits beside a package.json saying it is an ES
+// module, as in the installed package (without it Node first tries it as CommonJS: 0.1 s more at start).
+// Each figure is the median of three runs: wall time, and CPU time (user + sys, from /usr/bin/time when
+// it is installed), the steadier figure on a shared machine.
+// `--before DIR` also times the bundle built from the working tree DIR (e.g. a checkout of main), in the
+// same run, so a change is measured before and after under the same load.
+// Run: node --expose-gc --import tsx bench/import-export-bench.ts [--before DIR]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { buildCli } from '../scripts/build-cli.mjs';
 import { stringifyDivision } from '../shared/formats/geojson';
 import type { ShapeRecord } from '../shared/formats/shapefile-write';
@@ -23,35 +29,96 @@ const gc = (globalThis as { gc?: () => void }).gc;
 
 // The bundle `npx gridplan` runs, built from this working tree into the benchmark's folder.
 const bundle = await buildCli({ outfile: at('cli/gridplan.js'), quiet: true });
+writeFileSync(at('cli/package.json'), '{ "type": "module" }\n');
+const beforeAt = process.argv.indexOf('--before');
+const beforeTree = beforeAt >= 0 ? path.resolve(process.argv[beforeAt + 1] ?? '.') : undefined;
+const beforeBundle = beforeTree
+  ? await (
+      (await import(pathToFileURL(path.join(beforeTree, 'scripts', 'build-cli.mjs')).href)) as {
+        buildCli: typeof buildCli;
+      }
+    ).buildCli({ outfile: at('cli/before.js'), quiet: true })
+  : undefined;
+
+const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Wall and CPU seconds of one run; CPU undefined without /usr/bin/time. */
+interface Timing {
+  wall: number;
+  cpu: number | undefined;
+}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-async function timed(run: () => unknown, times = 3): Promise<number> {
-  const seconds: number[] = [];
+/** Runs a program (under /usr/bin/time when there) and throws, with its error output, when it fails. */
+function run(command: string, args: string[]): number | undefined {
+  const cpuFile = at('cpu.txt');
+  const result = timeTool
+    ? spawnSync(timeTool, ['-f', '%U %S', '-o', cpuFile, command, ...args], { cwd: dir, encoding: 'utf8' })
+    : spawnSync(command, args, { cwd: dir, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')}: ${result.stderr}`);
+  if (!timeTool) return undefined;
+  const [user, sys] = readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  return user! + sys!;
+}
+
+/**
+ * Times the runs in turns (one of each, three times), so that a load that changes during the run weighs
+ * on all of them alike.
+ */
+function timedInTurns(runs: readonly (() => number | undefined)[], times = 3): Timing[] {
+  const wall = runs.map((): number[] => []);
+  const cpu = runs.map((): number[] => []);
   for (let i = 0; i < times; i++) {
-    gc?.();
-    const started = performance.now();
-    await run();
-    seconds.push((performance.now() - started) / 1000);
+    runs.forEach((runOnce, k) => {
+      gc?.();
+      const started = performance.now();
+      const seconds = runOnce();
+      wall[k]!.push((performance.now() - started) / 1000);
+      if (seconds !== undefined) cpu[k]!.push(seconds);
+    });
   }
-  return median(seconds);
+  return runs.map((_, k) => ({
+    wall: median(wall[k]!),
+    cpu: cpu[k]!.length > 0 ? median(cpu[k]!) : undefined,
+  }));
 }
 
-function gridplan(args: string[]): void {
-  const result = spawnSync(process.execPath, [bundle, ...args], { cwd: dir, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`gridplan ${args.join(' ')}: ${result.stderr}`);
+/**
+ * Times `gridplan ARGS` with this tree's bundle (and, with --before, the other tree's) in turns with
+ * `theirs` (ogr2ogr doing the same, when there).
+ */
+function timeTask(
+  args: string[],
+  theirs: (() => number | undefined) | undefined,
+): { ours: Timing; before: Timing | undefined; ogr: Timing | undefined } {
+  const runs = [() => run(process.execPath, [bundle, ...args])];
+  if (beforeBundle) runs.push(() => run(process.execPath, [beforeBundle, ...args]));
+  if (theirs) runs.push(theirs);
+  const timings = timedInTurns(runs);
+  return {
+    ours: timings[0]!,
+    before: beforeBundle ? timings[1] : undefined,
+    ogr: theirs ? timings.at(-1) : undefined,
+  };
 }
 
-function ogr2ogr(args: string[]): void {
-  execFileSync('ogr2ogr', args, { cwd: dir, stdio: 'pipe' });
+function ogr2ogr(args: string[]): number | undefined {
+  return run('ogr2ogr', args);
 }
 
 const hasGdal = spawnSync('ogr2ogr', ['--version']).status === 0;
-const rows: { task: string; size: string; gridplan: number; ogr2ogr: number | undefined; note: string }[] =
-  [];
+const rows: {
+  task: string;
+  size: string;
+  gridplan: Timing;
+  before: Timing | undefined;
+  ogr2ogr: Timing | undefined;
+  note: string;
+}[] = [];
 
 // 1. Census CSV, 100,000 rows with Chinese addresses.
 {
@@ -64,33 +131,34 @@ const rows: { task: string; size: string; gridplan: number; ogr2ogr: number | un
   }
   writeFileSync(at('census.csv'), `${lines.join('\n')}\n`);
   const size = `${(statSync(at('census.csv')).size / 1e6).toFixed(1)} MB`;
-  const ours = await timed(() =>
-    gridplan(['import', at('census.csv'), '--as', 'census', '--out', at('census.geojson')]),
+  const { ours, before, ogr } = timeTask(
+    ['import', at('census.csv'), '--as', 'census', '--out', at('census.geojson')],
+    hasGdal
+      ? () => {
+          rmSync(at('census-ogr.geojson'), { force: true });
+          return ogr2ogr([
+            '-f',
+            'GeoJSON',
+            at('census-ogr.geojson'),
+            at('census.csv'),
+            '-oo',
+            'X_POSSIBLE_NAMES=经度',
+            '-oo',
+            'Y_POSSIBLE_NAMES=纬度',
+            '-oo',
+            'AUTODETECT_TYPE=YES',
+            '-a_srs',
+            'EPSG:4490',
+          ]);
+        }
+      : undefined,
   );
-  const theirs = hasGdal
-    ? await timed(() => {
-        rmSync(at('census-ogr.geojson'), { force: true });
-        ogr2ogr([
-          '-f',
-          'GeoJSON',
-          at('census-ogr.geojson'),
-          at('census.csv'),
-          '-oo',
-          'X_POSSIBLE_NAMES=经度',
-          '-oo',
-          'Y_POSSIBLE_NAMES=纬度',
-          '-oo',
-          'AUTODETECT_TYPE=YES',
-          '-a_srs',
-          'EPSG:4490',
-        ]);
-      })
-    : undefined;
   rows.push({
     task: 'census CSV → GeoJSON',
     size: `100,000 rows, ${size}`,
     gridplan: ours,
-    ogr2ogr: theirs,
+    before,
+    ogr2ogr: ogr,
     note: '',
   });
 }
@@ -143,18 +211,19 @@ if (hasGdal) {
     (sum, e) => sum + statSync(at(`zone35.${e}`)).size,
     0,
   );
-  const ours = await timed(() =>
-    gridplan(['import', at('zone35.shp'), '--as', 'grids', '--out', at('zone35.geojson')]),
+  const { ours, before, ogr } = timeTask(
+    ['import', at('zone35.shp'), '--as', 'grids', '--out', at('zone35.geojson')],
+    () => {
+      rmSync(at('zone35-ogr.geojson'), { force: true });
+      return ogr2ogr(['-f', 'GeoJSON', at('zone35-ogr.geojson'), at('zone35.shp'), '-t_srs', 'EPSG:4490']);
+    },
   );
-  const theirs = await timed(() => {
-    rmSync(at('zone35-ogr.geojson'), { force: true });
-    ogr2ogr(['-f', 'GeoJSON', at('zone35-ogr.geojson'), at('zone35.shp'), '-t_srs', 'EPSG:4490']);
-  });
   rows.push({
     task: 'shapefile (GBK, GK zone 35) → GeoJSON',
     size: `50,000 polygons, ${(bytes / 1e6).toFixed(1)} MB`,
     gridplan: ours,
-    ogr2ogr: theirs,
+    before,
+    ogr2ogr: ogr,
     note: '',
   });
 }
@@ -163,40 +232,32 @@ if (hasGdal) {
 {
   const division = generateDivision({ ...CITY, censusPoints: 100_000 });
   writeFileSync(at('city.geojson'), stringifyDivision(division));
-  const ours = await timed(() =>
-    gridplan([
-      'export',
-      at('city.geojson'),
-      '--to',
-      'shapefile',
-      '--encoding',
-      'gbk',
-      '--out',
-      at('city-grids.zip'),
-    ]),
+  const { ours, before, ogr } = timeTask(
+    ['export', at('city.geojson'), '--to', 'shapefile', '--encoding', 'gbk', '--out', at('city-grids.zip')],
+    hasGdal
+      ? () => {
+          rmSync(at('ogr-grids'), { recursive: true, force: true });
+          return ogr2ogr([
+            '-f',
+            'ESRI Shapefile',
+            at('ogr-grids'),
+            at('city.geojson'),
+            '-where',
+            "layer = 'grid'",
+            '-nln',
+            'grids',
+            '-lco',
+            'ENCODING=CP936',
+          ]);
+        }
+      : undefined,
   );
-  const theirs = hasGdal
-    ? await timed(() => {
-        rmSync(at('ogr-grids'), { recursive: true, force: true });
-        ogr2ogr([
-          '-f',
-          'ESRI Shapefile',
-          at('ogr-grids'),
-          at('city.geojson'),
-          '-where',
-          "layer = 'grid'",
-          '-nln',
-          'grids',
-          '-lco',
-          'ENCODING=CP936',
-        ]);
-      })
-    : undefined;
   rows.push({
     task: 'export 5,000 grids → shapefile zip',
     size: `${division.grid.size} grids, ${division.census.size} census points`,
     gridplan: ours,
-    ogr2ogr: theirs,
+    before,
+    ogr2ogr: ogr,
     note: 'GridPlan also parses the file, counts households per grid and computes areas; ogr2ogr copies attributes',
   });
 }
@@ -208,13 +269,34 @@ if (!hasGdal)
   console.log(
     'ogr2ogr not found (apt-get install gdal-bin): GDAL columns left empty, shapefile import skipped.',
   );
-console.log('| task | input | GridPlan (s) | ogr2ogr (s) | GridPlan / ogr2ogr |');
-console.log('|---|---|---|---|---|');
+const seconds = (t: Timing | undefined, of: 'wall' | 'cpu') => t?.[of]?.toFixed(2) ?? '–';
+const ratio = (a: Timing | undefined, b: Timing | undefined, of: 'wall' | 'cpu') => {
+  const x = a?.[of];
+  const y = b?.[of];
+  return x === undefined || y === undefined ? '–' : `${(x / y).toFixed(2)}×`;
+};
+console.log(
+  `Seconds, median of three: wall / CPU (user + sys)${beforeBundle ? `; "before" is the bundle of ${beforeTree}` : ''}.`,
+);
+console.log(
+  '| task | input | GridPlan wall / CPU | ogr2ogr wall / CPU | GridPlan / ogr2ogr wall / CPU |' +
+    (beforeBundle ? ' before wall / CPU | before / ogr2ogr wall / CPU |' : ''),
+);
+console.log(`|---|---|---|---|---|${beforeBundle ? '---|---|' : ''}`);
 for (const row of rows) {
-  const ratio = row.ogr2ogr === undefined ? '–' : `${(row.gridplan / row.ogr2ogr).toFixed(2)}×`;
-  console.log(
-    `| ${row.task} | ${row.size} | ${row.gridplan.toFixed(2)} | ${row.ogr2ogr?.toFixed(2) ?? '–'} | ${ratio} |`,
-  );
+  const cells = [
+    row.task,
+    row.size,
+    `${seconds(row.gridplan, 'wall')} / ${seconds(row.gridplan, 'cpu')}`,
+    `${seconds(row.ogr2ogr, 'wall')} / ${seconds(row.ogr2ogr, 'cpu')}`,
+    `${ratio(row.gridplan, row.ogr2ogr, 'wall')} / ${ratio(row.gridplan, row.ogr2ogr, 'cpu')}`,
+  ];
+  if (beforeBundle)
+    cells.push(
+      `${seconds(row.before, 'wall')} / ${seconds(row.before, 'cpu')}`,
+      `${ratio(row.before, row.ogr2ogr, 'wall')} / ${ratio(row.before, row.ogr2ogr, 'cpu')}`,
+    );
+  console.log(`| ${cells.join(' | ')} |`);
 }
 for (const row of rows) if (row.note) console.log(`note (${row.task}): ${row.note}`);
 rmSync(dir, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { decodeTextFile } from '../shared/formats/text-encoding';
 import type { CliHost } from '../shared/cli/run-cli';
 import type { Result } from '../shared/model';
@@ -85,6 +86,11 @@ export const nodeCliHost: CliHost = {
     } catch (error) {
       return readProblem(error);
     }
+  },
+  deflateRaw(bytes) {
+    // Level 6, as fflate's default; native, so a shapefile zip costs a fraction of fflate's time.
+    const deflated = deflateRawSync(bytes, { level: 6 });
+    return new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.byteLength);
   },
   readPieces(path, read) {
     let fd: number | undefined;

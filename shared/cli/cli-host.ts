@@ -18,6 +18,11 @@ export interface CliHost {
    */
   readPieces?: <T>(path: string, read: (readInto: (into: Uint8Array) => number) => T) => Result<T>;
   /**
+   * Raw DEFLATE (RFC 1951) in native code, for the zips the command line writes (Node's zlib); hosts
+   * without it zip with fflate, in JavaScript.
+   */
+  deflateRaw?: (bytes: Uint8Array) => Uint8Array;
+  /**
    * Writes a file atomically: a temporary file beside the target, renamed over it; removed on failure, so
    * an `--out` target is either the new file or exactly what it was.
    */

@@ -200,6 +200,7 @@ function runBuiltin(args: readonly string[], host: CliHost): CliResult {
         writeBytes,
         fileSize,
         readPieces: host.readPieces,
+        ...(host.deflateRaw ? { deflateRaw: host.deflateRaw } : {}),
       };
       return command.command === 'import'
         ? runImport(command, transferHost)

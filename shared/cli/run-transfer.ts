@@ -13,6 +13,7 @@ import { convertImport, formatOf, readCensusCsv, readImport } from '../formats/i
 import type { RowError } from '../formats/import-layer';
 import { LAYER_NAMES, replaceLayerChange, rowErrorProblems } from '../formats/import-layer';
 import { lonLatLookSwapped, swappedColumnsHint } from '../formats/swapped-coordinates';
+import type { TextPiece } from '../formats/text-encoding';
 import { utf8OfPieces } from '../formats/text-encoding';
 import type { InputFile } from '../formats/zip-archive';
 import { MAX_IMPORT_BYTES, tooLargeProblem } from '../formats/zip-archive';
@@ -33,6 +34,8 @@ export interface TransferHost {
   fileSize(path: string): number | undefined;
   /** Piecewise reading of division files (see CliHost), when the host has it. */
   readPieces?: CliHost['readPieces'];
+  /** A native raw DEFLATE for shapefile zips (see CliHost), when the host has it. */
+  deflateRaw?: CliHost['deflateRaw'];
 }
 
 /** The outcome of a command, as run-cli.ts returns it. */
@@ -83,7 +86,7 @@ interface ReadLayer {
   /** Census tables: the longitude and latitude columns look swapped. */
   readonly swapped: boolean;
   /** The text of the division written: `base` with the layer replaced by the imported one. */
-  readonly text: (base: Division, note: string) => Iterable<string>;
+  readonly text: (base: Division, note: string) => Iterable<TextPiece>;
 }
 
 /**
@@ -108,7 +111,7 @@ function readLayer(command: ImportCommand, files: readonly InputFile[]): Result<
       count: points.count,
       errors,
       swapped,
-      text: (base) => divisionJsonPieces(base, {}, points.featureTexts()),
+      text: (base) => divisionJsonPieces(base, {}, (out, first) => points.writeFeatures(out, first)),
     });
   }
   const read = readImport(files, options);
@@ -279,7 +282,11 @@ export function runExport(command: ExportCommand, host: TransferHost): TransferR
     case 'shapefile': {
       const crs = parseExportCrs(command.crs, division.meta.sourceZoneEpsg);
       exported = crs.ok
-        ? exportShapefileZip(division, command.layer, { crs: crs.value, encoding: command.encoding })
+        ? exportShapefileZip(division, command.layer, {
+            crs: crs.value,
+            encoding: command.encoding,
+            ...(host.deflateRaw ? { deflateRaw: host.deflateRaw } : {}),
+          })
         : crs;
       break;
     }

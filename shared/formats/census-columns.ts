@@ -1,6 +1,12 @@
 import type { CensusPoint } from '../model';
 import type { ExportOptions } from './geojson';
-import { censusFeatureJson, plainCensusFeatureJson } from './geojson';
+import { censusFeatureJson, writePlainCensusFeature } from './geojson';
+import type { CensusValues } from './import-layer';
+import { censusPointOf } from './import-layer';
+import type { Utf8Buffer } from './utf8-buffer';
+import { asciiBytes } from './utf8-buffer';
+
+const COMMA = asciiBytes(',');
 
 /**
  * Census points kept as columns: a typed array per number and an array of addresses, instead of an object
@@ -22,38 +28,46 @@ export class CensusColumns {
     return this.size;
   }
 
-  /** Adds a point read from table line `line` (its id is `census-l<line>`, as the table import names it). */
-  add(point: CensusPoint, line: number): void {
+  /** Adds the point of table line `line` (its id is `census-l<line>`, as the table import names it). */
+  add(values: CensusValues, line: number): void {
     if (this.size === this.lon.length) this.grow();
     const i = this.size++;
     const simple =
-      point.id === `census-l${line}` &&
-      Object.keys(point.extra).length === 0 &&
-      point.personal === undefined &&
-      [point.households, point.population, point.lon, point.lat].every(Number.isFinite);
-    if (!simple) this.whole.set(i, point);
+      values.extra === undefined &&
+      values.personal === undefined &&
+      Number.isFinite(values.households) &&
+      Number.isFinite(values.population) &&
+      Number.isFinite(values.lon) &&
+      Number.isFinite(values.lat);
+    if (!simple) this.whole.set(i, censusPointOf(`census-l${line}`, values));
     this.line[i] = line;
-    this.lon[i] = point.lon;
-    this.lat[i] = point.lat;
-    this.households[i] = point.households;
-    this.population[i] = point.population;
-    this.address.push(simple ? point.address : undefined);
+    this.lon[i] = values.lon;
+    this.lat[i] = values.lat;
+    this.households[i] = values.households;
+    this.population[i] = values.population;
+    this.address.push(simple ? values.address : undefined);
   }
 
-  /** Every point as the text of its GeoJSON feature, in the order they were added. */
-  *featureTexts(options: ExportOptions = {}): Generator<string> {
+  /**
+   * Writes every point's feature as UTF-8 straight into `out`, in the order they were added, each after a
+   * comma unless it is the first of the collection: the bytes of each point's {@link censusFeatureJson},
+   * without building a string per point.
+   */
+  writeFeatures(out: Utf8Buffer, first: boolean, options: ExportOptions = {}): void {
     for (let i = 0; i < this.size; i++) {
+      if (!first || i > 0) out.bytes(COMMA);
       const whole = this.whole.get(i);
-      yield whole
-        ? censusFeatureJson(whole, options)
-        : plainCensusFeatureJson(
-            `census-l${this.line[i]!}`,
-            this.households[i]!,
-            this.population[i]!,
-            this.address[i],
-            this.lon[i]!,
-            this.lat[i]!,
-          );
+      if (whole) out.text(censusFeatureJson(whole, options));
+      else
+        writePlainCensusFeature(
+          out,
+          `census-l${this.line[i]!}`,
+          this.households[i]!,
+          this.population[i]!,
+          this.address[i],
+          this.lon[i]!,
+          this.lat[i]!,
+        );
     }
   }
 

@@ -21,6 +21,8 @@ import type { TextEncodingName } from './text-encoding';
 import { encodeText } from './text-encoding';
 import { writeXlsx } from './xlsx';
 import { writeZip } from './zip-archive';
+import type { DeflateRaw } from './zip-write';
+import { writeZipWith } from './zip-write';
 
 /**
  * Exports for other systems: one shapefile zip per layer with the DBF field names of domain.md (WGBM,
@@ -84,6 +86,11 @@ export interface ShapefileExportOptions {
   readonly encoding: TextEncodingName;
   /** Day written in DBF headers (tests fix it). */
   readonly date?: Date;
+  /**
+   * A native raw DEFLATE for the zip (the command line gives Node's zlib); without it, fflate's, in
+   * JavaScript.
+   */
+  readonly deflateRaw?: DeflateRaw;
 }
 
 /** An exported file and what the planner should know about it. */
@@ -289,7 +296,7 @@ export function exportShapefileZip(
     );
   }
   return ok({
-    bytes: writeZip(written.files),
+    bytes: options.deflateRaw ? writeZipWith(written.files, options.deflateRaw) : writeZip(written.files),
     fileName: `${division.meta.name || 'gridplan'}-${SHAPEFILE_NAMES[layer]}.zip`,
     warnings,
   });

@@ -39,6 +39,9 @@ import { featureLineNumbers, jsonErrorOffset, lineAndColumn } from './json-locat
 import { GRIDPLAN_PROFILE_VERSION, migrateProfile, PROFILE_MEMBER } from './geojson-profile';
 import { gaussKrugerZone } from './coordinate-systems';
 import { exportAreaM2, figuresOf } from './export-figures';
+import type { TextPiece } from './text-encoding';
+import type { Utf8Buffer } from './utf8-buffer';
+import { asciiBytes } from './utf8-buffer';
 
 /**
  * Property keys on census points that hold residents' personal data. They are kept locally in
@@ -221,14 +224,15 @@ export function stringifyDivision(division: Division, options: ExportOptions = {
 /**
  * {@link stringifyDivision}'s text in pieces, never the whole collection as objects at once: the
  * collection's members, each feature, then `more` (features already written as text, e.g. census points
- * kept as columns, {@link censusFeatureJson}), then the end. Joined, the pieces are stringifyDivision's
- * text of the division with `more` appended to its features.
+ * kept as columns, {@link censusFeatureJson}, or a writer of their bytes), then the end. Encoded by
+ * utf8OfPieces, the pieces are stringifyDivision's text of the division with `more` appended to its
+ * features; without a writer they are strings, and joined they are that text.
  */
 export function* divisionJsonPieces(
   division: Division,
   options: ExportOptions = {},
-  more: Iterable<string> = [],
-): Generator<string> {
+  more: Iterable<string> | FeatureWriter = [],
+): Generator<TextPiece> {
   // `features` is the collection's last member: its text ends in `[]}` when it has none.
   const empty = JSON.stringify(collectionOf(division, []));
   yield empty.slice(0, -2);
@@ -237,12 +241,23 @@ export function* divisionJsonPieces(
     yield `${first ? '' : ','}${JSON.stringify(feature)}`;
     first = false;
   }
-  for (const feature of more) {
-    yield `${first ? '' : ','}${feature}`;
-    first = false;
+  if (typeof more === 'function') {
+    const afterOthers = first;
+    yield (out) => more(out, afterOthers);
+  } else {
+    for (const feature of more) {
+      yield `${first ? '' : ','}${feature}`;
+      first = false;
+    }
   }
   yield ']}';
 }
+
+/**
+ * Writes features of a collection straight as UTF-8, each but the first of the collection after a comma
+ * (`first`: no feature was written before them).
+ */
+export type FeatureWriter = (out: Utf8Buffer, first: boolean) => void;
 
 /** One census point as the text of its Feature in {@link stringifyDivision} (without computed members). */
 export function censusFeatureJson(point: CensusPoint, options: ExportOptions = {}): string {
@@ -273,8 +288,52 @@ export function plainCensusFeatureJson(
   lon: number,
   lat: number,
 ): string {
-  const addressMember = address === undefined ? '' : `,"address":${JSON.stringify(address)}`;
-  return `{"type":"Feature","id":${JSON.stringify(id)},"properties":{"layer":"census","households":${String(households)},"population":${String(population)}${addressMember}},"geometry":{"type":"Point","coordinates":[${String(lon)},${String(lat)}]}}`;
+  const R = PLAIN_CENSUS_TEXT;
+  const addressMember = address === undefined ? '' : `${R.address}${JSON.stringify(address)}`;
+  return `${R.head}${JSON.stringify(id)}${R.households}${String(households)}${R.population}${String(population)}${addressMember}${R.coordinates}${String(lon)}${R.comma}${String(lat)}${R.tail}`;
+}
+
+/** The fixed runs of a plain census feature's text, between its values: the format, in one place. */
+const PLAIN_CENSUS_TEXT = {
+  head: '{"type":"Feature","id":',
+  households: ',"properties":{"layer":"census","households":',
+  population: ',"population":',
+  address: ',"address":',
+  coordinates: '},"geometry":{"type":"Point","coordinates":[',
+  comma: ',',
+  tail: ']}}',
+} as const;
+
+/** The same runs as UTF-8 bytes, for {@link writePlainCensusFeature}. */
+const PLAIN_CENSUS = Object.fromEntries(
+  Object.entries(PLAIN_CENSUS_TEXT).map(([key, run]) => [key, asciiBytes(run)]),
+) as Record<keyof typeof PLAIN_CENSUS_TEXT, Uint8Array>;
+
+/** {@link plainCensusFeatureJson} written as its UTF-8 bytes, without building its text. */
+export function writePlainCensusFeature(
+  out: Utf8Buffer,
+  id: string,
+  households: number,
+  population: number,
+  address: string | undefined,
+  lon: number,
+  lat: number,
+): void {
+  out.bytes(PLAIN_CENSUS.head);
+  out.text(JSON.stringify(id));
+  out.bytes(PLAIN_CENSUS.households);
+  out.text(String(households));
+  out.bytes(PLAIN_CENSUS.population);
+  out.text(String(population));
+  if (address !== undefined) {
+    out.bytes(PLAIN_CENSUS.address);
+    out.text(JSON.stringify(address));
+  }
+  out.bytes(PLAIN_CENSUS.coordinates);
+  out.text(String(lon));
+  out.bytes(PLAIN_CENSUS.comma);
+  out.text(String(lat));
+  out.bytes(PLAIN_CENSUS.tail);
 }
 
 function defined(properties: JsonObject): JsonObject {

@@ -13,7 +13,7 @@ import { proposeMapping } from './field-mapping';
 import { parseDivisionGeoJson } from './geojson';
 import { embeddedNeighbourRecords } from './embedded-neighbours';
 import type { FeatureRecord, LayerImport, LayerRequest, RowError } from './import-layer';
-import { censusRowReader, featuresToLayer, tableToCensus } from './import-layer';
+import { censusRowChecker, emptyCensusValues, featuresToLayer, tableToCensus } from './import-layer';
 import { MAX_PROPERTY_DEPTH, nestsDeeperThan } from './json-depth';
 import { featureLineNumbers } from './json-locations';
 import type { ReadEncodingName, TextEncodingName, TextFileEncodingChoice } from './text-encoding';
@@ -505,9 +505,11 @@ export function readCensusCsv(
   if (!decoded.ok) return decoded;
   let header: readonly string[] | undefined;
   let mapping: FieldMapping = chosen;
-  let reader: ReturnType<typeof censusRowReader> | undefined;
+  let check: ReturnType<typeof censusRowChecker> | undefined;
   let swapped: ReturnType<typeof swappedCounter> | undefined;
   const points = new CensusColumns();
+  // One set of values, filled row after row: no object per row.
+  const values = emptyCensusValues();
   const errors: RowError[] = [];
   const preview: (readonly string[])[] = [];
   let total = 0;
@@ -515,7 +517,7 @@ export function readCensusCsv(
     if (header === undefined) {
       header = cells.map((h) => h.trim());
       mapping = { ...proposeMapping('census', header, true), ...chosen };
-      reader = censusRowReader(header, { layer: 'census', mapping, ...(pointSystem ? { pointSystem } : {}) });
+      check = censusRowChecker(header, { layer: 'census', mapping, ...(pointSystem ? { pointSystem } : {}) });
       swapped = swappedCounter(header, mapping);
       return;
     }
@@ -523,16 +525,16 @@ export function readCensusCsv(
     if (preview.length < PREVIEW_ROWS) preview.push(cells);
     swapped!.add(cells);
     // A wrong mapping is refused once the whole file is read (an unclosed quote is said first).
-    if (!reader!.ok) return;
-    const read = reader!.value(cells, line);
-    if (read.layer === 'census') points.add(read, line);
-    else errors.push(read);
+    if (!check!.ok) return;
+    const error = check!.value(cells, line, values);
+    if (error) errors.push(error);
+    else points.add(values, line);
   });
   if (!scanned.ok) return scanned;
-  if (header === undefined || header.length === 0 || !reader || !swapped) {
+  if (header === undefined || header.length === 0 || !check || !swapped) {
     return refuse('empty', `${file.name} 中没有表头和数据。`, `${file.name} has no header and no data.`);
   }
-  if (!reader.ok) return reader;
+  if (!check.ok) return check;
   const { encoding, source } = decoded.value;
   const inspection = inspectionOf({
     format: 'csv',

@@ -352,14 +352,64 @@ export function featuresToLayer(
   return ok({ layer, entities, errors, total: records.length });
 }
 
-function censusPoint(
-  id: string,
+/**
+ * The parts of one census point that passed its checks: what a row or record becomes before (or instead
+ * of) a {@link CensusPoint}. Readers that keep points as columns take the values from here, so a census
+ * table is checked by one piece of code however its points are kept.
+ */
+export interface CensusValues {
+  lon: number;
+  lat: number;
+  households: number;
+  population: number;
+  /** The address, when not blank. */
+  address: string | undefined;
+  /** Other columns kept as properties; undefined when there are none. */
+  extra: Record<string, unknown> | undefined;
+  /** Personal data (names, phones); undefined when there is none. */
+  personal: Record<string, string> | undefined;
+}
+
+/** Values to fill; one can be reused row after row. */
+export function emptyCensusValues(): CensusValues {
+  return {
+    lon: 0,
+    lat: 0,
+    households: 0,
+    population: 0,
+    address: undefined,
+    extra: undefined,
+    personal: undefined,
+  };
+}
+
+/** The census point of checked values. */
+export function censusPointOf(id: string, values: CensusValues): CensusPoint {
+  return {
+    layer: 'census',
+    id,
+    lon: values.lon,
+    lat: values.lat,
+    households: values.households,
+    population: values.population,
+    extra: values.extra ?? {},
+    ...(values.address ? { address: values.address } : {}),
+    ...(values.personal ? { personal: values.personal } : {}),
+  };
+}
+
+/**
+ * Checks a census point's coordinates and counts into `into` (with `extra` and `personal`, which empty
+ * ones leave undefined): the reason it is not a point, or undefined when `into` holds it.
+ */
+function checkCensusValues(
   lon: number,
   lat: number,
   get: (attribute: MappedAttribute) => unknown,
   extra: Record<string, unknown>,
   personal: Record<string, string>,
-): CensusPoint | LocalText {
+  into: CensusValues,
+): LocalText | undefined {
   if (!validLonLat(lon, lat)) {
     return text(
       `坐标 (${lon}, ${lat}) 不是有效的经纬度`,
@@ -371,17 +421,27 @@ function censusPoint(
   const population = countOf(get('population'), 0, ATTRIBUTE_NAMES.population);
   if (typeof population !== 'number') return population;
   const address = cellText(get('address'));
-  return {
-    layer: 'census',
-    id,
-    lon,
-    lat,
-    households,
-    population,
-    extra,
-    ...(address ? { address } : {}),
-    ...(Object.keys(personal).length > 0 ? { personal } : {}),
-  };
+  into.lon = lon;
+  into.lat = lat;
+  into.households = households;
+  into.population = population;
+  into.address = address || undefined;
+  into.extra = Object.keys(extra).length > 0 ? extra : undefined;
+  into.personal = Object.keys(personal).length > 0 ? personal : undefined;
+  return undefined;
+}
+
+function censusPoint(
+  id: string,
+  lon: number,
+  lat: number,
+  get: (attribute: MappedAttribute) => unknown,
+  extra: Record<string, unknown>,
+  personal: Record<string, string>,
+): CensusPoint | LocalText {
+  const values = emptyCensusValues();
+  const problem = checkCensusValues(lon, lat, get, extra, personal, values);
+  return problem ?? { ...censusPointOf(id, values), extra };
 }
 
 /**
@@ -411,12 +471,32 @@ type CensusRowError = RowError & { readonly layer?: undefined };
 
 /**
  * Reads one table row (cells in `header` order, the line it came from) as a census point or the reason it
- * is not one: {@link tableToCensus} row by row, for readers that keep the points as columns instead.
+ * is not one: {@link tableToCensus} row by row.
  */
 export function censusRowReader(
   header: readonly string[],
   request: LayerRequest,
 ): Result<(cells: readonly string[], line: number) => CensusPoint | CensusRowError> {
+  const checker = censusRowChecker(header, request);
+  if (!checker.ok) return checker;
+  const check = checker.value;
+  return ok((cells, line) => {
+    const values = emptyCensusValues();
+    const error = check(cells, line, values);
+    return error ?? censusPointOf(`census-l${line}`, values);
+  });
+}
+
+/**
+ * Checks one table row (cells in `header` order, the line it came from) into `into`, the values of the
+ * point `census-l<line>` ({@link censusPointOf}): undefined when it is one, else the row's error. The
+ * checks of {@link censusRowReader}, for readers that keep the points as columns and make no object per
+ * row; `into` can be reused.
+ */
+export function censusRowChecker(
+  header: readonly string[],
+  request: LayerRequest,
+): Result<(cells: readonly string[], line: number, into: CensusValues) => CensusRowError | undefined> {
   const checked = checkMapping(request, header, true);
   if (!checked.ok) return checked;
   const { mapping } = request;
@@ -428,13 +508,24 @@ export function censusRowReader(
   const rest = header.flatMap((name, index) =>
     name && !mapped.has(name) && name !== 'layer' ? [{ name, index }] : [],
   );
-  return ok((cells, line) => {
-    const properties: Record<string, string> = {};
-    for (const { name, index } of rest) setOwn(properties, name, cells[index] ?? '');
-    const get = (attribute: MappedAttribute): unknown =>
-      mapping[attribute] ? cells[column.get(mapping[attribute])!] : undefined;
-    const lonText = cellText(get('longitude'));
-    const latText = cellText(get('latitude'));
+  // The column of each mapped attribute, found once (none reads as a missing cell).
+  const at: Partial<Record<MappedAttribute, number>> = {};
+  for (const [attribute, name] of Object.entries(mapping) as [MappedAttribute, string | undefined][]) {
+    const index = name ? column.get(name) : undefined;
+    if (index !== undefined) at[attribute] = index;
+  }
+  const cellAt = (cells: readonly string[], index: number | undefined): string | undefined =>
+    index === undefined ? undefined : cells[index];
+  let rowCells: readonly string[] = [];
+  const get = (attribute: MappedAttribute): unknown => cellAt(rowCells, at[attribute]);
+  const noExtra: { extra: Record<string, unknown>; personal: Record<string, string> } = {
+    extra: {},
+    personal: {},
+  };
+  return ok((cells, line, into) => {
+    rowCells = cells;
+    const lonText = cellText(cellAt(cells, at.longitude));
+    const latText = cellText(cellAt(cells, at.latitude));
     const lon = lonText === '' ? NaN : Number(lonText);
     const lat = latText === '' ? NaN : Number(latText);
     if (!Number.isFinite(lon) || !Number.isFinite(lat)) {
@@ -455,12 +546,18 @@ export function censusRowReader(
         ),
       };
     }
-    const [x, y] = toWgs84(lon, lat, system);
-    const { extra, personal } =
-      rest.length === 0 ? { extra: {}, personal: {} } : restOf(properties, mapped, true);
-    for (const key of Object.keys(extra)) if (extra[key] === '') delete extra[key];
-    const point = censusPoint(`census-l${line}`, x, y, get, extra, personal);
-    return 'zh' in point ? { line, reason: point } : point;
+    let x = lon;
+    let y = lat;
+    if (system !== 'wgs84') [x, y] = toWgs84(lon, lat, system);
+    let kept = noExtra;
+    if (rest.length > 0) {
+      const properties: Record<string, string> = {};
+      for (const { name, index } of rest) setOwn(properties, name, cells[index] ?? '');
+      kept = restOf(properties, mapped, true);
+      for (const key of Object.keys(kept.extra)) if (kept.extra[key] === '') delete kept.extra[key];
+    }
+    const problem = checkCensusValues(x, y, get, kept.extra, kept.personal, into);
+    return problem ? { line, reason: problem } : undefined;
   });
 }
 

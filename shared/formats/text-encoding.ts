@@ -5,6 +5,8 @@
  * agree byte for byte and no encoder library is needed in the browser.
  */
 
+import { Utf8Buffer } from './utf8-buffer';
+
 /** The encodings GridPlan reads and writes. */
 export const TEXT_ENCODINGS = ['utf-8', 'gbk'] as const;
 export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
@@ -15,7 +17,6 @@ interface Decoder {
 type DecoderConstructor = new (label?: string, options?: { fatal?: boolean }) => Decoder;
 interface Encoder {
   encode(input: string): Uint8Array;
-  encodeInto(input: string, into: Uint8Array): { written: number };
 }
 
 // shared/ compiles without DOM or Node types (architecture.md), yet both hosts have these two globals:
@@ -48,11 +49,15 @@ export function decodeUtf8Strict(bytes: Uint8Array): string {
 
 /** True when the bytes are valid UTF-8 (plain ASCII is). */
 export function isValidUtf8(bytes: Uint8Array): boolean {
+  return utf8OrUndefined(bytes) !== undefined;
+}
+
+/** The text of UTF-8 bytes, or undefined when they are not valid UTF-8. */
+function utf8OrUndefined(bytes: Uint8Array): string | undefined {
   try {
-    decoder('utf-8', true).decode(bytes);
-    return true;
+    return decoder('utf-8', true).decode(bytes);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -284,8 +289,13 @@ export function decodeTextFile(
     body = bytes.subarray(2);
   } else {
     const utf16 = utf16Without(bytes);
-    encoding = utf16 ?? (isValidUtf8(bytes) ? 'utf-8' : 'gbk');
     source = utf16 || hasNonAscii(bytes) ? 'detected' : 'ascii';
+    if (!utf16) {
+      // Valid UTF-8 is read as UTF-8: the check is the decoding itself, so the text is decoded once.
+      const text = utf8OrUndefined(bytes);
+      if (text !== undefined) return { ok: true, value: { text, encoding: 'utf-8', source } };
+    }
+    encoding = utf16 ?? 'gbk';
   }
   try {
     if (encoding === 'gbk' && !isValidGbk(body)) throw new Error('not GBK');
@@ -304,32 +314,21 @@ export function decodeTextFile(
 }
 
 /**
- * Text pieces as UTF-8 bytes, encoded a batch of pieces at a time into one growing buffer: the file is
- * never one giant string.
+ * A piece of a file's text: a string, or what writes its UTF-8 bytes straight into the file's buffer (a
+ * writer for many small features, so their text is never built as strings).
  */
-export function utf8OfPieces(pieces: Iterable<string>): Uint8Array {
-  const encoder = new platform.TextEncoder();
-  let buffer = new Uint8Array(1 << 20);
-  let used = 0;
-  let batch: string[] = [];
-  let batchLength = 0;
-  const flush = () => {
-    const chunk = batch.join('');
-    batch = [];
-    batchLength = 0;
-    // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    if (used + chunk.length * 3 > buffer.length) {
-      const bigger = new Uint8Array(Math.max(buffer.length * 2, used + chunk.length * 3));
-      bigger.set(buffer.subarray(0, used));
-      buffer = bigger;
-    }
-    used += encoder.encodeInto(chunk, buffer.subarray(used)).written;
-  };
+export type TextPiece = string | ((out: Utf8Buffer) => void);
+
+/**
+ * Text pieces as UTF-8 bytes, each encoded straight into one growing buffer: the file is never one giant
+ * string. Pieces are not joined first: joining thousands of small concatenated strings (a feature's text is
+ * built from its parts) costs more than encoding each where it is.
+ */
+export function utf8OfPieces(pieces: Iterable<TextPiece>): Uint8Array {
+  const out = new Utf8Buffer(1 << 20);
   for (const piece of pieces) {
-    batch.push(piece);
-    batchLength += piece.length;
-    if (batchLength >= 1 << 16) flush();
+    if (typeof piece === 'string') out.text(piece);
+    else piece(out);
   }
-  flush();
-  return buffer.slice(0, used);
+  return out.result();
 }

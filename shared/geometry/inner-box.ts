@@ -3,29 +3,35 @@ import { interiorPoint } from './interior-point';
 import { EDGE_TOLERANCE_DEG, locatePoint, PointLocation } from './locate-point';
 import type { PreparedPolygon } from './prepared-polygon-type';
 
-/** True when the segment meets the closed box (Liang–Barsky clipping, written out: no closures). */
-function segmentMeetsBox(x1: number, y1: number, x2: number, y2: number, box: Box): boolean {
-  let t0 = 0;
-  let t1 = 1;
-  const ps = [-(x2 - x1), x2 - x1, -(y2 - y1), y2 - y1];
-  const qs = [x1 - box.minX, box.maxX - x1, y1 - box.minY, box.maxY - y1];
-  for (let k = 0; k < 4; k++) {
-    const p = ps[k]!;
-    const q = qs[k]!;
-    if (p === 0) {
-      if (q < 0) return false;
-      continue;
-    }
-    const r = q / p;
-    if (p < 0) {
-      if (r > t1) return false;
-      if (r > t0) t0 = r;
-    } else {
-      if (r < t0) return false;
-      if (r < t1) t1 = r;
-    }
+// The clipped parameter range of the segment being tested by segmentMeetsBox (module state, not an array
+// per call: it runs for every edge of every polygon, ten times each, when polygons are prepared).
+let clipFrom = 0;
+let clipTo = 1;
+
+/** One boundary of Liang–Barsky clipping: narrows [clipFrom, clipTo], false when nothing is left. */
+function clipBoundary(p: number, q: number): boolean {
+  if (p === 0) return !(q < 0);
+  const r = q / p;
+  if (p < 0) {
+    if (r > clipTo) return false;
+    if (r > clipFrom) clipFrom = r;
+  } else {
+    if (r < clipFrom) return false;
+    if (r < clipTo) clipTo = r;
   }
   return true;
+}
+
+/** True when the segment meets the closed box (Liang–Barsky clipping, written out: no allocation). */
+function segmentMeetsBox(x1: number, y1: number, x2: number, y2: number, box: Box): boolean {
+  clipFrom = 0;
+  clipTo = 1;
+  return (
+    clipBoundary(-(x2 - x1), x1 - box.minX) &&
+    clipBoundary(x2 - x1, box.maxX - x1) &&
+    clipBoundary(-(y2 - y1), y1 - box.minY) &&
+    clipBoundary(y2 - y1, box.maxY - y1)
+  );
 }
 
 function boxInside(polygon: PreparedPolygon, box: Box): boolean {

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
@@ -114,6 +115,20 @@ describe.skipIf(!hasGdal)('GDAL reads every export (ogrinfo)', () => {
       });
     }
   }
+
+  it('a shapefile zip deflated by zlib (the command line), read by GDAL in the zip itself', () => {
+    const deflateRaw = (bytes: Uint8Array) => new Uint8Array(deflateRawSync(bytes));
+    const zip = value(
+      exportShapefileZip(division, 'grid', { crs: 'cgcs2000', encoding: 'gbk', deflateRaw }),
+    ).bytes;
+    const file = path.join(dir, 'grids-zlib.zip');
+    writeFileSync(file, zip);
+    const { summary, all } = ogr(`/vsizip/${file}/grids.shp`);
+    expect(summary).toContain('Feature Count: 2');
+    expect(summary).toContain('ID["EPSG",4490]');
+    expect(all).toContain('蜀光中学·专属网格');
+    expect(all).not.toContain('\uFFFD');
+  });
 
   it('GeoJSON: feature count per layer, CRS and Chinese', () => {
     const file = path.join(dir, 'division.geojson');
