@@ -63,7 +63,8 @@ describe('writeZipWith', () => {
 
   it('reads back for any files', () => {
     const file = fc.record({
-      name: fc.stringMatching(/^[a-z0-9\u4e00-\u4e10._-]{1,12}$/),
+      // `..` is refused by the reader on purpose (it would climb out of the folder unpacked into).
+      name: fc.stringMatching(/^[a-z0-9\u4e00-\u4e10._-]{1,12}$/).filter((name) => name !== '..'),
       bytes: fc.uint8Array({ maxLength: 300 }),
     });
     fc.assert(
