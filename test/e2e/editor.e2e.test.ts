@@ -7,6 +7,7 @@ import type { Division, Grid } from '../../shared/model';
 import { interiorPoint } from '../../shared/geometry/interior-point';
 import { preparePolygon } from '../../shared/geometry/prepared-polygon';
 import { launchBrowser, openApp, waitForMapIdle } from './browser';
+import { exportDivision, saved } from './app-steps';
 import { clickAt } from './map-geometry';
 
 const baseUrl = inject('baseUrl');
@@ -38,27 +39,10 @@ async function treeHouseholds(): Promise<Map<string, number>> {
   return result;
 }
 
-async function saved(): Promise<void> {
-  await page.waitForFunction(
-    () => document.querySelector('.status-activity')?.textContent === '已保存',
-    null,
-    {
-      timeout: 20_000,
-    },
-  );
-  await waitForMapIdle(page);
-}
-
 async function exported(): Promise<{
   features: { properties: Record<string, unknown>; geometry: { coordinates: Position[][] } }[];
 }> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.click('[data-testid="export-button"]'),
-  ]);
-  const text = await readFile(await download.path(), 'utf8');
-  await page.click('[data-testid="notice"] button');
-  return JSON.parse(text) as Awaited<ReturnType<typeof exported>>;
+  return JSON.parse((await exportDivision(page)).text) as Awaited<ReturnType<typeof exported>>;
 }
 
 beforeAll(async () => {
@@ -89,7 +73,7 @@ describe('the map editor with real mouse events', () => {
     await clickAt(page, Math.min(...ring) - width * 0.3, y);
     await clickAt(page, Math.max(...ring) + width * 0.3, y);
     await clickAt(page, Math.max(...ring) + width * 0.3, y);
-    await saved();
+    await saved(page);
     expect(await gridCount()).toBe(39);
     const after = await treeHouseholds();
     const newCodes = [...after.keys()].filter((code) => !before.has(code));
@@ -107,17 +91,17 @@ describe('the map editor with real mouse events', () => {
     await clickAt(page, x, y, { dy: 25 });
     expect(await page.locator('[data-testid="tool-hint"]').textContent()).toContain('已选 2 个网格');
     await page.click('[data-testid="merge-now"]');
-    await saved();
+    await saved(page);
     expect(await gridCount()).toBe(38);
   });
 
   it('undoes and redoes the merge with Ctrl+Z and Ctrl+Shift+Z', async () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+z');
-    await saved();
+    await saved(page);
     expect(await gridCount()).toBe(39);
     await page.keyboard.press('Control+Shift+z');
-    await saved();
+    await saved(page);
     expect(await gridCount()).toBe(38);
   });
 
@@ -144,7 +128,7 @@ describe('the map editor with real mouse events', () => {
     await clickAt(page, a[0], a[1]);
     await clickAt(page, b[0], b[1]);
     await clickAt(page, vertex[0]!, vertex[1]!, { dx: 4, dy: -3 });
-    await saved();
+    await saved(page);
     expect(await gridCount()).toBe(39);
     const file = await exported();
     // The community had no grid: the one there now is the one drawn.
@@ -168,7 +152,7 @@ describe('the map editor with real mouse events', () => {
     await clickAt(page, x, y, { dx: 20, dy: 20 });
     await clickAt(page, x, y, { dx: -20, dy: 20 });
     await clickAt(page, x, y, { dx: -20, dy: -20 });
-    await saved();
+    await saved(page);
     expect(await gridCount()).toBe(40);
     expect(await page.locator('.tree-grid', { hasText: '新专属网格' }).count()).toBe(1);
     await page.keyboard.press('Escape');
@@ -189,7 +173,7 @@ describe('the map editor with real mouse events', () => {
     expect(await page.locator('[data-testid="attr-save"]').isDisabled()).toBe(true);
     await page.locator('.staff-row input').nth(1).fill('0813-2201234');
     await page.click('[data-testid="attr-save"]');
-    await saved();
+    await saved(page);
     expect(await page.locator('.attribute-facts').textContent()).toContain('编码沿革');
     expect(await page.locator('.tree-grid', { hasText: '第四人民医院专属网格' }).count()).toBe(1);
   });
@@ -204,7 +188,7 @@ describe('the map editor with real mouse events', () => {
     await clickAt(page, x, y, { dx: 25, dy: -25 });
     await clickAt(page, x, y, { dx: 25, dy: 25 });
     await clickAt(page, x, y, { dx: -25, dy: -25 });
-    await saved();
+    await saved(page);
     expect(await page.locator('.tree-microgrid').count()).toBe(1);
     expect(await page.locator('.tree-microgrid').getAttribute('title')).toBe(`${grid.code}001`);
     await page.keyboard.press('Escape');
