@@ -164,8 +164,6 @@ export const en: UiStrings = {
     importFailed: 'Import failed; the project was not changed.',
     imported:
       'Imported {{count}} features as the new project “{{name}}”; the project open before is unchanged and still in the project list.',
-    useImportDialog:
-      'This is not a GridPlan division file. To import a shapefile, CSV, XLSX or GeoJSON layer into the open project, use “Import…” in the toolbar.',
     exported: 'Exported to {{path}}',
     exportedBrowser: 'Downloaded {{name}}',
     saveFailed: 'Saving failed',

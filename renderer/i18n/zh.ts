@@ -150,8 +150,6 @@ export const zh = {
   messages: {
     importFailed: '导入失败，项目未作任何改动。',
     imported: '已导入 {{count}} 个要素，作为新项目「{{name}}」打开；原来的项目未改动，仍在“项目”列表中。',
-    useImportDialog:
-      '这不是 GridPlan 划分文件。要把 Shapefile、CSV、XLSX 或 GeoJSON 图层导入当前项目，请用工具栏的“导入…”。',
     exported: '已导出到 {{path}}',
     exportedBrowser: '已下载 {{name}}',
     saveFailed: '保存失败',
