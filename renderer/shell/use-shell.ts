@@ -129,6 +129,15 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     setSelectedArea({ layer: 'township', id });
     showTab(ATTRIBUTES_TAB);
   }, []);
+  const selectMicrogrid = useCallback(
+    (id: string) => {
+      setSelectedGridId(null);
+      setSelectedArea({ layer: 'microgrid', id });
+      showOnMap({ microgridId: id });
+      showTab(ATTRIBUTES_TAB);
+    },
+    [showOnMap],
+  );
   const selectFromTree = useCallback(
     (id: string) => {
       setSelectedGridId(id);
@@ -195,6 +204,7 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     selectedGridId,
     selectGrid,
     selectFromTree,
+    selectMicrogrid,
     showCommunity,
     selectTownship,
     selectedArea,
