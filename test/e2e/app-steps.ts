@@ -1,15 +1,38 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { parseDivisionGeoJson } from '../../shared/formats/geojson';
 import { interiorPoint } from '../../shared/geometry/interior-point';
 import { preparePolygon } from '../../shared/geometry/prepared-polygon';
 import type { Division, Grid } from '../../shared/model';
-import { waitForMapIdle } from './browser';
+import { launchBrowser, openApp, waitForMapIdle, watchPage } from './browser';
 import { clickAt } from './map-geometry';
 
 // Steps a planner takes that many end-to-end tests repeat: wait for a write, close notices, bring a
 // community into view, select a grid on the map, export the project. One copy, so that a changed status
 // text or test id is changed once.
+
+/** A browser with the app open in one page, and what the page logged and requested. */
+export interface StartedApp {
+  readonly browser: Browser;
+  readonly page: Page;
+  readonly watched: ReturnType<typeof watchPage>;
+}
+
+/** Launches Chromium, opens the app at 1366×820 (downloads kept when asked) and watches the page. */
+export async function startApp(
+  baseUrl: string,
+  options: { acceptDownloads?: boolean } = {},
+): Promise<StartedApp> {
+  const browser = await launchBrowser();
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 820 },
+    acceptDownloads: options.acceptDownloads ?? false,
+  });
+  const page = await context.newPage();
+  const watched = watchPage(page);
+  await openApp(page, baseUrl);
+  return { browser, page, watched };
+}
 
 /** Waits until the status bar says the last edit is stored (已保存) and the map has drawn it. */
 export async function saved(page: Page): Promise<void> {

@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { interiorPoint } from '../../shared/geometry/interior-point';
 import { preparePolygon } from '../../shared/geometry/prepared-polygon';
 import { parseDivisionGeoJson } from '../../shared/formats/geojson';
-import { launchBrowser, openApp, waitForMapIdle, watchPage } from './browser';
-import { closeNotice } from './app-steps';
+import type { watchPage } from './browser';
+import { waitForMapIdle } from './browser';
+import { closeNotice, startApp } from './app-steps';
 
 // Micro-grids in the tree (网格 → 微网格): listed under their grid, a click shows the micro-grid on the
 // map (outlined, zoomed to) and its attributes under 属性, in Chinese and in English.
@@ -61,11 +62,7 @@ async function view(): Promise<{ lon: number; lat: number; zoom: number }> {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 820 } });
-  page = await context.newPage();
-  watched = watchPage(page);
-  await openApp(page, baseUrl);
+  ({ browser, page, watched } = await startApp(baseUrl));
   // A division file opens as a new project through the one 导入….
   await page.click('[data-testid="import-data-button"]');
   await page.setInputFiles('[data-testid="import-files"]', await demoWithMicrogrids());
