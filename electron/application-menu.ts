@@ -8,8 +8,10 @@ import { localize } from './shell-language';
 /** The words of the menu, in both languages. */
 export const MENU_TEXT = {
   file: text('文件(&F)', '&File'),
-  openProject: text('打开项目…', 'Open Project…'),
-  saveProject: text('保存项目…', 'Save Project…'),
+  // The same words as the toolbar: 导入… opens its import dialog (a division file becomes a new project,
+  // a layer goes into the open one), 导出 writes the open project as GeoJSON. Projects save themselves.
+  importFile: text('导入…', 'Import…'),
+  exportGeoJson: text('导出 GeoJSON…', 'Export GeoJSON…'),
   quit: text('退出', 'Quit'),
   view: text('视图(&V)', '&View'),
   reload: text('重新加载', 'Reload'),
@@ -33,7 +35,7 @@ export interface ApplicationMenuOptions {
 }
 
 /**
- * The menu template: File (open, save, quit) and, while developing, View (reload, developer tools); on
+ * The menu template: File (import, export GeoJSON, quit) and, while developing, View (reload, developer tools); on
  * macOS also the app menu and Edit.
  */
 export function applicationMenuTemplate(options: ApplicationMenuOptions): MenuItemConstructorOptions[] {
@@ -44,14 +46,14 @@ export function applicationMenuTemplate(options: ApplicationMenuOptions): MenuIt
     label: label(MENU_TEXT.file),
     submenu: [
       {
-        label: label(MENU_TEXT.openProject),
+        label: label(MENU_TEXT.importFile),
         accelerator: 'CmdOrCtrl+O',
-        click: () => options.sendCommand('open-project'),
+        click: () => options.sendCommand('import'),
       },
       {
-        label: label(MENU_TEXT.saveProject),
+        label: label(MENU_TEXT.exportGeoJson),
         accelerator: 'CmdOrCtrl+S',
-        click: () => options.sendCommand('save-project'),
+        click: () => options.sendCommand('export-geojson'),
       },
       { type: 'separator' },
       { label: label(MENU_TEXT.quit), role: 'quit' },

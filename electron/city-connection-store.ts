@@ -1,8 +1,8 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { redactDatabaseUrl } from '../shared/city';
 import type { CityDatabaseStatus, SetCityDatabaseRequest } from '../shared/ipc';
 import type { Result } from '../shared/model';
 import { fail, ok, text } from '../shared/model';
+import type { SmallFile } from './small-file';
 
 /**
  * The city office's database URL, password included, kept by the main process only (docs/city-office.md).
@@ -33,30 +33,8 @@ export function osEncrypts(box: SecretBox, platform: NodeJS.Platform = process.p
   return !WEAK_LINUX_BACKENDS.has(box.getSelectedStorageBackend());
 }
 
-/** Where the encrypted URL lives (a file in production, memory in tests). */
-export interface SecretFile {
-  read(): string | undefined;
-  write(contents: string): void;
-  remove(): void;
-}
-
-/** A small file, written to a temporary name and renamed so a crash never leaves half of it. */
-export function secretFile(filePath: string): SecretFile {
-  return {
-    read: () => {
-      try {
-        return readFileSync(filePath, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    write: (contents) => {
-      writeFileSync(`${filePath}.tmp`, contents, { encoding: 'utf8', mode: 0o600 });
-      renameSync(`${filePath}.tmp`, filePath);
-    },
-    remove: () => rmSync(filePath, { force: true }),
-  };
-}
+/** Where the encrypted URL lives: `smallFile(path, { mode: 0o600 })` in production, memory in tests. */
+export type SecretFile = SmallFile;
 
 /** The URL with the typed password put in (URL-encoded); the URL's own password when none was typed. */
 export function urlWithPassword(url: string, password: string): Result<string> {

@@ -7,11 +7,12 @@ import { installAppProtocol, registerAppScheme } from './app-protocol';
 import { installApplicationMenu } from './application-menu';
 import { parseTileOrigins, TILE_ORIGINS_ENV } from './content-security-policy';
 import { openCityDatabase } from '../scripts/city-pg-database';
-import { CityConnectionStore, secretFile } from './city-connection-store';
+import { CityConnectionStore } from './city-connection-store';
 import { registerIpcHandlers } from './ipc-handlers';
 import { hardenSession, hardenWebContents } from './security';
 import { getShellLanguage, localize } from './shell-language';
-import { fileAllowListStore, TileAllowList } from './tile-allow-list';
+import { smallFile } from './small-file';
+import { TileAllowList } from './tile-allow-list';
 import { createMainWindow } from './window';
 
 // Set by scripts/build-electron.mjs from package.json. Electron's app.getVersion() reports Electron's own
@@ -96,14 +97,14 @@ export function startDesktopShell(): void {
     // Servers from the start plus those allowed at run time (docs/adr/0007), read live by both.
     const allowList = new TileAllowList(
       tiles.origins,
-      fileAllowListStore(path.join(app.getPath('userData'), 'tile-origins.json')),
+      smallFile(path.join(app.getPath('userData'), 'tile-origins.json')),
     );
     hardenSession(session.defaultSession, { allowList });
     installAppProtocol(rendererRoot, () => allowList.policy());
     // The city database's URL and password: encrypted by the OS in the user's data folder (never the page's).
     const cityStore = new CityConnectionStore(
       safeStorage,
-      secretFile(path.join(app.getPath('userData'), 'city-database.json')),
+      smallFile(path.join(app.getPath('userData'), 'city-database.json'), { mode: 0o600 }),
     );
     registerIpcHandlers({
       version,

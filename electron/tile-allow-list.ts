@@ -1,7 +1,7 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { LocalText, Result } from '../shared/model';
 import { fail, ok, text } from '../shared/model';
 import { canonicalTileOrigin, contentSecurityPolicy } from './content-security-policy';
+import type { SmallFile } from './small-file';
 
 /**
  * The tile servers the desktop app may reach, kept by the main process (docs/adr/0007): those named in
@@ -11,28 +11,8 @@ import { canonicalTileOrigin, contentSecurityPolicy } from './content-security-p
  * live, so an added server works after the window reloads, without restarting the app.
  */
 
-/** Where the run-time allowed origins are kept (a file in production, memory in tests). */
-export interface AllowListStore {
-  read(): string | undefined;
-  write(contents: string): void;
-}
-
-/** A JSON file, written to a temporary name and renamed so a crash never leaves half a list. */
-export function fileAllowListStore(filePath: string): AllowListStore {
-  return {
-    read: () => {
-      try {
-        return readFileSync(filePath, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    write: (contents) => {
-      writeFileSync(`${filePath}.tmp`, contents, 'utf8');
-      renameSync(`${filePath}.tmp`, filePath);
-    },
-  };
-}
+/** Where the run-time allowed origins are kept: a `smallFile` in production, memory in tests. */
+export type AllowListStore = Pick<SmallFile, 'read' | 'write'>;
 
 function refused(origin: string): LocalText {
   return text(

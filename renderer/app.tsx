@@ -71,6 +71,8 @@ function LeftPanel({ shell }: { readonly shell: Shell }) {
       onShowCommunity={shell.showCommunity}
       onSelectTownship={shell.selectTownship}
       onSelectGrid={shell.selectFromTree}
+      selectedMicrogridId={shell.selectedArea?.layer === 'microgrid' ? shell.selectedArea.id : null}
+      onSelectMicrogrid={shell.selectMicrogrid}
     />
   );
 }
@@ -85,6 +87,7 @@ function MapArea({ shell }: { readonly shell: Shell }) {
       figures={figures.grids}
       projectId={state.projectId}
       selectedGridId={selectedGridId}
+      selectedMicrogridId={shell.selectedArea?.layer === 'microgrid' ? shell.selectedArea.id : null}
       onSelectGrid={
         divide.picking
           ? divide.pick

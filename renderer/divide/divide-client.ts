@@ -1,6 +1,7 @@
 import type { Result } from '../../shared/model';
 import { text } from '../../shared/model';
 import type { CommunityCounts, DivideReply, DivideRequest, Preview } from './divide-protocol';
+import { failedUnchanged } from '../workers/failed-unchanged';
 
 /** A job in the divide worker: its result, and a way to stop it. */
 export interface DivideJob<T> {
@@ -47,10 +48,7 @@ function workerFailure(message: string): Result<Preview> {
     problems: [
       {
         kind: 'worker',
-        message: text(
-          `自动划分程序出错（${message}）。项目未作任何更改。`,
-          `Automatic division failed (${message}). The project was not changed.`,
-        ),
+        message: failedUnchanged(text('自动划分程序出错', 'Automatic division failed'), message),
       },
     ],
   };

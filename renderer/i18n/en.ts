@@ -58,6 +58,7 @@ export const en: UiStrings = {
     unfold: 'Unfold: list this community’s {{count}} grids',
     fold: 'Fold this community’s {{count}} grids',
     moreMatches: '{{count}} more matching grids are not listed: type more of the code or name',
+    showMicrogrid: 'Micro-grid {{code}}: show it on the map and see it under Attributes',
   },
   kinds: {
     urban: 'Community',
@@ -147,6 +148,10 @@ export const en: UiStrings = {
     lineage: 'Code lineage',
     liveLabel: 'dragging',
     issuesEmpty: 'Click "Check division" to check the whole division.',
+    microgrid: 'Micro-grid',
+    microgridCode: 'Micro-grid code',
+    parentGrid: 'Grid',
+    microgridStaff: 'Micro-grid staff',
   },
   status: {
     grids: 'Grids {{count}}',
@@ -165,8 +170,6 @@ export const en: UiStrings = {
     importFailed: 'Import failed; the project was not changed.',
     imported:
       'Imported {{count}} features as the new project “{{name}}”; the project open before is unchanged and still in the project list.',
-    useImportDialog:
-      'This is not a GridPlan division file. To import a shapefile, CSV, XLSX or GeoJSON layer into the open project, use “Import…” in the toolbar.',
     exported: 'Exported to {{path}}',
     exportedBrowser: 'Downloaded {{name}}',
     saveFailed: 'Saving failed',

@@ -55,6 +55,7 @@ export const zh = {
     unfold: '展开：列出该社区/村的 {{count}} 个网格',
     fold: '收起该社区/村的 {{count}} 个网格',
     moreMatches: '另有 {{count}} 个匹配的网格未列出，请输入更完整的编码或名称',
+    showMicrogrid: '微网格 {{code}}：在地图上显示，并在“属性”中查看',
   },
   kinds: {
     urban: '社区',
@@ -134,6 +135,10 @@ export const zh = {
     lineage: '编码沿革',
     liveLabel: '拖动中',
     issuesEmpty: '点击“整体校验”检查整个划分。',
+    microgrid: '微网格',
+    microgridCode: '微网格编码',
+    parentGrid: '所属网格',
+    microgridStaff: '微网格人员',
   },
   status: {
     grids: '网格 {{count}}',
@@ -151,8 +156,6 @@ export const zh = {
   messages: {
     importFailed: '导入失败，项目未作任何改动。',
     imported: '已导入 {{count}} 个要素，作为新项目「{{name}}」打开；原来的项目未改动，仍在“项目”列表中。',
-    useImportDialog:
-      '这不是 GridPlan 划分文件。要把 Shapefile、CSV、XLSX 或 GeoJSON 图层导入当前项目，请用工具栏的“导入…”。',
     exported: '已导出到 {{path}}',
     exportedBrowser: '已下载 {{name}}',
     saveFailed: '保存失败',

@@ -5,6 +5,7 @@ import type { InputFile } from '../../shared/formats/zip-archive';
 import type { Result } from '../../shared/model';
 import { text } from '../../shared/model';
 import type { Converted, ImportWorkerReply, ImportWorkerRequest, ReadChoices } from './import-protocol';
+import { failedUnchanged } from '../workers/failed-unchanged';
 
 /** A job in the import worker: its result, and a way to stop it. */
 export interface ImportJob<T> {
@@ -43,10 +44,7 @@ function start<T>(
       problems: [
         {
           kind: 'worker',
-          message: text(
-            `导入程序出错（${event.message}）。项目未作任何更改。`,
-            `The import failed (${event.message}). The project was not changed.`,
-          ),
+          message: failedUnchanged(text('导入程序出错', 'The import failed'), event.message),
         },
       ],
     });

@@ -27,6 +27,7 @@ import { useReviewOverlay } from './use-review-overlay';
 /** A request to show a grid (from the list) or a place (a gap, an issue). */
 export type MapFocus =
   | { readonly gridId: string; readonly request: number }
+  | { readonly microgridId: string; readonly request: number }
   | { readonly communityId: string; readonly request: number }
   | { readonly at: readonly [number, number]; readonly request: number }
   | { readonly bounds: readonly [number, number, number, number]; readonly request: number };
@@ -37,6 +38,8 @@ export interface MapViewProps {
   /** Changes when another project is opened: the map then fits the new township. */
   readonly projectId: string;
   readonly selectedGridId: string | null;
+  /** The micro-grid chosen in the tree (outlined like a selected grid). */
+  readonly selectedMicrogridId?: string | null;
   /** A click on the map: the grid under it (null: none) and where it was (longitude, latitude). */
   readonly onSelectGrid: (id: string | null, at?: readonly [number, number]) => void;
   readonly onCursor: (lonLat: readonly [number, number] | null) => void;
@@ -91,7 +94,9 @@ function boundsOf(division: Division): LngLatBoundsLike | null {
       ? division.township
       : division.community.size > 0
         ? division.community
-        : division.grid;
+        : division.grid.size > 0
+          ? division.grid
+          : division.microgrid;
   for (const entity of areas.values()) visit(entity.geometry.coordinates);
   if (minX === Infinity) for (const point of division.census.values()) visit([point.lon, point.lat]);
   return minX === Infinity ? null : [minX, minY, maxX, maxY];
@@ -259,6 +264,7 @@ export function MapView(props: MapViewProps) {
   }, []);
 
   const { division, figures, projectId, selectedGridId, focus, issues, selectedIssue, pickedGridIds } = props;
+  const selectedMicrogridId = props.selectedMicrogridId ?? null;
 
   // A language switch re-labels MapLibre's own controls.
   const language = i18n.language;
@@ -353,8 +359,9 @@ export function MapView(props: MapViewProps) {
     const ids = [...new Set([...(selectedGridId ? [selectedGridId] : []), ...pickedGridIds])];
     map.setFilter('grid-selected', ['in', ['get', 'id'], ['literal', ids]]);
     // Picked micro-grids (合并 with 微网格 on) are outlined the same way; their ids never match a grid's.
-    map.setFilter('microgrid-selected', ['in', ['get', 'id'], ['literal', ids]]);
-  }, [ready, selectedGridId, pickedGridIds]);
+    const microgridIds = selectedMicrogridId ? [...ids, selectedMicrogridId] : ids;
+    map.setFilter('microgrid-selected', ['in', ['get', 'id'], ['literal', microgridIds]]);
+  }, [ready, selectedGridId, selectedMicrogridId, pickedGridIds]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -377,6 +384,19 @@ export function MapView(props: MapViewProps) {
       };
       const box = only ? boundsOf(only) : null;
       if (box) map.fitBounds(box, { padding: 60, duration: 300 });
+      return;
+    }
+    if ('microgridId' in focus) {
+      const microgrid = latest.current.division.microgrid.get(focus.microgridId);
+      const only = microgrid && {
+        ...latest.current.division,
+        township: new Map(),
+        community: new Map(),
+        grid: new Map(),
+        microgrid: new Map([[microgrid.id, microgrid]]),
+      };
+      const box = only ? boundsOf(only) : null;
+      if (box) map.fitBounds(box, { padding: 80, maxZoom: 18, duration: 300 });
       return;
     }
     const grid = latest.current.division.grid.get(focus.gridId);

@@ -20,10 +20,11 @@ import type {
 import { COMMUNITY_KINDS } from '../../shared/model';
 import type { DivisionFigures } from '../derive/grid-figures';
 import { formatCount } from './format';
+import { MicrogridFacts } from './microgrid-facts';
 
-/** A community or township chosen in the tree for the 属性 tab. */
+/** A community, township or micro-grid chosen in the tree for the 属性 tab. */
 export interface AreaSelection {
-  readonly layer: 'community' | 'township';
+  readonly layer: 'community' | 'township' | 'microgrid';
   readonly id: string;
 }
 
@@ -44,6 +45,16 @@ export interface AreaAttributePanelProps {
  */
 export function AreaAttributePanel(props: AreaAttributePanelProps) {
   const { division, area } = props;
+  if (area.layer === 'microgrid') {
+    const microgrid = division.microgrid.get(area.id);
+    return microgrid ? (
+      <MicrogridFacts
+        division={division}
+        microgrid={microgrid}
+        figure={props.figures?.microgrids.get(area.id)}
+      />
+    ) : null;
+  }
   if (area.layer === 'community') {
     const community = division.community.get(area.id);
     // Keyed by the object: an edit, undo or redo replaces it and the form starts again from it.

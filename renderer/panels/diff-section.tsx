@@ -3,37 +3,8 @@ import type { CompareKey } from '../review/use-review';
 import { diffRowPlace } from '../review/review-features';
 import type { Shell } from '../shell/shell';
 import { DIFF_COLOURS } from '../map/diff-colours';
-
-interface CompareOption {
-  readonly key: CompareKey;
-  readonly label: string;
-}
-
-/** One side of the comparison: a labelled choice among the divisions on offer. */
-function CompareChoice(props: {
-  readonly label: string;
-  readonly options: readonly CompareOption[];
-  readonly value: CompareKey;
-  readonly onChange: (key: CompareKey) => void;
-  readonly testId: string;
-}) {
-  return (
-    <label>
-      {props.label}
-      <select
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value as CompareKey)}
-        data-testid={props.testId}
-      >
-        {props.options.map((o) => (
-          <option key={o.key} value={o.key}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
+import type { SelectChoice } from './labelled-select';
+import { LabelledSelect } from './labelled-select';
 
 /**
  * 对比: two divisions chosen among the working copy (or the package), the versions, the package's base
@@ -41,39 +12,39 @@ function CompareChoice(props: {
  */
 export function DiffSection({ shell }: { readonly shell: Shell }) {
   const { review, t, say } = shell;
-  const options: CompareOption[] = [
+  const options: SelectChoice<CompareKey>[] = [
     ...review.versions.map((v) => ({
-      key: `v${v.number}` as CompareKey,
+      value: `v${v.number}` as CompareKey,
       label: `${t('review.versions.number')} ${v.number}`,
     })),
-    ...(review.packageInfo?.baseText ? [{ key: 'base' as CompareKey, label: t('review.diff.base') }] : []),
-    { key: 'working', label: review.packageInfo ? t('review.diff.package') : t('review.diff.working') },
+    ...(review.packageInfo?.baseText ? [{ value: 'base' as CompareKey, label: t('review.diff.base') }] : []),
+    { value: 'working', label: review.packageInfo ? t('review.diff.package') : t('review.diff.working') },
     ...(review.file
-      ? [{ key: 'file' as CompareKey, label: t('review.diff.file', { name: review.file.name }) }]
+      ? [{ value: 'file' as CompareKey, label: t('review.diff.file', { name: review.file.name }) }]
       : []),
   ];
   const { before, after } = review.compareKeys;
   const setBefore = (key: CompareKey): void => review.setCompareKeys({ before: key, after });
   const setAfter = (key: CompareKey): void => review.setCompareKeys({ before, after: key });
   // A choice that is no longer offered (a file replaced, another project) falls back to the default pair.
-  const offered = (key: CompareKey | ''): key is CompareKey => options.some((o) => o.key === key);
-  const beforeKey = offered(before) ? before : (options[Math.max(0, options.length - 2)]?.key ?? 'working');
-  const afterKey = offered(after) ? after : (options[options.length - 1]?.key ?? 'working');
+  const offered = (key: CompareKey | ''): key is CompareKey => options.some((o) => o.value === key);
+  const beforeKey = offered(before) ? before : (options[Math.max(0, options.length - 2)]?.value ?? 'working');
+  const afterKey = offered(after) ? after : (options[options.length - 1]?.value ?? 'working');
   const view = review.diffView;
   return (
     <>
       <h3>{t('review.diff.heading')}</h3>
       <div className="review-compare">
-        <CompareChoice
+        <LabelledSelect
           label={t('review.diff.before')}
-          options={options}
+          choices={options}
           value={beforeKey}
           onChange={setBefore}
           testId="diff-before"
         />
-        <CompareChoice
+        <LabelledSelect
           label={t('review.diff.after')}
-          options={options}
+          choices={options}
           value={afterKey}
           onChange={setAfter}
           testId="diff-after"

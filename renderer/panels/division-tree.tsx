@@ -13,6 +13,10 @@ export interface DivisionTreeProps {
   readonly ruleSet: RuleSet;
   readonly selectedGridId: string | null;
   readonly onSelectGrid: (id: string) => void;
+  /** The micro-grid chosen in the tree, if any. */
+  readonly selectedMicrogridId?: string | null;
+  /** Shows a micro-grid on the map and its attributes. */
+  readonly onSelectMicrogrid?: (id: string) => void;
   /** Shows a community on the map (to draw its first grid, or see its gaps) and its attributes. */
   readonly onShowCommunity: (id: string) => void;
   /** Shows a township's attributes (name, code, 监督电话). */
@@ -42,6 +46,8 @@ export const DivisionTree = memo(function DivisionTree({
   onSelectGrid,
   onShowCommunity,
   onSelectTownship,
+  selectedMicrogridId = null,
+  onSelectMicrogrid,
 }: DivisionTreeProps) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
@@ -128,12 +134,20 @@ export const DivisionTree = memo(function DivisionTree({
             {microgridsByGrid.get(grid.code)!.map((microgrid) => {
               const mf = figures.microgrids.get(microgrid.id);
               return (
-                <li key={microgrid.id} className="tree-microgrid" title={microgrid.code}>
-                  <span
-                    className={`status-dot status-${mf?.status === 'none' ? 'untargeted' : (mf?.status ?? 'untargeted')}`}
-                  />
-                  <span className="tree-name">{microgrid.name || microgrid.code}</span>
-                  <span className="tree-count">{formatCount(mf?.households ?? 0)}</span>
+                <li key={microgrid.id}>
+                  <button
+                    type="button"
+                    className={`tree-microgrid ${microgrid.id === selectedMicrogridId ? 'selected' : ''}`}
+                    onClick={() => onSelectMicrogrid?.(microgrid.id)}
+                    title={t('tree.showMicrogrid', { code: microgrid.code })}
+                    data-microgrid-code={microgrid.code}
+                  >
+                    <span
+                      className={`status-dot status-${mf?.status === 'none' ? 'untargeted' : (mf?.status ?? 'untargeted')}`}
+                    />
+                    <span className="tree-name">{microgrid.name || microgrid.code}</span>
+                    <span className="tree-count">{formatCount(mf?.households ?? 0)}</span>
+                  </button>
                 </li>
               );
             })}

@@ -5,6 +5,8 @@ import type { TextEncodingName } from '../../shared/formats/text-encoding';
 import { TEXT_ENCODINGS } from '../../shared/formats/text-encoding';
 import type { Division, Language, Layer } from '../../shared/model';
 import { LAYERS } from '../../shared/model';
+import type { SelectChoice } from './labelled-select';
+import { LabelledSelect } from './labelled-select';
 
 /** The coordinate system choices of a shapefile export: the two words, or the source data's zone. */
 export type CrsChoice = (typeof EXPORT_CRS)[number] | 'source';
@@ -27,56 +29,45 @@ export interface ShapefileOptionsProps {
 /** Layer, coordinate system (CGCS2000, WGS84 or the source's zone) and encoding of a shapefile export. */
 export function ShapefileOptions(props: ShapefileOptionsProps) {
   const { t } = props;
+  const crsChoices: SelectChoice<CrsChoice>[] = EXPORT_CRS.map((c) => ({
+    value: c,
+    label: t(`transfer.exportCrsOptions.${c}`),
+  }));
+  if (props.sourceZone) {
+    crsChoices.push({
+      value: 'source',
+      label: t('transfer.exportCrsSource', { zone: props.sourceZone.label[props.language] }),
+      testId: 'export-crs-source',
+    });
+  }
   return (
     <>
-      <label>
-        {t('transfer.exportLayer')}
-        <select
-          value={props.layer}
-          onChange={(event) => props.onLayer(event.target.value as Layer)}
-          data-testid="export-layer"
-        >
-          {LAYERS.map((l) => (
-            <option key={l} value={l} disabled={props.division[l].size === 0}>
-              {t(`transfer.layers.${l}`)}（{props.division[l].size}）
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('transfer.exportCrs')}
-        <select
-          value={props.crs}
-          onChange={(event) => props.onCrs(event.target.value as CrsChoice)}
-          data-testid="export-crs"
-        >
-          {EXPORT_CRS.map((c) => (
-            <option key={c} value={c}>
-              {t(`transfer.exportCrsOptions.${c}`)}
-            </option>
-          ))}
-          {props.sourceZone && (
-            <option value="source" data-testid="export-crs-source">
-              {t('transfer.exportCrsSource', { zone: props.sourceZone.label[props.language] })}
-            </option>
-          )}
-        </select>
-      </label>
+      <LabelledSelect
+        label={t('transfer.exportLayer')}
+        value={props.layer}
+        choices={LAYERS.map((l) => ({
+          value: l,
+          label: `${t(`transfer.layers.${l}`)}（${props.division[l].size}）`,
+          disabled: props.division[l].size === 0,
+        }))}
+        onChange={props.onLayer}
+        testId="export-layer"
+      />
+      <LabelledSelect
+        label={t('transfer.exportCrs')}
+        value={props.crs}
+        choices={crsChoices}
+        onChange={props.onCrs}
+        testId="export-crs"
+      />
       {props.layer === 'census' && <small>{t('transfer.censusShapefileNote')}</small>}
-      <label>
-        {t('transfer.exportEncoding')}
-        <select
-          value={props.encoding}
-          onChange={(event) => props.onEncoding(event.target.value as TextEncodingName)}
-          data-testid="export-encoding"
-        >
-          {TEXT_ENCODINGS.map((e) => (
-            <option key={e} value={e}>
-              {t(`transfer.exportEncodingOptions.${e}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LabelledSelect
+        label={t('transfer.exportEncoding')}
+        value={props.encoding}
+        choices={TEXT_ENCODINGS.map((e) => ({ value: e, label: t(`transfer.exportEncodingOptions.${e}`) }))}
+        onChange={props.onEncoding}
+        testId="export-encoding"
+      />
     </>
   );
 }

@@ -23,6 +23,7 @@ import { readRemembered, remember } from '../import/remembered-mapping';
 import '../import/transfer.css';
 import { ImportEncodingChoice } from './import-encoding-choice';
 import { ImportSwapHint } from './import-swap-hint';
+import { LabelledSelect } from './labelled-select';
 // --- reference layers (参考图层): renderer/references/ ---
 import { canBeReference, ReferenceImportFields } from '../references/reference-import-fields';
 import type { ReferenceChoice } from '../references/reference-import-fields';
@@ -341,17 +342,14 @@ export function ImportDialog(props: ImportDialogProps) {
             </p>
 
             {inspection.otherLayers.length > 0 && (
-              <label>
-                {t('transfer.shapefileLayer')}
-                <select
-                  value={choices.shapefileLayer ?? inspection.name}
-                  onChange={(event) => changeChoices({ ...choices, shapefileLayer: event.target.value })}
-                >
-                  {[inspection.name, ...inspection.otherLayers].sort().map((name) => (
-                    <option key={name}>{name}</option>
-                  ))}
-                </select>
-              </label>
+              <LabelledSelect
+                label={t('transfer.shapefileLayer')}
+                value={choices.shapefileLayer ?? inspection.name}
+                choices={[inspection.name, ...inspection.otherLayers]
+                  .sort()
+                  .map((name) => ({ value: name, label: name }))}
+                onChange={(shapefileLayer) => changeChoices({ ...choices, shapefileLayer })}
+              />
             )}
 
             {inspection.encoding && inspection.format !== 'xlsx' && (
@@ -374,26 +372,21 @@ export function ImportDialog(props: ImportDialogProps) {
                     <span className="transfer-warning" data-testid="import-zone-message">
                       {say(inspection.crs.message.message)}
                     </span>
-                    <label>
-                      {t('transfer.zone')}
-                      <select
-                        data-testid="import-zone"
-                        value={choices.zoneEpsg ?? ''}
-                        onChange={(event) =>
-                          changeChoices({
-                            ...choices,
-                            zoneEpsg: event.target.value ? Number(event.target.value) : undefined,
-                          })
-                        }
-                      >
-                        <option value="">{t('transfer.zoneChoose')}</option>
-                        {GAUSS_KRUGER_ZONES.map((zone) => (
-                          <option key={zone.epsg} value={zone.epsg}>
-                            {say(zone.label)}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
+                    <LabelledSelect
+                      label={t('transfer.zone')}
+                      value={String(choices.zoneEpsg ?? '')}
+                      choices={[
+                        { value: '', label: t('transfer.zoneChoose') },
+                        ...GAUSS_KRUGER_ZONES.map((zone) => ({
+                          value: String(zone.epsg),
+                          label: say(zone.label),
+                        })),
+                      ]}
+                      onChange={(zone) =>
+                        changeChoices({ ...choices, zoneEpsg: zone ? Number(zone) : undefined })
+                      }
+                      testId="import-zone"
+                    />
                   </>
                 )}
               </div>
@@ -423,20 +416,16 @@ export function ImportDialog(props: ImportDialogProps) {
               </div>
             </div>
 
-            <label>
-              {t('transfer.layer')}
-              <select
-                data-testid="import-layer"
-                value={target}
-                onChange={(event) => dispatch({ type: 'target', target: event.target.value as ImportTarget })}
-              >
-                {layerChoices.map((l) => (
-                  <option key={l} value={l}>
-                    {l === REFERENCE ? t('references.target') : t(`transfer.layers.${l}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <LabelledSelect<ImportTarget>
+              label={t('transfer.layer')}
+              value={target}
+              choices={layerChoices.map((l) => ({
+                value: l,
+                label: l === REFERENCE ? t('references.target') : t(`transfer.layers.${l}`),
+              }))}
+              onChange={(next) => dispatch({ type: 'target', target: next })}
+              testId="import-layer"
+            />
             {inspection.suggestedBy !== undefined && target === inspection.suggestedLayer && (
               <small data-testid="import-layer-guess">
                 {t('transfer.layerGuess', {
@@ -463,27 +452,22 @@ export function ImportDialog(props: ImportDialogProps) {
               <fieldset className="transfer-mapping">
                 <legend>{t('transfer.mapping')}</legend>
                 {attributes.map((attribute: MappedAttribute) => (
-                  <label key={attribute}>
-                    {t(`transfer.attributes.${attribute}`)}
-                    {required.includes(attribute) ? t('transfer.required') : ''}
-                    <select
-                      data-testid={`import-field-${attribute}`}
-                      value={mapping[attribute] ?? ''}
-                      onChange={(event) =>
-                        dispatch({
-                          type: 'mapping',
-                          mapping: { ...mapping, [attribute]: event.target.value || undefined },
-                        })
-                      }
-                    >
-                      <option value="">{t('transfer.notMapped')}</option>
-                      {inspection.fields.map((field) => (
-                        <option key={field} value={field}>
-                          {field}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
+                  <LabelledSelect
+                    key={attribute}
+                    label={
+                      t(`transfer.attributes.${attribute}`) +
+                      (required.includes(attribute) ? t('transfer.required') : '')
+                    }
+                    value={mapping[attribute] ?? ''}
+                    choices={[
+                      { value: '', label: t('transfer.notMapped') },
+                      ...inspection.fields.map((field) => ({ value: field, label: field })),
+                    ]}
+                    onChange={(field) =>
+                      dispatch({ type: 'mapping', mapping: { ...mapping, [attribute]: field || undefined } })
+                    }
+                    testId={`import-field-${attribute}`}
+                  />
                 ))}
                 {(layer === 'grid' || layer === 'microgrid') && <small>{t('transfer.countedNote')}</small>}
                 {layer === 'census' && (
@@ -497,22 +481,16 @@ export function ImportDialog(props: ImportDialogProps) {
             )}
 
             {target === 'census' && (
-              <label>
-                {t('transfer.pointSystem')}
-                <select
-                  data-testid="import-point-system"
-                  value={pointSystem}
-                  onChange={(event) =>
-                    dispatch({ type: 'point-system', pointSystem: event.target.value as PointSystem })
-                  }
-                >
-                  {POINT_SYSTEMS.map((system) => (
-                    <option key={system} value={system}>
-                      {t(`transfer.pointSystems.${system}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <LabelledSelect<PointSystem>
+                label={t('transfer.pointSystem')}
+                value={pointSystem}
+                choices={POINT_SYSTEMS.map((system) => ({
+                  value: system,
+                  label: t(`transfer.pointSystems.${system}`),
+                }))}
+                onChange={(next) => dispatch({ type: 'point-system', pointSystem: next })}
+                testId="import-point-system"
+              />
             )}
             {!props.hasProject && <p className="transfer-warning">{t('transfer.noProject')}</p>}
           </div>

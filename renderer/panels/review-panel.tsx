@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Shell } from '../shell/shell';
 import { CityOfficeSection } from './city-office-section';
 import { DiffSection } from './diff-section';
+import { OpenPackageButton } from './open-package-button';
 import { ReviewerSection } from './reviewer-section';
 import './review.css';
 
@@ -71,14 +72,7 @@ function PlannerSection({ shell }: { readonly shell: Shell }) {
         >
           {t('review.reply.open')}
         </button>
-        <button
-          type="button"
-          onClick={() => void review.openPackage()}
-          title={t('review.package.openTitle')}
-          data-testid="review-open-package"
-        >
-          {t('review.package.open')}
-        </button>
+        <OpenPackageButton shell={shell} />
       </div>
 
       <h3>{t('review.versions.heading')}</h3>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { IssueMarkStatus } from '../../shared/review';
 import type { Shell } from '../shell/shell';
+import { OpenPackageButton } from './open-package-button';
 
 /**
  * The reviewer's side of the 审核 tab in a project opened from a filing package: what the package is,
@@ -38,14 +39,7 @@ export function ReviewerSection({ shell }: { readonly shell: Shell }) {
         <dd className="review-sha">{info.manifest.divisionSha256.slice(0, 16)}…</dd>
       </dl>
       <div className="review-actions">
-        <button
-          type="button"
-          onClick={() => void review.openPackage()}
-          title={t('review.package.openTitle')}
-          data-testid="review-open-package"
-        >
-          {t('review.package.open')}
-        </button>
+        <OpenPackageButton shell={shell} />
       </div>
 
       <h3>{t('review.comments.heading')}</h3>

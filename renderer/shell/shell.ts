@@ -47,11 +47,13 @@ export interface Shell {
   readonly selectGrid: (id: string | null) => void;
   /** The tree's 网格 click: select it, show it on the map and its attributes (stable identity). */
   readonly selectFromTree: (id: string) => void;
+  /** The tree's 微网格 click: show the micro-grid on the map and its attributes (stable identity). */
+  readonly selectMicrogrid: (id: string) => void;
   /** The tree's 社区 click: show the community on the map and its attributes (stable identity). */
   readonly showCommunity: (id: string) => void;
   /** The tree's 乡镇/街道 click: its attributes in the 属性 tab (stable identity). */
   readonly selectTownship: (id: string) => void;
-  /** The community or township whose attributes the 属性 tab shows when no grid is selected. */
+  /** The community, township or micro-grid whose attributes the 属性 tab shows when no grid is selected. */
   readonly selectedArea: AreaSelection | null;
   /** Asks the map to show a grid, a community or a place. */
   readonly showOnMap: (focus: MapTarget) => void;
@@ -74,9 +76,13 @@ export interface Shell {
   readonly city: CityOfficeModel;
 }
 
-/** What the map can be asked to show: a grid (from the list), a community, or a place (a gap, an issue). */
+/**
+ * What the map can be asked to show: a grid or a micro-grid (from the list), a community, or a place
+ * (a gap, an issue).
+ */
 export type MapTarget =
   | { readonly gridId: string }
+  | { readonly microgridId: string }
   | { readonly communityId: string }
   | { readonly at: readonly [number, number] }
   | { readonly bounds: readonly [number, number, number, number] };

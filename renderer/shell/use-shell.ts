@@ -13,7 +13,7 @@ import { useProjectBasemap } from '../panels/basemap-settings';
 import { useReferenceReports } from '../references/reference-reports';
 import { useProjectReferences } from '../references/use-project-references';
 import { useTraceKey } from '../references/use-trace-key';
-import { KEYS_DIALOG } from './dialog-ids';
+import { IMPORT_DATA_DIALOG, KEYS_DIALOG } from './dialog-ids';
 import { useHelpKey } from './use-help-key';
 import type { ProjectStore, ProjectSummary } from '../storage/project-store';
 import type { MapTarget, Shell } from './shell';
@@ -105,7 +105,8 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     (target: MapTarget) => setFocus((f) => ({ ...target, request: (f?.request ?? 0) + 1 })),
     [],
   );
-  const transfer = useTransferDialogs(project, notices, language, showOnMap);
+  const openImportDialog = useCallback(() => openDialog(IMPORT_DATA_DIALOG), []);
+  const transfer = useTransferDialogs(project, notices, language, openImportDialog, showOnMap);
   const selectGrid = useCallback((id: string | null) => {
     setSelectedGridId(id);
     if (id) {
@@ -128,6 +129,15 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     setSelectedArea({ layer: 'township', id });
     showTab(ATTRIBUTES_TAB);
   }, []);
+  const selectMicrogrid = useCallback(
+    (id: string) => {
+      setSelectedGridId(null);
+      setSelectedArea({ layer: 'microgrid', id });
+      showOnMap({ microgridId: id });
+      showTab(ATTRIBUTES_TAB);
+    },
+    [showOnMap],
+  );
   const selectFromTree = useCallback(
     (id: string) => {
       setSelectedGridId(id);
@@ -194,6 +204,7 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     selectedGridId,
     selectGrid,
     selectFromTree,
+    selectMicrogrid,
     showCommunity,
     selectTownship,
     selectedArea,

@@ -4,12 +4,12 @@ import {
   neighbourReferenceImport,
   withoutEmbeddedReferenceLayers,
 } from '../../shared/formats/embedded-neighbours';
-import { parseDivisionGeoJson, stringifyDivision } from '../../shared/formats/geojson';
+import { stringifyDivision } from '../../shared/formats/geojson';
 import type { LayerImport } from '../../shared/formats/import-layer';
 import { LAYER_NAMES, replaceLayerChange } from '../../shared/formats/import-layer';
 import type { Division, Language } from '../../shared/model';
 import { countByLayer } from '../../shared/model';
-import { openProjectFile, saveProjectFile } from '../platform/project-files';
+import { saveProjectFile } from '../platform/project-files';
 import type { Notices } from './use-notices';
 import type { ProjectSession } from './use-project-session';
 import type { MapTarget } from './shell';
@@ -17,8 +17,6 @@ import { boundsOfEntities } from './entity-bounds';
 
 /** What the import and export buttons, dialogs and the desktop 文件 menu do. */
 export interface TransferActions {
-  /** The desktop menu's 打开项目…: a division file as a new project (the toolbar's 导入… is the dialog). */
-  readonly importFile: () => Promise<void>;
   /** 导出 GeoJSON: the open project in the interchange profile. */
   readonly exportFile: () => Promise<void>;
   /** The import dialog's layer import: one undoable change; resolves false when it was not saved. */
@@ -40,43 +38,14 @@ export function useTransferDialogs(
   project: ProjectSession,
   notices: Notices,
   language: Language,
+  /** Opens the import dialog (导入…), as the toolbar's button does. */
+  openImportDialog: () => void,
   showOnMap?: (target: MapTarget) => void,
 ): TransferActions {
   const { t } = useTranslation();
   const { session, state, createFrom } = project;
   const { notify, reportError } = notices;
   const division = state?.division ?? null;
-
-  const importFile = async (): Promise<void> => {
-    let file: Awaited<ReturnType<typeof openProjectFile>>;
-    try {
-      file = await openProjectFile();
-    } catch (error) {
-      reportError(t('messages.importFailed'), error);
-      return;
-    }
-    if (!file) return;
-    const result = parseDivisionGeoJson(file.text);
-    if (!result.ok) {
-      notify({
-        kind: 'error',
-        title: t('messages.importFailed'),
-        // A layer or a table is not a project: say where it goes instead.
-        lines: [
-          ...result.problems.map((p) => p.message),
-          {
-            zh: t('messages.useImportDialog', { lng: 'zh' }),
-            en: t('messages.useImportDialog', { lng: 'en' }),
-          },
-        ],
-      });
-      return;
-    }
-    const name = result.value.meta.name || file.fileName.replace(/\.(geo)?json$/i, '');
-    // A failed write was reported by createFrom; "imported" is said only of a project that exists.
-    if (!(await createFrom(name, () => Promise.resolve(result.value)))) return;
-    notify({ kind: 'info', title: t('messages.imported', { count: total(result.value), name }), lines: [] });
-  };
 
   const exportFile = async (): Promise<void> => {
     if (!division) return;
@@ -157,14 +126,15 @@ export function useTransferDialogs(
     notify({ kind: 'info', title: t('messages.imported', { count: total(made), name }), lines: [] });
   };
 
-  const menuActions = useRef({ importFile, exportFile });
+  // The desktop 文件 menu: 导入… opens the same import dialog as the toolbar, 导出 GeoJSON… is 导出.
+  const menuActions = useRef({ openImportDialog, exportFile });
   useEffect(() => {
-    menuActions.current = { importFile, exportFile };
+    menuActions.current = { openImportDialog, exportFile };
   });
   useEffect(
     () =>
       window.gridplan?.onMenuCommand((command) => {
-        if (command === 'open-project') void menuActions.current.importFile();
+        if (command === 'import') menuActions.current.openImportDialog();
         else void menuActions.current.exportFile();
       }),
     [],
@@ -173,5 +143,5 @@ export function useTransferDialogs(
     void window.gridplan?.setMenuLanguage(language);
   }, [language]);
 
-  return { importFile, exportFile, importLayer, importDivision };
+  return { exportFile, importLayer, importDivision };
 }

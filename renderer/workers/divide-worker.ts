@@ -9,6 +9,7 @@ import type { Problem, Result } from '../../shared/model';
 import { fail, ok, text } from '../../shared/model';
 import type { DivideReply, DivideRequest, Preview } from '../divide/divide-protocol';
 import { proposalFigures } from '../divide/proposal-figures';
+import { failedUnchanged } from './failed-unchanged';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -17,14 +18,8 @@ function reply(message: DivideReply): void {
 }
 
 function unexpected(error: unknown): Problem {
-  const detail = error instanceof Error ? error.message : String(error);
-  return {
-    kind: 'unexpected',
-    message: text(
-      `计算方案时出错（${detail}）。项目未作任何更改。`,
-      `Computing the proposal failed (${detail}). The project was not changed.`,
-    ),
-  };
+  const what = text('计算方案时出错', 'Computing the proposal failed');
+  return { kind: 'unexpected', message: failedUnchanged(what, error) };
 }
 
 function preview(request: Extract<DivideRequest, { type: 'divide' | 'rebalance' }>): Result<Preview> {

@@ -9,6 +9,7 @@ import { recordsToReferenceLayer } from '../../shared/formats/reference-layer-im
 import type { Problem, Result } from '../../shared/model';
 import { ok, text } from '../../shared/model';
 import type { Converted, ImportWorkerReply, ImportWorkerRequest } from '../import/import-protocol';
+import { failedUnchanged } from './failed-unchanged';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -17,14 +18,8 @@ function reply(message: ImportWorkerReply): void {
 }
 
 function unexpected(error: unknown): Problem {
-  const detail = error instanceof Error ? error.message : String(error);
-  return {
-    kind: 'unexpected',
-    message: text(
-      `读取文件时出错（${detail}）。项目未作任何更改。`,
-      `Reading the files failed (${detail}). The project was not changed.`,
-    ),
-  };
+  const what = text('读取文件时出错', 'Reading the files failed');
+  return { kind: 'unexpected', message: failedUnchanged(what, error) };
 }
 
 function convert(request: Extract<ImportWorkerRequest, { type: 'convert' }>): Result<Converted> {

@@ -6,6 +6,7 @@ import { reviewReportPdf } from '../../shared/report/review-report-pdf';
 import { validateDivision } from '../../shared/validate/validate-division';
 import { text } from '../../shared/model';
 import type { FontUrls, PrintReply, PrintRequest } from '../print/print-protocol';
+import { failedUnchanged } from './failed-unchanged';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -49,13 +50,9 @@ self.onmessage = (event: MessageEvent<PrintRequest>) => {
       self.postMessage(reply, [bytes.buffer]);
     },
     (error: unknown) => {
-      const detail = error instanceof Error ? error.message : String(error);
       const reply: PrintReply = {
         ok: false,
-        message: text(
-          `生成 PDF 失败（${detail}）。项目未作任何更改。`,
-          `Making the PDF failed (${detail}). The project was not changed.`,
-        ),
+        message: failedUnchanged(text('生成 PDF 失败', 'Making the PDF failed'), error),
       };
       self.postMessage(reply);
     },

@@ -10,13 +10,13 @@ import { parseCliArgs } from './parse-cli-args';
 import { jsonTerminalSafe, terminalSafe } from './terminal-text';
 import type { CliHost } from './cli-host';
 import { COMMAND_MODULES, commandModule } from './command-registry';
-import type { CommandResult, ExitCode } from './command-result';
+import type { CommandResult } from './command-result';
 import type { TransferHost } from './run-transfer';
 import { runExport, runImport } from './run-transfer';
-import { readDivisionFile, unreadableResult } from './read-division-file';
+import { readDivisionFile } from './read-division-file';
 import { resolveRuleSet } from './resolve-rule-set';
 import { builtinCommandHelp } from './builtin-command-help';
-import { encodeText } from '../formats/text-encoding';
+import { cannotWriteOut, writeOrPrint } from './command-output';
 import { readInEncodingNote } from './encoding-note';
 
 export type { CliHost } from './cli-host';
@@ -96,8 +96,6 @@ Exit status: 0 no errors; 1 errors found; 2 the file could not be read or the ar
 (the reason is on standard error).
 `,
 );
-
-const unreadable = unreadableResult;
 
 /** The language asked for with `--lang en|zh` anywhere on the line; Chinese by default. */
 function languageOf(args: readonly string[]): Language {
@@ -211,13 +209,7 @@ function runBuiltin(args: readonly string[], host: CliHost): CliResult {
       break;
   }
 
-  if (command.out !== undefined && !host.writeBytes) {
-    return {
-      stdout: '',
-      stderr: `${text('此环境不能写文件，无法使用 --out。', 'This host cannot write files: --out is unavailable.')[lang]}\n`,
-      exitCode: 2,
-    };
-  }
+  if (command.out !== undefined && !host.writeBytes) return cannotWriteOut(lang);
   const read = readDivisionFile(host, command.file, lang, { encoding: command.encoding });
   if ('failure' in read) return read.failure;
   const division = read.division;
@@ -258,25 +250,4 @@ function runBuiltin(args: readonly string[], host: CliHost): CliResult {
 
 function noted(note: string, result: CliResult): CliResult {
   return note ? { ...result, stderr: note + result.stderr } : result;
-}
-
-/**
- * Prints the output, or with `--out` writes it through the host's atomic write and prints one line
- * saying where. A failed write is exit 2 and leaves the target as it was; the exit status otherwise
- * stays what the command found (validate: 1 when there are errors).
- */
-function writeOrPrint(
-  output: string,
-  out: string | undefined,
-  exitCode: ExitCode,
-  done: LocalText,
-  host: CliHost,
-  lang: Language,
-): CliResult {
-  if (out === undefined || !host.writeBytes) return { stdout: output, stderr: '', exitCode };
-  const written = host.writeBytes(out, encodeText(output, 'utf-8').bytes);
-  if (!written.ok) {
-    return unreadable(text(`无法写入 ${out}：`, `Cannot write ${out}:`), written.problems, lang);
-  }
-  return { stdout: `${done[lang]} ${out}\n`, stderr: '', exitCode };
 }

@@ -123,8 +123,8 @@ export interface CityPullAnswer {
   readonly neighbourGrids: number;
 }
 
-/** Menu items whose work happens in the renderer. */
-export const MENU_COMMANDS = ['open-project', 'save-project'] as const;
+/** Menu items whose work happens in the renderer: 导入… (the import dialog) and 导出 GeoJSON…. */
+export const MENU_COMMANDS = ['import', 'export-geojson'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** The payload each operation takes. `undefined`: the operation takes none. */

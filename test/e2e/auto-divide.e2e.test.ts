@@ -8,14 +8,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { splitGridCommand } from '../../shared/commands/split-grid-command';
 import { parseDivisionGeoJson } from '../../shared/formats/geojson';
 import { interiorPoint } from '../../shared/geometry/interior-point';
-import { roundPosition } from '../../shared/geometry/lattice';
-import { locatePoint, PointLocation } from '../../shared/geometry/locate-point';
 import { preparePolygon } from '../../shared/geometry/prepared-polygon';
 import type { Community, Division, Grid } from '../../shared/model';
 import { builtinRuleSet } from '../../shared/model';
 import { validateDivision } from '../../shared/validate/validate-division';
 import { launchBrowser, openApp, waitForMapIdle } from './browser';
+import { exportDivision, saved, selectOnMap } from './app-steps';
 import { clickAt, screenOf } from './map-geometry';
+import { runsAlong, streetThrough } from './street-geometry';
 
 // 自动划分 end to end with real mouse events: import a street as 参考图层, draw one grid of the demo's
 // undivided community (新民社区) along it with 追踪, divide the rest with the street as a guide, accept,
@@ -37,15 +37,6 @@ async function shot(name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/auto-divide-${name}.png` });
 }
 
-async function saved(): Promise<void> {
-  await page.waitForFunction(
-    () => document.querySelector('.status-activity')?.textContent === '已保存',
-    null,
-    { timeout: 30_000 },
-  );
-  await waitForMapIdle(page);
-}
-
 /** Codes of the tree's grids of a community, with their status class. */
 async function treeGrids(communityCode: string): Promise<{ code: string; status: string }[]> {
   return page.$$eval(`[data-grid-code^="${communityCode}"]`, (rows) =>
@@ -54,59 +45,6 @@ async function treeGrids(communityCode: string): Promise<{ code: string; status:
       status: row.querySelector('.status-dot')?.className ?? '',
     })),
   );
-}
-
-/** Selects a grid with a click on the map at a point inside it, once its community is in view. */
-async function selectOnMap(grid: Grid): Promise<void> {
-  await page.keyboard.press('Escape');
-  await page.click(`[data-community-code="${grid.parentCode}"]`);
-  await waitForMapIdle(page);
-  const [x, y] = interiorPoint(preparePolygon(grid.geometry));
-  await clickAt(page, x, y);
-  await page.waitForFunction(
-    (code) => document.querySelector('[data-testid="attr-code"]')?.textContent === code,
-    grid.code,
-    { timeout: 20_000 },
-  );
-  await waitForMapIdle(page);
-}
-
-/** The project as 导出 writes it, read back. */
-async function exportDivision(): Promise<{ division: Division; text: string }> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.click('[data-testid="export-button"]'),
-  ]);
-  const text = await readFile(await download.path(), 'utf8');
-  await page.click('[data-testid="notice"] button');
-  const parsed = parseDivisionGeoJson(text);
-  if (!parsed.ok) throw new Error('export does not parse');
-  return { division: parsed.value, text };
-}
-
-/** A winding street across the community's interior, and a point north of it (as the refs e2e). */
-function streetThrough(target: Community): { street: Position[]; north: Position } {
-  const prepared = preparePolygon(target.geometry);
-  const [ix, iy] = interiorPoint(prepared);
-  const inside = (p: Position) => locatePoint(prepared, p[0]!, p[1]!) === PointLocation.inside;
-  for (let d = 0.0012; d > 0.00005; d *= 0.8) {
-    const line = [-3, -2, -1, 0, 1, 2, 3].map((k) =>
-      roundPosition([ix + k * d, iy + (k % 2 === 0 ? 0 : d * 0.35)]),
-    );
-    const above = roundPosition([ix, iy + d * 1.6]);
-    if (line.every(inside) && inside(above)) return { street: line, north: above };
-  }
-  throw new Error('community too small for a street');
-}
-
-/** Whether `part` appears in the closed ring as consecutive vertices, in either direction. */
-function runsAlong(ring: readonly Position[], part: readonly Position[]): boolean {
-  const open = ring.slice(0, -1).map((p) => `${p[0]},${p[1]}`);
-  const wanted = part.map((p) => `${p[0]},${p[1]}`);
-  const doubled = [...open, ...open];
-  const matchFrom = (seq: string[]) =>
-    doubled.some((_, start) => start < open.length && seq.every((s, i) => doubled[start + i] === s));
-  return matchFrom(wanted) || matchFrom([...wanted].reverse());
 }
 
 /** Two grids sharing an edge (a vertex pair in common). */
@@ -190,10 +128,10 @@ describe('自动划分, 追踪, 平衡 and 锁定 in Chromium', () => {
     await clickAt(page, b[0]!, b[1]!, { dx: -2, dy: 3 });
     await clickAt(page, north[0]!, north[1]!);
     await clickAt(page, a[0]!, a[1]!, { dx: 3, dy: 2 });
-    await saved();
+    await saved(page);
     await page.keyboard.press('t');
     await page.keyboard.press('Escape');
-    const { division } = await exportDivision();
+    const { division } = await exportDivision(page);
     const mine = [...division.grid.values()].filter((g) => g.parentCode === UNDIVIDED);
     expect(mine).toHaveLength(1);
     traced = mine[0]!.code;
@@ -229,7 +167,7 @@ describe('自动划分, 追踪, 平衡 and 锁定 in Chromium', () => {
     // Nothing reaches the project before 接受.
     expect((await treeGrids(UNDIVIDED)).map((g) => g.code)).toEqual([traced]);
     await page.click('[data-testid="divide-accept"]');
-    await saved();
+    await saved(page);
     await page.click('[data-testid="notice"] button');
     const grids = await treeGrids(UNDIVIDED);
     expect(grids.map((g) => g.code).sort()).toEqual([traced, ...proposedCodes].sort());
@@ -244,7 +182,7 @@ describe('自动划分, 追踪, 平衡 and 锁定 in Chromium', () => {
       [],
     );
     await shot('4-accepted');
-    divided = (await exportDivision()).division;
+    divided = (await exportDivision(page)).division;
   });
 
   it('shows the households of each part at the cursor while a split line is drawn', async () => {
@@ -276,7 +214,7 @@ describe('自动划分, 追踪, 平衡 and 锁定 in Chromium', () => {
     })!;
     const { y, west, east } = across(grid);
     // Selected with a click on the map (the long tree scrolls under the pointer while it re-renders).
-    await selectOnMap(grid);
+    await selectOnMap(page, grid);
     await page.keyboard.press('s');
     await clickAt(page, west - (east - west) * 0.2, y);
     const end = await screenOf(page, east + (east - west) * 0.2, y);
@@ -315,21 +253,21 @@ describe('自动划分, 追踪, 平衡 and 锁定 in Chromium', () => {
     );
     expect(codes.sort()).toEqual([a.code, b.code].sort());
     await page.click('[data-testid="divide-accept"]');
-    await saved();
+    await saved(page);
     await page.click('[data-testid="notice"] button');
     expect((await treeGrids(UNDIVIDED)).map((g) => g.code).sort()).toEqual([traced, ...proposedCodes].sort());
   });
 
   it('locks a grid: the tree and map show it, split is refused naming it, the export keeps it', async () => {
-    const before = await exportDivision();
+    const before = await exportDivision(page);
     const grid = [...before.division.grid.values()].find((g) => g.code === proposedCodes.at(-1))!;
     // Selected with a click on the map: the tree's search re-renders under the pointer and could select
     // another grid (光明社区第8网格 was seen), and the split line would then miss the locked grid.
-    await selectOnMap(grid);
+    await selectOnMap(page, grid);
     await page.click('[data-testid="attr-lock"]');
-    await saved();
+    await saved(page);
     await page.waitForSelector(`[data-grid-code="${grid.code}"] [data-testid="tree-locked"]`);
-    await selectOnMap(grid);
+    await selectOnMap(page, grid);
     // A line across the grid, west–east or north–south, whichever has both ends on the map (a click
     // beyond the map's edge lands on the panel beside it and the line is never finished).
     const ring = grid.geometry.type === 'Polygon' ? grid.geometry.coordinates[0]! : [];
@@ -378,7 +316,7 @@ describe('自动划分, 追踪, 平衡 and 锁定 in Chromium', () => {
     await page.click('[data-testid="notice"] button');
     await page.keyboard.press('Escape');
 
-    const { division, text } = await exportDivision();
+    const { division, text } = await exportDivision(page);
     expect([...division.grid.values()].filter((g) => g.locked).map((g) => g.code)).toEqual([grid.code]);
     const raw = JSON.parse(text) as { features: { properties: Record<string, unknown> }[] };
     expect(raw.features.find((f) => f.properties.code === grid.code)!.properties.locked).toBe(true);

@@ -8,6 +8,7 @@ import { preparePolygon } from '../../shared/geometry/prepared-polygon';
 import { sameOutline } from '../../shared/geometry/same-outline';
 import type { Division, Grid } from '../../shared/model';
 import { launchBrowser, openApp, waitForMapIdle } from './browser';
+import { exportDivision, saved, selectOnMap, showCommunity } from './app-steps';
 import type { CrossCommunityLines } from './edit-polish-geometry';
 import { crossCommunityLines, innerSharedVertex } from './edit-polish-geometry';
 import { clickAt, screenOf } from './map-geometry';
@@ -26,41 +27,6 @@ let lines: CrossCommunityLines;
 
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/edit-polish-${name}.png` });
-}
-
-async function saved(): Promise<void> {
-  await page.waitForFunction(
-    () => document.querySelector('.status-activity')?.textContent === '已保存',
-    null,
-    { timeout: 30_000 },
-  );
-  await waitForMapIdle(page);
-}
-
-async function exportDivision(): Promise<Division> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.click('[data-testid="export-button"]'),
-  ]);
-  const text = await readFile(await download.path(), 'utf8');
-  await page.click('[data-testid="notice"] button');
-  const parsed = parseDivisionGeoJson(text);
-  if (!parsed.ok) throw new Error('export does not parse');
-  return parsed.value;
-}
-
-/** Closes a notice a failed step may have left open. */
-async function dismissNotices(): Promise<void> {
-  const close = page.locator('[data-testid="notice"] button');
-  while ((await close.count()) > 0) await close.first().click();
-}
-
-/** Brings a community into view (and nothing selected). */
-async function showCommunity(code: string): Promise<void> {
-  await dismissNotices();
-  await page.keyboard.press('Escape');
-  await page.click(`[data-community-code="${code}"]`);
-  await waitForMapIdle(page);
 }
 
 /** Zooms out until every point is on the map, away from its edges. */
@@ -83,18 +49,6 @@ async function ensureVisible(points: readonly Position[]): Promise<void> {
     );
     await waitForMapIdle(page);
   }
-}
-
-/** Selects a grid with a click on the map at a point inside it. */
-async function selectOnMap(grid: Grid): Promise<void> {
-  await showCommunity(grid.parentCode);
-  const [x, y] = interiorPoint(preparePolygon(grid.geometry));
-  await clickAt(page, x, y);
-  await page.waitForFunction(
-    (code) => document.querySelector('[data-testid="attr-code"]')?.textContent === code,
-    grid.code,
-    { timeout: 20_000 },
-  );
 }
 
 /** Draws a split line (the last point clicked twice finishes it), hovering before the last click. */
@@ -136,7 +90,7 @@ afterAll(async () => {
 describe('拆分 splits the grid the planner meant (issue 11 item 2)', () => {
   it('a line through one grid ending in the next community’s grid splits only that grid, as the preview said', async () => {
     const { a, b, endsInNeighbour } = lines;
-    await showCommunity(a.parentCode);
+    await showCommunity(page, a.parentCode);
     await ensureVisible(endsInNeighbour);
     await drawSplitLine(endsInNeighbour);
     await page.waitForSelector('[data-testid="sketch-counts"][data-targets]', { timeout: 20_000 });
@@ -149,21 +103,21 @@ describe('拆分 splits the grid the planner meant (issue 11 item 2)', () => {
     expect(await page.locator('[data-testid="sketch-counts"] .targets').textContent()).toContain(a.name);
     await shot('1-preview');
     await finishLine(endsInNeighbour);
-    await saved();
+    await saved(page);
     await page.keyboard.press('Escape');
-    const after = await exportDivision();
+    const after = (await exportDivision(page)).division;
     // a is in two (it keeps its code on the larger part); b is as it was, outline and code.
     expect(codesOf(after, a.parentCode)).toHaveLength(codesOf(demo, a.parentCode).length + 1);
     expect(codesOf(after, b.parentCode)).toEqual(codesOf(demo, b.parentCode));
     const bAfter = [...after.grid.values()].find((g) => g.code === b.code)!;
     expect(sameOutline(b.geometry, bAfter.geometry)).toBe(true);
     await page.keyboard.press('Control+z');
-    await saved();
+    await saved(page);
   });
 
   it('refuses a line through grids of two communities with a message, and splits the selected one', async () => {
     const { a, throughBoth } = lines;
-    await showCommunity(a.parentCode);
+    await showCommunity(page, a.parentCode);
     await ensureVisible(throughBoth);
     await drawSplitLine(throughBoth);
     await page.waitForSelector('[data-testid="sketch-refusal"]', { timeout: 20_000 });
@@ -174,27 +128,27 @@ describe('拆分 splits the grid the planner meant (issue 11 item 2)', () => {
     await shot('2-refused');
     expect(notice).toContain('请先选中要拆分的网格');
     await page.click('[data-testid="notice"] button');
-    expect(codesOf(await exportDivision(), a.parentCode)).toEqual(codesOf(demo, a.parentCode));
+    expect(codesOf((await exportDivision(page)).division, a.parentCode)).toEqual(codesOf(demo, a.parentCode));
 
     // With a selected, the same line splits a.
-    await selectOnMap(a);
+    await selectOnMap(page, a);
     await ensureVisible(throughBoth);
     await drawSplitLine(throughBoth);
     await finishLine(throughBoth);
-    await saved();
+    await saved(page);
     await page.keyboard.press('Escape');
-    const after = await exportDivision();
+    const after = (await exportDivision(page)).division;
     expect(codesOf(after, a.parentCode)).toHaveLength(codesOf(demo, a.parentCode).length + 1);
     expect(codesOf(after, lines.b.parentCode)).toEqual(codesOf(demo, lines.b.parentCode));
     await page.keyboard.press('Control+z');
-    await saved();
+    await saved(page);
   });
 });
 
 describe('small drags and Alt (issue 11 item 8)', () => {
   it('a vertex dragged 5 px stays where it is dropped, in both grids that share it', async () => {
     const { grid, other, vertex } = innerSharedVertex(demo);
-    await selectOnMap(grid);
+    await selectOnMap(page, grid);
     await waitForMapIdle(page);
     const from = await screenOf(page, vertex[0]!, vertex[1]!);
     const [ix, iy] = interiorPoint(preparePolygon(grid.geometry));
@@ -209,9 +163,9 @@ describe('small drags and Alt (issue 11 item 8)', () => {
     await page.mouse.move(to.x, to.y, { steps: 6 });
     await page.waitForTimeout(200);
     await page.mouse.up();
-    await saved();
+    await saved(page);
     await shot('3-small-drag');
-    const after = await exportDivision();
+    const after = (await exportDivision(page)).division;
     const ring = (g: Grid) => (g.geometry.type === 'Polygon' ? g.geometry.coordinates[0]! : []);
     const moved = ring([...after.grid.values()].find((g) => g.code === grid.code)!);
     expect(moved).not.toContainEqual(vertex);
@@ -238,7 +192,7 @@ describe('small drags and Alt (issue 11 item 8)', () => {
       vertex[0]! + (ix - vertex[0]!) * t - (iy - vertex[1]!) * side,
       vertex[1]! + (iy - vertex[1]!) * t + (ix - vertex[0]!) * side,
     ];
-    await showCommunity(UNDIVIDED);
+    await showCommunity(page, UNDIVIDED);
     // 4 px from the vertex toward the interior: inside the community, so clipping keeps it there.
     const v = await screenOf(page, vertex[0]!, vertex[1]!);
     const c = await screenOf(page, ix, iy);
@@ -255,9 +209,9 @@ describe('small drags and Alt (issue 11 item 8)', () => {
     await page.keyboard.down('Alt');
     await clickAt(page, vertex[0]!, vertex[1]!, off);
     await page.keyboard.up('Alt');
-    await saved();
+    await saved(page);
     await page.keyboard.press('Escape');
-    const after = await exportDivision();
+    const after = (await exportDivision(page)).division;
     const mine = [...after.grid.values()].filter((g) => g.parentCode === UNDIVIDED);
     expect(mine).toHaveLength(1);
     const drawn = mine[0]!;
@@ -271,7 +225,7 @@ describe('small drags and Alt (issue 11 item 8)', () => {
     expect(nearest).toBeGreaterThan(2.5);
     expect(nearest).toBeLessThan(5.5);
     await page.keyboard.press('Control+z');
-    await saved();
+    await saved(page);
   });
 });
 
@@ -281,7 +235,7 @@ describe('micro-grids follow their grid (issue 11 item 11)', () => {
 
   it('a split cuts the micro-grid and re-parents the part in the new grid, with a new code', async () => {
     const target = grid();
-    await selectOnMap(target);
+    await selectOnMap(page, target);
     const [x, y] = interiorPoint(preparePolygon(target.geometry));
     await page.keyboard.press('w');
     await clickAt(page, x, y, { dx: -25, dy: -25 });
@@ -289,7 +243,7 @@ describe('micro-grids follow their grid (issue 11 item 11)', () => {
     await clickAt(page, x, y, { dx: 25, dy: 25 });
     await clickAt(page, x, y, { dx: -25, dy: 25 });
     await clickAt(page, x, y, { dx: -25, dy: -25 });
-    await saved();
+    await saved(page);
     expect(await page.locator('.tree-microgrid').count()).toBe(1);
 
     const xs = (target.geometry.coordinates[0] as Position[]).map((p) => p[0]!);
@@ -300,9 +254,9 @@ describe('micro-grids follow their grid (issue 11 item 11)', () => {
     ];
     await drawSplitLine(line);
     await finishLine(line);
-    await saved();
+    await saved(page);
     await page.keyboard.press('Escape');
-    const after = await exportDivision();
+    const after = (await exportDivision(page)).division;
     const parts = [...after.grid.values()].filter((g) => g.parentCode === target.parentCode);
     fresh = parts.map((g) => g.code).find((code) => !codesOf(demo, target.parentCode).includes(code))!;
     const micro = [...after.microgrid.values()].map((m) => [m.code, m.parentCode]).sort();
@@ -316,7 +270,7 @@ describe('micro-grids follow their grid (issue 11 item 11)', () => {
 
   it('a merge keeps the code the planner chooses, and the micro-grids move under it', async () => {
     const target = grid();
-    await showCommunity(target.parentCode);
+    await showCommunity(page, target.parentCode);
     const [x, y] = interiorPoint(preparePolygon(target.geometry));
     await page.keyboard.press('m');
     await clickAt(page, x, y, { dy: -20 });
@@ -332,9 +286,9 @@ describe('micro-grids follow their grid (issue 11 item 11)', () => {
     await page.selectOption('[data-testid="merge-keep"]', options.find((o) => o.text === fresh)!.value);
     await shot('5-merge-choice');
     await page.click('[data-testid="merge-now"]');
-    await saved();
+    await saved(page);
     await page.keyboard.press('Escape');
-    const after = await exportDivision();
+    const after = (await exportDivision(page)).division;
     const codes = codesOf(after, target.parentCode);
     expect(codes).toContain(fresh);
     expect(codes).not.toContain(target.code);
@@ -346,7 +300,7 @@ describe('micro-grids follow their grid (issue 11 item 11)', () => {
 
   it('merges the two micro-grids with the same tool, 微网格 on', async () => {
     const target = grid();
-    await showCommunity(target.parentCode);
+    await showCommunity(page, target.parentCode);
     const [x, y] = interiorPoint(preparePolygon(target.geometry));
     await page.keyboard.press('m');
     await page.check('[data-testid="setting-microgrids"]');
@@ -354,10 +308,10 @@ describe('micro-grids follow their grid (issue 11 item 11)', () => {
     await clickAt(page, x, y, { dy: 12 });
     await page.waitForSelector('[data-testid="merge-keep"]');
     await page.click('[data-testid="merge-now"]');
-    await saved();
+    await saved(page);
     await page.uncheck('[data-testid="setting-microgrids"]');
     await page.keyboard.press('Escape');
-    const after = await exportDivision();
+    const after = (await exportDivision(page)).division;
     expect([...after.microgrid.values()].map((m) => m.code)).toEqual([`${fresh}001`]);
     await shot('6-microgrids-merged');
   });

@@ -7,6 +7,7 @@ import type { Division, Grid } from '../../shared/model';
 import { interiorPoint } from '../../shared/geometry/interior-point';
 import { preparePolygon } from '../../shared/geometry/prepared-polygon';
 import { launchBrowser, openApp, waitForMapIdle } from './browser';
+import { exportDivision, saved } from './app-steps';
 import { clickAt } from './map-geometry';
 
 const baseUrl = inject('baseUrl');
@@ -38,17 +39,6 @@ async function treeHouseholds(): Promise<Map<string, number>> {
   return result;
 }
 
-async function saved(): Promise<void> {
-  await page.waitForFunction(
-    () => document.querySelector('.status-activity')?.textContent === '已保存',
-    null,
-    {
-      timeout: 20_000,
-    },
-  );
-  await waitForMapIdle(page);
-}
-
 /**
  * Waits until the status bar counts `count` grids and the change is saved. An edit computed in the
  * sketch worker starts saving only when the worker has answered, so 已保存 of the edit before it is no
@@ -63,7 +53,7 @@ async function gridCountBecomes(count: number): Promise<void> {
     count,
     { timeout: 20_000 },
   );
-  await saved();
+  await saved(page);
   expect(await gridCount()).toBe(count);
 }
 
@@ -79,13 +69,7 @@ async function postedEdits(): Promise<string[]> {
 async function exported(): Promise<{
   features: { properties: Record<string, unknown>; geometry: { coordinates: Position[][] } }[];
 }> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.click('[data-testid="export-button"]'),
-  ]);
-  const text = await readFile(await download.path(), 'utf8');
-  await page.click('[data-testid="notice"] button');
-  return JSON.parse(text) as Awaited<ReturnType<typeof exported>>;
+  return JSON.parse((await exportDivision(page)).text) as Awaited<ReturnType<typeof exported>>;
 }
 
 beforeAll(async () => {
@@ -151,10 +135,10 @@ describe('the map editor with real mouse events', () => {
   it('undoes and redoes the merge with Ctrl+Z and Ctrl+Shift+Z', async () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+z');
-    await saved();
+    await saved(page);
     expect(await gridCount()).toBe(39);
     await page.keyboard.press('Control+Shift+z');
-    await saved();
+    await saved(page);
     expect(await gridCount()).toBe(38);
   });
 
@@ -181,7 +165,7 @@ describe('the map editor with real mouse events', () => {
     await clickAt(page, a[0], a[1]);
     await clickAt(page, b[0], b[1]);
     await clickAt(page, vertex[0]!, vertex[1]!, { dx: 4, dy: -3 });
-    await saved();
+    await saved(page);
     expect(await gridCount()).toBe(39);
     const file = await exported();
     // The community had no grid: the one there now is the one drawn.
@@ -226,7 +210,7 @@ describe('the map editor with real mouse events', () => {
     expect(await page.locator('[data-testid="attr-save"]').isDisabled()).toBe(true);
     await page.locator('.staff-row input').nth(1).fill('0813-2201234');
     await page.click('[data-testid="attr-save"]');
-    await saved();
+    await saved(page);
     expect(await page.locator('.attribute-facts').textContent()).toContain('编码沿革');
     expect(await page.locator('.tree-grid', { hasText: '第四人民医院专属网格' }).count()).toBe(1);
   });
@@ -241,7 +225,7 @@ describe('the map editor with real mouse events', () => {
     await clickAt(page, x, y, { dx: 25, dy: -25 });
     await clickAt(page, x, y, { dx: 25, dy: 25 });
     await clickAt(page, x, y, { dx: -25, dy: -25 });
-    await saved();
+    await saved(page);
     expect(await page.locator('.tree-microgrid').count()).toBe(1);
     expect(await page.locator('.tree-microgrid').getAttribute('title')).toBe(`${grid.code}001`);
     await page.keyboard.press('Escape');
@@ -264,7 +248,7 @@ describe('the map editor with real mouse events', () => {
     await page.keyboard.press('Escape');
     await page.locator('.tree-grid', { hasText: '光明社区第1网格' }).first().click();
     await page.keyboard.press('Delete');
-    await saved();
+    await saved(page);
     expect(await gridCount()).toBe(39);
     await page.locator('.tree-grid', { hasText: '光明社区第3网格' }).first().click();
     await page.keyboard.press('f');

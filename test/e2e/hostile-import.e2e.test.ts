@@ -72,6 +72,15 @@ async function waitForViewAt(lon: number, lat: number, within: number, zoom: num
 }
 
 /** The projects in the 项目 list (opened and closed again). */
+/** Whether the element is what a click at its centre reaches (nothing, such as a backdrop, above it). */
+async function onTop(selector: string): Promise<boolean> {
+  return page.$eval(selector, (element) => {
+    const box = element.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return hit !== null && element.contains(hit);
+  });
+}
+
 async function projectCount(): Promise<number> {
   await page.click('[data-testid="projects-button"]');
   await page.waitForSelector('.project-panel');
@@ -199,10 +208,14 @@ describe('the import dialog never garbles or empties silently', () => {
     const refused = page.locator('[data-testid="notice"]', { hasText: '因此未导入' });
     await refused.waitFor();
     expect(await refused.textContent()).toContain('会清空项目中已有的');
-    // The dialog stays open for another file; the notice is dismissed once it is closed.
+    // The refusal is above the dialog's backdrop, not dimmed behind it: the planner reads it and closes
+    // it while the dialog stays open for another file.
+    expect(await page.locator('[data-testid="import-dialog"]').count()).toBe(1);
+    expect(await onTop('[data-testid="notice"]')).toBe(true);
+    await page.click('[data-testid="notice"] button', { timeout: 10_000 });
+    await refused.waitFor({ state: 'detached' });
     expect(await page.locator('[data-testid="import-dialog"]').count()).toBe(1);
     await page.click('[data-testid="import-close"]');
-    await page.click('[data-testid="notice"] button');
     expect(await households()).toBe(before);
   });
 });

@@ -7,13 +7,11 @@ import { writeArrayBuffer } from 'geotiff';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseDivisionGeoJson } from '../../shared/formats/geojson';
-import { interiorPoint } from '../../shared/geometry/interior-point';
-import { roundPosition } from '../../shared/geometry/lattice';
-import { locatePoint, PointLocation } from '../../shared/geometry/locate-point';
-import { preparePolygon } from '../../shared/geometry/prepared-polygon';
 import type { Community } from '../../shared/model';
 import { countColour, launchBrowser, mapPixels, openApp, waitForMapIdle, watchPage } from './browser';
+import { saved } from './app-steps';
 import { clickAt } from './map-geometry';
+import { runsAlong, streetThrough } from './street-geometry';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -24,45 +22,6 @@ let community: Community;
 let street: Position[];
 let streetFile: string;
 const dir = mkdtempSync(path.join(tmpdir(), 'gridplan-e2e-refs-'));
-
-/**
- * A winding street across the community's interior (every vertex inside it, zig-zagging so that a
- * straight edge between two of them would not follow it), and a point well north of it, also inside.
- */
-function streetThrough(target: Community): { street: Position[]; north: Position } {
-  const prepared = preparePolygon(target.geometry);
-  const [ix, iy] = interiorPoint(prepared);
-  const inside = (p: Position) => locatePoint(prepared, p[0]!, p[1]!) === PointLocation.inside;
-  for (let d = 0.0012; d > 0.00005; d *= 0.8) {
-    const line = [-3, -2, -1, 0, 1, 2, 3].map((k) =>
-      roundPosition([ix + k * d, iy + (k % 2 === 0 ? 0 : d * 0.35)]),
-    );
-    const north = roundPosition([ix, iy + d * 1.6]);
-    if (line.every(inside) && inside(north)) return { street: line, north };
-  }
-  throw new Error('community too small for a street');
-}
-
-/** Whether `part` appears in the closed ring as consecutive vertices, in either direction. */
-function runsAlong(ring: readonly Position[], part: readonly Position[]): boolean {
-  const open = ring.slice(0, -1).map((p) => `${p[0]},${p[1]}`);
-  const wanted = part.map((p) => `${p[0]},${p[1]}`);
-  const doubled = [...open, ...open];
-  const matchFrom = (seq: string[]) =>
-    doubled.some((_, start) => start < open.length && seq.every((s, i) => doubled[start + i] === s));
-  return matchFrom(wanted) || matchFrom([...wanted].reverse());
-}
-
-async function saved(): Promise<void> {
-  await page.waitForFunction(
-    () => document.querySelector('.status-activity')?.textContent === '已保存',
-    null,
-    {
-      timeout: 20_000,
-    },
-  );
-  await waitForMapIdle(page);
-}
 
 let north: Position;
 
@@ -147,7 +106,7 @@ describe('reference layers (参考图层) and tracing (追踪) with real mouse e
     await clickAt(page, b[0]!, b[1]!, { dx: -2, dy: 3 });
     await clickAt(page, north[0]!, north[1]!);
     await clickAt(page, a[0]!, a[1]!, { dx: 3, dy: 2 });
-    await saved();
+    await saved(page);
     await page.screenshot({ path: 'test-results/e2e-reference-trace.png' });
 
     const [download] = await Promise.all([

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFilingPackage } from '../../shared/formats/filing-package';
 import { parseReviewReply } from '../../shared/review';
 import { launchBrowser, openApp, waitForMapIdle, watchPage } from './browser';
+import { closeNotice } from './app-steps';
 
 // A planner and a reviewer, each in their own browser context (their own IndexedDB: two machines).
 const baseUrl = inject('baseUrl');
@@ -41,14 +42,6 @@ async function reviewTab(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="review-panel"]');
 }
 
-async function dismissNotice(page: Page): Promise<string> {
-  const notice = page.locator('[data-testid="notice"]');
-  await notice.waitFor();
-  const text = (await notice.textContent()) ?? '';
-  await notice.locator('button').click();
-  return text;
-}
-
 /** Clicks a button that saves a download and keeps the file. */
 async function download(page: Page, selector: string, name: string): Promise<string> {
   const [file] = await Promise.all([
@@ -71,7 +64,7 @@ async function submit(note: string): Promise<void> {
   await planner.fill('[data-testid="review-author"]', '双河镇规划员');
   await planner.fill('[data-testid="review-submit-note"]', note);
   await planner.click('[data-testid="review-submit"]');
-  expect(await dismissNotice(planner)).toContain('已提交审核');
+  expect(await closeNotice(planner)).toContain('已提交审核');
 }
 
 /** The reviewer opens a package as a project of its own, read-only. */
@@ -97,7 +90,7 @@ describe('审核 · 备案 between a township and the review office', () => {
     await submit('首次报审');
     await planner.waitForSelector('[data-testid="review-version-1"][data-status="submitted"]');
     const file = await download(planner, '[data-testid="review-export-1"]', 'package-v1.zip');
-    expect(await dismissNotice(planner)).toContain('已导出报审包');
+    expect(await closeNotice(planner)).toContain('已导出报审包');
     const read = readFilingPackage(new Uint8Array(readFileSync(file)), 'package-v1.zip');
     expect(read.ok).toBe(true);
     if (read.ok) {
@@ -118,7 +111,7 @@ describe('审核 · 备案 between a township and the review office', () => {
     await reviewTab(reviewer);
     const projectsBefore = (await reviewer.locator('[data-testid="projects-button"]').textContent()) ?? '';
     await choose(reviewer, '[data-testid="review-open-package"]', tampered);
-    const text = await dismissNotice(reviewer);
+    const text = await closeNotice(reviewer);
     expect(text).toContain('tampered.zip');
     expect(text).toContain('report.json');
     expect(await reviewer.locator('[data-testid="projects-button"]').textContent()).toBe(projectsBefore);
@@ -161,7 +154,7 @@ describe('审核 · 备案 between a township and the review office', () => {
     await reviewer.fill('[data-testid="review-decision-note"]', '请按意见修改后重新报审');
     await reviewer.screenshot({ path: 'test-results/e2e-review-2-reviewer.png' });
     const reply = await download(reviewer, '[data-testid="review-return"]', 'reply-v1.json');
-    expect(await dismissNotice(reviewer)).toContain('退回');
+    expect(await closeNotice(reviewer)).toContain('退回');
     const parsed = parseReviewReply(readFileSync(reply, 'utf8'));
     expect(parsed.ok && parsed.value.decision).toBe('returned');
     expect(parsed.ok && parsed.value.comments.map((c) => c.gridCode ?? 'point')).toEqual([
@@ -174,7 +167,7 @@ describe('审核 · 备案 between a township and the review office', () => {
   it('the planner opens the reply: 退回, comments in 问题 and on the map, resolvable', async () => {
     await reviewTab(planner);
     await choose(planner, '[data-testid="review-open-reply"]', path.join(dir, 'reply-v1.json'));
-    expect(await dismissNotice(planner)).toContain('版本 1 被退回');
+    expect(await closeNotice(planner)).toContain('版本 1 被退回');
     await planner.waitForSelector('[data-testid="review-version-1"][data-status="returned"]');
     await planner.locator('.tabs [role="tab"]', { hasText: '问题' }).click();
     await planner.waitForSelector('[data-testid="review-comments"]');
@@ -198,7 +191,7 @@ describe('审核 · 备案 between a township and the review office', () => {
     await submit('按意见修改');
     await planner.waitForSelector('[data-testid="review-version-2"][data-status="submitted"]');
     await download(planner, '[data-testid="review-export-2"]', 'package-v2.zip');
-    await dismissNotice(planner);
+    await closeNotice(planner);
   });
 
   it('the diff between the two versions shows exactly the renamed grid', async () => {
@@ -230,13 +223,13 @@ describe('审核 · 备案 between a township and the review office', () => {
     await openPackage(path.join(dir, 'package-v2.zip'), 2);
     await reviewer.fill('[data-testid="review-reviewer"]', '区网格办 王审');
     const reply = await download(reviewer, '[data-testid="review-approve"]', 'reply-v2.json');
-    await dismissNotice(reviewer);
+    await closeNotice(reviewer);
     const parsed = parseReviewReply(readFileSync(reply, 'utf8'));
     expect(parsed.ok && parsed.value.decision).toBe('approved');
 
     await reviewTab(planner);
     await choose(planner, '[data-testid="review-open-reply"]', reply);
-    expect(await dismissNotice(planner)).toContain('已备案');
+    expect(await closeNotice(planner)).toContain('已备案');
     await planner.waitForSelector('[data-testid="review-version-2"][data-status="approved"]');
     const filed = (await planner.locator('[data-testid="review-filed-2"]').textContent()) ?? '';
     expect(filed).toContain(new Date().toISOString().slice(0, 4));
@@ -263,7 +256,7 @@ describe('审核 · 备案 between a township and the review office', () => {
     const name = () => planner.locator(`[data-grid-code="${renamedCode}"] .tree-name`).textContent();
     expect(await name()).toBe('桂花路网格（已核对）');
     await planner.locator('[data-testid="review-version-1"] button', { hasText: '恢复' }).click();
-    expect(await dismissNotice(planner)).toContain('已恢复版本 1');
+    expect(await closeNotice(planner)).toContain('已恢复版本 1');
     await planner.waitForFunction(
       (code) =>
         document.querySelector(`[data-grid-code="${code}"] .tree-name`)?.textContent !==

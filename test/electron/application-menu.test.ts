@@ -26,15 +26,15 @@ describe('the application menu', () => {
     const chinese = template();
     expect(chinese.map((item) => item.label)).toEqual(['文件(&F)']);
     expect(submenu(chinese[0]).map((item) => item.label ?? item.type)).toEqual([
-      '打开项目…',
-      '保存项目…',
+      '导入…',
+      '导出 GeoJSON…',
       'separator',
       '退出',
     ]);
     const english = template({ language: 'en' });
     expect(submenu(english[0]).map((item) => item.label ?? item.type)).toEqual([
-      'Open Project…',
-      'Save Project…',
+      'Import…',
+      'Export GeoJSON…',
       'separator',
       'Quit',
     ]);
@@ -47,16 +47,16 @@ describe('the application menu', () => {
     }
   });
 
-  it('hands Open and Save to the renderer with their shortcuts', () => {
+  it('hands Import and Export to the renderer with their shortcuts', () => {
     const sent: MenuCommand[] = [];
-    const [open, save] = submenu(template({ sendCommand: (command) => sent.push(command) })[0]);
-    expect(open?.accelerator).toBe('CmdOrCtrl+O');
-    expect(save?.accelerator).toBe('CmdOrCtrl+S');
+    const [importItem, exportItem] = submenu(template({ sendCommand: (command) => sent.push(command) })[0]);
+    expect(importItem?.accelerator).toBe('CmdOrCtrl+O');
+    expect(exportItem?.accelerator).toBe('CmdOrCtrl+S');
     const click = (item: MenuItemConstructorOptions | undefined): void =>
       (item?.click as (() => void) | undefined)?.();
-    click(open);
-    click(save);
-    expect(sent).toEqual(['open-project', 'save-project']);
+    click(importItem);
+    click(exportItem);
+    expect(sent).toEqual(['import', 'export-geojson']);
   });
 
   it('offers reload and developer tools only in unpackaged builds', () => {

@@ -80,10 +80,10 @@ describe('once the app is ready', () => {
     ];
     const file = template.find((item) => item.label === '文件(&F)');
     expect(file).toBeDefined();
-    const open = file?.submenu?.find((item) => item.label === '打开项目…');
+    const open = file?.submenu?.find((item) => item.label === '导入…');
     BrowserWindow.getFocusedWindow.mockReturnValueOnce(null);
     open?.click?.();
-    expect(fake.windows[0]?.webContents.send).toHaveBeenCalledWith(IPC_EVENTS.menuCommand, 'open-project');
+    expect(fake.windows[0]?.webContents.send).toHaveBeenCalledWith(IPC_EVENTS.menuCommand, 'import');
   });
 
   it('quits when the last window closes (except on macOS)', () => {

@@ -7,7 +7,8 @@ import { createAppProtocolHandler } from '../../electron/app-protocol';
 import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../../electron/content-security-policy';
 import { hardenSession } from '../../electron/security';
 import type { AllowListStore } from '../../electron/tile-allow-list';
-import { fileAllowListStore, TileAllowList } from '../../electron/tile-allow-list';
+import { smallFile } from '../../electron/small-file';
+import { TileAllowList } from '../../electron/tile-allow-list';
 import { createFakeSession } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectronModule());
@@ -58,9 +59,9 @@ describe('the run-time allow-list of tile servers (docs/adr/0007)', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'gridplan-allow-'));
     try {
       const file = path.join(dir, 'tile-origins.json');
-      new TileAllowList([], fileAllowListStore(file)).add('https://tiles.example.cn');
+      new TileAllowList([], smallFile(file)).add('https://tiles.example.cn');
       expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ origins: ['https://tiles.example.cn'] });
-      expect(new TileAllowList([], fileAllowListStore(file)).origins()).toEqual(['https://tiles.example.cn']);
+      expect(new TileAllowList([], smallFile(file)).origins()).toEqual(['https://tiles.example.cn']);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -63,10 +63,12 @@ describe('validateLanguage and validateMenuCommand', () => {
     expect(validateLanguage('en')).toEqual({ valid: true, value: 'en' });
     expect(validateLanguage('fr').valid).toBe(false);
     expect(validateLanguage(undefined).valid).toBe(false);
-    expect(validateMenuCommand('open-project')).toEqual({ valid: true, value: 'open-project' });
-    expect(validateMenuCommand('save-project')).toEqual({ valid: true, value: 'save-project' });
+    expect(validateMenuCommand('import')).toEqual({ valid: true, value: 'import' });
+    expect(validateMenuCommand('export-geojson')).toEqual({ valid: true, value: 'export-geojson' });
     expect(validateMenuCommand('delete-everything').valid).toBe(false);
-    expect(validateMenuCommand({ command: 'open-project' }).valid).toBe(false);
+    expect(validateMenuCommand({ command: 'import' }).valid).toBe(false);
+    // The menu's old words are gone with its old commands.
+    expect(validateMenuCommand('open-project').valid).toBe(false);
   });
 });
 

@@ -45,107 +45,112 @@ const isRole = (...roles: string[]): unknown[] => ['in', ['get', 'role'], ['lite
 const lines: unknown[] = ['in', ['geometry-type'], ['literal', ['LineString', 'MultiLineString']]];
 const polygons: unknown[] = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
 
+type Paint = Record<string, unknown>;
+
+/** A line layer of the reference features; `round` gives streets and rivers round caps and joins. */
+function referenceLine(id: string, filter: unknown[], paint: Paint, round = false): LayerSpecification {
+  return {
+    id,
+    type: 'line',
+    source: REFERENCE_SOURCE,
+    filter: filter as never,
+    ...(round ? { layout: { 'line-cap': 'round', 'line-join': 'round' } } : {}),
+    paint,
+  };
+}
+
+/** A label of the reference features from `minzoom` on, dark text on a white halo. */
+function referenceLabel(
+  id: string,
+  minzoom: number,
+  filter: unknown[],
+  color: string,
+  layout: Record<string, unknown> = {},
+): LayerSpecification {
+  return {
+    id,
+    type: 'symbol',
+    source: REFERENCE_LABEL_SOURCE,
+    minzoom,
+    filter: filter as never,
+    layout: { 'text-field': ['get', 'label'], 'text-size': 12, ...layout } as never,
+    paint: { 'text-color': color, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+  };
+}
+
 /**
  * How each role is drawn: roads grey with a white casing (as on a street map), rivers blue, railways
  * dashed, compounds lightly filled and outlined, buildings and neighbours' grids outlined. Widths grow
  * with the zoom so streets read as streets when a planner draws along them.
  */
 function referenceLayerSpecs(): { features: LayerSpecification[]; labels: LayerSpecification[] } {
-  const source = REFERENCE_SOURCE;
-  const width = (at12: number, at18: number) =>
-    ['interpolate', ['linear'], ['zoom'], 12, at12, 18, at18] as unknown as number;
+  const width = (at12: number, at18: number) => ['interpolate', ['linear'], ['zoom'], 12, at12, 18, at18];
   const features: LayerSpecification[] = [
     {
       id: 'ref-compound-fill',
       type: 'fill',
-      source,
+      source: REFERENCE_SOURCE,
       filter: ['all', polygons, isRole('compound')] as never,
       paint: { 'fill-color': '#c9b8e8', 'fill-opacity': 0.35 },
     },
-    {
-      id: 'ref-polygon-line',
-      type: 'line',
-      source,
-      filter: ['all', polygons] as never,
-      paint: {
-        'line-color': [
-          'match',
-          ['get', 'role'],
-          'compound',
-          '#7b5ea7',
-          'building',
-          '#8c6d4f',
-          'neighbour',
-          '#d95f02',
-          '#666666',
-        ] as never,
-        'line-width': width(0.8, 1.6),
-        'line-dasharray': [
-          'case',
-          ['==', ['get', 'role'], 'neighbour'],
-          ['literal', [3, 2]],
-          ['literal', [1, 0]],
-        ] as never,
-      },
-    },
-    {
-      id: 'ref-road-casing',
-      type: 'line',
-      source,
-      filter: ['all', lines, isRole('road')] as never,
-      layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': '#ffffff', 'line-width': width(3, 12) },
-    },
-    {
-      id: 'ref-road',
-      type: 'line',
-      source,
-      filter: ['all', lines, isRole('road')] as never,
-      layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': '#9a9a9a', 'line-width': width(1.5, 8) },
-    },
-    {
-      id: 'ref-river',
-      type: 'line',
-      source,
-      filter: ['all', lines, isRole('river')] as never,
-      layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': '#4a90d9', 'line-width': width(2, 8) },
-    },
-    {
-      id: 'ref-railway',
-      type: 'line',
-      source,
-      filter: ['all', lines, isRole('railway')] as never,
-      paint: { 'line-color': '#444444', 'line-width': width(1.5, 4), 'line-dasharray': [3, 3] },
-    },
-    {
-      id: 'ref-other-line',
-      type: 'line',
-      source,
-      filter: ['all', lines, ['!', isRole('road', 'river', 'railway')]] as never,
-      paint: { 'line-color': '#777777', 'line-width': width(1, 3) },
-    },
+    referenceLine('ref-polygon-line', ['all', polygons], {
+      'line-color': [
+        'match',
+        ['get', 'role'],
+        'compound',
+        '#7b5ea7',
+        'building',
+        '#8c6d4f',
+        'neighbour',
+        '#d95f02',
+        '#666666',
+      ],
+      'line-width': width(0.8, 1.6),
+      'line-dasharray': [
+        'case',
+        ['==', ['get', 'role'], 'neighbour'],
+        ['literal', [3, 2]],
+        ['literal', [1, 0]],
+      ],
+    }),
+    referenceLine(
+      'ref-road-casing',
+      ['all', lines, isRole('road')],
+      { 'line-color': '#ffffff', 'line-width': width(3, 12) },
+      true,
+    ),
+    referenceLine(
+      'ref-road',
+      ['all', lines, isRole('road')],
+      { 'line-color': '#9a9a9a', 'line-width': width(1.5, 8) },
+      true,
+    ),
+    referenceLine(
+      'ref-river',
+      ['all', lines, isRole('river')],
+      { 'line-color': '#4a90d9', 'line-width': width(2, 8) },
+      true,
+    ),
+    referenceLine('ref-railway', ['all', lines, isRole('railway')], {
+      'line-color': '#444444',
+      'line-width': width(1.5, 4),
+      'line-dasharray': [3, 3],
+    }),
+    referenceLine('ref-other-line', ['all', lines, ['!', isRole('road', 'river', 'railway')]], {
+      'line-color': '#777777',
+      'line-width': width(1, 3),
+    }),
   ];
   const labels: LayerSpecification[] = [
-    {
-      source: REFERENCE_LABEL_SOURCE,
-      id: 'ref-line-label',
-      type: 'symbol',
-      minzoom: 14,
-      filter: ['all', lines, ['has', 'label']] as never,
-      layout: { 'text-field': ['get', 'label'], 'text-size': 12, 'symbol-placement': 'line' },
-      paint: { 'text-color': '#333333', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
-    },
-    {
-      id: 'ref-polygon-label',
-      type: 'symbol',
-      source: REFERENCE_LABEL_SOURCE,
-      minzoom: 15,
-      filter: ['all', polygons, ['has', 'label'], isRole('compound')] as never,
-      layout: { 'text-field': ['get', 'label'], 'text-size': 12 },
-      paint: { 'text-color': '#5b3f8a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
-    },
+    referenceLabel('ref-line-label', 14, ['all', lines, ['has', 'label']], '#333333', {
+      'symbol-placement': 'line',
+    }),
+    referenceLabel(
+      'ref-polygon-label',
+      15,
+      ['all', polygons, ['has', 'label'], isRole('compound')],
+      '#5b3f8a',
+    ),
   ];
   return { features, labels };
 }

@@ -3,12 +3,12 @@ import { text } from '../../model';
 import { diffDivisions } from '../../diff/diff-divisions';
 import { formatDiffHtml } from '../../diff/format-diff-html';
 import { formatDiffText } from '../../diff/format-diff-text';
-import { encodeText } from '../../formats/text-encoding';
 import type { CliHost } from '../cli-host';
 import type { CommandModule } from '../command-module';
+import { cannotWriteOut, usageResult, writeOrPrint } from '../command-output';
 import type { CommandResult } from '../command-result';
 import { optionValue, parseOptions } from '../parse-options';
-import { readDivisionFile, unreadableResult } from '../read-division-file';
+import { readDivisionFile } from '../read-division-file';
 
 const HELP: LocalText = text(
   `gridplan diff：对比两个划分（两个版本或两个文件）
@@ -45,10 +45,7 @@ match its manifest, or the arguments are wrong.
 
 const OPTIONS = { '--format': 'value', '--out': 'value', '--min-area': 'value' } as const;
 
-function usage(message: LocalText, lang: Language): CommandResult {
-  const more = text('运行 gridplan diff --help 查看用法。', 'Run gridplan diff --help for usage.');
-  return { stdout: '', stderr: `${message[lang]} ${more[lang]}\n`, exitCode: 2 };
-}
+const usage = (message: LocalText, lang: Language): CommandResult => usageResult('diff', message, lang);
 
 /** `gridplan diff OLD NEW` (../shared/spec/interchange.md). */
 export const diffCommand: CommandModule = {
@@ -99,13 +96,7 @@ function runDiff(args: readonly string[], host: CliHost, lang: Language): Comman
     );
   }
   const out = optionValue(options, '--out');
-  if (out !== undefined && !host.writeBytes) {
-    return {
-      stdout: '',
-      stderr: `${text('此环境不能写文件，无法使用 --out。', 'This host cannot write files: --out is unavailable.')[lang]}\n`,
-      exitCode: 2,
-    };
-  }
+  if (out !== undefined && !host.writeBytes) return cannotWriteOut(lang);
 
   const before = readDivisionFile(host, oldFile, lang);
   if ('failure' in before) return before.failure;
@@ -119,11 +110,5 @@ function runDiff(args: readonly string[], host: CliHost, lang: Language): Comman
       : format === 'html'
         ? formatDiffHtml(diff, before.division, after.division, { before: oldFile, after: newFile }, lang)
         : formatDiffText(diff, oldFile, newFile, lang);
-  if (out === undefined) return { stdout: output, stderr: '', exitCode: 0 };
-  const written = host.writeBytes!(out, encodeText(output, 'utf-8').bytes);
-  if (!written.ok) {
-    return unreadableResult(text(`无法写入 ${out}：`, `Cannot write ${out}:`), written.problems, lang);
-  }
-  const line = text(`对比结果已写入 ${out}`, `Comparison written to ${out}`);
-  return { stdout: `${line[lang]}\n`, stderr: '', exitCode: 0 };
+  return writeOrPrint(output, out, 0, text('对比结果已写入', 'Comparison written to'), host, lang);
 }

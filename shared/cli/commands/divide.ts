@@ -2,11 +2,11 @@ import { divideBand, targetOfKind } from '../../divide/divide-band';
 import { divideCommunities } from '../../divide/divide-communities';
 import type { CommunityOutcome } from '../../divide/divide-outcome';
 import { stringifyDivision } from '../../formats/geojson';
-import { encodeText } from '../../formats/text-encoding';
 import type { Community, Language, LocalText, ReferenceLayer, RuleSet } from '../../model';
 import { applyChange, BUILTIN_RULE_SETS, text } from '../../model';
 import type { CliHost } from '../cli-host';
 import type { CommandModule } from '../command-module';
+import { usageResult, writeOutFile } from '../command-output';
 import type { CommandResult } from '../command-result';
 import { oneFileAndOut, optionValue, parseOptions } from '../parse-options';
 import { readDivisionFile, unreadableResult } from '../read-division-file';
@@ -79,10 +79,7 @@ standard error; nothing is written); 3 internal error.
 `,
 );
 
-function usage(message: LocalText, lang: Language): CommandResult {
-  const more = text('运行 gridplan divide --help 查看用法。', 'Run gridplan divide --help for usage.');
-  return { stdout: '', stderr: `${message[lang]} ${more[lang]}\n`, exitCode: 2 };
-}
+const usage = (message: LocalText, lang: Language): CommandResult => usageResult('divide', message, lang);
 
 function fixed(value: number, digits: number): number {
   return Number(value.toFixed(digits));
@@ -295,10 +292,8 @@ function runDivide(args: readonly string[], host: CliHost, lang: Language): Comm
     return unreadableResult(text(`无法划分 ${file}：`, `Cannot divide ${file}:`), proposal.problems, lang);
   }
   const divided = applyChange(division, proposal.value.change).division;
-  const written = writeBytes(out, encodeText(stringifyDivision(divided), 'utf-8').bytes);
-  if (!written.ok) {
-    return unreadableResult(text(`无法写入 ${out}：`, `Cannot write ${out}:`), written.problems, lang);
-  }
+  const failed = writeOutFile(writeBytes, out, stringifyDivision(divided), lang);
+  if (failed) return failed;
   const outcomes = proposal.value.communities;
   const communities = new Map([...division.community.values()].map((c) => [c.code, c]));
   const stdout =

@@ -5,6 +5,7 @@ import { buildFilingPackage } from '../build-filing-package';
 import type { FilingPdfMakers } from '../build-filing-package';
 import type { CliHost } from '../cli-host';
 import type { CommandModule } from '../command-module';
+import { usageResult, writeOutFile } from '../command-output';
 import type { CommandResult } from '../command-result';
 import { oneFileAndOut, optionValue, parseOptions } from '../parse-options';
 import { readDivisionFile, unreadableResult } from '../read-division-file';
@@ -46,10 +47,7 @@ arguments are wrong.
 
 const OPTIONS = { '--out': 'value', '--base': 'value', '--version': 'value', '--note': 'value' } as const;
 
-function usage(message: LocalText, lang: Language): CommandResult {
-  const more = text('运行 gridplan package --help 查看用法。', 'Run gridplan package --help for usage.');
-  return { stdout: '', stderr: `${message[lang]} ${more[lang]}\n`, exitCode: 2 };
-}
+const usage = (message: LocalText, lang: Language): CommandResult => usageResult('package', message, lang);
 
 /**
  * `gridplan package FILE --out ZIP` (../shared/spec/interchange.md). `pdfsFor` gives the PDF makers for a
@@ -156,10 +154,8 @@ async function runPackage(
       lang,
     );
   }
-  const written = writeBytes(out, made.value.bytes);
-  if (!written.ok) {
-    return unreadableResult(text(`无法写入 ${out}：`, `Cannot write ${out}:`), written.problems, lang);
-  }
+  const failed = writeOutFile(writeBytes, out, made.value.bytes, lang);
+  if (failed) return failed;
   const { manifest } = made.value;
   const files = Object.keys(manifest.files).length + 1;
   const line = text(

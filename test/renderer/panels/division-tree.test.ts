@@ -4,7 +4,7 @@ import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { CITY, generateDivision } from '../../../bench/city-division';
 import { parseDivisionGeoJson } from '../../../shared/formats/geojson';
-import type { Division, Grid } from '../../../shared/model';
+import type { Division, Grid, MicroGrid } from '../../../shared/model';
 import { builtinRuleSet } from '../../../shared/model';
 import { deriveFigures } from '../../../renderer/derive/grid-figures';
 import { DivisionTree } from '../../../renderer/panels/division-tree';
@@ -65,6 +65,52 @@ describe('the division tree', () => {
     const rows = renderedGridRows(city, selected.id);
     expect(rows).toContain(selected.code);
     expect(rows.sort()).toEqual(siblings.map((g) => g.code).sort());
+  });
+});
+
+describe('micro-grids in the tree', () => {
+  it('lists each under its grid as a button, the chosen one selected', () => {
+    const division = demo();
+    const grid = [...division.grid.values()].find((g) => g.code === '510302003001001')!;
+    const microgrid = (n: number): MicroGrid => ({
+      id: `m${n}`,
+      layer: 'microgrid',
+      code: `${grid.code}00${n}`,
+      name: `微网格${n}`,
+      parentCode: grid.code,
+      geometry: grid.geometry,
+      extra: {},
+    });
+    const withMicrogrids: Division = {
+      ...division,
+      microgrid: new Map([
+        ['m2', microgrid(2)],
+        ['m1', microgrid(1)],
+      ]),
+    };
+    const html = renderToString(
+      createElement(DivisionTree, {
+        division: withMicrogrids,
+        figures: deriveFigures(withMicrogrids, ruleSet),
+        ruleSet,
+        selectedGridId: null,
+        onSelectGrid: () => undefined,
+        onShowCommunity: () => undefined,
+        selectedMicrogridId: 'm2',
+        onSelectMicrogrid: () => undefined,
+      }),
+    );
+    const rows = [
+      ...html.matchAll(
+        /<button type="button" class="tree-microgrid ([^"]*)"[^>]*data-microgrid-code="([^"]*)"/g,
+      ),
+    ];
+    expect(rows.map((m) => [m[2], m[1]])).toEqual([
+      [`${grid.code}001`, ''],
+      [`${grid.code}002`, 'selected'],
+    ]);
+    // Under their grid: the grid's row comes right before its list of micro-grids.
+    expect(html.indexOf(`data-grid-code="${grid.code}"`)).toBeLessThan(html.indexOf('data-microgrid-code'));
   });
 });
 
