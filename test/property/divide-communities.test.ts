@@ -9,6 +9,7 @@ import { preparePolygon } from '../../shared/geometry/prepared-polygon';
 import { Validator } from '../../shared/validate';
 import {
   communityOf,
+  buildingPoint,
   division,
   gridOf,
   lineThrough,
@@ -65,15 +66,7 @@ function buildingsInside(geometry: Grid['geometry'], count: number): fc.Arbitrar
         const lon = r9(prepared.minX + u * (prepared.maxX - prepared.minX));
         const lat = r9(prepared.minY + v * (prepared.maxY - prepared.minY));
         if (locatePoint(prepared, lon, lat, 1e-7) !== PointLocation.inside) return;
-        points.push({
-          layer: 'census',
-          id: `p${i}`,
-          lon,
-          lat,
-          households,
-          population: 3 * households,
-          extra: {},
-        });
+        points.push(buildingPoint(`p${i}`, lon, lat, households));
         if (twin)
           points.push({ layer: 'census', id: `p${i}b`, lon, lat, households: 1, population: 2, extra: {} });
       });

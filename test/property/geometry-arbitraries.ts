@@ -26,6 +26,11 @@ export function r9(value: number): number {
   return Number(value.toFixed(9));
 }
 
+/** A building's census point as the property tests draw it: three people a household, nothing else. */
+export function buildingPoint(id: string, lon: number, lat: number, households: number): CensusPoint {
+  return { layer: 'census', id, lon, lat, households, population: 3 * households, extra: {} };
+}
+
 /** A closed counter-clockwise star-shaped polygon: simple by construction. */
 export interface StarParameters {
   readonly cx: number;

@@ -1,7 +1,7 @@
 import type { CensusPoint, Division, Grid } from '../../shared/model';
 import { locatePoint, PointLocation } from '../../shared/geometry/locate-point';
 import { preparePolygon } from '../../shared/geometry/prepared-polygon';
-import { communityOf, division, gridOf, r9, tiling } from './geometry-arbitraries';
+import { buildingPoint, communityOf, division, gridOf, r9, tiling } from './geometry-arbitraries';
 
 /** What the rebalance property draws: a jittered tiling, buildings by relative position, a locked cell. */
 export interface RebalanceDraw {
@@ -37,15 +37,7 @@ export function rebalanceCase({ p, raw, locked }: RebalanceDraw): {
       )
     )
       return;
-    points.push({
-      layer: 'census',
-      id: `p${i}`,
-      lon,
-      lat,
-      households,
-      population: 3 * households,
-      extra: {},
-    });
+    points.push(buildingPoint(`p${i}`, lon, lat, households));
   });
   return { before: division([community, ...grids, ...points]), grids, points };
 }
