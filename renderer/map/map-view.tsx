@@ -11,6 +11,7 @@ import { offlineBasemapStyle } from './basemap-style';
 import { SNAP_PIXELS } from '../editor/snap-to-division';
 import type { DrawCallbacks, SnapHit } from './draw-controller';
 import { DrawController } from './draw-controller';
+import { issueMarkers } from './issue-markers';
 import { addDivisionLayers, GRID_FILL_LAYERS, SOURCES } from './map-layers';
 import type { OverlayData } from './map-overlay';
 import { addOverlay, setOverlayData } from './map-overlay';
@@ -287,14 +288,7 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
-    const points = issues
-      .filter((issue) => issue.layer !== 'census')
-      .map((issue) => ({
-        type: 'Feature' as const,
-        properties: { key: issue.key, severity: issue.severity, selected: issue.key === selectedIssue?.key },
-        geometry: { type: 'Point' as const, coordinates: [...issue.at] },
-      }));
-    (map.getSource(SOURCES.issues) as GeoJSONSource).setData(collection(points));
+    map.getSource<GeoJSONSource>(SOURCES.issues)?.setData(issueMarkers(issues, selectedIssue?.key));
   }, [ready, issues, selectedIssue]);
 
   useEffect(() => {
