@@ -5,6 +5,7 @@ import type { SketchPreview } from './sketch-counts';
 import { NO_PREVIEW } from './sketch-counts';
 import type { SketchRequest } from './sketch-protocol';
 import type { SketchWorkerClient } from './sketch-worker-client';
+import { whenIdle } from '../shell/when-idle';
 
 /** Pointer moves closer together than this are counted once (the last one). */
 export const SKETCH_DEBOUNCE_MS = 60;
@@ -28,9 +29,9 @@ export function useSketchCounts(
   const latestClient = useRef(client);
   const seq = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const latest = useRef({ tool, options });
+  const latest = useRef({ tool, options, division, ruleSet });
   useEffect(() => {
-    latest.current = { tool, options };
+    latest.current = { tool, options, division, ruleSet };
     latestClient.current = client;
   });
 
@@ -44,8 +45,12 @@ export function useSketchCounts(
   );
 
   // The worker follows the document (each edit replaces it; structured clone happens off the pointer path).
+  // A whole document is sent when the window is idle, not while a project opens: packing and cloning
+  // it took 0.2–0.4 s of the first paint of a city. An edit is followed by its Change (followChange),
+  // so the idle send is then nothing; a sketch or split before it sends the document first.
   useEffect(() => {
-    if (division) client?.setDocument(division, ruleSet);
+    if (!division || !client) return;
+    return whenIdle(() => client.setDocument(division, ruleSet));
   }, [client, division, ruleSet]);
 
   const clear = useCallback(() => {
@@ -70,6 +75,8 @@ export function useSketchCounts(
       return;
     }
     timer.current = setTimeout(() => {
+      const { division: document, ruleSet: rules } = latest.current;
+      if (document) latestClient.current?.setDocument(document, rules);
       const request: SketchRequest = {
         type: 'sketch',
         seq: ++seq.current,
