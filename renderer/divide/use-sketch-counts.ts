@@ -7,6 +7,9 @@ import type { SketchRequest } from './sketch-protocol';
 import type { SketchWorkerClient } from './sketch-worker-client';
 import { whenIdle } from '../shell/when-idle';
 
+/** The tools whose drawing is counted before commit. */
+const SKETCHING_TOOLS: ReadonlySet<string> = new Set(['draw-grid', 'split']);
+
 /** Pointer moves closer together than this are counted once (the last one). */
 export const SKETCH_DEBOUNCE_MS = 60;
 
@@ -44,14 +47,16 @@ export function useSketchCounts(
     [client],
   );
 
-  // The worker follows the document (each edit replaces it; structured clone happens off the pointer path).
-  // A whole document is sent when the window is idle, not while a project opens: packing and cloning
-  // it took 0.2–0.4 s of the first paint of a city. An edit is followed by its Change (followChange),
-  // so the idle send is then nothing; a sketch or split before it sends the document first.
+  // The worker follows the document (each edit replaces it; structured clone happens off the pointer path)
+  // while a tool that sketches is chosen: packing and cloning a city's document took 0.2–1.3 s of the
+  // window's thread, which at open delayed the first map a planner can click. It is sent when the window
+  // is idle after 画网格 or 拆分 is chosen (before the first line is drawn); an edit the worker has the
+  // document before is followed by its Change (followChange), and a sketch or split sends it first.
+  const sketching = SKETCHING_TOOLS.has(tool);
   useEffect(() => {
-    if (!division || !client) return;
+    if (!division || !client || !sketching) return;
     return whenIdle(() => client.setDocument(division, ruleSet));
-  }, [client, division, ruleSet]);
+  }, [client, division, ruleSet, sketching]);
 
   const clear = useCallback(() => {
     seq.current++;
