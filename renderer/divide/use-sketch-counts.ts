@@ -5,7 +5,7 @@ import type { SketchPreview } from './sketch-counts';
 import { NO_PREVIEW } from './sketch-counts';
 import type { SketchRequest } from './sketch-protocol';
 import type { SketchWorkerClient } from './sketch-worker-client';
-import { whenIdle } from '../platform/when-idle';
+import { whenIdle } from '../shell/when-idle';
 
 /** The tools whose drawing is counted before commit. */
 const SKETCHING_TOOLS: ReadonlySet<string> = new Set(['draw-grid', 'split']);

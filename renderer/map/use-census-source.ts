@@ -8,8 +8,8 @@ import { SOURCES } from './map-layers';
 
 /**
  * Keeps the census layer's source in step with the points: the GeoJSON is written in a worker from the
- * points' columns and given to MapLibre as a blob URL, both once the map has drawn what it was doing
- * (the grids of a project just opened answer clicks before a million points are copied and clustered).
+ * points' columns and given to MapLibre as a blob URL, once the map has drawn what it was doing (the
+ * grids of a project just opened answer clicks before a million points are clustered).
  */
 export function useCensusSource(
   mapRef: RefObject<MapLibreMap | null>,
@@ -51,19 +51,10 @@ export function useCensusSource(
     };
   }, [mapRef]);
 
-  // The columns are copied to the worker (1.1 s of the window's thread at a million points in a profile
-  // at load 21) once the map has drawn the grids, so that copy does not delay the first click either.
   useEffect(() => {
-    const map = mapRef.current;
-    if (!ready || !map) return;
-    const request = ++seq.current;
-    const post = (): void => {
-      if (request !== seq.current) return;
-      const { lon, lat, households } = censusColumnsOf(census);
-      const message: CensusGeoJsonRequest = { seq: request, lon, lat, households };
-      worker.current?.postMessage(message);
-    };
-    if (map.loaded()) post();
-    else void map.once('idle', post);
-  }, [mapRef, ready, census]);
+    if (!ready) return;
+    const { lon, lat, households } = censusColumnsOf(census);
+    const request: CensusGeoJsonRequest = { seq: ++seq.current, lon, lat, households };
+    worker.current?.postMessage(request);
+  }, [ready, census]);
 }
