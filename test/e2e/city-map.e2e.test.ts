@@ -1,12 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CITY, generateDivision } from '../../bench/city-division';
-import { seedCensus, seedProject } from '../../bench/seed-project';
 import { interiorPoint } from '../../shared/geometry/interior-point';
 import { preparePolygon } from '../../shared/geometry/prepared-polygon';
 import { STATUS_COLOURS } from '../../renderer/map/colours';
-import { countColour, launchBrowser, mapPixels, openApp, waitForMapIdle, watchPage } from './browser';
+import { countColour, mapPixels, waitForMapIdle } from './browser';
 import { clickAt } from './map-geometry';
+import type { SeededProject } from './seeded-project';
+import { openWithSeededProject } from './seeded-project';
 
 // The city of `npm run bench:app-open -- --city`: 5,000 grids in 500 communities, every one under its
 // household target (a warning each). Opened whole, each grid is a few pixels wide: the map must still
@@ -16,7 +17,7 @@ const division = generateDivision({ ...CITY, censusPoints: 5000 });
 const grid = [...division.grid.values()][2502]!;
 let browser: Browser;
 let page: Page;
-let watched: ReturnType<typeof watchPage>;
+let watched: SeededProject['watched'];
 
 /** An RGB colour drawn at `opacity` over another. */
 function over(colour: string, opacity: number, under: readonly number[]): [number, number, number] {
@@ -32,13 +33,7 @@ function over(colour: string, opacity: number, under: readonly number[]): [numbe
 const UNDER_FILL = over(STATUS_COLOURS.under, 0.45, over('#ffffff', 0.6, [0xf3, 0xf1, 0xeb]));
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 820 } });
-  page.setDefaultTimeout(120_000);
-  watched = watchPage(page);
-  await openApp(page, baseUrl);
-  await seedProject(page, division, 'e2e-city-map');
-  await seedCensus(page, division, 'e2e-city-map');
+  ({ browser, page, watched } = await openWithSeededProject(baseUrl, division, 'e2e-city-map'));
 }, 300_000);
 
 afterAll(async () => {
