@@ -5,6 +5,10 @@ import type { SketchPreview } from './sketch-counts';
 import { NO_PREVIEW } from './sketch-counts';
 import type { SketchRequest } from './sketch-protocol';
 import type { SketchWorkerClient } from './sketch-worker-client';
+import { whenIdle } from '../shell/when-idle';
+
+/** The tools whose drawing is counted before commit. */
+const SKETCHING_TOOLS: ReadonlySet<string> = new Set(['draw-grid', 'split']);
 
 /** Pointer moves closer together than this are counted once (the last one). */
 export const SKETCH_DEBOUNCE_MS = 60;
@@ -28,9 +32,9 @@ export function useSketchCounts(
   const latestClient = useRef(client);
   const seq = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const latest = useRef({ tool, options });
+  const latest = useRef({ tool, options, division, ruleSet });
   useEffect(() => {
-    latest.current = { tool, options };
+    latest.current = { tool, options, division, ruleSet };
     latestClient.current = client;
   });
 
@@ -43,10 +47,16 @@ export function useSketchCounts(
     [client],
   );
 
-  // The worker follows the document (each edit replaces it; structured clone happens off the pointer path).
+  // The worker follows the document (each edit replaces it; structured clone happens off the pointer path)
+  // while a tool that sketches is chosen: packing and cloning a city's document took 0.2–1.3 s of the
+  // window's thread, which at open delayed the first map a planner can click. It is sent when the window
+  // is idle after 画网格 or 拆分 is chosen (before the first line is drawn); an edit the worker has the
+  // document before is followed by its Change (followChange), and a sketch or split sends it first.
+  const sketching = SKETCHING_TOOLS.has(tool);
   useEffect(() => {
-    if (division) client?.setDocument(division, ruleSet);
-  }, [client, division, ruleSet]);
+    if (!division || !client || !sketching) return;
+    return whenIdle(() => client.setDocument(division, ruleSet));
+  }, [client, division, ruleSet, sketching]);
 
   const clear = useCallback(() => {
     seq.current++;
@@ -70,6 +80,8 @@ export function useSketchCounts(
       return;
     }
     timer.current = setTimeout(() => {
+      const { division: document, ruleSet: rules } = latest.current;
+      if (document) latestClient.current?.setDocument(document, rules);
       const request: SketchRequest = {
         type: 'sketch',
         seq: ++seq.current,

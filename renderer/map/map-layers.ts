@@ -55,7 +55,8 @@ export function addDivisionLayers(map: MapLibreMap): void {
   });
   map.addSource(SOURCES.township, geojson());
   map.addSource(SOURCES.community, geojson());
-  map.addSource(SOURCES.grid, geojson());
+  // Grids are identified by their id, so a change of their figures is sent as a diff (grid-source.ts).
+  map.addSource(SOURCES.grid, geojson({ promoteId: 'id' }));
   map.addSource(SOURCES.microgrid, geojson());
   map.addSource(SOURCES.issues, geojson());
   // The problems overlay (overlays/problems-overlay.ts) hatches gaps with it.

@@ -11,6 +11,8 @@ import { offlineBasemapStyle } from './basemap-style';
 import { SNAP_PIXELS } from '../editor/snap-to-division';
 import type { DrawCallbacks, SnapHit } from './draw-controller';
 import { DrawController } from './draw-controller';
+import { GridSourceContents } from './grid-source';
+import { issueMarkers } from './issue-markers';
 import { addDivisionLayers, GRID_FILL_LAYERS, SOURCES } from './map-layers';
 import type { OverlayData } from './map-overlay';
 import { addOverlay, setOverlayData } from './map-overlay';
@@ -127,27 +129,6 @@ const sourceOf = {
       })),
     );
   },
-  grid: (division: Division, figures: GridFigures, households: (n: number) => string, lockedPrefix = '') =>
-    collection(
-      [...division.grid.values()].map((g) => {
-        const figure = figures.get(g.id);
-        const count = figure?.households ?? 0;
-        return {
-          type: 'Feature',
-          properties: {
-            id: g.id,
-            code: g.code,
-            name: g.name,
-            status: figure?.status ?? 'none',
-            exclusive: g.gridType === 'exclusive',
-            households: count,
-            locked: g.locked === true,
-            label: `${g.locked ? lockedPrefix : ''}${g.name}\n${households(count)}`,
-          },
-          geometry: g.geometry,
-        };
-      }),
-    ),
   microgrid: (division: Division) =>
     collection(
       [...division.microgrid.values()].map((m) => ({
@@ -169,6 +150,8 @@ export function MapView(props: MapViewProps) {
   const controls = useRef<{ control: maplibregl.IControl; position: 'top-right' | 'bottom-left' }[]>([]);
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
+  // What the grid source holds (grid-source.ts), forgotten with the map.
+  const gridContents = useRef(new GridSourceContents());
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
   useBasemap(mapRef, ready, props.basemap); // user basemap: renderer/map/use-basemap.ts
@@ -210,6 +193,7 @@ export function MapView(props: MapViewProps) {
     ];
     for (const { control, position } of controls.current) map.addControl(control, position);
     let controller: DrawController | null = null;
+    const contents = gridContents.current;
     map.on('load', () => {
       addDivisionLayers(map);
       for (const { overlay } of latest.current.overlays) addOverlay(map, overlay);
@@ -256,6 +240,7 @@ export function MapView(props: MapViewProps) {
     return () => {
       latest.current.onDrawReady(null);
       controller?.destroy();
+      contents.reset();
       mapRef.current = null;
       map.remove();
     };
@@ -293,14 +278,7 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
-    const points = issues
-      .filter((issue) => issue.layer !== 'census')
-      .map((issue) => ({
-        type: 'Feature' as const,
-        properties: { key: issue.key, severity: issue.severity, selected: issue.key === selectedIssue?.key },
-        geometry: { type: 'Point' as const, coordinates: [...issue.at] },
-      }));
-    (map.getSource(SOURCES.issues) as GeoJSONSource).setData(collection(points));
+    map.getSource<GeoJSONSource>(SOURCES.issues)?.setData(issueMarkers(issues, selectedIssue?.key));
   }, [ready, issues, selectedIssue]);
 
   useEffect(() => {
@@ -329,17 +307,16 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (ready) setSource(SOURCES.community, sourceOf.community(latestDivision()));
   }, [ready, community, grid]);
+  // The grids' polygons go to MapLibre once per grid map; their figures and labels follow as diffs.
   useEffect(() => {
-    if (ready)
-      setSource(
-        SOURCES.grid,
-        sourceOf.grid(
-          latestDivision(),
-          figures,
-          (count) => t('units.households', { value: count }),
-          t('divide.mapLocked'),
-        ),
-      );
+    const source = ready ? mapRef.current?.getSource<GeoJSONSource>(SOURCES.grid) : undefined;
+    if (!source) return;
+    const next = gridContents.current.next(latestDivision(), figures, {
+      households: (count) => t('units.households', { value: count }),
+      lockedPrefix: t('divide.mapLocked'),
+    });
+    if (next && 'data' in next) source.setData(next.data);
+    else if (next) source.updateData(next.diff);
   }, [ready, grid, figures, t]);
   useEffect(() => {
     if (ready) setSource(SOURCES.microgrid, sourceOf.microgrid(latestDivision()));

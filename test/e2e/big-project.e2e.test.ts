@@ -1,12 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateDivision, TOWNSHIP } from '../../bench/city-division';
-import { seedCensus, seedProject } from '../../bench/seed-project';
 import { countCensus } from '../../shared/geometry/count-census';
 import { interiorPoint } from '../../shared/geometry/interior-point';
 import { preparePolygon } from '../../shared/geometry/prepared-polygon';
-import { launchBrowser, openApp, waitForMapIdle, watchPage } from './browser';
+import { waitForMapIdle } from './browser';
 import { clickAt } from './map-geometry';
+import type { SeededProject } from './seeded-project';
+import { openWithSeededProject } from './seeded-project';
 
 // A township of 300 grids with 200,000 census points, written into IndexedDB as schema v4 rows (the
 // layout every release so far wrote), then opened as a planner reopens it: the census reaches the map,
@@ -18,16 +19,10 @@ const expected = countCensus(division).byGrid.get(grid.id)!.households;
 const total = [...division.census.values()].reduce((sum, point) => sum + point.households, 0);
 let browser: Browser;
 let page: Page;
-let watched: ReturnType<typeof watchPage>;
+let watched: SeededProject['watched'];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 820 } });
-  page.setDefaultTimeout(120_000);
-  watched = watchPage(page);
-  await openApp(page, baseUrl);
-  await seedProject(page, division, 'e2e-big-project');
-  await seedCensus(page, division, 'e2e-big-project');
+  ({ browser, page, watched } = await openWithSeededProject(baseUrl, division, 'e2e-big-project'));
 }, 300_000);
 
 afterAll(async () => {
