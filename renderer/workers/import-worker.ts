@@ -2,7 +2,7 @@
 // Reads and converts imported files off the main thread, so a 50 MB shapefile never freezes the window
 // and the planner can cancel (the app terminates this worker). It only computes: nothing is written to
 // the project here, so a cancelled or failed import leaves the project exactly as it was.
-import { embeddedNeighbourRecords } from '../../shared/formats/embedded-neighbours';
+import { neighbourReferenceImport } from '../../shared/formats/embedded-neighbours';
 import { convertImport, inspectImport, readImport } from '../../shared/formats/import-files';
 import type { ReferenceImport } from '../../shared/formats/reference-layer-import';
 import { recordsToReferenceLayer } from '../../shared/formats/reference-layer-import';
@@ -40,12 +40,15 @@ function reference(request: Extract<ImportWorkerRequest, { type: 'reference' }>)
     onProgress: (fraction) => reply({ type: 'progress', fraction }),
   });
   if (!read.ok) return read;
-  // A file of `gridplan city pull`: its neighbours' border grids are the layer.
-  const neighbours = read.value.kind === 'division' ? embeddedNeighbourRecords(read.value.division) : [];
-  if (neighbours.length > 0) {
-    const converted = recordsToReferenceLayer(neighbours, request.request);
+  // A file of `gridplan city pull`: its neighbours' border grids are the layer, the city office's
+  // remarks ride along with it.
+  const pulled =
+    read.value.kind === 'division'
+      ? neighbourReferenceImport(read.value.division, request.request)
+      : undefined;
+  if (pulled) {
     reply({ type: 'progress', fraction: 1 });
-    return converted;
+    return pulled;
   }
   if (read.value.kind !== 'features') {
     return {

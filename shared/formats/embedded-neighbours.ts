@@ -1,5 +1,7 @@
 import type { Geometry } from 'geojson';
-import type { Division, Result } from '../model';
+import type { Division, ReferenceLayer, Result } from '../model';
+import { ok } from '../model';
+import { CITY_COMMENTS_MEMBER, embeddedCityComments } from './embedded-city-comments';
 import type { FeatureRecord } from './import-layer';
 import type { ReferenceImport } from './reference-layer-import';
 import { recordsToReferenceLayer } from './reference-layer-import';
@@ -43,11 +45,15 @@ export function embeddedNeighbourRecords(division: Division): FeatureRecord[] {
   return records;
 }
 
-/** The division without the embedded reference layers (they become the project's reference layers). */
+/**
+ * The division without the embedded reference layers and the city office's remarks (they become the
+ * project's reference layer, see {@link neighbourReferenceImport}; neither is part of the division).
+ */
 export function withoutEmbeddedReferenceLayers(division: Division): Division {
-  if (!(REFERENCE_LAYERS_MEMBER in division.meta.extra)) return division;
+  const pulledMembers: readonly string[] = [REFERENCE_LAYERS_MEMBER, CITY_COMMENTS_MEMBER];
+  if (!pulledMembers.some((member) => member in division.meta.extra)) return division;
   const extra = Object.fromEntries(
-    Object.entries(division.meta.extra).filter(([key]) => key !== REFERENCE_LAYERS_MEMBER),
+    Object.entries(division.meta.extra).filter(([key]) => !pulledMembers.includes(key)),
   );
   return { ...division, meta: { ...division.meta, extra } };
 }
@@ -61,13 +67,40 @@ export interface NeighbourLayerRequest {
 
 /**
  * The neighbours' border grids of a pulled file as a reference layer (role `neighbour`, labelled by grid
- * code), through the same conversion as any imported reference layer; undefined when it has none.
+ * code), through the same conversion as any imported reference layer, carrying the city office's remarks
+ * (`cityComments`) so they are stored with it; a layer without features when the file has remarks but no
+ * neighbours, undefined when it has neither.
  */
 export function neighbourReferenceImport(
   division: Division,
   request: NeighbourLayerRequest,
 ): Result<ReferenceImport> | undefined {
   const records = embeddedNeighbourRecords(division);
-  if (records.length === 0) return undefined;
-  return recordsToReferenceLayer(records, { ...request, role: 'neighbour', labelField: 'code' });
+  const comments = embeddedCityComments(division);
+  const remarks = comments.length > 0 ? { cityComments: comments } : {};
+  const { id, name, source } = request;
+  if (records.length === 0) {
+    if (comments.length === 0) return undefined;
+    const layer: ReferenceLayer = {
+      id,
+      name,
+      role: 'neighbour',
+      visible: true,
+      features: [],
+      labelField: 'code',
+      ...(source !== undefined ? { source } : {}),
+      ...remarks,
+    };
+    return ok({ layer, errors: [], total: 0 });
+  }
+  const converted = recordsToReferenceLayer(records, {
+    id,
+    name,
+    ...(source !== undefined ? { source } : {}),
+    role: 'neighbour',
+    labelField: 'code',
+  });
+  return converted.ok
+    ? ok({ ...converted.value, layer: { ...converted.value.layer, ...remarks } })
+    : converted;
 }

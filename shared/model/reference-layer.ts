@@ -34,6 +34,21 @@ export interface ReferenceLayer {
   readonly labelField?: string;
   /** The file it was imported from, for the panel (e.g. `roads.shp`). */
   readonly source?: string;
+  /** The city office's remarks (市级意见) that came with a pulled file, kept with its neighbours' layer. */
+  readonly cityComments?: readonly CityComment[];
+}
+
+/**
+ * A remark of the city office on the township's filing, as a `gridplan city pull` file carries it in its
+ * foreign member `cityComments`: on the filing as a whole, or on one of its grids (by grid code).
+ */
+export interface CityComment {
+  /** The grid code it is about, when it is about one grid. */
+  readonly grid?: string;
+  readonly author: string;
+  readonly body: string;
+  /** When it was written, as the city database gave it (ISO 8601 or PostgreSQL's text form). */
+  readonly createdAt: string;
 }
 
 /** Whether a role's features are lines that boundaries should follow (else polygons never to be cut). */
