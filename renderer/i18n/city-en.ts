@@ -36,9 +36,20 @@ export const cityEn: Strings<typeof cityZh> = {
   neighbourLayerName: "Neighbouring townships' grids (from the city database)",
   pullRecognised:
     "This file comes from the city database (gridplan city pull): it holds {{count}} of the neighbouring townships' border grids.",
+  pullComments:
+    'It also carries {{count}} city office comments, listed under Review → City database once imported with the reference layer.',
   importNeighbours: 'Import as a reference layer',
   openProjectFirst:
     "Open a project to import the neighbours' grids as a reference layer; “Import as a new project” brings them along.",
+  comments: {
+    heading: 'City office comments',
+    hint: "The city grid office's comments on this township's filing (gridplan city comment), brought by a file from the city database or “Pull from city database” and kept in the project. Click a grid code to see it on the map.",
+    onFiling: 'on the whole filing',
+    onGrid: 'grid',
+    notInProject: '(no such grid in this project)',
+    showGrid: 'Show grid {{code}} on the map',
+    unknownAuthor: '(unsigned)',
+  },
   answer: {
     filed:
       'Filed: township {{township}} version {{version}} (filing {{id}}), {{grids}} grids; {{closed}} grids of the previous version kept as history.',

@@ -30,8 +30,18 @@ export const cityZh = {
   notFiled: '乡镇 {{township}} 尚未在市级库备案。',
   neighbourLayerName: '相邻乡镇网格（来自市级库）',
   pullRecognised: '这是市级库下发的文件（gridplan city pull）：含相邻乡镇的边界网格 {{count}} 个。',
+  pullComments: '另有市级意见 {{count}} 条，随参考图层导入后在“审核”的“市级库”中列出。',
   importNeighbours: '导入为参考图层',
   openProjectFirst: '先打开一个项目，才能把相邻乡镇网格导入为参考图层；“作为新项目导入”会把它们一并带入。',
+  comments: {
+    heading: '市级意见',
+    hint: '市级网格办对本乡镇备案的意见（gridplan city comment），随市级库下发的文件或“从市级库拉取”带来，保存在项目中。点击网格编码可在地图上查看。',
+    onFiling: '针对整个备案',
+    onGrid: '网格',
+    notInProject: '（本项目中没有此网格）',
+    showGrid: '在地图上查看网格 {{code}}',
+    unknownAuthor: '（未署名）',
+  },
   answer: {
     filed:
       '已备案：乡镇 {{township}} 第 {{version}} 版（备案号 {{id}}），网格 {{grids}} 个；上一版网格 {{closed}} 个保留为历史。',

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CityFilingAnswer } from '../../shared/ipc';
 import type { Shell } from '../shell/shell';
 import { townshipCodeOf } from '../review/use-city-office';
+import { CityCommentsList } from './city-comments-list';
 import { referenceFeatureBounds } from './reference-feature-bounds';
 
 /**
@@ -102,6 +103,7 @@ export function CityOfficeSection({ shell }: { readonly shell: Shell }) {
         <p className="review-hint">{t('city.browserNote')}</p>
       )}
       {city.answer && <CityAnswerBox shell={shell} />}
+      <CityCommentsList shell={shell} />
     </section>
   );
 }

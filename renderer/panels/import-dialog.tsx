@@ -299,29 +299,37 @@ export function ImportDialog(props: ImportDialogProps) {
           </p>
         )}
 
-        {inspection && !withErrors && inspection.format === 'division' && !!inspection.neighbourGrids && (
-          <div className="transfer-city-pull" data-testid="import-city-pull">
-            <p>{t('city.pullRecognised', { count: inspection.neighbourGrids })}</p>
-            {props.onImportReference ? (
-              <button
-                type="button"
-                disabled={!!running}
-                onClick={() =>
-                  void importReference({
-                    name: t('city.neighbourLayerName'),
-                    role: 'neighbour',
-                    labelField: 'code',
-                  })
-                }
-                data-testid="import-city-neighbours"
-              >
-                {t('city.importNeighbours')}
-              </button>
-            ) : (
-              <small>{t('city.openProjectFirst')}</small>
-            )}
-          </div>
-        )}
+        {inspection &&
+          !withErrors &&
+          inspection.format === 'division' &&
+          (!!inspection.neighbourGrids || !!inspection.cityComments) && (
+            <div className="transfer-city-pull" data-testid="import-city-pull">
+              <p>
+                {t('city.pullRecognised', { count: inspection.neighbourGrids ?? 0 })}
+                {inspection.cityComments
+                  ? ` ${t('city.pullComments', { count: inspection.cityComments })}`
+                  : ''}
+              </p>
+              {props.onImportReference ? (
+                <button
+                  type="button"
+                  disabled={!!running}
+                  onClick={() =>
+                    void importReference({
+                      name: t('city.neighbourLayerName'),
+                      role: 'neighbour',
+                      labelField: 'code',
+                    })
+                  }
+                  data-testid="import-city-neighbours"
+                >
+                  {t('city.importNeighbours')}
+                </button>
+              ) : (
+                <small>{t('city.openProjectFirst')}</small>
+              )}
+            </div>
+          )}
 
         {inspection && !withErrors && inspection.format !== 'division' && (
           <div className="transfer-body">

@@ -11,6 +11,7 @@ import { swappedCounter } from './swapped-coordinates';
 import type { FieldMapping } from './field-mapping';
 import { proposeMapping } from './field-mapping';
 import { parseDivisionGeoJson } from './geojson';
+import { embeddedCityComments } from './embedded-city-comments';
 import { embeddedNeighbourRecords } from './embedded-neighbours';
 import type { FeatureRecord, LayerImport, LayerRequest, RowError } from './import-layer';
 import { censusRowChecker, emptyCensusValues, featuresToLayer, tableToCensus } from './import-layer';
@@ -74,6 +75,8 @@ export interface ImportInspection {
    * imported as a reference layer, shared/formats/embedded-neighbours.ts).
    */
   readonly neighbourGrids?: number;
+  /** For a file of `gridplan city pull`: the city office's remarks it carries (embedded-city-comments.ts). */
+  readonly cityComments?: number;
 }
 
 /** A read import: features, table rows or a whole division. */
@@ -273,6 +276,7 @@ function readGeoJson(file: InputFile, options: ImportReadOptions): Result<Import
       }),
       divisionCounts: counts,
       neighbourGrids: embeddedNeighbourRecords(parsed.value).length,
+      cityComments: embeddedCityComments(parsed.value).length,
     };
     return ok({ kind: 'division', inspection, division: parsed.value });
   }

@@ -38,6 +38,8 @@ const SHAPE: Omit<TownshipShape, 'index'> = {
 const NEIGHBOUR_COLOUR = [217, 95, 2] as const;
 let cluster: PgCluster;
 let pullFile = '';
+// The grid of the pulled township the office remarks on (its first grid).
+const commentedGrid = [...townshipDivision({ ...SHAPE, index: 1 }).grid.values()][0]!.code;
 let browser: Browser;
 let page: Page;
 let watched: ReturnType<typeof watchPage>;
@@ -73,6 +75,27 @@ beforeAll(async () => {
     writeFileSync(file, (await packageOf(townshipDivision({ ...SHAPE, index }))).bytes);
     await city('file', file, '--author', 'e2e');
   }
+  // The office's remarks on the middle township's filing: one on the filing, one on a grid of it.
+  await city(
+    'comment',
+    '--township',
+    townshipCode(1),
+    '--note',
+    '东侧边界已与相邻乡镇核对',
+    '--author',
+    '王审核',
+  );
+  await city(
+    'comment',
+    '--township',
+    townshipCode(1),
+    '--grid',
+    commentedGrid,
+    '--note',
+    '此网格户数偏多，下次拆分',
+    '--author',
+    '李审核',
+  );
   pullFile = path.join(dir, '市级库下发.geojson');
   expect(await city('pull', '--township', townshipCode(1), '--out', pullFile)).toContain(
     `and ${2 * SHAPE.gridsY} neighbours' border grids`,
@@ -130,6 +153,42 @@ describe('the city office in the browser app', () => {
     expect(shown).toBeGreaterThan(100);
     expect(hidden).toBeLessThan(shown / 5);
     await page.click('[data-testid="reference-visible-0"]');
+  });
+
+  it('lists the city office’s comments under 审核 → 市级库, kept over a reload; a grid comment zooms to it', async () => {
+    await page.reload();
+    await waitForMapIdle(page);
+    await page.locator('.tabs [role="tab"]', { hasText: '审核' }).click();
+    const list = page.locator('[data-testid="city-comments"]');
+    await list.waitFor();
+    expect(await list.locator('h4').textContent()).toBe('市级意见');
+    expect(await list.locator('li').count()).toBe(2);
+    const onFiling = (await page.locator('[data-testid="city-comment-0"]').textContent()) ?? '';
+    expect(onFiling).toContain('王审核');
+    expect(onFiling).toContain('针对整个备案');
+    expect(onFiling).toContain('东侧边界已与相邻乡镇核对');
+    expect(onFiling).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d/);
+    const onGrid = (await page.locator('[data-testid="city-comment-1"]').textContent()) ?? '';
+    expect(onGrid).toContain('李审核');
+    expect(onGrid).toContain('此网格户数偏多，下次拆分');
+    const gridButton = page.locator('[data-testid="city-comment-grid-1"]');
+    expect(await gridButton.textContent()).toBe(`网格 ${commentedGrid}`);
+    const viewBefore = await page.locator('[data-testid="map"]').getAttribute('data-view');
+    await gridButton.click();
+    await page.waitForFunction(
+      (before) => document.querySelector('[data-testid="map"]')?.getAttribute('data-view') !== before,
+      viewBefore,
+    );
+    await waitForMapIdle(page);
+    await page.screenshot({ path: 'test-results/e2e-city-comments.png' });
+    await page.locator('[data-testid="language-switch"]').click();
+    expect(await list.locator('h4').textContent()).toBe('City office comments');
+    expect(await page.locator('[data-testid="city-comment-0"]').textContent()).toContain(
+      'on the whole filing',
+    );
+    expect(await gridButton.textContent()).toBe(`grid ${commentedGrid}`);
+    await page.locator('[data-testid="language-switch"]').click();
+    expect(watched.errors).toEqual([]);
   });
 
   it('says in the browser that 报送市级库 needs the desktop app or the CLI, and saves the package', async () => {
@@ -303,6 +362,12 @@ describe('the city office in the desktop app (IPC carried by Playwright)', () =>
     expect(await dismissNoticeOn(desktop)).toContain('相邻乡镇网格（来自市级库）');
     await desktop.waitForSelector(`[data-testid="map"][data-features-gp-references="${2 * SHAPE.gridsY}"]`);
     await desktop.waitForSelector('[data-testid="city-open-pulled"]');
+    // The office's remarks came along; the grid is not in the demo project, so it is named, not a button.
+    expect(await desktop.locator('[data-testid="city-comments"] li').count()).toBe(2);
+    const onGrid = (await desktop.locator('[data-testid="city-comment-1"]').textContent()) ?? '';
+    expect(onGrid).toContain(`网格 ${commentedGrid}`);
+    expect(onGrid).toContain('本项目中没有此网格');
+    expect(await desktop.locator('[data-testid="city-comment-grid-1"]').count()).toBe(0);
   });
 });
 

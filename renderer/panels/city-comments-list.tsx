@@ -1,0 +1,63 @@
+import type { CityComment } from '../../shared/model';
+import type { Shell } from '../shell/shell';
+
+/** The city office's remarks kept with the project's reference layers, in the order they came. */
+export function cityCommentsOf(layers: readonly { readonly cityComments?: readonly CityComment[] }[]) {
+  return layers.flatMap((layer) => layer.cityComments ?? []);
+}
+
+/** `2026-12-06T08:30:00.000Z` or PostgreSQL's `2026-12-06 08:30:00+00` as `2026-12-06 08:30`. */
+function shownTime(createdAt: string): string {
+  return /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d/.test(createdAt)
+    ? createdAt.slice(0, 16).replace('T', ' ')
+    : createdAt;
+}
+
+/**
+ * 市级意见 under 市级库: who wrote what when, and on which grid; a grid code that is in the open project
+ * is a button that shows the grid on the map.
+ */
+export function CityCommentsList({ shell }: { readonly shell: Shell }) {
+  const { t } = shell;
+  const comments = cityCommentsOf(shell.references.layers);
+  if (comments.length === 0) return null;
+  const gridIdOf = (code: string): string | undefined =>
+    [...(shell.division?.grid.values() ?? [])].find((grid) => grid.code === code)?.id;
+  return (
+    <div className="city-comments" data-testid="city-comments">
+      <h4>{t('city.comments.heading')}</h4>
+      <p className="review-hint">{t('city.comments.hint')}</p>
+      <ul>
+        {comments.map((comment, index) => {
+          const gridId = comment.grid === undefined ? undefined : gridIdOf(comment.grid);
+          return (
+            <li key={index} data-testid={`city-comment-${index}`}>
+              <div className="city-comment-head">
+                <strong>{comment.author || t('city.comments.unknownAuthor')}</strong>{' '}
+                <span className="city-comment-time">{shownTime(comment.createdAt)}</span>{' '}
+                {comment.grid === undefined ? (
+                  <span className="city-comment-target">{t('city.comments.onFiling')}</span>
+                ) : gridId ? (
+                  <button
+                    type="button"
+                    className="link-button"
+                    title={t('city.comments.showGrid', { code: comment.grid })}
+                    onClick={() => shell.showOnMap({ gridId })}
+                    data-testid={`city-comment-grid-${index}`}
+                  >
+                    {t('city.comments.onGrid')} {comment.grid}
+                  </button>
+                ) : (
+                  <span className="city-comment-target">
+                    {t('city.comments.onGrid')} {comment.grid} {t('city.comments.notInProject')}
+                  </span>
+                )}
+              </div>
+              <p className="city-comment-body">{comment.body}</p>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
