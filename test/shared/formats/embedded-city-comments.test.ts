@@ -12,6 +12,7 @@ import {
   withoutEmbeddedReferenceLayers,
 } from '../../../shared/formats/embedded-neighbours';
 import { parseDivisionGeoJson, stringifyDivision } from '../../../shared/formats/geojson';
+import { inspectImport } from '../../../shared/formats/import-files';
 import type { Division } from '../../../shared/model';
 
 // The member `cityComments` as `gridplan city pull` writes it (shared/city/pull-township.ts: the
@@ -88,6 +89,14 @@ describe('the city office’s remarks in a pulled file', () => {
     if (!imported?.ok) return;
     expect(imported.value.layer.features).toHaveLength(4);
     expect(imported.value.layer.cityComments?.map((c) => c.grid)).toEqual([undefined, '510302101001001']);
+  });
+
+  it('is counted when the file is inspected for import', () => {
+    const own = JSON.parse(stringifyDivision(townshipDivision({ ...SHAPE, index: 1 }))) as object;
+    const bytes = new TextEncoder().encode(JSON.stringify({ ...own, [CITY_COMMENTS_MEMBER]: REMARKS }));
+    const inspected = inspectImport([{ name: '下发.geojson', bytes }], {});
+    expect(inspected.ok).toBe(true);
+    if (inspected.ok) expect(inspected.value).toMatchObject({ neighbourGrids: 0, cityComments: 2 });
   });
 
   it('is taken off the division when it opens as a project', () => {
