@@ -9,7 +9,7 @@ export const cityEn: Strings<typeof cityZh> = {
   browserOnly:
     'GridPlan in a browser cannot connect to a PostgreSQL database, so it cannot file to the city office directly. Save the filing package and file it from a computer that reaches the city database: gridplan city file PACKAGE.zip --db postgres://…; or use the GridPlan desktop app.',
   browserNote:
-    "A browser cannot connect to the city database: a version's “File to city office” explains how to file with gridplan city file; a file from the city database (gridplan city pull) is read with “Import data…”.",
+    "A browser cannot connect to the city database: a version's “File to city office” explains how to file with gridplan city file; a file from the city database (gridplan city pull) is read with “Import…”.",
   saveForCli: 'Save the filing package (for gridplan city file)',
   url: 'City database URL',
   urlPlaceholder: 'postgres://user@host:5432/database',

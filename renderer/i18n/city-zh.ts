@@ -5,7 +5,7 @@ export const cityZh = {
   browserOnly:
     '浏览器中的网格规划无法连接 PostgreSQL 数据库，不能直接报送市级库。请保存报审包，由能连接市级库的电脑运行：gridplan city file 报审包.zip --db postgres://…；或使用桌面版网格规划。',
   browserNote:
-    '浏览器中不能连接市级库：版本的“报送市级库”会说明如何用 gridplan city file 报送；市级库下发的文件（gridplan city pull）可用“导入数据…”导入。',
+    '浏览器中不能连接市级库：版本的“报送市级库”会说明如何用 gridplan city file 报送；市级库下发的文件（gridplan city pull）可用“导入…”导入。',
   saveForCli: '保存报审包（供 gridplan city file 使用）',
   url: '市级库地址',
   urlPlaceholder: 'postgres://用户名@主机:5432/数据库',

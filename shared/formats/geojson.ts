@@ -485,8 +485,8 @@ function coordinateProblem(at: Located, found: { position: Position; infinite: b
       )
     : featureProblem(
         at,
-        `坐标 (${shown}) 不是有效的经纬度（经度 −180～180，纬度 −90～90）。若是投影坐标，请用“导入数据…”并选择投影带；若经纬度写反了，请交换后再导入`,
-        `the coordinates (${shown}) are not a valid longitude/latitude (longitude −180 to 180, latitude −90 to 90). If they are projected, use Import data… and choose the zone; if longitude and latitude are swapped, swap them and import again`,
+        `坐标 (${shown}) 不是有效的经纬度（经度 −180～180，纬度 −90～90）。若是投影坐标，请用“导入…”并选择投影带；若经纬度写反了，请交换后再导入`,
+        `the coordinates (${shown}) are not a valid longitude/latitude (longitude −180 to 180, latitude −90 to 90). If they are projected, use Import… and choose the zone; if longitude and latitude are swapped, swap them and import again`,
       );
 }
 

@@ -27,7 +27,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Imports files through 导入数据… with the proposed layer and fields, and waits until it is written. */
+/** Imports files through 导入… with the proposed layer and fields, and waits until it is written. */
 async function importFile(file: string): Promise<void> {
   await page.click('[data-testid="import-data-button"]');
   await page.setInputFiles('[data-testid="import-files"]', file);
