@@ -10,7 +10,7 @@
 // answer is NaN: the caller then reads the number with Number, as before.
 
 /** Exact powers of ten (every one up to 1e22 is a double). */
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+export const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /** Veltkamp's splitting constant, 2^27 + 1. */
 const SPLITTER = 134217729;

@@ -8,7 +8,7 @@ import {
   parseDivisionGeoJson,
   restoreFeature,
 } from './geojson';
-import { decimalToDouble } from './decimal-to-double';
+import { decimalToDouble, POWERS_OF_TEN } from './decimal-to-double';
 import { GRIDPLAN_PROFILE_VERSION, PROFILE_MEMBER } from './geojson-profile';
 import { decodeTextFile, decodeUtf8Strict } from './text-encoding';
 
@@ -39,9 +39,6 @@ const CENSUS_HOUSEHOLDS = ascii('","properties":{"layer":"census","households":'
 const CENSUS_POPULATION = ascii(',"population":');
 const CENSUS_COORDINATES = ascii('},"geometry":{"type":"Point","coordinates":[');
 const CENSUS_TAIL = ascii(']}}');
-
-/** Exact powers of ten (every one up to 1e22 is a double). */
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /** The text of a short run of ASCII bytes (apply reads the typed array directly; a spread would iterate). */
 function latin1(bytes: Uint8Array, start: number, end: number): string {
