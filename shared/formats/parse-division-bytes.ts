@@ -8,6 +8,7 @@ import {
   parseDivisionGeoJson,
   restoreFeature,
 } from './geojson';
+import { decimalToDouble, POWERS_OF_TEN } from './decimal-to-double';
 import { GRIDPLAN_PROFILE_VERSION, PROFILE_MEMBER } from './geojson-profile';
 import { decodeTextFile, decodeUtf8Strict } from './text-encoding';
 
@@ -38,9 +39,6 @@ const CENSUS_HOUSEHOLDS = ascii('","properties":{"layer":"census","households":'
 const CENSUS_POPULATION = ascii(',"population":');
 const CENSUS_COORDINATES = ascii('},"geometry":{"type":"Point","coordinates":[');
 const CENSUS_TAIL = ascii(']}}');
-
-/** Exact powers of ten (every one up to 1e22 is a double). */
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /** The text of a short run of ASCII bytes (apply reads the typed array directly; a spread would iterate). */
 function latin1(bytes: Uint8Array, start: number, end: number): string {
@@ -184,7 +182,8 @@ class ByteReader {
   /**
    * A JSON number at `pos` into {@link ByteReader.value}: its end, or -1. Exactly JSON.parse's value:
    * digits forming an integer below 2^53, without exponent, are that exact integer divided by an exact
-   * power of ten (one correctly rounded operation); anything else goes through Number.
+   * power of ten (one correctly rounded operation); up to 19 significant digits, decimalToDouble;
+   * anything else goes through Number.
    */
   number(pos: number): number {
     const bytes = this.bytes;
@@ -214,7 +213,9 @@ class ByteReader {
     if (byte === 0x65 || byte === 0x45 || mantissa >= 2 ** 53) {
       const end = byte === 0x65 || byte === 0x45 ? this.exponentEnd(i + 1) : i;
       if (end < 0) return -1;
-      this.value = Number(latin1(bytes, pos, end));
+      // 17-digit coordinates: exact without a string; NaN where that is not guaranteed.
+      const exact = decimalToDouble(bytes, pos, end);
+      this.value = Number.isNaN(exact) ? Number(latin1(bytes, pos, end)) : exact;
       return end;
     }
     const magnitude = fraction === 0 ? mantissa : mantissa / POWERS_OF_TEN[fraction]!;
