@@ -42,8 +42,8 @@ const PROJECT_FILE_KIND_LABELS: Readonly<Record<ProjectFileKind, LocalText>> = {
 
 /** The words of the dialogs, in both languages. */
 export const DIALOG_TEXT = {
-  openTitle: text('打开项目', 'Open project'),
-  openFilter: text('GeoJSON 项目文件', 'GeoJSON project files'),
+  openTitle: text('打开文件', 'Open file'),
+  openFilter: text('GeoJSON 文件', 'GeoJSON files'),
   allFiles: text('所有文件', 'All files'),
   saveTitle: text('保存项目', 'Save project'),
 } as const;

@@ -151,10 +151,10 @@ describe('open project file', () => {
       properties: string[];
       filters: { name: string; extensions: string[] }[];
     };
-    expect(options.title).toBe('打开项目');
+    expect(options.title).toBe('打开文件');
     expect(options.properties).toContain('openFile');
     expect(options.properties).not.toContain('multiSelections');
-    expect(options.filters[0]).toEqual({ name: 'GeoJSON 项目文件', extensions: ['geojson', 'json'] });
+    expect(options.filters[0]).toEqual({ name: 'GeoJSON 文件', extensions: ['geojson', 'json'] });
   });
 
   it('reads the chosen file and returns its base name and text (UTF-8 with BOM)', async () => {
@@ -288,7 +288,7 @@ describe('app info and menu language', () => {
     expect(onLanguageChanged).toHaveBeenCalledWith('en');
     await invoke('openProjectFile', ...fromApp());
     const options = dialog.showOpenDialog.mock.calls[0]?.at(-1) as { title: string };
-    expect(options.title).toBe('Open project');
+    expect(options.title).toBe('Open file');
   });
 });
 
