@@ -1,16 +1,10 @@
 import type { CityComment } from '../../shared/model';
 import type { Shell } from '../shell/shell';
+import { localMinuteOfText } from './local-minute';
 
 /** The city office's remarks kept with the project's reference layers, in the order they came. */
 export function cityCommentsOf(layers: readonly { readonly cityComments?: readonly CityComment[] }[]) {
   return layers.flatMap((layer) => layer.cityComments ?? []);
-}
-
-/** `2026-12-06T08:30:00.000Z` or PostgreSQL's `2026-12-06 08:30:00+00` as `2026-12-06 08:30`. */
-function shownTime(createdAt: string): string {
-  return /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d/.test(createdAt)
-    ? createdAt.slice(0, 16).replace('T', ' ')
-    : createdAt;
 }
 
 /**
@@ -34,7 +28,7 @@ export function CityCommentsList({ shell }: { readonly shell: Shell }) {
             <li key={index} data-testid={`city-comment-${index}`}>
               <div className="city-comment-head">
                 <strong>{comment.author || t('city.comments.unknownAuthor')}</strong>{' '}
-                <span className="city-comment-time">{shownTime(comment.createdAt)}</span>{' '}
+                <span className="city-comment-time">{localMinuteOfText(comment.createdAt)}</span>{' '}
                 {comment.grid === undefined ? (
                   <span className="city-comment-target">{t('city.comments.onFiling')}</span>
                 ) : gridId ? (

@@ -2,15 +2,10 @@ import { useState } from 'react';
 import type { Shell } from '../shell/shell';
 import { CityOfficeSection } from './city-office-section';
 import { DiffSection } from './diff-section';
+import { localMinute } from './local-minute';
 import { OpenPackageButton } from './open-package-button';
 import { ReviewerSection } from './reviewer-section';
 import './review.css';
-
-function formatTime(ms: number): string {
-  const date = new Date(ms);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 /**
  * The 审核 tab. In a project opened from a filing package: the package, the reviewer's comments, issue
@@ -111,7 +106,7 @@ function PlannerSection({ shell }: { readonly shell: Shell }) {
                 </td>
                 <td>{version.author}</td>
                 <td>
-                  {formatTime(version.createdAt)}
+                  {localMinute(version.createdAt)}
                   {version.note && <div className="review-note">{version.note}</div>}
                   <div className="review-row-actions">
                     <button type="button" onClick={() => void review.openVersion(version.number)}>
