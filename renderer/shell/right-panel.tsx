@@ -35,7 +35,6 @@ export function RightPanel({ shell }: { readonly shell: Shell }) {
             selectedGrid,
             community:
               [...division.community.values()].find((c) => c.code === selectedGrid?.parentCode) ?? null,
-            commit: (result, title) => void edit.commit(result, title),
             run: (command, title) => void edit.runCommand(command, title),
             showAt: (at) => showOnMap({ at }),
           })}

@@ -19,8 +19,6 @@ export interface ToolPanelProps {
   readonly selectedGrid: Grid | null;
   /** The community of the selected grid, if any. */
   readonly community: Community | null;
-  /** Applies a command's result through the editor session, or reports why it was refused. */
-  readonly commit: (result: Result<Change>, title: string) => void;
   /**
    * Runs an edit command off the main thread (the sketch worker; on the main thread without one) and
    * applies its result the same way.
