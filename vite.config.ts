@@ -21,7 +21,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
-    setupFiles: ['test/setup/property-seed.ts'],
+    setupFiles: ['test/setup/property-seed.ts', 'test/setup/census-equality.ts'],
     // Timeouts catch hangs, not slowness: a CI machine may be ten times slower than a developer's (the
     // slowest test takes about 5 s on an idle 2-core machine).
     testTimeout: 300_000,

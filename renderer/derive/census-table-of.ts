@@ -1,7 +1,7 @@
 import type { CensusTable } from '../../shared/geometry/census-table';
 import { censusTableFromColumns } from '../../shared/geometry/census-table';
 import type { Division } from '../../shared/model';
-import { censusColumnsOf } from '../storage/census-columns';
+import { censusColumnsOf } from '../../shared/model';
 
 const tables = new WeakMap<Division['census'], CensusTable>();
 

@@ -2,6 +2,7 @@ import type { Result } from '../../shared/model';
 import { text } from '../../shared/model';
 import type { CommunityCounts, DivideReply, DivideRequest, Preview } from './divide-protocol';
 import { failedUnchanged } from '../workers/failed-unchanged';
+import { packRequest } from '../workers/packed-division';
 
 /** A job in the divide worker: its result, and a way to stop it. */
 export interface DivideJob<T> {
@@ -38,7 +39,7 @@ function start<T>(
     event.preventDefault();
     finish(failed(event.message));
   };
-  worker.postMessage(request);
+  worker.postMessage(packRequest(request));
   return { result, cancel: () => finish('cancelled') };
 }
 

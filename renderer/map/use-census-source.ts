@@ -2,7 +2,7 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { RefObject } from 'react';
 import { useEffect, useRef } from 'react';
 import type { CensusPoint } from '../../shared/model';
-import { censusColumnsOf } from '../storage/census-columns';
+import { censusColumnsOf } from '../../shared/model';
 import type { CensusGeoJsonReply, CensusGeoJsonRequest } from '../workers/census-geojson-protocol';
 import { SOURCES } from './map-layers';
 

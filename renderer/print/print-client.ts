@@ -1,6 +1,7 @@
 import type { Result } from '../../shared/model';
 import { fail, ok, text } from '../../shared/model';
 import type { PrintReply, PrintRequest } from './print-protocol';
+import { packRequest } from '../workers/packed-division';
 
 /**
  * Makes a PDF in a worker of its own (the notice of a township is a few seconds of work that must not
@@ -24,6 +25,6 @@ export function makePdf(request: PrintRequest): Promise<Result<Uint8Array>> {
         }),
       );
     };
-    worker.postMessage(request);
+    worker.postMessage(packRequest(request));
   });
 }

@@ -1,5 +1,5 @@
 import type { CensusPoint, Change, Entity, EntityRef } from '../../shared/model';
-import { decodeCensus, encodeCensus } from './census-columns';
+import { decodeCensus, encodeCensus } from '../../shared/model';
 import type { HistoryRow, HistoryStack } from './schema';
 
 /** The part of a {@link HistoryRow} that comes from the change itself. */

@@ -11,15 +11,16 @@ import type {
   Layer,
   ReferenceLayer,
 } from '../../shared/model';
-import { countByLayer, entitiesOf, text } from '../../shared/model';
 import {
-  CENSUS_CHUNK_SIZE,
-  censusMapOf,
+  ColumnarCensus,
   concatCensus,
+  countByLayer,
   decodeCensus,
   encodeCensus,
-  splitIntoChunks,
-} from './census-columns';
+  entitiesOf,
+  text,
+} from '../../shared/model';
+import { CENSUS_CHUNK_SIZE, splitIntoChunks } from './census-columns';
 import { decodeChange, historyRow } from './history-codec';
 import type {
   CensusChunkRow,
@@ -161,8 +162,8 @@ function divisionFrom(
   for (const { entity } of entityRows) maps[entity.layer].set(entity.id, entity);
   // The cast is sound: each map was filled by `entity.layer`, so it holds only that layer's entities.
   const areas = maps as Omit<Division, 'meta' | 'census'>;
-  // The chunks joined are kept beside the points (census-columns.ts), for the map, the counts and the workers.
-  const census = censusMapOf(concatCensus(chunks));
+  // The chunks joined are the census itself: no point object is made until one is asked for.
+  const census = ColumnarCensus.of(concatCensus(chunks));
   const meta: DivisionMeta = {
     name: row.name,
     ruleSetId: row.ruleSetId,

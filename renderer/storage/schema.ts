@@ -1,6 +1,12 @@
 import type { Dexie, Table, Transaction } from 'dexie';
-import type { Entity, EntityRef, ExtraProperties, Layer, ReferenceLayer } from '../../shared/model';
-import type { CensusColumns } from './census-columns';
+import type {
+  CensusColumns,
+  Entity,
+  EntityRef,
+  ExtraProperties,
+  Layer,
+  ReferenceLayer,
+} from '../../shared/model';
 import type { VersionBodyRow, VersionKey, VersionRow } from './version-rows';
 import { VERSION_TABLES } from './version-rows';
 

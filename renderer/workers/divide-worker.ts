@@ -10,6 +10,8 @@ import { fail, ok, text } from '../../shared/model';
 import type { DivideReply, DivideRequest, Preview } from '../divide/divide-protocol';
 import { proposalFigures } from '../divide/proposal-figures';
 import { failedUnchanged } from './failed-unchanged';
+import type { PackedRequest } from './packed-division';
+import { unpackRequest } from './packed-division';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -53,9 +55,10 @@ function preview(request: Extract<DivideRequest, { type: 'divide' | 'rebalance' 
   return ok(proposalFigures(request.division, made.value.change, made.value.communities, request.ruleSet));
 }
 
-self.onmessage = (event: MessageEvent<DivideRequest>) => {
-  const request = event.data;
+self.onmessage = (event: MessageEvent<PackedRequest<DivideRequest>>) => {
+  const packed = event.data;
   try {
+    const request = unpackRequest<DivideRequest>(packed);
     if (request.type === 'feasible') {
       const counts = request.communityIds.map((communityId) => ({
         communityId,
@@ -69,7 +72,7 @@ self.onmessage = (event: MessageEvent<DivideRequest>) => {
       reply({ type: 'preview', result: preview(request) });
     }
   } catch (error) {
-    if (request.type === 'feasible') reply({ type: 'feasible', counts: [] });
+    if (packed.type === 'feasible') reply({ type: 'feasible', counts: [] });
     else reply({ type: 'preview', result: fail(unexpected(error)) });
   }
 };

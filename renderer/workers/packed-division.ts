@@ -1,6 +1,5 @@
-import type { CensusPoint, Division } from '../../shared/model';
-import type { CensusColumns } from '../storage/census-columns';
-import { censusColumnsOf, censusMapOf } from '../storage/census-columns';
+import type { CensusColumns, CensusPoint, Division } from '../../shared/model';
+import { censusColumnsOf, ColumnarCensus } from '../../shared/model';
 
 /**
  * Census points as they cross to a worker: the columns, with the ids joined into one string. Structured
@@ -42,6 +41,24 @@ export function unpackDivision(packed: PackedDivision): Division {
     ids[index] = idText.slice(start, end);
     start = end;
   }
-  const census: ReadonlyMap<string, CensusPoint> = censusMapOf({ ...columns, ids });
+  const census: ReadonlyMap<string, CensusPoint> = ColumnarCensus.of({ ...columns, ids });
   return { ...packed.division, census };
+}
+
+/** A worker request as it crosses: its `division` packed (a columnar census does not survive structured clone). */
+export type PackedRequest<T> = T extends { readonly division: Division }
+  ? Omit<T, 'division'> & { readonly division: PackedDivision }
+  : never;
+
+/** Packs the division of a worker request for `postMessage`. */
+export function packRequest<T extends { readonly division: Division }>(request: T): PackedRequest<T> {
+  // The conditional type resolves to exactly this shape for any T with a division; TypeScript cannot see it.
+  return { ...request, division: packDivision(request.division) } as unknown as PackedRequest<T>;
+}
+
+/** The request again, in the worker. */
+export function unpackRequest<T extends { readonly division: Division }>(packed: PackedRequest<T>): T {
+  // As above: the packed request is T with its division packed.
+  const { division, ...rest } = packed as unknown as { division: PackedDivision };
+  return { ...rest, division: unpackDivision(division) } as unknown as T;
 }

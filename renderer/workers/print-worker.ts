@@ -6,6 +6,8 @@ import { reviewReportPdf } from '../../shared/report/review-report-pdf';
 import { validateDivision } from '../../shared/validate/validate-division';
 import { text } from '../../shared/model';
 import type { FontUrls, PrintReply, PrintRequest } from '../print/print-protocol';
+import type { PackedRequest } from './packed-division';
+import { unpackRequest } from './packed-division';
 import { failedUnchanged } from './failed-unchanged';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -43,18 +45,20 @@ async function make(request: PrintRequest): Promise<Uint8Array> {
   });
 }
 
-self.onmessage = (event: MessageEvent<PrintRequest>) => {
-  make(event.data).then(
-    (bytes) => {
-      const reply: PrintReply = { ok: true, bytes };
-      self.postMessage(reply, [bytes.buffer]);
-    },
-    (error: unknown) => {
-      const reply: PrintReply = {
-        ok: false,
-        message: failedUnchanged(text('生成 PDF 失败', 'Making the PDF failed'), error),
-      };
-      self.postMessage(reply);
-    },
-  );
+self.onmessage = (event: MessageEvent<PackedRequest<PrintRequest>>) => {
+  Promise.resolve()
+    .then(() => make(unpackRequest<PrintRequest>(event.data)))
+    .then(
+      (bytes) => {
+        const reply: PrintReply = { ok: true, bytes };
+        self.postMessage(reply, [bytes.buffer]);
+      },
+      (error: unknown) => {
+        const reply: PrintReply = {
+          ok: false,
+          message: failedUnchanged(text('生成 PDF 失败', 'Making the PDF failed'), error),
+        };
+        self.postMessage(reply);
+      },
+    );
 };

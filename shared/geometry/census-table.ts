@@ -1,5 +1,6 @@
 import KDBush from 'kdbush';
 import type { CensusPoint } from '../model';
+import { ColumnarCensus } from '../model';
 
 /**
  * Census points as columns (typed arrays) with a KDBush index over their positions. A million points
@@ -30,8 +31,12 @@ export interface CensusColumnsInput {
   readonly population: ArrayLike<number>;
 }
 
-/** Builds the column table and its index. Points with non-finite coordinates are kept but not indexed. */
+/**
+ * Builds the column table and its index. Points with non-finite coordinates are kept but not indexed. A
+ * columnar census lends its columns; other maps are walked point by point.
+ */
 export function censusTable(census: ReadonlyMap<string, CensusPoint>): CensusTable {
+  if (census instanceof ColumnarCensus) return censusTableFromColumns(census.columns);
   const n = census.size;
   const ids: string[] = new Array<string>(n);
   const lon = new Float64Array(n);

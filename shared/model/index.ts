@@ -8,3 +8,4 @@ export * from './severity';
 export * from './reference-layer';
 export * from './own-property';
 export * from './vocabulary';
+export * from './census-columns';

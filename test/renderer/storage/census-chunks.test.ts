@@ -2,13 +2,16 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CensusPoint } from '../../../shared/model';
-import { applyChange, change, countByLayer, divisionOf } from '../../../shared/model';
 import {
-  CENSUS_CHUNK_SIZE,
+  applyChange,
+  change,
   concatCensus,
+  countByLayer,
   decodeCensus,
+  divisionOf,
   encodeCensus,
-} from '../../../renderer/storage/census-columns';
+} from '../../../shared/model';
+import { CENSUS_CHUNK_SIZE } from '../../../renderer/storage/census-columns';
 import type { GridPlanDatabase } from '../../../renderer/storage/schema';
 import { declareSchema } from '../../../renderer/storage/schema';
 import { censusPoint, censusPoints, freshStore, restart, sampleDivision } from './storage-fixtures';

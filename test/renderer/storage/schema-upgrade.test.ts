@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { CensusPoint, Grid } from '../../../shared/model';
-import { encodeCensus } from '../../../renderer/storage/census-columns';
+import { encodeCensus } from '../../../shared/model';
 import { encodeChange } from '../../../renderer/storage/history-codec';
 import { openProjectStore } from '../../../renderer/storage/project-store';
 import type { CensusChunkRow, EntityRow, HistoryRow, ProjectRowV1 } from '../../../renderer/storage/schema';

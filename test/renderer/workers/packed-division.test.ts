@@ -4,8 +4,7 @@ import { censusTable, censusTableFromColumns } from '../../../shared/geometry/ce
 import { countCensus } from '../../../shared/geometry/count-census';
 import { parseDivisionGeoJson } from '../../../shared/formats/geojson';
 import type { CensusPoint, Division } from '../../../shared/model';
-import { divisionOf } from '../../../shared/model';
-import { censusColumnsOf, censusMapOf, encodeCensus } from '../../../renderer/storage/census-columns';
+import { censusColumnsOf, ColumnarCensus, divisionOf, encodeCensus } from '../../../shared/model';
 import { censusGeoJsonText } from '../../../renderer/workers/census-geojson-text';
 import { packDivision, unpackDivision } from '../../../renderer/workers/packed-division';
 
@@ -49,10 +48,10 @@ describe('packDivision / unpackDivision', () => {
   });
 });
 
-describe('census columns attached to a loaded census', () => {
+describe('census columns of a loaded census', () => {
   it('are the columns the map was made of, and encoded once for any other map', () => {
     const columns = encodeCensus([point('a', 104, 29), point('b', 104.1, 29.1)]);
-    const census = censusMapOf(columns);
+    const census = ColumnarCensus.of(columns);
     expect(censusColumnsOf(census)).toBe(columns);
     const other = new Map(census);
     const encoded = censusColumnsOf(other);
@@ -63,7 +62,7 @@ describe('census columns attached to a loaded census', () => {
 
   it('are not attached when an id repeats (the map then holds fewer points)', () => {
     const columns = encodeCensus([point('a', 104, 29), point('a', 104.1, 29.1)]);
-    const census = censusMapOf(columns);
+    const census = ColumnarCensus.of(columns);
     expect(census.size).toBe(1);
     expect(censusColumnsOf(census)).not.toBe(columns);
   });

@@ -1,0 +1,245 @@
+import type { CensusPoint, ExtraProperties, PersonalData } from './types';
+
+/**
+ * What a census point has besides its id and numbers, kept only for the points that have any of it.
+ * `index` is the point's position in its {@link CensusColumns}.
+ */
+export interface CensusDetail {
+  readonly index: number;
+  readonly address?: string;
+  readonly personal?: PersonalData;
+  readonly extra?: ExtraProperties;
+}
+
+/**
+ * Census points as columns: a typed array per number instead of an object per point. A city's million
+ * points as objects are most of its memory and of the garbage collector's work; as columns they are five
+ * blocks. IndexedDB and `postMessage` also clone typed arrays as single blocks. Counts are Uint32Array
+ * when every value is a whole number that fits, Float64Array otherwise, so that an odd imported value
+ * (1.5, -1) is kept exactly instead of being wrapped round.
+ */
+export interface CensusColumns {
+  readonly ids: readonly string[];
+  readonly lon: Float64Array;
+  readonly lat: Float64Array;
+  readonly households: Uint32Array | Float64Array;
+  readonly population: Uint32Array | Float64Array;
+  /** Sparse: one entry per point that has an address, personal data or extra properties. */
+  readonly details: readonly CensusDetail[];
+}
+
+/** The `extra` of every point that has none: shared and frozen, so a million points do not own a `{}` each. */
+const NO_EXTRA: ExtraProperties = Object.freeze({});
+
+function wholeCountsFit(values: ArrayLike<number>): boolean {
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index] as number;
+    if (!Number.isInteger(value) || value < 0 || value > 0xffff_ffff || Object.is(value, -0)) return false;
+  }
+  return true;
+}
+
+/** A count column: Uint32Array when every value is a whole number that fits, else Float64Array. */
+export function countColumn(values: ArrayLike<number>): Uint32Array | Float64Array {
+  return wholeCountsFit(values) ? Uint32Array.from(values) : Float64Array.from(values);
+}
+
+function hasKeys(record: object | undefined): boolean {
+  if (record === undefined) return false;
+  for (const _key in record) return true;
+  return false;
+}
+
+/** Turns points into columns, keeping their order. */
+export function encodeCensus(points: Iterable<CensusPoint>): CensusColumns {
+  const list = Array.isArray(points) ? (points as readonly CensusPoint[]) : [...points];
+  const count = list.length;
+  const ids = new Array<string>(count);
+  const lon = new Float64Array(count);
+  const lat = new Float64Array(count);
+  const households = new Float64Array(count);
+  const population = new Float64Array(count);
+  const details: CensusDetail[] = [];
+  for (let index = 0; index < count; index++) {
+    const point = list[index] as CensusPoint;
+    ids[index] = point.id;
+    lon[index] = point.lon;
+    lat[index] = point.lat;
+    households[index] = point.households;
+    population[index] = point.population;
+    const hasAddress = point.address !== undefined;
+    const hasPersonal = point.personal !== undefined;
+    // An empty `extra` is the norm and is restored as {} on load, so it costs nothing to store.
+    const hasExtra = hasKeys(point.extra);
+    if (hasAddress || hasPersonal || hasExtra) {
+      details.push({
+        index,
+        ...(hasAddress ? { address: point.address } : {}),
+        ...(hasPersonal ? { personal: point.personal } : {}),
+        ...(hasExtra ? { extra: point.extra } : {}),
+      });
+    }
+  }
+  return { ids, lon, lat, households: countColumn(households), population: countColumn(population), details };
+}
+
+/** The point at `index` of `columns`, with its details when it has any. */
+function pointAt(columns: CensusColumns, index: number, detail: CensusDetail | undefined): CensusPoint {
+  const point: CensusPoint = {
+    layer: 'census',
+    id: columns.ids[index] as string,
+    lon: columns.lon[index] as number,
+    lat: columns.lat[index] as number,
+    households: columns.households[index] as number,
+    population: columns.population[index] as number,
+    extra: detail?.extra ?? NO_EXTRA,
+  };
+  if (detail === undefined) return point;
+  return {
+    ...point,
+    ...(detail.address !== undefined ? { address: detail.address } : {}),
+    ...(detail.personal !== undefined ? { personal: detail.personal } : {}),
+  };
+}
+
+/** Rebuilds the points of {@link encodeCensus}, in order. */
+export function decodeCensus(columns: CensusColumns): CensusPoint[] {
+  const count = columns.ids.length;
+  const points = new Array<CensusPoint>(count);
+  const details = detailsByIndex(columns);
+  for (let index = 0; index < count; index++) points[index] = pointAt(columns, index, details.get(index));
+  return points;
+}
+
+function detailsByIndex(columns: CensusColumns): Map<number, CensusDetail> {
+  const details = new Map<number, CensusDetail>();
+  for (const detail of columns.details) details.set(detail.index, detail);
+  return details;
+}
+
+/**
+ * The census of a `Division` held as columns: a `ReadonlyMap` of census points that makes a point object
+ * only when one is asked for. Opening a project, validating a city file or packing the census for a
+ * worker then never makes a million objects; whoever can work on columns takes {@link censusColumnsOf}.
+ *
+ * Ids must be distinct ({@link ColumnarCensus.of} checks and otherwise returns a plain `Map`, which
+ * keeps the last point of a repeated id as `applyChange` would). A change to the census copies it into a
+ * plain `Map` (`applyChange` does `new Map(census)`), so this map is never mutated. Points are values: two
+ * `get`s of one id give equal objects, not the same one. A `ColumnarCensus` does not survive structured
+ * clone as a map: send divisions to workers packed (renderer/workers/packed-division.ts).
+ */
+export class ColumnarCensus implements ReadonlyMap<string, CensusPoint> {
+  private positions: Map<string, number> | undefined;
+  private details: Map<number, CensusDetail> | undefined;
+
+  private constructor(readonly columns: CensusColumns) {}
+
+  /** The points of `columns` as a division's census map: columnar when their ids are distinct. */
+  static of(columns: CensusColumns): ReadonlyMap<string, CensusPoint> {
+    const census = new ColumnarCensus(columns);
+    if (census.positionsOfIds().size === columns.ids.length) return census;
+    const map = new Map<string, CensusPoint>();
+    for (const point of decodeCensus(columns)) map.set(point.id, point);
+    return map;
+  }
+
+  get size(): number {
+    return this.columns.ids.length;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'ColumnarCensus';
+  }
+
+  has(id: string): boolean {
+    return this.positionsOfIds().has(id);
+  }
+
+  get(id: string): CensusPoint | undefined {
+    const index = this.positionsOfIds().get(id);
+    return index === undefined ? undefined : this.at(index);
+  }
+
+  /** The point at position `index` of the columns. */
+  at(index: number): CensusPoint {
+    this.details ??= detailsByIndex(this.columns);
+    return pointAt(this.columns, index, this.details.get(index));
+  }
+
+  forEach(
+    callback: (value: CensusPoint, key: string, map: ReadonlyMap<string, CensusPoint>) => void,
+    thisArg?: unknown,
+  ): void {
+    const { ids } = this.columns;
+    for (let index = 0; index < ids.length; index++)
+      callback.call(thisArg, this.at(index), ids[index] as string, this);
+  }
+
+  *entries(): MapIterator<[string, CensusPoint]> {
+    const { ids } = this.columns;
+    for (let index = 0; index < ids.length; index++) yield [ids[index] as string, this.at(index)];
+  }
+
+  *keys(): MapIterator<string> {
+    yield* this.columns.ids;
+  }
+
+  *values(): MapIterator<CensusPoint> {
+    for (let index = 0; index < this.columns.ids.length; index++) yield this.at(index);
+  }
+
+  [Symbol.iterator](): MapIterator<[string, CensusPoint]> {
+    return this.entries();
+  }
+
+  private positionsOfIds(): Map<string, number> {
+    if (this.positions === undefined) {
+      const positions = new Map<string, number>();
+      const { ids } = this.columns;
+      for (let index = 0; index < ids.length; index++) positions.set(ids[index] as string, index);
+      this.positions = positions;
+    }
+    return this.positions;
+  }
+}
+
+const encoded = new WeakMap<ReadonlyMap<string, CensusPoint>, CensusColumns>();
+
+/** The points of `census` as columns: a columnar census's own, else encoded once and remembered. */
+export function censusColumnsOf(census: ReadonlyMap<string, CensusPoint>): CensusColumns {
+  if (census instanceof ColumnarCensus) return census.columns;
+  let columns = encoded.get(census);
+  if (!columns) {
+    columns = encodeCensus(census.values());
+    encoded.set(census, columns);
+  }
+  return columns;
+}
+
+/** Joins column blocks end to end without making the points (census chunks, history). */
+export function concatCensus(blocks: readonly CensusColumns[]): CensusColumns {
+  let count = 0;
+  let wholeCounts = true;
+  for (const block of blocks) {
+    count += block.ids.length;
+    if (!(block.households instanceof Uint32Array) || !(block.population instanceof Uint32Array))
+      wholeCounts = false;
+  }
+  const ids = new Array<string>(count);
+  const lon = new Float64Array(count);
+  const lat = new Float64Array(count);
+  const households = wholeCounts ? new Uint32Array(count) : new Float64Array(count);
+  const population = wholeCounts ? new Uint32Array(count) : new Float64Array(count);
+  const details: CensusDetail[] = [];
+  let offset = 0;
+  for (const block of blocks) {
+    for (let index = 0; index < block.ids.length; index++) ids[offset + index] = block.ids[index] as string;
+    lon.set(block.lon, offset);
+    lat.set(block.lat, offset);
+    households.set(block.households, offset);
+    population.set(block.population, offset);
+    for (const detail of block.details) details.push({ ...detail, index: detail.index + offset });
+    offset += block.ids.length;
+  }
+  return { ids, lon, lat, households, population, details };
+}
