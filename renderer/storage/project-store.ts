@@ -102,11 +102,30 @@ export interface ProjectStoreOptions {
 /** Default number of entries per history stack. */
 export const DEFAULT_HISTORY_LIMIT = 500;
 
-/** Which chunk holds which census point of a project, valid for one `censusRevision`. */
+/**
+ * Which chunk holds which census point of a project, valid for one `censusRevision`. The map from id to
+ * chunk is built on first use ({@link chunkOfIds}) from the ids of the chunks read: a project opens
+ * without hashing a million ids (1.7 s of the window's thread at 1,000,000 points,
+ * bench/app-open-bench.ts), and only the first census edit pays for it, still without re-reading chunks.
+ */
 interface CensusIndex {
   revision: number;
-  readonly chunkOf: Map<string, number>;
+  /** Built from `unindexed` on first use, then kept up to date by each commit. */
+  chunkOf: Map<string, number> | undefined;
+  /** The ids of each chunk as read, until `chunkOf` is built from them. */
+  unindexed: readonly { readonly chunk: number; readonly ids: readonly string[] }[];
   readonly sizes: Map<number, number>;
+}
+
+/** The index's map from census id to chunk, built from the chunks' ids the first time it is needed. */
+function chunkOfIds(index: CensusIndex): Map<string, number> {
+  if (!index.chunkOf) {
+    const chunkOf = new Map<string, number>();
+    for (const { chunk, ids } of index.unindexed) for (const id of ids) chunkOf.set(id, chunk);
+    index.chunkOf = chunkOf;
+    index.unindexed = [];
+  }
+  return index.chunkOf;
 }
 
 /** What a commit did to the census chunks, applied to the cached index only once the commit is durable. */
@@ -162,8 +181,10 @@ function divisionFrom(
   for (const { entity } of entityRows) maps[entity.layer].set(entity.id, entity);
   // The cast is sound: each map was filled by `entity.layer`, so it holds only that layer's entities.
   const areas = maps as Omit<Division, 'meta' | 'census'>;
-  // The chunks joined are the census itself: no point object is made until one is asked for.
-  const census = ColumnarCensus.of(concatCensus(chunks));
+  // The chunks joined are the census itself: no point object is made until one is asked for. Their ids
+  // are distinct by construction (chunks are written from a census map, and a commit replaces a point
+  // in the chunk that holds it), so they are not hashed to check it when a project opens.
+  const census = ColumnarCensus.ofDistinct(concatCensus(chunks));
   const meta: DivisionMeta = {
     name: row.name,
     ruleSetId: row.ruleSetId,
@@ -304,8 +325,8 @@ export class ProjectStore {
       // Only the "recently opened" order is lost; a full disk must not stop a planner opening a project.
     }
     const row: ProjectRow = { ...stored.row, lastOpenedAt };
-    // The chunks are at hand: indexing them now (~0.1 s per million points) spares the first census
-    // edit a full re-read of the chunks (~1 s per million).
+    // The chunks are at hand: keeping their ids for the index spares the first census edit a full
+    // re-read of the chunks (~1 s per million points); the index itself is built by that edit.
     this.#indexChunks(id, row.censusRevision, stored.chunks);
     return {
       summary: summaryOf(row),
@@ -723,11 +744,13 @@ export class ProjectStore {
 
   /** Builds and caches the chunk index from all of a project's chunks, read at `revision`. */
   #indexChunks(projectId: string, revision: number, chunks: readonly CensusChunkRow[]): CensusIndex {
-    const index: CensusIndex = { revision, chunkOf: new Map(), sizes: new Map() };
-    for (const chunk of chunks) {
-      for (const id of chunk.ids) index.chunkOf.set(id, chunk.chunk);
-      index.sizes.set(chunk.chunk, chunk.ids.length);
-    }
+    const index: CensusIndex = {
+      revision,
+      chunkOf: undefined,
+      unindexed: chunks.map(({ chunk, ids }) => ({ chunk, ids })),
+      sizes: new Map(),
+    };
+    for (const chunk of chunks) index.sizes.set(chunk.chunk, chunk.ids.length);
     this.#censusIndexes.set(projectId, index);
     return index;
   }
@@ -744,19 +767,20 @@ export class ProjectStore {
     const db = this.#db;
     const projectId = row.id;
     const index = await this.#censusIndex(projectId, row.censusRevision);
+    const chunkOf = chunkOfIds(index);
 
     const affected = new Set<number>();
     const removed = new Set<string>();
     const appended: CensusPoint[] = [];
     for (const id of plan.censusDelete) {
-      const chunk = index.chunkOf.get(id);
+      const chunk = chunkOf.get(id);
       if (chunk !== undefined && !plan.censusPut.has(id)) {
         affected.add(chunk);
         removed.add(id);
       }
     }
     for (const [id, point] of plan.censusPut) {
-      const chunk = index.chunkOf.get(id);
+      const chunk = chunkOf.get(id);
       if (chunk === undefined) appended.push(point);
       else affected.add(chunk);
     }
@@ -818,12 +842,13 @@ export class ProjectStore {
   #applyIndexUpdate(projectId: string, update: CensusIndexUpdate): void {
     const index = this.#censusIndexes.get(projectId);
     if (index !== update.index || index.revision !== update.fromRevision) return;
+    const chunkOf = chunkOfIds(index);
     for (const [chunk, ids] of update.before) {
-      for (const id of ids) if (index.chunkOf.get(id) === chunk) index.chunkOf.delete(id);
+      for (const id of ids) if (chunkOf.get(id) === chunk) chunkOf.delete(id);
       index.sizes.delete(chunk);
     }
     for (const [chunk, ids] of update.after) {
-      for (const id of ids) index.chunkOf.set(id, chunk);
+      for (const id of ids) chunkOf.set(id, chunk);
       if (ids.length > 0) index.sizes.set(chunk, ids.length);
     }
     index.revision = update.toRevision;

@@ -81,6 +81,27 @@ describe('ColumnarCensus', () => {
     expect(repeated.get('a')?.households).toBe(7);
   });
 
+  it('trusts a writer that keeps ids distinct (the store): columnar at once, ids hashed only when looked up', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(censusPointArbitrary, { selector: (point) => point.id, maxLength: 30 }),
+        (points) => {
+          const columns = encodeCensus(points);
+          const census = ColumnarCensus.ofDistinct(columns);
+          expect(censusColumnsOf(census)).toBe(columns);
+          const plain = plainMapOf(points);
+          expect(census.size).toBe(plain.size);
+          expect([...census.keys()]).toEqual([...plain.keys()]);
+          for (const point of points) {
+            expect(census.has(point.id)).toBe(true);
+            expect(census.get(point.id)).toEqual(plain.get(point.id));
+          }
+          expect(census.has('\u0000absent')).toBe(false);
+        },
+      ),
+    );
+  });
+
   it('is copied into a plain map by a change to the census, and left as it was', () => {
     const points = decodeCensus(
       encodeCensus([
