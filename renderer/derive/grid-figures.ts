@@ -1,6 +1,7 @@
 import type { Division, RuleSet, TargetStatus } from '../../shared/model';
-import { targetFor, targetStatus } from '../../shared/model';
+import { censusColumnsOf, targetFor, targetStatus } from '../../shared/model';
 import type { CensusCounts } from '../../shared/geometry/count-census';
+import { countOf } from '../../shared/geometry/census-table';
 import { countCensus } from '../../shared/geometry/count-census';
 import { censusTableOf } from './census-table-of';
 
@@ -25,6 +26,11 @@ export interface DivisionFigures {
   readonly unassignedHouseholds: number;
   /** Households per community code, counted from the points inside each community's grids or itself. */
   readonly byCommunity: ReadonlyMap<string, { households: number; population: number }>;
+  /**
+   * True while the counts are on their way from the validation worker (a project just opened): no grid,
+   * micro-grid or community has a figure yet and `unassignedHouseholds` is not known; the totals are.
+   */
+  readonly pending: boolean;
 }
 
 /** Counts households per grid from the census points and compares them with the rule set's targets. */
@@ -76,6 +82,25 @@ export function deriveFigures(
     population,
     unassignedHouseholds: counts.unassigned.households,
     byCommunity,
+    pending: false,
+  };
+}
+
+/**
+ * The figures of a division whose counts the validation worker is making: the totals only, every grid
+ * without a figure (neutral on the map) until they arrive. Opening a project then counts no census point
+ * on the window's thread (at 1,000,000 points its KDBush index and point-in-polygon held the map back).
+ */
+export function pendingFigures(division: Division): DivisionFigures {
+  const { households, population } = censusTotals(division.census);
+  return {
+    grids: new Map(),
+    microgrids: new Map(),
+    households,
+    population,
+    unassignedHouseholds: 0,
+    byCommunity: new Map(),
+    pending: true,
   };
 }
 
@@ -87,11 +112,11 @@ function censusTotals(census: Division['census']): { households: number; populat
   if (known) return known;
   let households = 0;
   let population = 0;
-  // Read from the table's columns rather than a million point objects.
-  const table = censusTableOf(census);
-  for (let row = 0; row < table.ids.length; row++) {
-    households += table.households[row]!;
-    population += table.population[row]!;
+  // Read from the columns rather than a million point objects (and without building the count's index).
+  const columns = censusColumnsOf(census);
+  for (let row = 0; row < columns.ids.length; row++) {
+    households += countOf(columns.households[row]!);
+    population += countOf(columns.population[row]!);
   }
   const totals = { households, population };
   totalsByCensus.set(census, totals);

@@ -149,7 +149,7 @@ function CommunityForm({
   const dirty =
     name.trim() !== community.name || code.trim() !== community.code || attributes.kind !== community.kind;
   const grids = [...division.grid.values()].filter((grid) => grid.parentCode === community.code).length;
-  const households = figures?.byCommunity.get(community.code)?.households ?? 0;
+  const households = figures?.pending ? null : (figures?.byCommunity.get(community.code)?.households ?? 0);
   const target = kind === '' ? null : kind === 'urban' ? ruleSet.urban : ruleSet.rural;
   const range = !target
     ? t('area.gridTargetNone')
@@ -171,7 +171,11 @@ function CommunityForm({
         <dt>{t('area.grids')}</dt>
         <dd data-testid="area-grids">{grids}</dd>
         <dt>{t('area.households')}</dt>
-        <dd>{t('units.households', { value: formatCount(households) })}</dd>
+        <dd>
+          {households === null
+            ? t('status.computing')
+            : t('units.households', { value: formatCount(households) })}
+        </dd>
         <dt>{t('area.gridTarget')}</dt>
         <dd data-testid="area-target" title={t('area.gridTargetNote', { ruleSet: ruleSet.name[language] })}>
           {range}

@@ -61,6 +61,8 @@ function GridForm({ division, grid, figure, live, ruleSet, onChange }: Attribute
   const community = [...division.community.values()].find((c) => c.code === grid.parentCode);
   const target = targetFor(grid, ruleSet);
   const targetState = figure?.status ?? 'none';
+  // A grid not counted yet (a project just opened, a grid just drawn) says so instead of showing 0.
+  const counted = live ?? figure;
   const lineage = community ? lineageOfCode(community, grid.code) : [];
   const badPhones = staff.filter((member) => member.phone && !PHONE_NUMBER.test(member.phone));
 
@@ -104,11 +106,17 @@ function GridForm({ division, grid, figure, live, ruleSet, onChange }: Attribute
         <dd>{community ? `${community.name}（${community.code}）` : grid.parentCode || '—'}</dd>
         <dt>{t('panel.households')}</dt>
         <dd data-testid="attr-households">
-          {t('units.households', { value: formatCount(live?.households ?? figure?.households ?? 0) })}
+          {counted
+            ? t('units.households', { value: formatCount(counted.households) })
+            : t('status.computing')}
           {live && <em className="live"> · {t('panel.liveLabel')}</em>}
         </dd>
         <dt>{t('panel.population')}</dt>
-        <dd>{t('units.population', { value: formatCount(live?.population ?? figure?.population ?? 0) })}</dd>
+        <dd>
+          {counted
+            ? t('units.population', { value: formatCount(counted.population) })
+            : t('status.computing')}
+        </dd>
         <dt>{t('panel.area')}</dt>
         <dd>{formatArea(t, polygonAreaM2(grid.geometry))}</dd>
         <dt>{t('panel.targetStatus')}</dt>

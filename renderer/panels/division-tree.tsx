@@ -7,6 +7,9 @@ import { formatCount } from './format';
 import { GridQualityBadge } from './grid-quality';
 import { shownTreeGrids } from './tree-shown-grids';
 
+/** What a grid's count shows until it is counted (a project just opened, a grid just drawn). */
+const NOT_COUNTED = '…';
+
 export interface DivisionTreeProps {
   readonly division: Division;
   readonly figures: DivisionFigures;
@@ -124,7 +127,7 @@ export const DivisionTree = memo(function DivisionTree({
             </small>
           </span>
           <span className="tree-count" data-testid="grid-households">
-            {formatCount(figure?.households ?? 0)}
+            {figure ? formatCount(figure.households) : NOT_COUNTED}
             {range}
             {figure?.accepted ? ` ✓${t('target.accepted')}` : ''}
           </span>
@@ -146,7 +149,7 @@ export const DivisionTree = memo(function DivisionTree({
                       className={`status-dot status-${mf?.status === 'none' ? 'untargeted' : (mf?.status ?? 'untargeted')}`}
                     />
                     <span className="tree-name">{microgrid.name || microgrid.code}</span>
-                    <span className="tree-count">{formatCount(mf?.households ?? 0)}</span>
+                    <span className="tree-count">{mf ? formatCount(mf.households) : NOT_COUNTED}</span>
                   </button>
                 </li>
               );

@@ -34,10 +34,12 @@ export function MicrogridFacts({ division, microgrid, figure }: MicrogridFactsPr
         <dd>{grid ? `${grid.name || grid.code}（${grid.code}）` : microgrid.parentCode || '—'}</dd>
         <dt>{t('panel.households')}</dt>
         <dd data-testid="attr-microgrid-households">
-          {t('units.households', { value: formatCount(figure?.households ?? 0) })}
+          {figure ? t('units.households', { value: formatCount(figure.households) }) : t('status.computing')}
         </dd>
         <dt>{t('panel.population')}</dt>
-        <dd>{t('units.population', { value: formatCount(figure?.population ?? 0) })}</dd>
+        <dd>
+          {figure ? t('units.population', { value: formatCount(figure.population) }) : t('status.computing')}
+        </dd>
         <dt>{t('panel.area')}</dt>
         <dd>{formatArea(t, polygonAreaM2(microgrid.geometry))}</dd>
         <dt>{t('panel.microgridStaff')}</dt>

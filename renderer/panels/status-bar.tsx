@@ -25,11 +25,18 @@ export function StatusBar({
 }: StatusBarProps) {
   const { t } = useTranslation();
   return (
-    <footer className="status-bar" data-testid="status-bar">
+    // data-counts: whether the figures are counted yet (tests and support wait for it after opening).
+    <footer
+      className="status-bar"
+      data-testid="status-bar"
+      data-counts={figures.pending ? 'pending' : 'counted'}
+    >
       <span>{t('status.grids', { count: gridCount })}</span>
       <span>{t('status.households', { value: formatCount(figures.households) })}</span>
       <span className={figures.unassignedHouseholds > 0 ? 'warn' : ''}>
-        {t('status.unassigned', { value: formatCount(figures.unassignedHouseholds) })}
+        {t('status.unassigned', {
+          value: figures.pending ? t('status.computing') : formatCount(figures.unassignedHouseholds),
+        })}
       </span>
       {errors !== null && (
         <span className={errors > 0 ? 'error' : ''}>{t('status.errors', { count: errors })}</span>

@@ -98,7 +98,7 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
   const showIssues = useCallback(() => showTab(ISSUES_TAB), []);
   const validation = useValidationWiring(session, division, ruleSet, setSelectedGridId, showIssues);
   // Counted by the validation worker: a split, a merge or an undo counts no census point on this thread.
-  const figures = useDivisionFigures(division, ruleSet, validation.state);
+  const figures = useDivisionFigures(division, ruleSet, validation.state, validation.resetDue);
 
   // Stable: the tree is memoised and must not re-render on every App render.
   const showOnMap = useCallback(

@@ -12,6 +12,11 @@ import { ValidationClient } from '../validation/validation-client';
 export interface ValidationWiring {
   readonly client: ValidationClient;
   readonly state: ValidationState;
+  /**
+   * True in the render that shows a session whose document the worker has not been given yet: its
+   * reset is sent by an effect after that render, so its counts are on their way too.
+   */
+  readonly resetDue: boolean;
   /** Shapes of the gaps, overlaps and parts outside a village, drawn from the current document. */
   readonly problems: FeatureCollection;
   /** Every census point in no grid (or in none of its grid's micro-grids), one map point each. */
@@ -40,6 +45,7 @@ export function useValidationWiring(
   const [client] = useState(() => new ValidationClient());
   const state = useSyncExternalStore(client.subscribe, client.getState);
   const [selectedIssue, setSelectedIssue] = useState<ValidationIssue | null>(null);
+  const [resetSession, setResetSession] = useState<EditorSession | null>(null);
   // The worker lives with the mounted window, not with the client object: StrictMode's second run of
   // this effect gets a fresh worker brought to the same document (see ValidationClient).
   useEffect(() => {
@@ -50,6 +56,10 @@ export function useValidationWiring(
   useEffect(() => {
     if (!session) return undefined;
     client.reset(session.getState().division, ruleSet);
+    // Which session the worker has: until this is set, the figures wait for the worker instead of
+    // counting on this thread in the render before the reset (an effect cannot run before a render).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setResetSession(session);
     return session.onApplied((change, division) => client.applied(change, division));
   }, [session, ruleSet, client]);
 
@@ -88,5 +98,16 @@ export function useValidationWiring(
     showIssues();
   };
 
-  return { client, state, problems, unassigned, selectedIssue, selectIssue, nextProblem, validateAll };
+  const resetDue = session !== null && session !== resetSession;
+  return {
+    client,
+    state,
+    resetDue,
+    problems,
+    unassigned,
+    selectedIssue,
+    selectIssue,
+    nextProblem,
+    validateAll,
+  };
 }

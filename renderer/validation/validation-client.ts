@@ -17,6 +17,11 @@ export interface ValidationState {
    * document it led to): the window counts on its own thread only when this is not the one it shows.
    */
   readonly countedDivision: Division | null;
+  /**
+   * The document of the last whole check (a reset) until its answer or a failure: its counts are on
+   * their way, so the window need not count them itself meanwhile (a project just opened).
+   */
+  readonly awaitedReset: Division | null;
   readonly running: boolean;
   /** True once a whole-division check has answered for the current document. */
   readonly checked: boolean;
@@ -41,6 +46,7 @@ const INITIAL: ValidationState = {
   gridCounts: null,
   counts: null,
   countedDivision: null,
+  awaitedReset: null,
   running: false,
   checked: false,
   lastDurationMs: null,
@@ -155,7 +161,7 @@ export class ValidationClient {
     this.replay = [request];
     this.documents.clear();
     this.documents.set(this.revision, division);
-    this.post(request, { checked: false });
+    this.post(request, { checked: false, awaitedReset: division });
   }
 
   /**
@@ -289,7 +295,13 @@ export class ValidationClient {
     this.attempt = 0;
     this.lostInRow = 0;
     if (response.type === 'failed') {
-      this.set({ ...this.state, running: false, failure: response.message, retrying: null });
+      this.set({
+        ...this.state,
+        running: false,
+        failure: response.message,
+        retrying: null,
+        awaitedReset: null,
+      });
       return;
     }
     this.set({
@@ -297,6 +309,7 @@ export class ValidationClient {
       gridCounts: response.gridCounts,
       counts: response.counts,
       countedDivision,
+      awaitedReset: null,
       running: false,
       checked: this.state.checked || response.full,
       lastDurationMs: response.durationMs,

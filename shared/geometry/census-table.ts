@@ -18,7 +18,8 @@ export interface CensusTable {
   readonly indexRows: Uint32Array;
 }
 
-function countOf(value: number): number {
+/** A point's households or population as counted: only a finite positive value counts. */
+export function countOf(value: number): number {
   return Number.isFinite(value) && value > 0 ? value : 0;
 }
 

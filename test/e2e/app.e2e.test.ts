@@ -71,10 +71,13 @@ describe('GridPlan in Chromium', () => {
   });
 
   it('lists the grids with households counted from census points', async () => {
-    const counts = await page.locator('[data-testid="grid-households"]').allTextContents();
-    expect(counts.length).toBeGreaterThan(5);
-    const households = counts.map((text) => Number(text.split('/')[0]!.replace(/[^\d]/g, '')));
-    expect(households.filter((n) => n > 0).length).toBeGreaterThan(5);
+    // The counts come from the validation worker once it has checked the project (… until then).
+    const counted = async (): Promise<number> => {
+      const counts = await page.locator('[data-testid="grid-households"]').allTextContents();
+      const households = counts.map((text) => Number(text.split('/')[0]!.replace(/[^\d]/g, '')));
+      return households.filter((n) => n > 0).length;
+    };
+    await expect.poll(counted, { timeout: 60_000 }).toBeGreaterThan(5);
     const status = await page.locator('[data-testid="status-bar"]').textContent();
     expect(status).toMatch(/网格 \d+/);
     expect(status).toMatch(/户数 [\d,]+/);

@@ -31,7 +31,16 @@ export async function launchBrowser(): Promise<Browser> {
 /** Opens the app at the base URL and waits until the map has loaded its style and settled. */
 export async function openApp(page: Page, baseUrl: string): Promise<void> {
   await page.goto(baseUrl);
+  await waitForCounts(page);
   await waitForMapIdle(page);
+}
+
+/**
+ * Waits until the window's figures are counted: a project opens with them pending until the validation
+ * worker has checked it (grids neutral, counts shown as …), then the fills take their target colours.
+ */
+export async function waitForCounts(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="status-bar"][data-counts="counted"]', { timeout: 120_000 });
 }
 
 /** Waits until MapLibre has drawn everything it was asked to. */
