@@ -1,4 +1,4 @@
-/** The census points to draw, as columns (copied to the worker; the window keeps its own). */
+/** The census points to draw, as columns (copies transferred to the worker; the window keeps its own). */
 export interface CensusGeoJsonRequest {
   readonly seq: number;
   readonly lon: Float64Array;
