@@ -1,6 +1,13 @@
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { applyChange, builtinRuleSet, change, divisionOf } from '../../../shared/model';
+import {
+  applyChange,
+  builtinRuleSet,
+  change,
+  ColumnarCensus,
+  divisionOf,
+  encodeCensus,
+} from '../../../shared/model';
 import type { Grid } from '../../../shared/model';
 import { Validator } from '../../../shared/validate/validator';
 import { census, community, grid, rect, township } from './entities';
@@ -113,5 +120,25 @@ describe('Validator', () => {
     const delta = validator.update(change('draw', [grid(`${C}002`, C, rect(104.01, 29, 104.02, 29.01))]));
     expect(delta.removed).toContain(inCommunity.key);
     expect(validator.issues().filter((issue) => issue.rule === 'unassigned-point')).toHaveLength(1);
+  });
+
+  it('names the same unassigned points over a columnar census as over a plain map, by position', () => {
+    const plain = divisionOf({}, [
+      township(T, rect(104, 29, 104.02, 29.01)),
+      community(C, rect(104, 29, 104.02, 29.01)),
+      grid(`${C}001`, C, rect(104, 29, 104.01, 29.01)),
+      census(104.005, 29.005, 3, 7, 'inside'),
+      { ...census(104.015, 29.005, 2, 5, 'east'), address: '东街 2 号' },
+      census(104.5, 29.5, 7, 9, 'far-away'),
+    ]);
+    const columnar = { ...plain, census: ColumnarCensus.ofDistinct(encodeCensus(plain.census.values())) };
+    const fromMap = new Validator(plain, zigong);
+    const fromColumns = new Validator(columnar, zigong);
+    expect(fromColumns.issues()).toEqual(fromMap.issues());
+    expect(fromColumns.report('en').issues).toEqual(fromMap.report('en').issues);
+    const outside = fromColumns
+      .issues()
+      .find((issue) => issue.rule === 'unassigned-point' && !issue.parentCode);
+    expect(outside?.message.en).toContain('far-away');
   });
 });
