@@ -5,6 +5,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Division } from '../../shared/model';
+import { censusColumnsOf } from '../../shared/model';
 import type { ValidationIssue } from '../../shared/validate';
 import type { GridFigures } from '../derive/grid-figures';
 import { offlineBasemapStyle } from './basemap-style';
@@ -100,7 +101,11 @@ function boundsOf(division: Division): LngLatBoundsLike | null {
           ? division.grid
           : division.microgrid;
   for (const entity of areas.values()) visit(entity.geometry.coordinates);
-  if (minX === Infinity) for (const point of division.census.values()) visit([point.lon, point.lat]);
+  if (minX === Infinity) {
+    // A project of census points only: their columns, not a point object each.
+    const { lon, lat } = censusColumnsOf(division.census);
+    for (let index = 0; index < lon.length; index++) visit([lon[index], lat[index]]);
+  }
   return minX === Infinity ? null : [minX, minY, maxX, maxY];
 }
 
