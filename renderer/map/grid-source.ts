@@ -22,7 +22,8 @@ function figurePropertiesOf(grid: Grid, figures: GridFigures, words: GridLabelWo
   return {
     status: figure?.status ?? 'none',
     households,
-    label: `${grid.locked ? words.lockedPrefix : ''}${grid.name}\n${words.households(households)}`,
+    // A grid not counted yet (a project just opened, a grid just drawn) is labelled without a count.
+    label: `${grid.locked ? words.lockedPrefix : ''}${grid.name}${figure ? `\n${words.households(households)}` : ''}`,
   };
 }
 

@@ -121,7 +121,8 @@ function GridForm({ division, grid, figure, live, ruleSet, onChange }: Attribute
         <dd>{formatArea(t, polygonAreaM2(grid.geometry))}</dd>
         <dt>{t('panel.targetStatus')}</dt>
         <dd>
-          <span className={`status-dot ${statusClass(grid, targetState)}`} /> {t(`target.${targetState}`)}
+          <span className={`status-dot ${statusClass(grid, targetState)}`} />{' '}
+          {figure ? t(`target.${targetState}`) : t('status.computing')}
           {target?.minHouseholds !== undefined && target.maxHouseholds !== undefined
             ? `（${t('target.range', { min: target.minHouseholds, max: target.maxHouseholds })}）`
             : ''}

@@ -70,4 +70,18 @@ describe('GridSourceContents', () => {
     contents.reset();
     expect(contents.next(edited, figures, words)).toHaveProperty('data');
   });
+
+  it('labels grids without a count while the figures are pending, then sends their counts as a diff', () => {
+    const contents = new GridSourceContents();
+    const sent = contents.next(division, new Map(), words);
+    const feature = sent && 'data' in sent ? sent.data.features[0]! : null;
+    expect(feature?.properties).toMatchObject({ id: first!.id, status: 'none', label: first!.name });
+    const counted = contents.next(division, figures, words);
+    expect(counted && 'diff' in counted && counted.diff.update).toHaveLength(division.grid.size);
+    const update = counted && 'diff' in counted ? counted.diff.update!.find((u) => u.id === first!.id) : null;
+    expect(update?.addOrUpdateProperties).toContainEqual({
+      key: 'label',
+      value: `${first!.name}\n${figures.get(first!.id)!.households} 户`,
+    });
+  });
 });
