@@ -1,15 +1,17 @@
-import type { Change, Division, Result, RuleSet } from '../../shared/model';
+import type { Division, Result, RuleSet } from '../../shared/model';
 import { applyChange, fail, text } from '../../shared/model';
 import type { SketchPreview } from '../divide/sketch-counts';
 import { NO_PREVIEW, sketchCounts } from '../divide/sketch-counts';
 import type { SketchRequest, SketchWorkerReply } from '../divide/sketch-protocol';
+import { communityGaps } from '../tools/community-gaps';
 import { runEditCommand } from '../tools/edit-command';
 import { unpackDivision } from './packed-division';
 
 /**
  * The sketch-count worker's state and answers, apart from the worker's messaging so tests run it in
  * process: it keeps the newest document it was sent and answers sketches (counts before commit) and
- * edit commands (拆分, 合并, 挖出专属网格, 填补空白: edit-command.ts) on it. Returns null for a message that needs no answer.
+ * edit commands (拆分, 合并, 挖出专属网格, 填补空白, 画网格, 微网格: edit-command.ts) and
+ * 填补空白's gap list (community-gaps.ts) on it. Returns null for a message that needs no answer.
  */
 export function createSketchHandler(): (request: SketchRequest) => SketchWorkerReply | null {
   let current: { version: number; division: Division; ruleSet: RuleSet } | null = null;
@@ -36,13 +38,15 @@ export function createSketchHandler(): (request: SketchRequest) => SketchWorkerR
     }
     if (request.type === 'edit') {
       if (!current) return { type: 'edit', id: request.id, version: null, result: NOT_READY };
-      let result: Result<Change>;
-      try {
-        result = runEditCommand(current.division, request.command);
-      } catch {
-        result = GEOMETRY_FAILED;
-      }
+      const doc = current.division;
+      const result = guarded(() => runEditCommand(doc, request.command), GEOMETRY_FAILED);
       return { type: 'edit', id: request.id, version: current.version, result };
+    }
+    if (request.type === 'gaps') {
+      if (!current) return { type: 'gaps', id: request.id, version: null, result: NOT_READY };
+      const doc = current.division;
+      const result = guarded(() => communityGaps(doc, request.communityId), GAPS_FAILED);
+      return { type: 'gaps', id: request.id, version: current.version, result };
     }
     let preview: SketchPreview = NO_PREVIEW;
     try {
@@ -55,7 +59,16 @@ export function createSketchHandler(): (request: SketchRequest) => SketchWorkerR
   };
 }
 
-const NOT_READY: Result<Change> = fail({
+/** The computation's result, or `failed` when the geometry made it throw. */
+function guarded<T>(compute: () => Result<T>, failed: Result<never>): Result<T> {
+  try {
+    return compute();
+  } catch {
+    return failed;
+  }
+}
+
+const NOT_READY = fail<never>({
   kind: 'not-ready',
   message: text(
     '文档尚未载入后台计算，本次修改未应用：请稍候重新操作一次。',
@@ -63,10 +76,18 @@ const NOT_READY: Result<Change> = fail({
   ),
 });
 
-const GEOMETRY_FAILED: Result<Change> = fail({
+const GEOMETRY_FAILED = fail<never>({
   kind: 'geometry',
   message: text(
     '所画的几何无法计算（例如线或轮廓自相交），本次修改未应用，数据完好：请画一条简单的线或轮廓重试。',
     'What was drawn could not be computed (for example a line or outline that crosses itself), so this edit was not applied and the data is intact: draw a simple line or outline and try again.',
+  ),
+});
+
+const GAPS_FAILED = fail<never>({
+  kind: 'geometry',
+  message: text(
+    '无法计算该社区/村的空白（其轮廓或网格的几何有误），数据未改动：请先按整体校验的提示修正几何。',
+    'The gaps of this community could not be computed (its outline or its grids have invalid geometry); nothing was changed: fix the geometry as 整体校验 (Validate) shows first.',
   ),
 });
