@@ -140,6 +140,22 @@ describe('填补空白’s gap list in the sketch worker', () => {
     expect(deleted.parentCode).toBe(holed.community.get(communityId)!.code);
   });
 
+  it('asks for the list of the document after an edit without sending the whole document again', async () => {
+    const division = demo();
+    const { holed, communityId, deleted } = fillCase(division);
+    const port = inProcessPort();
+    const client = started(port);
+    const { session } = sessionOn(division);
+    session.onApplied((c, after, before) => client.followChange(c, after, before));
+    const first = await client.gaps(division, ruleSet, communityId);
+    await session.apply(change('删除', [], [{ layer: 'grid', id: deleted.id }]));
+    const after = await client.gaps(session.getState().division, ruleSet, communityId);
+    expect(port.seen).toEqual(['document', 'gaps', 'change', 'gaps']);
+    if (!first?.ok || !after?.ok) throw new Error('the gap list failed');
+    expect(after).toEqual(communityGaps(holed, communityId));
+    expect(after.value).toHaveLength(first.value.length + 1);
+  });
+
   it('says so when the community is gone, in both languages', async () => {
     const answer = await started().gaps(demo(), ruleSet, 'no-such-community');
     expect(answer?.ok).toBe(false);
