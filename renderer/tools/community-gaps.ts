@@ -23,7 +23,21 @@ export function communityGaps(doc: Division, communityId: string): Result<Listed
       ),
     });
   const grids = [...doc.grid.values()].filter((grid) => grid.parentCode === community.code);
-  const gaps = findGaps(community.geometry, grids.map(areaInput), { minAreaM2: MIN_PIECE_AREA_M2 });
+  let gaps: Result<Gap[]>;
+  try {
+    gaps = findGaps(community.geometry, grids.map(areaInput), { minAreaM2: MIN_PIECE_AREA_M2 });
+  } catch {
+    // Should the overlay throw on geometry it cannot take, the panel says so instead of breaking.
+    return GAPS_FAILED;
+  }
   if (!gaps.ok) return gaps;
   return ok(gaps.value.map(({ areaM2, at, neighbours }) => ({ areaM2, at, neighbours })));
 }
+
+const GAPS_FAILED = fail<never>({
+  kind: 'geometry',
+  message: text(
+    '无法计算该社区/村的空白（其轮廓或网格的几何有误），数据未改动：请先按整体校验的提示修正几何。',
+    'The gaps of this community could not be computed (its outline or its grids have invalid geometry); nothing was changed: fix the geometry as 整体校验 (Validate) shows first.',
+  ),
+});

@@ -1,4 +1,4 @@
-import type { Division, Result, RuleSet } from '../../shared/model';
+import type { Change, Division, Result, RuleSet } from '../../shared/model';
 import { applyChange, fail, text } from '../../shared/model';
 import type { SketchPreview } from '../divide/sketch-counts';
 import { NO_PREVIEW, sketchCounts } from '../divide/sketch-counts';
@@ -38,14 +38,17 @@ export function createSketchHandler(): (request: SketchRequest) => SketchWorkerR
     }
     if (request.type === 'edit') {
       if (!current) return { type: 'edit', id: request.id, version: null, result: NOT_READY };
-      const doc = current.division;
-      const result = guarded(() => runEditCommand(doc, request.command), GEOMETRY_FAILED);
+      let result: Result<Change>;
+      try {
+        result = runEditCommand(current.division, request.command);
+      } catch {
+        result = GEOMETRY_FAILED;
+      }
       return { type: 'edit', id: request.id, version: current.version, result };
     }
     if (request.type === 'gaps') {
       if (!current) return { type: 'gaps', id: request.id, version: null, result: NOT_READY };
-      const doc = current.division;
-      const result = guarded(() => communityGaps(doc, request.communityId), GAPS_FAILED);
+      const result = communityGaps(current.division, request.communityId);
       return { type: 'gaps', id: request.id, version: current.version, result };
     }
     let preview: SketchPreview = NO_PREVIEW;
@@ -57,15 +60,6 @@ export function createSketchHandler(): (request: SketchRequest) => SketchWorkerR
     }
     return { type: 'sketch', seq: request.seq, preview };
   };
-}
-
-/** The computation's result, or `failed` when the geometry made it throw. */
-function guarded<T>(compute: () => Result<T>, failed: Result<never>): Result<T> {
-  try {
-    return compute();
-  } catch {
-    return failed;
-  }
 }
 
 const NOT_READY = fail<never>({
@@ -81,13 +75,5 @@ const GEOMETRY_FAILED = fail<never>({
   message: text(
     '所画的几何无法计算（例如线或轮廓自相交），本次修改未应用，数据完好：请画一条简单的线或轮廓重试。',
     'What was drawn could not be computed (for example a line or outline that crosses itself), so this edit was not applied and the data is intact: draw a simple line or outline and try again.',
-  ),
-});
-
-const GAPS_FAILED = fail<never>({
-  kind: 'geometry',
-  message: text(
-    '无法计算该社区/村的空白（其轮廓或网格的几何有误），数据未改动：请先按整体校验的提示修正几何。',
-    'The gaps of this community could not be computed (its outline or its grids have invalid geometry); nothing was changed: fix the geometry as 整体校验 (Validate) shows first.',
   ),
 });
