@@ -288,6 +288,7 @@ describe('the map editor with real mouse events', () => {
     const asked = await postedGapLists();
     const gaps = await gapList();
     expect(await gaps.count()).toBe(before + 1);
+    await page.screenshot({ path: 'test-results/e2e-gap-panel.png' });
     await gaps.first().locator('button', { hasText: '新建网格' }).click();
     await gridCountBecomes(40);
     // The list of the filled document came from the worker too.
