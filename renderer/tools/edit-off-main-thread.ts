@@ -19,9 +19,9 @@ export type EditOutcome =
 export const EDIT_ATTEMPTS = 3;
 
 /**
- * Runs an edit command (拆分, 合并, 挖出专属网格, 填补空白) off the main thread (issue 12): the sketch worker
- * computes the Change on its copy of the session's document and the session applies it only if its
- * document is still that one (`EditorSession.applyOn`); if an edit landed in between (an undo, another
+ * Runs an edit command (edit-command.ts: 拆分, 合并, 挖出专属网格, 填补空白, 画网格, 微网格) off the main
+ * thread (issue 12): the sketch worker computes the Change on its copy of the session's document and
+ * the session applies it only if its document is still that one (`EditorSession.applyOn`); if an edit landed in between (an undo, another
  * window's change), the command is computed again on the new document, at most {@link EDIT_ATTEMPTS}
  * times. Without a worker (none, failed, stopped) the same command runs here, on the main thread.
  */
