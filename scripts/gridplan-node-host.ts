@@ -6,7 +6,7 @@ import {
   renameSync,
   rmSync,
   statSync,
-  writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -58,6 +58,34 @@ function resolveAsset(specifier: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Writes the file `path` from the bytes `write` puts, in order: beside the target and renamed, so a failed
+ * export never leaves half a file under its name.
+ */
+function writeAtomically(path: string, write: (put: (bytes: Uint8Array) => void) => void): Result<true> {
+  const temporary = `${path}.${process.pid}.partial`;
+  let fd: number | undefined;
+  try {
+    const descriptor = openSync(temporary, 'w');
+    fd = descriptor;
+    write((bytes) => {
+      for (let at = 0; at < bytes.length;) at += writeSync(descriptor, bytes, at, bytes.length - at);
+    });
+    fd = undefined;
+    closeSync(descriptor);
+    renameSync(temporary, path);
+    return ok(true);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(temporary, { force: true });
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail({
+      kind: 'unwritable',
+      message: text(`写入失败（${detail}）。`, `Writing failed (${detail}).`),
+    });
+  }
+}
+
 /** The command line's host on the real file system (atomic `--out` writes, decoding that never garbles). */
 export const nodeCliHost: CliHost = {
   // node-postgres and the HTTP server load only for `gridplan city`: every other command would pay
@@ -105,21 +133,9 @@ export const nodeCliHost: CliHost = {
     }
   },
   writeBytes(path, bytes) {
-    // Written beside the target and renamed: a failed export never leaves half a file under its name.
-    const temporary = `${path}.${process.pid}.partial`;
-    try {
-      writeFileSync(temporary, bytes);
-      renameSync(temporary, path);
-      return ok(true);
-    } catch (error) {
-      rmSync(temporary, { force: true });
-      const detail = error instanceof Error ? error.message : String(error);
-      return fail({
-        kind: 'unwritable',
-        message: text(`写入失败（${detail}）。`, `Writing failed (${detail}).`),
-      });
-    }
+    return writeAtomically(path, (put) => put(bytes));
   },
+  writePieces: writeAtomically,
   fileSize(path) {
     try {
       const stat = statSync(path);

@@ -27,6 +27,13 @@ export interface CliHost {
    * an `--out` target is either the new file or exactly what it was.
    */
   writeBytes?: (path: string, bytes: Uint8Array) => Result<true>;
+  /**
+   * {@link CliHost.writeBytes} of bytes made piece by piece: `write` is called with `put`, which writes
+   * the bytes it is given after those before (and may reuse them once it returns). The file is written
+   * atomically, as by writeBytes; a failure of `put` fails the whole write. Hosts without it get the
+   * pieces joined.
+   */
+  writePieces?: (path: string, write: (put: (bytes: Uint8Array) => void) => void) => Result<true>;
   /** Size in bytes, or undefined when there is no such file. Lets huge files be refused unread. */
   fileSize?: (path: string) => number | undefined;
   /**

@@ -14,7 +14,7 @@ import type { RowError } from '../formats/import-layer';
 import { LAYER_NAMES, replaceLayerChange, rowErrorProblems } from '../formats/import-layer';
 import { lonLatLookSwapped, swappedColumnsHint } from '../formats/swapped-coordinates';
 import type { TextPiece } from '../formats/text-encoding';
-import { utf8OfPieces } from '../formats/text-encoding';
+import { utf8OfPieces, writeUtf8OfPieces } from '../formats/text-encoding';
 import type { InputFile } from '../formats/zip-archive';
 import { MAX_IMPORT_BYTES, tooLargeProblem } from '../formats/zip-archive';
 import type { Division, Language, Problem, Result } from '../model';
@@ -30,6 +30,8 @@ export interface TransferHost {
   readText(path: string): Result<string>;
   readBytes(path: string): Result<Uint8Array>;
   writeBytes(path: string, bytes: Uint8Array): Result<true>;
+  /** Writes a file piece by piece (see CliHost), when the host has it. */
+  writePieces?: CliHost['writePieces'];
   /** Size in bytes, or undefined when there is no such file. Lets huge files be refused unread. */
   fileSize(path: string): number | undefined;
   /** Piecewise reading of division files (see CliHost), when the host has it. */
@@ -253,7 +255,10 @@ export function runImport(command: ImportCommand, host: TransferHost): TransferR
     }
   }
   const note = `${text('导入', 'Import')[lang]} ${fileNameOf(command.path)}`;
-  const written = host.writeBytes(command.out, utf8OfPieces(imported.text(base, note)));
+  const pieces = imported.text(base, note);
+  const written = host.writePieces
+    ? host.writePieces(command.out, (put) => writeUtf8OfPieces(pieces, put))
+    : host.writeBytes(command.out, utf8OfPieces(pieces));
   if (!written.ok)
     return failed(text(`无法写入 ${command.out}：`, `Cannot write ${command.out}:`), written.problems, lang);
   const details = describe(inspection, lang);
