@@ -37,8 +37,10 @@ const beforeBundle = beforeTree
       (await import(pathToFileURL(path.join(beforeTree, 'scripts', 'build-cli.mjs')).href)) as {
         buildCli: typeof buildCli;
       }
-    ).buildCli({ outfile: at('cli/before.js'), quiet: true })
+    ).buildCli({ outfile: at('before/gridplan.js'), quiet: true })
   : undefined;
+// Its own folder: a bundle's chunks sit beside it (scripts/build-cli.mjs).
+if (beforeBundle) writeFileSync(at('before/package.json'), '{ "type": "module" }\n');
 
 const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
