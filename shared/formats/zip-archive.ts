@@ -3,6 +3,8 @@ import type { Problem, Result } from '../model';
 import { fail, ok, text } from '../model';
 import { decodeText, isValidUtf8 } from './text-encoding';
 import { inflateZipEntry, readZipDirectory } from './zip-entries';
+import type { DeflateRaw } from './zip-write';
+import { writeZipWith } from './zip-write';
 
 /**
  * The largest input GridPlan imports (a file, or a zip's unpacked entries together). Larger inputs are
@@ -105,8 +107,14 @@ export function readZip(
   return ok(files);
 }
 
-/** Packs files into a zip (names are written as UTF-8, flagged as such). */
-export function writeZip(files: readonly InputFile[]): Uint8Array {
+/**
+ * Packs files into a zip (names are written as UTF-8, flagged as such), every zip GridPlan writes: with
+ * `deflateRaw`, a native DEFLATE the host gives (the command line passes Node's zlib), through
+ * {@link writeZipWith}; without it (the app, in the browser), with fflate's, in JavaScript. The files
+ * inside are the same bytes either way; only their compressed form differs.
+ */
+export function writeZip(files: readonly InputFile[], deflateRaw?: DeflateRaw): Uint8Array {
+  if (deflateRaw) return writeZipWith(files, deflateRaw);
   const entries: Record<string, Uint8Array> = {};
   for (const file of files) entries[file.name] = file.bytes;
   return zipSync(entries, { level: 6 });
