@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { decodeTextFile } from '../shared/formats/text-encoding';
 import type { CliHost } from '../shared/cli/run-cli';
 import type { Result } from '../shared/model';
@@ -119,6 +119,15 @@ export const nodeCliHost: CliHost = {
     // Level 6, as fflate's default; native, so a shapefile zip costs a fraction of fflate's time.
     const deflated = deflateRawSync(bytes, { level: 6 });
     return new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.byteLength);
+  },
+  inflateRaw(data, maxLength) {
+    try {
+      // maxOutputLength bounds what zlib produces, as fflate's callback does (at least 1: zlib's minimum).
+      const inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, maxLength) });
+      return new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.byteLength);
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'too-large' : 'damaged';
+    }
   },
   readPieces(path, read) {
     let fd: number | undefined;

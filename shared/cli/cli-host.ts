@@ -1,6 +1,7 @@
 import type { CityDatabase } from '../city/city-database';
 import type { CityRequest, CityResponse } from '../city/city-server';
 import type { Result } from '../model';
+import type { InflateRaw } from '../formats/zip-entries';
 
 /**
  * What the command core needs from its host (scripts/gridplan.ts in Node, tests in memory). The core is
@@ -22,6 +23,11 @@ export interface CliHost {
    * without it zip with fflate, in JavaScript.
    */
   deflateRaw?: (bytes: Uint8Array) => Uint8Array;
+  /**
+   * Raw INFLATE in native code producing at most `maxLength` bytes (Node's zlib), for the workbooks the
+   * command line reads; hosts without it inflate with fflate, in JavaScript.
+   */
+  inflateRaw?: InflateRaw;
   /**
    * Writes a file atomically: a temporary file beside the target, renamed over it; removed on failure, so
    * an `--out` target is either the new file or exactly what it was.

@@ -38,6 +38,8 @@ export interface TransferHost {
   readPieces?: CliHost['readPieces'];
   /** A native raw DEFLATE for shapefile zips (see CliHost), when the host has it. */
   deflateRaw?: CliHost['deflateRaw'];
+  /** A native bounded inflate for XLSX workbooks (see CliHost), when the host has it. */
+  inflateRaw?: CliHost['inflateRaw'];
 }
 
 /** The outcome of a command, as run-cli.ts returns it. */
@@ -107,8 +109,10 @@ function readLayer(
   command: ImportCommand,
   files: readonly InputFile[],
   censusTables: CensusTablePath,
+  inflateRaw: TransferHost['inflateRaw'],
 ): Result<ReadLayer> {
   const options = {
+    ...(inflateRaw ? { inflateRaw } : {}),
     ...(command.encoding ? { encoding: command.encoding } : {}),
     ...(command.zoneEpsg !== undefined ? { zoneEpsg: command.zoneEpsg } : {}),
     ...(command.shapefileLayer ? { shapefileLayer: command.shapefileLayer } : {}),
@@ -228,7 +232,7 @@ export function runImport(
     if (!bytes.ok) return failed(cannot, bytes.problems, lang);
     files.push({ name: fileNameOf(path), bytes: bytes.value });
   }
-  const read = readLayer(command, files, censusTables);
+  const read = readLayer(command, files, censusTables, host.inflateRaw);
   if (!read.ok) return failed(cannot, read.problems, lang);
   const imported = read.value;
   let warnings = '';

@@ -22,6 +22,7 @@ import { decodeTextFile } from './text-encoding';
 import type { InputFile } from './zip-archive';
 import { MAX_IMPORT_BYTES, tooLargeProblem } from './zip-archive';
 import { readXlsx } from './xlsx';
+import type { InflateRaw } from './zip-entries';
 
 /**
  * The one entry point of every import (app worker and CLI): recognise the files, show what they hold,
@@ -41,6 +42,8 @@ export interface ImportReadOptions {
   readonly shapefileLayer?: string;
   /** Reports progress (0–1) of a long read. */
   readonly onProgress?: (fraction: number) => void;
+  /** A native inflate for XLSX workbooks (the command line's zlib); fflate's without it. */
+  readonly inflateRaw?: InflateRaw;
 }
 
 /** What the import dialog shows before anything is imported. */
@@ -222,7 +225,7 @@ function readTable(
     encoding = decoded.value.encoding;
     source = decoded.value.source;
   } else {
-    const read = readXlsx(file.bytes, file.name);
+    const read = readXlsx(file.bytes, file.name, options.inflateRaw);
     if (!read.ok) return read;
     table = read.value;
   }
@@ -546,7 +549,7 @@ export function readCensusTable(
     const scanned = scanCsv(decoded.value.text, file.name, onRow);
     if (!scanned.ok) return scanned;
   } else {
-    const read = readXlsx(file.bytes, file.name);
+    const read = readXlsx(file.bytes, file.name, options.inflateRaw);
     if (!read.ok) return read;
     const { header: names, rows } = read.value;
     if (names.length > 0) onRow(names, 1);
