@@ -9,6 +9,7 @@ import { validateDivision } from '../validate/validate-division';
 import type { ValidationReport } from '../validate/validation-report';
 import { overviewMapSvg } from '../report/overview-map-svg';
 import { formatHtmlReport } from './format-html-report';
+import type { DeflateRaw } from '../formats/zip-write';
 
 /** What a PDF maker receives: the division being filed and its validation report. */
 export interface FilingPdfInput {
@@ -56,6 +57,8 @@ export interface FilingPackageOptions {
    * `stringifyDivision(division)` (residents' personal data left out).
    */
   readonly divisionText?: string;
+  /** A native raw DEFLATE for the zip (the command line's zlib, CliHost); without it, fflate's. */
+  readonly deflateRaw?: DeflateRaw;
 }
 
 /** Entity counts and census totals of a division. */
@@ -152,6 +155,7 @@ export async function buildFilingPackage(
         ...(options.note !== undefined ? { note: options.note } : {}),
       },
       files,
+      ...(options.deflateRaw ? { deflateRaw: options.deflateRaw } : {}),
     }),
   );
 }
