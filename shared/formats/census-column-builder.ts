@@ -23,13 +23,19 @@ function grown<T extends Float64Array | Int32Array>(from: T, make: (length: numb
   return to;
 }
 
+/** Ids numbered past this many decimal digits are hashed instead (the bit set stays below 13 MB). */
+const MAX_NUMBER_DIGITS = 8;
+
 /**
  * Census points gathered as a reader meets them, straight into growable typed columns, and given to the
  * division as a {@link ColumnarCensus}: no object and no `Map` entry per point. Ids are checked distinct
- * as they come through an open-addressing table of positions (typed arrays, keyed by a hash of the id),
- * so a clash is seen at the point that makes it, as the `Map` of points saw it. Points that carry an
- * address, personal data or other properties keep them as details; the city's million plain points keep
- * nothing but their columns.
+ * as they come, so a clash is seen at the point that makes it, as the `Map` of points saw it. Ids are
+ * mostly a prefix and a number (`p17`, `census-l42`, as GridPlan's imports name them): the first such id
+ * fixes the prefix, and ids of that prefix and a plain decimal number are a bit in a bit set (numbers
+ * mostly come in order, so this stays in cache); any other id goes to an open-addressing table of
+ * positions keyed by a hash of the id. An id's form alone decides where it goes, so the two never hold
+ * the same id. Points that carry an address, personal data or other properties keep them as details;
+ * the city's million plain points keep nothing but their columns.
  */
 export class CensusColumnBuilder {
   private count = 0;
@@ -41,6 +47,11 @@ export class CensusColumnBuilder {
   private hashes = new Int32Array(FIRST_CAPACITY);
   /** Position + 1 of the point in each slot, 0 for none; at most half full. */
   private slots = new Int32Array(2 * FIRST_CAPACITY);
+  private hashed = 0;
+  /** The prefix of numbered ids, fixed by the first id added that ends in a plain decimal number. */
+  private prefix: string | undefined;
+  /** Bit n: the id `prefix` + n was added. */
+  private numbers = new Uint32Array(FIRST_CAPACITY);
   private readonly details: CensusDetail[] = [];
 
   get size(): number {
@@ -49,24 +60,35 @@ export class CensusColumnBuilder {
 
   /** True when a point with this id was added. */
   has(id: string): boolean {
+    const number = this.numberOf(id, false);
+    if (number >= 0) return this.hasNumber(number);
     return this.slots[this.slotOf(id, hashOf(id))] !== 0;
   }
 
   /** Adds a point without details; false, adding nothing, when its id is taken. */
   add(id: string, lon: number, lat: number, households: number, population: number): boolean {
-    const hash = hashOf(id);
-    const slot = this.slotOf(id, hash);
-    if (this.slots[slot] !== 0) return false;
     if (this.count === this.lon.length) this.growColumns();
+    const number = this.numberOf(id, true);
+    if (number >= 0) {
+      if (this.hasNumber(number)) return false;
+      const word = number >>> 5;
+      if (word >= this.numbers.length) this.growNumbers(word);
+      this.numbers[word]! |= 1 << (number & 31);
+    } else {
+      const hash = hashOf(id);
+      const slot = this.slotOf(id, hash);
+      if (this.slots[slot] !== 0) return false;
+      this.hashes[this.count] = hash;
+      this.slots[slot] = this.count + 1;
+      this.hashed++;
+      if (this.hashed * 2 > this.slots.length) this.rehash();
+    }
     const index = this.count++;
     this.ids.push(id);
     this.lon[index] = lon;
     this.lat[index] = lat;
     this.households[index] = households;
     this.population[index] = population;
-    this.hashes[index] = hash;
-    this.slots[slot] = index + 1;
-    if (this.count * 2 > this.slots.length) this.rehash();
     return true;
   }
 
@@ -102,6 +124,43 @@ export class CensusColumnBuilder {
     });
   }
 
+  /**
+   * The number n of an id that is the numbered ids' prefix and n in plain decimal (no leading zero, at
+   * most {@link MAX_NUMBER_DIGITS} digits), else -1. `adding`: the first such id fixes the prefix.
+   */
+  private numberOf(id: string, adding: boolean): number {
+    let start = id.length;
+    while (start > 0) {
+      const code = id.charCodeAt(start - 1);
+      if (code < 0x30 || code > 0x39) break;
+      start--;
+    }
+    const digits = id.length - start;
+    if (digits === 0 || digits > MAX_NUMBER_DIGITS || (digits > 1 && id.charCodeAt(start) === 0x30))
+      return -1;
+    if (this.prefix === undefined) {
+      // Before the prefix is fixed no numbered id was added, so none can be taken.
+      if (!adding) return -1;
+      this.prefix = id.slice(0, start);
+    } else if (start !== this.prefix.length || !id.startsWith(this.prefix)) return -1;
+    let number = 0;
+    for (let k = start; k < id.length; k++) number = number * 10 + (id.charCodeAt(k) - 0x30);
+    return number;
+  }
+
+  private hasNumber(number: number): boolean {
+    const word = number >>> 5;
+    return word < this.numbers.length && (this.numbers[word]! & (1 << (number & 31))) !== 0;
+  }
+
+  private growNumbers(word: number): void {
+    let length = this.numbers.length * 2;
+    while (length <= word) length *= 2;
+    const numbers = new Uint32Array(length);
+    numbers.set(this.numbers);
+    this.numbers = numbers;
+  }
+
   /** The slot holding `id`, or the empty slot where it would go. */
   private slotOf(id: string, hash: number): number {
     const mask = this.slots.length - 1;
@@ -123,10 +182,11 @@ export class CensusColumnBuilder {
   private rehash(): void {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
-    for (let index = 0; index < this.count; index++) {
-      let slot = this.hashes[index]! & mask;
+    for (const entry of this.slots) {
+      if (entry === 0) continue;
+      let slot = this.hashes[entry - 1]! & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = index + 1;
+      slots[slot] = entry;
     }
     this.slots = slots;
   }

@@ -47,6 +47,25 @@ function latin1(bytes: Uint8Array, start: number, end: number): string {
   return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
 }
 
+/** Reused arrays of char codes, one per length, for {@link shortAscii}. */
+const codesOfLength: number[][] = [];
+
+/**
+ * The text of a short run of ASCII bytes (an id) through a reused array of its codes: a million ids then
+ * make a million strings and nothing else (a subarray per id was a second object each).
+ */
+function shortAscii(bytes: Uint8Array, start: number, end: number): string {
+  const length = end - start;
+  if (length > 64) return latin1(bytes, start, end);
+  let codes = codesOfLength[length];
+  if (codes === undefined) {
+    codes = new Array<number>(length).fill(0);
+    codesOfLength[length] = codes;
+  }
+  for (let k = 0; k < length; k++) codes[k] = bytes[start + k]!;
+  return String.fromCharCode.apply(null, codes);
+}
+
 function isSpace(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
@@ -292,7 +311,7 @@ function matchCensus(reader: ByteReader, start: number, match: CensusMatch): boo
   if (!(Math.abs(match.lon) <= 180 && Math.abs(match.lat) <= 90)) return false;
   pos = reader.literal(pos, CENSUS_TAIL);
   if (pos < 0) return false;
-  match.id = latin1(bytes, idStart, idEnd);
+  match.id = shortAscii(bytes, idStart, idEnd);
   match.end = pos;
   return true;
 }

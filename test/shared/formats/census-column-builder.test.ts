@@ -50,9 +50,38 @@ describe('CensusColumnBuilder', () => {
   });
 
   it('stays a set of ids through growth: thousands of points, every tenth a repeat', () => {
-    const points: CensusPoint[] = [];
-    for (let k = 0; k < 6000; k++) points.push(point(k % 10 === 9 ? `p${k - 500}` : `p${k}`, k));
-    expectAsMap(points);
+    // Numbered ids (a bit set), ids of no number or another prefix (the hash table), and both mixed.
+    for (const name of [
+      (k: number) => `p${k}`,
+      (k: number) => `x${k}y`,
+      (k: number) => (k % 3 ? `p${k}` : `q${k}`),
+    ]) {
+      const points: CensusPoint[] = [];
+      for (let k = 0; k < 6000; k++) points.push(point(name(k % 10 === 9 ? k - 500 : k), k));
+      expectAsMap(points);
+    }
+  });
+
+  it('tells numbered ids from others that look alike', () => {
+    const ids = [
+      'p1',
+      'p01',
+      'p1x',
+      'q1',
+      'p',
+      '1',
+      'p123456789',
+      'p12345678',
+      'p00',
+      'p0',
+      'p1',
+      'p01',
+      'p123456789',
+      'P1',
+      'p０',
+    ];
+    expectAsMap(ids.map((id, at) => point(id, at)));
+    expectAsMap(['a', 'b7', 'b07', 'b7', 'a'].map((id, at) => point(id, at)));
   });
 
   it('answers as a map that refuses taken ids (property)', () => {
@@ -60,7 +89,7 @@ describe('CensusColumnBuilder', () => {
       fc.property(
         fc.array(
           fc.record({
-            id: fc.string({ unit: fc.constantFrom('a', 'b', 'c', '~', '网'), maxLength: 4 }),
+            id: fc.string({ unit: fc.constantFrom('a', 'b', '0', '1', '9', '~', '网'), maxLength: 4 }),
             address: fc.option(fc.string({ maxLength: 3 }), { nil: undefined }),
           }),
           { maxLength: 300 },
