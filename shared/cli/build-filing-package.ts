@@ -1,5 +1,5 @@
 import type { Division, Language, Result, RuleSet } from '../model';
-import { fail, ok } from '../model';
+import { censusTotals, fail, ok } from '../model';
 import { diffDivisions } from '../diff/diff-divisions';
 import { formatDiffHtml } from '../diff/format-diff-html';
 import type { FilingManifest, PackageCounts } from '../formats/filing-package';
@@ -63,12 +63,7 @@ export interface FilingPackageOptions {
 
 /** Entity counts and census totals of a division. */
 export function packageCounts(division: Division): PackageCounts {
-  let households = 0;
-  let population = 0;
-  for (const point of division.census.values()) {
-    households += point.households;
-    population += point.population;
-  }
+  const { households, population } = censusTotals(division.census);
   return {
     communities: division.community.size,
     grids: division.grid.size,

@@ -173,9 +173,15 @@ export interface EncodedText {
   readonly unmappable: readonly string[];
 }
 
+let utf8Encoder: Encoder | undefined;
+
 /** Encodes text; characters GBK cannot hold become "?" and are listed. */
 export function encodeText(value: string, encoding: TextEncodingName): EncodedText {
-  if (encoding === 'utf-8') return { bytes: new platform.TextEncoder().encode(value), unmappable: [] };
+  if (encoding === 'utf-8') {
+    // One encoder for every call: a DBF export encodes each of tens of thousands of cells.
+    utf8Encoder ??= new platform.TextEncoder();
+    return { bytes: utf8Encoder.encode(value), unmappable: [] };
+  }
   gbkTable ??= buildGbkTable();
   const out: number[] = [];
   const unmappable: string[] = [];

@@ -1,5 +1,6 @@
 import type {
   AreaEntity,
+  CensusPoint,
   Change,
   Community,
   Division,
@@ -10,7 +11,7 @@ import type {
   RuleSet,
   Township,
 } from '../model';
-import { applyChange, targetFor, targetStatus } from '../model';
+import { applyChange, ColumnarCensus, targetFor, targetStatus } from '../model';
 import { BoxIndex } from '../geometry/box-index';
 import type { Box } from '../geometry/box-index';
 import { censusTable, rowsInBox } from '../geometry/census-table';
@@ -975,8 +976,18 @@ export class Validator {
       households,
       population,
       at: this.pointAt(rows[0]!),
-      first: this.divisionValue.census.get(firstId),
+      first: this.censusPointOfRow(rows[0]!, firstId),
     };
+  }
+
+  /**
+   * The census point of table row `row` (id `id`): from the columns the table shares with a columnar
+   * census, so that a city read as columns never builds its map of a million ids for this.
+   */
+  private censusPointOfRow(row: number, id: string): CensusPoint | undefined {
+    const census = this.divisionValue.census;
+    if (census instanceof ColumnarCensus && census.columns.ids === this.table.ids) return census.at(row);
+    return census.get(id);
   }
 
   private pointAt(row: number): [number, number] {
