@@ -24,7 +24,6 @@ import { encodeText } from './text-encoding';
 import { writeXlsx } from './xlsx';
 import { writeZip } from './zip-archive';
 import type { DeflateRaw } from './zip-write';
-import { writeZipWith } from './zip-write';
 
 /**
  * Exports for other systems: one shapefile zip per layer with the DBF field names of domain.md (WGBM,
@@ -330,7 +329,7 @@ export function exportShapefileZip(
     );
   }
   return ok({
-    bytes: options.deflateRaw ? writeZipWith(written.files, options.deflateRaw) : writeZip(written.files),
+    bytes: writeZip(written.files, options.deflateRaw),
     fileName: `${division.meta.name || 'gridplan'}-${SHAPEFILE_NAMES[layer]}.zip`,
     warnings,
   });
