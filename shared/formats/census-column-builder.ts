@@ -1,5 +1,5 @@
 import type { CensusDetail, CensusPoint } from '../model';
-import { ColumnarCensus, countColumn } from '../model';
+import { censusDetailOf, ColumnarCensus, countColumn } from '../model';
 
 const FIRST_CAPACITY = 1024;
 
@@ -9,12 +9,6 @@ function hashOf(id: string): number {
   for (let k = 0; k < id.length; k++) hash = Math.imul(hash ^ id.charCodeAt(k), 0x01000193);
   // As a signed 32-bit integer, as the hashes column holds it (the seed alone, for "", is not one).
   return hash | 0;
-}
-
-function hasKeys(record: object | undefined): boolean {
-  if (record === undefined) return false;
-  for (const _key in record) return true;
-  return false;
 }
 
 function grown<T extends Float64Array | Int32Array>(from: T, make: (length: number) => T): T {
@@ -96,17 +90,8 @@ export class CensusColumnBuilder {
   addPoint(point: CensusPoint): boolean {
     const index = this.count;
     if (!this.add(point.id, point.lon, point.lat, point.households, point.population)) return false;
-    const hasAddress = point.address !== undefined;
-    const hasPersonal = point.personal !== undefined;
-    const hasExtra = hasKeys(point.extra);
-    if (hasAddress || hasPersonal || hasExtra) {
-      this.details.push({
-        index,
-        ...(hasAddress ? { address: point.address } : {}),
-        ...(hasPersonal ? { personal: point.personal } : {}),
-        ...(hasExtra ? { extra: point.extra } : {}),
-      });
-    }
+    const detail = censusDetailOf(point, index);
+    if (detail) this.details.push(detail);
     return true;
   }
 

@@ -50,6 +50,21 @@ function hasKeys(record: object | undefined): boolean {
   return false;
 }
 
+/** What `point` has besides its id and numbers, as the detail at `index`; undefined when it has none. */
+export function censusDetailOf(point: CensusPoint, index: number): CensusDetail | undefined {
+  const hasAddress = point.address !== undefined;
+  const hasPersonal = point.personal !== undefined;
+  // An empty `extra` is the norm and is restored as {} on load, so it costs nothing to store.
+  const hasExtra = hasKeys(point.extra);
+  if (!hasAddress && !hasPersonal && !hasExtra) return undefined;
+  return {
+    index,
+    ...(hasAddress ? { address: point.address } : {}),
+    ...(hasPersonal ? { personal: point.personal } : {}),
+    ...(hasExtra ? { extra: point.extra } : {}),
+  };
+}
+
 /** Turns points into columns, keeping their order. */
 export function encodeCensus(points: Iterable<CensusPoint>): CensusColumns {
   const list = Array.isArray(points) ? (points as readonly CensusPoint[]) : [...points];
@@ -67,18 +82,8 @@ export function encodeCensus(points: Iterable<CensusPoint>): CensusColumns {
     lat[index] = point.lat;
     households[index] = point.households;
     population[index] = point.population;
-    const hasAddress = point.address !== undefined;
-    const hasPersonal = point.personal !== undefined;
-    // An empty `extra` is the norm and is restored as {} on load, so it costs nothing to store.
-    const hasExtra = hasKeys(point.extra);
-    if (hasAddress || hasPersonal || hasExtra) {
-      details.push({
-        index,
-        ...(hasAddress ? { address: point.address } : {}),
-        ...(hasPersonal ? { personal: point.personal } : {}),
-        ...(hasExtra ? { extra: point.extra } : {}),
-      });
-    }
+    const detail = censusDetailOf(point, index);
+    if (detail) details.push(detail);
   }
   return { ids, lon, lat, households: countColumn(households), population: countColumn(population), details };
 }
