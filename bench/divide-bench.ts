@@ -16,7 +16,6 @@ import { spawnSync, execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Division, ReferenceLayer, RuleSet } from '../shared/model';
 import { applyChange, builtinRuleSet } from '../shared/model';
 import { divideCommunities } from '../shared/divide/divide-communities';
@@ -28,8 +27,8 @@ import { divisionQuality } from './division-quality';
 import { offStreetCuts } from './off-street-cuts';
 import type { GeneratedTownship, TownshipShape } from './township-generator';
 import { COMMUNITY_12K, COMMUNITY_12K_FINE, generateTownship, TOWNSHIP_90K } from './township-generator';
+import { buildCli } from '../scripts/build-cli.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argument = (name: string): string | undefined => {
   const index = process.argv.indexOf(name);
   return index >= 0 ? process.argv[index + 1] : undefined;
@@ -85,21 +84,6 @@ function writeFiles(township: GeneratedTownship, folder: string): { division: st
     return file;
   });
   return { division, guides };
-}
-
-function buildCli(folder: string): string {
-  const binary = path.join(folder, 'gridplan.js');
-  const build = spawnSync(
-    process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      `const { buildCli } = await import(${JSON.stringify(path.join(root, 'scripts/build-cli.mjs'))}); await buildCli({ outfile: ${JSON.stringify(binary)}, quiet: true });`,
-    ],
-    { encoding: 'utf8', cwd: root },
-  );
-  if (build.status !== 0) throw new Error(`CLI build failed: ${build.stderr}`);
-  return binary;
 }
 
 function measureEngine(township: GeneratedTownship): Row {
@@ -277,7 +261,9 @@ function runTownship(shape: TownshipShape, label: string, binary: string | undef
 
 const folder = keep ? path.resolve(keep) : mkdtempSync(path.join(tmpdir(), 'gridplan-divide-bench-'));
 try {
-  const binary = spawnProcess ? buildCli(folder) : undefined;
+  const binary = spawnProcess
+    ? await buildCli({ outfile: path.join(folder, 'gridplan.js'), quiet: true })
+    : undefined;
   console.log(
     `Node ${process.version}, rule set ${ruleSet.id} (urban band ${ruleSet.urban?.minHouseholds}–${ruleSet.urban?.maxHouseholds} households or about ${ruleSet.urban?.aboutPopulation} people)`,
   );

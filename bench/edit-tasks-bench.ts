@@ -10,6 +10,10 @@
 //            point again after each change); now: the validation worker counts incrementally and the main
 //            thread only reads its answer (the structured clone of the counts, measured here as
 //            "recount, main thread now")
+//   carve, fill, draw grid, micro-grid, gap list   挖出专属网格, 填补空白, 画网格, 微网格 and 填补空白's list
+//            as the window ran them before; "…, main thread now" is its share since they run in the sketch
+//            worker (the structured clone of the answer)
+//   delete   deleteGridCommand (删除, still on the main thread)
 //
 //   --points N   census points of the city (default 500,000)   --repeat N   runs per step (default 5)
 //   --chromium   the same steps in Debian's Chromium, the longest task of each from the Long Tasks API

@@ -21,6 +21,7 @@ import { buildCli } from '../scripts/build-cli.mjs';
 import { stringifyDivision } from '../shared/formats/geojson';
 import type { ShapeRecord } from '../shared/formats/shapefile-write';
 import { writeShapefile } from '../shared/formats/shapefile-write';
+import { writeXlsx } from '../shared/formats/xlsx';
 import { CITY, generateDivision, random } from './city-division';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'gridplan-bench-'));
@@ -37,8 +38,10 @@ const beforeBundle = beforeTree
       (await import(pathToFileURL(path.join(beforeTree, 'scripts', 'build-cli.mjs')).href)) as {
         buildCli: typeof buildCli;
       }
-    ).buildCli({ outfile: at('cli/before.js'), quiet: true })
+    ).buildCli({ outfile: at('before/gridplan.js'), quiet: true })
   : undefined;
+// Its own folder: a bundle's chunks sit beside it (scripts/build-cli.mjs).
+if (beforeBundle) writeFileSync(at('before/package.json'), '{ "type": "module" }\n');
 
 const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
@@ -160,6 +163,56 @@ const rows: {
     before,
     ogr2ogr: ogr,
     note: '',
+  });
+
+  // The same table into the division just written (its 100,000 points replaced): no ogr2ogr equivalent.
+  writeFileSync(at('census-into.geojson'), readFileSync(at('census.geojson')));
+  const into = timeTask(
+    [
+      'import',
+      at('census.csv'),
+      '--as',
+      'census',
+      '--into',
+      at('census-into.geojson'),
+      '--out',
+      at('into.geojson'),
+    ],
+    undefined,
+  );
+  rows.push({
+    task: 'census CSV --into a division',
+    size: '100,000 rows into 100,000 points',
+    gridplan: into.ours,
+    before: into.before,
+    ogr2ogr: undefined,
+    note: '',
+  });
+
+  // The same table as an XLSX workbook (numbers as numbers).
+  const cells = lines.slice(1).map((line) => {
+    const [lon, lat, households, population, address] = line.split(',');
+    return [Number(lon), Number(lat), Number(households), Number(population), address!];
+  });
+  writeFileSync(at('census.xlsx'), writeXlsx('人口', lines[0]!.split(','), cells));
+  const xlsxSize = `${(statSync(at('census.xlsx')).size / 1e6).toFixed(1)} MB`;
+  const xlsx = timeTask(
+    ['import', at('census.xlsx'), '--as', 'census', '--out', at('census-xlsx.geojson')],
+    hasGdal
+      ? () => {
+          rmSync(at('census-xlsx-ogr.geojson'), { force: true });
+          // GDAL's XLSX driver has no X/Y options: the rows are copied as attributes, without points.
+          return ogr2ogr(['-f', 'GeoJSON', at('census-xlsx-ogr.geojson'), at('census.xlsx')]);
+        }
+      : undefined,
+  );
+  rows.push({
+    task: 'census XLSX → GeoJSON',
+    size: `100,000 rows, ${xlsxSize}`,
+    gridplan: xlsx.ours,
+    before: xlsx.before,
+    ogr2ogr: xlsx.ogr,
+    note: 'ogr2ogr copies the XLSX rows as attributes (its XLSX driver makes no points)',
   });
 }
 

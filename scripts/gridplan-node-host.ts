@@ -6,11 +6,11 @@ import {
   renameSync,
   rmSync,
   statSync,
-  writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { decodeTextFile } from '../shared/formats/text-encoding';
 import type { CliHost } from '../shared/cli/run-cli';
 import type { Result } from '../shared/model';
@@ -58,6 +58,34 @@ function resolveAsset(specifier: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Writes the file `path` from the bytes `write` puts, in order: beside the target and renamed, so a failed
+ * export never leaves half a file under its name.
+ */
+function writeAtomically(path: string, write: (put: (bytes: Uint8Array) => void) => void): Result<true> {
+  const temporary = `${path}.${process.pid}.partial`;
+  let fd: number | undefined;
+  try {
+    const descriptor = openSync(temporary, 'w');
+    fd = descriptor;
+    write((bytes) => {
+      for (let at = 0; at < bytes.length;) at += writeSync(descriptor, bytes, at, bytes.length - at);
+    });
+    fd = undefined;
+    closeSync(descriptor);
+    renameSync(temporary, path);
+    return ok(true);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(temporary, { force: true });
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail({
+      kind: 'unwritable',
+      message: text(`写入失败（${detail}）。`, `Writing failed (${detail}).`),
+    });
+  }
+}
+
 /** The command line's host on the real file system (atomic `--out` writes, decoding that never garbles). */
 export const nodeCliHost: CliHost = {
   // node-postgres and the HTTP server load only for `gridplan city`: every other command would pay
@@ -92,6 +120,15 @@ export const nodeCliHost: CliHost = {
     const deflated = deflateRawSync(bytes, { level: 6 });
     return new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.byteLength);
   },
+  inflateRaw(data, maxLength) {
+    try {
+      // maxOutputLength bounds what zlib produces, as fflate's callback does (at least 1: zlib's minimum).
+      const inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, maxLength) });
+      return new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.byteLength);
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'too-large' : 'damaged';
+    }
+  },
   readPieces(path, read) {
     let fd: number | undefined;
     try {
@@ -105,21 +142,9 @@ export const nodeCliHost: CliHost = {
     }
   },
   writeBytes(path, bytes) {
-    // Written beside the target and renamed: a failed export never leaves half a file under its name.
-    const temporary = `${path}.${process.pid}.partial`;
-    try {
-      writeFileSync(temporary, bytes);
-      renameSync(temporary, path);
-      return ok(true);
-    } catch (error) {
-      rmSync(temporary, { force: true });
-      const detail = error instanceof Error ? error.message : String(error);
-      return fail({
-        kind: 'unwritable',
-        message: text(`写入失败（${detail}）。`, `Writing failed (${detail}).`),
-      });
-    }
+    return writeAtomically(path, (put) => put(bytes));
   },
+  writePieces: writeAtomically,
   fileSize(path) {
     try {
       const stat = statSync(path);

@@ -1,7 +1,8 @@
 import type { Change, Division, Result, RuleSet } from '../../shared/model';
 import type { EditCommand } from '../tools/edit-command';
 import { packDivision } from '../workers/packed-division';
-import type { SketchReply, SketchRequest, SketchWorkerReply } from './sketch-protocol';
+import type { ListedGap } from '../tools/community-gaps';
+import type { EditReply, GapsReply, SketchReply, SketchRequest, SketchWorkerReply } from './sketch-protocol';
 
 /** The part of a Worker the client uses (a test connects it to the handler in process). */
 export interface SketchPort {
@@ -11,15 +12,16 @@ export interface SketchPort {
   terminate(): void;
 }
 
-interface WaitingEdit {
+interface Waiting {
   readonly version: number;
-  readonly resolve: (result: Result<Change> | null) => void;
+  /** Called with the answer made on `version`, or null when there is none (the main thread computes). */
+  readonly resolve: (reply: EditReply | GapsReply | null) => void;
 }
 
 /**
  * The window's side of the sketch-count worker: sends it the document (numbered, and only when it
- * changed), sketches to count and edit commands to compute (拆分, 合并, 挖出专属网格, 填补空白). `compute`
- * resolves with the command's result on exactly the document it was given, or null when the worker
+ * changed), sketches to count, edit commands to compute (edit-command.ts) and 填补空白's gap list. `compute`
+ * (and `gaps`) resolves with the command's result on exactly the document it was given, or null when the worker
  * cannot answer (none, failed or stopped): the caller then runs the command on the main thread. The worker runs between `start` and `stop` (a
  * React effect's setup and cleanup).
  */
@@ -28,7 +30,7 @@ export class SketchWorkerClient {
   private version = 0;
   private posted: { division: Division; ruleSet: RuleSet } | null = null;
   private nextId = 0;
-  private readonly pending = new Map<number, WaitingEdit>();
+  private readonly pending = new Map<number, Waiting>();
   private readonly sketchListeners = new Set<(reply: SketchReply) => void>();
 
   /** `open` starts the worker, or returns null where there are no workers. */
@@ -88,7 +90,23 @@ export class SketchWorkerClient {
   }
 
   /** Runs an edit command on `division` in the worker (see the class comment). */
-  compute(division: Division, ruleSet: RuleSet, command: EditCommand): Promise<Result<Change> | null> {
+  async compute(division: Division, ruleSet: RuleSet, command: EditCommand): Promise<Result<Change> | null> {
+    const reply = await this.ask(division, ruleSet, (id) => ({ type: 'edit', id, command }));
+    return reply?.type === 'edit' ? reply.result : null;
+  }
+
+  /** 填补空白's gap list of a community of `division`, computed in the worker (null as for `compute`). */
+  async gaps(division: Division, ruleSet: RuleSet, communityId: string): Promise<Result<ListedGap[]> | null> {
+    const reply = await this.ask(division, ruleSet, (id) => ({ type: 'gaps', id, communityId }));
+    return reply?.type === 'gaps' ? reply.result : null;
+  }
+
+  /** Sends a numbered request about `division` and resolves with the answer made on exactly it. */
+  private ask(
+    division: Division,
+    ruleSet: RuleSet,
+    request: (id: number) => Extract<SketchRequest, { type: 'edit' | 'gaps' }>,
+  ): Promise<EditReply | GapsReply | null> {
     const port = this.port;
     if (!port) return Promise.resolve(null);
     this.setDocument(division, ruleSet);
@@ -97,9 +115,9 @@ export class SketchWorkerClient {
     return new Promise((resolve) => {
       this.pending.set(id, { version, resolve });
       try {
-        port.postMessage({ type: 'edit', id, command });
+        port.postMessage(request(id));
       } catch {
-        // A command that cannot be cloned (cannot happen with plain GeoJSON): the main thread runs it.
+        // A request that cannot be cloned (cannot happen with plain GeoJSON): the main thread runs it.
         this.pending.delete(id);
         resolve(null);
       }
@@ -116,6 +134,6 @@ export class SketchWorkerClient {
     this.pending.delete(reply.id);
     // Messages arrive in order, so the worker had the requested document; should it not have, the
     // answer belongs to another document and the main thread computes the command instead.
-    waiting.resolve(reply.version === waiting.version ? reply.result : null);
+    waiting.resolve(reply.version === waiting.version ? reply : null);
   }
 }

@@ -20,9 +20,11 @@ export const referencesEn = {
   imported: 'Reference layer “{{name}}” imported: {{count}} features',
   skipped: '{{count}} features could not be used and were skipped.',
   empty:
-    'No reference layers yet. Use Import data on a shapefile or GeoJSON of roads, rivers or compounds and choose Reference layer.',
+    'No reference layers yet. Use Import reference layer… below on a shapefile or GeoJSON of roads, rivers or compounds.',
   importButton: 'Import reference layer…',
   features: '{{count}} features',
+  cityComments_one: '{{count}} city comment',
+  cityComments_other: '{{count}} city comments',
   visible: 'Show',
   rename: 'Rename',
   remove: 'Delete',

@@ -2,9 +2,22 @@ import type { CityComment } from '../../shared/model';
 import type { Shell } from '../shell/shell';
 import { localMinuteOfText } from './local-minute';
 
-/** The city office's remarks kept with the project's reference layers, in the order they came. */
-export function cityCommentsOf(layers: readonly { readonly cityComments?: readonly CityComment[] }[]) {
-  return layers.flatMap((layer) => layer.cityComments ?? []);
+/**
+ * The city office's remarks kept with the project's reference layers, in the order they came; a remark
+ * that came twice (the same pull file imported twice, say) is listed once.
+ */
+export function cityCommentsOf(
+  layers: readonly { readonly cityComments?: readonly CityComment[] }[],
+): CityComment[] {
+  const seen = new Set<string>();
+  const comments: CityComment[] = [];
+  for (const comment of layers.flatMap((layer) => layer.cityComments ?? [])) {
+    const key = JSON.stringify([comment.grid ?? null, comment.author, comment.body, comment.createdAt]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    comments.push(comment);
+  }
+  return comments;
 }
 
 /**
@@ -15,8 +28,10 @@ export function CityCommentsList({ shell }: { readonly shell: Shell }) {
   const { t } = shell;
   const comments = cityCommentsOf(shell.references.layers);
   if (comments.length === 0) return null;
-  const gridIdOf = (code: string): string | undefined =>
-    [...(shell.division?.grid.values() ?? [])].find((grid) => grid.code === code)?.id;
+  const gridIdByCode = new Map<string, string>();
+  for (const grid of shell.division?.grid.values() ?? [])
+    if (!gridIdByCode.has(grid.code)) gridIdByCode.set(grid.code, grid.id);
+  const gridIdOf = (code: string): string | undefined => gridIdByCode.get(code);
   return (
     <div className="city-comments" data-testid="city-comments">
       <h4>{t('city.comments.heading')}</h4>

@@ -1,17 +1,18 @@
-import { MIN_PIECE_AREA_M2 } from '../../shared/model';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findGaps } from '../../shared/geometry/fill-gap';
-import { areaInput } from '../../shared/commands/grid-command-context';
-import type { Community, Division } from '../../shared/model';
+import type { Community, Division, Language, Result } from '../../shared/model';
+import type { ListedGap } from '../tools/community-gaps';
 import type { EditCommand } from '../tools/edit-command';
 import { formatArea } from './format';
+import { useCommunityGaps } from './use-community-gaps';
 
 export interface GapPanelProps {
   readonly division: Division;
   readonly community: Community | null;
   /** Runs a fill command (in the sketch worker) and applies it, or says under `title` why not. */
   readonly onRun: (command: EditCommand, title: string) => void;
+  /** Computes the gap list of a community (in the sketch worker). */
+  readonly listGaps: (division: Division, communityId: string) => Promise<Result<ListedGap[]>>;
   readonly onShow: (at: readonly [number, number]) => void;
 }
 
@@ -19,21 +20,19 @@ export interface GapPanelProps {
  * 填补空白: the uncovered pieces of the selected grid's community, each made a new grid or given to the
  * neighbour with the longest shared edge, and a "fill all gaps under N m²" command for slivers.
  */
-export function GapPanel({ division, community, onRun, onShow }: GapPanelProps) {
-  const { t } = useTranslation();
+export function GapPanel({ division, community, onRun, listGaps, onShow }: GapPanelProps) {
+  const { t, i18n } = useTranslation();
   const [maxArea, setMaxArea] = useState(50);
-  const gaps = useMemo(() => {
-    if (!community) return null;
-    const grids = [...division.grid.values()].filter((grid) => grid.parentCode === community.code);
-    return findGaps(community.geometry, grids.map(areaInput), { minAreaM2: MIN_PIECE_AREA_M2 });
-  }, [division.grid, community]);
+  const { result: gaps, computing } = useCommunityGaps(division, community, listGaps);
 
-  if (!community || !gaps) return <p className="empty-state">{t('edit.chooseCommunity')}</p>;
-  if (!gaps.ok) return <p className="empty-state">{gaps.problems[0]?.message.zh}</p>;
+  if (!community) return <p className="empty-state">{t('edit.chooseCommunity')}</p>;
+  if (!gaps) return <p className="empty-state">{t('status.computing')}</p>;
+  const language: Language = i18n.language === 'en' ? 'en' : 'zh';
+  if (!gaps.ok) return <p className="empty-state">{gaps.problems[0]?.message[language]}</p>;
   return (
-    <section className="gap-panel" data-testid="gap-panel">
+    <section className="gap-panel" data-testid="gap-panel" aria-busy={computing}>
       <h3>
-        {community.name} · {t('edit.gaps')} {gaps.value.length}
+        {community.name} · {t('edit.gaps')} {computing ? t('status.computing') : gaps.value.length}
       </h3>
       {gaps.value.length === 0 && <p className="empty-state">{t('edit.noGaps')}</p>}
       <ul>

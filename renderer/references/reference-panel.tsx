@@ -44,6 +44,9 @@ export function ReferencePanel(props: ReferencePanelProps) {
               <small>
                 {t(`references.roles.${layer.role}`)} ·{' '}
                 {t('references.features', { count: layer.features.length })}
+                {layer.cityComments?.length
+                  ? ` · ${t('references.cityComments', { count: layer.cityComments.length })}`
+                  : ''}
               </small>
               <span className="reference-actions">
                 <button type="button" disabled={!box} onClick={() => box && props.onZoom(box)}>

@@ -36,6 +36,7 @@ export function RightPanel({ shell }: { readonly shell: Shell }) {
             community:
               [...division.community.values()].find((c) => c.code === selectedGrid?.parentCode) ?? null,
             run: (command, title) => void edit.runCommand(command, title),
+            listGaps: edit.listGaps,
             showAt: (at) => showOnMap({ at }),
           })}
         {shown?.render(shell)}

@@ -1,8 +1,13 @@
 import type { Polygon, Position } from 'geojson';
-import { carveExclusiveGridCommand } from '../../shared/commands/carve-exclusive-grid-command';
+import {
+  carveExclusiveGridCommand,
+  communityAround,
+} from '../../shared/commands/carve-exclusive-grid-command';
+import { drawGridCommand } from '../../shared/commands/draw-grid-command';
 import { fillGapCommand, fillSmallGapsCommand } from '../../shared/commands/fill-gap-command';
 import type { Change, Division, Result } from '../../shared/model';
 import { mergePicked } from './merge-picked';
+import { microgridInGrid } from './microgrid-in-grid';
 import { splitAlong } from './split-targets';
 
 /**
@@ -11,6 +16,15 @@ import { splitAlong } from './split-targets';
  * it itself with {@link runEditCommand}; both sides run the very same command.
  */
 export type EditCommand =
+  /** 画网格: the drawn outline, clipped to the community under it (and around its grids with 避免重叠). */
+  | { readonly kind: 'draw-grid'; readonly polygon: Polygon; readonly avoidOverlap: boolean }
+  /** 微网格: the drawn outline, inside the grid selected when it was finished, else the grid under it. */
+  | {
+      readonly kind: 'microgrid';
+      readonly polygon: Polygon;
+      readonly selectedGridId: string | null;
+      readonly avoidOverlap: boolean;
+    }
   /** 拆分: the line, the grid selected when it was finished (split-targets.ts). */
   | {
       readonly kind: 'split';
@@ -38,6 +52,15 @@ export type EditCommand =
 /** Runs an edit command on `doc`: its `Result<Change>`, the same in the worker and on the main thread. */
 export function runEditCommand(doc: Division, command: EditCommand): Result<Change> {
   switch (command.kind) {
+    case 'draw-grid': {
+      const community = communityAround(doc, command.polygon);
+      if (!community.ok) return community;
+      return drawGridCommand(doc, community.value.id, command.polygon, {
+        avoidOverlap: command.avoidOverlap,
+      });
+    }
+    case 'microgrid':
+      return microgridInGrid(doc, command.polygon, command.selectedGridId, command.avoidOverlap);
     case 'split':
       return splitAlong(doc, command.line, command.selectedGridId, {
         keepCodeOnLarger: command.keepCodeOnLarger,

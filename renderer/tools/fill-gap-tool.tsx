@@ -11,7 +11,7 @@ export const fillGapTool: PlainTool = {
   hint: (t) => t('toolHints.fill-gap'),
   failure: 'edit.fillFailed',
   drawMode: 'none',
-  panel: ({ division, community, run, showAt }) => (
-    <GapPanel division={division} community={community} onRun={run} onShow={showAt} />
+  panel: ({ division, community, run, listGaps, showAt }) => (
+    <GapPanel division={division} community={community} onRun={run} listGaps={listGaps} onShow={showAt} />
   ),
 };

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { LineString, Polygon } from 'geojson';
 import type { ReactNode } from 'react';
 import type { Change, Community, Division, Grid, Result } from '../../shared/model';
+import type { ListedGap } from './community-gaps';
 import type { EditCommand } from './edit-command';
 import type { EditSettings } from './edit-settings';
 
@@ -24,6 +25,8 @@ export interface ToolPanelProps {
    * applies its result the same way.
    */
   readonly run: (command: EditCommand, title: string) => void;
+  /** 填补空白's gap list of a community of `division`, computed off the main thread where it can be. */
+  readonly listGaps: (division: Division, communityId: string) => Promise<Result<ListedGap[]>>;
   /** Flies the map to a place. */
   readonly showAt: (at: readonly [number, number]) => void;
 }

@@ -13,6 +13,8 @@ import { vertexEditChange } from '../editor/vertex-edit';
 import type { DrawController, SnapHit } from '../map/draw-controller';
 import type { EditSettings } from './edit-settings';
 import { DEFAULT_EDIT_SETTINGS } from './edit-settings';
+import type { ListedGap } from './community-gaps';
+import { communityGaps } from './community-gaps';
 import type { EditCommand } from './edit-command';
 import type { EditOutcome } from './edit-off-main-thread';
 import { editOffMainThread } from './edit-off-main-thread';
@@ -31,8 +33,8 @@ export interface EditToolsInput {
   /** The UI language, for the measure tools' figures on the map. */
   readonly language: Language;
   /**
-   * The sketch-count worker, where the commands of 拆分, 合并, 挖出专属网格 and 填补空白 run off the main
-   * thread (issue 12); null runs them on the main thread.
+   * The sketch-count worker, where the commands of 拆分, 合并, 挖出专属网格, 填补空白 (and its gap list), 画网格
+   * and 微网格 run off the main thread (issue 12); null runs them on the main thread.
    */
   readonly sketchWorker?: SketchWorkerClient | null;
 }
@@ -123,6 +125,20 @@ export function useEditTools(input: EditToolsInput) {
     [selectAfter],
   );
 
+  /**
+   * 填补空白's gap list of a community of `doc`, computed in the sketch worker (on the main thread without
+   * one); the status bar says 正在计算… meanwhile.
+   */
+  const listGaps = useCallback(async (doc: Division, communityId: string): Promise<Result<ListedGap[]>> => {
+    const { sketchWorker, ruleSet } = latest.current.input;
+    setComputing((n) => n + 1);
+    try {
+      return (await sketchWorker?.gaps(doc, ruleSet, communityId)) ?? communityGaps(doc, communityId);
+    } finally {
+      setComputing((n) => n - 1);
+    }
+  }, []);
+
   /** Runs a tool's edit command under its failure title (see `runCommand`). */
   const runTool = useCallback(
     (definition: ToolDefinition, command: EditCommand): Promise<Change | null> =>
@@ -174,7 +190,7 @@ export function useEditTools(input: EditToolsInput) {
       const doc = current.division;
       if (!doc) return;
       const context = { selectedGridId: current.selectedGridId, t };
-      // A tool with an edit command (拆分, 挖出专属网格) computes it off the main thread.
+      // A tool with an edit command (画网格, 拆分, 挖出专属网格, 微网格) computes it off the main thread.
       const command =
         active.drawMode === 'polygon' && shape.type === 'Polygon'
           ? active.command?.(shape, options, context)
@@ -343,6 +359,7 @@ export function useEditTools(input: EditToolsInput) {
   return {
     commit,
     runCommand,
+    listGaps,
     tool,
     setTool,
     settings,

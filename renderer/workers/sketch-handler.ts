@@ -3,13 +3,15 @@ import { applyChange, fail, text } from '../../shared/model';
 import type { SketchPreview } from '../divide/sketch-counts';
 import { NO_PREVIEW, sketchCounts } from '../divide/sketch-counts';
 import type { SketchRequest, SketchWorkerReply } from '../divide/sketch-protocol';
+import { communityGaps } from '../tools/community-gaps';
 import { runEditCommand } from '../tools/edit-command';
 import { unpackDivision } from './packed-division';
 
 /**
  * The sketch-count worker's state and answers, apart from the worker's messaging so tests run it in
  * process: it keeps the newest document it was sent and answers sketches (counts before commit) and
- * edit commands (拆分, 合并, 挖出专属网格, 填补空白: edit-command.ts) on it. Returns null for a message that needs no answer.
+ * edit commands (拆分, 合并, 挖出专属网格, 填补空白, 画网格, 微网格: edit-command.ts) and
+ * 填补空白's gap list (community-gaps.ts) on it. Returns null for a message that needs no answer.
  */
 export function createSketchHandler(): (request: SketchRequest) => SketchWorkerReply | null {
   let current: { version: number; division: Division; ruleSet: RuleSet } | null = null;
@@ -44,6 +46,11 @@ export function createSketchHandler(): (request: SketchRequest) => SketchWorkerR
       }
       return { type: 'edit', id: request.id, version: current.version, result };
     }
+    if (request.type === 'gaps') {
+      if (!current) return { type: 'gaps', id: request.id, version: null, result: NOT_READY };
+      const result = communityGaps(current.division, request.communityId);
+      return { type: 'gaps', id: request.id, version: current.version, result };
+    }
     let preview: SketchPreview = NO_PREVIEW;
     try {
       if (current) preview = sketchCounts(current.division, current.ruleSet, request.sketch);
@@ -55,7 +62,7 @@ export function createSketchHandler(): (request: SketchRequest) => SketchWorkerR
   };
 }
 
-const NOT_READY: Result<Change> = fail({
+const NOT_READY = fail<never>({
   kind: 'not-ready',
   message: text(
     '文档尚未载入后台计算，本次修改未应用：请稍候重新操作一次。',
@@ -63,7 +70,7 @@ const NOT_READY: Result<Change> = fail({
   ),
 });
 
-const GEOMETRY_FAILED: Result<Change> = fail({
+const GEOMETRY_FAILED = fail<never>({
   kind: 'geometry',
   message: text(
     '所画的几何无法计算（例如线或轮廓自相交），本次修改未应用，数据完好：请画一条简单的线或轮廓重试。',

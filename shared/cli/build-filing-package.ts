@@ -1,5 +1,5 @@
 import type { Division, Language, Result, RuleSet } from '../model';
-import { fail, ok } from '../model';
+import { censusTotals, fail, ok } from '../model';
 import { diffDivisions } from '../diff/diff-divisions';
 import { formatDiffHtml } from '../diff/format-diff-html';
 import type { FilingManifest, PackageCounts } from '../formats/filing-package';
@@ -9,6 +9,7 @@ import { validateDivision } from '../validate/validate-division';
 import type { ValidationReport } from '../validate/validation-report';
 import { overviewMapSvg } from '../report/overview-map-svg';
 import { formatHtmlReport } from './format-html-report';
+import type { DeflateRaw } from '../formats/zip-write';
 
 /** What a PDF maker receives: the division being filed and its validation report. */
 export interface FilingPdfInput {
@@ -56,16 +57,13 @@ export interface FilingPackageOptions {
    * `stringifyDivision(division)` (residents' personal data left out).
    */
   readonly divisionText?: string;
+  /** A native raw DEFLATE for the zip (the command line's zlib, CliHost); without it, fflate's. */
+  readonly deflateRaw?: DeflateRaw;
 }
 
 /** Entity counts and census totals of a division. */
 export function packageCounts(division: Division): PackageCounts {
-  let households = 0;
-  let population = 0;
-  for (const point of division.census.values()) {
-    households += point.households;
-    population += point.population;
-  }
+  const { households, population } = censusTotals(division.census);
   return {
     communities: division.community.size,
     grids: division.grid.size,
@@ -152,6 +150,7 @@ export async function buildFilingPackage(
         ...(options.note !== undefined ? { note: options.note } : {}),
       },
       files,
+      ...(options.deflateRaw ? { deflateRaw: options.deflateRaw } : {}),
     }),
   );
 }

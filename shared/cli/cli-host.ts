@@ -1,6 +1,7 @@
 import type { CityDatabase } from '../city/city-database';
 import type { CityRequest, CityResponse } from '../city/city-server';
 import type { Result } from '../model';
+import type { InflateRaw } from '../formats/zip-entries';
 
 /**
  * What the command core needs from its host (scripts/gridplan.ts in Node, tests in memory). The core is
@@ -23,10 +24,22 @@ export interface CliHost {
    */
   deflateRaw?: (bytes: Uint8Array) => Uint8Array;
   /**
+   * Raw INFLATE in native code producing at most `maxLength` bytes (Node's zlib), for the workbooks the
+   * command line reads; hosts without it inflate with fflate, in JavaScript.
+   */
+  inflateRaw?: InflateRaw;
+  /**
    * Writes a file atomically: a temporary file beside the target, renamed over it; removed on failure, so
    * an `--out` target is either the new file or exactly what it was.
    */
   writeBytes?: (path: string, bytes: Uint8Array) => Result<true>;
+  /**
+   * {@link CliHost.writeBytes} of bytes made piece by piece: `write` is called with `put`, which writes
+   * the bytes it is given after those before (and may reuse them once it returns). The file is written
+   * atomically, as by writeBytes; a failure of `put` fails the whole write. Hosts without it get the
+   * pieces joined.
+   */
+  writePieces?: (path: string, write: (put: (bytes: Uint8Array) => void) => void) => Result<true>;
   /** Size in bytes, or undefined when there is no such file. Lets huge files be refused unread. */
   fileSize?: (path: string) => number | undefined;
   /**

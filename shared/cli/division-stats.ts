@@ -1,4 +1,5 @@
 import type { Division, GridType } from '../model';
+import { censusTotals } from '../model';
 import { countCensus } from '../geometry/count-census';
 import { compareByCode } from '../geometry/count-census';
 import { polygonAreaM2 } from '../geometry/ellipsoid-area';
@@ -62,12 +63,9 @@ export function divisionStats(division: Division): DivisionStats {
       multipart: q.multipart + (partCount(grid.geometry) > 1 ? 1 : 0),
     });
   }
-  let households = 0;
-  let population = 0;
-  for (const point of division.census.values()) {
-    households += Number.isFinite(point.households) ? point.households : 0;
-    population += Number.isFinite(point.population) ? point.population : 0;
-  }
+  const { households, population } = censusTotals(division.census, (value) =>
+    Number.isFinite(value) ? value : 0,
+  );
   const byCommunity = [...division.community.values()].sort(compareByCode).map((community) => {
     const row = byParent.get(community.code) ?? { grids: 0, households: 0, population: 0 };
     const area = polygonAreaM2(community.geometry);

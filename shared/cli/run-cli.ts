@@ -199,6 +199,8 @@ function runBuiltin(args: readonly string[], host: CliHost): CliResult {
         fileSize,
         readPieces: host.readPieces,
         ...(host.deflateRaw ? { deflateRaw: host.deflateRaw } : {}),
+        ...(host.inflateRaw ? { inflateRaw: host.inflateRaw } : {}),
+        ...(host.writePieces ? { writePieces: host.writePieces } : {}),
       };
       return command.command === 'import'
         ? runImport(command, transferHost)

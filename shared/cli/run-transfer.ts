@@ -9,12 +9,12 @@ import {
 import type { FieldMapping } from '../formats/field-mapping';
 import { divisionJsonPieces } from '../formats/geojson';
 import type { ImportInspection } from '../formats/import-files';
-import { convertImport, formatOf, readCensusCsv, readImport } from '../formats/import-files';
+import { convertImport, formatOf, readCensusTable, readImport } from '../formats/import-files';
 import type { RowError } from '../formats/import-layer';
 import { LAYER_NAMES, replaceLayerChange, rowErrorProblems } from '../formats/import-layer';
 import { lonLatLookSwapped, swappedColumnsHint } from '../formats/swapped-coordinates';
 import type { TextPiece } from '../formats/text-encoding';
-import { utf8OfPieces } from '../formats/text-encoding';
+import { utf8OfPieces, writeUtf8OfPieces } from '../formats/text-encoding';
 import type { InputFile } from '../formats/zip-archive';
 import { MAX_IMPORT_BYTES, tooLargeProblem } from '../formats/zip-archive';
 import type { Division, Language, Problem, Result } from '../model';
@@ -30,12 +30,16 @@ export interface TransferHost {
   readText(path: string): Result<string>;
   readBytes(path: string): Result<Uint8Array>;
   writeBytes(path: string, bytes: Uint8Array): Result<true>;
+  /** Writes a file piece by piece (see CliHost), when the host has it. */
+  writePieces?: CliHost['writePieces'];
   /** Size in bytes, or undefined when there is no such file. Lets huge files be refused unread. */
   fileSize(path: string): number | undefined;
   /** Piecewise reading of division files (see CliHost), when the host has it. */
   readPieces?: CliHost['readPieces'];
   /** A native raw DEFLATE for shapefile zips (see CliHost), when the host has it. */
   deflateRaw?: CliHost['deflateRaw'];
+  /** A native bounded inflate for XLSX workbooks (see CliHost), when the host has it. */
+  inflateRaw?: CliHost['inflateRaw'];
 }
 
 /** The outcome of a command, as run-cli.ts returns it. */
@@ -90,19 +94,37 @@ interface ReadLayer {
 }
 
 /**
- * Reads the files as the layer asked for. A CSV of census points into a new division (the big tables of
- * the census office) is read straight into columns and written from them; everything else through the
- * one import path of the app.
+ * How {@link runImport} reads census tables: straight into columns (`columnar`, what the command line does),
+ * or through the entity path every other layer takes (`entities`: kept as the reference the columnar path
+ * is tested against, byte for byte).
  */
-function readLayer(command: ImportCommand, files: readonly InputFile[]): Result<ReadLayer> {
+export type CensusTablePath = 'columnar' | 'entities';
+
+/**
+ * Reads the files as the layer asked for. A CSV or XLSX table of census points (the big tables of the
+ * census office) is read straight into columns and written from them, into a new division or `--into` one;
+ * everything else through the one import path of the app.
+ */
+function readLayer(
+  command: ImportCommand,
+  files: readonly InputFile[],
+  censusTables: CensusTablePath,
+  inflateRaw: TransferHost['inflateRaw'],
+): Result<ReadLayer> {
   const options = {
+    ...(inflateRaw ? { inflateRaw } : {}),
     ...(command.encoding ? { encoding: command.encoding } : {}),
     ...(command.zoneEpsg !== undefined ? { zoneEpsg: command.zoneEpsg } : {}),
     ...(command.shapefileLayer ? { shapefileLayer: command.shapefileLayer } : {}),
   };
   const format = formatOf(files);
-  if (command.layer === 'census' && !command.into && format.ok && format.value === 'csv') {
-    const read = readCensusCsv(files[0]!, options, command.mapping, command.pointSystem);
+  if (
+    command.layer === 'census' &&
+    censusTables === 'columnar' &&
+    format.ok &&
+    (format.value === 'csv' || format.value === 'xlsx')
+  ) {
+    const read = readCensusTable(format.value, files[0]!, options, command.mapping, command.pointSystem);
     if (!read.ok) return read;
     const { inspection, mapping, points, errors, swapped } = read.value;
     return ok({
@@ -111,7 +133,13 @@ function readLayer(command: ImportCommand, files: readonly InputFile[]): Result<
       count: points.count,
       errors,
       swapped,
-      text: (base) => divisionJsonPieces(base, {}, (out, first) => points.writeFeatures(out, first)),
+      // The table's points replace the census layer of `base` (empty for a new division), in the order
+      // the entity path's change leaves them.
+      text: (base) => {
+        const order = points.orderReplacing(base.census.keys());
+        const others: Division = { ...base, census: new Map() };
+        return divisionJsonPieces(others, {}, (out, first) => points.writeFeatures(out, first, {}, order));
+      },
     });
   }
   const read = readImport(files, options);
@@ -174,8 +202,16 @@ function readLayer(command: ImportCommand, files: readonly InputFile[]): Result<
   });
 }
 
-/** `gridplan import`: reads a shapefile, table or GeoJSON as one layer and writes a GridPlan GeoJSON. */
-export function runImport(command: ImportCommand, host: TransferHost): TransferResult {
+/**
+ * `gridplan import`: reads a shapefile, table or GeoJSON as one layer and writes a GridPlan GeoJSON.
+ * `censusTables` chooses how census tables are read ({@link CensusTablePath}); the command line reads them
+ * into columns.
+ */
+export function runImport(
+  command: ImportCommand,
+  host: TransferHost,
+  censusTables: CensusTablePath = 'columnar',
+): TransferResult {
   const { lang } = command;
   const cannot = text(`无法导入 ${command.path}：`, `Cannot import ${command.path}:`);
   const paths = inputPaths(command.path, host);
@@ -196,7 +232,7 @@ export function runImport(command: ImportCommand, host: TransferHost): TransferR
     if (!bytes.ok) return failed(cannot, bytes.problems, lang);
     files.push({ name: fileNameOf(path), bytes: bytes.value });
   }
-  const read = readLayer(command, files);
+  const read = readLayer(command, files, censusTables, host.inflateRaw);
   if (!read.ok) return failed(cannot, read.problems, lang);
   const imported = read.value;
   let warnings = '';
@@ -253,7 +289,10 @@ export function runImport(command: ImportCommand, host: TransferHost): TransferR
     }
   }
   const note = `${text('导入', 'Import')[lang]} ${fileNameOf(command.path)}`;
-  const written = host.writeBytes(command.out, utf8OfPieces(imported.text(base, note)));
+  const pieces = imported.text(base, note);
+  const written = host.writePieces
+    ? host.writePieces(command.out, (put) => writeUtf8OfPieces(pieces, put))
+    : host.writeBytes(command.out, utf8OfPieces(pieces));
   if (!written.ok)
     return failed(text(`无法写入 ${command.out}：`, `Cannot write ${command.out}:`), written.problems, lang);
   const details = describe(inspection, lang);

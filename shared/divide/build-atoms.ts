@@ -25,6 +25,11 @@ export interface AtomInput {
   readonly leafWeight: number;
   /** Which count the weights are. */
   readonly measure: 'households' | 'population';
+  /**
+   * The overlay of the areas, kept areas, compounds and lines, without cuts ({@link regionOverlay}), when
+   * the caller already has it: it does not depend on `leafWeight`, so retries with finer atoms share it.
+   */
+  readonly base?: Overlay;
 }
 
 /** The atoms of a region and the overlay they were traced from. */
@@ -41,13 +46,21 @@ export interface Atoms {
   readonly cutLines: number;
 }
 
-function overlayOf(input: AtomInput, cuts: readonly Position[][]): Result<Overlay> {
+function overlayOf(
+  input: Omit<AtomInput, 'leafWeight' | 'base'>,
+  cuts: readonly Position[][],
+): Result<Overlay> {
   const polygons: OverlayPolygon[] = [
     ...input.areas.map((geometry) => ({ geometry, role: 'fixed' as const })),
     ...input.kept.map((geometry) => ({ geometry, role: 'fixed' as const })),
     ...input.census.polygons.map((polygon) => ({ geometry: polygon.geometry, role: 'free' as const })),
   ];
   return buildOverlay({ polygons, lines: [...input.lines, ...cuts] });
+}
+
+/** The overlay atoms start from: the region's areas, kept areas, compounds and guide lines, no cuts yet. */
+export function regionOverlay(input: Omit<AtomInput, 'leafWeight' | 'base'>): Result<Overlay> {
+  return overlayOf(input, []);
 }
 
 /** A two-point line extended by `byDeg` at both ends. */
@@ -91,7 +104,7 @@ function weightOf(census: RegionCensus, unit: number, measure: 'households' | 'p
  */
 export function buildAtoms(input: AtomInput): Result<Atoms> {
   const { census } = input;
-  const first = overlayOf(input, []);
+  const first = input.base ? ok(input.base) : regionOverlay(input);
   if (!first.ok) return first;
   let overlay = first.value;
   let cutCount = 0;

@@ -1,11 +1,12 @@
+import type { Position } from 'geojson';
 import type { AreaGeometry, LocalText, ReferenceLayer, Result } from '../model';
 import { fail, ok, targetStatus, text } from '../model';
 import { preparePolygon } from '../geometry/prepared-polygon';
 import { polsbyPopper } from '../geometry/polsby-popper';
 import { asAreaGeometry } from '../geometry/trace-existing';
 import type { AtomGraph } from './atom-graph';
-import { buildAtoms } from './build-atoms';
-import type { Atoms } from './build-atoms';
+import { buildAtoms, regionOverlay } from './build-atoms';
+import type { AtomInput, Atoms } from './build-atoms';
 import { feasibleRange, suggestedCount } from './divide-band';
 import type { DivideBand } from './divide-band';
 import { guideLinesNear } from './guide-lines';
@@ -175,6 +176,7 @@ export function divideRegion(job: RegionJob): Result<DividedRegion> {
   const measure = measureOf(band);
   const total = measure === 'households' ? census.households : census.population;
   const k = Math.max(1, job.count ?? suggestedCount(total, band, Math.max(1, census.units)));
+  // Pieces small enough to balance with: a fraction of the band's width, at most half its minimum.
   let leafWeight = Infinity;
   if (band && band.max !== Infinity) {
     const width = band.max - Math.max(band.min, 0);
@@ -183,7 +185,20 @@ export function divideRegion(job: RegionJob): Result<DividedRegion> {
       Math.min(width > 0 ? width / 2 : band.max / 4, band.min > 0 ? band.min / 2 : band.max / 3),
     );
   } else if (k > 1) leafWeight = Math.max(1, total / (4 * k));
-  let best = divideRegionInAtoms(job, k, leafWeight);
+  const lines = guideLinesOf(job);
+  // Built once: the retries below change only how finely street blocks are cut, not this overlay.
+  const base = regionOverlay({ areas: job.areas, kept: job.kept, census, lines, measure });
+  if (!base.ok) return base;
+  const atomsAt = (weight: number): AtomInput => ({
+    areas: job.areas,
+    kept: job.kept,
+    census,
+    lines,
+    leafWeight: weight,
+    measure,
+    base: base.value,
+  });
+  let best = divideRegionInAtoms(job, k, atomsAt(leafWeight));
   // Atoms as heavy as half the band can leave no way to share a region whose average part is near a
   // bound (7 parts of 20–40 from 157 households): then, and only when the total and the heaviest
   // building or compound allow every part in the band, finer atoms are tried.
@@ -193,7 +208,7 @@ export function divideRegion(job: RegionJob): Result<DividedRegion> {
     if (!best.ok || best.value.parts.every((part) => part.inBand)) break;
     leafWeight = Math.max(1, leafWeight / 3);
     const { onProgress: _progressDone, ...quiet } = job;
-    const retried = divideRegionInAtoms(quiet, k, leafWeight);
+    const retried = divideRegionInAtoms(quiet, k, atomsAt(leafWeight));
     if (!retried.ok) return retried;
     if (inBandCount(retried.value) > inBandCount(best.value)) best = retried;
   }
@@ -207,10 +222,8 @@ function inBandCount(region: DividedRegion): number {
   return region.parts.filter((part) => part.inBand).length;
 }
 
-function divideRegionInAtoms(job: RegionJob, k: number, leafWeight: number): Result<DividedRegion> {
-  const { census, band } = job;
-  const measure = measureOf(band);
-  const total = measure === 'households' ? census.households : census.population;
+/** Guide lines (roads, rivers…) near the region's areas. */
+function guideLinesOf(job: RegionJob): readonly (readonly Position[])[] {
   const box = preparePolygon(
     asAreaGeometry(
       job.areas.flatMap((area) =>
@@ -220,9 +233,14 @@ function divideRegionInAtoms(job: RegionJob, k: number, leafWeight: number): Res
       ),
     ),
   );
-  const lines = box.empty ? [] : guideLinesNear(job.guides, box);
-  // Pieces small enough to balance with: a fraction of the band's width, at most half its minimum.
-  const built = buildAtoms({ areas: job.areas, kept: job.kept, census, lines, leafWeight, measure });
+  return box.empty ? [] : guideLinesNear(job.guides, box);
+}
+
+function divideRegionInAtoms(job: RegionJob, k: number, input: AtomInput): Result<DividedRegion> {
+  const { census, band } = job;
+  const measure = measureOf(band);
+  const total = measure === 'households' ? census.households : census.population;
+  const built = buildAtoms(input);
   if (!built.ok) return built;
   const atoms = built.value;
   const { graph, overlay } = atoms;
@@ -330,7 +348,7 @@ function divideRegionInAtoms(job: RegionJob, k: number, leafWeight: number): Res
     parts: result,
     households: census.households,
     population: census.population,
-    ...(lines.length > 0 ? { streetShare: internal > 0 ? onStreets / internal : 1 } : {}),
+    ...(input.lines.length > 0 ? { streetShare: internal > 0 ? onStreets / internal : 1 } : {}),
     feasible: band ? feasibleRange(total, band) : null,
     atoms,
   });

@@ -49,14 +49,42 @@ export class CensusColumns {
   }
 
   /**
-   * Writes every point's feature as UTF-8 straight into `out`, in the order they were added, each after a
-   * comma unless it is the first of the collection: the bytes of each point's {@link censusFeatureJson},
-   * without building a string per point.
+   * The order the points take when they replace a census layer that held `existing` (ids, in its order),
+   * as one change putting every point and deleting the rest does to the layer's map: a point whose id was
+   * there keeps that place, the others follow in the order they were added. Undefined when no point's id
+   * was there (the order they were added in).
    */
-  writeFeatures(out: Utf8Buffer, first: boolean, options: ExportOptions = {}): void {
-    for (let i = 0; i < this.size; i++) {
-      if (!first || i > 0) out.bytes(COMMA);
-      const whole = this.whole.get(i);
+  orderReplacing(existing: Iterable<string>): Int32Array | undefined {
+    let indexOfLine: Map<number, number> | undefined;
+    const order = new Int32Array(this.size);
+    const placed = new Uint8Array(this.size);
+    let n = 0;
+    for (const id of existing) {
+      const match = /^census-l(\d{1,15})$/.exec(id);
+      if (!match) continue;
+      indexOfLine ??= new Map(Array.from(this.line.subarray(0, this.size), (line, i) => [line, i]));
+      const i = indexOfLine.get(Number(match[1]));
+      // A point of the table whose id was there (ids of the same line are the same id).
+      if (i === undefined || placed[i] === 1 || `census-l${this.line[i]!}` !== id) continue;
+      placed[i] = 1;
+      order[n++] = i;
+    }
+    if (n === 0) return undefined;
+    for (let i = 0; i < this.size; i++) if (placed[i] === 0) order[n++] = i;
+    return order;
+  }
+
+  /**
+   * Writes every point's feature as UTF-8 straight into `out`, in the order they were added (or `order`,
+   * indexes of the points), each after a comma unless it is the first of the collection: the bytes of
+   * each point's {@link censusFeatureJson}, without building a string per point.
+   */
+  writeFeatures(out: Utf8Buffer, first: boolean, options: ExportOptions = {}, order?: Int32Array): void {
+    const hasWhole = this.whole.size > 0;
+    for (let k = 0; k < this.size; k++) {
+      const i = order ? order[k]! : k;
+      if (!first || k > 0) out.bytes(COMMA);
+      const whole = hasWhole ? this.whole.get(i) : undefined;
       if (whole) out.text(censusFeatureJson(whole, options));
       else
         writePlainCensusFeature(

@@ -219,6 +219,13 @@ function cutBytes(bytes: Uint8Array, limit: number, encoding: TextEncodingName):
   return bytes.subarray(0, end);
 }
 
+/** The bytes of a number's text, which is ASCII (digits, sign, point, exponent): no encoder per cell. */
+function digitBytes(digits: string): Uint8Array {
+  const bytes = new Uint8Array(digits.length);
+  for (let k = 0; k < digits.length; k++) bytes[k] = digits.charCodeAt(k);
+  return bytes;
+}
+
 function formatNumber(value: number, decimals: number): string {
   return decimals > 0 ? value.toFixed(decimals) : String(Math.round(value));
 }
@@ -245,7 +252,7 @@ export function writeDbf(
       }
       if (field.type === 'N') {
         const digits = formatNumber(typeof value === 'number' ? value : Number(value), field.decimals ?? 0);
-        return encodeText(digits === 'NaN' ? '' : digits, 'utf-8').bytes;
+        return digits === 'NaN' ? new Uint8Array(0) : digitBytes(digits);
       }
       const encoded = encodeText(String(value), encoding);
       for (const c of encoded.unmappable) unmappable.add(c);

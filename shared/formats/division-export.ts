@@ -1,6 +1,7 @@
 import type { Division, GridType, Language, Layer, Result, StaffMember, StaffRole } from '../model';
 import {
   CATEGORY_LABELS,
+  ColumnarCensus,
   fail,
   GRID_STATUS_LABELS,
   GRID_TYPE_LABELS,
@@ -12,6 +13,7 @@ import {
 } from '../model';
 import type { ExportCrs } from './coordinate-systems';
 import { writeCsv } from './csv';
+import { columnarCensusFeatureJson } from './columnar-census-json';
 import { toGeoJson } from './geojson';
 import { exportAreaM2, figuresOf } from './export-figures';
 import type { DbfFieldSpec } from './dbf';
@@ -22,7 +24,6 @@ import { encodeText } from './text-encoding';
 import { writeXlsx } from './xlsx';
 import { writeZip } from './zip-archive';
 import type { DeflateRaw } from './zip-write';
-import { writeZipWith } from './zip-write';
 
 /**
  * Exports for other systems: one shapefile zip per layer with the DBF field names of domain.md (WGBM,
@@ -58,12 +59,26 @@ export function geoJsonExportText(division: Division, options: GeoJsonExportOpti
       ),
     });
   }
-  const collection = toGeoJson(division, {
+  const exportOptions = {
     omitCensus: options.withCensus !== true,
     includePersonal: options.withPersonalFields === true,
     computedAt: options.at ?? new Date(),
-  });
-  return ok(JSON.stringify(collection));
+  };
+  const census = division.census;
+  if (exportOptions.omitCensus || !(census instanceof ColumnarCensus))
+    return ok(JSON.stringify(toGeoJson(division, exportOptions)));
+  // Census points come last among the features (entitiesOf's order) and have no computed members: the
+  // other features as before, then the points written from their columns, then the collection's end.
+  const others = JSON.stringify(toGeoJson(division, { ...exportOptions, omitCensus: true }));
+  const head = others.slice(0, -']}'.length);
+  const parts = [head];
+  let first = head.endsWith('[');
+  for (const feature of columnarCensusFeatureJson(census, exportOptions)) {
+    parts.push(first ? feature : `,${feature}`);
+    first = false;
+  }
+  parts.push(']}');
+  return ok(parts.join(''));
 }
 
 /** {@link geoJsonExportText} as a file. */
@@ -235,12 +250,30 @@ function layerTable(division: Division, layer: Layer): { fields: DbfFieldSpec[];
       // HS, RK, DZ only: residents' names and phones are personal data and never leave through here.
       return {
         fields: [N('HS'), N('RK', 2), C('DZ')],
-        records: [...division.census.values()].map((p) => ({
-          geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
-          cells: [p.households, p.population, p.address ?? ''],
-        })),
+        records: censusRecords(division.census),
       };
   }
+}
+
+/** The census layer's shapefile rows (position; HS, RK, DZ), from the columns of a columnar census. */
+function censusRecords(census: Division['census']): ShapeRecord[] {
+  if (!(census instanceof ColumnarCensus)) {
+    return [...census.values()].map((p) => ({
+      geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+      cells: [p.households, p.population, p.address ?? ''],
+    }));
+  }
+  const { ids, lon, lat, households, population, details } = census.columns;
+  const addresses = new Map<number, string>();
+  for (const detail of details) if (detail.address !== undefined) addresses.set(detail.index, detail.address);
+  const records = new Array<ShapeRecord>(ids.length);
+  for (let index = 0; index < ids.length; index++) {
+    records[index] = {
+      geometry: { type: 'Point', coordinates: [lon[index]!, lat[index]!] },
+      cells: [households[index]!, population[index]!, addresses.get(index) ?? ''],
+    };
+  }
+  return records;
 }
 
 const LAYER_ZH: Record<Layer, string> = {
@@ -296,7 +329,7 @@ export function exportShapefileZip(
     );
   }
   return ok({
-    bytes: options.deflateRaw ? writeZipWith(written.files, options.deflateRaw) : writeZip(written.files),
+    bytes: writeZip(written.files, options.deflateRaw),
     fileName: `${division.meta.name || 'gridplan'}-${SHAPEFILE_NAMES[layer]}.zip`,
     warnings,
   });

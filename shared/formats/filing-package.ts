@@ -5,6 +5,7 @@ import { parseDivisionGeoJson } from './geojson';
 import { decodeText, isValidUtf8 } from './text-encoding';
 import { sha256Hex } from './sha256';
 import { readZip, writeZip } from './zip-archive';
+import type { DeflateRaw } from './zip-write';
 
 /** Path of the manifest inside a filing package; every other file is listed in it with its SHA-256. */
 export const MANIFEST_PATH = 'manifest.json';
@@ -57,6 +58,8 @@ export interface FilingPackageInput {
   readonly manifest: Omit<FilingManifest, 'divisionSha256' | 'files'>;
   /** Files by path, `division.geojson` among them; text is written as UTF-8. */
   readonly files: Readonly<Record<string, Uint8Array | string>>;
+  /** A native raw DEFLATE for the zip (the command line gives Node's zlib); without it, fflate's. */
+  readonly deflateRaw?: DeflateRaw;
 }
 
 /** A filing package read and checked against its manifest. */
@@ -89,10 +92,13 @@ export function writeFilingPackage(input: FilingPackageInput): {
     ...(note !== undefined && note !== '' ? { note } : {}),
     files,
   };
-  const bytes = writeZip([
-    { name: MANIFEST_PATH, bytes: strToU8(`${JSON.stringify(manifest, null, 2)}\n`) },
-    ...entries.map(([name, bytes]) => ({ name, bytes })),
-  ]);
+  const bytes = writeZip(
+    [
+      { name: MANIFEST_PATH, bytes: strToU8(`${JSON.stringify(manifest, null, 2)}\n`) },
+      ...entries.map(([name, bytes]) => ({ name, bytes })),
+    ],
+    input.deflateRaw,
+  );
   return { bytes, manifest };
 }
 

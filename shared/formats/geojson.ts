@@ -320,19 +320,19 @@ export function writePlainCensusFeature(
   lat: number,
 ): void {
   out.bytes(PLAIN_CENSUS.head);
-  out.text(JSON.stringify(id));
+  out.jsonString(id);
   out.bytes(PLAIN_CENSUS.households);
-  out.text(String(households));
+  out.number(households);
   out.bytes(PLAIN_CENSUS.population);
-  out.text(String(population));
+  out.number(population);
   if (address !== undefined) {
     out.bytes(PLAIN_CENSUS.address);
-    out.text(JSON.stringify(address));
+    out.jsonString(address);
   }
   out.bytes(PLAIN_CENSUS.coordinates);
-  out.text(String(lon));
+  out.number(lon);
   out.bytes(PLAIN_CENSUS.comma);
-  out.text(String(lat));
+  out.number(lat);
   out.bytes(PLAIN_CENSUS.tail);
 }
 

@@ -22,6 +22,7 @@ import { decodeTextFile } from './text-encoding';
 import type { InputFile } from './zip-archive';
 import { MAX_IMPORT_BYTES, tooLargeProblem } from './zip-archive';
 import { readXlsx } from './xlsx';
+import type { InflateRaw } from './zip-entries';
 
 /**
  * The one entry point of every import (app worker and CLI): recognise the files, show what they hold,
@@ -41,6 +42,8 @@ export interface ImportReadOptions {
   readonly shapefileLayer?: string;
   /** Reports progress (0–1) of a long read. */
   readonly onProgress?: (fraction: number) => void;
+  /** A native inflate for XLSX workbooks (the command line's zlib); fflate's without it. */
+  readonly inflateRaw?: InflateRaw;
 }
 
 /** What the import dialog shows before anything is imported. */
@@ -222,7 +225,7 @@ function readTable(
     encoding = decoded.value.encoding;
     source = decoded.value.source;
   } else {
-    const read = readXlsx(file.bytes, file.name);
+    const read = readXlsx(file.bytes, file.name, options.inflateRaw);
     if (!read.ok) return read;
     table = read.value;
   }
@@ -483,8 +486,8 @@ export function convertImport(source: ImportSource, request: LayerRequest): Resu
   }
 }
 
-/** A census CSV read straight into columns ({@link readCensusCsv}). */
-export interface CensusCsvRead {
+/** A census table read straight into columns ({@link readCensusTable}). */
+export interface CensusTableRead {
   readonly inspection: ImportInspection;
   /** The mapping used: the proposal for census points with the planner's choices over it. */
   readonly mapping: FieldMapping;
@@ -495,18 +498,21 @@ export interface CensusCsvRead {
 }
 
 /**
- * Reads a CSV as census points without keeping its rows: each row is turned into a point (or a row error)
- * as it is read and the points are kept as columns. The same checks, messages and points as
- * {@link readImport} followed by {@link convertImport} for a CSV imported as census points.
+ * Reads a CSV or XLSX table as census points into columns: each row is turned into a point (or a row
+ * error) as it comes and the points are kept as columns, with no object per row (a CSV's rows are not even
+ * kept; an XLSX workbook is read as a table first). The same checks, messages and points as
+ * {@link readImport} followed by {@link convertImport} for a table imported as census points.
  */
-export function readCensusCsv(
+export function readCensusTable(
+  format: 'csv' | 'xlsx',
   file: InputFile,
   options: ImportReadOptions,
   chosen: FieldMapping,
   pointSystem: LayerRequest['pointSystem'],
-): Result<CensusCsvRead> {
-  const decoded = decodeTable(file, options);
-  if (!decoded.ok) return decoded;
+): Result<CensusTableRead> {
+  // Refused as readImport refuses them (an empty file is said to be empty, not to lack a header).
+  const sizes = checkSizes([file]);
+  if (!sizes.ok) return sizes;
   let header: readonly string[] | undefined;
   let mapping: FieldMapping = chosen;
   let check: ReturnType<typeof censusRowChecker> | undefined;
@@ -517,7 +523,7 @@ export function readCensusCsv(
   const errors: RowError[] = [];
   const preview: (readonly string[])[] = [];
   let total = 0;
-  const scanned = scanCsv(decoded.value.text, file.name, (cells, line) => {
+  const onRow = (cells: readonly string[], line: number): void => {
     if (header === undefined) {
       header = cells.map((h) => h.trim());
       mapping = { ...proposeMapping('census', header, true), ...chosen };
@@ -533,15 +539,28 @@ export function readCensusCsv(
     const error = check!.value(cells, line, values);
     if (error) errors.push(error);
     else points.add(values, line);
-  });
-  if (!scanned.ok) return scanned;
+  };
+  let encoding: ReadEncodingName | undefined;
+  let source: EncodingSource | undefined;
+  if (format === 'csv') {
+    const decoded = decodeTable(file, options);
+    if (!decoded.ok) return decoded;
+    ({ encoding, source } = decoded.value);
+    const scanned = scanCsv(decoded.value.text, file.name, onRow);
+    if (!scanned.ok) return scanned;
+  } else {
+    const read = readXlsx(file.bytes, file.name, options.inflateRaw);
+    if (!read.ok) return read;
+    const { header: names, rows } = read.value;
+    if (names.length > 0) onRow(names, 1);
+    for (const row of rows) onRow(row.cells, row.line);
+  }
   if (header === undefined || header.length === 0 || !check || !swapped) {
     return refuse('empty', `${file.name} 中没有表头和数据。`, `${file.name} has no header and no data.`);
   }
   if (!check.ok) return check;
-  const { encoding, source } = decoded.value;
   const inspection = inspectionOf({
-    format: 'csv',
+    format,
     name: baseName(file.name),
     fields: header,
     previewRecords: preview,

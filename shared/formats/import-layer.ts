@@ -134,7 +134,8 @@ function cellText(value: unknown): string {
 function countOf(value: unknown, fallback: number, name: LocalText): number | LocalText {
   const raw = cellText(value);
   if (raw === '') return fallback;
-  const number = Number(raw.replace(/,/g, ''));
+  // Thousands separators ("1,200") are dropped; most cells have none, and skip the replacement.
+  const number = Number(raw.includes(',') ? raw.replace(/,/g, '') : raw);
   if (!Number.isFinite(number) || number < 0) {
     return text(`${name.zh}“${raw}”不是不小于 0 的数字`, `${name.en} "${raw}" is not a number not below 0`);
   }

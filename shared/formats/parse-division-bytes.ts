@@ -1,5 +1,6 @@
-import type { CensusPoint, Division, Entity, EntityOf, Layer, Problem, Result } from '../model';
+import type { Division, Entity, EntityOf, Layer, Problem, Result } from '../model';
 import { emptyDivision, fail, LAYERS, ok, text } from '../model';
+import { CensusColumnBuilder } from './census-column-builder';
 import type { IdSet } from './geojson';
 import {
   collectionMeta,
@@ -15,7 +16,8 @@ import { decodeTextFile, decodeUtf8Strict } from './text-encoding';
 // The command line reads divisions of a whole city (180 MB, a million census points). Decoding that to
 // one string and JSON.parse-ing it builds five objects per census point and keeps the text, the tree and
 // the division alive at once (1.2 GB, seconds of garbage collection). This reader walks the bytes once:
-// a census point written in the form GridPlan itself writes is read straight into its entity, every other
+// a census point written in the form GridPlan itself writes is read straight into typed columns (no
+// object, no map entry: the division's census is a ColumnarCensus over them), every other
 // feature is parsed on its own slice and restored by the same code as parseDivisionGeoJson. Anything
 // unexpected (a syntax error, a feature that cannot be used, a duplicate member) sends the whole file to
 // parseDivisionGeoJson, so refusals, with their feature numbers and lines, are exactly the app's.
@@ -43,6 +45,25 @@ const CENSUS_TAIL = ascii(']}}');
 /** The text of a short run of ASCII bytes (apply reads the typed array directly; a spread would iterate). */
 function latin1(bytes: Uint8Array, start: number, end: number): string {
   return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+}
+
+/** Reused arrays of char codes, one per length, for {@link shortAscii}. */
+const codesOfLength: number[][] = [];
+
+/**
+ * The text of a short run of ASCII bytes (an id) through a reused array of its codes: a million ids then
+ * make a million strings and nothing else (a subarray per id was a second object each).
+ */
+function shortAscii(bytes: Uint8Array, start: number, end: number): string {
+  const length = end - start;
+  if (length > 64) return latin1(bytes, start, end);
+  let codes = codesOfLength[length];
+  if (codes === undefined) {
+    codes = new Array<number>(length).fill(0);
+    codesOfLength[length] = codes;
+  }
+  for (let k = 0; k < length; k++) codes[k] = bytes[start + k]!;
+  return String.fromCharCode.apply(null, codes);
 }
 
 function isSpace(byte: number): boolean {
@@ -290,7 +311,7 @@ function matchCensus(reader: ByteReader, start: number, match: CensusMatch): boo
   if (!(Math.abs(match.lon) <= 180 && Math.abs(match.lat) <= 90)) return false;
   pos = reader.literal(pos, CENSUS_TAIL);
   if (pos < 0) return false;
-  match.id = latin1(bytes, idStart, idEnd);
+  match.id = shortAscii(bytes, idStart, idEnd);
   match.end = pos;
   return true;
 }
@@ -303,15 +324,14 @@ function parseSlice(reader: ByteReader, start: number, end: number): { value: un
   }
 }
 
-type EntityMaps = { [L in Layer]: Map<string, EntityOf<L>> };
-
-/** Empty `extra` of the census points read on the fast path: one shared, frozen object, not a million. */
-const NO_EXTRA = Object.freeze({});
+type AreaLayer = Exclude<Layer, 'census'>;
+type EntityMaps = { [L in AreaLayer]: Map<string, EntityOf<L>> } & { census: CensusColumnBuilder };
 
 /**
  * Reads the features array starting at `pos` (its `[`) into `maps`: the position after its `]`, or -1
- * when anything is not as expected. The maps double as the sets of ids taken (every feature read
- * becomes an entity here, or the whole file goes to parseDivisionGeoJson).
+ * when anything is not as expected. The maps and the census columns double as the sets of ids taken
+ * (every feature read becomes an entity or a census row here, or the whole file goes to
+ * parseDivisionGeoJson).
  */
 function readFeatures(reader: ByteReader, pos: number, maps: EntityMaps): number {
   if (reader.bytes[pos] !== OPEN_BRACKET) return -1;
@@ -326,20 +346,8 @@ function readFeatures(reader: ByteReader, pos: number, maps: EntityMaps): number
   for (let index = 0; ; index++) {
     pos = reader.ensure(reader.space(pos));
     if (matchCensus(reader, pos, match)) {
-      const point: CensusPoint = {
-        layer: 'census',
-        id: match.id,
-        lon: match.lon,
-        lat: match.lat,
-        households: match.households,
-        population: match.population,
-        extra: NO_EXTRA,
-      };
-      // One hash lookup, not two: a clash (the map did not grow) is rare, and the whole reader, which
-      // gives the later point a fresh id, handles it.
-      const size = census.size;
-      census.set(point.id, point);
-      if (census.size === size) return -1;
+      // A clash of ids is rare; the whole reader, which gives the later point a fresh id, handles it.
+      if (!census.add(match.id, match.lon, match.lat, match.households, match.population)) return -1;
       pos = match.end;
     } else {
       let end = reader.valueEnd(pos);
@@ -352,7 +360,9 @@ function readFeatures(reader: ByteReader, pos: number, maps: EntityMaps): number
       if (!parsed) return -1;
       const entity = restoreFeature(parsed.value, { index, line: undefined }, usedIds, problems);
       if (!entity || problems.length > 0) return -1;
-      (maps[entity.layer] as Map<string, Entity>).set(entity.id, entity);
+      // restoreFeature gave the entity an id not taken yet (usedIds), so the census takes it.
+      if (entity.layer === 'census') census.addPoint(entity);
+      else (maps[entity.layer] as Map<string, Entity>).set(entity.id, entity);
       pos = end;
     }
     pos = reader.ensure(reader.space(pos));
@@ -376,7 +386,7 @@ function readFast(reader: ByteReader): Division | undefined {
     community: new Map(),
     grid: new Map(),
     microgrid: new Map(),
-    census: new Map(),
+    census: new CensusColumnBuilder(),
   };
   let sawFeatures = false;
   pos = reader.ensure(reader.space(pos + 1));
@@ -424,7 +434,7 @@ function readFast(reader: ByteReader): Division | undefined {
   const version = data[PROFILE_MEMBER];
   if (!sawFeatures || collectionRefusal(data)) return undefined;
   if (version !== undefined && version !== GRIDPLAN_PROFILE_VERSION) return undefined;
-  return { ...emptyDivision(collectionMeta(data)), ...maps };
+  return { ...emptyDivision(collectionMeta(data)), ...maps, census: maps.census.census() };
 }
 
 /**

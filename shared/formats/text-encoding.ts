@@ -173,9 +173,15 @@ export interface EncodedText {
   readonly unmappable: readonly string[];
 }
 
+let utf8Encoder: Encoder | undefined;
+
 /** Encodes text; characters GBK cannot hold become "?" and are listed. */
 export function encodeText(value: string, encoding: TextEncodingName): EncodedText {
-  if (encoding === 'utf-8') return { bytes: new platform.TextEncoder().encode(value), unmappable: [] };
+  if (encoding === 'utf-8') {
+    // One encoder for every call: a DBF export encodes each of tens of thousands of cells.
+    utf8Encoder ??= new platform.TextEncoder();
+    return { bytes: utf8Encoder.encode(value), unmappable: [] };
+  }
   gbkTable ??= buildGbkTable();
   const out: number[] = [];
   const unmappable: string[] = [];
@@ -325,10 +331,23 @@ export type TextPiece = string | ((out: Utf8Buffer) => void);
  * built from its parts) costs more than encoding each where it is.
  */
 export function utf8OfPieces(pieces: Iterable<TextPiece>): Uint8Array {
-  const out = new Utf8Buffer(1 << 20);
+  return utf8BufferOfPieces(pieces).result();
+}
+
+/**
+ * {@link utf8OfPieces}'s bytes handed to `put` a megabyte at a time, in order, never held whole: what a host
+ * that writes a file piece by piece takes (a 20 MB census file then costs a 1 MB buffer). `put` must be
+ * done with the bytes when it returns: the buffer is reused.
+ */
+export function writeUtf8OfPieces(pieces: Iterable<TextPiece>, put: (bytes: Uint8Array) => void): void {
+  const out = utf8BufferOfPieces(pieces, new Utf8Buffer(1 << 20, put));
+  out.flush();
+}
+
+function utf8BufferOfPieces(pieces: Iterable<TextPiece>, out = new Utf8Buffer(1 << 20)): Utf8Buffer {
   for (const piece of pieces) {
     if (typeof piece === 'string') out.text(piece);
     else piece(out);
   }
-  return out.result();
+  return out;
 }

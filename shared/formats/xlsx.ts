@@ -6,6 +6,7 @@ import { decodeText, encodeText } from './text-encoding';
 import type { XmlTag } from './xml-scan';
 import { attributeOf, nextTag } from './xml-scan';
 import { readZip } from './zip-archive';
+import type { InflateRaw } from './zip-entries';
 
 /**
  * A minimal XLSX (Office Open XML spreadsheet) reader and writer: one table of text and numbers. Written
@@ -264,7 +265,7 @@ function sheetRows(xml: string, shared: readonly string[]): TableRow[] {
  * inflated, Excel's own row and column limits, a cell budget, a linear scan). Refuses files that are not
  * XLSX (including old .xls), and sheets with impossible content, naming the cell and saying what to do.
  */
-export function readXlsx(bytes: Uint8Array, fileName: string): Result<TextTable> {
+export function readXlsx(bytes: Uint8Array, fileName: string, inflateRaw?: InflateRaw): Result<TextTable> {
   const notXlsx = () =>
     refuse(
       `${fileName} 不是 XLSX 工作簿（可能是旧的 .xls 或文件已损坏）。请在 Excel/WPS 中另存为 .xlsx 或 CSV（UTF-8）后再导入。`,
@@ -275,6 +276,7 @@ export function readXlsx(bytes: Uint8Array, fileName: string): Result<TextTable>
     bytes,
     fileName,
     (name) => PARTS.has(name) || name.startsWith('xl/worksheets/sheet'),
+    inflateRaw,
   );
   if (!unpacked.ok) return unpacked;
   const files = new Map(unpacked.value.map((file) => [file.name, file.bytes]));

@@ -2,7 +2,10 @@ import { zipSync } from 'fflate';
 import type { Problem, Result } from '../model';
 import { fail, ok, text } from '../model';
 import { decodeText, isValidUtf8 } from './text-encoding';
+import type { InflateRaw } from './zip-entries';
 import { inflateZipEntry, readZipDirectory } from './zip-entries';
+import type { DeflateRaw } from './zip-write';
+import { writeZipWith } from './zip-write';
 
 /**
  * The largest input GridPlan imports (a file, or a zip's unpacked entries together). Larger inputs are
@@ -58,12 +61,14 @@ export function isUnsafeEntryName(name: string): boolean {
  * it is used), password-protected entries, entries that unpack to more than they declare or fail their
  * CRC-32, and contents larger than {@link MAX_IMPORT_BYTES} (counted on the bytes actually inflated).
  * Folders and macOS `__MACOSX` metadata are skipped; names keep their folders (`a/b.shp`). `accept`
- * chooses the entries to unpack (all by default): the others are never inflated.
+ * chooses the entries to unpack (all by default): the others are never inflated. `inflateRaw`: a native
+ * inflate from the host (bounded the same way), fflate's without it.
  */
 export function readZip(
   bytes: Uint8Array,
   fileName: string,
   accept: (name: string) => boolean = () => true,
+  inflateRaw?: InflateRaw,
 ): Result<InputFile[]> {
   if (bytes.length === 0) {
     return refuse('empty', `${fileName} 是空文件。`, `${fileName} is empty.`);
@@ -98,15 +103,21 @@ export function readZip(
   if (declared > MAX_IMPORT_BYTES) return fail(tooLargeProblem(fileName, declared));
   const files: InputFile[] = [];
   for (const { entry, name } of wanted) {
-    const content = inflateZipEntry(bytes, entry, name, fileName);
+    const content = inflateZipEntry(bytes, entry, name, fileName, inflateRaw);
     if (!content.ok) return content;
     files.push({ name, bytes: content.value });
   }
   return ok(files);
 }
 
-/** Packs files into a zip (names are written as UTF-8, flagged as such). */
-export function writeZip(files: readonly InputFile[]): Uint8Array {
+/**
+ * Packs files into a zip (names are written as UTF-8, flagged as such), every zip GridPlan writes: with
+ * `deflateRaw`, a native DEFLATE the host gives (the command line passes Node's zlib), through
+ * {@link writeZipWith}; without it (the app, in the browser), with fflate's, in JavaScript. The files
+ * inside are the same bytes either way; only their compressed form differs.
+ */
+export function writeZip(files: readonly InputFile[], deflateRaw?: DeflateRaw): Uint8Array {
+  if (deflateRaw) return writeZipWith(files, deflateRaw);
   const entries: Record<string, Uint8Array> = {};
   for (const file of files) entries[file.name] = file.bytes;
   return zipSync(entries, { level: 6 });

@@ -139,15 +139,47 @@ export function readZipDirectory(
 class TooMuchOutput extends Error {}
 
 /**
+ * Inflates raw DEFLATE data (RFC 1951) producing at most `maxLength` bytes: the bytes, `'too-large'` when
+ * the data holds more, `'damaged'` when it is not valid DEFLATE. A host may give a native one (the command
+ * line: Node's zlib, `maxOutputLength`); without it, {@link inflateWithFflate}.
+ */
+export type InflateRaw = (data: Uint8Array, maxLength: number) => Uint8Array | 'too-large' | 'damaged';
+
+/** {@link InflateRaw} with fflate, in JavaScript: stops as soon as more than `maxLength` bytes come. */
+function inflateWithFflate(data: Uint8Array, maxLength: number): Uint8Array | 'too-large' | 'damaged' {
+  const chunks: Uint8Array[] = [];
+  let produced = 0;
+  const inflater = new Inflate((chunk) => {
+    produced += chunk.length;
+    if (produced > maxLength) throw new TooMuchOutput();
+    chunks.push(chunk);
+  });
+  try {
+    inflater.push(data, true);
+  } catch (error) {
+    return error instanceof TooMuchOutput ? 'too-large' : 'damaged';
+  }
+  const out = new Uint8Array(produced);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
+/**
  * Inflates one entry with bounded work: never more bytes than the entry declares are produced, whatever
  * the data holds (so a caller that budgets declared sizes bounds the bytes actually inflated), and the
- * CRC-32 is verified. Returns the bytes, or a problem naming the entry.
+ * CRC-32 is verified. Returns the bytes, or a problem naming the entry. `inflateRaw`: a native inflate
+ * from the host, fflate's without it.
  */
 export function inflateZipEntry(
   bytes: Uint8Array,
   entry: ZipEntryHeader,
   name: string,
   fileName: string,
+  inflateRaw?: InflateRaw,
 ): Result<Uint8Array> {
   if (entry.encrypted) {
     return fail({
@@ -172,33 +204,20 @@ export function inflateZipEntry(
   if (entry.method === 0) {
     out = data;
   } else if (entry.method === 8) {
-    const chunks: Uint8Array[] = [];
-    let produced = 0;
-    const inflater = new Inflate((chunk) => {
-      produced += chunk.length;
-      if (produced > entry.size) throw new TooMuchOutput();
-      chunks.push(chunk);
-    });
-    try {
-      inflater.push(data, true);
-    } catch (error) {
-      if (error instanceof TooMuchOutput) {
-        return fail(
-          damaged(
-            fileName,
-            `${name} 解压后比声明的 ${entry.size} 字节更大`,
-            `${name} unpacks to more than the ${entry.size} bytes it declares`,
-          ),
-        );
-      }
+    const inflated = inflateRaw ? inflateRaw(data, entry.size) : inflateWithFflate(data, entry.size);
+    if (inflated === 'too-large' || (typeof inflated !== 'string' && inflated.length > entry.size)) {
+      return fail(
+        damaged(
+          fileName,
+          `${name} 解压后比声明的 ${entry.size} 字节更大`,
+          `${name} unpacks to more than the ${entry.size} bytes it declares`,
+        ),
+      );
+    }
+    if (inflated === 'damaged') {
       return fail(damaged(fileName, `${name} 的压缩数据已损坏`, `the compressed data of ${name} is damaged`));
     }
-    out = new Uint8Array(produced);
-    let offset = 0;
-    for (const chunk of chunks) {
-      out.set(chunk, offset);
-      offset += chunk.length;
-    }
+    out = inflated;
   } else {
     return fail({
       kind: 'bad-zip',

@@ -1,5 +1,4 @@
 import { crc32 } from './crc32';
-import type { InputFile } from './zip-archive';
 
 /**
  * A zip written with a DEFLATE the host gives (raw DEFLATE, RFC 1951: the command line passes Node's
@@ -54,7 +53,7 @@ function entryFields(view: DataView, at: number, e: Entry, when: { time: number;
 
 /** The files as a zip, each entry deflated with `deflateRaw` (or stored), dated `date` (default now). */
 export function writeZipWith(
-  files: readonly InputFile[],
+  files: readonly { readonly name: string; readonly bytes: Uint8Array }[],
   deflateRaw: DeflateRaw,
   date: Date = new Date(),
 ): Uint8Array {

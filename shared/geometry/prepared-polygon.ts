@@ -25,6 +25,16 @@ function ringsOf(geometry: AreaGeometry): readonly (readonly unknown[])[] {
  * (they enclose nothing). Those defects are reported by the geometry check, not here.
  */
 export function preparePolygon(geometry: AreaGeometry): PreparedPolygon {
+  const prepared = preparePolygonEdges(geometry);
+  const inner = innerBox(prepared);
+  return inner ? { ...prepared, inner } : prepared;
+}
+
+/**
+ * {@link preparePolygon} without the inner box: the box is a shortcut for many points and costs about as
+ * much as tens of point tests, so an area that will see few points goes without it (same answers).
+ */
+export function preparePolygonEdges(geometry: AreaGeometry): PreparedPolygon {
   const out: number[] = [];
   const ends: number[] = [];
   let minX = Infinity;
@@ -65,7 +75,7 @@ export function preparePolygon(geometry: AreaGeometry): PreparedPolygon {
     ends.push(out.length / 2);
   }
   const empty = ends.length === 0;
-  const prepared: PreparedPolygon = {
+  return {
     coords: Float64Array.from(out),
     ringEnds: Uint32Array.from(ends),
     minX: empty ? 0 : minX,
@@ -74,8 +84,6 @@ export function preparePolygon(geometry: AreaGeometry): PreparedPolygon {
     maxY: empty ? 0 : maxY,
     empty,
   };
-  const inner = innerBox(prepared);
-  return inner ? { ...prepared, inner } : prepared;
 }
 
 /** True when the boxes of two prepared polygons overlap (touching counts). */

@@ -50,6 +50,21 @@ function hasKeys(record: object | undefined): boolean {
   return false;
 }
 
+/** What `point` has besides its id and numbers, as the detail at `index`; undefined when it has none. */
+export function censusDetailOf(point: CensusPoint, index: number): CensusDetail | undefined {
+  const hasAddress = point.address !== undefined;
+  const hasPersonal = point.personal !== undefined;
+  // An empty `extra` is the norm and is restored as {} on load, so it costs nothing to store.
+  const hasExtra = hasKeys(point.extra);
+  if (!hasAddress && !hasPersonal && !hasExtra) return undefined;
+  return {
+    index,
+    ...(hasAddress ? { address: point.address } : {}),
+    ...(hasPersonal ? { personal: point.personal } : {}),
+    ...(hasExtra ? { extra: point.extra } : {}),
+  };
+}
+
 /** Turns points into columns, keeping their order. */
 export function encodeCensus(points: Iterable<CensusPoint>): CensusColumns {
   const list = Array.isArray(points) ? (points as readonly CensusPoint[]) : [...points];
@@ -67,18 +82,8 @@ export function encodeCensus(points: Iterable<CensusPoint>): CensusColumns {
     lat[index] = point.lat;
     households[index] = point.households;
     population[index] = point.population;
-    const hasAddress = point.address !== undefined;
-    const hasPersonal = point.personal !== undefined;
-    // An empty `extra` is the norm and is restored as {} on load, so it costs nothing to store.
-    const hasExtra = hasKeys(point.extra);
-    if (hasAddress || hasPersonal || hasExtra) {
-      details.push({
-        index,
-        ...(hasAddress ? { address: point.address } : {}),
-        ...(hasPersonal ? { personal: point.personal } : {}),
-        ...(hasExtra ? { extra: point.extra } : {}),
-      });
-    }
+    const detail = censusDetailOf(point, index);
+    if (detail) details.push(detail);
   }
   return { ids, lon, lat, households: countColumn(households), population: countColumn(population), details };
 }
@@ -144,10 +149,9 @@ export class ColumnarCensus implements ReadonlyMap<string, CensusPoint> {
   }
 
   /**
-   * The points of `columns` as a columnar census without checking that their ids are distinct: for
-   * columns whose writer guarantees it (the project store writes a census map's points and replaces a
-   * point in its own chunk). Checking means hashing every id (0.7 s of the window's thread at 1,000,000
-   * points, bench/app-open-bench.ts); here it happens only when a point is first looked up by id.
+   * The points of `columns`, whose ids the caller has already found distinct (a reader that checked them
+   * as it read): skips {@link ColumnarCensus.of}'s check, which builds the map of ids that `get` and `has`
+   * otherwise build only when first asked.
    */
   static ofDistinct(columns: CensusColumns): ColumnarCensus {
     return new ColumnarCensus(columns);

@@ -9,3 +9,4 @@ export * from './reference-layer';
 export * from './own-property';
 export * from './vocabulary';
 export * from './census-columns';
+export * from './census-totals';

@@ -976,15 +976,15 @@ export class Validator {
       households,
       population,
       at: this.pointAt(rows[0]!),
-      first: this.censusPointAt(rows[0]!, firstId),
+      first: this.censusPointOfRow(rows[0]!, firstId),
     };
   }
 
   /**
-   * The census point of a table row: by position when the table shares a columnar census's columns
-   * (its rows are the columns' positions), so no million ids are hashed to find one; by id otherwise.
+   * The census point of table row `row` (id `id`): from the columns the table shares with a columnar
+   * census, so that a city read as columns never builds its map of a million ids for this.
    */
-  private censusPointAt(row: number, id: string): CensusPoint | undefined {
+  private censusPointOfRow(row: number, id: string): CensusPoint | undefined {
     const census = this.divisionValue.census;
     if (census instanceof ColumnarCensus && census.columns.ids === this.table.ids) return census.at(row);
     return census.get(id);

@@ -18,10 +18,13 @@ export interface StartedApp {
   readonly watched: ReturnType<typeof watchPage>;
 }
 
-/** Launches Chromium, opens the app at 1366×820 (downloads kept when asked) and watches the page. */
+/**
+ * Launches Chromium, opens the app at 1366×820 (downloads kept when asked; `timeoutMs` for every wait of
+ * the page, the opening included, when it is a big project's) and watches the page.
+ */
 export async function startApp(
   baseUrl: string,
-  options: { acceptDownloads?: boolean } = {},
+  options: { acceptDownloads?: boolean; timeoutMs?: number } = {},
 ): Promise<StartedApp> {
   const browser = await launchBrowser();
   const context = await browser.newContext({
@@ -29,6 +32,7 @@ export async function startApp(
     acceptDownloads: options.acceptDownloads ?? false,
   });
   const page = await context.newPage();
+  if (options.timeoutMs !== undefined) page.setDefaultTimeout(options.timeoutMs);
   const watched = watchPage(page);
   await openApp(page, baseUrl);
   return { browser, page, watched };

@@ -1,14 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { PNG } from 'pngjs';
-import { launchBrowser, mapPixels, openApp, waitForMapIdle, watchPage } from './browser';
+import { mapPixels, waitForMapIdle } from './browser';
+import { startApp } from './app-steps';
+import type { StartedApp } from './app-steps';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-let watched: ReturnType<typeof watchPage>;
+let watched: StartedApp['watched'];
 
 /** Share of map pixels in a hue family: rough but robust to blending and antialiasing. */
 function share(png: PNG, test: (r: number, g: number, b: number) => boolean): number {
@@ -22,11 +23,7 @@ const orangeish = (r: number, g: number, b: number): boolean => r > g + 25 && g 
 const purpleish = (r: number, g: number, b: number): boolean => b > g + 30 && r > g + 10;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1366, height: 820 }, acceptDownloads: true });
-  page = await context.newPage();
-  watched = watchPage(page);
-  await openApp(page, baseUrl);
+  ({ browser, page, watched } = await startApp(baseUrl, { acceptDownloads: true }));
 });
 
 afterAll(async () => {

@@ -57,6 +57,15 @@ async function gridCountBecomes(count: number): Promise<void> {
   expect(await gridCount()).toBe(count);
 }
 
+/** Waits until the project tree shows `count` micro-grids and the change is saved. */
+async function microgridCountBecomes(count: number): Promise<void> {
+  await page.waitForFunction((n) => document.querySelectorAll('.tree-microgrid').length === n, count, {
+    timeout: 20_000,
+  });
+  await saved(page);
+  expect(await page.locator('.tree-microgrid').count()).toBe(count);
+}
+
 /**
  * The kinds of edit command the window has posted to a worker since the page loaded (recorded by the
  * init script below): the command went to the sketch worker, it did not fall back to the main thread
@@ -64,6 +73,17 @@ async function gridCountBecomes(count: number): Promise<void> {
  */
 async function postedEdits(): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { postedEdits?: string[] }).postedEdits ?? []);
+}
+
+/** How many 填补空白 gap lists the window has asked a worker for since the page loaded. */
+async function postedGapLists(): Promise<number> {
+  return page.evaluate(() => (window as unknown as { postedGapLists?: number }).postedGapLists ?? 0);
+}
+
+/** The gap panel's entries once the list of the document shown has arrived (from the worker). */
+async function gapList() {
+  await page.waitForSelector('[data-testid="gap-panel"][aria-busy="false"]', { timeout: 20_000 });
+  return page.locator('[data-testid="gap-panel"] .gap-item');
 }
 
 async function exported(): Promise<{
@@ -81,11 +101,14 @@ beforeAll(async () => {
   await context.addInitScript(() => {
     const post = Worker.prototype.postMessage;
     const posted: string[] = [];
-    (window as unknown as { postedEdits: string[] }).postedEdits = posted;
+    const seen = window as unknown as { postedEdits: string[]; postedGapLists: number };
+    seen.postedEdits = posted;
+    seen.postedGapLists = 0;
     Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: [never]) {
       post.call(this, message, ...rest);
       const sent = message as { type?: string; command?: { kind?: string } } | null;
       if (sent?.type === 'edit' && sent.command?.kind) posted.push(sent.command.kind);
+      if (sent?.type === 'gaps') seen.postedGapLists++;
     };
   });
   page = await context.newPage();
@@ -165,8 +188,14 @@ describe('the map editor with real mouse events', () => {
     await clickAt(page, a[0], a[1]);
     await clickAt(page, b[0], b[1]);
     await clickAt(page, vertex[0]!, vertex[1]!, { dx: 4, dy: -3 });
-    await saved(page);
-    expect(await gridCount()).toBe(39);
+    await gridCountBecomes(39);
+    expect(await postedEdits()).toEqual(['split', 'merge', 'draw-grid']);
+    // The grid computed in the worker is one undoable change.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+z');
+    await gridCountBecomes(38);
+    await page.keyboard.press('Control+Shift+z');
+    await gridCountBecomes(39);
     const file = await exported();
     // The community had no grid: the one there now is the one drawn.
     const created = file.features.filter(
@@ -191,7 +220,7 @@ describe('the map editor with real mouse events', () => {
     await clickAt(page, x, y, { dx: -20, dy: -20 });
     await gridCountBecomes(40);
     expect(await page.locator('.tree-grid', { hasText: '新专属网格' }).count()).toBe(1);
-    expect(await postedEdits()).toEqual(['split', 'merge', 'carve']);
+    expect(await postedEdits()).toEqual(['split', 'merge', 'draw-grid', 'carve']);
     await page.keyboard.press('Escape');
     await page.click('[data-testid="validate-all"]');
     await page.waitForSelector('[data-testid="rule-table"]');
@@ -225,10 +254,15 @@ describe('the map editor with real mouse events', () => {
     await clickAt(page, x, y, { dx: 25, dy: -25 });
     await clickAt(page, x, y, { dx: 25, dy: 25 });
     await clickAt(page, x, y, { dx: -25, dy: -25 });
-    await saved(page);
-    expect(await page.locator('.tree-microgrid').count()).toBe(1);
+    await microgridCountBecomes(1);
     expect(await page.locator('.tree-microgrid').getAttribute('title')).toContain(`${grid.code}001`);
+    expect((await postedEdits()).at(-1)).toBe('microgrid');
+    // Computed in the worker, undone and redone as one change.
     await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+z');
+    await microgridCountBecomes(0);
+    await page.keyboard.press('Control+Shift+z');
+    await microgridCountBecomes(1);
   });
 
   it('finds everything again after a reload', async () => {
@@ -239,12 +273,11 @@ describe('the map editor with real mouse events', () => {
     expect(await page.locator('.tree-microgrid').count()).toBe(1);
   });
 
-  it('fills the gap a deleted grid leaves with 填补空白, computed in the sketch worker', async () => {
-    const gaps = () => page.locator('[data-testid="gap-panel"] .gap-item');
+  it('lists and fills the gap a deleted grid leaves with 填补空白, both computed in the sketch worker', async () => {
     await page.locator('.tree-grid', { hasText: '光明社区第3网格' }).first().click();
     await page.keyboard.press('f');
-    await page.waitForSelector('[data-testid="gap-panel"]');
-    const before = await gaps().count();
+    const before = await (await gapList()).count();
+    expect(await postedGapLists()).toBeGreaterThan(0);
     await page.keyboard.press('Escape');
     await page.locator('.tree-grid', { hasText: '光明社区第1网格' }).first().click();
     await page.keyboard.press('Delete');
@@ -252,11 +285,15 @@ describe('the map editor with real mouse events', () => {
     expect(await gridCount()).toBe(39);
     await page.locator('.tree-grid', { hasText: '光明社区第3网格' }).first().click();
     await page.keyboard.press('f');
-    await page.waitForSelector('[data-testid="gap-panel"]');
-    expect(await gaps().count()).toBe(before + 1);
-    await gaps().first().locator('button', { hasText: '新建网格' }).click();
+    const asked = await postedGapLists();
+    const gaps = await gapList();
+    expect(await gaps.count()).toBe(before + 1);
+    await page.screenshot({ path: 'test-results/e2e-gap-panel.png' });
+    await gaps.first().locator('button', { hasText: '新建网格' }).click();
     await gridCountBecomes(40);
-    expect(await gaps().count()).toBe(before);
+    // The list of the filled document came from the worker too.
+    expect(await (await gapList()).count()).toBe(before);
+    expect(await postedGapLists()).toBeGreaterThan(asked);
     expect(await postedEdits()).toEqual(['fill-gap']); // since the reload
     await page.keyboard.press('Escape');
   });

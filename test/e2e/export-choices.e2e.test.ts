@@ -6,21 +6,18 @@ import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { decodeText } from '../../shared/formats/text-encoding';
-import { launchBrowser, openApp, watchPage } from './browser';
+import { startApp } from './app-steps';
+import type { StartedApp } from './app-steps';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/import');
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 let page: Page;
-let watched: ReturnType<typeof watchPage>;
+let watched: StartedApp['watched'];
 const dir = mkdtempSync(path.join(tmpdir(), 'gridplan-e2e-export-'));
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 820 }, acceptDownloads: true });
-  page = await context.newPage();
-  watched = watchPage(page);
-  await openApp(page, baseUrl);
+  ({ browser, page, watched } = await startApp(baseUrl, { acceptDownloads: true }));
 });
 
 afterAll(async () => {

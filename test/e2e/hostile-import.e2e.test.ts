@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeShapefile } from '../../shared/formats/shapefile-write';
 import { encodeText } from '../../shared/formats/text-encoding';
 import { writeZip } from '../../shared/formats/zip-archive';
-import { launchBrowser, openApp, waitForMapIdle, watchPage } from './browser';
+import { waitForMapIdle } from './browser';
+import { startApp } from './app-steps';
+import type { StartedApp } from './app-steps';
 
 // Issue 9 in the app: the import dialog says which encoding it read a table or GeoJSON in and offers
 // another, offers to swap longitude/latitude columns that look swapped, frames what an import brought
@@ -15,7 +17,7 @@ import { launchBrowser, openApp, waitForMapIdle, watchPage } from './browser';
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 let page: Page;
-let watched: ReturnType<typeof watchPage>;
+let watched: StartedApp['watched'];
 const dir = mkdtempSync(path.join(tmpdir(), 'gridplan-e2e-hostile-'));
 
 /** Ürümqi, 2,000 km from the demo township in Zigong. */
@@ -37,11 +39,7 @@ function file(name: string, bytes: Uint8Array | string): string {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 820 } });
-  page = await context.newPage();
-  watched = watchPage(page);
-  await openApp(page, baseUrl);
+  ({ browser, page, watched } = await startApp(baseUrl));
 });
 
 afterAll(async () => {

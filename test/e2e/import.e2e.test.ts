@@ -10,14 +10,15 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeShapefile } from '../../shared/formats/shapefile-write';
 import type { ShapeRecord } from '../../shared/formats/shapefile-write';
 import { writeZip } from '../../shared/formats/zip-archive';
-import { launchBrowser, openApp, watchPage } from './browser';
+import { startApp } from './app-steps';
+import type { StartedApp } from './app-steps';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/import');
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 let page: Page;
-let watched: ReturnType<typeof watchPage>;
+let watched: StartedApp['watched'];
 const dir = mkdtempSync(path.join(tmpdir(), 'gridplan-e2e-import-'));
 
 // Three grids of the demo's 光明社区 (510302003001), so they appear under it in the project tree.
@@ -65,11 +66,7 @@ const small = gbkZip(
 );
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 820 }, acceptDownloads: true });
-  page = await context.newPage();
-  watched = watchPage(page);
-  await openApp(page, baseUrl);
+  ({ browser, page, watched } = await startApp(baseUrl, { acceptDownloads: true }));
 });
 
 afterAll(async () => {

@@ -1,19 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { area, distance, polygon } from '@turf/turf';
-import { launchBrowser, openApp, waitForMapIdle, watchPage } from './browser';
+import { waitForMapIdle } from './browser';
+import { startApp } from './app-steps';
+import type { StartedApp } from './app-steps';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 let page: Page;
-let watched: ReturnType<typeof watchPage>;
+let watched: StartedApp['watched'];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 820 } });
-  page = await context.newPage();
-  watched = watchPage(page);
-  await openApp(page, baseUrl);
+  ({ browser, page, watched } = await startApp(baseUrl));
 });
 
 afterAll(async () => {

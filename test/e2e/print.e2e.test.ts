@@ -2,12 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openApp, watchPage } from './browser';
+import { startApp } from './app-steps';
+import type { StartedApp } from './app-steps';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 let page: Page;
-let watched: ReturnType<typeof watchPage>;
+let watched: StartedApp['watched'];
 
 function pdfText(file: string): string {
   const result = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
@@ -16,11 +17,7 @@ function pdfText(file: string): string {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 820 }, acceptDownloads: true });
-  page = await context.newPage();
-  watched = watchPage(page);
-  await openApp(page, baseUrl);
+  ({ browser, page, watched } = await startApp(baseUrl, { acceptDownloads: true }));
 });
 
 afterAll(async () => {

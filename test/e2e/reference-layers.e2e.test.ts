@@ -8,15 +8,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseDivisionGeoJson } from '../../shared/formats/geojson';
 import type { Community } from '../../shared/model';
-import { countColour, launchBrowser, mapPixels, openApp, waitForMapIdle, watchPage } from './browser';
-import { saved } from './app-steps';
+import { countColour, mapPixels, waitForMapIdle } from './browser';
+import { saved, startApp } from './app-steps';
+import type { StartedApp } from './app-steps';
 import { clickAt } from './map-geometry';
 import { runsAlong, streetThrough } from './street-geometry';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 let page: Page;
-let watched: ReturnType<typeof watchPage>;
+let watched: StartedApp['watched'];
 let community: Community;
 /** The generated street through the undivided community, on the 1e-9° lattice. */
 let street: Position[];
@@ -44,11 +45,7 @@ beforeAll(async () => {
       ],
     }),
   );
-  browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 820 }, acceptDownloads: true });
-  page = await context.newPage();
-  watched = watchPage(page);
-  await openApp(page, baseUrl);
+  ({ browser, page, watched } = await startApp(baseUrl, { acceptDownloads: true }));
 });
 
 afterAll(async () => {

@@ -1,14 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
 import { seedCensus, seedProject } from '../../bench/seed-project';
 import type { Division } from '../../shared/model';
-import { launchBrowser, openApp, watchPage } from './browser';
+import { startApp } from './app-steps';
+import type { StartedApp } from './app-steps';
 
 /** A browser whose page has the app open and `division` written into its IndexedDB as `projectId`. */
-export interface SeededProject {
-  readonly browser: Browser;
-  readonly page: Page;
-  readonly watched: ReturnType<typeof watchPage>;
-}
+export type SeededProject = StartedApp;
 
 /**
  * Opens the app (the demo project, the database created), then writes `division` straight into
@@ -20,12 +16,8 @@ export async function openWithSeededProject(
   division: Division,
   projectId: string,
 ): Promise<SeededProject> {
-  const browser = await launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 1366, height: 820 } });
-  page.setDefaultTimeout(120_000);
-  const watched = watchPage(page);
-  await openApp(page, baseUrl);
-  await seedProject(page, division, projectId);
-  await seedCensus(page, division, projectId);
-  return { browser, page, watched };
+  const started = await startApp(baseUrl, { timeoutMs: 120_000 });
+  await seedProject(started.page, division, projectId);
+  await seedCensus(started.page, division, projectId);
+  return started;
 }

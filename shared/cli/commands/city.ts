@@ -376,7 +376,11 @@ async function runSubcommand(
       if (optionValue(options, '--to') === 'geojson') {
         bytes = encodeText(`${stringifyDivision(loaded.value.division)}\n`, 'utf-8').bytes;
       } else {
-        const zip = exportShapefileZip(loaded.value.division, 'grid', { crs: 'cgcs2000', encoding: 'utf-8' });
+        const zip = exportShapefileZip(loaded.value.division, 'grid', {
+          crs: 'cgcs2000',
+          encoding: 'utf-8',
+          ...(host.deflateRaw ? { deflateRaw: host.deflateRaw } : {}),
+        });
         if (!zip.ok) return answer('', `${problemsText(zip.problems, lang)}\n`, 1);
         bytes = zip.value.bytes;
       }

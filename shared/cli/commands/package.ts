@@ -144,6 +144,7 @@ async function runPackage(
     ruleSet,
     lang,
     pdfs: makers.pdfs,
+    ...(host.deflateRaw ? { deflateRaw: host.deflateRaw } : {}),
     ...(base ? { base } : {}),
     ...(note !== undefined ? { note } : {}),
   });

@@ -224,4 +224,22 @@ describe('editOffMainThread: applied if the document is the one computed on, els
     expect(await pending).toEqual({ kind: 'applied', change: expected.value, base: division });
     expect(broken.writes).toHaveLength(1);
   });
+
+  it('without a worker, a command whose kernel throws is refused with the error and that nothing changed', async () => {
+    const division = demo();
+    const { session, writes } = sessionOn(division);
+    // A drawing no tool would send (hostile or broken): the kernel throws on it.
+    const broken = { kind: 'draw-grid', polygon: null, avoidOverlap: true } as unknown as EditCommand;
+    expect(() => runEditCommand(division, broken)).toThrow();
+    const outcome = await editOffMainThread(session, null, ruleSet, broken);
+    expect(outcome.kind).toBe('refused');
+    if (outcome.kind !== 'refused') return;
+    expect(outcome.problems[0]?.kind).toBe('unexpected');
+    expect(outcome.problems[0]?.message.zh).toMatch(/^计算此编辑时出错（.+）。项目未作任何更改。$/);
+    expect(outcome.problems[0]?.message.en).toMatch(
+      /^Computing this edit failed \(.+\)\. The project was not changed\.$/,
+    );
+    expect(writes).toEqual([]);
+    expect(session.getState().division).toBe(division);
+  });
 });

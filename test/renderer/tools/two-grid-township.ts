@@ -7,8 +7,9 @@ import {
   rect,
 } from '../../shared/geometry/geometry-test-helpers';
 
-const X = 104.75;
-const Y = 29.36;
+/** The south-west corner of the township. */
+export const X = 104.75;
+export const Y = 29.36;
 
 /** The id of grid number `n` of the community 510302003001 (gridEntity's ids). */
 export const G = (n: number) => `grid-510302003001${String(n).padStart(3, '0')}`;

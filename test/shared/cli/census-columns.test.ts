@@ -9,13 +9,15 @@ import { parseCsv } from '../../../shared/formats/csv';
 import type { ExportOptions } from '../../../shared/formats/geojson';
 import { divisionJsonPieces, parseDivisionGeoJson, stringifyDivision } from '../../../shared/formats/geojson';
 import { utf8OfPieces } from '../../../shared/formats/text-encoding';
+import { writeXlsx } from '../../../shared/formats/xlsx';
 import type { Result } from '../../../shared/model';
 import { emptyDivision, fail, ok } from '../../../shared/model';
 
-// The census CSV import reads rows straight into columns and writes the GeoJSON from them. The path every
-// other import takes (rows, entities, a division, its text) is still there: an import `--into` a division
-// goes through it. Into an empty division of the same name the two must write the same bytes and say the
-// same things, for the fixtures and for random tables.
+// The census table import (CSV, XLSX) reads rows straight into columns and writes the GeoJSON from them,
+// into a new division or `--into` one. The path every other import takes (rows, entities, a change to a
+// division, its text) is kept as the reference (runImport's 'entities'): the two must write the same bytes
+// and say the same things, for the fixtures and for random tables, new and into divisions whose census
+// points the table replaces (their order included).
 
 const fixtures = path.resolve(__dirname, '../../fixtures');
 
@@ -47,13 +49,49 @@ function memoryHost(files: Map<string, Uint8Array>): TransferHost {
   };
 }
 
-type Variant = Partial<Pick<ImportCommand, 'mapping' | 'pointSystem' | 'skipBadRows' | 'lang' | 'encoding'>>;
+type Variant = Partial<
+  Pick<ImportCommand, 'mapping' | 'pointSystem' | 'skipBadRows' | 'lang' | 'encoding' | 'into'>
+>;
 
-/** The columnar import and the entity path (into an empty division of the same name), side by side. */
+/**
+ * A division to import into: a grid and census points `census-l<line>` for the lines given, in that order
+ * (points of rows the table also has, and of rows it has not), plus one point of another id.
+ */
+function divisionWithCensus(lines: readonly number[]): Uint8Array {
+  const grid = {
+    type: 'Feature',
+    id: 'g1',
+    properties: { layer: 'grid', code: '510302001001001', name: '第一网格' },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [104.7, 29.3],
+          [104.8, 29.3],
+          [104.8, 29.4],
+          [104.7, 29.3],
+        ],
+      ],
+    },
+  };
+  const point = (id: string) => ({
+    type: 'Feature',
+    id,
+    properties: { layer: 'census', households: 1, population: 2 },
+    geometry: { type: 'Point', coordinates: [104.75, 29.35] },
+  });
+  const features = [grid, ...lines.map((l) => point(`census-l${l}`)), point('census-imported-earlier')];
+  return new TextEncoder().encode(
+    JSON.stringify({ type: 'FeatureCollection', name: '新街镇', ruleSet: 'zigong', features }),
+  );
+}
+
+/** The columnar import and the entity path, side by side, on the same command. */
 function bothPaths(name: string, bytes: Uint8Array, variant: Variant = {}) {
   const files = new Map<string, Uint8Array>([[name, bytes]]);
   const base = name.replace(/\.[^.]*$/, '');
   files.set('empty.geojson', new TextEncoder().encode(stringifyDivision(emptyDivision({ name: base }))));
+  files.set('shuffled.geojson', divisionWithCensus([9, 3, 40, 2, 7, 5, 1, 0, 1000]));
   const host = memoryHost(files);
   const command: ImportCommand = {
     command: 'import',
@@ -74,7 +112,7 @@ function bothPaths(name: string, bytes: Uint8Array, variant: Variant = {}) {
   const columnar = runImport(command, host);
   const columnarBytes = files.get('out.geojson');
   files.delete('out.geojson');
-  const entities = runImport({ ...command, into: 'empty.geojson' }, host);
+  const entities = runImport(command, host, 'entities');
   const entityBytes = files.get('out.geojson');
   return {
     columnar: { ...columnar, text: columnarBytes && new TextDecoder().decode(columnarBytes) },
@@ -88,16 +126,22 @@ const VARIANTS: Variant[] = [
   { skipBadRows: true, lang: 'en' },
   { skipBadRows: true, pointSystem: 'gcj02' },
   { skipBadRows: true, mapping: { longitude: '纬度', latitude: '经度' } },
+  { into: 'empty.geojson' },
+  { skipBadRows: true, into: 'shuffled.geojson' },
+  { skipBadRows: true, into: 'shuffled.geojson', pointSystem: 'gcj02', lang: 'en' },
 ];
 
 describe('gridplan import of a census CSV, columnar', () => {
   const csvs = filesUnder(fixtures, '.csv');
 
-  it('finds the CSV fixtures', () => {
+  const xlsxs = filesUnder(fixtures, '.xlsx');
+
+  it('finds the CSV and XLSX fixtures', () => {
     expect(csvs.length).toBeGreaterThanOrEqual(10);
+    expect(xlsxs.length).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(csvs.map((f) => [path.relative(fixtures, f), f]))(
+  it.each([...csvs, ...xlsxs].map((f) => [path.relative(fixtures, f), f]))(
     'writes and says what the entity path does: %s',
     (_, file) => {
       for (const variant of VARIANTS) {
@@ -117,6 +161,25 @@ describe('gridplan import of a census CSV, columnar', () => {
       '新街社区1号',
       '=HYPERLINK("x")',
     ]);
+  });
+
+  it('--into: the table replaces the census points, those of its lines keeping their place, as the change does', () => {
+    const csv = ['经度,纬度,户数,人口', ...[1, 2, 3, 4, 5].map((i) => `104.7${i},29.3,${i},${i}`)].join('\n');
+    const { columnar, entities } = bothPaths('人口.csv', new TextEncoder().encode(csv), {
+      into: 'shuffled.geojson',
+    });
+    expect(columnar).toEqual(entities);
+    const parsed = parseDivisionGeoJson(columnar.text!);
+    if (!parsed.ok) throw new Error('not a division');
+    // Lines 3, 2 and 5 were in the division in that order; 4 and 6 are new.
+    expect([...parsed.value.census.keys()]).toEqual([
+      'census-l3',
+      'census-l2',
+      'census-l5',
+      'census-l4',
+      'census-l6',
+    ]);
+    expect([...parsed.value.grid.keys()]).toEqual(['g1']);
   });
 
   const names = [
@@ -180,6 +243,16 @@ describe('gridplan import of a census CSV, columnar', () => {
         expect(columnar).toEqual(entities);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('writes and says what the entity path does for random workbooks', () => {
+    fc.assert(
+      fc.property(table, fc.constantFrom(...VARIANTS), (t, variant) => {
+        const { columnar, entities } = bothPaths('人口.xlsx', writeXlsx('人口', t.header, t.rows), variant);
+        expect(columnar).toEqual(entities);
+      }),
+      { numRuns: 150 },
     );
   });
 });

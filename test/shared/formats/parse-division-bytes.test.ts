@@ -6,7 +6,7 @@ import { parseDivisionGeoJson, stringifyDivision } from '../../../shared/formats
 import type { ReadInto } from '../../../shared/formats/parse-division-bytes';
 import { parseDivisionBytes, readDivisionStream } from '../../../shared/formats/parse-division-bytes';
 import type { CensusPoint, Entity } from '../../../shared/model';
-import { builtinRuleSet, divisionOf } from '../../../shared/model';
+import { builtinRuleSet, ColumnarCensus, divisionOf } from '../../../shared/model';
 import { validateDivision } from '../../../shared/validate/validate-division';
 import { generateDivision, TOWNSHIP } from '../../../bench/city-division';
 
@@ -106,6 +106,10 @@ describe('parseDivisionBytes', () => {
     const fast = parseDivisionBytes(encoder.encode(written));
     expect(fast).toStrictEqual(parseDivisionGeoJson(written));
     expect(fast.ok && fast.value.census.size).toBe(3000);
+    // Read into columns, not a map of point objects: plain points keep no details.
+    const census = fast.ok ? fast.value.census : undefined;
+    expect(census).toBeInstanceOf(ColumnarCensus);
+    expect(census instanceof ColumnarCensus && census.columns.details).toEqual([]);
   });
 
   it('gives the same refusals, with feature numbers and lines', () => {
@@ -143,6 +147,13 @@ describe('parseDivisionBytes', () => {
       `{\n  "type": "FeatureCollection",\n  "features": [\n    ${point('a')}\n  ],\n  "name": "后"\n}`,
     );
     expectSame(`{"features":[${point('\\u0041')},${point('"q\\"')}],"type":"FeatureCollection"}`);
+    // A point read into the columns, then one restored whole under the same id (it gets a fresh id),
+    // and the other way round (the whole reader takes the file).
+    expectSame(`{"type":"FeatureCollection","features":[${point('a')},${point('a', ',"address":"一号"')}]}`);
+    expectSame(`{"type":"FeatureCollection","features":[${point('a', ',"address":"一号"')},${point('a')}]}`);
+    expectSame(
+      `{"type":"FeatureCollection","features":[${point('b', ',"备注":"x"')},${point('a')},${point('c')}]}`,
+    );
     expectSame(`{"type":"FeatureCollection","features":[],"features":[${point('a')}]}`);
     expectSame(`{"type":"FeatureCollection","__proto__":{"a":1},"features":[${point('a')}]}`);
   });

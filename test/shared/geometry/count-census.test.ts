@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { divisionOf } from '../../../shared/model';
-import { countCensus } from '../../../shared/geometry/count-census';
+import { assignRows, countCensus, rankAreas } from '../../../shared/geometry/count-census';
+import { censusTable } from '../../../shared/geometry/census-table';
+import { generateDivision, TOWNSHIP } from '../../../bench/city-division';
 import { census, grid, microgrid, rect } from '../validate/entities';
 
 const C = '510302001001';
@@ -89,5 +91,20 @@ describe('countCensus', () => {
     expect(counts.byGrid.get(`g-${G}`)).toEqual({ households: 3, population: 6, points: 2 });
     expect(counts.byMicrogrid.get(`m-${G}001`)).toEqual({ households: 2, population: 4, points: 1 });
     expect(counts.outsideMicrogrids.get(`g-${G}`)?.pointIds).toEqual(['g']);
+  });
+});
+
+describe('inner boxes are only a shortcut', () => {
+  it('assigns every point as the edge test alone does, with and without inner boxes', () => {
+    // A generated township: grids sharing edges, 4,000 random points.
+    const division = generateDivision({ ...TOWNSHIP, communitiesY: 1, censusPoints: 4000 });
+    const table = censusTable(division.census);
+    const withBoxes = rankAreas(division.grid.values(), true);
+    const without = rankAreas(division.grid.values(), false);
+    expect(withBoxes.some((area) => area.polygon.inner !== undefined)).toBe(true);
+    expect(without.every((area) => area.polygon.inner === undefined)).toBe(true);
+    const owners = assignRows(table, withBoxes);
+    expect(assignRows(table, without)).toEqual(owners);
+    expect(owners.some((owner) => owner >= 0)).toBe(true);
   });
 });
