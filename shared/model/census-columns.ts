@@ -174,6 +174,29 @@ export class ColumnarCensus implements ReadonlyMap<string, CensusPoint> {
     return index === undefined ? undefined : this.at(index);
   }
 
+  /**
+   * The points of `ids` held here, by id. A few ids are found by one pass over the id column against a
+   * set of them (about 50 ms for a million points) rather than by building the id index (over a second),
+   * which only pays when many are wanted or the index exists already.
+   */
+  pointsOf(ids: Iterable<string>): Map<string, CensusPoint> {
+    const wanted = new Set(ids);
+    const found = new Map<string, CensusPoint>();
+    if (this.positions !== undefined || wanted.size * FEW_IDS > this.size) {
+      for (const id of wanted) {
+        const point = this.get(id);
+        if (point) found.set(id, point);
+      }
+      return found;
+    }
+    const { ids: column } = this.columns;
+    for (let index = 0; index < column.length && found.size < wanted.size; index++) {
+      const id = column[index] as string;
+      if (wanted.has(id)) found.set(id, this.at(index));
+    }
+    return found;
+  }
+
   /** The point at position `index` of the columns. */
   at(index: number): CensusPoint {
     this.details ??= detailsByIndex(this.columns);
@@ -215,6 +238,23 @@ export class ColumnarCensus implements ReadonlyMap<string, CensusPoint> {
     }
     return this.positions;
   }
+}
+
+/** Below one wanted id in this many points, {@link ColumnarCensus.pointsOf} scans instead of indexing. */
+const FEW_IDS = 16;
+
+/** The points of `ids` that `census` holds, by id (see {@link ColumnarCensus.pointsOf}). */
+export function censusPointsOf(
+  census: ReadonlyMap<string, CensusPoint>,
+  ids: Iterable<string>,
+): Map<string, CensusPoint> {
+  if (census instanceof ColumnarCensus) return census.pointsOf(ids);
+  const found = new Map<string, CensusPoint>();
+  for (const id of ids) {
+    const point = census.get(id);
+    if (point) found.set(id, point);
+  }
+  return found;
 }
 
 const encoded = new WeakMap<ReadonlyMap<string, CensusPoint>, CensusColumns>();

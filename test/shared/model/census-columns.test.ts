@@ -4,6 +4,7 @@ import type { CensusPoint } from '../../../shared/model';
 import {
   applyChange,
   censusColumnsOf,
+  censusPointsOf,
   ColumnarCensus,
   decodeCensus,
   divisionOf,
@@ -141,5 +142,34 @@ describe('ColumnarCensus', () => {
     expect(census.get('x')).toEqual(census.get('x'));
     expect(census.get('x')).not.toBe(census.get('x'));
     expect(Object.isFrozen(census.get('x')?.extra)).toBe(true);
+  });
+
+  it('finds the points of a few ids by scanning, and of many by its index, as a plain map would', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(censusPointArbitrary, { selector: (point) => point.id, minLength: 1, maxLength: 120 }),
+        fc.array(
+          fc.oneof(
+            fc.string({ maxLength: 4 }),
+            fc.nat(200).map((n) => `#${n}`),
+          ),
+          { maxLength: 40 },
+        ),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        (points, strangers, picks) => {
+          const plain = plainMapOf(points);
+          const ids = [...picks.map((pick) => points[pick % points.length]!.id), ...strangers];
+          const expected = new Map(
+            ids.flatMap((id) => (plain.has(id) ? [[id, plain.get(id)!] as const] : [])),
+          );
+          // Fresh each time: the first call on a columnar census may scan (no index built yet).
+          expect(censusPointsOf(ColumnarCensus.of(encodeCensus(points)), ids)).toEqual(expected);
+          const indexed = ColumnarCensus.of(encodeCensus(points));
+          indexed.get(points[0]!.id);
+          expect(censusPointsOf(indexed, ids)).toEqual(expected);
+          expect(censusPointsOf(plain, ids)).toEqual(expected);
+        },
+      ),
+    );
   });
 });
