@@ -4,6 +4,7 @@ import { parseDivisionGeoJson } from '../../../shared/formats/geojson';
 import type { Change, Division, HistoryOp } from '../../../shared/model';
 import type { SketchRequest, SketchWorkerReply } from '../../../renderer/divide/sketch-protocol';
 import type { SketchPort } from '../../../renderer/divide/sketch-worker-client';
+import { SketchWorkerClient } from '../../../renderer/divide/sketch-worker-client';
 import { EditorSession } from '../../../renderer/editor/editor-session';
 import { createSketchHandler } from '../../../renderer/workers/sketch-handler';
 
@@ -79,4 +80,11 @@ export function atOneInstant(): void {
   afterEach(() => {
     vi.useRealTimers();
   });
+}
+
+/** A sketch-worker client started on `port` (by default a fresh in-process one). */
+export function startedClient(port: SketchPort = inProcessPort()): SketchWorkerClient {
+  const client = new SketchWorkerClient(() => port);
+  client.start();
+  return client;
 }

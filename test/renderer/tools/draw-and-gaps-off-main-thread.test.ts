@@ -1,16 +1,21 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { fillCase, overBox } from '../../../bench/edit-tasks';
-import type { Division } from '../../../shared/model';
 import { applyChange, builtinRuleSet, change } from '../../../shared/model';
-import { SketchWorkerClient } from '../../../renderer/divide/sketch-worker-client';
 import { communityGaps } from '../../../renderer/tools/community-gaps';
 import { drawGridTool } from '../../../renderer/tools/draw-grid-tool';
 import { editOffMainThread } from '../../../renderer/tools/edit-off-main-thread';
 import { DEFAULT_EDIT_SETTINGS } from '../../../renderer/tools/edit-settings';
 import { microgridTool } from '../../../renderer/tools/microgrid-tool';
 import type { ToolContext } from '../../../renderer/tools/tool-definition';
-import { atOneInstant, demo, inProcessPort, sessionOn } from '../divide/in-process-sketch-port';
+import {
+  atOneInstant,
+  demo,
+  inProcessPort,
+  sessionOn,
+  startedClient,
+} from '../divide/in-process-sketch-port';
+import { layerCodes } from './layer-codes';
 import { rect } from '../../shared/geometry/geometry-test-helpers';
 import { G, twoGridTownship, X, Y } from './two-grid-township';
 
@@ -18,22 +23,13 @@ const ruleSet = builtinRuleSet('zigong')!;
 const t = ((key: string) => key) as unknown as TFunction;
 const context = (selectedGridId: string | null): ToolContext => ({ selectedGridId, t });
 
-function started(port = inProcessPort()): SketchWorkerClient {
-  const client = new SketchWorkerClient(() => port);
-  client.start();
-  return client;
-}
-
-const codes = (division: Division, layer: 'grid' | 'microgrid') =>
-  [...division[layer].values()].map((e) => e.code).sort();
-
 describe('画网格 and 微网格 in the sketch worker', () => {
   atOneInstant();
 
   it('draws a grid over a gap as the main thread does, clipped around its neighbours', async () => {
     const { holed, deleted } = fillCase(demo());
     const polygon = overBox(deleted);
-    const client = started();
+    const client = startedClient();
     const command = drawGridTool.command!(polygon, DEFAULT_EDIT_SETTINGS, context(null));
     expect(command).toEqual({ kind: 'draw-grid', polygon, avoidOverlap: true });
     const answer = await client.compute(holed, ruleSet, command);
@@ -44,7 +40,7 @@ describe('画网格 and 微网格 in the sketch worker', () => {
     const drawn = applyChange(holed, answer.value).division;
     expect(drawn.grid.size).toBe(holed.grid.size + 1);
     // The new grid goes where the deleted one was: its code is new, the community's others keep theirs.
-    expect(codes(drawn, 'grid')).toEqual(expect.arrayContaining(codes(holed, 'grid')));
+    expect(layerCodes(drawn, 'grid')).toEqual(expect.arrayContaining(layerCodes(holed, 'grid')));
     expect(drawGridTool.selectAfter?.(answer.value, holed)).toBe(
       answer.value.put.find((e) => e.layer === 'grid' && !holed.grid.has(e.id))?.id,
     );
@@ -63,7 +59,7 @@ describe('画网格 and 微网格 in the sketch worker', () => {
         ],
       ],
     };
-    const answer = await started().compute(division, ruleSet, {
+    const answer = await startedClient().compute(division, ruleSet, {
       kind: 'draw-grid',
       polygon: far,
       avoidOverlap: true,
@@ -75,7 +71,7 @@ describe('画网格 and 微网格 in the sketch worker', () => {
 
   it('draws a micro-grid in the selected grid, or in the grid under the drawing, as the main thread does', async () => {
     const division = twoGridTownship();
-    const client = started();
+    const client = startedClient();
     // Across both grids, most of it in the east grid 005 (002 is full of micro-grids).
     const polygon = rect(X + 0.0015, Y + 0.0005, X + 0.0035, Y + 0.0015);
     for (const selected of [null, G(5), G(2)]) {
@@ -107,7 +103,7 @@ describe('画网格 and 微网格 in the sketch worker', () => {
       landed = true;
       void session.apply(change('改名', [{ ...someone, name: '新名字' }]));
     });
-    const client = started(port);
+    const client = startedClient(port);
     session.onApplied((c, after, before) => client.followChange(c, after, before));
     const command = drawGridTool.command!(overBox(deleted), DEFAULT_EDIT_SETTINGS, context(null));
     const outcome = await editOffMainThread(session, client, ruleSet, command);
@@ -124,7 +120,7 @@ describe('画网格 and 微网格 in the sketch worker', () => {
 describe('填补空白’s gap list in the sketch worker', () => {
   it('lists the gaps as the main thread does: the deleted grid’s place and its neighbours', async () => {
     const { holed, communityId, deleted } = fillCase(demo());
-    const client = started();
+    const client = startedClient();
     const answer = await client.gaps(holed, ruleSet, communityId);
     const local = communityGaps(holed, communityId);
     expect(answer).toEqual(local);
@@ -144,7 +140,7 @@ describe('填补空白’s gap list in the sketch worker', () => {
     const division = demo();
     const { holed, communityId, deleted } = fillCase(division);
     const port = inProcessPort();
-    const client = started(port);
+    const client = startedClient(port);
     const { session } = sessionOn(division);
     session.onApplied((c, after, before) => client.followChange(c, after, before));
     const first = await client.gaps(division, ruleSet, communityId);
@@ -157,7 +153,7 @@ describe('填补空白’s gap list in the sketch worker', () => {
   });
 
   it('says so when the community is gone, in both languages', async () => {
-    const answer = await started().gaps(demo(), ruleSet, 'no-such-community');
+    const answer = await startedClient().gaps(demo(), ruleSet, 'no-such-community');
     expect(answer?.ok).toBe(false);
     if (answer && !answer.ok) {
       expect(answer.problems[0]!.message.zh).toContain('社区');
@@ -169,7 +165,7 @@ describe('填补空白’s gap list in the sketch worker', () => {
     const division = demo();
     const communityId = [...division.community.keys()][0]!;
     const failing = inProcessPort('gaps');
-    const client = started(failing);
+    const client = startedClient(failing);
     const pending = client.gaps(division, ruleSet, communityId);
     await new Promise((resolve) => setTimeout(resolve, 5));
     failing.fail();

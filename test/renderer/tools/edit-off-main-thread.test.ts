@@ -1,9 +1,7 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { carveCase, fillCase, mergeCase } from '../../../bench/edit-tasks';
-import type { Division } from '../../../shared/model';
 import { applyChange, builtinRuleSet, change } from '../../../shared/model';
-import { SketchWorkerClient } from '../../../renderer/divide/sketch-worker-client';
 import { CHANGED_MEANWHILE } from '../../../renderer/editor/editor-session';
 import { carveTool } from '../../../renderer/tools/carve-tool';
 import type { EditCommand } from '../../../renderer/tools/edit-command';
@@ -11,26 +9,24 @@ import { runEditCommand } from '../../../renderer/tools/edit-command';
 import { EDIT_ATTEMPTS, editOffMainThread } from '../../../renderer/tools/edit-off-main-thread';
 import { DEFAULT_EDIT_SETTINGS } from '../../../renderer/tools/edit-settings';
 import { mergeTool } from '../../../renderer/tools/merge-tool';
-import { atOneInstant, demo, inProcessPort, sessionOn } from '../divide/in-process-sketch-port';
+import {
+  atOneInstant,
+  demo,
+  inProcessPort,
+  sessionOn,
+  startedClient,
+} from '../divide/in-process-sketch-port';
+import { layerCodes } from './layer-codes';
 import { G, twoGridTownship } from './two-grid-township';
 
 const ruleSet = builtinRuleSet('zigong')!;
-
-function started(port = inProcessPort()): SketchWorkerClient {
-  const client = new SketchWorkerClient(() => port);
-  client.start();
-  return client;
-}
-
-const codes = (division: Division, layer: 'grid' | 'microgrid') =>
-  [...division[layer].values()].map((e) => e.code).sort();
 
 describe('edit commands in the sketch worker: 合并, 挖出专属网格, 填补空白', () => {
   atOneInstant();
 
   it('merges two grids as the main thread does, with the default, a chosen or a new code', async () => {
     const division = demo();
-    const client = started();
+    const client = startedClient();
     const [a, b] = mergeCase(division) as [string, string];
     for (const keep of [undefined, b, null]) {
       const answer = await client.compute(division, ruleSet, { kind: 'merge', picked: [b, a], keep });
@@ -48,11 +44,13 @@ describe('edit commands in the sketch worker: 合并, 挖出专属网格, 填补
 
   it('merges micro-grids (微网格 on) in the worker, and the grids with their micro-grids following', async () => {
     const division = twoGridTownship();
-    const client = started();
+    const client = startedClient();
     const micro = await client.compute(division, ruleSet, { kind: 'merge', picked: ['m2', 'm1'] });
     expect(micro).toEqual(mergeTool.finish(division, ['m2', 'm1'], DEFAULT_EDIT_SETTINGS));
     if (!micro?.ok) throw new Error('the micro-grid merge was refused');
-    expect(codes(applyChange(division, micro.value).division, 'microgrid')).toEqual(['510302003001002001']);
+    expect(layerCodes(applyChange(division, micro.value).division, 'microgrid')).toEqual([
+      '510302003001002001',
+    ]);
 
     const grids = await client.compute(division, ruleSet, {
       kind: 'merge',
@@ -61,13 +59,13 @@ describe('edit commands in the sketch worker: 合并, 挖出专属网格, 填补
     });
     if (!grids?.ok) throw new Error('the grid merge was refused');
     const after = applyChange(division, grids.value).division;
-    expect(codes(after, 'grid')).toEqual(['510302003001005']);
-    expect(codes(after, 'microgrid')).toEqual(['510302003001005001', '510302003001005002']);
+    expect(layerCodes(after, 'grid')).toEqual(['510302003001005']);
+    expect(layerCodes(after, 'microgrid')).toEqual(['510302003001005001', '510302003001005002']);
   });
 
   it('keeps the merge command’s refusal and its message (grids that do not touch)', async () => {
     const division = demo();
-    const client = started();
+    const client = startedClient();
     const [a, b] = mergeCase(division) as [string, string];
     const far = [...division.grid.values()].find(
       (g) => g.id !== a && g.id !== b && g.parentCode !== division.grid.get(a)!.parentCode,
@@ -80,7 +78,7 @@ describe('edit commands in the sketch worker: 合并, 挖出专属网格, 填补
 
   it('carves an exclusive grid as the main thread does', async () => {
     const division = demo();
-    const client = started();
+    const client = startedClient();
     const polygon = carveCase(division);
     const t = ((key: string) =>
       key === 'edit.newExclusiveName' ? '新专属网格' : key) as unknown as TFunction;
@@ -99,7 +97,7 @@ describe('edit commands in the sketch worker: 合并, 挖出专属网格, 填补
 
   it('fills a gap (new grid, into the neighbour, every small gap) as the main thread does', async () => {
     const { holed: division, communityId, at } = fillCase(demo());
-    const client = started();
+    const client = startedClient();
     const commands: EditCommand[] = [
       { kind: 'fill-gap', communityId, at, into: 'new-grid' },
       { kind: 'fill-gap', communityId, at, into: 'neighbour' },
@@ -123,7 +121,7 @@ describe('editOffMainThread: applied if the document is the one computed on, els
   it('applies the worker’s merge as one undoable change; undo restores both grids', async () => {
     const division = demo();
     const port = inProcessPort();
-    const client = started(port);
+    const client = startedClient(port);
     const { session, writes } = sessionOn(division);
     session.onApplied((c, after, before) => client.followChange(c, after, before));
     const [a, b] = mergeCase(division) as [string, string];
@@ -151,7 +149,7 @@ describe('editOffMainThread: applied if the document is the one computed on, els
       landed = true;
       void session.apply(change('改名', [{ ...division.grid.get(a)!, name: '新名字' }]));
     });
-    const client = started(port);
+    const client = startedClient(port);
     session.onApplied((c, after, before) => client.followChange(c, after, before));
     const outcome = await editOffMainThread(session, client, ruleSet, { kind: 'merge', picked: [a, b] });
     expect(outcome.kind).toBe('applied');
@@ -178,7 +176,7 @@ describe('editOffMainThread: applied if the document is the one computed on, els
       const grid = session.getState().division.grid.get(a)!;
       void session.apply(change('改名', [{ ...grid, name: `名字${renames}` }]));
     });
-    const client = started(port);
+    const client = startedClient(port);
     const outcome = await editOffMainThread(session, client, ruleSet, { kind: 'merge', picked: [a, b] });
     expect(outcome).toEqual({ kind: 'stale' });
     expect(renames).toBe(EDIT_ATTEMPTS);
@@ -189,7 +187,7 @@ describe('editOffMainThread: applied if the document is the one computed on, els
 
   it('says why the command refused, with the main thread’s message', async () => {
     const division = demo();
-    const client = started();
+    const client = startedClient();
     const { session, writes } = sessionOn(division);
     const command: EditCommand = { kind: 'merge', picked: ['no-such-grid', 'nor-this'] };
     const outcome = await editOffMainThread(session, client, ruleSet, command);
@@ -216,7 +214,7 @@ describe('editOffMainThread: applied if the document is the one computed on, els
 
     // The worker never answers edits and then fails: the window merges by itself.
     const failing = inProcessPort('edit');
-    const client = started(failing);
+    const client = startedClient(failing);
     const broken = sessionOn(division);
     const pending = editOffMainThread(broken.session, client, ruleSet, command);
     await new Promise((resolve) => setTimeout(resolve, 5));
