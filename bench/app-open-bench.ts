@@ -108,6 +108,8 @@ interface Opening {
   /** Navigation → the attribute panel showed the grid's household count. */
   readonly countsMs: number;
   readonly households: number;
+  /** The app's opening marks (renderer/platform/opening-marks.ts), ms from navigation, in order. */
+  readonly marks: readonly { readonly name: string; readonly at: number }[];
 }
 
 /** Screen position of a longitude/latitude from the map's published view (as test/e2e/map-geometry.ts). */
@@ -177,7 +179,14 @@ async function open(
     const shown = (await households.textContent().catch(() => '')) ?? '';
     const match = /^\s*([\d,]+)/.exec(shown);
     if (match) {
+      const marks = await page.evaluate(() =>
+        performance
+          .getEntriesByType('mark')
+          .filter((mark) => mark.name.startsWith('gridplan:'))
+          .map((mark) => ({ name: mark.name.slice('gridplan:'.length), at: mark.startTime })),
+      );
       return {
+        marks,
         mapLoadMs: mapLoadMs ?? interactiveMs,
         interactiveMs,
         countsMs: Date.now() - start,
@@ -194,6 +203,13 @@ async function open(
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** The opening's marks, then when the map answered: "project-read-start 310 · project-read 2,100 · …". */
+function timeline(opening: Opening): string {
+  return [...opening.marks, { name: 'answers (bench)', at: opening.interactiveMs }]
+    .map((mark) => `${mark.name} ${Math.round(mark.at).toLocaleString('en-US')}`)
+    .join(' · ');
 }
 
 const fmt = (value: number): string => `${Math.round(value).toLocaleString('en-US')} ms`;
@@ -264,6 +280,7 @@ try {
       `  new build round ${round + 1}: map loaded ${fmt(opening.mapLoadMs)}, map answers ${fmt(opening.interactiveMs)}, counts ${fmt(opening.countsMs)}`,
     );
     results.new.push(opening);
+    console.log(`    timeline: ${timeline(opening)}`);
   }
 
   if (PROFILE) {

@@ -26,6 +26,7 @@ import { useProposalLayer } from './proposal-layers';
 // --- end user basemap ---
 import type { ReviewOverlay } from './use-review-overlay';
 import { useReviewOverlay } from './use-review-overlay';
+import { markOpening } from '../platform/opening-marks';
 
 /** A request to show a grid (from the list) or a place (a gap, an issue). */
 export type MapFocus =
@@ -192,6 +193,7 @@ export function MapView(props: MapViewProps) {
       return;
     }
     mapRef.current = map;
+    markOpening('map-created');
     controls.current = [
       { control: new maplibregl.NavigationControl({ visualizePitch: false }), position: 'top-right' },
       { control: new maplibregl.ScaleControl({ unit: 'metric' }), position: 'bottom-left' },
@@ -200,6 +202,7 @@ export function MapView(props: MapViewProps) {
     let controller: DrawController | null = null;
     const contents = gridContents.current;
     map.on('load', () => {
+      markOpening('map-loaded');
       addDivisionLayers(map);
       for (const { overlay } of latest.current.overlays) addOverlay(map, overlay);
       // Terra Draw after our layers, inside the loaded style, and the style is never replaced after.
@@ -219,7 +222,10 @@ export function MapView(props: MapViewProps) {
       setReady(true);
     });
     map.on('render', () => delete element.dataset.mapIdle);
-    map.on('idle', () => (element.dataset.mapIdle = 'true'));
+    map.on('idle', () => {
+      element.dataset.mapIdle = 'true';
+      markOpening('map-idle');
+    });
     // The view as data, for tests and support: "lng,lat,zoom" of the centre.
     const recordView = (): void => {
       const centre = map.getCenter();
@@ -231,6 +237,7 @@ export function MapView(props: MapViewProps) {
     map.on('mouseout', () => latest.current.onCursor(null));
     const onGridClick = (event: MapLayerMouseEvent): void => {
       const id = event.features?.[0]?.properties?.id as unknown;
+      markOpening('grid-clicked');
       latest.current.onSelectGrid(typeof id === 'string' ? id : null, [event.lngLat.lng, event.lngLat.lat]);
     };
     for (const layer of GRID_FILL_LAYERS) map.on('click', layer, onGridClick);
@@ -320,8 +327,10 @@ export function MapView(props: MapViewProps) {
       households: (count) => t('units.households', { value: count }),
       lockedPrefix: t('divide.mapLocked'),
     });
-    if (next && 'data' in next) source.setData(next.data);
-    else if (next) source.updateData(next.diff);
+    if (next && 'data' in next) {
+      source.setData(next.data);
+      if (next.data.features.length > 0) markOpening('grids-sent');
+    } else if (next) source.updateData(next.diff);
   }, [ready, grid, figures, t]);
   useEffect(() => {
     if (ready) setSource(SOURCES.microgrid, sourceOf.microgrid(latestDivision()));
@@ -333,6 +342,7 @@ export function MapView(props: MapViewProps) {
     if (!ready || !map) return;
     const bounds = boundsOf(latest.current.division);
     if (bounds) map.fitBounds(bounds, { padding: 40, duration: 0 });
+    markOpening('view-fitted');
   }, [ready, projectId]);
 
   useEffect(() => {

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { CensusPoint } from '../../shared/model';
 import { censusColumnsOf } from '../../shared/model';
 import type { CensusGeoJsonReply, CensusGeoJsonRequest } from '../workers/census-geojson-protocol';
+import { markOpening } from '../platform/opening-marks';
 import { SOURCES } from './map-layers';
 
 /**
@@ -26,6 +27,7 @@ export function useCensusSource(
     });
     started.onmessage = (event: MessageEvent<CensusGeoJsonReply>) => {
       const { seq: answered, bytes } = event.data;
+      markOpening('census-written');
       if (answered !== seq.current) return;
       const show = (): void => {
         const map = mapRef.current;
@@ -34,6 +36,7 @@ export function useCensusSource(
           new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/json' }),
         );
         map.getSource<GeoJSONSource>(SOURCES.census)?.setData(next);
+        markOpening('census-sent');
         // MapLibre has started reading the previous one long ago (it was set before this was asked for).
         if (url.current) URL.revokeObjectURL(url.current);
         url.current = next;

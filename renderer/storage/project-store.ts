@@ -37,6 +37,7 @@ import { declareSchema } from './schema';
 import type { StorageAction } from './storage-error';
 import { StorageError, toStorageError } from './storage-error';
 import { VersionStore } from './version-store';
+import { markOpening } from '../platform/opening-marks';
 
 /** What the project list shows, read from one row per project. */
 export interface ProjectSummary {
@@ -303,6 +304,7 @@ export class ProjectStore {
   async loadProject(id: string): Promise<LoadedProject> {
     const db = this.#db;
     const [range0, range1] = projectRange(id);
+    markOpening('project-read-start');
     // A read-only transaction: one consistent snapshot, and no write lock held during a long read.
     const stored = await this.#transaction(
       'load',
@@ -317,6 +319,7 @@ export class ProjectStore {
         return { row, entityRows, chunks, undo, redo };
       },
     );
+    markOpening('project-read');
     const lastOpenedAt = this.#now();
     try {
       // `update`, not `put`: it never brings back a project deleted since the read.
@@ -328,10 +331,12 @@ export class ProjectStore {
     // The chunks are at hand: keeping their ids for the index spares the first census edit a full
     // re-read of the chunks (~1 s per million points); the index itself is built by that edit.
     this.#indexChunks(id, row.censusRevision, stored.chunks);
+    const division = divisionFrom(row, stored.entityRows, stored.chunks);
+    markOpening('division-built');
     return {
       summary: summaryOf(row),
       revision: row.editRevision ?? 0,
-      division: divisionFrom(row, stored.entityRows, stored.chunks),
+      division,
       undo: stored.undo.map(decodeChange),
       redo: stored.redo.map(decodeChange),
     };
