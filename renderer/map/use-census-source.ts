@@ -2,7 +2,7 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { RefObject } from 'react';
 import { useEffect, useRef } from 'react';
 import type { CensusPoint } from '../../shared/model';
-import { censusColumnsOf } from '../../shared/model';
+import { censusNumbersOf } from '../../shared/model';
 import type { CensusGeoJsonReply, CensusGeoJsonRequest } from '../workers/census-geojson-protocol';
 import { markOpening } from '../platform/opening-marks';
 import { SOURCES } from './map-layers';
@@ -56,7 +56,7 @@ export function useCensusSource(
 
   useEffect(() => {
     if (!ready) return;
-    const columns = censusColumnsOf(census);
+    const columns = censusNumbersOf(census);
     // Copies, handed over rather than cloned: a copy is one memcpy per column, where structured clone
     // serialises each column and copies it again on the other side (0.65 s of the window's thread at
     // 1,000,000 points under load, bench/app-open-bench.ts). The census keeps its own columns.

@@ -9,18 +9,21 @@ import type {
   EntityRef,
   HistoryOp,
   Layer,
+  PackedIds,
   ReferenceLayer,
 } from '../../shared/model';
 import {
   ColumnarCensus,
   concatCensus,
+  concatCensusNumbers,
+  concatPackedIds,
   countByLayer,
   decodeCensus,
-  encodeCensus,
   entitiesOf,
   text,
+  unpackIds,
 } from '../../shared/model';
-import { CENSUS_CHUNK_SIZE, splitIntoChunks } from './census-columns';
+import { CENSUS_CHUNK_SIZE, chunkColumns, chunkRow, splitIntoChunks } from './census-columns';
 import { decodeChange, historyRow } from './history-codec';
 import type {
   CensusChunkRow,
@@ -113,8 +116,8 @@ interface CensusIndex {
   revision: number;
   /** Built from `unindexed` on first use, then kept up to date by each commit. */
   chunkOf: Map<string, number> | undefined;
-  /** The ids of each chunk as read, until `chunkOf` is built from them. */
-  unindexed: readonly { readonly chunk: number; readonly ids: readonly string[] }[];
+  /** The ids of each chunk as read (packed), until `chunkOf` is built from them. */
+  unindexed: readonly { readonly chunk: number; readonly ids: PackedIds }[];
   readonly sizes: Map<number, number>;
 }
 
@@ -122,7 +125,7 @@ interface CensusIndex {
 function chunkOfIds(index: CensusIndex): Map<string, number> {
   if (!index.chunkOf) {
     const chunkOf = new Map<string, number>();
-    for (const { chunk, ids } of index.unindexed) for (const id of ids) chunkOf.set(id, chunk);
+    for (const { chunk, ids } of index.unindexed) for (const id of unpackIds(ids)) chunkOf.set(id, chunk);
     index.chunkOf = chunkOf;
     index.unindexed = [];
   }
@@ -160,11 +163,7 @@ function entityRow(projectId: string, entity: Exclude<Entity, CensusPoint>): Ent
 }
 
 function chunkRows(projectId: string, points: readonly CensusPoint[], chunkSize: number): CensusChunkRow[] {
-  return splitIntoChunks(points, chunkSize).map((run, offset) => ({
-    projectId,
-    chunk: offset,
-    ...encodeCensus(run),
-  }));
+  return splitIntoChunks(points, chunkSize).map((run, offset) => chunkRow(projectId, offset, run));
 }
 
 function divisionFrom(
@@ -182,10 +181,11 @@ function divisionFrom(
   for (const { entity } of entityRows) maps[entity.layer].set(entity.id, entity);
   // The cast is sound: each map was filled by `entity.layer`, so it holds only that layer's entities.
   const areas = maps as Omit<Division, 'meta' | 'census'>;
-  // The chunks joined are the census itself: no point object is made until one is asked for. Their ids
-  // are distinct by construction (chunks are written from a census map, and a commit replaces a point
-  // in the chunk that holds it), so they are not hashed to check it when a project opens.
-  const census = ColumnarCensus.ofDistinct(concatCensus(chunks));
+  // The chunks joined are the census itself: no point object is made until one is asked for, and the
+  // ids stay packed (one string) until one is. They are distinct by construction (chunks are written
+  // from a census map, and a commit replaces a point in the chunk that holds it), so they are not hashed
+  // to check it when a project opens.
+  const census = ColumnarCensus.ofPacked(concatCensusNumbers(chunks), concatPackedIds(chunks));
   const meta: DivisionMeta = {
     name: row.name,
     ruleSetId: row.ruleSetId,
@@ -752,10 +752,10 @@ export class ProjectStore {
     const index: CensusIndex = {
       revision,
       chunkOf: undefined,
-      unindexed: chunks.map(({ chunk, ids }) => ({ chunk, ids })),
+      unindexed: chunks.map(({ chunk, idText, idEnds }) => ({ chunk, ids: { idText, idEnds } })),
       sizes: new Map(),
     };
-    for (const chunk of chunks) index.sizes.set(chunk.chunk, chunk.ids.length);
+    for (const chunk of chunks) index.sizes.set(chunk.chunk, chunk.idEnds.length);
     this.#censusIndexes.set(projectId, index);
     return index;
   }
@@ -805,9 +805,10 @@ export class ProjectStore {
       const stored = oldChunks[position];
       // The index was read in this transaction or checked against its revision: the chunk exists.
       if (!stored) throw new Error(`census chunk ${chunk} of project ${projectId} is missing`);
-      before.set(chunk, stored.ids);
+      const columns = chunkColumns(stored);
+      before.set(chunk, columns.ids);
       const points: CensusPoint[] = [];
-      for (const point of decodeCensus(stored)) {
+      for (const point of decodeCensus(columns)) {
         if (removed.has(point.id)) continue;
         points.push(plan.censusPut.get(point.id) ?? point);
       }
@@ -828,7 +829,7 @@ export class ProjectStore {
     const deletes: [string, number][] = [];
     for (const [chunk, points] of after) {
       if (points.length === 0) deletes.push([projectId, chunk]);
-      else puts.push({ projectId, chunk, ...encodeCensus(points) });
+      else puts.push(chunkRow(projectId, chunk, points));
     }
     await db.censusChunks.bulkDelete(deletes);
     await db.censusChunks.bulkPut(puts);
@@ -914,11 +915,10 @@ function replacement(
       deletes.push({ layer: entity.layer, id: entity.id });
   }
   const oldCensusIds = new Set<string>();
-  for (const chunk of oldChunks) {
-    for (const id of chunk.ids) {
-      oldCensusIds.add(id);
-      if (!next.census.has(id)) deletes.push({ layer: 'census', id });
-    }
+  const oldCensus = concatCensus(oldChunks.map(chunkColumns));
+  for (const id of oldCensus.ids) {
+    oldCensusIds.add(id);
+    if (!next.census.has(id)) deletes.push({ layer: 'census', id });
   }
   const inverseDeletes: EntityRef[] = [];
   const censusDelete: string[] = [];
@@ -936,7 +936,7 @@ function replacement(
     note,
     put: oldAreas,
     delete: inverseDeletes,
-    ...(oldChunks.length > 0 ? { censusPut: concatCensus(oldChunks) } : {}),
+    ...(oldChunks.length > 0 ? { censusPut: oldCensus } : {}),
     ...(censusDelete.length > 0 ? { censusDelete } : {}),
   };
   return { change: { put, delete: deletes, note }, inverse };
