@@ -342,7 +342,11 @@ export function MapView(props: MapViewProps) {
     if (!ready || !map) return;
     const bounds = boundsOf(latest.current.division);
     if (bounds) map.fitBounds(bounds, { padding: 40, duration: 0 });
-    markOpening('view-fitted');
+    // Which project the view was fitted to, for tests and support: the map is there before a project is.
+    if (projectId) {
+      map.getContainer().dataset.project = projectId;
+      markOpening('view-fitted');
+    }
   }, [ready, projectId]);
 
   useEffect(() => {
