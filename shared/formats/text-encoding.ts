@@ -158,14 +158,17 @@ function buildGbkTable(): Uint16Array {
     bytes[i * 3 + 1] = pair & 0xff;
     bytes[i * 3 + 2] = 0x0a;
   });
-  const decoded = decoder('gbk').decode(bytes).split('\n');
+  const decoded = decoder('gbk').decode(bytes);
   const table = new Uint16Array(0x10000);
-  pairs.forEach((pair, i) => {
-    const char = decoded[i];
-    if (char !== undefined && char.length === 1 && char !== '\uFFFD' && table[char.charCodeAt(0)] === 0) {
-      table[char.charCodeAt(0)] = pair;
-    }
-  });
+  // The text between one newline and the next is what the pair decodes to (no string per pair).
+  let start = 0;
+  for (let i = 0; i < pairs.length && start <= decoded.length; i++) {
+    const newline = decoded.indexOf('\n', start);
+    const end = newline < 0 ? decoded.length : newline;
+    const code = decoded.charCodeAt(start);
+    if (end - start === 1 && code !== 0xfffd && table[code] === 0) table[code] = pairs[i]!;
+    start = end + 1;
+  }
   return table;
 }
 

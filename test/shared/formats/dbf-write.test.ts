@@ -192,6 +192,17 @@ const fieldSpec = fc.oneof(
   }),
 );
 
+describe('GBK encoding', () => {
+  it('encodes every UTF-16 code unit as the reference does (its table, and "?" for the rest)', () => {
+    const all = Array.from({ length: 0x10000 - 0x80 }, (_, k) => String.fromCharCode(0x80 + k)).join('');
+    const encoded = encodeText(all, 'gbk');
+    const reference = referenceEncode(all, 'gbk');
+    expect(encoded.bytes).toEqual(reference.bytes);
+    expect(encoded.unmappable).toEqual(reference.unmappable);
+    expect(gbk.size).toBeGreaterThan(21_000);
+  });
+});
+
 describe('writeDbf', () => {
   it('writes the bytes of the reference writer for any table, in UTF-8 and GBK', () => {
     fc.assert(
