@@ -11,7 +11,8 @@
 // it is installed), the steadier figure on a shared machine.
 // `--before DIR` also times the bundle built from the working tree DIR (e.g. a checkout of main), in the
 // same run, so a change is measured before and after under the same load.
-// Run: node --expose-gc --import tsx bench/import-export-bench.ts [--before DIR]
+// `--only N` (1, 2 or 3) runs that task alone: task 3 alone takes a minute where all three take several.
+// Run: node --expose-gc --import tsx bench/import-export-bench.ts [--before DIR] [--only N]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -42,6 +43,13 @@ const beforeBundle = beforeTree
   : undefined;
 // Its own folder: a bundle's chunks sit beside it (scripts/build-cli.mjs).
 if (beforeBundle) writeFileSync(at('before/package.json'), '{ "type": "module" }\n');
+
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? Number(process.argv[onlyAt + 1]) : undefined;
+if (only !== undefined && ![1, 2, 3].includes(only))
+  throw new Error('--only takes 1, 2 or 3 (the task to run)');
+/** True when task `n` runs (all run without `--only`). */
+const runs = (n: number) => only === undefined || only === n;
 
 const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
@@ -124,7 +132,7 @@ const rows: {
 }[] = [];
 
 // 1. Census CSV, 100,000 rows with Chinese addresses.
-{
+if (runs(1)) {
   const next = random(7);
   const lines = ['经度,纬度,户数,人口,地址'];
   for (let i = 0; i < 100_000; i++) {
@@ -217,7 +225,7 @@ const rows: {
 }
 
 // 2. A ~50 MB polygon shapefile, GBK, projected: written in lon/lat, then projected by ogr2ogr (setup).
-if (hasGdal) {
+if (hasGdal && runs(2)) {
   const next = random(11);
   const records: ShapeRecord[] = [];
   for (let i = 0; i < 50_000; i++) {
@@ -282,7 +290,7 @@ if (hasGdal) {
 }
 
 // 3. Export of a 5,000-grid division (with 100,000 census points) to a grid shapefile zip.
-{
+if (runs(3)) {
   const division = generateDivision({ ...CITY, censusPoints: 100_000 });
   writeFileSync(at('city.geojson'), stringifyDivision(division));
   const { ours, before, ogr } = timeTask(

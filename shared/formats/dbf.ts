@@ -1,7 +1,7 @@
 import type { Result } from '../model';
 import { fail, ok, setOwn, text } from '../model';
 import type { TextEncodingName } from './text-encoding';
-import { decodeText, encodeText } from './text-encoding';
+import { decodeText, encodeText, encodeTextInto, MAX_BYTES_PER_UNIT } from './text-encoding';
 
 /**
  * dBASE III tables, the attribute part of a shapefile. Written and read here rather than by a library so
@@ -200,34 +200,74 @@ export interface WrittenDbf {
 
 const MAX_CELL_BYTES = 254;
 
-/** Cuts UTF-8 or GBK bytes to at most `limit` without splitting a character. */
-function cutBytes(bytes: Uint8Array, limit: number, encoding: TextEncodingName): Uint8Array {
-  if (bytes.length <= limit) return bytes;
-  let end = limit;
+/**
+ * The end of at most `limit` of the UTF-8 or GBK bytes `bytes[start..end)`, not splitting a character.
+ */
+function cutEnd(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  limit: number,
+  encoding: TextEncodingName,
+): number {
+  if (end - start <= limit) return end;
   if (encoding === 'utf-8') {
-    while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
-  } else {
-    // Walk GBK from the start: a lead byte ≥ 0x81 always starts a two-byte character.
-    let at = 0;
-    while (at < limit) {
-      const step = bytes[at]! >= 0x81 ? 2 : 1;
-      if (at + step > limit) break;
-      at += step;
-    }
-    end = at;
+    let cut = start + limit;
+    while (cut > start && (bytes[cut]! & 0xc0) === 0x80) cut--;
+    return cut;
   }
-  return bytes.subarray(0, end);
-}
-
-/** The bytes of a number's text, which is ASCII (digits, sign, point, exponent): no encoder per cell. */
-function digitBytes(digits: string): Uint8Array {
-  const bytes = new Uint8Array(digits.length);
-  for (let k = 0; k < digits.length; k++) bytes[k] = digits.charCodeAt(k);
-  return bytes;
+  // Walk GBK from the start: a lead byte ≥ 0x81 always starts a two-byte character.
+  let at = start;
+  while (at < start + limit) {
+    const step = bytes[at]! >= 0x81 ? 2 : 1;
+    if (at + step > start + limit) break;
+    at += step;
+  }
+  return at;
 }
 
 function formatNumber(value: number, decimals: number): string {
   return decimals > 0 ? value.toFixed(decimals) : String(Math.round(value));
+}
+
+/** Every cell's bytes, one after another in one buffer (no array per cell), and where each ends. */
+class CellBytes {
+  bytes = new Uint8Array(1 << 16);
+  /** End of cell k at k + 1; 0 at 0. */
+  readonly ends: Int32Array;
+  private count = 0;
+
+  constructor(cells: number) {
+    this.ends = new Int32Array(cells + 1);
+  }
+
+  get length(): number {
+    return this.ends[this.count]!;
+  }
+
+  /** Room for `more` bytes after the last cell. */
+  reserve(more: number): Uint8Array {
+    const needed = this.length + more;
+    if (needed > this.bytes.length) {
+      const larger = new Uint8Array(Math.max(needed, 2 * this.bytes.length));
+      larger.set(this.bytes.subarray(0, this.length));
+      this.bytes = larger;
+    }
+    return this.bytes;
+  }
+
+  /** Ends the current cell at `end`. */
+  close(end: number): void {
+    this.ends[++this.count] = end;
+  }
+
+  /** Appends the characters of an ASCII text (a number's digits). */
+  ascii(text: string): void {
+    const bytes = this.reserve(text.length);
+    let at = this.length;
+    for (let k = 0; k < text.length; k++) bytes[at++] = text.charCodeAt(k);
+    this.close(at);
+  }
 }
 
 /**
@@ -242,29 +282,37 @@ export function writeDbf(
   date: Date = new Date(),
 ): WrittenDbf {
   const unmappable = new Set<string>();
+  const noteUnmappable = (char: string) => unmappable.add(char);
   let truncatedCells = 0;
-  // Encode every cell once, then size the columns.
-  const cells: Uint8Array[][] = rows.map((row) =>
-    fields.map((field, f) => {
+  // Encode every cell once, row by row, then size the columns.
+  const width = fields.length;
+  const cells = new CellBytes(rows.length * width);
+  const widest = new Array<number>(width).fill(0);
+  for (const row of rows) {
+    for (let f = 0; f < width; f++) {
+      const field = fields[f]!;
       const value = row[f];
+      const start = cells.length;
       if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) {
-        return new Uint8Array(0);
-      }
-      if (field.type === 'N') {
+        cells.close(start);
+      } else if (field.type === 'N') {
         const digits = formatNumber(typeof value === 'number' ? value : Number(value), field.decimals ?? 0);
-        return digits === 'NaN' ? new Uint8Array(0) : digitBytes(digits);
+        if (digits === 'NaN') cells.close(start);
+        else cells.ascii(digits);
+      } else {
+        const text = String(value);
+        const bytes = cells.reserve(MAX_BYTES_PER_UNIT * text.length);
+        const end = encodeTextInto(text, encoding, bytes, start, noteUnmappable);
+        const cut = cutEnd(bytes, start, end, MAX_CELL_BYTES, encoding);
+        if (cut < end) truncatedCells++;
+        cells.close(cut);
       }
-      const encoded = encodeText(String(value), encoding);
-      for (const c of encoded.unmappable) unmappable.add(c);
-      const cut = cutBytes(encoded.bytes, MAX_CELL_BYTES, encoding);
-      if (cut.length < encoded.bytes.length) truncatedCells++;
-      return cut;
-    }),
+      widest[f] = Math.max(widest[f]!, cells.length - start);
+    }
+  }
+  const widths = fields.map((field, f) =>
+    field.type === 'N' ? Math.min(Math.max(widest[f]!, 10), 20) : Math.max(widest[f]!, 1),
   );
-  const widths = fields.map((field, f) => {
-    const widest = cells.reduce((max, row) => Math.max(max, row[f]!.length), 0);
-    return field.type === 'N' ? Math.min(Math.max(widest, 10), 20) : Math.max(widest, 1);
-  });
   const headerLength = HEADER_BYTES + fields.length * HEADER_BYTES + 1;
   const recordLength = 1 + widths.reduce((a, b) => a + b, 0);
   const bytes = new Uint8Array(headerLength + rows.length * recordLength + 1);
@@ -286,18 +334,22 @@ export function writeDbf(
     bytes[at + 17] = field.type === 'N' ? (field.decimals ?? 0) : 0;
   });
   bytes[headerLength - 1] = 0x0d;
-  cells.forEach((row, r) => {
-    let at = headerLength + r * recordLength;
-    bytes[at++] = 0x20;
-    row.forEach((cell, f) => {
-      const width = widths[f]!;
-      bytes.fill(0x20, at, at + width);
-      // Numbers are right-aligned, text left-aligned, both padded with spaces.
-      const start = fields[f]!.type === 'N' ? at + width - Math.min(cell.length, width) : at;
-      bytes.set(cell.subarray(0, width), start);
-      at += width;
-    });
-  });
+  // Every cell padded with spaces: numbers right-aligned, text left-aligned (a record starts with the
+  // space that says it is not deleted).
+  bytes.fill(0x20, headerLength, bytes.length - 1);
+  const { bytes: cellBytes, ends } = cells;
+  let cell = 0;
+  for (let r = 0; r < rows.length; r++) {
+    let at = headerLength + r * recordLength + 1;
+    for (let f = 0; f < width; f++, cell++) {
+      const fieldWidth = widths[f]!;
+      const from = ends[cell]!;
+      const length = Math.min(ends[cell + 1]! - from, fieldWidth);
+      let to = fields[f]!.type === 'N' ? at + fieldWidth - length : at;
+      for (let k = from; k < from + length; k++) bytes[to++] = cellBytes[k]!;
+      at += fieldWidth;
+    }
+  }
   bytes[bytes.length - 1] = 0x1a;
   return { bytes, unmappable: [...unmappable], truncatedCells };
 }

@@ -449,24 +449,31 @@ function isPolygonCoordinates(value: unknown): value is Position[][] {
   return Array.isArray(value) && value.length > 0 && value.every(isRing);
 }
 
-/** The first position that is not a finite longitude/latitude in range, with what is wrong with it. */
-function badPosition(positions: Iterable<Position>): { position: Position; infinite: boolean } | undefined {
-  for (const position of positions) {
-    const [x, y] = position as [number, number];
-    if (
-      !Number.isFinite(x) ||
-      !Number.isFinite(y) ||
-      (position.length > 2 && !Number.isFinite(position[2]))
-    ) {
-      return { position, infinite: true };
-    }
-    if (x < -180 || x > 180 || y < -90 || y > 90) return { position, infinite: false };
+/** What is wrong with a position that is not a finite longitude/latitude in range; undefined when nothing is. */
+function positionProblem(position: Position): { position: Position; infinite: boolean } | undefined {
+  const x = position[0]!;
+  const y = position[1]!;
+  if (!Number.isFinite(x) || !Number.isFinite(y) || (position.length > 2 && !Number.isFinite(position[2]))) {
+    return { position, infinite: true };
   }
+  if (x < -180 || x > 180 || y < -90 || y > 90) return { position, infinite: false };
   return undefined;
 }
 
-function* positionsOfRings(rings: readonly (readonly Position[])[]): Iterable<Position> {
-  for (const ring of rings) yield* ring;
+/**
+ * The first position of the rings, in order, that is not a finite longitude/latitude in range, with what
+ * is wrong with it (plain loops: every vertex of every area passes here).
+ */
+function badPositionOfRings(
+  rings: readonly (readonly Position[])[],
+): { position: Position; infinite: boolean } | undefined {
+  for (const ring of rings) {
+    for (let k = 0; k < ring.length; k++) {
+      const problem = positionProblem(ring[k]!);
+      if (problem) return problem;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -501,7 +508,7 @@ function readAreaGeometry(geometry: unknown, at: Located, problems: Problem[]): 
     return undefined;
   }
   if (geometry.type === 'Polygon' && isPolygonCoordinates(geometry.coordinates)) {
-    const bad = badPosition(positionsOfRings(geometry.coordinates));
+    const bad = badPositionOfRings(geometry.coordinates);
     if (bad?.infinite) {
       problems.push(coordinateProblem(at, bad));
       return undefined;
@@ -515,7 +522,7 @@ function readAreaGeometry(geometry: unknown, at: Located, problems: Problem[]): 
     geometry.coordinates.every(isPolygonCoordinates)
   ) {
     const polygons = geometry.coordinates;
-    const bad = badPosition(positionsOfRings(polygons.flat()));
+    const bad = badPositionOfRings(polygons.flat());
     if (bad?.infinite) {
       problems.push(coordinateProblem(at, bad));
       return undefined;
@@ -675,7 +682,7 @@ function featureToEntity(feature: unknown, at: Located, id: string, problems: Pr
       );
       return undefined;
     }
-    const bad = badPosition([geometry.coordinates]);
+    const bad = positionProblem(geometry.coordinates);
     if (bad) {
       problems.push(coordinateProblem(at, bad));
       return undefined;

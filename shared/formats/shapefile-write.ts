@@ -1,5 +1,4 @@
 import type { Position } from 'geojson';
-import { ringSignedArea2 } from '../geometry/rewind';
 import type { AreaGeometry } from '../model';
 import type { ExportCrs } from './coordinate-systems';
 import { prjText, projectToZone } from './coordinate-systems';
@@ -49,22 +48,33 @@ const SHAPE_NULL = 0;
 const SHAPE_POINT = 1;
 const SHAPE_POLYGON = 5;
 
-/** Shapefile rings: outer rings clockwise, holes counter-clockwise (the opposite of RFC 7946). */
-function shapefileRings(geometry: AreaGeometry): Position[][] {
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  const rings: Position[][] = [];
-  for (const polygon of polygons) {
-    polygon.forEach((ring, index) => {
-      const closed =
-        ring.length > 0 && (ring[0]![0] !== ring.at(-1)![0] || ring[0]![1] !== ring.at(-1)![1])
-          ? [...ring, ring[0]!]
-          : ring;
-      const clockwise = ringSignedArea2(closed) < 0;
-      const wanted = index === 0;
-      rings.push(clockwise === wanted ? closed : [...closed].reverse());
-    });
+/** The polygons of an area geometry. */
+function polygonsOf(geometry: AreaGeometry): readonly (readonly Position[])[][] {
+  return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+}
+
+/** Positions of a ring as written: closed (its first position again at the end when it does not end there). */
+function closedLength(ring: readonly Position[]): number {
+  return ring.length > 0 && (ring[0]![0] !== ring.at(-1)![0] || ring[0]![1] !== ring.at(-1)![1])
+    ? ring.length + 1
+    : ring.length;
+}
+
+/**
+ * Shapefile rings run the other way from RFC 7946's: outer rings clockwise, holes counter-clockwise.
+ * True when the ring is written from its end to its start. The sum is ringSignedArea2's over the closed
+ * ring, term for term.
+ */
+function writtenBackwards(ring: readonly Position[], length: number, outer: boolean): boolean {
+  let sum = 0;
+  for (let i = 0; i < length; i++) {
+    const a = ring[i < ring.length ? i : 0]!;
+    const next = (i + 1) % length;
+    const b = ring[next < ring.length ? next : 0]!;
+    sum += a[0]! * b[1]! - b[0]! * a[1]!;
   }
-  return rings;
+  const clockwise = sum < 0;
+  return clockwise !== outer;
 }
 
 function writeHeader(view: DataView, byteLength: number, shapeType: number, box: number[]): void {
@@ -80,76 +90,81 @@ export function writeShapefile(layer: ShapefileLayer, options: ShapefileWriteOpt
   const shapeType = layer.shapeType === 'polygon' ? SHAPE_POLYGON : SHAPE_POINT;
   // A transverse Mercator projection keeps rings' orientation, so rings are wound before projecting.
   const project = typeof options.crs === 'object' ? projectToZone(options.crs) : undefined;
-  const place = (p: Position): Position => (project ? project(p[0]!, p[1]!) : p);
-  // Contents first, to know the sizes.
-  const contents: { type: number; rings: Position[][]; point?: Position }[] = layer.records.map((record) => {
+  // Sizes first: the record of each shape, then the files.
+  const contentBytes = layer.records.map((record) => {
     const g = record.geometry;
-    if (!g) return { type: SHAPE_NULL, rings: [] };
-    if (g.type === 'Point') return { type: SHAPE_POINT, rings: [], point: place(g.coordinates) };
-    const rings = shapefileRings(g);
-    return { type: SHAPE_POLYGON, rings: project ? rings.map((ring) => ring.map(place)) : rings };
-  });
-  const contentBytes = contents.map((c) => {
-    if (c.type === SHAPE_NULL) return 4;
-    if (c.type === SHAPE_POINT) return 20;
-    const points = c.rings.reduce((n, r) => n + r.length, 0);
-    return 44 + 4 * c.rings.length + 16 * points;
+    if (!g) return 4;
+    if (g.type === 'Point') return 20;
+    let rings = 0;
+    let points = 0;
+    for (const polygon of polygonsOf(g)) {
+      rings += polygon.length;
+      for (const ring of polygon) points += closedLength(ring);
+    }
+    return 44 + 4 * rings + 16 * points;
   });
   const shpLength = 100 + contentBytes.reduce((sum, n) => sum + 8 + n, 0);
   const shp = new Uint8Array(shpLength);
   const shpView = new DataView(shp.buffer);
-  const shx = new Uint8Array(100 + 8 * contents.length);
+  const shx = new Uint8Array(100 + 8 * layer.records.length);
   const shxView = new DataView(shx.buffer);
 
+  // The layer's box and a shape's box, grown by each position written.
   const box = [Infinity, Infinity, -Infinity, -Infinity];
-  const grow = (p: Position) => {
-    box[0] = Math.min(box[0]!, p[0]!);
-    box[1] = Math.min(box[1]!, p[1]!);
-    box[2] = Math.max(box[2]!, p[0]!);
-    box[3] = Math.max(box[3]!, p[1]!);
+  const own = [Infinity, Infinity, -Infinity, -Infinity];
+  const grow = (target: number[], x: number, y: number) => {
+    target[0] = Math.min(target[0]!, x);
+    target[1] = Math.min(target[1]!, y);
+    target[2] = Math.max(target[2]!, x);
+    target[3] = Math.max(target[3]!, y);
   };
 
   let at = 100;
-  contents.forEach((c, index) => {
+  layer.records.forEach((record, index) => {
+    const g = record.geometry;
     shxView.setInt32(100 + index * 8, at / 2, false);
     shxView.setInt32(104 + index * 8, contentBytes[index]! / 2, false);
     shpView.setInt32(at, index + 1, false);
     shpView.setInt32(at + 4, contentBytes[index]! / 2, false);
     at += 8;
-    shpView.setInt32(at, c.type, true);
-    if (c.type === SHAPE_POINT) {
-      shpView.setFloat64(at + 4, c.point![0]!, true);
-      shpView.setFloat64(at + 12, c.point![1]!, true);
-      grow(c.point!);
-    } else if (c.type === SHAPE_POLYGON) {
-      const own = [Infinity, Infinity, -Infinity, -Infinity];
-      for (const ring of c.rings) {
-        for (const p of ring) {
-          own[0] = Math.min(own[0]!, p[0]!);
-          own[1] = Math.min(own[1]!, p[1]!);
-          own[2] = Math.max(own[2]!, p[0]!);
-          own[3] = Math.max(own[3]!, p[1]!);
-          grow(p);
+    shpView.setInt32(at, !g ? SHAPE_NULL : g.type === 'Point' ? SHAPE_POINT : SHAPE_POLYGON, true);
+    if (g?.type === 'Point') {
+      const [x, y] = project ? project(g.coordinates[0]!, g.coordinates[1]!) : g.coordinates;
+      shpView.setFloat64(at + 4, x!, true);
+      shpView.setFloat64(at + 12, y!, true);
+      grow(box, x!, y!);
+    } else if (g) {
+      own.fill(Infinity, 0, 2).fill(-Infinity, 2, 4);
+      let part = at + 44;
+      let rings = 0;
+      let first = 0;
+      for (const polygon of polygonsOf(g)) {
+        for (const ring of polygon) {
+          shpView.setInt32(part, first, true);
+          part += 4;
+          rings++;
+          first += closedLength(ring);
         }
+      }
+      shpView.setInt32(at + 36, rings, true);
+      shpView.setInt32(at + 40, first, true);
+      for (const polygon of polygonsOf(g)) {
+        polygon.forEach((ring, r) => {
+          const length = closedLength(ring);
+          const backwards = writtenBackwards(ring, length, r === 0);
+          for (let k = 0; k < length; k++) {
+            const i = backwards ? length - 1 - k : k;
+            const p = ring[i < ring.length ? i : 0]!;
+            const [x, y] = project ? project(p[0]!, p[1]!) : p;
+            shpView.setFloat64(part, x!, true);
+            shpView.setFloat64(part + 8, y!, true);
+            part += 16;
+            grow(own, x!, y!);
+            grow(box, x!, y!);
+          }
+        });
       }
       own.forEach((value, i) => shpView.setFloat64(at + 4 + i * 8, value, true));
-      const points = c.rings.reduce((n, r) => n + r.length, 0);
-      shpView.setInt32(at + 36, c.rings.length, true);
-      shpView.setInt32(at + 40, points, true);
-      let part = at + 44;
-      let first = 0;
-      for (const ring of c.rings) {
-        shpView.setInt32(part, first, true);
-        part += 4;
-        first += ring.length;
-      }
-      for (const ring of c.rings) {
-        for (const p of ring) {
-          shpView.setFloat64(part, p[0]!, true);
-          shpView.setFloat64(part + 8, p[1]!, true);
-          part += 16;
-        }
-      }
     }
     at += contentBytes[index]!;
   });

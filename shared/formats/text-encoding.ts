@@ -17,6 +17,7 @@ interface Decoder {
 type DecoderConstructor = new (label?: string, options?: { fatal?: boolean }) => Decoder;
 interface Encoder {
   encode(input: string): Uint8Array;
+  encodeInto(input: string, into: Uint8Array): { read: number; written: number };
 }
 
 // shared/ compiles without DOM or Node types (architecture.md), yet both hosts have these two globals:
@@ -138,13 +139,15 @@ export function encodingFromLanguageDriver(byte: number): TextEncodingName | und
   return byte === 0x4d || byte === 0x7a ? 'gbk' : undefined;
 }
 
-let gbkTable: Map<number, number> | undefined;
+let gbkTable: Uint16Array | undefined;
 
 /**
- * Builds the Unicode → GBK table by decoding every two-byte GBK code once (about 22,000; a few ms).
- * Each pair is followed by a newline so that an invalid pair cannot shift the ones after it.
+ * Builds the Unicode → GBK table by decoding every two-byte GBK code once (about 22,000; a few ms): at
+ * each UTF-16 code unit, its pair (lead byte << 8 | trail byte), the first that decodes to it; 0 where
+ * GBK has none (a pair's lead byte is never 0). Each pair is followed by a newline so that an invalid
+ * pair cannot shift the ones after it.
  */
-function buildGbkTable(): Map<number, number> {
+function buildGbkTable(): Uint16Array {
   const pairs: number[] = [];
   for (let lead = 0x81; lead <= 0xfe; lead++) {
     for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) pairs.push((lead << 8) | trail);
@@ -155,14 +158,17 @@ function buildGbkTable(): Map<number, number> {
     bytes[i * 3 + 1] = pair & 0xff;
     bytes[i * 3 + 2] = 0x0a;
   });
-  const decoded = decoder('gbk').decode(bytes).split('\n');
-  const table = new Map<number, number>();
-  pairs.forEach((pair, i) => {
-    const char = decoded[i];
-    if (char !== undefined && char.length === 1 && char !== '\uFFFD' && !table.has(char.charCodeAt(0))) {
-      table.set(char.charCodeAt(0), pair);
-    }
-  });
+  const decoded = decoder('gbk').decode(bytes);
+  const table = new Uint16Array(0x10000);
+  // The text between one newline and the next is what the pair decodes to (no string per pair).
+  let start = 0;
+  for (let i = 0; i < pairs.length && start <= decoded.length; i++) {
+    const newline = decoded.indexOf('\n', start);
+    const end = newline < 0 ? decoded.length : newline;
+    const code = decoded.charCodeAt(start);
+    if (end - start === 1 && code !== 0xfffd && table[code] === 0) table[code] = pairs[i]!;
+    start = end + 1;
+  }
   return table;
 }
 
@@ -175,31 +181,75 @@ export interface EncodedText {
 
 let utf8Encoder: Encoder | undefined;
 
-/** Encodes text; characters GBK cannot hold become "?" and are listed. */
+/** Text as UTF-8 (with U+FFFD for a lone surrogate) or GBK (with "?" for what GBK lacks), with those characters. */
 export function encodeText(value: string, encoding: TextEncodingName): EncodedText {
   if (encoding === 'utf-8') {
     // One encoder for every call: a DBF export encodes each of tens of thousands of cells.
     utf8Encoder ??= new platform.TextEncoder();
     return { bytes: utf8Encoder.encode(value), unmappable: [] };
   }
-  gbkTable ??= buildGbkTable();
-  const out: number[] = [];
+  const into = new Uint8Array(MAX_BYTES_PER_UNIT * value.length);
   const unmappable: string[] = [];
-  for (const char of value) {
-    const code = char.codePointAt(0)!;
+  const end = encodeTextInto(value, encoding, into, 0, (char) => unmappable.push(char));
+  return { bytes: into.slice(0, end), unmappable };
+}
+
+/** The most bytes {@link encodeTextInto} writes for one UTF-16 code unit (UTF-8's 3). */
+export const MAX_BYTES_PER_UNIT = 3;
+
+/**
+ * Writes the text as {@link encodeText} encodes it into `into` from `at`, which must have room for
+ * {@link MAX_BYTES_PER_UNIT} bytes per UTF-16 code unit, and returns where it ended; each character
+ * the encoding lacks (written "?") goes to `unmappable`, in order. For writers of many short texts (a
+ * DBF's cells): no array per text.
+ */
+export function encodeTextInto(
+  value: string,
+  encoding: TextEncodingName,
+  into: Uint8Array,
+  at: number,
+  unmappable: (char: string) => void,
+): number {
+  let pos = at;
+  let k = 0;
+  // ASCII is the same bytes in both encodings.
+  for (; k < value.length; k++) {
+    const code = value.charCodeAt(k);
+    if (code >= 0x80) break;
+    into[pos++] = code;
+  }
+  if (k === value.length) return pos;
+  if (encoding === 'utf-8') {
+    utf8Encoder ??= new platform.TextEncoder();
+    return pos + utf8Encoder.encodeInto(value.slice(k), into.subarray(pos)).written;
+  }
+  gbkTable ??= buildGbkTable();
+  const table = gbkTable;
+  for (; k < value.length; k++) {
+    const code = value.charCodeAt(k);
     if (code < 0x80) {
-      out.push(code);
+      into[pos++] = code;
       continue;
     }
-    const pair = code <= 0xffff ? gbkTable.get(code) : undefined;
-    if (pair === undefined) {
-      out.push(0x3f);
-      unmappable.push(char);
+    // A surrogate pair is one character (outside GBK); a lone surrogate is one too.
+    const pairs = code >= 0xd800 && code <= 0xdbff && k + 1 < value.length;
+    const next = pairs ? value.charCodeAt(k + 1) : 0;
+    if (next >= 0xdc00 && next <= 0xdfff) {
+      into[pos++] = 0x3f;
+      unmappable(value.slice(k, k + 2));
+      k++;
+      continue;
+    }
+    const pair = table[code]!;
+    if (pair === 0) {
+      into[pos++] = 0x3f;
+      unmappable(value[k]!);
     } else {
-      out.push(pair >> 8, pair & 0xff);
+      into[pos++] = pair >> 8;
+      into[pos++] = pair & 0xff;
     }
   }
-  return { bytes: Uint8Array.from(out), unmappable };
+  return pos;
 }
 
 /** Encodings GridPlan reads: the two it writes, and UTF-16 ("Unicode text" from Excel and Notepad). */
