@@ -15,15 +15,23 @@ function demo(): Division {
   return result.value;
 }
 
-const settle = (client: ValidationClient) =>
+/** Resolves once the client's state satisfies `reached` (checked after each change of state). */
+const until = (
+  client: ValidationClient,
+  reached: (state: ReturnType<ValidationClient['getState']>) => boolean,
+) =>
   new Promise<void>((resolve) => {
     const stop = client.subscribe(() => {
-      if (!client.getState().running) {
+      if (reached(client.getState())) {
         stop();
         resolve();
       }
     });
   });
+/** Once nothing is running any more. */
+const settle = (client: ValidationClient) => until(client, (state) => !state.running);
+/** Once a whole check has been answered. */
+const checked = (client: ValidationClient) => until(client, (state) => state.checked);
 
 describe('ValidationClient with the worker handler', () => {
   it('validates the demo township: only the undivided community and the intended targets are reported', async () => {
@@ -213,14 +221,7 @@ describe('ValidationClient with the worker handler', () => {
     });
     client.connect();
     const division = demo();
-    const done = new Promise<void>((resolve) => {
-      const stop = client.subscribe(() => {
-        if (client.getState().checked) {
-          stop();
-          resolve();
-        }
-      });
-    });
+    const done = checked(client);
     client.reset(division, builtinRuleSet('zigong')!);
     await done;
     expect(made).toBe(2);
@@ -249,14 +250,7 @@ describe('ValidationClient with the worker handler', () => {
     );
     client.connect();
     const division = demo();
-    const done = new Promise<void>((resolve) => {
-      const stop = client.subscribe(() => {
-        if (client.getState().checked) {
-          stop();
-          resolve();
-        }
-      });
-    });
+    const done = checked(client);
     client.reset(division, builtinRuleSet('zigong')!);
     await done;
     expect(made).toBe(2);
