@@ -144,9 +144,19 @@ export function encodeCensus(points: Iterable<CensusPoint>): CensusColumns {
 
 /** The point at `index` of `columns`, with its details when it has any. */
 function pointAt(columns: CensusColumns, index: number, detail: CensusDetail | undefined): CensusPoint {
+  return pointWithId(columns, columns.ids[index] as string, index, detail);
+}
+
+/** The point at `index` of the number columns, whose id is `id`. */
+function pointWithId(
+  columns: CensusNumbers,
+  id: string,
+  index: number,
+  detail: CensusDetail | undefined,
+): CensusPoint {
   const point: CensusPoint = {
     layer: 'census',
-    id: columns.ids[index] as string,
+    id,
     lon: columns.lon[index] as number,
     lat: columns.lat[index] as number,
     households: columns.households[index] as number,
@@ -272,6 +282,15 @@ export class ColumnarCensus implements ReadonlyMap<string, CensusPoint> {
       }
       return found;
     }
+    if (this.whole === undefined && this.packed !== undefined && wanted.size <= FEW_IDS) {
+      // Ids still packed: found in the one string, without splitting a million of them.
+      this.details ??= detailsByIndex(this.numbers);
+      for (const id of wanted) {
+        const index = packedIndexOf(this.packed, id);
+        if (index >= 0) found.set(id, pointWithId(this.numbers, id, index, this.details.get(index)));
+      }
+      return found;
+    }
     const { ids: column } = this.columns;
     for (let index = 0; index < column.length && found.size < wanted.size; index++) {
       const id = column[index] as string;
@@ -323,8 +342,34 @@ export class ColumnarCensus implements ReadonlyMap<string, CensusPoint> {
   }
 }
 
-/** Below one wanted id in this many points, {@link ColumnarCensus.pointsOf} scans instead of indexing. */
+/**
+ * Below one wanted id in this many points, {@link ColumnarCensus.pointsOf} scans instead of indexing;
+ * up to this many ids it searches packed ids as they are.
+ */
 const FEW_IDS = 16;
+
+/** Position of `id` among packed ids, or -1: a match in the text counts only where an id starts and ends. */
+function packedIndexOf({ idText, idEnds }: PackedIds, id: string): number {
+  if (id === '') {
+    // An empty id is where an id ends where the previous one did.
+    for (let index = 0, start = 0; index < idEnds.length; start = idEnds[index++] as number)
+      if (idEnds[index] === start) return index;
+    return -1;
+  }
+  for (let at = idText.indexOf(id); at >= 0; at = idText.indexOf(id, at + 1)) {
+    // The first id ending after `at` holds it; a match is that id when it starts at `at` and has its length.
+    let low = 0;
+    let high = idEnds.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((idEnds[middle] as number) <= at) low = middle + 1;
+      else high = middle;
+    }
+    const start = low === 0 ? 0 : (idEnds[low - 1] as number);
+    if (start === at && idEnds[low] === at + id.length) return low;
+  }
+  return -1;
+}
 
 /** The points of `ids` that `census` holds, by id (see {@link ColumnarCensus.pointsOf}). */
 export function censusPointsOf(

@@ -195,6 +195,35 @@ describe('ColumnarCensus', () => {
     expect(Object.isFrozen(census.get('x')?.extra)).toBe(true);
   });
 
+  it('finds a few ids in packed ids as a plain map would, ids that contain one another included', () => {
+    // Ids of a tiny alphabet, so that one id is often inside another or across two ('ab' in 'a'+'ba').
+    const tinyId = fc.string({ unit: fc.constantFrom('a', 'b', '1'), maxLength: 5 });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(tinyId, { minLength: 170, maxLength: 240 }),
+        fc.array(tinyId, { maxLength: 10 }),
+        (ids, asked) => {
+          const points = ids.map((id, index) => ({
+            layer: 'census' as const,
+            id,
+            lon: 104 + index / 1000,
+            lat: 29,
+            households: index,
+            population: 2 * index,
+            extra: {},
+          }));
+          const { ids: column, ...numbers } = encodeCensus(points);
+          const census = ColumnarCensus.ofPacked(numbers, packIds(column));
+          const plain = plainMapOf(points);
+          const expected = new Map(
+            asked.flatMap((id) => (plain.has(id) ? [[id, plain.get(id)!] as const] : [])),
+          );
+          expect(census.pointsOf(asked)).toEqual(expected);
+        },
+      ),
+    );
+  });
+
   it('finds the points of a few ids by scanning, and of many by its index, as a plain map would', () => {
     fc.assert(
       fc.property(
