@@ -1,56 +1,48 @@
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
 import type { RefObject } from 'react';
 import { useEffect, useRef } from 'react';
 import type { CensusPoint } from '../../shared/model';
 import { censusColumnsOf } from '../../shared/model';
-import type { CensusGeoJsonReply, CensusGeoJsonRequest } from '../workers/census-geojson-protocol';
+import type { CensusTileReply } from '../workers/census-tile-protocol';
 import { markOpening } from '../platform/opening-marks';
-import { SOURCES } from './map-layers';
+import { CensusTileClient } from './census-tile-client';
+import { censusTileUrl, registerCensusTiles } from './census-tile-url';
+import { CENSUS_LAYERS, SOURCES } from './map-layers';
 
 /**
- * Keeps the census layer's source in step with the points: the GeoJSON is written in a worker from the
- * points' columns and given to MapLibre as a blob URL, once the map has drawn what it was doing (the
- * grids of a project just opened answer clicks before a million points are clustered).
+ * Keeps the census layer's vector tiles in step with the points: the columns go to a worker that bins
+ * them once and makes each tile MapLibre asks for, so MapLibre never holds a million points. A new
+ * census gets a new tile URL (revision) once binned; the old tiles are dropped. When the map settles,
+ * `data-census-features` / `data-census-households` say what the census layers draw (for the tests).
  */
 export function useCensusSource(
   mapRef: RefObject<MapLibreMap | null>,
   ready: boolean,
   census: ReadonlyMap<string, CensusPoint>,
 ): void {
-  const worker = useRef<Worker | null>(null);
-  const seq = useRef(0);
-  const url = useRef<string | null>(null);
+  const client = useRef<CensusTileClient | null>(null);
 
   useEffect(() => {
-    const started = new Worker(new URL('../workers/census-geojson-worker.ts', import.meta.url), {
+    const worker = new Worker(new URL('../workers/census-tile-worker.ts', import.meta.url), {
       type: 'classic',
     });
-    started.onmessage = (event: MessageEvent<CensusGeoJsonReply>) => {
-      const { seq: answered, bytes } = event.data;
-      markOpening('census-written');
-      if (answered !== seq.current) return;
-      const show = (): void => {
-        const map = mapRef.current;
-        if (answered !== seq.current || !map) return;
-        const next = URL.createObjectURL(
-          new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/json' }),
-        );
-        map.getSource<GeoJSONSource>(SOURCES.census)?.setData(next);
-        markOpening('census-sent');
-        // MapLibre has started reading the previous one long ago (it was set before this was asked for).
-        if (url.current) URL.revokeObjectURL(url.current);
-        url.current = next;
-      };
-      const map = mapRef.current;
-      if (!map || map.loaded()) show();
-      else void map.once('idle', show);
-    };
-    worker.current = started;
+    let key = 0;
+    const started = new CensusTileClient(
+      (request, transfer) => worker.postMessage(request, transfer),
+      (revision) => {
+        markOpening('census-indexed');
+        mapRef.current?.getSource<VectorTileSource>(SOURCES.census)?.setTiles([censusTileUrl(key, revision)]);
+      },
+    );
+    const registered = registerCensusTiles(started);
+    key = registered.key;
+    worker.onmessage = (event: MessageEvent<CensusTileReply>) => started.receive(event.data);
+    client.current = started;
     return () => {
-      started.terminate();
-      worker.current = null;
-      if (url.current) URL.revokeObjectURL(url.current);
-      url.current = null;
+      registered.unregister();
+      started.close();
+      worker.terminate();
+      client.current = null;
     };
   }, [mapRef]);
 
@@ -60,10 +52,21 @@ export function useCensusSource(
     // Copies, handed over rather than cloned: a copy is one memcpy per column, where structured clone
     // serialises each column and copies it again on the other side (0.65 s of the window's thread at
     // 1,000,000 points under load, bench/app-open-bench.ts). The census keeps its own columns.
-    const lon = columns.lon.slice();
-    const lat = columns.lat.slice();
-    const households = columns.households.slice();
-    const request: CensusGeoJsonRequest = { seq: ++seq.current, lon, lat, households };
-    worker.current?.postMessage(request, [lon.buffer, lat.buffer, households.buffer]);
+    client.current?.send(columns.lon.slice(), columns.lat.slice(), columns.households.slice());
+    markOpening('census-sent');
   }, [ready, census]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const report = (): void => {
+      const drawn = map.queryRenderedFeatures({ layers: CENSUS_LAYERS });
+      const households = drawn.reduce((sum, feature) => sum + Number(feature.properties['households']), 0);
+      const container = map.getContainer();
+      container.setAttribute('data-census-features', String(drawn.length));
+      container.setAttribute('data-census-households', String(households));
+    };
+    map.on('idle', report);
+    return () => void map.off('idle', report);
+  }, [mapRef, ready]);
 }
