@@ -13,7 +13,8 @@ import { CENSUS_LAYERS, SOURCES } from './map-layers';
  * Keeps the census layer's vector tiles in step with the points: the columns go to a worker that bins
  * them once and makes each tile MapLibre asks for, so MapLibre never holds a million points. A new
  * census gets a new tile URL (revision) once binned; the old tiles are dropped. When the map settles,
- * `data-census-features` / `data-census-households` say what the census layers draw (for the tests).
+ * `data-census-features`, `-clusters` and `-households` say what the census layers draw (for the
+ * end-to-end tests).
  */
 export function useCensusSource(
   mapRef: RefObject<MapLibreMap | null>,
@@ -31,7 +32,15 @@ export function useCensusSource(
       (request, transfer) => worker.postMessage(request, transfer),
       (revision) => {
         markOpening('census-indexed');
-        mapRef.current?.getSource<VectorTileSource>(SOURCES.census)?.setTiles([censusTileUrl(key, revision)]);
+        const map = mapRef.current;
+        const source = map?.getSource<VectorTileSource>(SOURCES.census);
+        if (!map || !source) return;
+        source.setTiles([censusTileUrl(key, revision)]);
+        // A tile MapLibre was still loading when the URL changed is re-parsed from the bytes it got, not
+        // fetched again (MapLibre 5.24, VectorTileSource.loadTile): once nothing loads, fetch them all again.
+        void map.once('idle', () => {
+          if (started.revision === revision) map.refreshTiles(SOURCES.census);
+        });
       },
     );
     const registered = registerCensusTiles(started);
@@ -62,8 +71,10 @@ export function useCensusSource(
     const report = (): void => {
       const drawn = map.queryRenderedFeatures({ layers: CENSUS_LAYERS });
       const households = drawn.reduce((sum, feature) => sum + Number(feature.properties['households']), 0);
+      const clusters = drawn.filter((feature) => feature.properties['point_count'] !== undefined).length;
       const container = map.getContainer();
       container.setAttribute('data-census-features', String(drawn.length));
+      container.setAttribute('data-census-clusters', String(clusters));
       container.setAttribute('data-census-households', String(households));
     };
     map.on('idle', report);
