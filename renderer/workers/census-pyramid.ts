@@ -65,17 +65,25 @@ function worldY(lat: number): number {
 }
 const cellOf = (world: number): number => Math.min(CELLS - 1, Math.max(0, Math.floor(world * CELLS)));
 
-/** The order that sorts the codes (integers below 2^39): three stable passes of 13 bits. */
-function sortedOrder(codes: Float64Array): Uint32Array {
-  const n = codes.length;
+/**
+ * The order that sorts codes given as their low 32 bits and the bits above (below 2^7): three stable
+ * counting passes of 13 bits, in integer arithmetic.
+ */
+function sortedOrder(low: Uint32Array, high: Uint8Array): Uint32Array {
+  const n = low.length;
   let order = new Uint32Array(n);
   let spare = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const starts = new Uint32Array(1 << 13);
+  const digit = (index: number, pass: number): number =>
+    pass === 0
+      ? low[index]! & 8191
+      : pass === 1
+        ? (low[index]! >>> 13) & 8191
+        : (low[index]! >>> 26) | (high[index]! << 6);
   for (let pass = 0; pass < 3; pass++) {
-    const scale = 2 ** (13 * pass);
     starts.fill(0);
-    for (let i = 0; i < n; i++) starts[Math.floor(codes[i]! / scale) & 8191]!++;
+    for (let i = 0; i < n; i++) starts[digit(i, pass)]!++;
     let sum = 0;
     for (let d = 0; d < starts.length; d++) {
       const count = starts[d]!;
@@ -84,7 +92,7 @@ function sortedOrder(codes: Float64Array): Uint32Array {
     }
     for (let i = 0; i < n; i++) {
       const index = order[i]!;
-      spare[starts[Math.floor(codes[index]! / scale) & 8191]!++] = index;
+      spare[starts[digit(index, pass)]!++] = index;
     }
     [order, spare] = [spare, order];
   }
@@ -135,36 +143,45 @@ function mergeRuns(
  * keeps them; the validator reports them); households that are not finite count as 0.
  */
 export function buildCensusPyramid(
-  lon: ArrayLike<number>,
-  lat: ArrayLike<number>,
-  households: ArrayLike<number>,
+  lon: Float64Array,
+  lat: Float64Array,
+  households: Uint32Array | Float64Array,
 ): CensusPyramid {
-  const kept: number[] = [];
+  const finite = new Uint32Array(lon.length);
+  let n = 0;
   for (let i = 0; i < lon.length; i++) {
-    if (Number.isFinite(lon[i]) && Number.isFinite(lat[i])) kept.push(i);
+    if (Number.isFinite(lon[i]!) && Number.isFinite(lat[i]!)) finite[n++] = i;
   }
-  const n = kept.length;
-  const unsortedCodes = new Float64Array(n);
+  const kept = finite.subarray(0, n);
+  const low = new Uint32Array(n);
+  const high = new Uint8Array(n);
   const unsortedX = new Float64Array(n);
   const unsortedY = new Float64Array(n);
+  const unsortedWeights = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const i = kept[k]!;
-    unsortedX[k] = worldX(lon[i]!);
-    unsortedY[k] = worldY(lat[i]!);
-    unsortedCodes[k] = morton(cellOf(unsortedX[k]!), cellOf(unsortedY[k]!));
+    const count = households[i]!;
+    unsortedWeights[k] = Number.isFinite(count) ? count : 0;
+    const wx = worldX(lon[i]!);
+    const wy = worldY(lat[i]!);
+    unsortedX[k] = wx;
+    unsortedY[k] = wy;
+    const cx = cellOf(wx);
+    const cy = cellOf(wy);
+    low[k] = (spread(cx) | (spread(cy) << 1)) >>> 0;
+    high[k] = spread(cx >>> 16) | (spread(cy >>> 16) << 1);
   }
-  const order = sortedOrder(unsortedCodes);
+  const order = sortedOrder(low, high);
   const codes = new Float64Array(n);
   const x = new Float64Array(n);
   const y = new Float64Array(n);
   const weights = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const from = order[k]!;
-    codes[k] = unsortedCodes[from]!;
+    codes[k] = high[from]! * 4294967296 + low[from]!;
     x[k] = unsortedX[from]!;
     y[k] = unsortedY[from]!;
-    const count = households[kept[from]!]!;
-    weights[k] = Number.isFinite(count) ? count : 0;
+    weights[k] = unsortedWeights[from]!;
   }
   const levels: ClusterLevel[] = new Array<ClusterLevel>(CLUSTER_MAX_ZOOM + 1);
   let below = mergeRuns(codes, new Uint8Array(n).fill(1), weights, x, y, 1);
