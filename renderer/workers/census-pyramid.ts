@@ -207,7 +207,8 @@ function lowerBound(codes: Float64Array, code: number): number {
 
 /**
  * The features of tile z/x/y, in tile units: clusters (`point_count`, `households` summed) up to
- * CLUSTER_MAX_ZOOM, where a cluster of one point is that point; each point (`households`) deeper.
+ * CLUSTER_MAX_ZOOM, where a cluster of one point is that point; each point (`households`) deeper, but
+ * points on the same spot as one cluster.
  */
 export function censusTileFeatures(pyramid: CensusPyramid, z: number, x: number, y: number): TilePoint[] {
   const size = 2 ** z;
@@ -233,15 +234,32 @@ export function censusTileFeatures(pyramid: CensusPyramid, z: number, x: number,
     return features;
   }
   // The tile's ancestor (or itself) among the Morton levels, then the points inside the tile itself.
+  // Points on the same unit of the tile (1/8 px at zoom 17) are one feature, a cluster of them: the
+  // screen could not tell them apart, and a hostile census of a million points on one spot stays one
+  // feature rather than a tile of a million.
   const up = Math.max(0, z - DEEPEST);
   const span = 4 ** Math.max(0, DEEPEST - z);
   const first = morton(Math.floor(x / 2 ** up), Math.floor(y / 2 ** up)) * span;
   const end = lowerBound(pyramid.codes, first + span);
+  const atUnit = new Map<number, { x: number; y: number; properties: Record<string, number> }>();
   for (let p = lowerBound(pyramid.codes, first); p < end; p++) {
     const px = pyramid.x[p]! * size - x;
     const py = pyramid.y[p]! * size - y;
     if (px < 0 || py < 0 || px >= 1 || py >= 1) continue;
-    place(pyramid.x[p]!, pyramid.y[p]!, { households: pyramid.households[p]! });
+    const ux = unit(pyramid.x[p]!, x);
+    const uy = unit(pyramid.y[p]!, y);
+    const households = pyramid.households[p]!;
+    const same = atUnit.get(ux * TILE_EXTENT + uy);
+    if (!same) {
+      const feature = { x: ux, y: uy, properties: { households } };
+      atUnit.set(ux * TILE_EXTENT + uy, feature);
+      features.push(feature);
+    } else {
+      same.properties = {
+        point_count: (same.properties['point_count'] ?? 1) + 1,
+        households: same.properties['households']! + households,
+      };
+    }
   }
   return features;
 }
