@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseDivisionGeoJson } from '../../shared/formats/geojson';
@@ -45,6 +47,31 @@ describe('the census layer (vector tiles of our worker)', () => {
     expect(fitted.clusters).toBeGreaterThan(0);
     expect(fitted.features).toBeLessThan(demo.value.census.size);
     await page.screenshot({ path: 'test-results/e2e-census-fitted.png' });
+  });
+
+  it('draws a census changed by an import, and by its undo, from new tiles', async () => {
+    const table = path.join(mkdtempSync(path.join(tmpdir(), 'gridplan-e2e-census-')), 'census.csv');
+    writeFileSync(
+      table,
+      '经度,纬度,户数,人口,地址\n104.76,29.365,3,8,光明路1号\n104.762,29.365,2,4,光明路3号\n',
+    );
+    await page.click('[data-testid="import-data-button"]');
+    await page.setInputFiles('[data-testid="import-files"]', table);
+    await page.waitForSelector('[data-testid="import-preview"]');
+    expect(await page.locator('[data-testid="import-layer"]').inputValue()).toBe('census');
+    await page.click('[data-testid="import-confirm"]');
+    await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached' });
+    // Imported census points replace the layer's (as the status bar's 户数 says): 3 + 2 households.
+    await expect.poll(async () => (await drawn()).households, { timeout: 60_000 }).toBe(5);
+    await page.locator('[data-testid="notice"] button').click();
+    await page.keyboard.press('Control+z');
+    // The undo shows where it changed the project: zoomed out, the whole township is in view again.
+    await waitForMapIdle(page);
+    while ((await drawn()).zoom > 11) {
+      await page.locator('.maplibregl-ctrl-zoom-out').click();
+      await waitForMapIdle(page);
+    }
+    await expect.poll(async () => (await drawn()).households, { timeout: 60_000 }).toBe(total);
   });
 
   it('draws single points when zoomed in beyond the clusters', async () => {
