@@ -2,13 +2,13 @@
 // build measured in the same run (the machine is shared and noisy: the ratio is the figure to compare).
 //
 //   project:  300 grids in 30 communities and 1,000,000 census points (bench/city-division.ts TOWNSHIP;
-//             --city: 5,000 grids in 500 communities, CITY), written into IndexedDB in the schema-v4 layout (the layout every release so far wrote)
+//             --city: 5,000 grids in 500 communities, CITY), written into IndexedDB in the layout of the baseline's schema
 //   baseline: the renderer built from --base (default: the merge base with main), same origin, same data
 //   measured: navigation → the map answers (a click on a grid selects it, the attribute panel shows its
 //             code), and navigation → the grid's household count is shown (the counts are ready)
 //
 // Both builds are served from one origin (/base/ and /new/), so they open the same database: the baseline
-// rounds run first on the v4 rows, then the new build opens them once (upgrading the schema if it has a
+// rounds run first on the baseline's rows, then the new build opens them once (upgrading the schema if it has a
 // newer version: timed apart, it happens once per database) and its rounds follow. Then one more round of
 // the new build under V8's CPU profiler lists where the main thread's time goes.
 //
@@ -66,8 +66,11 @@ const git = (...gitArgs: string[]): string =>
 const BASE_REF = option('--base') ?? git('merge-base', 'HEAD', 'main');
 const BASE_COMMIT = git('rev-parse', '--short', BASE_REF);
 
-/** A private directory: the end-to-end tests build and serve dist/renderer at the same time. */
-const WORK_DIR = path.join(tmpdir(), 'gridplan-app-open-bench');
+/**
+ * A private directory: the end-to-end tests build and serve dist/renderer at the same time, and a bench
+ * run from another worktree must not overwrite this one's builds (hence the checkout's name in it).
+ */
+const WORK_DIR = path.join(tmpdir(), `gridplan-app-open-bench-${path.basename(path.resolve(REPO_ROOT))}`);
 const SITE_DIR = path.join(WORK_DIR, 'site');
 const VIEWPORT = { width: 1366, height: 820 };
 const OPEN_TIMEOUT_MS = Math.max(10, Number(option('--timeout') ?? 240)) * 1000;
@@ -252,7 +255,7 @@ try {
   const page = await context.newPage();
   page.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
   page.setDefaultTimeout(OPEN_TIMEOUT_MS);
-  console.log('Opening the baseline once (the demo project, the v4 database)…');
+  console.log("Opening the baseline once (the demo project, the baseline's database)…");
   await page.goto(`${origin}/base/index.html`);
   await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: OPEN_TIMEOUT_MS });
   console.log('Writing the project into IndexedDB…');
@@ -272,7 +275,7 @@ try {
   }
   upgradeOpening = await open(page, `${origin}/new/index.html`, grid, centre);
   console.log(
-    `  new build, first opening of the v4 database: map answers ${fmt(upgradeOpening.interactiveMs)}, counts ${fmt(upgradeOpening.countsMs)}`,
+    `  new build, first opening of the baseline's database: map answers ${fmt(upgradeOpening.interactiveMs)}, counts ${fmt(upgradeOpening.countsMs)}`,
   );
   for (let round = 0; round < ROUNDS; round++) {
     const opening = await open(page, `${origin}/new/index.html`, grid, centre);

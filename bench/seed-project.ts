@@ -1,6 +1,8 @@
-// A project written straight into the app's IndexedDB in the schema-v4 layout (renderer/storage/schema.ts),
-// as every release so far wrote it: used by bench/app-open-bench.ts and the end-to-end test that opens a
-// big project (test/e2e/big-project.e2e.test.ts). The app must be open on the page (its database exists).
+// A project written straight into the app's IndexedDB in the layout of the database's schema version
+// (renderer/storage/schema.ts): census chunk ids as an array up to v4, packed into one string from v5.
+// Used by bench/app-open-bench.ts (which seeds the baseline build's database, so the new build's first
+// opening upgrades it when its schema is newer) and the end-to-end test that opens a big project
+// (test/e2e/big-project.e2e.test.ts). The app must be open on the page (its database exists).
 import type { Page } from 'playwright-core';
 import type { Division, Entity } from '../shared/model';
 import { countByLayer } from '../shared/model';
@@ -8,7 +10,7 @@ import { countByLayer } from '../shared/model';
 /** The app opens the project remembered under this key at start (renderer/shell/last-project.ts). */
 const LAST_PROJECT_KEY = 'gridplan.lastProject';
 
-// ---- the project, written as schema v4 rows ------------------------------------------------------
+// ---- the project, written as rows of the database's schema version -------------------------------
 
 // The page's side as plain JavaScript source: a function passed to page.evaluate is serialised with
 // toString(), and tsx's transform can add helper calls (`__name`) that the page does not have (as in
@@ -30,8 +32,30 @@ const WRITE_ROWS = `async ({ stores }) => {
   db.close();
 }`;
 
-/** Decodes base64 columns and puts them as v4 census chunks, through {@link WRITE_ROWS}'s code. */
+/**
+ * Decodes base64 columns and puts them as census chunks, through {@link WRITE_ROWS}'s code: v4 rows
+ * (\`ids\`) in a database below schema v5 (IndexedDB version 50: Dexie's version × 10), else v5 rows
+ * (\`idText\`, \`idEnds\`).
+ */
 const WRITE_CENSUS = `async ({ ids, lon, lat, households, population, firstChunk, chunkSize, projectId }) => {
+  const version = await new Promise((resolve, reject) => {
+    const request = indexedDB.open('gridplan');
+    request.onsuccess = () => {
+      resolve(request.result.version);
+      request.result.close();
+    };
+    request.onerror = () => reject(request.error);
+  });
+  const idColumns = (run) => {
+    if (version < 50) return { ids: run };
+    const idEnds = new Uint32Array(run.length);
+    let end = 0;
+    run.forEach((id, index) => {
+      end += id.length;
+      idEnds[index] = end;
+    });
+    return { idText: run.join(''), idEnds };
+  };
   const bytes = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0)).buffer;
   const columns = {
     lon: new Float64Array(bytes(lon)),
@@ -45,7 +69,7 @@ const WRITE_CENSUS = `async ({ ids, lon, lat, households, population, firstChunk
     rows.push({
       projectId,
       chunk: firstChunk + start / chunkSize,
-      ids: ids.slice(start, end),
+      ...idColumns(ids.slice(start, end)),
       lon: columns.lon.slice(start, end),
       lat: columns.lat.slice(start, end),
       households: columns.households.slice(start, end),
@@ -56,7 +80,7 @@ const WRITE_CENSUS = `async ({ ids, lon, lat, households, population, firstChunk
   await (${WRITE_ROWS})({ stores: { censusChunks: rows } });
 }`;
 
-/** Writes the project row and its area entities (schema v4 layout: renderer/storage/schema.ts). */
+/** Writes the project row and its area entities (the same layout in schema v4 and v5: renderer/storage/schema.ts). */
 export async function seedProject(page: Page, division: Division, projectId: string): Promise<void> {
   const now = Date.now();
   const project = {
@@ -83,7 +107,7 @@ export async function seedProject(page: Page, division: Division, projectId: str
 }
 
 /**
- * Writes the census points as v4 chunks of 5,000 columns. The columns travel as base64 (numbers as JSON
+ * Writes the census points as chunks of 5,000 points in the database's layout. The columns travel as base64 (numbers as JSON
  * would be several times larger and slower to pass to the page), a batch of chunks per call.
  */
 export async function seedCensus(

@@ -1,3 +1,5 @@
+import { emptyDivision } from '../shared/model';
+import type { GridFigures } from './derive/grid-figures';
 import { DividePanel } from './divide/divide-panel';
 import { SketchCountLabel } from './divide/sketch-count-label';
 import { MapView } from './map/map-view';
@@ -77,15 +79,24 @@ function LeftPanel({ shell }: { readonly shell: Shell }) {
   );
 }
 
+/**
+ * What the map shows while the first project is read: nothing yet, but the map itself is created at
+ * once, so MapLibre loads its style and compiles its shaders while the project is read from the
+ * database instead of after it (bench/app-open-bench.ts's timeline).
+ */
+const NOTHING_OPEN = emptyDivision();
+const NO_FIGURES: GridFigures = new Map();
+
 function MapArea({ shell }: { readonly shell: Shell }) {
   const { division, figures, project, selectedGridId, edit, focus, validation, basemap, divide } = shell;
   const state = project.state;
-  if (!division || !figures || !state) return <div className="map-view" />;
+  const open =
+    division && figures && state ? { division, figures: figures.grids, id: state.projectId } : null;
   return (
     <MapView
-      division={division}
-      figures={figures.grids}
-      projectId={state.projectId}
+      division={open?.division ?? NOTHING_OPEN}
+      figures={open?.figures ?? NO_FIGURES}
+      projectId={open?.id ?? ''}
       selectedGridId={selectedGridId}
       selectedMicrogridId={shell.selectedArea?.layer === 'microgrid' ? shell.selectedArea.id : null}
       onSelectGrid={

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app';
+import { App, initialProjectId } from './app';
 import { loadDemoDivision } from './demo/load-demo';
 import { initI18n } from './i18n/i18n';
 import { openProjectStore } from './storage/project-store';
@@ -24,6 +24,9 @@ async function start(): Promise<void> {
       });
     }
     const projects = await store.listProjects();
+    // The project that opens at start is read from now on, while React and the map are set up.
+    const startId = initialProjectId(projects);
+    if (startId) store.prefetchProject(startId);
     root.render(
       <StrictMode>
         <App store={store} initialProjects={projects} />

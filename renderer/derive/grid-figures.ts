@@ -1,5 +1,5 @@
 import type { Division, RuleSet, TargetStatus } from '../../shared/model';
-import { censusColumnsOf, targetFor, targetStatus } from '../../shared/model';
+import { censusTotals, targetFor, targetStatus } from '../../shared/model';
 import type { CensusCounts } from '../../shared/geometry/count-census';
 import { countOf } from '../../shared/geometry/census-table';
 import { countCensus } from '../../shared/geometry/count-census';
@@ -74,7 +74,7 @@ export function deriveFigures(
       accepted: false,
     });
   }
-  const { households, population } = censusTotals(division.census);
+  const { households, population } = totalsOf(division.census);
   return {
     grids,
     microgrids,
@@ -92,7 +92,7 @@ export function deriveFigures(
  * on the window's thread (at 1,000,000 points its KDBush index and point-in-polygon held the map back).
  */
 export function pendingFigures(division: Division): DivisionFigures {
-  const { households, population } = censusTotals(division.census);
+  const { households, population } = totalsOf(division.census);
   return {
     grids: new Map(),
     microgrids: new Map(),
@@ -107,18 +107,11 @@ export function pendingFigures(division: Division): DivisionFigures {
 const totalsByCensus = new WeakMap<Division['census'], { households: number; population: number }>();
 
 /** Households and population of all census points; kept per census map, which grid edits leave as is. */
-function censusTotals(census: Division['census']): { households: number; population: number } {
+function totalsOf(census: Division['census']): { households: number; population: number } {
   const known = totalsByCensus.get(census);
   if (known) return known;
-  let households = 0;
-  let population = 0;
-  // Read from the columns rather than a million point objects (and without building the count's index).
-  const columns = censusColumnsOf(census);
-  for (let row = 0; row < columns.ids.length; row++) {
-    households += countOf(columns.households[row]!);
-    population += countOf(columns.population[row]!);
-  }
-  const totals = { households, population };
+  // Summed over the columns rather than a million point objects (and without building the count's index).
+  const totals = censusTotals(census, countOf);
   totalsByCensus.set(census, totals);
   return totals;
 }

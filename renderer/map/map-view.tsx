@@ -5,7 +5,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Division } from '../../shared/model';
-import { censusColumnsOf } from '../../shared/model';
+import { censusNumbersOf } from '../../shared/model';
 import type { ValidationIssue } from '../../shared/validate';
 import type { GridFigures } from '../derive/grid-figures';
 import { offlineBasemapStyle } from './basemap-style';
@@ -104,7 +104,7 @@ function boundsOf(division: Division): LngLatBoundsLike | null {
   for (const entity of areas.values()) visit(entity.geometry.coordinates);
   if (minX === Infinity) {
     // A project of census points only: their columns, not a point object each.
-    const { lon, lat } = censusColumnsOf(division.census);
+    const { lon, lat } = censusNumbersOf(division.census);
     for (let index = 0; index < lon.length; index++) visit([lon[index], lat[index]]);
   }
   return minX === Infinity ? null : [minX, minY, maxX, maxY];
@@ -342,7 +342,11 @@ export function MapView(props: MapViewProps) {
     if (!ready || !map) return;
     const bounds = boundsOf(latest.current.division);
     if (bounds) map.fitBounds(bounds, { padding: 40, duration: 0 });
-    markOpening('view-fitted');
+    // Which project the view was fitted to, for tests and support: the map is there before a project is.
+    if (projectId) {
+      map.getContainer().dataset.project = projectId;
+      markOpening('view-fitted');
+    }
   }, [ready, projectId]);
 
   useEffect(() => {

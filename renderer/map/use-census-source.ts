@@ -2,7 +2,7 @@ import type { Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
 import type { RefObject } from 'react';
 import { useEffect, useRef } from 'react';
 import type { CensusPoint } from '../../shared/model';
-import { censusColumnsOf } from '../../shared/model';
+import { censusNumbersOf } from '../../shared/model';
 import type { CensusTileReply } from '../workers/census-tile-protocol';
 import { markOpening } from '../platform/opening-marks';
 import { CensusTileClient } from './census-tile-client';
@@ -22,8 +22,6 @@ export function useCensusSource(
   census: ReadonlyMap<string, CensusPoint>,
 ): void {
   const client = useRef<CensusTileClient | null>(null);
-  /** Whether the map has settled once since it loaded. */
-  const drawn = useRef(false);
 
   useEffect(() => {
     const worker = new Worker(new URL('../workers/census-tile-worker.ts', import.meta.url), {
@@ -61,25 +59,21 @@ export function useCensusSource(
     const map = mapRef.current;
     if (!ready || !map) return;
     const send = (): void => {
-      const columns = censusColumnsOf(census);
+      const columns = censusNumbersOf(census);
       // Copies, handed over rather than cloned: a copy is one memcpy per column, where structured clone
       // serialises each column and copies it again on the other side (0.65 s of the window's thread at
       // 1,000,000 points under load, bench/app-open-bench.ts). The census keeps its own columns.
       client.current?.send(columns.lon.slice(), columns.lat.slice(), columns.households.slice());
       markOpening('census-sent');
     };
-    if (drawn.current) {
+    if (map.loaded()) {
       send();
       return;
     }
     // A project just opened: its grids are drawn (and answer clicks) before the points are binned, on
     // the same two cores.
-    const first = (): void => {
-      drawn.current = true;
-      send();
-    };
-    void map.once('idle', first);
-    return () => void map.off('idle', first);
+    void map.once('idle', send);
+    return () => void map.off('idle', send);
   }, [mapRef, ready, census]);
 
   useEffect(() => {

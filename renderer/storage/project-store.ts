@@ -9,18 +9,21 @@ import type {
   EntityRef,
   HistoryOp,
   Layer,
+  PackedIds,
   ReferenceLayer,
 } from '../../shared/model';
 import {
   ColumnarCensus,
   concatCensus,
+  concatCensusNumbers,
+  concatPackedIds,
   countByLayer,
   decodeCensus,
-  encodeCensus,
   entitiesOf,
   text,
+  unpackIds,
 } from '../../shared/model';
-import { CENSUS_CHUNK_SIZE, splitIntoChunks } from './census-columns';
+import { CENSUS_CHUNK_SIZE, chunkColumns, chunkRow, splitIntoChunks } from './census-columns';
 import { decodeChange, historyRow } from './history-codec';
 import type {
   CensusChunkRow,
@@ -113,8 +116,8 @@ interface CensusIndex {
   revision: number;
   /** Built from `unindexed` on first use, then kept up to date by each commit. */
   chunkOf: Map<string, number> | undefined;
-  /** The ids of each chunk as read, until `chunkOf` is built from them. */
-  unindexed: readonly { readonly chunk: number; readonly ids: readonly string[] }[];
+  /** The ids of each chunk as read (packed), until `chunkOf` is built from them. */
+  unindexed: readonly { readonly chunk: number; readonly ids: PackedIds }[];
   readonly sizes: Map<number, number>;
 }
 
@@ -122,7 +125,7 @@ interface CensusIndex {
 function chunkOfIds(index: CensusIndex): Map<string, number> {
   if (!index.chunkOf) {
     const chunkOf = new Map<string, number>();
-    for (const { chunk, ids } of index.unindexed) for (const id of ids) chunkOf.set(id, chunk);
+    for (const { chunk, ids } of index.unindexed) for (const id of unpackIds(ids)) chunkOf.set(id, chunk);
     index.chunkOf = chunkOf;
     index.unindexed = [];
   }
@@ -160,11 +163,7 @@ function entityRow(projectId: string, entity: Exclude<Entity, CensusPoint>): Ent
 }
 
 function chunkRows(projectId: string, points: readonly CensusPoint[], chunkSize: number): CensusChunkRow[] {
-  return splitIntoChunks(points, chunkSize).map((run, offset) => ({
-    projectId,
-    chunk: offset,
-    ...encodeCensus(run),
-  }));
+  return splitIntoChunks(points, chunkSize).map((run, offset) => chunkRow(projectId, offset, run));
 }
 
 function divisionFrom(
@@ -182,10 +181,11 @@ function divisionFrom(
   for (const { entity } of entityRows) maps[entity.layer].set(entity.id, entity);
   // The cast is sound: each map was filled by `entity.layer`, so it holds only that layer's entities.
   const areas = maps as Omit<Division, 'meta' | 'census'>;
-  // The chunks joined are the census itself: no point object is made until one is asked for. Their ids
-  // are distinct by construction (chunks are written from a census map, and a commit replaces a point
-  // in the chunk that holds it), so they are not hashed to check it when a project opens.
-  const census = ColumnarCensus.ofDistinct(concatCensus(chunks));
+  // The chunks joined are the census itself: no point object is made until one is asked for, and the
+  // ids stay packed (one string) until one is. They are distinct by construction (chunks are written
+  // from a census map, and a commit replaces a point in the chunk that holds it), so they are not hashed
+  // to check it when a project opens.
+  const census = ColumnarCensus.ofPacked(concatCensusNumbers(chunks), concatPackedIds(chunks));
   const meta: DivisionMeta = {
     name: row.name,
     ruleSetId: row.ruleSetId,
@@ -222,6 +222,8 @@ export class ProjectStore {
   readonly #censusIndexes = new Map<string, CensusIndex>();
   /** Submitted versions (版本) of the projects, schema v4: see version-store.ts. */
   readonly versions: VersionStore;
+  /** A load started ahead by {@link ProjectStore.prefetchProject}, for the next `loadProject` of its id. */
+  #prefetched: { readonly id: string; readonly loading: Promise<LoadedProject> } | undefined;
 
   /** @internal Use {@link openProjectStore}. */
   constructor(db: GridPlanDatabase, options: ProjectStoreOptions = {}) {
@@ -300,8 +302,28 @@ export class ProjectStore {
     return created ? summaryOf(row) : undefined;
   }
 
+  /**
+   * Starts loading a project now, for the next {@link ProjectStore.loadProject} of the same id to take:
+   * the window starts reading the project it opens at start before React and the map are set up, so
+   * the read (a second or more for a million census points) runs while they are (bench/app-open-bench.ts).
+   * Only the next load of that id takes it, and only if nothing was written through this store since;
+   * any other load reads again.
+   */
+  prefetchProject(id: string): void {
+    const loading = this.#readProject(id);
+    // Whoever takes it sees a failure; a prefetch nobody takes must not be an unhandled rejection.
+    loading.catch(() => undefined);
+    this.#prefetched = { id, loading };
+  }
+
   /** Loads a project's division and history, and records that it was opened. Rejects `not-found`. */
-  async loadProject(id: string): Promise<LoadedProject> {
+  loadProject(id: string): Promise<LoadedProject> {
+    const prefetched = this.#prefetched;
+    this.#prefetched = undefined;
+    return prefetched?.id === id ? prefetched.loading : this.#readProject(id);
+  }
+
+  async #readProject(id: string): Promise<LoadedProject> {
     const db = this.#db;
     const [range0, range1] = projectRange(id);
     markOpening('project-read-start');
@@ -651,6 +673,8 @@ export class ProjectStore {
   }
 
   #write<T>(action: StorageAction, tables: Table[], body: () => Promise<T>): Promise<T> {
+    // A project read ahead may be older than what this writes: the next load reads again.
+    this.#prefetched = undefined;
     return this.#transaction(action, 'rw', tables, body);
   }
 
@@ -752,10 +776,10 @@ export class ProjectStore {
     const index: CensusIndex = {
       revision,
       chunkOf: undefined,
-      unindexed: chunks.map(({ chunk, ids }) => ({ chunk, ids })),
+      unindexed: chunks.map(({ chunk, idText, idEnds }) => ({ chunk, ids: { idText, idEnds } })),
       sizes: new Map(),
     };
-    for (const chunk of chunks) index.sizes.set(chunk.chunk, chunk.ids.length);
+    for (const chunk of chunks) index.sizes.set(chunk.chunk, chunk.idEnds.length);
     this.#censusIndexes.set(projectId, index);
     return index;
   }
@@ -805,9 +829,10 @@ export class ProjectStore {
       const stored = oldChunks[position];
       // The index was read in this transaction or checked against its revision: the chunk exists.
       if (!stored) throw new Error(`census chunk ${chunk} of project ${projectId} is missing`);
-      before.set(chunk, stored.ids);
+      const columns = chunkColumns(stored);
+      before.set(chunk, columns.ids);
       const points: CensusPoint[] = [];
-      for (const point of decodeCensus(stored)) {
+      for (const point of decodeCensus(columns)) {
         if (removed.has(point.id)) continue;
         points.push(plan.censusPut.get(point.id) ?? point);
       }
@@ -828,7 +853,7 @@ export class ProjectStore {
     const deletes: [string, number][] = [];
     for (const [chunk, points] of after) {
       if (points.length === 0) deletes.push([projectId, chunk]);
-      else puts.push({ projectId, chunk, ...encodeCensus(points) });
+      else puts.push(chunkRow(projectId, chunk, points));
     }
     await db.censusChunks.bulkDelete(deletes);
     await db.censusChunks.bulkPut(puts);
@@ -914,11 +939,10 @@ function replacement(
       deletes.push({ layer: entity.layer, id: entity.id });
   }
   const oldCensusIds = new Set<string>();
-  for (const chunk of oldChunks) {
-    for (const id of chunk.ids) {
-      oldCensusIds.add(id);
-      if (!next.census.has(id)) deletes.push({ layer: 'census', id });
-    }
+  const oldCensus = concatCensus(oldChunks.map(chunkColumns));
+  for (const id of oldCensus.ids) {
+    oldCensusIds.add(id);
+    if (!next.census.has(id)) deletes.push({ layer: 'census', id });
   }
   const inverseDeletes: EntityRef[] = [];
   const censusDelete: string[] = [];
@@ -936,7 +960,7 @@ function replacement(
     note,
     put: oldAreas,
     delete: inverseDeletes,
-    ...(oldChunks.length > 0 ? { censusPut: concatCensus(oldChunks) } : {}),
+    ...(oldChunks.length > 0 ? { censusPut: oldCensus } : {}),
     ...(censusDelete.length > 0 ? { censusDelete } : {}),
   };
   return { change: { put, delete: deletes, note }, inverse };

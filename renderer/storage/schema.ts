@@ -1,12 +1,15 @@
 import type { Dexie, Table, Transaction } from 'dexie';
 import type {
   CensusColumns,
+  CensusNumbers,
+  PackedIds,
   Entity,
   EntityRef,
   ExtraProperties,
   Layer,
   ReferenceLayer,
 } from '../../shared/model';
+import { packIds } from '../../shared/model';
 import type { VersionBodyRow, VersionKey, VersionRow } from './version-rows';
 import { VERSION_TABLES } from './version-rows';
 
@@ -69,8 +72,18 @@ export interface EntityRow {
 }
 export type EntityKey = [projectId: string, layer: Layer, id: string];
 
-/** Up to `CENSUS_CHUNK_SIZE` (5,000) census points of one project. `chunk` orders the chunks. */
-export interface CensusChunkRow extends CensusColumns {
+/** Census chunk rows as schema versions 1–4 wrote them: the ids as an array of strings. */
+export interface CensusChunkRowV4 extends CensusColumns {
+  readonly projectId: string;
+  readonly chunk: number;
+}
+
+/**
+ * Up to `CENSUS_CHUNK_SIZE` (5,000) census points of one project. `chunk` orders the chunks. Since v5
+ * the ids are packed into one string (`PackedIds`): a project of a million points reads back 200
+ * strings instead of a million, and opens with its ids still packed (bench/app-open-bench.ts).
+ */
+export interface CensusChunkRow extends CensusNumbers, PackedIds {
   readonly projectId: string;
   readonly chunk: number;
 }
@@ -132,7 +145,7 @@ export type GridPlanDatabase = Dexie & {
 };
 
 /** The schema version that {@link declareSchema} reaches by default. */
-export const CURRENT_SCHEMA_VERSION = 4;
+export const CURRENT_SCHEMA_VERSION = 5;
 
 /** Fills `lastOpenedAt` of projects written by version 1, so "recently opened" has a value to sort by. */
 async function upgradeToVersion2(transaction: Transaction): Promise<void> {
@@ -141,6 +154,20 @@ async function upgradeToVersion2(transaction: Transaction): Promise<void> {
     .toCollection()
     .modify((project) => {
       project.lastOpenedAt ??= project.updatedAt;
+    });
+}
+
+/** Packs the ids of every census chunk written by versions 1–4 (v5, {@link CensusChunkRow}). */
+async function upgradeToVersion5(transaction: Transaction): Promise<void> {
+  await transaction
+    .table<CensusChunkRowV4 | CensusChunkRow, [string, number]>('censusChunks')
+    .toCollection()
+    .modify((row: { ids?: readonly string[]; idText?: string; idEnds?: Uint32Array }) => {
+      if (row.ids === undefined) return;
+      const packed = packIds(row.ids);
+      delete row.ids;
+      row.idText = packed.idText;
+      row.idEnds = packed.idEnds;
     });
 }
 
@@ -180,5 +207,11 @@ export function declareSchema(db: Dexie, upTo: number = CURRENT_SCHEMA_VERSION):
   // the history list never reads a whole division. New tables only: nothing to upgrade. NEVER EDIT.
   db.version(4).stores(VERSION_TABLES);
 
-  // Version 5 goes here, with its own .upgrade() when rows change; raise CURRENT_SCHEMA_VERSION with it.
+  if (upTo < 5) return;
+
+  // Version 5: census chunk ids packed into one string per chunk. Same tables and keys; every chunk row
+  // is rewritten. NEVER EDIT.
+  db.version(5).stores({}).upgrade(upgradeToVersion5);
+
+  // Version 6 goes here, with its own .upgrade() when rows change; raise CURRENT_SCHEMA_VERSION with it.
 }

@@ -3,7 +3,7 @@ import type { Change, Division, RuleSet } from '../../shared/model';
 import type { CensusCounts, CensusTally } from '../../shared/geometry/count-census';
 import type { ValidationIssue } from '../../shared/validate';
 import { ValidationHandler } from '../workers/validation-handler';
-import { packDivision } from '../workers/packed-division';
+import { packDivision, transferableCensus } from '../workers/packed-division';
 import type { ValidationRequest, ValidationResponse } from '../workers/validation-protocol';
 
 /** What the issues panel, the map and the status bar show of validation. */
@@ -62,7 +62,7 @@ const MAX_LOST_RETRIES = 3;
 
 /** The minimal part of a Worker the client uses, so tests can run the worker's code in-process. */
 export interface WorkerLike {
-  postMessage(message: ValidationRequest): void;
+  postMessage(message: ValidationRequest, transfer?: Transferable[]): void;
   onmessage: ((event: MessageEvent<ValidationResponse>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   /** A message that arrived but could not be read (structured clone failed on this side). */
@@ -256,7 +256,7 @@ export class ValidationClient {
         if (request.type === 'reset' || this.pending === null) this.pending = [];
         this.pending.push(request);
       } else {
-        this.worker.postMessage(request);
+        send(this.worker, request);
         this.arm(this.timeouts.answerMs);
       }
       this.set({ ...this.state, ...patch, running: true });
@@ -283,7 +283,7 @@ export class ValidationClient {
       const queued = this.pending ?? [];
       this.pending = null;
       this.inProcess = null;
-      for (const request of queued) this.worker?.postMessage(request);
+      for (const request of queued) if (this.worker) send(this.worker, request);
       if (queued.length > 0) this.arm(this.timeouts.answerMs);
       else clearTimeout(this.watchdog);
       return;
@@ -334,4 +334,14 @@ function createValidationWorker(): WorkerLike {
     type: 'module',
     name: 'gridplan-validation',
   });
+}
+
+/** Posts a request, a reset's census columns handed over as copies (see {@link transferableCensus}). */
+function send(worker: WorkerLike, request: ValidationRequest): void {
+  if (request.type !== 'reset') {
+    worker.postMessage(request);
+    return;
+  }
+  const { census, transfer } = transferableCensus(request.division.census);
+  worker.postMessage({ ...request, division: { ...request.division, census } }, transfer);
 }

@@ -1,16 +1,12 @@
-import type { CensusColumns, CensusPoint, Division } from '../../shared/model';
-import { censusColumnsOf, ColumnarCensus } from '../../shared/model';
+import type { CensusNumbers, CensusPoint, Division, PackedIds } from '../../shared/model';
+import { censusNumbersOf, ColumnarCensus, packedIdsOf } from '../../shared/model';
 
 /**
- * Census points as they cross to a worker: the columns, with the ids joined into one string. Structured
- * clone copies typed arrays and one string as blocks, where a million point objects (or a million id
- * strings) took seconds of the window's thread on every message (bench/app-open-bench.ts).
+ * Census points as they cross to a worker: the number columns, with the ids packed into one string.
+ * Structured clone copies typed arrays and one string as blocks, where a million point objects (or a
+ * million id strings) took seconds of the window's thread on every message (bench/app-open-bench.ts).
  */
-export interface PackedCensus extends Omit<CensusColumns, 'ids'> {
-  readonly idText: string;
-  /** End of each id in `idText` (its start is the previous end). */
-  readonly idEnds: Uint32Array;
-}
+export type PackedCensus = CensusNumbers & PackedIds;
 
 /** A division on its way to a worker: everything but the census as it is, the census as columns. */
 export interface PackedDivision {
@@ -18,32 +14,44 @@ export interface PackedDivision {
   readonly census: PackedCensus;
 }
 
-/** Packs a division for `postMessage` (the census columns come from the loader when it attached them). */
+/**
+ * Packs a division for `postMessage`. A census read from the store comes with its ids packed already,
+ * so nothing is joined here.
+ */
 export function packDivision(division: Division): PackedDivision {
   const { census, ...rest } = division;
-  const { ids, ...columns } = censusColumnsOf(census);
-  const idEnds = new Uint32Array(ids.length);
-  let end = 0;
-  for (let index = 0; index < ids.length; index++) {
-    end += (ids[index] as string).length;
-    idEnds[index] = end;
-  }
-  return { division: rest, census: { ...columns, idText: ids.join(''), idEnds } };
+  return { division: rest, census: { ...censusNumbersOf(census), ...packedIdsOf(census) } };
+}
+
+/**
+ * The packed census with its columns copied into fresh buffers, and those buffers, for `postMessage`'s
+ * transfer list: handing over a copy (one memcpy per column) costs the window a fraction of what structured
+ * clone does (it serialises each column and copies it again: 0.3–0.5 s at a million points in Chromium,
+ * up to 1.3 s under load, bench/app-open-bench.ts), and `census` itself stays whole, to be sent again to a
+ * replaced worker.
+ */
+export function transferableCensus(census: PackedCensus): {
+  readonly census: PackedCensus;
+  readonly transfer: ArrayBuffer[];
+} {
+  const lon = census.lon.slice();
+  const lat = census.lat.slice();
+  const households = census.households.slice();
+  const population = census.population.slice();
+  const idEnds = census.idEnds.slice();
+  return {
+    census: { ...census, lon, lat, households, population, idEnds },
+    transfer: [lon, lat, households, population, idEnds].map((column) => column.buffer),
+  };
 }
 
 /** The division again, in the worker. */
 export function unpackDivision(packed: PackedDivision): Division {
-  const { idText, idEnds, ...columns } = packed.census;
-  const ids = new Array<string>(idEnds.length);
-  let start = 0;
-  for (let index = 0; index < idEnds.length; index++) {
-    const end = idEnds[index] as number;
-    ids[index] = idText.slice(start, end);
-    start = end;
-  }
+  const { idText, idEnds, ...numbers } = packed.census;
   // The ids are a map's keys (or a columnar census's, distinct too), so they are not hashed to check it:
-  // hashing a million ids sliced from one string took 1.4 s of the worker in Node.
-  const census: ReadonlyMap<string, CensusPoint> = ColumnarCensus.ofDistinct({ ...columns, ids });
+  // hashing a million ids sliced from one string took 1.4 s of the worker in Node. They stay packed
+  // until something asks for one.
+  const census: ReadonlyMap<string, CensusPoint> = ColumnarCensus.ofPacked(numbers, { idText, idEnds });
   return { ...packed.division, census };
 }
 

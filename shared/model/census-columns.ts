@@ -28,6 +28,60 @@ export interface CensusColumns {
   readonly details: readonly CensusDetail[];
 }
 
+/** A census's columns but its ids: what whoever draws, counts or sums points needs. */
+export type CensusNumbers = Omit<CensusColumns, 'ids'>;
+
+/**
+ * Census ids joined into one string, with where each ends: how ids are stored and how they cross to a
+ * worker. IndexedDB and structured clone copy one string and one typed array as blocks, where a million
+ * id strings are a million values to serialise, read back and collect (bench/app-open-bench.ts).
+ */
+export interface PackedIds {
+  readonly idText: string;
+  /** End of each id in `idText` (its start is the previous end). */
+  readonly idEnds: Uint32Array;
+}
+
+/** Joins ids into {@link PackedIds}. */
+export function packIds(ids: readonly string[]): PackedIds {
+  const idEnds = new Uint32Array(ids.length);
+  let end = 0;
+  for (let index = 0; index < ids.length; index++) {
+    end += (ids[index] as string).length;
+    idEnds[index] = end;
+  }
+  return { idText: ids.join(''), idEnds };
+}
+
+/** The ids of {@link packIds} again, in order. */
+export function unpackIds({ idText, idEnds }: PackedIds): string[] {
+  const ids = new Array<string>(idEnds.length);
+  let start = 0;
+  for (let index = 0; index < idEnds.length; index++) {
+    const end = idEnds[index] as number;
+    ids[index] = idText.slice(start, end);
+    start = end;
+  }
+  return ids;
+}
+
+/** Packed id blocks end to end (census chunks as read): one string, the ends shifted. */
+export function concatPackedIds(blocks: readonly PackedIds[]): PackedIds {
+  let count = 0;
+  for (const block of blocks) count += block.idEnds.length;
+  const idEnds = new Uint32Array(count);
+  let offset = 0;
+  let shift = 0;
+  for (const block of blocks) {
+    const { idEnds: ends } = block;
+    for (let index = 0; index < ends.length; index++)
+      idEnds[offset + index] = (ends[index] as number) + shift;
+    offset += ends.length;
+    shift += block.idText.length;
+  }
+  return { idText: blocks.map((block) => block.idText).join(''), idEnds };
+}
+
 /** The `extra` of every point that has none: shared and frozen, so a million points do not own a `{}` each. */
 const NO_EXTRA: ExtraProperties = Object.freeze({});
 
@@ -116,7 +170,7 @@ export function decodeCensus(columns: CensusColumns): CensusPoint[] {
   return points;
 }
 
-function detailsByIndex(columns: CensusColumns): Map<number, CensusDetail> {
+function detailsByIndex(columns: Pick<CensusNumbers, 'details'>): Map<number, CensusDetail> {
   const details = new Map<number, CensusDetail>();
   for (const detail of columns.details) details.set(detail.index, detail);
   return details;
@@ -137,11 +191,31 @@ export class ColumnarCensus implements ReadonlyMap<string, CensusPoint> {
   private positions: Map<string, number> | undefined;
   private details: Map<number, CensusDetail> | undefined;
 
-  private constructor(readonly columns: CensusColumns) {}
+  private constructor(
+    private readonly numbers: CensusNumbers,
+    private whole: CensusColumns | undefined,
+    private readonly packed: PackedIds | undefined,
+  ) {}
+
+  /** The columns with their ids (packed ids are split into strings the first time they are asked for). */
+  get columns(): CensusColumns {
+    this.whole ??= { ...this.numbers, ids: unpackIds(this.packed as PackedIds) };
+    return this.whole;
+  }
+
+  /** The columns without the ids: never splits packed ids. */
+  get numberColumns(): CensusNumbers {
+    return this.numbers;
+  }
+
+  /** The ids packed: as they came when they came packed, else joined (not kept). */
+  packedIds(): PackedIds {
+    return this.packed ?? packIds(this.columns.ids);
+  }
 
   /** The points of `columns` as a division's census map: columnar when their ids are distinct. */
   static of(columns: CensusColumns): ReadonlyMap<string, CensusPoint> {
-    const census = new ColumnarCensus(columns);
+    const census = ColumnarCensus.ofDistinct(columns);
     if (census.positionsOfIds().size === columns.ids.length) return census;
     const map = new Map<string, CensusPoint>();
     for (const point of decodeCensus(columns)) map.set(point.id, point);
@@ -154,11 +228,20 @@ export class ColumnarCensus implements ReadonlyMap<string, CensusPoint> {
    * otherwise build only when first asked.
    */
   static ofDistinct(columns: CensusColumns): ColumnarCensus {
-    return new ColumnarCensus(columns);
+    return new ColumnarCensus(columns, columns, undefined);
+  }
+
+  /**
+   * The points of `numbers` with their ids packed (stored census chunks, a census crossing to a worker),
+   * distinct as for {@link ColumnarCensus.ofDistinct}. The ids stay one string until something asks for
+   * an id: opening a project or drawing and counting its points never makes a million id strings.
+   */
+  static ofPacked(numbers: CensusNumbers, ids: PackedIds): ColumnarCensus {
+    return new ColumnarCensus(numbers, undefined, ids);
   }
 
   get size(): number {
-    return this.columns.ids.length;
+    return this.numbers.lon.length;
   }
 
   get [Symbol.toStringTag](): string {
@@ -199,7 +282,7 @@ export class ColumnarCensus implements ReadonlyMap<string, CensusPoint> {
 
   /** The point at position `index` of the columns. */
   at(index: number): CensusPoint {
-    this.details ??= detailsByIndex(this.columns);
+    this.details ??= detailsByIndex(this.numbers);
     return pointAt(this.columns, index, this.details.get(index));
   }
 
@@ -222,7 +305,7 @@ export class ColumnarCensus implements ReadonlyMap<string, CensusPoint> {
   }
 
   *values(): MapIterator<CensusPoint> {
-    for (let index = 0; index < this.columns.ids.length; index++) yield this.at(index);
+    for (let index = 0; index < this.size; index++) yield this.at(index);
   }
 
   [Symbol.iterator](): MapIterator<[string, CensusPoint]> {
@@ -270,16 +353,32 @@ export function censusColumnsOf(census: ReadonlyMap<string, CensusPoint>): Censu
   return columns;
 }
 
+/** The numbers of `census`'s points as columns: a columnar census's own, without splitting packed ids. */
+export function censusNumbersOf(census: ReadonlyMap<string, CensusPoint>): CensusNumbers {
+  return census instanceof ColumnarCensus ? census.numberColumns : censusColumnsOf(census);
+}
+
+/** The ids of `census` packed, in the order of {@link censusNumbersOf}'s columns. */
+export function packedIdsOf(census: ReadonlyMap<string, CensusPoint>): PackedIds {
+  return census instanceof ColumnarCensus ? census.packedIds() : packIds(censusColumnsOf(census).ids);
+}
+
 /** Joins column blocks end to end without making the points (census chunks, history). */
 export function concatCensus(blocks: readonly CensusColumns[]): CensusColumns {
+  const ids: string[] = [];
+  for (const block of blocks) for (const id of block.ids) ids.push(id);
+  return { ids, ...concatCensusNumbers(blocks) };
+}
+
+/** Joins the number columns of blocks end to end (their ids are joined apart: see {@link concatPackedIds}). */
+export function concatCensusNumbers(blocks: readonly CensusNumbers[]): CensusNumbers {
   let count = 0;
   let wholeCounts = true;
   for (const block of blocks) {
-    count += block.ids.length;
+    count += block.lon.length;
     if (!(block.households instanceof Uint32Array) || !(block.population instanceof Uint32Array))
       wholeCounts = false;
   }
-  const ids = new Array<string>(count);
   const lon = new Float64Array(count);
   const lat = new Float64Array(count);
   const households = wholeCounts ? new Uint32Array(count) : new Float64Array(count);
@@ -287,13 +386,12 @@ export function concatCensus(blocks: readonly CensusColumns[]): CensusColumns {
   const details: CensusDetail[] = [];
   let offset = 0;
   for (const block of blocks) {
-    for (let index = 0; index < block.ids.length; index++) ids[offset + index] = block.ids[index] as string;
     lon.set(block.lon, offset);
     lat.set(block.lat, offset);
     households.set(block.households, offset);
     population.set(block.population, offset);
     for (const detail of block.details) details.push({ ...detail, index: detail.index + offset });
-    offset += block.ids.length;
+    offset += block.lon.length;
   }
-  return { ids, lon, lat, households, population, details };
+  return { lon, lat, households, population, details };
 }

@@ -18,8 +18,8 @@ export function censusTotals(
   let households = 0;
   let population = 0;
   if (census instanceof ColumnarCensus) {
-    const columns = census.columns;
-    for (let index = 0; index < columns.ids.length; index++) {
+    const columns = census.numberColumns;
+    for (let index = 0; index < columns.lon.length; index++) {
       households += count(columns.households[index]!);
       population += count(columns.population[index]!);
     }

@@ -32,6 +32,8 @@ afterAll(async () => {
 describe('a project of 200,000 census points', () => {
   it('opens, answers a click on a grid and shows its households counted from the points', async () => {
     await page.reload();
+    // The map is there before the project is read: wait until it shows the project.
+    await page.waitForSelector('[data-testid="map"][data-project="e2e-big-project"]', { timeout: 120_000 });
     await waitForMapIdle(page);
     const [lng, lat] = interiorPoint(preparePolygon(grid.geometry));
     const code = page.locator('[data-testid="attr-code"]');

@@ -43,9 +43,12 @@ export async function waitForCounts(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="status-bar"][data-counts="counted"]', { timeout: 120_000 });
 }
 
-/** Waits until MapLibre has drawn everything it was asked to. */
+/**
+ * Waits until the map shows a project (the map is created before the project is read: `data-project`
+ * is set once the view is fitted to it) and MapLibre has drawn everything it was asked to.
+ */
 export async function waitForMapIdle(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: 60_000 });
+  await page.waitForSelector('[data-testid="map"][data-map-ready="true"][data-project]', { timeout: 60_000 });
   // Give pending setData calls a frame to start before waiting for idle.
   await page.waitForTimeout(300);
   await page.waitForSelector('[data-testid="map"][data-map-idle="true"]', { timeout: 60_000 });

@@ -30,7 +30,12 @@ export async function clickAt(
   offset: { dx?: number; dy?: number } = {},
 ) {
   const { x, y } = await screenOf(page, lng, lat);
-  await page.mouse.move(x + (offset.dx ?? 0), y + (offset.dy ?? 0), { steps: 3 });
+  const box = await page.locator('[data-testid="map"]').boundingBox();
+  const [px, py] = [x + (offset.dx ?? 0), y + (offset.dy ?? 0)];
+  // Off the map the click would land on a panel (a grid in the tree list, a button) and do that instead.
+  if (!box || px < box.x || py < box.y || px >= box.x + box.width || py >= box.y + box.height)
+    throw new Error(`${lng},${lat} is not in the map's view`);
+  await page.mouse.move(px, py, { steps: 3 });
   await page.mouse.down();
   await page.waitForTimeout(30);
   await page.mouse.up();

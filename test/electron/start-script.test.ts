@@ -100,6 +100,7 @@ describe('the browser-mode server', () => {
     await mkdir(path.join(root, 'assets'), { recursive: true });
     await writeFile(path.join(root, 'index.html'), '<!doctype html><title>GridPlan</title>');
     await writeFile(path.join(root, 'assets', 'app.js'), 'export {}');
+    await writeFile(path.join(root, 'assets', 'index-DZGPbtDR.js'), 'export const built = 1;');
     await writeFile(path.join(base, 'secret.txt'), 'TOP SECRET');
     server = start.createStaticServer(root, await start.loadContentSecurityPolicy());
     const port = await start.listenOnFreePort(server, { PORT: '0' });
@@ -128,6 +129,23 @@ describe('the browser-mode server', () => {
     expect(response.status).toBe(404);
     expect(await response.text()).not.toContain('TOP SECRET');
     expect(start.resolveStaticPath(root, requestPath) ?? root).not.toBe(path.join(base, 'secret.txt'));
+  });
+
+  it('lets the browser keep hashed build assets and revalidate the rest by ETag', async () => {
+    const hashed = await fetch(`${origin}/assets/index-DZGPbtDR.js`);
+    expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const page = await fetch(`${origin}/`);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const etag = page.headers.get('etag');
+    expect(etag).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/);
+    const again = await fetch(`${origin}/`, { headers: { 'If-None-Match': etag! } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    const stale = await fetch(`${origin}/`, { headers: { 'If-None-Match': '"0-0"' } });
+    expect(stale.status).toBe(200);
+    expect(await stale.text()).toContain('<title>GridPlan</title>');
+    // A name without a build hash is revalidated, never kept for good.
+    expect((await fetch(`${origin}/assets/app.js`)).headers.get('cache-control')).toBe('no-cache');
   });
 
   it('is read-only', async () => {

@@ -10,6 +10,7 @@ import {
   decodeCensus,
   divisionOf,
   encodeCensus,
+  unpackIds,
 } from '../../../shared/model';
 import { CENSUS_CHUNK_SIZE } from '../../../renderer/storage/census-columns';
 import type { GridPlanDatabase } from '../../../renderer/storage/schema';
@@ -49,7 +50,7 @@ async function storedChunks(dbName: string): Promise<Map<number, readonly string
   declareSchema(db);
   const rows = await db.censusChunks.toArray();
   db.close();
-  return new Map(rows.map((row) => [row.chunk, row.ids]));
+  return new Map(rows.map((row) => [row.chunk, unpackIds(row)]));
 }
 
 describe('concatCensus', () => {

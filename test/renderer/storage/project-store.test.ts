@@ -40,6 +40,33 @@ describe('project store: projects', () => {
     reopened.close();
   });
 
+  it('gives a project read ahead to the next load of it, and reads again after a write or for another', async () => {
+    const store = await freshStore('prefetch');
+    const division = sampleDivision(20);
+    const { id } = await store.createProject(division);
+    const other = await store.createProject(sampleDivision(3));
+
+    store.prefetchProject(id);
+    const first = store.loadProject(id);
+    // Taken once: the next load is a read of its own, giving an equal division, not the same objects.
+    const second = store.loadProject(id);
+    expect(first).not.toBe(second);
+    expect((await first).division).toEqual(division);
+    expect((await second).division).toEqual(division);
+
+    // Another project's load does not take it, and a write makes it stale.
+    store.prefetchProject(id);
+    expect((await store.loadProject(other.id)).division.grid.size).toBe(3);
+    store.prefetchProject(id);
+    await store.renameProject(id, '改名之后');
+    expect((await store.loadProject(id)).division.meta.name).toBe('改名之后');
+
+    // A prefetch of a project that is not there fails only for whoever takes it.
+    store.prefetchProject('no-such-project');
+    await expect(store.loadProject('no-such-project')).rejects.toSatisfy(isStorageError);
+    store.close();
+  });
+
   it('renames and updates meta without touching entities or history', async () => {
     const store = await freshStore('meta');
     const { id, updatedAt } = await store.createProject(sampleDivision(5));

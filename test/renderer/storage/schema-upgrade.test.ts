@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import type { CensusPoint, Grid } from '../../../shared/model';
-import { encodeCensus } from '../../../shared/model';
+import type { CensusPoint, Grid, PackedIds } from '../../../shared/model';
+import { change, encodeCensus, unpackIds } from '../../../shared/model';
 import { encodeChange } from '../../../renderer/storage/history-codec';
 import { openProjectStore } from '../../../renderer/storage/project-store';
-import type { CensusChunkRow, EntityRow, HistoryRow, ProjectRowV1 } from '../../../renderer/storage/schema';
+import type { CensusChunkRowV4, EntityRow, HistoryRow, ProjectRowV1 } from '../../../renderer/storage/schema';
 import { CURRENT_SCHEMA_VERSION, declareSchema } from '../../../renderer/storage/schema';
 import { censusPoints, freshDatabaseName, grid } from './storage-fixtures';
 
@@ -13,7 +13,7 @@ import { censusPoints, freshDatabaseName, grid } from './storage-fixtures';
 function version1Rows(): {
   project: ProjectRowV1;
   entities: EntityRow[];
-  chunks: CensusChunkRow[];
+  chunks: CensusChunkRowV4[];
   history: HistoryRow[];
 } {
   const grids: Grid[] = [grid(1), grid(2)];
@@ -100,6 +100,51 @@ describe('schema upgrades', () => {
         .schema.indexes.map((index) => index.name)
         .sort(),
     ).toEqual(['lastOpenedAt', 'updatedAt']);
+    raw.close();
+  });
+
+  it('packs the ids of version 4 census chunks (v5), and the census reads and edits as before', async () => {
+    const name = freshDatabaseName('upgrade-v5');
+    const points = censusPoints(12);
+    const v4 = new Dexie(name);
+    declareSchema(v4, 4);
+    await v4.table('projects').add({
+      ...version1Rows().project,
+      lastOpenedAt: 1,
+      counts: { township: 0, community: 0, grid: 0, microgrid: 0, census: 12 },
+    });
+    const chunks: CensusChunkRowV4[] = [0, 1, 2].map((chunk) => ({
+      projectId: 'v1-project',
+      chunk,
+      ...encodeCensus(points.slice(chunk * 4, chunk * 4 + 4)),
+    }));
+    await v4.table('censusChunks').bulkAdd(chunks);
+    v4.close();
+
+    const store = await openProjectStore(name, { censusChunkSize: 4 });
+    const loaded = await store.loadProject('v1-project');
+    expect(loaded.division.census).toEqual(new Map(points.map((point) => [point.id, point])));
+    // An edit after the upgrade finds the point in its chunk through the packed ids.
+    const moved = { ...points[5]!, households: 99 };
+    await store.commit('v1-project', change('改户数', [moved], []), {
+      kind: 'edit',
+      inverse: change('改户数', [points[5]!], []),
+    });
+    const again = await store.loadProject('v1-project');
+    expect(again.division.census.get(moved.id)).toEqual(moved);
+    expect(again.division.census.size).toBe(12);
+    store.close();
+
+    const raw = new Dexie(name);
+    await raw.open();
+    const rows = (await raw.table('censusChunks').toArray()) as Record<string, unknown>[];
+    expect(rows).toHaveLength(3);
+    for (const row of rows) {
+      expect(row.ids).toBeUndefined();
+      expect(typeof row.idText).toBe('string');
+      expect(row.idEnds).toBeInstanceOf(Uint32Array);
+    }
+    expect(rows.flatMap((row) => unpackIds(row as unknown as PackedIds))).toEqual(points.map((p) => p.id));
     raw.close();
   });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDivisionGeoJson } from '../../../shared/formats/geojson';
+import { countCensus } from '../../../shared/geometry/count-census';
 import type { Division, Grid } from '../../../shared/model';
 import { applyChange, builtinRuleSet, change } from '../../../shared/model';
 import type { WorkerLike } from '../../../renderer/validation/validation-client';
@@ -225,6 +226,43 @@ describe('ValidationClient with the worker handler', () => {
     expect(made).toBe(2);
     expect(client.getState().gridCounts?.size).toBe(division.grid.size);
     expect(client.diagnostics()).toContain('restarts=1');
+    client.dispose();
+  });
+
+  it('hands a reset’s census over as copies: a replaced worker is given the whole census again', async () => {
+    let made = 0;
+    const received: number[] = [];
+    const client = new ValidationClient(
+      () => {
+        const worker = new InProcessWorker();
+        const deliver = worker.postMessage.bind(worker);
+        const first = made++ === 0;
+        worker.postMessage = (message, transfer) => {
+          if (message.type === 'reset') received.push(message.division.census.lon.length);
+          // The first worker takes the message (its buffers handed over) and never answers.
+          if (first) structuredClone(message, { transfer: transfer as never });
+          else deliver(message, transfer);
+        };
+        return worker;
+      },
+      { readyMs: 30, answerMs: 50 },
+    );
+    client.connect();
+    const division = demo();
+    const done = new Promise<void>((resolve) => {
+      const stop = client.subscribe(() => {
+        if (client.getState().checked) {
+          stop();
+          resolve();
+        }
+      });
+    });
+    client.reset(division, builtinRuleSet('zigong')!);
+    await done;
+    expect(made).toBe(2);
+    expect(received).toEqual([division.census.size, division.census.size]);
+    const expected = countCensus(division).byGrid;
+    for (const [id, tally] of expected) expect(client.getState().gridCounts?.get(id)).toEqual(tally);
     client.dispose();
   });
 

@@ -4,11 +4,17 @@ import type { CensusPoint } from '../../../shared/model';
 import {
   applyChange,
   censusColumnsOf,
+  censusNumbersOf,
   censusPointsOf,
   ColumnarCensus,
+  concatCensusNumbers,
+  concatPackedIds,
   decodeCensus,
   divisionOf,
   encodeCensus,
+  packedIdsOf,
+  packIds,
+  unpackIds,
 } from '../../../shared/model';
 
 const censusPointArbitrary: fc.Arbitrary<CensusPoint> = fc.record(
@@ -56,6 +62,51 @@ describe('ColumnarCensus', () => {
             expect(census.has(id)).toBe(plain.has(id));
             expect(census.get(id)).toEqual(plain.get(id));
           }
+        },
+      ),
+    );
+  });
+
+  it('with its ids packed in blocks (stored chunks), answers as the plain map does and splits ids only when asked', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(censusPointArbitrary, { selector: (point) => point.id, maxLength: 30 }),
+        fc.array(fc.nat(8), { maxLength: 4 }),
+        fc.string({ maxLength: 4 }),
+        (points, cuts, probe) => {
+          // The points cut into blocks as the store's chunks cut them, each block's ids packed.
+          const blocks: CensusPoint[][] = [];
+          let start = 0;
+          for (const cut of cuts) {
+            blocks.push(points.slice(start, start + cut));
+            start += cut;
+          }
+          blocks.push(points.slice(start));
+          const encoded = blocks.map((block) => encodeCensus(block));
+          const packed = concatPackedIds(encoded.map((block) => packIds(block.ids)));
+          expect(unpackIds(packed)).toEqual(points.map((point) => point.id));
+          const census = ColumnarCensus.ofPacked(concatCensusNumbers(encoded), packed);
+          // Sizes, sums and the packed ids come without splitting them into strings.
+          expect(census.size).toBe(points.length);
+          expect(census.packedIds()).toBe(packed);
+          expect(packedIdsOf(census)).toBe(packed);
+          expect(censusNumbersOf(census).lon).toEqual(Float64Array.from(points, (point) => point.lon));
+          const plain = plainMapOf(points);
+          expect([...census]).toEqual([...plain]);
+          for (const id of [probe, ...plain.keys()]) expect(census.get(id)).toEqual(plain.get(id));
+          expect(censusColumnsOf(census).ids).toEqual([...plain.keys()]);
+        },
+      ),
+    );
+  });
+
+  it('packs ids of any length and characters, and back, including none and empty blocks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.string({ maxLength: 5, unit: 'grapheme' }), { maxLength: 5 })),
+        (blocks) => {
+          const joined = concatPackedIds(blocks.map((ids) => packIds(ids)));
+          expect(unpackIds(joined)).toEqual(blocks.flat());
         },
       ),
     );
