@@ -1,7 +1,7 @@
 import type { Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
 import type { RefObject } from 'react';
 import { useEffect, useRef } from 'react';
-import type { CensusPoint } from '../../shared/model';
+import type { CensusNumbers, CensusPoint } from '../../shared/model';
 import { censusNumbersOf } from '../../shared/model';
 import type { CensusTileReply } from '../workers/census-tile-protocol';
 import { markOpening } from '../platform/opening-marks';
@@ -22,6 +22,8 @@ export function useCensusSource(
   census: ReadonlyMap<string, CensusPoint>,
 ): void {
   const client = useRef<CensusTileClient | null>(null);
+  /** The columns last sent to the worker. */
+  const sent = useRef<CensusNumbers | null>(null);
 
   useEffect(() => {
     const worker = new Worker(new URL('../workers/census-tile-worker.ts', import.meta.url), {
@@ -60,6 +62,16 @@ export function useCensusSource(
     if (!ready || !map) return;
     const send = (): void => {
       const columns = censusNumbersOf(census);
+      // A census map made anew around the same columns (a project settling as it opens) is not binned again.
+      const last = sent.current;
+      if (
+        last &&
+        last.lon === columns.lon &&
+        last.lat === columns.lat &&
+        last.households === columns.households
+      )
+        return;
+      sent.current = columns;
       // Copies, handed over rather than cloned: a copy is one memcpy per column, where structured clone
       // serialises each column and copies it again on the other side (0.65 s of the window's thread at
       // 1,000,000 points under load, bench/app-open-bench.ts). The census keeps its own columns.
