@@ -1,5 +1,8 @@
 import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSourceSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import { CENSUS_TILE_MAX_ZOOM } from '../workers/census-pyramid';
+import { CENSUS_TILE_LAYER } from '../workers/census-tile-protocol';
+import { censusTileUrl } from './census-tile-url';
 import { PROBLEM_COLOUR, SELECTION_COLOUR, STATUS_COLOURS } from './colours';
 
 /** Source ids of the division layers drawn on the map. */
@@ -45,6 +48,9 @@ const statusColour: unknown[] = [
 /** Fill layers a click on a grid can hit. */
 export const GRID_FILL_LAYERS = ['grid-fill', 'grid-untargeted-fill', 'grid-exclusive-fill'];
 
+/** The census layers: clusters and single points. */
+export const CENSUS_LAYERS = ['census-cluster', 'census-point'];
+
 /** Adds the division's sources and layers to a map whose style has loaded. */
 export function addDivisionLayers(map: MapLibreMap): void {
   map.addImage('gp-hatch-exclusive', hatchImage([123, 78, 163, 200]));
@@ -61,16 +67,13 @@ export function addDivisionLayers(map: MapLibreMap): void {
   map.addSource(SOURCES.issues, geojson());
   // The problems overlay (overlays/problems-overlay.ts) hatches gaps with it.
   map.addImage('gp-hatch-problem', hatchImage([214, 39, 40, 230]));
-  // Clustering keeps 100k points readable at township zoom; the sum of households is shown per cluster.
-  map.addSource(
-    SOURCES.census,
-    geojson({
-      cluster: true,
-      clusterRadius: 40,
-      clusterMaxZoom: 16,
-      clusterProperties: { households: ['+', ['get', 'households']] },
-    }),
-  );
+  // Clustering keeps a million points readable at township zoom; the sum of households is shown per
+  // cluster. The tiles are made by our worker (use-census-source.ts); until a census is binned, none.
+  map.addSource(SOURCES.census, {
+    type: 'vector',
+    tiles: [censusTileUrl(0, 0)],
+    maxzoom: CENSUS_TILE_MAX_ZOOM,
+  });
 
   const layers: LayerSpecification[] = [
     {
@@ -163,6 +166,7 @@ export function addDivisionLayers(map: MapLibreMap): void {
       id: 'census-cluster',
       type: 'circle',
       source: SOURCES.census,
+      'source-layer': CENSUS_TILE_LAYER,
       filter: ['has', 'point_count'],
       paint: {
         'circle-color': '#6b6b6b',
@@ -176,6 +180,7 @@ export function addDivisionLayers(map: MapLibreMap): void {
       id: 'census-point',
       type: 'circle',
       source: SOURCES.census,
+      'source-layer': CENSUS_TILE_LAYER,
       filter: ['!', ['has', 'point_count']],
       paint: {
         'circle-color': '#444',

@@ -1,69 +1,106 @@
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
 import type { RefObject } from 'react';
 import { useEffect, useRef } from 'react';
-import type { CensusPoint } from '../../shared/model';
+import type { CensusNumbers, CensusPoint } from '../../shared/model';
 import { censusNumbersOf } from '../../shared/model';
-import type { CensusGeoJsonReply, CensusGeoJsonRequest } from '../workers/census-geojson-protocol';
+import type { CensusTileReply } from '../workers/census-tile-protocol';
 import { markOpening } from '../platform/opening-marks';
-import { SOURCES } from './map-layers';
+import { CensusTileClient } from './census-tile-client';
+import { censusTileUrl, registerCensusTiles } from './census-tile-url';
+import { CENSUS_LAYERS, SOURCES } from './map-layers';
 
 /**
- * Keeps the census layer's source in step with the points: the GeoJSON is written in a worker from the
- * points' columns and given to MapLibre as a blob URL, once the map has drawn what it was doing (the
- * grids of a project just opened answer clicks before a million points are clustered).
+ * Keeps the census layer's vector tiles in step with the points: the columns go to a worker that bins
+ * them once and makes each tile MapLibre asks for, so MapLibre never holds a million points. A new
+ * census gets a new tile URL (revision) once binned; the old tiles are dropped. When the map settles,
+ * `data-census-features`, `-clusters` and `-households` say what the census layers draw (for the
+ * end-to-end tests).
  */
 export function useCensusSource(
   mapRef: RefObject<MapLibreMap | null>,
   ready: boolean,
   census: ReadonlyMap<string, CensusPoint>,
 ): void {
-  const worker = useRef<Worker | null>(null);
-  const seq = useRef(0);
-  const url = useRef<string | null>(null);
+  const client = useRef<CensusTileClient | null>(null);
+  /** The columns last sent to the worker. */
+  const sent = useRef<CensusNumbers | null>(null);
 
   useEffect(() => {
-    const started = new Worker(new URL('../workers/census-geojson-worker.ts', import.meta.url), {
+    const worker = new Worker(new URL('../workers/census-tile-worker.ts', import.meta.url), {
       type: 'classic',
     });
-    started.onmessage = (event: MessageEvent<CensusGeoJsonReply>) => {
-      const { seq: answered, bytes } = event.data;
-      markOpening('census-written');
-      if (answered !== seq.current) return;
-      const show = (): void => {
+    let key = 0;
+    const started = new CensusTileClient(
+      (request, transfer) => worker.postMessage(request, transfer),
+      (revision) => {
+        markOpening('census-indexed');
         const map = mapRef.current;
-        if (answered !== seq.current || !map) return;
-        const next = URL.createObjectURL(
-          new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/json' }),
-        );
-        map.getSource<GeoJSONSource>(SOURCES.census)?.setData(next);
-        markOpening('census-sent');
-        // MapLibre has started reading the previous one long ago (it was set before this was asked for).
-        if (url.current) URL.revokeObjectURL(url.current);
-        url.current = next;
-      };
-      const map = mapRef.current;
-      if (!map || map.loaded()) show();
-      else void map.once('idle', show);
-    };
-    worker.current = started;
+        const source = map?.getSource<VectorTileSource>(SOURCES.census);
+        if (!map || !source) return;
+        source.setTiles([censusTileUrl(key, revision)]);
+        // A tile MapLibre was still loading when the URL changed is re-parsed from the bytes it got, not
+        // fetched again (MapLibre 5.24, VectorTileSource.loadTile): once nothing loads, fetch them all again.
+        void map.once('idle', () => {
+          if (started.revision === revision) map.refreshTiles(SOURCES.census);
+        });
+      },
+    );
+    const registered = registerCensusTiles(started);
+    key = registered.key;
+    worker.onmessage = (event: MessageEvent<CensusTileReply>) => started.receive(event.data);
+    client.current = started;
     return () => {
-      started.terminate();
-      worker.current = null;
-      if (url.current) URL.revokeObjectURL(url.current);
-      url.current = null;
+      registered.unregister();
+      started.close();
+      worker.terminate();
+      client.current = null;
     };
   }, [mapRef]);
 
   useEffect(() => {
-    if (!ready) return;
-    const columns = censusNumbersOf(census);
-    // Copies, handed over rather than cloned: a copy is one memcpy per column, where structured clone
-    // serialises each column and copies it again on the other side (0.65 s of the window's thread at
-    // 1,000,000 points under load, bench/app-open-bench.ts). The census keeps its own columns.
-    const lon = columns.lon.slice();
-    const lat = columns.lat.slice();
-    const households = columns.households.slice();
-    const request: CensusGeoJsonRequest = { seq: ++seq.current, lon, lat, households };
-    worker.current?.postMessage(request, [lon.buffer, lat.buffer, households.buffer]);
-  }, [ready, census]);
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const send = (): void => {
+      const columns = censusNumbersOf(census);
+      // A census map made anew around the same columns (a project settling as it opens) is not binned again.
+      const last = sent.current;
+      if (
+        last &&
+        last.lon === columns.lon &&
+        last.lat === columns.lat &&
+        last.households === columns.households
+      )
+        return;
+      sent.current = columns;
+      // Copies, handed over rather than cloned: a copy is one memcpy per column, where structured clone
+      // serialises each column and copies it again on the other side (0.65 s of the window's thread at
+      // 1,000,000 points under load, bench/app-open-bench.ts). The census keeps its own columns.
+      client.current?.send(columns.lon.slice(), columns.lat.slice(), columns.households.slice());
+      markOpening('census-sent');
+    };
+    if (map.loaded()) {
+      send();
+      return;
+    }
+    // A project just opened: its grids are drawn (and answer clicks) before the points are binned, on
+    // the same two cores.
+    void map.once('idle', send);
+    return () => void map.off('idle', send);
+  }, [mapRef, ready, census]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const report = (): void => {
+      const drawn = map.queryRenderedFeatures({ layers: CENSUS_LAYERS });
+      const households = drawn.reduce((sum, feature) => sum + Number(feature.properties['households']), 0);
+      const clusters = drawn.filter((feature) => feature.properties['point_count'] !== undefined).length;
+      const container = map.getContainer();
+      container.setAttribute('data-census-features', String(drawn.length));
+      container.setAttribute('data-census-clusters', String(clusters));
+      container.setAttribute('data-census-households', String(households));
+    };
+    map.on('idle', report);
+    return () => void map.off('idle', report);
+  }, [mapRef, ready]);
 }

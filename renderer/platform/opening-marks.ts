@@ -12,8 +12,8 @@ export type OpeningStep =
   | 'map-loaded'
   | 'grids-sent'
   | 'view-fitted'
-  | 'census-written'
   | 'census-sent'
+  | 'census-indexed'
   | 'map-idle'
   | 'grid-clicked';
 

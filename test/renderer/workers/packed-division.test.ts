@@ -5,7 +5,6 @@ import { countCensus } from '../../../shared/geometry/count-census';
 import { parseDivisionGeoJson } from '../../../shared/formats/geojson';
 import type { CensusPoint, Division } from '../../../shared/model';
 import { censusColumnsOf, ColumnarCensus, divisionOf, encodeCensus } from '../../../shared/model';
-import { censusGeoJsonText } from '../../../renderer/workers/census-geojson-text';
 import { packDivision, unpackDivision } from '../../../renderer/workers/packed-division';
 
 function demo(): Division {
@@ -73,44 +72,5 @@ describe('census columns of a loaded census', () => {
     const fromPoints = censusTable(division.census);
     expect(fromColumns.households).toEqual(fromPoints.households);
     expect(countCensus(division, { table: fromColumns })).toEqual(countCensus(division));
-  });
-});
-
-describe('censusGeoJsonText', () => {
-  it('writes one point feature per finite point with its households', () => {
-    const text = censusGeoJsonText(
-      Float64Array.from([104.5, Number.NaN, 104.25]),
-      Float64Array.from([29.5, 29, 29.125]),
-      Uint32Array.from([3, 4, 0]),
-    );
-    expect(JSON.parse(text)).toEqual({
-      type: 'FeatureCollection',
-      features: [
-        {
-          type: 'Feature',
-          properties: { households: 3 },
-          geometry: { type: 'Point', coordinates: [104.5, 29.5] },
-        },
-        {
-          type: 'Feature',
-          properties: { households: 0 },
-          geometry: { type: 'Point', coordinates: [104.25, 29.125] },
-        },
-      ],
-    });
-  });
-
-  it('stays valid JSON across its pieces and when empty', () => {
-    const n = 25_001;
-    const lon = Float64Array.from({ length: n }, (_, i) => 104 + i * 1e-6);
-    const lat = Float64Array.from({ length: n }, () => 29);
-    const parsed = JSON.parse(censusGeoJsonText(lon, lat, new Uint32Array(n))) as { features: unknown[] };
-    expect(parsed.features).toHaveLength(n);
-    expect(
-      JSON.parse(censusGeoJsonText(new Float64Array(0), new Float64Array(0), new Uint32Array(0))),
-    ).toEqual({
-      type: 'FeatureCollection',
-      features: [],
-    });
   });
 });
