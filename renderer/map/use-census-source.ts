@@ -78,13 +78,13 @@ export function useCensusSource(
       client.current?.send(columns.lon.slice(), columns.lat.slice(), columns.households.slice());
       markOpening('census-sent');
     };
-    if (map.loaded()) {
-      send();
-      return;
-    }
-    // A project just opened: its grids are drawn (and answer clicks) before the points are binned, on
-    // the same two cores.
+    // Sent once the map has drawn what it was given with this census: a project just opened has its grids
+    // drawn (and answering clicks) before the points are binned on the same two cores. The map is created
+    // before a project is read, so it may be idle with nothing drawn when the division arrives: the
+    // repaint makes the next `idle` come after the grids sent in this same render, and come at all when
+    // nothing else is pending (a census edit on a settled map).
     void map.once('idle', send);
+    map.triggerRepaint();
     return () => void map.off('idle', send);
   }, [mapRef, ready, census]);
 
