@@ -18,6 +18,9 @@
 //   --base REF     the baseline's git revision (default: git merge-base HEAD main)
 //   --no-build     reuse the previous builds
 //   --no-profile   skip the profiled round
+//   --trace        also record one opening of the new build as a Chrome trace (every thread and process:
+//                  the GPU process's shader compiles, workers), written to the work directory as
+//                  open.trace.json for chrome://tracing or DevTools' Performance panel
 //   --timeout S    seconds an opening may take before the run fails (default 240)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -60,6 +63,7 @@ const SHAPE = args.includes('--city') ? CITY : TOWNSHIP;
 const POINTS = Math.max(1, Math.floor(Number(option('--points') ?? 1_000_000)) || 1);
 const BUILD = !args.includes('--no-build');
 const PROFILE = !args.includes('--no-profile');
+const TRACE = args.includes('--trace');
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const git = (...gitArgs: string[]): string =>
   execFileSync('git', gitArgs, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
@@ -164,9 +168,11 @@ async function open(
       if (box) {
         const { x, y } = screenOf(view, box, target);
         await page.mouse.click(x, y);
+        // A short wait: a click that came before the grids were drawn selects nothing, and a long wait
+        // for it would make the measure as coarse as the wait.
         const code = await page
           .locator('[data-testid="attr-code"]')
-          .textContent({ timeout: 500 })
+          .textContent({ timeout: 100 })
           .catch(() => null);
         if (code === grid.code) {
           interactiveMs = Date.now() - start;
@@ -174,7 +180,7 @@ async function open(
         }
       }
     }
-    await page.waitForTimeout(50);
+    await page.waitForTimeout(25);
   }
   if (interactiveMs === null) throw new Error(`the map did not answer within ${OPEN_TIMEOUT_MS} ms`);
   const households = page.locator('[data-testid="attr-households"]');
@@ -284,6 +290,29 @@ try {
     );
     results.new.push(opening);
     console.log(`    timeline: ${timeline(opening)}`);
+  }
+
+  if (TRACE) {
+    const tracePath = path.join(WORK_DIR, 'open.trace.json');
+    await browser.startTracing(page, {
+      path: tracePath,
+      screenshots: false,
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'blink.user_timing',
+        'v8',
+        'gpu',
+        'blink',
+        'toplevel',
+        'gpu.service',
+        'disabled-by-default-gpu.service',
+        'gpu.angle',
+      ],
+    });
+    await open(page, `${origin}/new/index.html`, grid, centre);
+    await browser.stopTracing();
+    console.log(`\nTrace of one opening of the new build: ${tracePath}`);
   }
 
   if (PROFILE) {
