@@ -134,7 +134,14 @@ function ignoreClick(): void {}
 
 function Status({ shell }: { readonly shell: Shell }) {
   const { t, division, figures, project, validation, cursor } = shell;
-  if (!figures) return null;
+  // The bar holds its place while a project is read: the map's size then never changes as the project
+  // opens (a resize reallocates the map's canvas and draws it all again, just when the grids arrive).
+  if (!figures)
+    return (
+      <footer className="status-bar">
+        <span className="status-activity">{project.busy ?? t('status.loading')}</span>
+      </footer>
+    );
   const state = project.state;
   const checked = validation.state.checked;
   const count = (severity: string): number | null =>
