@@ -33,6 +33,14 @@ function hatchImage(rgba: [number, number, number, number]): {
   return { width: size, height: size, data };
 }
 
+/** Grids with no household target that are not exclusive (e.g. rural grids under Zigong's rules). */
+const UNTARGETED_COLOUR = '#d9d4c7';
+
+/**
+ * A grid's fill by its target status. Untargeted grids share the layer of the others (exclusive ones are
+ * hatched instead): one fill layer, one WebGL program to compile as the map opens (hundreds of
+ * milliseconds each with a software renderer), where two layers of different paint kinds needed two.
+ */
 const statusColour: unknown[] = [
   'match',
   ['get', 'status'],
@@ -42,11 +50,13 @@ const statusColour: unknown[] = [
   STATUS_COLOURS.ok,
   'over',
   STATUS_COLOURS.over,
+  'none',
+  UNTARGETED_COLOUR,
   STATUS_COLOURS.none,
 ];
 
 /** Fill layers a click on a grid can hit. */
-export const GRID_FILL_LAYERS = ['grid-fill', 'grid-untargeted-fill', 'grid-exclusive-fill'];
+export const GRID_FILL_LAYERS = ['grid-fill', 'grid-exclusive-fill'];
 
 /** The census layers: clusters and single points. */
 export const CENSUS_LAYERS = ['census-cluster', 'census-point'];
@@ -86,16 +96,9 @@ export function addDivisionLayers(map: MapLibreMap): void {
       id: 'grid-fill',
       type: 'fill',
       source: SOURCES.grid,
-      filter: ['!=', ['get', 'status'], 'none'],
+      // Every grid but an exclusive one without a target, which grid-exclusive-fill hatches.
+      filter: ['any', ['!=', ['get', 'status'], 'none'], ['!', ['get', 'exclusive']]],
       paint: { 'fill-color': statusColour as never, 'fill-opacity': 0.45 },
-    },
-    {
-      // Grids with no household target that are not exclusive (e.g. rural grids under Zigong's rules).
-      id: 'grid-untargeted-fill',
-      type: 'fill',
-      source: SOURCES.grid,
-      filter: ['all', ['==', ['get', 'status'], 'none'], ['!', ['get', 'exclusive']]],
-      paint: { 'fill-color': '#d9d4c7', 'fill-opacity': 0.45 },
     },
     {
       id: 'grid-exclusive-fill',

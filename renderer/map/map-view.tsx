@@ -27,6 +27,7 @@ import { useProposalLayer } from './proposal-layers';
 import type { ReviewOverlay } from './use-review-overlay';
 import { useReviewOverlay } from './use-review-overlay';
 import { markOpening } from '../platform/opening-marks';
+import { sendGeoJson, sourceChanged } from './send-geojson';
 
 /** A request to show a grid (from the list) or a place (a gap, an issue). */
 export type MapFocus =
@@ -184,6 +185,10 @@ export function MapView(props: MapViewProps) {
         locale: mapLocale(t),
         // Needed so screenshots and the print view can read the canvas.
         canvasContextAttributes: { preserveDrawingBuffer: true },
+        // Labels appear at once instead of fading in: a fade repaints the whole map for 300 ms after
+        // every placement, frames a software renderer (and a planner's laptop) pays for while a project
+        // opens.
+        fadeDuration: 0,
         localIdeographFontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif',
       });
     } catch {
@@ -290,7 +295,7 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
-    map.getSource<GeoJSONSource>(SOURCES.issues)?.setData(issueMarkers(issues, selectedIssue?.key));
+    sendGeoJson(map.getSource<GeoJSONSource>(SOURCES.issues), issueMarkers(issues, selectedIssue?.key));
   }, [ready, issues, selectedIssue]);
 
   useEffect(() => {
@@ -309,8 +314,7 @@ export function MapView(props: MapViewProps) {
   // Each source follows only its own layer's map (applyChange copies only the maps it touches).
   const latestDivision = (): Division => latest.current.division;
   const setSource = (id: string, data: FeatureCollection): void => {
-    const source = mapRef.current?.getSource<GeoJSONSource>(id);
-    source?.setData(data);
+    sendGeoJson(mapRef.current?.getSource<GeoJSONSource>(id), data);
   };
   const { township, community, grid, microgrid, census } = division;
   useEffect(() => {
@@ -328,9 +332,12 @@ export function MapView(props: MapViewProps) {
       lockedPrefix: t('divide.mapLocked'),
     });
     if (next && 'data' in next) {
-      source.setData(next.data);
+      sendGeoJson(source, next.data);
       if (next.data.features.length > 0) markOpening('grids-sent');
-    } else if (next) source.updateData(next.diff);
+    } else if (next) {
+      source.updateData(next.diff);
+      sourceChanged(source);
+    }
   }, [ready, grid, figures, t]);
   useEffect(() => {
     if (ready) setSource(SOURCES.microgrid, sourceOf.microgrid(latestDivision()));
