@@ -1,5 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import { sendGeoJson } from './send-geojson';
 
 /**
  * A GeoJSON layer group drawn over (or between) the division's layers, declared as data: one source
@@ -33,5 +34,5 @@ export function addOverlay(map: MapLibreMap, overlay: MapOverlay): void {
 
 /** Sends an overlay's features to its source. */
 export function setOverlayData(map: MapLibreMap, overlay: MapOverlay, data: FeatureCollection): void {
-  map.getSource<GeoJSONSource>(overlay.id)?.setData(data);
+  sendGeoJson(map.getSource<GeoJSONSource>(overlay.id), data);
 }

@@ -3,6 +3,7 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { RefObject } from 'react';
 import { useEffect } from 'react';
 import { STATUS_COLOURS } from './colours';
+import { sendGeoJson } from './send-geojson';
 
 /** The source of a proposal (自动划分 / 平衡) being previewed: features with status, households, label. */
 export const PROPOSAL_SOURCE = 'gp-proposal';
@@ -69,6 +70,6 @@ export function useProposalLayer(
       if (!proposal) return;
       addProposalLayers(map);
     }
-    map.getSource<GeoJSONSource>(PROPOSAL_SOURCE)?.setData(proposal ?? EMPTY);
+    sendGeoJson(map.getSource<GeoJSONSource>(PROPOSAL_SOURCE), proposal ?? EMPTY);
   }, [mapRef, ready, proposal]);
 }

@@ -60,6 +60,9 @@ export function useCensusSource(
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
+    // No points and none drawn (the map before a project is read, a project without a census): nothing
+    // to bin, and no repaint to wait for.
+    if (census.size === 0 && sent.current === null) return;
     const send = (): void => {
       const columns = censusNumbersOf(census);
       // A census map made anew around the same columns (a project settling as it opens) is not binned again.

@@ -3,6 +3,7 @@ import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-
 import type { RefObject } from 'react';
 import { useEffect, useRef } from 'react';
 import { DIFF_COLOURS } from './diff-colours';
+import { sendGeoJson } from './send-geojson';
 
 /** What the 审核 tab draws over the division: a diff, comment pins, and whether a click places a pin. */
 export interface ReviewOverlay {
@@ -132,14 +133,14 @@ export function useReviewOverlay(
     const map = mapRef.current;
     if (!ready || !map) return;
     const data = diff ?? { type: 'FeatureCollection', features: [] };
-    map.getSource<GeoJSONSource>(DIFF_SOURCE)?.setData(data);
+    sendGeoJson(map.getSource<GeoJSONSource>(DIFF_SOURCE), data);
     map.getContainer().dataset.reviewDiff = String(data.features.length);
   }, [mapRef, ready, diff]);
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
     const data = pins ?? { type: 'FeatureCollection', features: [] };
-    map.getSource<GeoJSONSource>(PIN_SOURCE)?.setData(data);
+    sendGeoJson(map.getSource<GeoJSONSource>(PIN_SOURCE), data);
     map.getContainer().dataset.reviewPins = String(data.features.length);
   }, [mapRef, ready, pins]);
   useEffect(() => {
