@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import isolationHeaders from './electron/isolation-headers.json';
 
 // One config for the renderer build (served in the browser and loaded by Electron) and the unit tests.
 export default defineConfig({
@@ -14,8 +15,9 @@ export default defineConfig({
   },
   // Each worker one self-contained script: loads as a classic or a module worker alike (docs/adr/0006).
   worker: { format: 'iife' },
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
+  // Cross-origin isolated as the app's own servers make it (electron/isolation-headers.json).
+  server: { host: '127.0.0.1', headers: isolationHeaders },
+  preview: { host: '127.0.0.1', headers: isolationHeaders },
   test: {
     root: '.',
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import contentTypes from './content-types.json';
+import isolationHeaders from './isolation-headers.json';
 
 /**
  * Registers `app://` as a standard, secure scheme that fetch may use. Must run before the app is ready.
@@ -97,6 +98,9 @@ export function createAppProtocolHandler(
           'X-Content-Type-Options': 'nosniff',
           // Same-origin only: nothing else may embed or read our files.
           'Cross-Origin-Resource-Policy': 'same-origin',
+          // Cross-origin isolated: census columns in shared memory for the workers
+          // (renderer/platform/shared-columns.ts); the same headers as `npm start`'s server.
+          ...isolationHeaders,
         },
       });
     } catch {

@@ -102,6 +102,14 @@ async function startDesktop(executable, { build }) {
 // ---- browser mode -------------------------------------------------------------------------------
 
 // The desktop protocol's table (electron/app-protocol.ts reads the same file), so both serve alike.
+/**
+ * Cross-origin isolation, as the desktop protocol sends it (electron/app-protocol.ts): the page may then
+ * keep census columns in shared memory that its workers read without a copy
+ * (renderer/platform/shared-columns.ts). `credentialless` still lets tiles of a user basemap load.
+ */
+const ISOLATION_HEADERS = JSON.parse(
+  readFileSync(path.join(projectRoot, 'electron', 'isolation-headers.json'), 'utf8'),
+);
 const CONTENT_TYPES = JSON.parse(
   readFileSync(path.join(projectRoot, 'electron', 'content-types.json'), 'utf8'),
 );
@@ -196,6 +204,7 @@ export function createStaticServer(root, policy) {
         'Content-Type': CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream',
         'Content-Length': body.length,
         'Content-Security-Policy': policy,
+        ...ISOLATION_HEADERS,
       });
       response.end(request.method === 'HEAD' ? undefined : body);
     } catch {

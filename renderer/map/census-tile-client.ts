@@ -1,4 +1,5 @@
 import type { CensusTileAsk, CensusTileReply, CensusTileRequest } from '../workers/census-tile-protocol';
+import { handOver } from '../platform/shared-columns';
 
 /** How the client reaches the census tile worker. */
 export type PostCensusTileRequest = (request: CensusTileRequest, transfer: Transferable[]) => void;
@@ -32,14 +33,23 @@ export class CensusTileClient {
     return this.pending.size;
   }
 
-  /** Sends the columns (transferred: pass copies) as the newest census. */
+  /**
+   * Sends the columns as the newest census: shared as they are when in shared memory, else copies
+   * handed over (the caller's columns stay whole).
+   */
   send(lon: Float64Array, lat: Float64Array, households: Uint32Array | Float64Array): number {
     const revision = ++this.sent;
-    this.post({ kind: 'census', revision, lon, lat, households }, [
-      lon.buffer,
-      lat.buffer,
-      households.buffer,
-    ]);
+    const transfer: Transferable[] = [];
+    this.post(
+      {
+        kind: 'census',
+        revision,
+        lon: handOver(lon, transfer),
+        lat: handOver(lat, transfer),
+        households: handOver(households, transfer),
+      },
+      transfer,
+    );
     return revision;
   }
 

@@ -23,6 +23,7 @@ import {
   text,
   unpackIds,
 } from '../../shared/model';
+import { windowColumns } from '../platform/shared-columns';
 import { CENSUS_CHUNK_SIZE, chunkColumns, chunkRow, splitIntoChunks } from './census-columns';
 import { decodeChange, historyRow } from './history-codec';
 import type {
@@ -185,7 +186,12 @@ function divisionFrom(
   // ids stay packed (one string) until one is. They are distinct by construction (chunks are written
   // from a census map, and a commit replaces a point in the chunk that holds it), so they are not hashed
   // to check it when a project opens.
-  const census = ColumnarCensus.ofPacked(concatCensusNumbers(chunks), concatPackedIds(chunks));
+  // In shared memory where the page allows it, so the workers read these very columns (shared-columns.ts).
+  const columns = windowColumns();
+  const census = ColumnarCensus.ofPacked(
+    concatCensusNumbers(chunks, columns),
+    concatPackedIds(chunks, columns),
+  );
   const meta: DivisionMeta = {
     name: row.name,
     ruleSetId: row.ruleSetId,

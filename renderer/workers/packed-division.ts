@@ -1,5 +1,6 @@
 import type { CensusNumbers, CensusPoint, Division, PackedIds } from '../../shared/model';
 import { censusNumbersOf, ColumnarCensus, packedIdsOf } from '../../shared/model';
+import { handOver } from '../platform/shared-columns';
 
 /**
  * Census points as they cross to a worker: the number columns, with the ids packed into one string.
@@ -24,24 +25,26 @@ export function packDivision(division: Division): PackedDivision {
 }
 
 /**
- * The packed census with its columns copied into fresh buffers, and those buffers, for `postMessage`'s
- * transfer list: handing over a copy (one memcpy per column) costs the window a fraction of what structured
- * clone does (it serialises each column and copies it again: 0.3–0.5 s at a million points in Chromium,
- * up to 1.3 s under load, bench/app-open-bench.ts), and `census` itself stays whole, to be sent again to a
- * replaced worker.
+ * The packed census as it goes with `postMessage`, and its transfer list: columns in shared memory go as
+ * they are, others as copies handed over (one memcpy per column, a fraction of what structured clone
+ * costs: 0.3–0.5 s at a million points in Chromium, up to 1.3 s under load, bench/app-open-bench.ts).
+ * `census` itself stays whole either way, to be sent again to a replaced worker.
  */
 export function transferableCensus(census: PackedCensus): {
   readonly census: PackedCensus;
-  readonly transfer: ArrayBuffer[];
+  readonly transfer: Transferable[];
 } {
-  const lon = census.lon.slice();
-  const lat = census.lat.slice();
-  const households = census.households.slice();
-  const population = census.population.slice();
-  const idEnds = census.idEnds.slice();
+  const transfer: Transferable[] = [];
   return {
-    census: { ...census, lon, lat, households, population, idEnds },
-    transfer: [lon, lat, households, population, idEnds].map((column) => column.buffer),
+    census: {
+      ...census,
+      lon: handOver(census.lon, transfer),
+      lat: handOver(census.lat, transfer),
+      households: handOver(census.households, transfer),
+      population: handOver(census.population, transfer),
+      idEnds: handOver(census.idEnds, transfer),
+    },
+    transfer,
   };
 }
 

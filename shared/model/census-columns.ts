@@ -65,11 +65,29 @@ export function unpackIds({ idText, idEnds }: PackedIds): string[] {
   return ids;
 }
 
+/**
+ * Makes the typed arrays that hold joined census columns. The window's store makes them over shared
+ * memory where it can, so its workers read the same columns instead of each getting a copy.
+ */
+export interface ColumnAllocator {
+  float64(length: number): Float64Array;
+  uint32(length: number): Uint32Array;
+}
+
+/** Plain typed arrays. */
+export const PLAIN_COLUMNS: ColumnAllocator = {
+  float64: (length) => new Float64Array(length),
+  uint32: (length) => new Uint32Array(length),
+};
+
 /** Packed id blocks end to end (census chunks as read): one string, the ends shifted. */
-export function concatPackedIds(blocks: readonly PackedIds[]): PackedIds {
+export function concatPackedIds(
+  blocks: readonly PackedIds[],
+  allocate: ColumnAllocator = PLAIN_COLUMNS,
+): PackedIds {
   let count = 0;
   for (const block of blocks) count += block.idEnds.length;
-  const idEnds = new Uint32Array(count);
+  const idEnds = allocate.uint32(count);
   let offset = 0;
   let shift = 0;
   for (const block of blocks) {
@@ -416,7 +434,10 @@ export function concatCensus(blocks: readonly CensusColumns[]): CensusColumns {
 }
 
 /** Joins the number columns of blocks end to end (their ids are joined apart: see {@link concatPackedIds}). */
-export function concatCensusNumbers(blocks: readonly CensusNumbers[]): CensusNumbers {
+export function concatCensusNumbers(
+  blocks: readonly CensusNumbers[],
+  allocate: ColumnAllocator = PLAIN_COLUMNS,
+): CensusNumbers {
   let count = 0;
   let wholeCounts = true;
   for (const block of blocks) {
@@ -424,10 +445,10 @@ export function concatCensusNumbers(blocks: readonly CensusNumbers[]): CensusNum
     if (!(block.households instanceof Uint32Array) || !(block.population instanceof Uint32Array))
       wholeCounts = false;
   }
-  const lon = new Float64Array(count);
-  const lat = new Float64Array(count);
-  const households = wholeCounts ? new Uint32Array(count) : new Float64Array(count);
-  const population = wholeCounts ? new Uint32Array(count) : new Float64Array(count);
+  const lon = allocate.float64(count);
+  const lat = allocate.float64(count);
+  const households = wholeCounts ? allocate.uint32(count) : allocate.float64(count);
+  const population = wholeCounts ? allocate.uint32(count) : allocate.float64(count);
   const details: CensusDetail[] = [];
   let offset = 0;
   for (const block of blocks) {
