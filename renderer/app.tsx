@@ -97,6 +97,8 @@ function MapArea({ shell }: { readonly shell: Shell }) {
       division={open?.division ?? NOTHING_OPEN}
       figures={open?.figures ?? NO_FIGURES}
       projectId={open?.id ?? ''}
+      onProjectDrawn={shell.projectDrawn}
+      holdCensus={shell.figures?.pending ?? true}
       selectedGridId={selectedGridId}
       selectedMicrogridId={shell.selectedArea?.layer === 'microgrid' ? shell.selectedArea.id : null}
       onSelectGrid={

@@ -42,6 +42,16 @@ export interface MapViewProps {
   readonly figures: GridFigures;
   /** Changes when another project is opened: the map then fits the new township. */
   readonly projectId: string;
+  /**
+   * Called once the map has drawn the project `projectId` after fitting its view (its first settled
+   * frame), so that work which can wait (the whole check) does not share the cores with that drawing.
+   */
+  readonly onProjectDrawn?: (projectId: string) => void;
+  /**
+   * True while the census points should wait to be binned for the map: a project just opened has its
+   * households counted first, so the two workers do not share the cores with each other and the map.
+   */
+  readonly holdCensus?: boolean;
   readonly selectedGridId: string | null;
   /** The micro-grid chosen in the tree (outlined like a selected grid). */
   readonly selectedMicrogridId?: string | null;
@@ -159,8 +169,11 @@ export function MapView(props: MapViewProps) {
   const mapRef = useRef<maplibregl.Map | null>(null);
   // What the grid source holds (grid-source.ts), forgotten with the map.
   const gridContents = useRef(new GridSourceContents());
+  /** True once the division's layers are on the map (the style has loaded and a project is there). */
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
+  /** Adds the division's layers once the first project is there, when the style loaded before it. */
+  const setUpForProject = useRef<(() => void) | null>(null);
   useBasemap(mapRef, ready, props.basemap); // user basemap: renderer/map/use-basemap.ts
   useProposalLayer(mapRef, ready, props.proposal); // 自动划分/平衡 preview: renderer/map/proposal-layers.ts
   useReviewOverlay(mapRef, ready, props.review); // review: renderer/map/use-review-overlay.ts
@@ -208,6 +221,13 @@ export function MapView(props: MapViewProps) {
     const contents = gridContents.current;
     map.on('load', () => {
       markOpening('map-loaded');
+      // The division's layers, overlays and Terra Draw are added when there is a project to show: added
+      // to the empty map while the first project is read, each source's loading repainted the map, a
+      // dozen frames beside the read (a software renderer reads every frame back: 30–120 ms each).
+      if (latest.current.projectId) setUp();
+      else setUpForProject.current = setUp;
+    });
+    const setUp = (): void => {
       addDivisionLayers(map);
       for (const { overlay } of latest.current.overlays) addOverlay(map, overlay);
       // Terra Draw after our layers, inside the loaded style, and the style is never replaced after.
@@ -225,7 +245,7 @@ export function MapView(props: MapViewProps) {
       latest.current.onDrawReady(controller);
       element.dataset.mapReady = 'true';
       setReady(true);
-    });
+    };
     map.on('render', () => delete element.dataset.mapIdle);
     map.on('idle', () => {
       element.dataset.mapIdle = 'true';
@@ -255,6 +275,7 @@ export function MapView(props: MapViewProps) {
       map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
     }
     return () => {
+      setUpForProject.current = null;
       latest.current.onDrawReady(null);
       controller?.destroy();
       contents.reset();
@@ -267,6 +288,13 @@ export function MapView(props: MapViewProps) {
 
   const { division, figures, projectId, selectedGridId, focus, issues, selectedIssue, pickedGridIds } = props;
   const selectedMicrogridId = props.selectedMicrogridId ?? null;
+
+  useEffect(() => {
+    if (!projectId) return;
+    const setUp = setUpForProject.current;
+    setUpForProject.current = null;
+    setUp?.();
+  }, [projectId]);
 
   // A language switch re-labels MapLibre's own controls.
   const language = i18n.language;
@@ -342,18 +370,26 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (ready) setSource(SOURCES.microgrid, sourceOf.microgrid(latestDivision()));
   }, [ready, microgrid]);
-  useCensusSource(mapRef, ready, census);
+  useCensusSource(mapRef, ready, census, props.holdCensus ?? false);
 
   useEffect(() => {
     const map = mapRef.current;
-    if (!ready || !map) return;
+    if (!ready || !map) return undefined;
     const bounds = boundsOf(latest.current.division);
     if (bounds) map.fitBounds(bounds, { padding: 40, duration: 0 });
     // Which project the view was fitted to, for tests and support: the map is there before a project is.
-    if (projectId) {
-      map.getContainer().dataset.project = projectId;
-      markOpening('view-fitted');
-    }
+    if (!projectId) return undefined;
+    map.getContainer().dataset.project = projectId;
+    markOpening('view-fitted');
+    // The project's sources were given their data in this same render, so the next settled frame has
+    // its grids drawn; the repaint makes that `idle` come even when nothing was left to load.
+    const drawn = (): void => {
+      markOpening('project-drawn');
+      latest.current.onProjectDrawn?.(projectId);
+    };
+    void map.once('idle', drawn);
+    map.triggerRepaint();
+    return () => void map.off('idle', drawn);
   }, [ready, projectId]);
 
   useEffect(() => {

@@ -20,6 +20,7 @@ export function useCensusSource(
   mapRef: RefObject<MapLibreMap | null>,
   ready: boolean,
   census: ReadonlyMap<string, CensusPoint>,
+  hold: boolean,
 ): void {
   const client = useRef<CensusTileClient | null>(null);
   /** The columns last sent to the worker. */
@@ -63,6 +64,7 @@ export function useCensusSource(
     // No points and none drawn (the map before a project is read, a project without a census): nothing
     // to bin, and no repaint to wait for.
     if (census.size === 0 && sent.current === null) return;
+    if (hold) return;
     const send = (): void => {
       const columns = censusNumbersOf(census);
       // A census map made anew around the same columns (a project settling as it opens) is not binned again.
@@ -75,10 +77,10 @@ export function useCensusSource(
       )
         return;
       sent.current = columns;
-      // Copies, handed over rather than cloned: a copy is one memcpy per column, where structured clone
+      // Shared, or copies handed over rather than cloned (CensusTileClient.send): structured clone
       // serialises each column and copies it again on the other side (0.65 s of the window's thread at
       // 1,000,000 points under load, bench/app-open-bench.ts). The census keeps its own columns.
-      client.current?.send(columns.lon.slice(), columns.lat.slice(), columns.households.slice());
+      client.current?.send(columns.lon, columns.lat, columns.households);
       markOpening('census-sent');
     };
     // Sent once the map has drawn what it was given with this census: a project just opened has its grids
@@ -89,7 +91,7 @@ export function useCensusSource(
     void map.once('idle', send);
     map.triggerRepaint();
     return () => void map.off('idle', send);
-  }, [mapRef, ready, census]);
+  }, [mapRef, ready, census, hold]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -12,6 +12,8 @@ export type OpeningStep =
   | 'map-loaded'
   | 'grids-sent'
   | 'view-fitted'
+  | 'project-drawn'
+  | 'check-sent'
   | 'census-sent'
   | 'census-indexed'
   | 'map-idle'

@@ -34,6 +34,8 @@ export interface Shell {
   readonly figures: DivisionFigures | null;
   readonly notices: Notices;
   readonly validation: ValidationWiring;
+  /** The map says it has drawn a project (its id): the whole check of a project just opened waits for it. */
+  readonly projectDrawn: (projectId: string) => void;
   readonly transfer: TransferActions;
   readonly edit: EditTools;
   /** 自动划分 and 平衡 (renderer/divide/use-divide.ts). */

@@ -96,7 +96,10 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
   const ruleSet: RuleSet =
     builtinRuleSet(division?.meta.ruleSetId ?? 'zigong') ?? BUILTIN_RULE_SETS.get('zigong')!;
   const showIssues = useCallback(() => showTab(ISSUES_TAB), []);
-  const validation = useValidationWiring(session, division, ruleSet, setSelectedGridId, showIssues);
+  // The project the map has drawn: the whole check of a project just opened waits for its drawing.
+  const [drawnProjectId, projectDrawn] = useState<string | null>(null);
+  const mapDrawn = state !== null && drawnProjectId === state.projectId;
+  const validation = useValidationWiring(session, division, ruleSet, mapDrawn, setSelectedGridId, showIssues);
   // Counted by the validation worker: a split, a merge or an undo counts no census point on this thread.
   const figures = useDivisionFigures(division, ruleSet, validation.state, validation.resetDue);
 
@@ -195,6 +198,7 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     figures,
     notices,
     validation,
+    projectDrawn,
     transfer,
     edit,
     divide,

@@ -3,6 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import type { Division, RuleSet } from '../../shared/model';
 import type { ValidationIssue } from '../../shared/validate';
 import { problemShapes } from '../derive/problem-shapes';
+import { markOpening } from '../platform/opening-marks';
 import { unassignedPoints } from '../derive/unassigned-points';
 import type { EditorSession } from '../editor/editor-session';
 import type { ValidationState } from '../validation/validation-client';
@@ -13,8 +14,8 @@ export interface ValidationWiring {
   readonly client: ValidationClient;
   readonly state: ValidationState;
   /**
-   * True in the render that shows a session whose document the worker has not been given yet: its
-   * reset is sent by an effect after that render, so its counts are on their way too.
+   * True while the shown session's document has not been given to the worker: its reset waits for the
+   * map to draw it, or is sent by an effect after this render. Its counts are on their way either way.
    */
   readonly resetDue: boolean;
   /** Shapes of the gaps, overlaps and parts outside a village, drawn from the current document. */
@@ -31,14 +32,25 @@ export interface ValidationWiring {
 }
 
 /**
+ * How long the whole check of a session waits for the map to draw it. A map that never settles (a
+ * window in the background draws no frame, a map without WebGL draws nothing) must not keep the counts
+ * from coming.
+ */
+export const FIRST_CHECK_WAIT_MS = 3000;
+
+/**
  * Keeps the validation worker in step with the document: everything when a project opens or the rule
  * set changes, then only the neighbourhood of each saved change (edits, undos and redos).
- * `selectGrid` selects a grid; `showIssues` brings the 问题 tab forward.
+ * `mapDrawn`: the map has drawn the shown project. A session's whole check starts once it has, or after
+ * {@link FIRST_CHECK_WAIT_MS}: counting a million points beside the map's first drawing made both slower
+ * on two cores (bench/app-open-bench.ts: the map answered about a second later). The grids show
+ * 正在计算… until the counts come. `selectGrid` selects a grid; `showIssues` brings the 问题 tab forward.
  */
 export function useValidationWiring(
   session: EditorSession | null,
   division: Division | null,
   ruleSet: RuleSet,
+  mapDrawn: boolean,
   selectGrid: (id: string) => void,
   showIssues: () => void,
 ): ValidationWiring {
@@ -53,15 +65,26 @@ export function useValidationWiring(
     return () => client.disconnect();
   }, [client]);
 
+  // The session whose wait for the map ran out.
+  const [waitedOut, setWaitedOut] = useState<EditorSession | null>(null);
+  const checkNow = session !== null && (mapDrawn || waitedOut === session);
   useEffect(() => {
-    if (!session) return undefined;
+    if (!session || checkNow) return undefined;
+    const timer = setTimeout(() => setWaitedOut(session), FIRST_CHECK_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [session, checkNow]);
+
+  useEffect(() => {
+    if (!session || !checkNow) return undefined;
+    // The document as it is now: an edit made while the check waited is in it.
     client.reset(session.getState().division, ruleSet);
+    markOpening('check-sent');
     // Which session the worker has: until this is set, the figures wait for the worker instead of
     // counting on this thread in the render before the reset (an effect cannot run before a render).
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setResetSession(session);
     return session.onApplied((change, division) => client.applied(change, division));
-  }, [session, ruleSet, client]);
+  }, [session, ruleSet, client, checkNow]);
 
   // The validator's issues refer to ids; their shapes are drawn from the current document.
   const problems = useMemo(

@@ -99,6 +99,52 @@ describe('the validation worker in Chromium', () => {
     expect(await page.locator('[data-testid="issues-panel"]').getAttribute('data-validation')).toMatch(
       /restarts=0/,
     );
+    // The page is cross-origin isolated, so the census goes to the worker in shared memory, not copied
+    // (renderer/platform/shared-columns.ts).
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    // The whole check of the project just opened waited for the map to draw it (use-validation-wiring).
+    const marks = await openingMarks(page);
+    expect(marks['project-drawn']).toBeDefined();
+    expect(marks['check-sent']).toBeGreaterThanOrEqual(marks['project-drawn']!);
+    await context.close();
+  }, 120_000);
+
+  it('counts a project whose map never draws (no WebGL): the check does not wait for ever', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 820 } });
+    const page = await context.newPage();
+    // As on a machine without WebGL: MapLibre cannot create its map, so no frame is ever drawn.
+    await page.addInitScript(() => {
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (
+        this: HTMLCanvasElement,
+        kind: string,
+        ...rest: unknown[]
+      ) {
+        if (kind.startsWith('webgl')) return null;
+        return (getContext as (kind: string, ...rest: unknown[]) => RenderingContext | null).call(
+          this,
+          kind,
+          ...rest,
+        );
+      } as typeof getContext;
+    });
+    await page.goto(baseUrl);
+    await page.waitForSelector('[data-testid="status-bar"][data-counts="counted"]', { timeout: 60_000 });
+    const marks = await openingMarks(page);
+    expect(marks['project-drawn']).toBeUndefined();
+    expect(marks['check-sent']).toBeDefined();
     await context.close();
   }, 120_000);
 });
+
+/** The opening's marks (renderer/platform/opening-marks.ts) by step: when each last happened. */
+async function openingMarks(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      performance
+        .getEntriesByType('mark')
+        .filter((mark) => mark.name.startsWith('gridplan:'))
+        .map((mark) => [mark.name.slice('gridplan:'.length), mark.startTime]),
+    ),
+  );
+}
