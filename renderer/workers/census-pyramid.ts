@@ -1,3 +1,4 @@
+import { countOf } from '../../shared/geometry/census-table';
 import type { TilePoint } from './point-tile-writer';
 
 /** Deepest zoom drawn as clusters (as MapLibre's `clusterMaxZoom` was); deeper tiles hold each point. */
@@ -140,7 +141,8 @@ function mergeRuns(
 
 /**
  * Bins the census columns for tiles. Points whose coordinates are not finite are left out (the model
- * keeps them; the validator reports them); households that are not finite count as 0.
+ * keeps them; the validator reports them); households count as every count does (`countOf`: only a
+ * finite positive value), so the clusters add up to the status bar's total.
  */
 export function buildCensusPyramid(
   lon: Float64Array,
@@ -161,7 +163,7 @@ export function buildCensusPyramid(
   for (let k = 0; k < n; k++) {
     const i = kept[k]!;
     const count = households[i]!;
-    unsortedWeights[k] = Number.isFinite(count) ? count : 0;
+    unsortedWeights[k] = countOf(count);
     const wx = worldX(lon[i]!);
     const wy = worldY(lat[i]!);
     unsortedX[k] = wx;

@@ -129,6 +129,16 @@ describe('the census pyramid', () => {
     expect(world.map((f) => f.properties)).toEqual([{ point_count: 2, households: 2 }]);
   });
 
+  it('counts negative households as 0, as the status bar does (countOf), so the sums agree', () => {
+    const pyramid = buildCensusPyramid(
+      Float64Array.from([104.705, 104.706]),
+      Float64Array.from([29.305, 29.306]),
+      Float64Array.from([5, -3]),
+    );
+    const world = featuresOver(pyramid, BOX, 0);
+    expect(world.map((f) => f.properties)).toEqual([{ point_count: 2, households: 5 }]);
+  });
+
   it('answers empty tiles for an empty census and for tiles that do not exist', () => {
     const empty = buildCensusPyramid(new Float64Array(0), new Float64Array(0), new Uint32Array(0));
     for (let z = 0; z <= CENSUS_TILE_MAX_ZOOM + 2; z++) expect(featuresOver(empty, BOX, z)).toEqual([]);
