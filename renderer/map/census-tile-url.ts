@@ -14,9 +14,12 @@ export function censusTileUrl(key: number, revision: number): string {
   return `${PROTOCOL}://${key}/${revision}/{z}/{x}/{y}`;
 }
 
+/** A census tile URL, made once (it is matched for every tile MapLibre asks for). */
+const TILE_URL = new RegExp(`^${PROTOCOL}://(\\d+)/(\\d+)/(\\d+)/(\\d+)/(\\d+)$`);
+
 /** Key, revision, z, x, y of a census tile URL; null for anything else. */
 export function parseCensusTileUrl(url: string): [number, number, number, number, number] | null {
-  const match = new RegExp(`^${PROTOCOL}://(\\d+)/(\\d+)/(\\d+)/(\\d+)/(\\d+)$`).exec(url);
+  const match = TILE_URL.exec(url);
   if (!match) return null;
   return match.slice(1).map(Number) as [number, number, number, number, number];
 }

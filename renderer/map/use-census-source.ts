@@ -12,9 +12,9 @@ import { CENSUS_LAYERS, SOURCES } from './map-layers';
 /**
  * Keeps the census layer's vector tiles in step with the points: the columns go to a worker that bins
  * them once and makes each tile MapLibre asks for, so MapLibre never holds a million points. A new
- * census gets a new tile URL (revision) once binned; the old tiles are dropped. When the map settles,
- * `data-census-features`, `-clusters` and `-households` say what the census layers draw (for the
- * end-to-end tests).
+ * census gets a new tile URL (revision) once binned; the old tiles are dropped. In a browser driven by
+ * tests, when the map settles, `data-census-features`, `-clusters` and `-households` say what the census
+ * layers draw.
  */
 export function useCensusSource(
   mapRef: RefObject<MapLibreMap | null>,
@@ -95,7 +95,9 @@ export function useCensusSource(
 
   useEffect(() => {
     const map = mapRef.current;
-    if (!ready || !map) return;
+    // The readout is for automated tests (a browser driven by Playwright says navigator.webdriver): a
+    // planner's map does not query every drawn census feature each time it settles.
+    if (!ready || !map || !navigator.webdriver) return;
     const report = (): void => {
       const drawn = map.queryRenderedFeatures({ layers: CENSUS_LAYERS });
       const households = drawn.reduce((sum, feature) => sum + Number(feature.properties['households']), 0);
