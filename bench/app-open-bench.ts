@@ -18,6 +18,9 @@
 //   --base REF     the baseline's git revision (default: git merge-base HEAD main)
 //   --no-build     reuse the previous builds
 //   --no-profile   skip the profiled round
+//   --new-window   open each round in a new page (a new renderer process, as a window starting the app:
+//                  nothing of the previous round is in memory, no script compiled) instead of reloading the
+//                  previous round's page; slower than a reload here by about 0.6-1 s before our script runs
 //   --trace        also record one opening of the new build as a Chrome trace (every thread and process:
 //                  the GPU process's shader compiles, workers), written to the work directory as
 //                  open.trace.json for chrome://tracing or DevTools' Performance panel
@@ -64,6 +67,7 @@ const POINTS = Math.max(1, Math.floor(Number(option('--points') ?? 1_000_000)) |
 const BUILD = !args.includes('--no-build');
 const PROFILE = !args.includes('--no-profile');
 const TRACE = args.includes('--trace');
+const NEW_WINDOW = args.includes('--new-window');
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const git = (...gitArgs: string[]): string =>
   execFileSync('git', gitArgs, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
@@ -108,7 +112,10 @@ function buildBoth(): void {
 // ---- one opening ---------------------------------------------------------------------------------
 
 interface Opening {
-  /** Navigation → MapLibre's `load` (the map's container says data-map-ready), as first seen by polling. */
+  /**
+   * Navigation → the map's container says data-map-ready, as first seen by polling: MapLibre's `load`
+   * until f9666e8; since then its `load` and the division's layers added for a project.
+   */
   readonly mapLoadMs: number;
   /** Navigation → a click on the grid selected it. */
   readonly interactiveMs: number;
@@ -258,9 +265,24 @@ const results: Record<'base' | 'new', Opening[]> = { base: [], new: [] };
 let upgradeOpening: Opening | null = null;
 try {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
-  page.setDefaultTimeout(OPEN_TIMEOUT_MS);
+  const newPage = async (): Promise<Page> => {
+    const opened = await context.newPage();
+    opened.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
+    opened.setDefaultTimeout(OPEN_TIMEOUT_MS);
+    return opened;
+  };
+  let page = await newPage();
+  /**
+   * The page the next opening happens in: the same one, reloaded; with --new-window a new page, as a
+   * window starting the app, once the previous round's page is closed and its renderer has let it go.
+   */
+  const nextWindow = async (): Promise<Page> => {
+    if (!NEW_WINDOW) return page;
+    await page.close();
+    await new Promise((settled) => setTimeout(settled, 2000));
+    page = await newPage();
+    return page;
+  };
   console.log("Opening the baseline once (the demo project, the baseline's database)…");
   await page.goto(`${origin}/base/index.html`);
   await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: OPEN_TIMEOUT_MS });
@@ -273,18 +295,18 @@ try {
   process.stdout.write('\n');
 
   for (let round = 0; round < ROUNDS; round++) {
-    const opening = await open(page, `${origin}/base/index.html`, grid, centre);
+    const opening = await open(await nextWindow(), `${origin}/base/index.html`, grid, centre);
     console.log(
       `  baseline round ${round + 1}: map loaded ${fmt(opening.mapLoadMs)}, map answers ${fmt(opening.interactiveMs)}, counts ${fmt(opening.countsMs)}`,
     );
     results.base.push(opening);
   }
-  upgradeOpening = await open(page, `${origin}/new/index.html`, grid, centre);
+  upgradeOpening = await open(await nextWindow(), `${origin}/new/index.html`, grid, centre);
   console.log(
     `  new build, first opening of the baseline's database: map answers ${fmt(upgradeOpening.interactiveMs)}, counts ${fmt(upgradeOpening.countsMs)}`,
   );
   for (let round = 0; round < ROUNDS; round++) {
-    const opening = await open(page, `${origin}/new/index.html`, grid, centre);
+    const opening = await open(await nextWindow(), `${origin}/new/index.html`, grid, centre);
     console.log(
       `  new build round ${round + 1}: map loaded ${fmt(opening.mapLoadMs)}, map answers ${fmt(opening.interactiveMs)}, counts ${fmt(opening.countsMs)}`,
     );
@@ -293,6 +315,7 @@ try {
   }
 
   if (TRACE) {
+    await nextWindow();
     const tracePath = path.join(WORK_DIR, 'open.trace.json');
     await browser.startTracing(page, {
       path: tracePath,
@@ -316,6 +339,7 @@ try {
   }
 
   if (PROFILE) {
+    await nextWindow();
     const session = await context.newCDPSession(page);
     await startProfile(session);
     await open(page, `${origin}/new/index.html`, grid, centre);
@@ -358,7 +382,7 @@ console.log(`
 Opening a project of ${division.grid.size.toLocaleString('en-US')} grids and ${POINTS.toLocaleString('en-US')} census points (Chromium, median of ${ROUNDS}):
   load average ${load} on ${cpus().length} cores
                       baseline (${BASE_COMMIT})   new (${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'renderer', 'shared') ? '+changes' : ''})   new / baseline
-  map loaded          ${fmt(baseLoad).padStart(12)}   ${fmt(newLoad).padStart(12)}   ${(newLoad / baseLoad).toFixed(2)}×   (MapLibre's load event)
+  map loaded          ${fmt(baseLoad).padStart(12)}   ${fmt(newLoad).padStart(12)}   ${(newLoad / baseLoad).toFixed(2)}×   (data-map-ready: MapLibre's load until f9666e8, its load and a project's layers since)
   map answers         ${fmt(baseInteractive).padStart(12)}   ${fmt(newInteractive).padStart(12)}   ${(newInteractive / baseInteractive).toFixed(2)}×   (aim ≤ ${fmt(AIM_MS)}: ${newInteractive <= AIM_MS ? 'met' : 'not met'})
   counts shown        ${fmt(baseCounts).padStart(12)}   ${fmt(newCounts).padStart(12)}   ${(newCounts / baseCounts).toFixed(2)}×
   grid ${grid.code}: ${expected} households expected; ${wrong.length === 0 ? 'every opening showed it' : `${wrong.length} openings showed another figure`}`);

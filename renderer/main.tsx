@@ -3,10 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { App, initialProjectId } from './app';
 import { loadDemoDivision } from './demo/load-demo';
 import { initI18n } from './i18n/i18n';
+import { markOpening } from './platform/opening-marks';
 import { openProjectStore } from './storage/project-store';
 import './styles.css';
 
 async function start(): Promise<void> {
+  markOpening('app-start');
   const i18n = await initI18n();
   const root = createRoot(document.getElementById('root')!);
   try {
@@ -14,6 +16,7 @@ async function start(): Promise<void> {
       onVersionChange: () => showDatabaseNotice(i18n.t('windows.upgraded'), i18n.t('windows.reload')),
       onBlocked: () => showDatabaseNotice(i18n.t('windows.blocked')),
     });
+    markOpening('store-open');
     // The first start opens the demo township, so a new user sees the job at once; two windows opened
     // together make one demo (the check and the creation are one transaction).
     if (await store.isEmpty()) {

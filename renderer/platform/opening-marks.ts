@@ -5,6 +5,8 @@
  * anyone can read them in the browser's performance panel.
  */
 export type OpeningStep =
+  | 'app-start'
+  | 'store-open'
   | 'project-read-start'
   | 'project-read'
   | 'division-built'
