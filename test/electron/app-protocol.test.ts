@@ -115,6 +115,14 @@ describe('the app protocol handler', () => {
     expect(contentTypeOf('x.unknown')).toBe('application/octet-stream');
   });
 
+  it('makes the page cross-origin isolated, as the browser-mode server does (shared census columns)', async () => {
+    for (const url of ['app://gridplan/', 'app://gridplan/assets/index-abc.js']) {
+      const response = await serve(url);
+      expect(response.headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin');
+      expect(response.headers.get('Cross-Origin-Embedder-Policy')).toBe('credentialless');
+    }
+  });
+
   it.each(['app://gridplan/assets/linked.txt', 'app://gridplan/outside/secret.txt'])(
     'never serves a symlink that resolves outside the build: %s',
     async (url) => {

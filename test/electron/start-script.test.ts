@@ -118,6 +118,14 @@ describe('the browser-mode server', () => {
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
   });
 
+  it('makes the page cross-origin isolated, as the desktop protocol does (shared census columns)', async () => {
+    for (const url of [`${origin}/`, `${origin}/assets/app.js`]) {
+      const response = await fetch(url);
+      expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(response.headers.get('cross-origin-embedder-policy')).toBe('credentialless');
+    }
+  });
+
   it.each([
     '/..%2fsecret.txt',
     '/assets/..%2f..%2fsecret.txt',
