@@ -98,7 +98,7 @@ function MapArea({ shell }: { readonly shell: Shell }) {
       figures={open?.figures ?? NO_FIGURES}
       projectId={open?.id ?? ''}
       onProjectDrawn={shell.projectDrawn}
-      holdCensus={shell.figures?.pending ?? true}
+      holdCensus={shell.figures ? shell.figures.pending : false}
       selectedGridId={selectedGridId}
       selectedMicrogridId={shell.selectedArea?.layer === 'microgrid' ? shell.selectedArea.id : null}
       onSelectGrid={
@@ -141,7 +141,7 @@ function Status({ shell }: { readonly shell: Shell }) {
   if (!figures)
     return (
       <footer className="status-bar">
-        <span className="status-activity">{project.busy ?? t('status.loading')}</span>
+        <span className="status-activity">{project.busy ?? ''}</span>
       </footer>
     );
   const state = project.state;

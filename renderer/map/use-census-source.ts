@@ -16,6 +16,20 @@ import { CENSUS_LAYERS, SOURCES } from './map-layers';
  * tests, when the map settles, `data-census-features`, `-clusters` and `-households` say what the census
  * layers draw.
  */
+/** The census of nothing: what clears the layer. */
+const NO_POINTS: CensusNumbers = {
+  lon: new Float64Array(0),
+  lat: new Float64Array(0),
+  households: new Float64Array(0),
+  population: new Float64Array(0),
+  details: [],
+};
+
+/** The same columns (not merely equal ones): what was binned is what is drawn. */
+function sameColumns(a: CensusNumbers, b: CensusNumbers): boolean {
+  return a.lon === b.lon && a.lat === b.lat && a.households === b.households;
+}
+
 export function useCensusSource(
   mapRef: RefObject<MapLibreMap | null>,
   ready: boolean,
@@ -64,18 +78,21 @@ export function useCensusSource(
     // No points and none drawn (the map before a project is read, a project without a census): nothing
     // to bin, and no repaint to wait for.
     if (census.size === 0 && sent.current === null) return;
-    if (hold) return;
+    if (hold) {
+      // Another project's points must not stay drawn under this one's grids while its counts come (the
+      // same points, while a whole check runs again, stay).
+      const last = sent.current;
+      if (last && last.lon.length > 0 && !sameColumns(last, censusNumbersOf(census))) {
+        sent.current = NO_POINTS;
+        client.current?.send(NO_POINTS.lon, NO_POINTS.lat, NO_POINTS.households);
+      }
+      return;
+    }
     const send = (): void => {
       const columns = censusNumbersOf(census);
       // A census map made anew around the same columns (a project settling as it opens) is not binned again.
       const last = sent.current;
-      if (
-        last &&
-        last.lon === columns.lon &&
-        last.lat === columns.lat &&
-        last.households === columns.households
-      )
-        return;
+      if (last && sameColumns(last, columns)) return;
       sent.current = columns;
       // Shared, or copies handed over rather than cloned (CensusTileClient.send): structured clone
       // serialises each column and copies it again on the other side (0.65 s of the window's thread at

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { Division, RuleSet } from '../../shared/model';
 import type { ValidationIssue } from '../../shared/validate';
@@ -31,6 +31,18 @@ export interface ValidationWiring {
   readonly validateAll: () => void;
 }
 
+/** What a session whose whole check is due shows: no issues yet, a check on its way. */
+const WAITING = { issues: [], gridCounts: null, counts: null, checked: false, running: true } as const;
+
+/**
+ * The validation state the window shows: the worker's, except while the shown session's whole check is
+ * due (`resetDue`). The worker then still holds the previous document's answer, whose issues, error
+ * counts and shapes belong to another document: none are shown, and the check is on its way.
+ */
+export function shownValidationState(worker: ValidationState, resetDue: boolean): ValidationState {
+  return resetDue ? { ...worker, ...WAITING } : worker;
+}
+
 /**
  * How long the whole check of a session waits for the map to draw it. A map that never settles (a
  * window in the background draws no frame, a map without WebGL draws nothing) must not keep the counts
@@ -55,9 +67,13 @@ export function useValidationWiring(
   showIssues: () => void,
 ): ValidationWiring {
   const [client] = useState(() => new ValidationClient());
-  const state = useSyncExternalStore(client.subscribe, client.getState);
+  const workerState = useSyncExternalStore(client.subscribe, client.getState);
   const [selectedIssue, setSelectedIssue] = useState<ValidationIssue | null>(null);
   const [resetSession, setResetSession] = useState<EditorSession | null>(null);
+  const resetDue = session !== null && session !== resetSession;
+  // While the shown session's check waits, the worker still holds the previous document's answer: it is
+  // not shown as this one's (its issues, error counts and shapes belong to another document).
+  const state = useMemo(() => shownValidationState(workerState, resetDue), [workerState, resetDue]);
   // The worker lives with the mounted window, not with the client object: StrictMode's second run of
   // this effect gets a fresh worker brought to the same document (see ValidationClient).
   useEffect(() => {
@@ -65,19 +81,23 @@ export function useValidationWiring(
     return () => client.disconnect();
   }, [client]);
 
-  // The session whose wait for the map ran out.
-  const [waitedOut, setWaitedOut] = useState<EditorSession | null>(null);
-  const checkNow = session !== null && (mapDrawn || waitedOut === session);
+  // The session whose wait for the map ran out, or whose check 整体校验 started (weakly held: a later
+  // session must not keep an old document alive).
+  const [startedEarly, setStartedEarly] = useState<WeakRef<EditorSession> | null>(null);
+  const checkNow = session !== null && (mapDrawn || startedEarly?.deref() === session);
   useEffect(() => {
     if (!session || checkNow) return undefined;
-    const timer = setTimeout(() => setWaitedOut(session), FIRST_CHECK_WAIT_MS);
+    const timer = setTimeout(() => setStartedEarly(new WeakRef(session)), FIRST_CHECK_WAIT_MS);
     return () => clearTimeout(timer);
   }, [session, checkNow]);
+  /** The session 整体校验 already sent whole: its gated reset is not sent a second time. */
+  const sentByValidateAll = useRef<EditorSession | null>(null);
 
   useEffect(() => {
     if (!session || !checkNow) return undefined;
     // The document as it is now: an edit made while the check waited is in it.
-    client.reset(session.getState().division, ruleSet);
+    if (sentByValidateAll.current !== session) client.reset(session.getState().division, ruleSet);
+    sentByValidateAll.current = null;
     markOpening('check-sent');
     // Which session the worker has: until this is set, the figures wait for the worker instead of
     // counting on this thread in the render before the reset (an effect cannot run before a render).
@@ -118,10 +138,14 @@ export function useValidationWiring(
   const validateAll = (): void => {
     if (!division) return;
     client.reset(division, ruleSet, 1, true);
+    // Pressed while the first check waited for the map: this was it.
+    if (session && session !== resetSession) {
+      sentByValidateAll.current = session;
+      setStartedEarly(new WeakRef(session));
+    }
     showIssues();
   };
 
-  const resetDue = session !== null && session !== resetSession;
   return {
     client,
     state,
