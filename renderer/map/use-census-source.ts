@@ -9,13 +9,6 @@ import { CensusTileClient } from './census-tile-client';
 import { censusTileUrl, registerCensusTiles } from './census-tile-url';
 import { CENSUS_LAYERS, SOURCES } from './map-layers';
 
-/**
- * Keeps the census layer's vector tiles in step with the points: the columns go to a worker that bins
- * them once and makes each tile MapLibre asks for, so MapLibre never holds a million points. A new
- * census gets a new tile URL (revision) once binned; the old tiles are dropped. In a browser driven by
- * tests, when the map settles, `data-census-features`, `-clusters` and `-households` say what the census
- * layers draw.
- */
 /** The census of nothing: what clears the layer. */
 const NO_POINTS: CensusNumbers = {
   lon: new Float64Array(0),
@@ -30,6 +23,13 @@ function sameColumns(a: CensusNumbers, b: CensusNumbers): boolean {
   return a.lon === b.lon && a.lat === b.lat && a.households === b.households;
 }
 
+/**
+ * Keeps the census layer's vector tiles in step with the points: the columns go to a worker that bins
+ * them once and makes each tile MapLibre asks for, so MapLibre never holds a million points. A new
+ * census gets a new tile URL (revision) once binned; the old tiles are dropped. In a browser driven by
+ * tests, when the map settles, `data-census-features`, `-clusters` and `-households` say what the census
+ * layers draw.
+ */
 export function useCensusSource(
   mapRef: RefObject<MapLibreMap | null>,
   ready: boolean,
