@@ -16,7 +16,8 @@ export function sharedMemoryAvailable(): boolean {
   return typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated === true;
 }
 
-const SHARED_COLUMNS: ColumnAllocator = {
+/** Columns over `SharedArrayBuffer`s (only where {@link sharedMemoryAvailable}, or in Node). */
+export const SHARED_COLUMNS: ColumnAllocator = {
   float64: (length) => new Float64Array(new SharedArrayBuffer(length * Float64Array.BYTES_PER_ELEMENT)),
   uint32: (length) => new Uint32Array(new SharedArrayBuffer(length * Uint32Array.BYTES_PER_ELEMENT)),
 };

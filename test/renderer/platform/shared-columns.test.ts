@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { concatCensusNumbers, concatPackedIds, packIds } from '../../../shared/model';
-import type { ColumnAllocator } from '../../../shared/model';
-import { handOver, isShared, sharedMemoryAvailable } from '../../../renderer/platform/shared-columns';
-
-const shared: ColumnAllocator = {
-  float64: (length) => new Float64Array(new SharedArrayBuffer(length * 8)),
-  uint32: (length) => new Uint32Array(new SharedArrayBuffer(length * 4)),
-};
+import {
+  handOver,
+  isShared,
+  SHARED_COLUMNS as shared,
+  sharedMemoryAvailable,
+} from '../../../renderer/platform/shared-columns';
 
 describe('census columns in shared memory', () => {
   it('hands a shared column over as it is: nothing copied, nothing transferred', () => {
