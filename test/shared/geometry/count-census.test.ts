@@ -92,6 +92,26 @@ describe('countCensus', () => {
     expect(counts.byMicrogrid.get(`m-${G}001`)).toEqual({ households: 2, population: 4, points: 1 });
     expect(counts.outsideMicrogrids.get(`g-${G}`)?.pointIds).toEqual(['g']);
   });
+
+  it('counts every area zero when no point can be located (no census, or only non-finite points)', () => {
+    const G = `${C}001`;
+    const areas = [
+      grid(`${C}002`, C, rect(104.02, 29, 104.03, 29.01)),
+      grid(G, C, rect(104, 29, 104.02, 29.01)),
+      microgrid(`${G}001`, G, rect(104, 29, 104.01, 29.01)),
+    ];
+    const zero = { households: 0, population: 0, points: 0 };
+    for (const points of [[], [census(Number.NaN, 29.005, 2, 4, 'lost')]]) {
+      const counts = countCensus(divisionOf({}, [...areas, ...points]));
+      expect([...counts.byGrid]).toEqual([
+        [`g-${G}`, zero],
+        [`g-${C}002`, zero],
+      ]);
+      expect([...counts.byMicrogrid]).toEqual([[`m-${G}001`, zero]]);
+      expect(counts.unassigned.pointIds).toEqual(points.map((point) => point.id));
+      expect(counts.outsideMicrogrids.get(`g-${G}`)).toEqual({ ...zero, pointIds: [] });
+    }
+  });
 });
 
 describe('inner boxes are only a shortcut', () => {
