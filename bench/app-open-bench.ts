@@ -2,15 +2,18 @@
 // build measured in the same run (the machine is shared and noisy: the ratio is the figure to compare).
 //
 //   project:  300 grids in 30 communities and 1,000,000 census points (bench/city-division.ts TOWNSHIP;
-//             --city: 5,000 grids in 500 communities, CITY), written into IndexedDB in the layout of the baseline's schema
-//   baseline: the renderer built from --base (default: the merge base with main), same origin, same data
+//             --city: 5,000 grids in 500 communities, CITY), written into each build's IndexedDB in the
+//             layout of that database's schema
+//   baseline: the renderer built from --base (default: the merge base with main), same data
 //   measured: navigation → the map answers (a click on a grid selects it, the attribute panel shows its
 //             code), and navigation → the grid's household count is shown (the counts are ready)
 //
-// Both builds are served from one origin (/base/ and /new/), so they open the same database: the baseline
-// rounds run first on the baseline's rows, then the new build opens them once (upgrading the schema if it has a
-// newer version: timed apart, it happens once per database) and its rounds follow. Then one more round of
-// the new build under V8's CPU profiler lists where the main thread's time goes.
+// Each build is served from an origin of its own (two ports), so each opens its own database: the builds'
+// rounds can then alternate whatever their schemas (run one build's rounds after the other's and the
+// second is measured on a machine busy for longer: the same code measured second was 1.24× slower). Each
+// build opens the project once before the rounds (a schema upgrade, if any, happens there), untimed.
+// Before each round the previous opening's page is let go (see nextWindow): its teardown is not timed. Then
+// one more round of the new build under V8's CPU profiler lists where the main thread's time goes.
 //
 //   --rounds N     measured rounds per build (default 3)
 //   --points N     census points (default 1,000,000)
@@ -19,8 +22,9 @@
 //   --no-build     reuse the previous builds
 //   --no-profile   skip the profiled round
 //   --new-window   open each round in a new page (a new renderer process, as a window starting the app:
-//                  nothing of the previous round is in memory, no script compiled) instead of reloading the
-//                  previous round's page; slower than a reload here by about 0.6-1 s before our script runs
+//                  nothing of the previous round is in memory, no script compiled) instead of navigating
+//                  the previous round's page to an empty page and then to the app; slower here by about
+//                  0.3-0.6 s before our script runs
 //   --trace        also record one opening of the new build as a Chrome trace (every thread and process:
 //                  the GPU process's shader compiles, workers), written to the work directory as
 //                  open.trace.json for chrome://tracing or DevTools' Performance panel
@@ -42,6 +46,10 @@ import { functionTimes, isIdle, startProfile, stopProfile } from './editor-profi
 import { seedCensus, seedProject } from './seed-project';
 
 const PROJECT_ID = 'bench-city';
+
+type Build = 'base' | 'new';
+const BUILDS: readonly Build[] = ['base', 'new'];
+const LABEL: Record<Build, string> = { base: 'baseline', new: 'new build' };
 
 interface E2eHelpers {
   launchBrowser(): Promise<Browser>;
@@ -201,6 +209,9 @@ async function open(
           .filter((mark) => mark.name.startsWith('gridplan:'))
           .map((mark) => ({ name: mark.name.slice('gridplan:'.length), at: mark.startTime })),
       );
+      // A hidden page draws no frames: an opening measured there is not the planner's.
+      if ((await page.evaluate<string>('document.visibilityState')) !== 'visible')
+        throw new Error('the page of the opening was hidden (another page in front of it)');
       return {
         marks,
         mapLoadMs: mapLoadMs ?? interactiveMs,
@@ -252,17 +263,28 @@ for (const township of division.township.values()) {
 }
 const centre = [(minX + maxX) / 2, (minY + maxY) / 2] as const;
 
-const server: Server = createStaticServer(SITE_DIR, await loadContentSecurityPolicy());
-const port = await new Promise<number>((resolve) =>
-  server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    resolve(typeof address === 'object' && address ? address.port : 0);
-  }),
-);
-const origin = `http://127.0.0.1:${port}`;
+/** One server per build: two origins, so each build opens a database of its own (see the header). */
+const listen = (server: Server): Promise<number> =>
+  new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : 0);
+    }),
+  );
+const policy = await loadContentSecurityPolicy();
+const servers: Record<Build, Server> = {
+  base: createStaticServer(SITE_DIR, policy),
+  new: createStaticServer(SITE_DIR, policy),
+};
+const origins: Record<Build, string> = {
+  base: `http://127.0.0.1:${await listen(servers.base)}`,
+  new: `http://127.0.0.1:${await listen(servers.new)}`,
+};
+const appUrl = (build: Build): string => `${origins[build]}/${build}/index.html`;
+// An empty page of the app's origin: the previous opening's page is let go by navigating here.
+writeFileSync(path.join(SITE_DIR, 'blank.html'), '<!doctype html><title>blank</title>\n');
 const browser = await (await e2eHelpers()).launchBrowser();
-const results: Record<'base' | 'new', Opening[]> = { base: [], new: [] };
-let upgradeOpening: Opening | null = null;
+const results: Record<Build, Opening[]> = { base: [], new: [] };
 try {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
   const newPage = async (): Promise<Page> => {
@@ -271,51 +293,74 @@ try {
     opened.setDefaultTimeout(OPEN_TIMEOUT_MS);
     return opened;
   };
-  let page = await newPage();
+  // A page per build, so that each build's openings happen in its own renderer process: the pages are
+  // cross-origin isolated, hence kept in a process per origin, and one page going from one build's origin
+  // to the other's would start a process at every change (0.5 s more before our script runs).
+  const pages: Record<Build, Page> = { base: await newPage(), new: await newPage() };
   /**
-   * The page the next opening happens in: the same one, reloaded; with --new-window a new page, as a
-   * window starting the app, once the previous round's page is closed and its renderer has let it go.
+   * Lets the build's last opening go: its page is sent to an empty page of its origin, where the
+   * document, its million points, workers and WebGL context are torn down (0.6 s here), untimed: a
+   * window starting the app has no previous document. With --new-window the page is closed instead.
    */
-  const nextWindow = async (): Promise<Page> => {
-    if (!NEW_WINDOW) return page;
-    await page.close();
-    await new Promise((settled) => setTimeout(settled, 2000));
-    page = await newPage();
-    return page;
+  const release = async (build: Build): Promise<void> => {
+    if (NEW_WINDOW) await pages[build].close();
+    else await pages[build].goto(`${origins[build]}/blank.html`);
   };
-  console.log("Opening the baseline once (the demo project, the baseline's database)…");
-  await page.goto(`${origin}/base/index.html`);
-  await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: OPEN_TIMEOUT_MS });
-  console.log('Writing the project into IndexedDB…');
-  await seedProject(page, division, PROJECT_ID);
-  console.log('  project row and areas written');
-  await seedCensus(page, division, PROJECT_ID, (written) =>
-    process.stdout.write(`\r  ${written.toLocaleString('en-US')} points written`),
-  );
-  process.stdout.write('\n');
-
-  for (let round = 0; round < ROUNDS; round++) {
-    const opening = await open(await nextWindow(), `${origin}/base/index.html`, grid, centre);
+  /**
+   * The page of the build's next opening, once the machine has had a moment to settle: the same page,
+   * or with --new-window a new one (a new renderer process).
+   */
+  const nextWindow = async (build: Build): Promise<Page> => {
+    await new Promise((settled) => setTimeout(settled, NEW_WINDOW ? 2000 : 1000));
+    if (NEW_WINDOW) pages[build] = await newPage();
+    // The page in front, as the window a planner looks at: a page behind another is hidden, and a hidden
+    // page draws no frames (no requestAnimationFrame), which made one build's openings 1 s faster.
+    await pages[build].bringToFront();
+    return pages[build];
+  };
+  /** One opening of the build, its page released after it. */
+  const openOnce = async (build: Build): Promise<Opening> => {
+    const opening = await open(await nextWindow(build), appUrl(build), grid, centre);
+    await release(build);
+    return opening;
+  };
+  for (const build of BUILDS) {
     console.log(
-      `  baseline round ${round + 1}: map loaded ${fmt(opening.mapLoadMs)}, map answers ${fmt(opening.interactiveMs)}, counts ${fmt(opening.countsMs)}`,
+      `${LABEL[build]}: opening the demo project once, then writing the project into its database…`,
     );
-    results.base.push(opening);
+    const page = pages[build];
+    await page.goto(appUrl(build));
+    await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: OPEN_TIMEOUT_MS });
+    await seedProject(page, division, PROJECT_ID);
+    await seedCensus(page, division, PROJECT_ID, (written) =>
+      process.stdout.write(`\r  ${written.toLocaleString('en-US')} points written`),
+    );
+    process.stdout.write('\n');
+    await release(build);
+    // The first opening of the project (a schema upgrade, if the build has a newer one than the rows
+    // were written for; compiling the scripts into the cache) is not a round.
+    const first = await openOnce(build);
+    console.log(
+      `  first opening (not a round): map answers ${fmt(first.interactiveMs)}, counts ${fmt(first.countsMs)}`,
+    );
   }
-  upgradeOpening = await open(await nextWindow(), `${origin}/new/index.html`, grid, centre);
-  console.log(
-    `  new build, first opening of the baseline's database: map answers ${fmt(upgradeOpening.interactiveMs)}, counts ${fmt(upgradeOpening.countsMs)}`,
-  );
+
+  // Rounds alternate between the builds, the order turning each round (base, new; new, base; …): run one
+  // build's rounds after the other's and the second one is measured on a machine that has been busier for
+  // longer (the same build measured second was 1.24× slower).
   for (let round = 0; round < ROUNDS; round++) {
-    const opening = await open(await nextWindow(), `${origin}/new/index.html`, grid, centre);
-    console.log(
-      `  new build round ${round + 1}: map loaded ${fmt(opening.mapLoadMs)}, map answers ${fmt(opening.interactiveMs)}, counts ${fmt(opening.countsMs)}`,
-    );
-    results.new.push(opening);
-    console.log(`    timeline: ${timeline(opening)}`);
+    for (const build of round % 2 === 0 ? BUILDS : [...BUILDS].reverse()) {
+      const opening = await openOnce(build);
+      console.log(
+        `  ${LABEL[build]} round ${round + 1}: map loaded ${fmt(opening.mapLoadMs)}, map answers ${fmt(opening.interactiveMs)}, counts ${fmt(opening.countsMs)}`,
+      );
+      console.log(`    timeline: ${timeline(opening)}`);
+      results[build].push(opening);
+    }
   }
 
   if (TRACE) {
-    await nextWindow();
+    const page = await nextWindow('new');
     const tracePath = path.join(WORK_DIR, 'open.trace.json');
     await browser.startTracing(page, {
       path: tracePath,
@@ -333,16 +378,17 @@ try {
         'gpu.angle',
       ],
     });
-    await open(page, `${origin}/new/index.html`, grid, centre);
+    await open(page, appUrl('new'), grid, centre);
     await browser.stopTracing();
+    await release('new');
     console.log(`\nTrace of one opening of the new build: ${tracePath}`);
   }
 
   if (PROFILE) {
-    await nextWindow();
+    const page = await nextWindow('new');
     const session = await context.newCDPSession(page);
     await startProfile(session);
-    await open(page, `${origin}/new/index.html`, grid, centre);
+    await open(page, appUrl('new'), grid, centre);
     const profile = await stopProfile(session);
     writeFileSync(path.join(WORK_DIR, 'open.cpuprofile'), JSON.stringify(profile));
     const times = functionTimes(profile, SITE_DIR, REPO_ROOT);
@@ -365,7 +411,8 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
+  servers.base.close();
+  servers.new.close();
 }
 
 const wrong = [...results.base, ...results.new].filter((opening) => opening.households !== expected);
