@@ -28,6 +28,7 @@ import type { ReviewOverlay } from './use-review-overlay';
 import { useReviewOverlay } from './use-review-overlay';
 import { markOpening } from '../platform/opening-marks';
 import { sendGeoJson, sourceChanged } from './send-geojson';
+import { endWarmUp, warmUpLayers } from './warm-up-layers';
 
 /** A request to show a grid (from the list) or a place (a gap, an issue). */
 export type MapFocus =
@@ -222,14 +223,19 @@ export function MapView(props: MapViewProps) {
     const contents = gridContents.current;
     map.on('load', () => {
       markOpening('map-loaded');
-      // The division's layers, overlays and Terra Draw are added when there is a project to show: added
-      // to the empty map while the first project is read, each source's loading repainted the map, a
-      // dozen frames beside the read (a software renderer reads every frame back: 30–120 ms each).
+      // The division's layers are added now, and while the first project is read they are drawn once,
+      // hidden, with a feature each, so that their WebGL programs are compiled while the GPU is idle
+      // (warm-up-layers.ts). Overlays and Terra Draw are added when there is a project to show: their
+      // sources loading beside the read repainted the map, each frame 30–120 ms with a software renderer.
+      addDivisionLayers(map);
       if (latest.current.projectId) setUp();
-      else setUpForProject.current = setUp;
+      else {
+        warmUpLayers(map);
+        setUpForProject.current = setUp;
+      }
     });
     const setUp = (): void => {
-      addDivisionLayers(map);
+      endWarmUp(map);
       for (const { overlay } of latest.current.overlays) addOverlay(map, overlay);
       // Terra Draw after our layers, inside the loaded style, and the style is never replaced after.
       controller = new DrawController(map, {
