@@ -376,6 +376,8 @@ try {
         'gpu.service',
         'disabled-by-default-gpu.service',
         'gpu.angle',
+        // The window's and workers' JavaScript by function, on the trace's clock (DevTools shows it).
+        'disabled-by-default-v8.cpu_profiler',
       ],
     });
     await open(page, appUrl('new'), grid, centre);
