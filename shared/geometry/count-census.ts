@@ -182,7 +182,9 @@ export function countCensus(division: Division, options: CountCensusOptions = {}
   // (a division exported before its census is imported; preparing 5,000 grids was a tenth of the export).
   const located = table.indexRows.length > 0;
   const rank = (layer: 'grid' | 'microgrid') =>
-    located ? rankAreas(division[layer].values(), withInner(layer)) : unpreparedAreas(division[layer].values());
+    located
+      ? rankAreas(division[layer].values(), withInner(layer))
+      : unpreparedAreas(division[layer].values());
   const grids = rank('grid');
   const microgrids = rank('microgrid');
   return tallyCensus(
