@@ -171,10 +171,13 @@ export function MapView(props: MapViewProps) {
   const mapRef = useRef<maplibregl.Map | null>(null);
   // What the grid source holds (grid-source.ts), forgotten with the map.
   const gridContents = useRef(new GridSourceContents());
-  /** True once the division's layers are on the map (the style has loaded and a project is there). */
+  /** True once the map is set up for a project (the style has loaded and a project is there). */
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
-  /** Adds the division's layers once the first project is there, when the style loaded before it. */
+  /**
+   * Ends the layers' warm-up and adds the overlays and Terra Draw once the first project is there, when
+   * the style loaded before it.
+   */
   const setUpForProject = useRef<(() => void) | null>(null);
   useBasemap(mapRef, ready, props.basemap); // user basemap: renderer/map/use-basemap.ts
   useProposalLayer(mapRef, ready, props.proposal); // 自动划分/平衡 preview: renderer/map/proposal-layers.ts
