@@ -1,8 +1,8 @@
 // A project written straight into the app's IndexedDB in the layout of the database's schema version
 // (renderer/storage/schema.ts): census chunk ids as an array up to v4, packed into one string from v5.
-// Used by bench/app-open-bench.ts (which seeds the baseline build's database, so the new build's first
-// opening upgrades it when its schema is newer) and the end-to-end test that opens a big project
-// (test/e2e/big-project.e2e.test.ts). The app must be open on the page (its database exists).
+// Used by bench/app-open-bench.ts (which seeds each build's own database, in that build's schema) and the
+// end-to-end test that opens a big project (test/e2e/big-project.e2e.test.ts). The app must be open on
+// the page (its database exists).
 import type { Page } from 'playwright-core';
 import type { Division, Entity } from '../shared/model';
 import { countByLayer } from '../shared/model';
