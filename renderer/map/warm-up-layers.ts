@@ -11,9 +11,10 @@ import { sendGeoJson } from './send-geojson';
 // drawn then, once, with a feature each, so their programs are compiled before the project's frames start
 // (the census layers, over a vector source of our worker's tiles, are not warmed). This costs a few cheap
 // frames beside the read (send-geojson.ts avoids such frames otherwise): the read took 0.2-0.4 s longer,
-// and the map answered a click 0.3 s sooner (docs/benchmarks.md, seventh round).
+// the waits were gone from the trace, and the map answered 0.91x and 0.98x the time without it in two
+// nine- and eight-round runs, within the bench's noise (docs/benchmarks.md, seventh round).
 // The map's canvas is hidden meanwhile (the `data-warming` attribute, styles.css), and shown again only
-// after a frame without the warm-up features has been drawn: nothing of them is ever seen.
+// after a frame without the warm-up features has been drawn (or 5 s after the warm-up ends at the latest).
 
 /** The sources given a warm-up feature: the division's GeoJSON sources (map-layers.ts). */
 export const WARMED_SOURCES = [
