@@ -75,10 +75,24 @@ export function rankAreas(
   withInner = true,
 ): RankedArea[] {
   const prepare = withInner ? preparePolygon : preparePolygonEdges;
+  return rankWith(areas, (area) => prepare(area.geometry));
+}
+
+/** What the tie order reads of an area. */
+type CodedArea = { readonly id: string; readonly code: string };
+
+/** Areas with the polygon `prepare` makes of each, in tie order. */
+function rankWith<A extends CodedArea>(
+  areas: Iterable<A>,
+  prepare: (area: A) => PreparedPolygon,
+): RankedArea[] {
   const ranked: RankedArea[] = [];
-  for (const area of areas) ranked.push({ id: area.id, code: area.code, polygon: prepare(area.geometry) });
+  for (const area of areas) ranked.push({ id: area.id, code: area.code, polygon: prepare(area) });
   return ranked.sort(compareByCode);
 }
+
+/** One empty polygon stands for every area when no point is to be located (see {@link countCensus}). */
+const NOTHING_TO_LOCATE = preparePolygonEdges({ type: 'Polygon', coordinates: [] });
 
 /**
  * The edge tie rule. A census point belongs to the area that contains it most strongly: strictly
@@ -184,7 +198,7 @@ export function countCensus(division: Division, options: CountCensusOptions = {}
   const rank = (layer: 'grid' | 'microgrid') =>
     located
       ? rankAreas(division[layer].values(), withInner(layer))
-      : unpreparedAreas(division[layer].values());
+      : rankWith<CodedArea>(division[layer].values(), () => NOTHING_TO_LOCATE);
   const grids = rank('grid');
   const microgrids = rank('microgrid');
   return tallyCensus(
@@ -195,16 +209,6 @@ export function countCensus(division: Division, options: CountCensusOptions = {}
     microgrids,
     assignRows(table, microgrids, tolerance),
   );
-}
-
-/** One empty polygon stands for every area when no point is to be located (see {@link countCensus}). */
-const NOTHING_TO_LOCATE = preparePolygonEdges({ type: 'Polygon', coordinates: [] });
-
-/** Areas in tie order with an empty polygon each: what {@link assignRows} needs when it has no points. */
-function unpreparedAreas(areas: Iterable<{ readonly id: string; readonly code: string }>): RankedArea[] {
-  const ranked: RankedArea[] = [];
-  for (const area of areas) ranked.push({ id: area.id, code: area.code, polygon: NOTHING_TO_LOCATE });
-  return ranked.sort(compareByCode);
 }
 
 /** Sums an assignment into {@link CensusCounts}. */
