@@ -102,6 +102,9 @@ async function startDesktop(executable, { build }) {
 // ---- browser mode -------------------------------------------------------------------------------
 
 // The desktop protocol's table (electron/app-protocol.ts reads the same file), so both serve alike.
+const CONTENT_TYPES = JSON.parse(
+  readFileSync(path.join(projectRoot, 'electron', 'content-types.json'), 'utf8'),
+);
 /**
  * Cross-origin isolation, as the desktop protocol sends it (electron/app-protocol.ts): the page may then
  * keep census columns in shared memory that its workers read without a copy
@@ -109,9 +112,6 @@ async function startDesktop(executable, { build }) {
  */
 const ISOLATION_HEADERS = JSON.parse(
   readFileSync(path.join(projectRoot, 'electron', 'isolation-headers.json'), 'utf8'),
-);
-const CONTENT_TYPES = JSON.parse(
-  readFileSync(path.join(projectRoot, 'electron', 'content-types.json'), 'utf8'),
 );
 
 /**
