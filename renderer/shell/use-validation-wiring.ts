@@ -139,7 +139,7 @@ export function useValidationWiring(
     if (!division) return;
     client.reset(division, ruleSet, 1, true);
     // Pressed while the first check waited for the map: this was it.
-    if (session && session !== resetSession) {
+    if (resetDue && session) {
       sentByValidateAll.current = session;
       setStartedEarly(new WeakRef(session));
     }
