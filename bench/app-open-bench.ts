@@ -125,7 +125,7 @@ function buildBoth(): void {
 interface Opening {
   /**
    * Navigation → the map's container says data-map-ready, as first seen by polling: MapLibre's `load`
-   * until f9666e8; since then its `load` and the division's layers added for a project.
+   * until f9666e8; since then its `load` and the map set up for a project.
    */
   readonly mapLoadMs: number;
   /** Navigation → a click on the grid selected it. */
@@ -212,7 +212,7 @@ async function open(
           .filter((mark) => mark.name.startsWith('gridplan:'))
           .map((mark) => ({ name: mark.name.slice('gridplan:'.length), at: mark.startTime })),
       );
-      // A hidden page draws no frames: an opening measured there is not the planner's.
+      // A hidden page's frames are throttled: an opening measured there is not the planner's.
       if ((await page.evaluate<string>('document.visibilityState')) !== 'visible')
         throw new Error('the page of the opening was hidden (another page in front of it)');
       return {
@@ -441,7 +441,7 @@ console.log(`
 Opening a project of ${division.grid.size.toLocaleString('en-US')} grids and ${POINTS.toLocaleString('en-US')} census points (Chromium, median of ${ROUNDS}):
   load average ${load} on ${cpus().length} cores
                       baseline (${BASE_COMMIT})   new (${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'renderer', 'shared') ? '+changes' : ''})   new / baseline
-  map loaded          ${fmt(baseLoad).padStart(12)}   ${fmt(newLoad).padStart(12)}   ${(newLoad / baseLoad).toFixed(2)}×   (data-map-ready: MapLibre's load until f9666e8, its load and a project's layers since)
+  map loaded          ${fmt(baseLoad).padStart(12)}   ${fmt(newLoad).padStart(12)}   ${(newLoad / baseLoad).toFixed(2)}×   (data-map-ready: MapLibre's load until f9666e8, its load and the map set up for a project since)
   map answers         ${fmt(baseInteractive).padStart(12)}   ${fmt(newInteractive).padStart(12)}   ${(newInteractive / baseInteractive).toFixed(2)}×   (aim ≤ ${fmt(AIM_MS)}: ${newInteractive <= AIM_MS ? 'met' : 'not met'})
   counts shown        ${fmt(baseCounts).padStart(12)}   ${fmt(newCounts).padStart(12)}   ${(newCounts / baseCounts).toFixed(2)}×
   grid ${grid.code}: ${expected} households expected; ${wrong.length === 0 ? 'every opening showed it' : `${wrong.length} openings showed another figure`}`);

@@ -159,9 +159,9 @@ const sourceOf = {
 
 /**
  * The map: MapLibre with the offline basemap and the division drawn as plain layers. The container gets
- * `data-map-ready` once the style has loaded and the division's layers are added (when a project is
- * there) and `data-map-idle` whenever rendering has settled, which the end-to-end tests wait for before
- * they read pixels.
+ * `data-map-ready` once the style has loaded and the map is set up for a project (one is there) and
+ * `data-map-idle` whenever rendering has settled, which the end-to-end tests wait for before they read
+ * pixels.
  */
 export function MapView(props: MapViewProps) {
   const { t, i18n } = useTranslation();
