@@ -9,7 +9,12 @@ let server: Server | undefined;
 /** Builds the renderer once and serves it on a free loopback port for all end-to-end tests. */
 export async function setup(project: TestProject): Promise<void> {
   if (!process.env.GRIDPLAN_E2E_SKIP_BUILD) {
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    // The build a planner gets: Vitest sets NODE_ENV=test, which this child would inherit, and Vite then
+    // bundles React's development build (StrictMode runs every effect twice, so a project opened twice).
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   }
   const started = createStaticServer('dist/renderer', await loadContentSecurityPolicy());
   server = started;
