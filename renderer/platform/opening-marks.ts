@@ -10,6 +10,8 @@ export type OpeningStep =
   | 'project-read-start'
   | 'project-read'
   | 'division-built'
+  | 'census-read-start'
+  | 'census-read'
   | 'map-created'
   | 'map-loaded'
   | 'grids-sent'

@@ -167,10 +167,22 @@ function chunkRows(projectId: string, points: readonly CensusPoint[], chunkSize:
   return splitIntoChunks(points, chunkSize).map((run, offset) => chunkRow(projectId, offset, run));
 }
 
+/**
+ * The census that joined chunks are: no point object is made until one is asked for, and the ids stay
+ * packed (one string) until one is. They are distinct by construction (chunks are written from a census
+ * map, and a commit replaces a point in the chunk that holds it), so they are not hashed to check it
+ * when a project opens. In shared memory where the page allows it, so the workers read these very
+ * columns (shared-columns.ts).
+ */
+function censusFrom(chunks: readonly CensusChunkRow[]): ReadonlyMap<string, CensusPoint> {
+  const columns = windowColumns();
+  return ColumnarCensus.ofPacked(concatCensusNumbers(chunks, columns), concatPackedIds(chunks, columns));
+}
+
 function divisionFrom(
   row: ProjectRow,
   entityRows: readonly EntityRow[],
-  chunks: readonly CensusChunkRow[],
+  census: ReadonlyMap<string, CensusPoint>,
 ): Division {
   const maps: Record<Layer, Map<string, Entity>> = {
     township: new Map(),
@@ -182,16 +194,6 @@ function divisionFrom(
   for (const { entity } of entityRows) maps[entity.layer].set(entity.id, entity);
   // The cast is sound: each map was filled by `entity.layer`, so it holds only that layer's entities.
   const areas = maps as Omit<Division, 'meta' | 'census'>;
-  // The chunks joined are the census itself: no point object is made until one is asked for, and the
-  // ids stay packed (one string) until one is. They are distinct by construction (chunks are written
-  // from a census map, and a commit replaces a point in the chunk that holds it), so they are not hashed
-  // to check it when a project opens.
-  // In shared memory where the page allows it, so the workers read these very columns (shared-columns.ts).
-  const columns = windowColumns();
-  const census = ColumnarCensus.ofPacked(
-    concatCensusNumbers(chunks, columns),
-    concatPackedIds(chunks, columns),
-  );
   const meta: DivisionMeta = {
     name: row.name,
     ruleSetId: row.ruleSetId,
@@ -309,14 +311,13 @@ export class ProjectStore {
   }
 
   /**
-   * Starts loading a project now, for the next {@link ProjectStore.loadProject} of the same id to take:
-   * the window starts reading the project it opens at start before React and the map are set up, so
-   * the read (a second or more for a million census points) runs while they are (bench/app-open-bench.ts).
-   * Only the next load of that id takes it, and only if nothing was written through this store since;
-   * any other load reads again.
+   * Starts reading a project now, for the next {@link ProjectStore.loadProjectAreas} of the same id to
+   * take: the window starts reading the project it opens at start before React and the map are set up,
+   * so the read runs while they are (bench/app-open-bench.ts). Only the next read of that id takes it,
+   * and only if nothing was written through this store since; any other load reads again.
    */
   prefetchProject(id: string): void {
-    const loading = this.#readProject(id);
+    const loading = this.#readProject(id, false);
     // Whoever takes it sees a failure; a prefetch nobody takes must not be an unhandled rejection.
     loading.catch(() => undefined);
     this.#prefetched = { id, loading };
@@ -324,12 +325,44 @@ export class ProjectStore {
 
   /** Loads a project's division and history, and records that it was opened. Rejects `not-found`. */
   loadProject(id: string): Promise<LoadedProject> {
-    const prefetched = this.#prefetched;
-    this.#prefetched = undefined;
-    return prefetched?.id === id ? prefetched.loading : this.#readProject(id);
+    return this.#readProject(id, true);
   }
 
-  async #readProject(id: string): Promise<LoadedProject> {
+  /**
+   * Loads a project as {@link ProjectStore.loadProject} does but without its census points (the
+   * division's census is empty): the areas, the meta and the history, read in a fraction of the time of
+   * a million points. Read the census with {@link ProjectStore.loadCensus} at the revision given here.
+   */
+  loadProjectAreas(id: string): Promise<LoadedProject> {
+    const prefetched = this.#prefetched;
+    this.#prefetched = undefined;
+    return prefetched?.id === id ? prefetched.loading : this.#readProject(id, false);
+  }
+
+  /**
+   * The census points of a project whose areas {@link ProjectStore.loadProjectAreas} read at `revision`,
+   * or undefined when the project was written since (another window's edit): the areas read then are
+   * no longer the stored ones, so load the project whole again. Rejects `not-found`.
+   */
+  async loadCensus(id: string, revision: number): Promise<ReadonlyMap<string, CensusPoint> | undefined> {
+    const db = this.#db;
+    const [range0, range1] = projectRange(id);
+    markOpening('census-read-start');
+    const stored = await this.#transaction('load', 'r', [db.projects, db.censusChunks], async () => {
+      const row = await this.#projectRow(id, 'load');
+      if ((row.editRevision ?? 0) !== revision) return undefined;
+      const chunks = await db.censusChunks.where('[projectId+chunk]').between(range0, range1).toArray();
+      return { row, chunks };
+    });
+    if (!stored) return undefined;
+    this.#indexChunks(id, stored.row.censusRevision, stored.chunks);
+    const census = censusFrom(stored.chunks);
+    markOpening('census-read');
+    return census;
+  }
+
+  /** A project read in one transaction (a consistent snapshot), with its census points or without. */
+  async #readProject(id: string, withCensus: boolean): Promise<LoadedProject> {
     const db = this.#db;
     const [range0, range1] = projectRange(id);
     markOpening('project-read-start');
@@ -341,7 +374,9 @@ export class ProjectStore {
       async () => {
         const row = await this.#projectRow(id, 'load');
         const entityRows = await db.entities.where('[projectId+layer+id]').between(range0, range1).toArray();
-        const chunks = await db.censusChunks.where('[projectId+chunk]').between(range0, range1).toArray();
+        const chunks = withCensus
+          ? await db.censusChunks.where('[projectId+chunk]').between(range0, range1).toArray()
+          : [];
         const undo = await this.#stackRows(id, 'undo');
         const redo = await this.#stackRows(id, 'redo');
         return { row, entityRows, chunks, undo, redo };
@@ -358,8 +393,8 @@ export class ProjectStore {
     const row: ProjectRow = { ...stored.row, lastOpenedAt };
     // The chunks are at hand: keeping their ids for the index spares the first census edit a full
     // re-read of the chunks (~1 s per million points); the index itself is built by that edit.
-    this.#indexChunks(id, row.censusRevision, stored.chunks);
-    const division = divisionFrom(row, stored.entityRows, stored.chunks);
+    if (withCensus) this.#indexChunks(id, row.censusRevision, stored.chunks);
+    const division = divisionFrom(row, stored.entityRows, censusFrom(stored.chunks));
     markOpening('division-built');
     return {
       summary: summaryOf(row),

@@ -40,30 +40,53 @@ describe('project store: projects', () => {
     reopened.close();
   });
 
-  it('gives a project read ahead to the next load of it, and reads again after a write or for another', async () => {
+  it('gives a project read ahead to the next read of its areas, and reads again after a write or for another', async () => {
     const store = await freshStore('prefetch');
     const division = sampleDivision(20);
+    const areas = { ...division, census: new Map() };
     const { id } = await store.createProject(division);
     const other = await store.createProject(sampleDivision(3));
 
     store.prefetchProject(id);
-    const first = store.loadProject(id);
+    const first = store.loadProjectAreas(id);
     // Taken once: the next load is a read of its own, giving an equal division, not the same objects.
-    const second = store.loadProject(id);
+    const second = store.loadProjectAreas(id);
     expect(first).not.toBe(second);
-    expect((await first).division).toEqual(division);
-    expect((await second).division).toEqual(division);
+    expect((await first).division).toEqual(areas);
+    expect((await second).division).toEqual(areas);
 
     // Another project's load does not take it, and a write makes it stale.
     store.prefetchProject(id);
-    expect((await store.loadProject(other.id)).division.grid.size).toBe(3);
+    expect((await store.loadProjectAreas(other.id)).division.grid.size).toBe(3);
     store.prefetchProject(id);
     await store.renameProject(id, '改名之后');
-    expect((await store.loadProject(id)).division.meta.name).toBe('改名之后');
+    expect((await store.loadProjectAreas(id)).division.meta.name).toBe('改名之后');
 
     // A prefetch of a project that is not there fails only for whoever takes it.
     store.prefetchProject('no-such-project');
-    await expect(store.loadProject('no-such-project')).rejects.toSatisfy(isStorageError);
+    await expect(store.loadProjectAreas('no-such-project')).rejects.toSatisfy(isStorageError);
+    store.close();
+  });
+
+  it('reads the areas first and the census at their revision: together the whole project', async () => {
+    const store = await freshStore('areas-then-census');
+    const division = sampleDivision(20);
+    const { id } = await store.createProject(division);
+    const areas = await store.loadProjectAreas(id);
+    expect(areas.division.census.size).toBe(0);
+    expect(areas.division.grid).toEqual(division.grid);
+    const census = await store.loadCensus(id, areas.revision);
+    expect(census).toBeDefined();
+    expect({ ...areas.division, census }).toEqual(division);
+    expect({ ...areas.division, census }).toEqual((await store.loadProject(id)).division);
+
+    // An edit stored in between (another window's): the areas read are stale, so no census is given.
+    await store.commit(id, change('改名', [{ ...grid(1), name: '新名' }]), {
+      kind: 'edit',
+      inverse: change('改名', [grid(1)]),
+    });
+    expect(await store.loadCensus(id, areas.revision)).toBeUndefined();
+    await expect(store.loadCensus('no-such-project', 0)).rejects.toSatisfy(isStorageError);
     store.close();
   });
 
