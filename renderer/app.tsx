@@ -62,7 +62,7 @@ export function App({
 }
 
 function LeftPanel({ shell }: { readonly shell: Shell }) {
-  const { division, figures, ruleSet, selectedGridId, project, t } = shell;
+  const { shownDivision: division, figures, ruleSet, selectedGridId, project, t } = shell;
   if (!division || !figures) return <p className="empty-state">{project.busy ?? t('status.loading')}</p>;
   return (
     <DivisionTree
@@ -88,7 +88,17 @@ const NOTHING_OPEN = emptyDivision();
 const NO_FIGURES: GridFigures = new Map();
 
 function MapArea({ shell }: { readonly shell: Shell }) {
-  const { division, figures, project, selectedGridId, edit, focus, validation, basemap, divide } = shell;
+  const {
+    shownDivision: division,
+    figures,
+    project,
+    selectedGridId,
+    edit,
+    focus,
+    validation,
+    basemap,
+    divide,
+  } = shell;
   const state = project.state;
   const open =
     division && figures && state ? { division, figures: figures.grids, id: state.projectId } : null;
@@ -135,7 +145,7 @@ function MapArea({ shell }: { readonly shell: Shell }) {
 function ignoreClick(): void {}
 
 function Status({ shell }: { readonly shell: Shell }) {
-  const { t, division, figures, project, validation, cursor } = shell;
+  const { t, shownDivision: division, figures, project, validation, cursor } = shell;
   // The bar holds its place while a project is read: the map's size then never changes as the project
   // opens (a resize reallocates the map's canvas and draws it all again, just when the grids arrive).
   if (!figures)
@@ -151,13 +161,15 @@ function Status({ shell }: { readonly shell: Shell }) {
   // What is stored and what is being checked are shown apart: a slow check never hides "saved".
   const activity =
     project.busy ??
-    (shell.edit.computing
-      ? t('status.computing')
-      : state?.saving
-        ? t('status.saving')
-        : state?.lastNote
-          ? t('status.saved')
-          : t('status.ready'));
+    (shell.censusLoading
+      ? t('status.loadingCensus')
+      : shell.edit.computing
+        ? t('status.computing')
+        : state?.saving
+          ? t('status.saving')
+          : state?.lastNote
+            ? t('status.saved')
+            : t('status.ready'));
   return (
     <StatusBar
       gridCount={division?.grid.size ?? 0}

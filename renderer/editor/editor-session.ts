@@ -27,6 +27,12 @@ export interface SessionState {
    * every edit, undo and redo is refused with a message saying why.
    */
   readonly readOnly: boolean;
+  /**
+   * True while the project's census points are still being read: the document holds the areas and an
+   * empty census, to be shown and selected from, and every edit, undo and redo is refused (a session
+   * with the census takes this one's place). Nothing may count, export or store from such a document.
+   */
+  readonly censusLoading: boolean;
   /** The stored revision this session's document is at (see {@link EditPersistence}). */
   readonly revision: number;
 }
@@ -53,6 +59,14 @@ const READ_ONLY: Problem = {
   message: text(
     '此项目正在另一个窗口中编辑，本窗口只读：修改未保存。请在那个窗口中编辑，或关闭它后本窗口会自动变为可编辑。',
     'This project is being edited in another window, so this one is read-only: the change was not saved. Edit it in that window, or close it and this one becomes editable by itself.',
+  ),
+};
+
+const CENSUS_LOADING: Problem = {
+  kind: 'census-loading',
+  message: text(
+    '正在读取人口点，修改未保存：请稍候片刻再编辑。',
+    'The census points are still being read, so the change was not saved: edit again in a moment.',
   ),
 };
 
@@ -83,7 +97,12 @@ export class EditorSession {
     division: Division,
     history: { undo: readonly Change[]; redo: readonly Change[] },
     private readonly persistence: EditPersistence,
-    options: { readonly readOnly?: boolean; readonly revision?: number } = {},
+    options: {
+      readonly readOnly?: boolean;
+      readonly revision?: number;
+      /** The division's census is still being read (see {@link SessionState.censusLoading}). */
+      readonly censusLoading?: boolean;
+    } = {},
   ) {
     this.state = {
       projectId,
@@ -94,6 +113,7 @@ export class EditorSession {
       failure: null,
       lastNote: null,
       readOnly: options.readOnly ?? false,
+      censusLoading: options.censusLoading ?? false,
       revision: options.revision ?? 0,
     };
   }
@@ -170,8 +190,8 @@ export class EditorSession {
   }
 
   private async run(change: Change, kind: HistoryOp['kind']): Promise<boolean> {
-    if (this.state.readOnly) {
-      this.set({ ...this.state, failure: READ_ONLY });
+    if (this.state.readOnly || this.state.censusLoading) {
+      this.set({ ...this.state, failure: this.state.censusLoading ? CENSUS_LOADING : READ_ONLY });
       return false;
     }
     const before = this.state.division;

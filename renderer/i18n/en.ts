@@ -164,10 +164,13 @@ export const en: UiStrings = {
     saving: 'Saving…',
     saved: 'Saved',
     loading: 'Loading…',
+    loadingCensus: 'Reading census points…',
     cursor: 'Lon {{lon}}, lat {{lat}}',
   },
   messages: {
     importFailed: 'Import failed; the project was not changed.',
+    censusLoadFailed:
+      'The census points could not be read: the project was not changed, but it cannot be edited until it is opened again.',
     imported:
       'Imported {{count}} features as the new project “{{name}}”; the project open before is unchanged and still in the project list.',
     exported: 'Exported to {{path}}',

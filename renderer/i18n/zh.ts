@@ -151,10 +151,12 @@ export const zh = {
     saving: '正在保存…',
     saved: '已保存',
     loading: '正在载入…',
+    loadingCensus: '正在读取人口点…',
     cursor: '经度 {{lon}}，纬度 {{lat}}',
   },
   messages: {
     importFailed: '导入失败，项目未作任何改动。',
+    censusLoadFailed: '人口点读取失败：项目未作任何改动，但在重新打开项目之前不能编辑。',
     imported: '已导入 {{count}} 个要素，作为新项目「{{name}}」打开；原来的项目未改动，仍在“项目”列表中。',
     exported: '已导出到 {{path}}',
     exportedBrowser: '已下载 {{name}}',

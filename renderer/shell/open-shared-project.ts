@@ -2,11 +2,18 @@ import { EditorSession } from '../editor/editor-session';
 import { announceSaved, onSavedElsewhere } from '../platform/project-channel';
 import { acquireProjectLock } from '../platform/project-lock';
 import type { ProjectLock } from '../platform/project-lock';
-import type { ProjectStore } from '../storage/project-store';
+import type { LoadedProject, ProjectStore } from '../storage/project-store';
 
 /** An open project shared safely with other windows; `dispose` when another project opens. */
 export interface SharedProject {
+  /** The first session: the project's areas, its census still to be read (`censusLoading`). */
   readonly session: EditorSession;
+  /**
+   * Reads the census points of the first session and gives `replace` the session with them (once;
+   * later calls share the first). Resolves when that is done, or at once when a session with the census
+   * has already taken the first one's place; rejects when the read failed.
+   */
+  loadCensus(): Promise<void>;
   dispose(): void;
 }
 
@@ -16,6 +23,11 @@ export interface SharedProject {
  * editor saves and becomes editable when the lock comes free (the editor closed or opened another
  * project). `replace` receives each new session. Writes are still checked against the stored revision,
  * so a browser without Web Locks cannot overwrite another window's edits either.
+ *
+ * The first session holds the areas without the census points (a million of them take most of the
+ * read): the map can draw the project and answer clicks while they are read. `loadCensus` reads them,
+ * when the caller chooses (the window: once the map has drawn the project), into a session that takes the
+ * first one's place. Until then nothing can be edited (see `SessionState.censusLoading`).
  */
 export async function openSharedProject(
   store: ProjectStore,
@@ -26,14 +38,17 @@ export async function openSharedProject(
   let lock: ProjectLock | undefined = await acquireProjectLock(projectId);
   let stopAnnouncing: () => void = () => undefined;
 
-  const load = async (editable: boolean): Promise<EditorSession> => {
-    const loaded = await store.loadProject(projectId);
+  const sessionOf = (
+    loaded: Pick<LoadedProject, 'division' | 'undo' | 'redo' | 'revision'>,
+    editable: boolean,
+    censusLoading: boolean,
+  ): EditorSession => {
     const session = new EditorSession(
       projectId,
       loaded.division,
       { undo: loaded.undo, redo: loaded.redo },
       store,
-      { readOnly: !editable, revision: loaded.revision },
+      { readOnly: !editable, revision: loaded.revision, censusLoading },
     );
     stopAnnouncing();
     stopAnnouncing = editable
@@ -41,14 +56,32 @@ export async function openSharedProject(
       : () => undefined;
     return session;
   };
+  const load = async (editable: boolean): Promise<EditorSession> =>
+    sessionOf(await store.loadProject(projectId), editable, false);
 
-  let current = await load(lock.editable);
+  const first = sessionOf(await store.loadProjectAreas(projectId), lock.editable, true);
+  let current = first;
   const swap = async (editable: boolean): Promise<void> => {
     if (disposed) return;
     const next = await load(editable);
     if (disposed) return;
     current = next;
     replace(next);
+  };
+
+  let censusRead: Promise<void> | undefined;
+  const readCensus = async (): Promise<void> => {
+    const state = first.getState();
+    const census = await store.loadCensus(projectId, state.revision);
+    // A whole load (the lock came free, another window saved) already took the first session's place.
+    if (disposed || current !== first) return;
+    if (census === undefined) {
+      // Written since the areas were read: the areas shown are not the stored ones any more.
+      await swap(!state.readOnly);
+      return;
+    }
+    current = sessionOf({ ...state, division: { ...state.division, census } }, !state.readOnly, false);
+    replace(current);
   };
 
   const stopListening = onSavedElsewhere((saved) => {
@@ -62,7 +95,11 @@ export async function openSharedProject(
   }
 
   return {
-    session: current,
+    session: first,
+    loadCensus() {
+      censusRead ??= readCensus();
+      return censusRead;
+    },
     dispose() {
       disposed = true;
       stopListening();

@@ -24,7 +24,17 @@ export const RIGHT_PANEL_TABS: readonly RightPanelTab[] = [
   {
     id: ATTRIBUTES_TAB,
     label: ({ t }) => t('panel.attributes'),
-    render: ({ division, selectedGridId, selectedArea, figures, edit, ruleSet, project, language, t }) => {
+    render: ({
+      shownDivision: division,
+      selectedGridId,
+      selectedArea,
+      figures,
+      edit,
+      ruleSet,
+      project,
+      language,
+      t,
+    }) => {
       // A tool with its own panel (填补空白) takes the place of the attributes while it is active.
       if (!division || toolNamed(edit.tool).panel) return null;
       const grid = selectedGridId ? (division.grid.get(selectedGridId) ?? null) : null;

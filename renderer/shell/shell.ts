@@ -28,8 +28,18 @@ export interface Shell {
   /** The text of a bilingual message in the UI language. */
   readonly say: (message: LocalText) => string;
   readonly project: ProjectSession;
-  /** The open document (null while none is open). */
+  /**
+   * The open document: null while none is open, and while the project just opened has its census points
+   * read (nothing may then count, export, check or store from it).
+   */
   readonly division: Division | null;
+  /**
+   * What the map, the project tree, 属性 and the status bar show: {@link Shell.division}, or while the
+   * census points are read, the project's areas (with no census point). Never to count or write from.
+   */
+  readonly shownDivision: Division | null;
+  /** True while the project just opened has its census points read (its areas are shown meanwhile). */
+  readonly censusLoading: boolean;
   readonly ruleSet: RuleSet;
   readonly figures: DivisionFigures | null;
   readonly notices: Notices;

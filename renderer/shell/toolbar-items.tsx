@@ -39,12 +39,14 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
   },
   {
     id: 'history',
-    render: ({ t, project, undo, redo, review }) => (
+    render: ({ t, project, undo, redo, review, censusLoading }) => (
       <span className="toolbar-group">
         <button
           type="button"
           onClick={undo}
-          disabled={!project.state?.undo.length || !!review.readOnlyLabel /* read-only view */}
+          disabled={
+            !project.state?.undo.length || !!review.readOnlyLabel /* read-only view */ || censusLoading
+          }
           title={t('toolbar.undoShortcut')}
         >
           ↶ {t('toolbar.undo')}
@@ -52,7 +54,7 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
         <button
           type="button"
           onClick={redo}
-          disabled={!project.state?.redo.length || !!review.readOnlyLabel}
+          disabled={!project.state?.redo.length || !!review.readOnlyLabel || censusLoading}
           title={t('toolbar.redoShortcut')}
         >
           ↷ {t('toolbar.redo')}
@@ -83,11 +85,11 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
   },
   {
     id: 'rule-set',
-    render: ({ t, say, project, division, ruleSet, language, notices }) => (
+    render: ({ t, say, project, shownDivision, ruleSet, language, notices }) => (
       <label className="toolbar-group">
         {t('toolbar.ruleSet')}
         <select
-          value={division?.meta.ruleSetId ?? 'zigong'}
+          value={shownDivision?.meta.ruleSetId ?? 'zigong'}
           disabled={!project.state}
           onChange={(event) => {
             const state = project.state;

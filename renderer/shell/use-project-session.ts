@@ -24,7 +24,11 @@ export interface ProjectSession {
   readonly setShowProjects: (show: boolean | ((shown: boolean) => boolean)) => void;
   readonly refreshProjects: () => Promise<void>;
   readonly openProject: (id: string) => Promise<void>;
-  /** Stores a new project made by `make` under `name` and opens it. */
+  /**
+   * Reads the census points of the project just opened (its session shows the areas meanwhile:
+   * `SessionState.censusLoading`); a session with them takes its place. Reports a failed read.
+   */
+  readonly loadCensus: () => void;
   /**
    * Makes a project (with reference layers to store beside it) and opens it; resolves false when it was
    * not made (the error is reported). A failure leaves no half-made project in the list.
@@ -72,6 +76,12 @@ export function useProjectSession(
   useEffect(() => () => shared.current?.dispose(), []);
 
   const refreshProjects = useCallback(async () => setProjects(await store.listProjects()), [store]);
+
+  const loadCensus = useCallback(() => {
+    shared.current
+      ?.loadCensus()
+      .catch((error: unknown) => reportError(t('messages.censusLoadFailed'), error));
+  }, [reportError, t]);
 
   const openProject = useCallback(
     async (id: string) => {
@@ -173,6 +183,7 @@ export function useProjectSession(
     setShowProjects,
     refreshProjects,
     openProject,
+    loadCensus,
     createFrom,
     renameProject,
     duplicateProject,

@@ -19,6 +19,7 @@ import type { ProjectStore, ProjectSummary } from '../storage/project-store';
 import type { MapTarget, Shell } from './shell';
 import { ATTRIBUTES_TAB, ISSUES_TAB } from './tab-ids';
 import { useNotices } from './use-notices';
+import { useCensusLoading } from './use-census-loading';
 import { useProjectSession } from './use-project-session';
 import { useTransferDialogs } from './use-transfer-dialogs';
 import { useValidationWiring } from './use-validation-wiring';
@@ -62,9 +63,13 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     },
     [refreshProjects, openProject],
   );
+  // The project just opened shows its areas while its census points are read; until they are in, no
+  // other part of the window gets a document to count, export, check or store from (`division` is null).
+  const [drawnProjectId, projectDrawn] = useState<string | null>(null);
+  const censusLoading = useCensusLoading(project, drawnProjectId);
   const review = useReview({
     store,
-    session: project.session,
+    session: censusLoading.state ? null : project.session,
     ruleSet:
       builtinRuleSet(project.state?.division.meta.ruleSetId ?? 'zigong') ?? BUILTIN_RULE_SETS.get('zigong')!,
     language,
@@ -75,8 +80,9 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
   const session = review.shownSession;
   const state = useShownSession(session);
   // --- end review ---
-  const basemap = useProjectBasemap(store, state?.projectId ?? null);
-  const references = useProjectReferences(store, state?.projectId ?? null, useReferenceReports(notices));
+  const shownProjectId = state?.projectId ?? censusLoading.state?.projectId ?? null;
+  const basemap = useProjectBasemap(store, shownProjectId);
+  const references = useProjectReferences(store, shownProjectId, useReferenceReports(notices));
   useTraceKey(references.trace, references.setTrace, !!state);
   // 报送市级库 / 从市级库拉取 (renderer/review/use-city-office.ts, panels/city-office-section.tsx)
   const { createFrom } = project;
@@ -93,15 +99,24 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
   useHelpKey(useCallback(() => openDialog(KEYS_DIALOG), []));
 
   const division = state?.division ?? null;
+  // What the map, the tree, 属性 and the status bar show: the document, or the areas while the census is read.
+  const shownDivision = division ?? censusLoading.state?.division ?? null;
   const ruleSet: RuleSet =
-    builtinRuleSet(division?.meta.ruleSetId ?? 'zigong') ?? BUILTIN_RULE_SETS.get('zigong')!;
+    builtinRuleSet(shownDivision?.meta.ruleSetId ?? 'zigong') ?? BUILTIN_RULE_SETS.get('zigong')!;
   const showIssues = useCallback(() => showTab(ISSUES_TAB), []);
   // The project the map has drawn: the whole check of a project just opened waits for its drawing.
-  const [drawnProjectId, projectDrawn] = useState<string | null>(null);
-  const mapDrawn = state !== null && drawnProjectId === state.projectId;
+  const mapDrawn =
+    state !== null &&
+    (drawnProjectId === state.projectId || censusLoading.waitedOutProjectId === state.projectId);
   const validation = useValidationWiring(session, division, ruleSet, mapDrawn, setSelectedGridId, showIssues);
   // Counted by the validation worker: a split, a merge or an undo counts no census point on this thread.
-  const figures = useDivisionFigures(division, ruleSet, validation.state, validation.resetDue);
+  // The areas shown while the census is read have their counts on the way too.
+  const figures = useDivisionFigures(
+    shownDivision,
+    ruleSet,
+    validation.state,
+    validation.resetDue || censusLoading.state !== null,
+  );
 
   // Stable: the tree is memoised and must not re-render on every App render.
   const showOnMap = useCallback(
@@ -194,6 +209,8 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     say: (message) => message[language],
     project,
     division,
+    shownDivision,
+    censusLoading: censusLoading.state !== null,
     ruleSet,
     figures,
     notices,

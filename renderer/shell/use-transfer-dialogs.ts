@@ -45,7 +45,8 @@ export function useTransferDialogs(
   const { t } = useTranslation();
   const { session, state, createFrom } = project;
   const { notify, reportError } = notices;
-  const division = state?.division ?? null;
+  // While the census points of a project just opened are read, its document has none: nothing to export.
+  const division = state && !state.censusLoading ? state.division : null;
 
   const exportFile = async (): Promise<void> => {
     if (!division) return;

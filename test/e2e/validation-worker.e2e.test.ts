@@ -105,7 +105,9 @@ describe('the validation worker in Chromium', () => {
     // The whole check of the project just opened waited for the map to draw it (use-validation-wiring).
     const marks = await openingMarks(page);
     expect(marks['project-drawn']).toBeDefined();
-    expect(marks['check-sent']).toBeGreaterThanOrEqual(marks['project-drawn']!);
+    // The census points were read once the map had drawn the areas, and checked once they were in.
+    expect(marks['census-read-start']).toBeGreaterThanOrEqual(marks['project-drawn']!);
+    expect(marks['check-sent']).toBeGreaterThanOrEqual(marks['census-read']!);
     await context.close();
   }, 120_000);
 
@@ -129,10 +131,31 @@ describe('the validation worker in Chromium', () => {
       } as typeof getContext;
     });
     await page.goto(baseUrl);
+    // Its areas come first: the tree lists them while the census points are read, and the census read
+    // waits for a drawing that never comes (use-census-loading.ts), which keeps that state long enough to
+    // look at. Meanwhile nothing can be edited or exported, and no count is shown as if it were known.
+    await page.waitForSelector('[data-testid="grid-households"]', { timeout: 60_000 });
+    const whileLoading = await page.evaluate(() => ({
+      reading: document.querySelector('.status-activity')?.textContent ?? '',
+      census: performance.getEntriesByName('gridplan:census-read-start').length,
+      toolsDisabled: [...document.querySelectorAll<HTMLButtonElement>('button[data-tool]')].every(
+        (button) => button.disabled,
+      ),
+      exportDisabled: document.querySelector<HTMLButtonElement>('[data-testid="export-button"]')?.disabled,
+      households: document.querySelector('[data-testid="grid-households"]')?.textContent ?? '',
+    }));
+    expect(whileLoading).toMatchObject({ reading: '正在读取人口点…', census: 0, toolsDisabled: true });
+    expect(whileLoading.exportDisabled).toBe(true);
+    expect(whileLoading.households).not.toMatch(/^\s*\d/);
     await page.waitForSelector('[data-testid="status-bar"][data-counts="counted"]', { timeout: 60_000 });
     const marks = await openingMarks(page);
     expect(marks['project-drawn']).toBeUndefined();
-    expect(marks['check-sent']).toBeDefined();
+    expect(marks['check-sent']).toBeGreaterThan(marks['census-read']!);
+    expect(
+      await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLButtonElement>('button[data-tool]')].some((b) => !b.disabled),
+      ),
+    ).toBe(true);
     await context.close();
   }, 120_000);
 });

@@ -51,6 +51,28 @@ describe('EditorSession', () => {
     return { persistence, session };
   };
 
+  it('refuses every edit, undo and redo while the census is read, writing nothing', async () => {
+    const persistence = new RecordingPersistence();
+    const undone = change('改名', [grid('1', '旧名')]);
+    const session = new EditorSession(
+      'p1',
+      divisionOf({}, [grid('1', '第1网格')]),
+      { undo: [undone], redo: [undone] },
+      persistence,
+      { censusLoading: true },
+    );
+    expect(session.getState().censusLoading).toBe(true);
+    expect(await session.apply(change('改名', [grid('1', '光明第1网格')]))).toBe(false);
+    expect(session.getState().failure?.kind).toBe('census-loading');
+    expect(session.getState().failure?.message.zh).toContain('正在读取人口点');
+    expect(session.getState().failure?.message.en).toContain('census points are still being read');
+    expect(await session.undo()).toBe(false);
+    expect(await session.redo()).toBe(false);
+    expect(persistence.commits).toEqual([]);
+    expect(session.getState().division.grid.get('1')?.name).toBe('第1网格');
+    expect(session.getState().undo).toEqual([undone]);
+  });
+
   it('applies an edit, undoes and redoes it, writing each with its history move', async () => {
     const { persistence, session } = start();
     expect(await session.apply(change('改名', [grid('1', '光明第1网格')]))).toBe(true);
