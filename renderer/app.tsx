@@ -162,7 +162,7 @@ function Status({ shell }: { readonly shell: Shell }) {
   const activity =
     project.busy ??
     (shell.censusLoading
-      ? t('status.loadingCensus')
+      ? t(project.censusFailed ? 'status.censusFailed' : 'status.loadingCensus')
       : shell.edit.computing
         ? t('status.computing')
         : state?.saving
@@ -179,6 +179,7 @@ function Status({ shell }: { readonly shell: Shell }) {
       activity={activity}
       checking={validation.state.running ? t('issues.running') : null}
       cursor={cursor}
+      censusLoading={shell.censusLoading}
     />
   );
 }

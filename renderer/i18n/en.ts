@@ -165,6 +165,7 @@ export const en: UiStrings = {
     saved: 'Saved',
     loading: 'Loading…',
     loadingCensus: 'Reading census points…',
+    censusFailed: 'Census points could not be read: open the project again',
     cursor: 'Lon {{lon}}, lat {{lat}}',
   },
   messages: {

@@ -152,6 +152,7 @@ export const zh = {
     saved: '已保存',
     loading: '正在载入…',
     loadingCensus: '正在读取人口点…',
+    censusFailed: '人口点读取失败：请重新打开项目',
     cursor: '经度 {{lon}}，纬度 {{lat}}',
   },
   messages: {

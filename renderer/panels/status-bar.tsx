@@ -11,6 +11,8 @@ export interface StatusBarProps {
   /** What runs in the background (validation), or null. */
   readonly checking: string | null;
   readonly cursor: readonly [number, number] | null;
+  /** The census points are still being read: the households in all are not known yet. */
+  readonly censusLoading?: boolean;
 }
 
 /** The bottom bar: grids, households, unassigned households, errors, warnings, what is running, cursor. */
@@ -22,6 +24,7 @@ export function StatusBar({
   activity,
   checking,
   cursor,
+  censusLoading = false,
 }: StatusBarProps) {
   const { t } = useTranslation();
   return (
@@ -32,7 +35,11 @@ export function StatusBar({
       data-counts={figures.pending ? 'pending' : 'counted'}
     >
       <span>{t('status.grids', { count: gridCount })}</span>
-      <span>{t('status.households', { value: formatCount(figures.households) })}</span>
+      <span>
+        {t('status.households', {
+          value: censusLoading ? t('status.computing') : formatCount(figures.households),
+        })}
+      </span>
       <span className={figures.unassignedHouseholds > 0 ? 'warn' : ''}>
         {t('status.unassigned', {
           value: figures.pending ? t('status.computing') : formatCount(figures.unassignedHouseholds),

@@ -36,62 +36,69 @@ export async function openSharedProject(
 ): Promise<SharedProject> {
   let disposed = false;
   let lock: ProjectLock | undefined = await acquireProjectLock(projectId);
+  /** Whether this window edits the project: it holds the lock (it may come free later). */
+  let editable = lock.editable;
   let stopAnnouncing: () => void = () => undefined;
 
   const sessionOf = (
     loaded: Pick<LoadedProject, 'division' | 'undo' | 'redo' | 'revision'>,
-    editable: boolean,
     censusLoading: boolean,
-  ): EditorSession => {
-    const session = new EditorSession(
-      projectId,
-      loaded.division,
-      { undo: loaded.undo, redo: loaded.redo },
-      store,
-      { readOnly: !editable, revision: loaded.revision, censusLoading },
-    );
+  ): EditorSession =>
+    new EditorSession(projectId, loaded.division, { undo: loaded.undo, redo: loaded.redo }, store, {
+      readOnly: !editable,
+      revision: loaded.revision,
+      censusLoading,
+    });
+  /** Makes `session` the current one: it tells the other windows of its saves when this one edits. */
+  const install = (session: EditorSession): void => {
+    current = session;
     stopAnnouncing();
-    stopAnnouncing = editable
-      ? session.onApplied(() => announceSaved({ projectId, revision: session.getState().revision }))
-      : () => undefined;
-    return session;
+    stopAnnouncing = session.getState().readOnly
+      ? () => undefined
+      : session.onApplied(() => announceSaved({ projectId, revision: session.getState().revision }));
   };
-  const load = async (editable: boolean): Promise<EditorSession> =>
-    sessionOf(await store.loadProject(projectId), editable, false);
 
-  const first = sessionOf(await store.loadProjectAreas(projectId), lock.editable, true);
+  const first = sessionOf(await store.loadProjectAreas(projectId), true);
   let current = first;
-  const swap = async (editable: boolean): Promise<void> => {
+  install(first);
+  /** Loads the project whole and installs it, unless a later load or a dispose came first. */
+  let loads = 0;
+  const swap = async (): Promise<void> => {
     if (disposed) return;
-    const next = await load(editable);
-    if (disposed) return;
-    current = next;
+    const load = ++loads;
+    const next = sessionOf(await store.loadProject(projectId), false);
+    if (disposed || load !== loads) return;
+    install(next);
     replace(next);
   };
 
   let censusRead: Promise<void> | undefined;
   const readCensus = async (): Promise<void> => {
-    const state = first.getState();
-    const census = await store.loadCensus(projectId, state.revision);
     // A whole load (the lock came free, another window saved) already took the first session's place.
     if (disposed || current !== first) return;
-    if (census === undefined) {
-      // Written since the areas were read: the areas shown are not the stored ones any more.
-      await swap(!state.readOnly);
-      return;
-    }
-    current = sessionOf({ ...state, division: { ...state.division, census } }, !state.readOnly, false);
-    replace(current);
+    const census = await store.loadCensus(projectId, first.getState().revision);
+    if (disposed || current !== first) return;
+    // Written since the areas were read: the areas shown are not the stored ones any more.
+    if (census === undefined) return swap();
+    const state = first.getState();
+    const next = sessionOf({ ...state, division: { ...state.division, census } }, false);
+    install(next);
+    replace(next);
   };
 
   const stopListening = onSavedElsewhere((saved) => {
     const state = current.getState();
     if (saved.projectId === projectId && state.readOnly && saved.revision > state.revision) {
-      void swap(false).catch(() => undefined);
+      void swap().catch(() => undefined);
     }
   });
   if (!lock.editable) {
-    void lock.whenEditable.then(() => swap(true)).catch(() => undefined);
+    void lock.whenEditable
+      .then(() => {
+        editable = true;
+        return swap();
+      })
+      .catch(() => undefined);
   }
 
   return {

@@ -33,7 +33,7 @@ export function useCensusLoading(project: ProjectSession, drawnProjectId: string
     if (projectId === null || !session || started.current === session) return undefined;
     const start = (): void => {
       started.current = session;
-      loadCensus();
+      loadCensus(session);
     };
     if (drawn) {
       start();

@@ -25,10 +25,13 @@ export interface ProjectSession {
   readonly refreshProjects: () => Promise<void>;
   readonly openProject: (id: string) => Promise<void>;
   /**
-   * Reads the census points of the project just opened (its session shows the areas meanwhile:
-   * `SessionState.censusLoading`); a session with them takes its place. Reports a failed read.
+   * Reads the census points of the project just opened, whose session `of` shows the areas meanwhile
+   * (`SessionState.censusLoading`); a session with them takes its place. Nothing when `of` is no longer
+   * the open project's first session. Reports a failed read.
    */
-  readonly loadCensus: () => void;
+  readonly loadCensus: (of: EditorSession) => void;
+  /** The census points of the project just opened could not be read (it cannot be edited: reopen it). */
+  readonly censusFailed: boolean;
   /**
    * Makes a project (with reference layers to store beside it) and opens it; resolves false when it was
    * not made (the error is reported). A failure leaves no half-made project in the list.
@@ -77,11 +80,19 @@ export function useProjectSession(
 
   const refreshProjects = useCallback(async () => setProjects(await store.listProjects()), [store]);
 
-  const loadCensus = useCallback(() => {
-    shared.current
-      ?.loadCensus()
-      .catch((error: unknown) => reportError(t('messages.censusLoadFailed'), error));
-  }, [reportError, t]);
+  const [censusFailed, setCensusFailed] = useState(false);
+  const loadCensus = useCallback(
+    (of: EditorSession) => {
+      const opened = shared.current;
+      if (!opened || opened.session !== of) return;
+      opened.loadCensus().catch((error: unknown) => {
+        if (shared.current !== opened) return;
+        setCensusFailed(true);
+        reportError(t('messages.censusLoadFailed'), error);
+      });
+    },
+    [reportError, t],
+  );
 
   const openProject = useCallback(
     async (id: string) => {
@@ -92,6 +103,7 @@ export function useProjectSession(
         const token = ++openings.current;
         shared.current?.dispose();
         shared.current = null;
+        setCensusFailed(false);
         const opened = await openSharedProject(store, id, setSession);
         if (token !== openings.current) {
           opened.dispose();
@@ -167,7 +179,13 @@ export function useProjectSession(
     void store
       .deleteProject(project.id)
       .then(async () => {
-        if (project.id === state?.projectId) setSession(null);
+        if (project.id === state?.projectId) {
+          // Nothing of it may come back: a load or census read under way is let go with it.
+          openings.current++;
+          shared.current?.dispose();
+          shared.current = null;
+          setSession(null);
+        }
         await refreshProjects();
       })
       .catch(saveFailed);
@@ -184,6 +202,7 @@ export function useProjectSession(
     refreshProjects,
     openProject,
     loadCensus,
+    censusFailed,
     createFrom,
     renameProject,
     duplicateProject,
