@@ -108,7 +108,14 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
   const mapDrawn =
     state !== null &&
     (drawnProjectId === state.projectId || censusLoading.waitedOutProjectId === state.projectId);
-  const validation = useValidationWiring(session, division, ruleSet, mapDrawn, setSelectedGridId, showIssues);
+  const validation = useValidationWiring({
+    session,
+    division,
+    ruleSet,
+    mapDrawn,
+    selectGrid: setSelectedGridId,
+    showIssues,
+  });
   // Counted by the validation worker: a split, a merge or an undo counts no census point on this thread.
   // The areas shown while the census is read have their counts on the way too.
   const figures = useDivisionFigures(

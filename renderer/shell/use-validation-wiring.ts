@@ -50,6 +50,21 @@ export function shownValidationState(worker: ValidationState, resetDue: boolean)
  */
 export const FIRST_CHECK_WAIT_MS = 3000;
 
+/** What {@link useValidationWiring} follows. */
+export interface ValidationWiringInput {
+  /** The session shown (null when none is, or while its census points are read). */
+  readonly session: EditorSession | null;
+  /** Its document. */
+  readonly division: Division | null;
+  readonly ruleSet: RuleSet;
+  /** The map has drawn the shown project. */
+  readonly mapDrawn: boolean;
+  /** Selects a grid (an issue of one grid chosen). */
+  readonly selectGrid: (id: string) => void;
+  /** Brings the 问题 tab forward. */
+  readonly showIssues: () => void;
+}
+
 /**
  * Keeps the validation worker in step with the document: everything when a project opens or the rule
  * set changes, then only the neighbourhood of each saved change (edits, undos and redos).
@@ -58,14 +73,14 @@ export const FIRST_CHECK_WAIT_MS = 3000;
  * on two cores (bench/app-open-bench.ts: the map answered about a second later). The grids show
  * 正在计算… until the counts come. `selectGrid` selects a grid; `showIssues` brings the 问题 tab forward.
  */
-export function useValidationWiring(
-  session: EditorSession | null,
-  division: Division | null,
-  ruleSet: RuleSet,
-  mapDrawn: boolean,
-  selectGrid: (id: string) => void,
-  showIssues: () => void,
-): ValidationWiring {
+export function useValidationWiring({
+  session,
+  division,
+  ruleSet,
+  mapDrawn,
+  selectGrid,
+  showIssues,
+}: ValidationWiringInput): ValidationWiring {
   const [client] = useState(() => new ValidationClient());
   const workerState = useSyncExternalStore(client.subscribe, client.getState);
   const [selectedIssue, setSelectedIssue] = useState<ValidationIssue | null>(null);
