@@ -402,6 +402,20 @@ export function MapView(props: MapViewProps) {
     return () => void map.off('idle', drawn);
   }, [ready, projectId]);
 
+  // A project of census points only is framed by them, and a project opening shows its areas before
+  // its points are read: framed once when they come (a census edit later does not move the view).
+  const framedByCensus = useRef<string | null>(null);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !projectId || framedByCensus.current === projectId || census.size === 0) return;
+    const division = latest.current.division;
+    if (division.township.size + division.community.size + division.grid.size + division.microgrid.size > 0)
+      return;
+    framedByCensus.current = projectId;
+    const bounds = boundsOf(division);
+    if (bounds) map.fitBounds(bounds, { padding: 40, duration: 0 });
+  }, [ready, projectId, census]);
+
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;

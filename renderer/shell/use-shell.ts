@@ -115,6 +115,7 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     mapDrawn,
     selectGrid: setSelectedGridId,
     showIssues,
+    censusLoading: censusLoading.state !== null,
   });
   // Counted by the validation worker: a split, a merge or an undo counts no census point on this thread.
   // The areas shown while the census is read have their counts on the way too.

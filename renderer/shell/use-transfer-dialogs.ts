@@ -49,6 +49,8 @@ export function useTransferDialogs(
   const division = state && !state.censusLoading ? state.division : null;
 
   const exportFile = async (): Promise<void> => {
+    // The desktop menu can ask while the census points are read: say why nothing is exported yet.
+    if (state?.censusLoading) notify({ kind: 'info', title: t('status.loadingCensus'), lines: [] });
     if (!division) return;
     const name = `${division.meta.name || 'gridplan'}.geojson`;
     try {

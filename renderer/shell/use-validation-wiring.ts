@@ -63,6 +63,11 @@ export interface ValidationWiringInput {
   readonly selectGrid: (id: string) => void;
   /** Brings the 问题 tab forward. */
   readonly showIssues: () => void;
+  /**
+   * The project just opened has its census points read (no session is shown meanwhile): its check is on
+   * its way, and the worker's answer for the previous document is not shown as this one's.
+   */
+  readonly censusLoading?: boolean;
 }
 
 /**
@@ -80,6 +85,7 @@ export function useValidationWiring({
   mapDrawn,
   selectGrid,
   showIssues,
+  censusLoading = false,
 }: ValidationWiringInput): ValidationWiring {
   const [client] = useState(() => new ValidationClient());
   const workerState = useSyncExternalStore(client.subscribe, client.getState);
@@ -88,7 +94,8 @@ export function useValidationWiring({
   const resetDue = session !== null && session !== resetSession;
   // While the shown session's check waits, the worker still holds the previous document's answer: it is
   // not shown as this one's (its issues, error counts and shapes belong to another document).
-  const state = useMemo(() => shownValidationState(workerState, resetDue), [workerState, resetDue]);
+  const waiting = resetDue || censusLoading;
+  const state = useMemo(() => shownValidationState(workerState, waiting), [workerState, waiting]);
   // The worker lives with the mounted window, not with the client object: StrictMode's second run of
   // this effect gets a fresh worker brought to the same document (see ValidationClient).
   useEffect(() => {

@@ -230,7 +230,7 @@ export class ProjectStore {
   readonly #censusIndexes = new Map<string, CensusIndex>();
   /** Submitted versions (版本) of the projects, schema v4: see version-store.ts. */
   readonly versions: VersionStore;
-  /** A load started ahead by {@link ProjectStore.prefetchProject}, for the next `loadProject` of its id. */
+  /** A read started by {@link ProjectStore.prefetchProject}, for the next `loadProjectAreas` of its id. */
   #prefetched: { readonly id: string; readonly loading: Promise<LoadedProject> } | undefined;
 
   /** @internal Use {@link openProjectStore}. */

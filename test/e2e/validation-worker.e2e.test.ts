@@ -105,8 +105,10 @@ describe('the validation worker in Chromium', () => {
     // The whole check of the project just opened waited for the map to draw it (use-validation-wiring).
     const marks = await openingMarks(page);
     expect(marks['project-drawn']).toBeDefined();
-    // The census points were read once the map had drawn the areas, and checked once they were in.
+    // The census points were read once the map had drawn the areas, and checked once, when they were in
+    // (never the areas alone).
     expect(marks['census-read-start']).toBeGreaterThanOrEqual(marks['project-drawn']!);
+    expect(await page.evaluate(() => performance.getEntriesByName('gridplan:check-sent').length)).toBe(1);
     expect(marks['check-sent']).toBeGreaterThanOrEqual(marks['census-read']!);
     await context.close();
   }, 120_000);
@@ -150,6 +152,7 @@ describe('the validation worker in Chromium', () => {
     await page.waitForSelector('[data-testid="status-bar"][data-counts="counted"]', { timeout: 60_000 });
     const marks = await openingMarks(page);
     expect(marks['project-drawn']).toBeUndefined();
+    expect(await page.evaluate(() => performance.getEntriesByName('gridplan:check-sent').length)).toBe(1);
     expect(marks['check-sent']).toBeGreaterThan(marks['census-read']!);
     expect(
       await page.evaluate(() =>

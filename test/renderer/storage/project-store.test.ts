@@ -72,7 +72,10 @@ describe('project store: projects', () => {
     const store = await freshStore('areas-then-census');
     const division = sampleDivision(20);
     const { id } = await store.createProject(division);
+    // One edit first, so that the revision the areas are read at is not the first one.
+    await store.commit(id, change('改名', [grid(2)]), { kind: 'edit', inverse: change('改名', [grid(2)]) });
     const areas = await store.loadProjectAreas(id);
+    expect(areas.revision).toBe(1);
     expect(areas.division.census.size).toBe(0);
     expect(areas.division.grid).toEqual(division.grid);
     const census = await store.loadCensus(id, areas.revision);

@@ -1,0 +1,67 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { change } from '../../../shared/model';
+import type { EditorSession } from '../../../renderer/editor/editor-session';
+import { openSharedProject } from '../../../renderer/shell/open-shared-project';
+import { freshStore, grid, sampleDivision } from '../storage/storage-fixtures';
+
+/** Opens the project and records every session given to `replace`. */
+async function opened(label: string, censusCount = 12) {
+  const store = await freshStore(label);
+  const division = sampleDivision(censusCount);
+  const { id } = await store.createProject(division);
+  const replaced: EditorSession[] = [];
+  const project = await openSharedProject(store, id, (session) => replaced.push(session));
+  return { store, division, id, project, replaced };
+}
+
+describe('openSharedProject', () => {
+  it('opens the areas first, then the census into a session that takes their place', async () => {
+    const { store, division, project, replaced } = await opened('areas-first');
+    const first = project.session.getState();
+    expect(first.censusLoading).toBe(true);
+    expect(first.division.census.size).toBe(0);
+    expect(first.division.grid).toEqual(division.grid);
+
+    await Promise.all([project.loadCensus(), project.loadCensus()]);
+    expect(replaced).toHaveLength(1);
+    const full = replaced[0]!.getState();
+    expect(full.censusLoading).toBe(false);
+    expect(full.readOnly).toBe(false);
+    expect(full.division).toEqual(division);
+    // The same grids: the map is not sent them again.
+    expect(full.division.grid).toBe(first.division.grid);
+    expect(full.revision).toBe(first.revision);
+    // The session with the census edits.
+    expect(await replaced[0]!.apply(change('改名', [grid(1, { name: '新名' })]))).toBe(true);
+    project.dispose();
+    store.close();
+  });
+
+  it('reads the project whole again when it was written after its areas were read', async () => {
+    const { store, id, project, replaced } = await opened('written-since');
+    // Another window's edit, stored between the two reads.
+    await store.commit(id, change('改名', [grid(1, { name: '别处改的' })]), {
+      kind: 'edit',
+      inverse: change('改名', [grid(1)]),
+    });
+    await project.loadCensus();
+    expect(replaced).toHaveLength(1);
+    const full = replaced[0]!.getState();
+    expect(full.censusLoading).toBe(false);
+    expect(full.division.grid.get('g1')?.name).toBe('别处改的');
+    expect(full.division.census.size).toBe(12);
+    expect(full.revision).toBe(1);
+    project.dispose();
+    store.close();
+  });
+
+  it('gives nothing once disposed (another project opened meanwhile)', async () => {
+    const { store, project, replaced } = await opened('disposed');
+    const reading = project.loadCensus();
+    project.dispose();
+    await reading;
+    expect(replaced).toEqual([]);
+    store.close();
+  });
+});
