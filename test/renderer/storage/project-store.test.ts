@@ -93,6 +93,18 @@ describe('project store: projects', () => {
     store.close();
   });
 
+  it('reads a census of many chunks in batches, every point once and in order', async () => {
+    // 47 points in chunks of 2: 24 chunks, more than one batch of the census read.
+    const store = await freshStore('census-batches', { censusChunkSize: 2 });
+    const division = sampleDivision(47);
+    const { id } = await store.createProject(division);
+    const areas = await store.loadProjectAreas(id);
+    const census = await store.loadCensus(id, areas.revision);
+    expect([...(census ?? new Map()).keys()]).toEqual([...division.census.keys()]);
+    expect({ ...areas.division, census }).toEqual(division);
+    store.close();
+  });
+
   it('renames and updates meta without touching entities or history', async () => {
     const store = await freshStore('meta');
     const { id, updatedAt } = await store.createProject(sampleDivision(5));
