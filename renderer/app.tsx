@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { emptyDivision } from '../shared/model';
 import type { GridFigures } from './derive/grid-figures';
 import { DividePanel } from './divide/divide-panel';
@@ -62,7 +63,11 @@ export function App({
 }
 
 function LeftPanel({ shell }: { readonly shell: Shell }) {
-  const { shownDivision: division, figures, ruleSet, selectedGridId, project, t } = shell;
+  const { ruleSet, selectedGridId, project, t } = shell;
+  // The tree of a project just opened is rendered after the map has its grids (React renders the
+  // deferred value in a pass of its own): its rows were a fifth of a second before the map got anything.
+  const division = useDeferredValue(shell.shownDivision);
+  const figures = useDeferredValue(shell.figures);
   if (!division || !figures) return <p className="empty-state">{project.busy ?? t('status.loading')}</p>;
   return (
     <DivisionTree
