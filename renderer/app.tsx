@@ -64,10 +64,14 @@ export function App({
 
 function LeftPanel({ shell }: { readonly shell: Shell }) {
   const { ruleSet, selectedGridId, project, t } = shell;
-  // The tree of a project just opened is rendered after the map has its grids (React renders the
-  // deferred value in a pass of its own): its rows were a fifth of a second before the map got anything.
-  const division = useDeferredValue(shell.shownDivision);
-  const figures = useDeferredValue(shell.figures);
+  // The window's first project: its tree is rendered after the map has its grids (React renders the
+  // deferred value in a pass of its own), where its rows held the grids back by a third of a second.
+  // Once the tree shows a project it follows the document in the same pass as everything else.
+  const deferredDivision = useDeferredValue(shell.shownDivision);
+  const deferredFigures = useDeferredValue(shell.figures);
+  const first = deferredDivision === null || deferredFigures === null;
+  const division = first ? deferredDivision : shell.shownDivision;
+  const figures = first ? deferredFigures : shell.figures;
   if (!division || !figures) return <p className="empty-state">{project.busy ?? t('status.loading')}</p>;
   return (
     <DivisionTree

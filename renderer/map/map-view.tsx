@@ -381,12 +381,16 @@ export function MapView(props: MapViewProps) {
     if (ready) setSource(SOURCES.microgrid, sourceOf.microgrid(latestDivision()));
   }, [ready, microgrid]);
   useCensusSource(mapRef, ready, census, props.holdCensus ?? false);
+  /** The project framed by its census points once they came (see the effect after the fit). */
+  const framedByCensus = useRef<string | null>(null);
 
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return undefined;
     const bounds = boundsOf(latest.current.division);
     if (bounds) map.fitBounds(bounds, { padding: 40, duration: 0 });
+    // A census-only project opened again is framed again when its points come.
+    framedByCensus.current = null;
     // Which project the view was fitted to, for tests and support: the map is there before a project is.
     if (!projectId) return undefined;
     map.getContainer().dataset.project = projectId;
@@ -404,7 +408,6 @@ export function MapView(props: MapViewProps) {
 
   // A project of census points only is framed by them, and a project opening shows its areas before
   // its points are read: framed once when they come (a census edit later does not move the view).
-  const framedByCensus = useRef<string | null>(null);
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map || !projectId || framedByCensus.current === projectId || census.size === 0) return;

@@ -76,7 +76,14 @@ export async function openSharedProject(
   const readCensus = async (): Promise<void> => {
     // A whole load (the lock came free, another window saved) already took the first session's place.
     if (disposed || current !== first) return;
-    const census = await store.loadCensus(projectId, first.getState().revision);
+    let census: Awaited<ReturnType<ProjectStore['loadCensus']>>;
+    try {
+      census = await store.loadCensus(projectId, first.getState().revision);
+    } catch (error) {
+      // Failed for a session nobody shows any more: nothing to report.
+      if (disposed || current !== first) return;
+      throw error;
+    }
     if (disposed || current !== first) return;
     // Written since the areas were read: the areas shown are not the stored ones any more.
     if (census === undefined) return swap();

@@ -179,7 +179,8 @@ export function useProjectSession(
     void store
       .deleteProject(project.id)
       .then(async () => {
-        if (project.id === state?.projectId) {
+        // The project open when the deletion is done (another may have been opened meanwhile).
+        if (project.id === shared.current?.session.getState().projectId) {
           // Nothing of it may come back: a load or census read under way is let go with it.
           openings.current++;
           shared.current?.dispose();

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as projectLock from '../../../renderer/platform/project-lock';
 import { change } from '../../../shared/model';
 import type { EditorSession } from '../../../renderer/editor/editor-session';
 import { openSharedProject } from '../../../renderer/shell/open-shared-project';
@@ -16,6 +17,8 @@ async function opened(label: string, censusCount = 12) {
 }
 
 describe('openSharedProject', () => {
+  afterEach(() => vi.restoreAllMocks());
+
   it('opens the areas first, then the census into a session that takes their place', async () => {
     const { store, division, project, replaced } = await opened('areas-first');
     const first = project.session.getState();
@@ -52,6 +55,31 @@ describe('openSharedProject', () => {
     expect(full.division.grid.get('g1')?.name).toBe('别处改的');
     expect(full.division.census.size).toBe(12);
     expect(full.revision).toBe(1);
+    project.dispose();
+    store.close();
+  });
+
+  it('ends editable when the lock comes free while the census is read (the whole load wins)', async () => {
+    let free: () => void = () => undefined;
+    const whenEditable = new Promise<void>((resolve) => (free = resolve));
+    vi.spyOn(projectLock, 'acquireProjectLock').mockResolvedValue({
+      editable: false,
+      whenEditable,
+      release: () => undefined,
+    });
+    const { store, project, replaced } = await opened('lock-during-read');
+    expect(project.session.getState().readOnly).toBe(true);
+    const reading = project.loadCensus();
+    free();
+    await reading;
+    // Let the whole load started by the lock finish.
+    await vi.waitFor(() => expect(replaced.at(-1)?.getState().readOnly).toBe(false));
+    const last = replaced.at(-1)!.getState();
+    expect(last.censusLoading).toBe(false);
+    expect(last.division.census.size).toBe(12);
+    // No read-only session was given after the editable one.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(replaced.at(-1)!.getState().readOnly).toBe(false);
     project.dispose();
     store.close();
   });
