@@ -203,7 +203,7 @@ function divisionFrom(
   return { meta, ...areas, census };
 }
 
-/** Census chunks read back at a time when the census comes after the areas (about 4 MB, some 30 ms). */
+/** Census chunks read back at a time (a million points: about 4 MB, some 30 ms of the window's thread). */
 const CENSUS_READ_BATCH = 20;
 
 /** A key range covering every row of one project in a table keyed `[projectId+...]`. */
@@ -349,27 +349,11 @@ export class ProjectStore {
    */
   async loadCensus(id: string, revision: number): Promise<ReadonlyMap<string, CensusPoint> | undefined> {
     const db = this.#db;
-    const [range0, range1] = projectRange(id);
     markOpening('census-read-start');
     const stored = await this.#transaction('load', 'r', [db.projects, db.censusChunks], async () => {
       const row = await this.#projectRow(id, 'load');
       if ((row.editRevision ?? 0) !== revision) return undefined;
-      // In batches, each read back in a task of its own: the window answers a click between them (one
-      // read of every chunk was one task of 300 ms or more, just when the planner first clicks).
-      const chunks: CensusChunkRow[] = [];
-      let after: [string, unknown] = range0;
-      for (;;) {
-        const batch = await db.censusChunks
-          .where('[projectId+chunk]')
-          .between(after, range1, false, true)
-          .limit(CENSUS_READ_BATCH)
-          .toArray();
-        for (const chunk of batch) chunks.push(chunk);
-        const last = batch.at(-1);
-        if (batch.length < CENSUS_READ_BATCH || !last) break;
-        after = [id, last.chunk];
-      }
-      return { row, chunks };
+      return { row, chunks: await this.#chunkRows(id) };
     });
     if (!stored) return undefined;
     this.#indexChunks(id, stored.row.censusRevision, stored.chunks);
@@ -391,9 +375,7 @@ export class ProjectStore {
       async () => {
         const row = await this.#projectRow(id, 'load');
         const entityRows = await db.entities.where('[projectId+layer+id]').between(range0, range1).toArray();
-        const chunks = withCensus
-          ? await db.censusChunks.where('[projectId+chunk]').between(range0, range1).toArray()
-          : [];
+        const chunks = withCensus ? await this.#chunkRows(id) : [];
         const undo = await this.#stackRows(id, 'undo');
         const redo = await this.#stackRows(id, 'redo');
         return { row, entityRows, chunks, undo, redo };
@@ -473,7 +455,7 @@ export class ProjectStore {
       async () => {
         const row = await this.#projectRow(id, 'save');
         const entityRows = await db.entities.where('[projectId+layer+id]').between(range0, range1).toArray();
-        const chunks = await db.censusChunks.where('[projectId+chunk]').between(range0, range1).toArray();
+        const chunks = await this.#chunkRows(id);
         const history = await db.history.where('[projectId+stack+seq]').between(range0, range1).toArray();
         const settings = await db.settings.where('[projectId+key]').between(range0, range1).toArray();
         const references = await db.referenceLayers.where('[projectId+id]').between(range0, range1).toArray();
@@ -618,7 +600,7 @@ export class ProjectStore {
       async () => {
         const row = await this.#projectRow(projectId, 'save');
         const oldRows = await db.entities.where('[projectId+layer+id]').between(range0, range1).toArray();
-        const oldChunks = await db.censusChunks.where('[projectId+chunk]').between(range0, range1).toArray();
+        const oldChunks = await this.#chunkRows(projectId);
         // Pure computation between the reads and the writes: no await, so the transaction stays alive.
         const { change, inverse } = replacement(projectId, division, put, note, oldRows, oldChunks);
 
@@ -824,9 +806,29 @@ export class ProjectStore {
   async #censusIndex(projectId: string, revision: number): Promise<CensusIndex> {
     const cached = this.#censusIndexes.get(projectId);
     if (cached && cached.revision === revision) return cached;
+    return this.#indexChunks(projectId, revision, await this.#chunkRows(projectId));
+  }
+
+  /**
+   * Every census chunk of a project in order, inside the caller's transaction. Read in batches, each
+   * deserialised in a task of its own: the window answers a click between them (one read of every chunk
+   * of a million points was one task of 300 ms or more, just when the planner first clicks).
+   */
+  async #chunkRows(projectId: string): Promise<CensusChunkRow[]> {
     const [range0, range1] = projectRange(projectId);
-    const chunks = await this.#db.censusChunks.where('[projectId+chunk]').between(range0, range1).toArray();
-    return this.#indexChunks(projectId, revision, chunks);
+    const chunks: CensusChunkRow[] = [];
+    let after: [string, unknown] = range0;
+    for (;;) {
+      const batch = await this.#db.censusChunks
+        .where('[projectId+chunk]')
+        .between(after, range1, false, true)
+        .limit(CENSUS_READ_BATCH)
+        .toArray();
+      for (const chunk of batch) chunks.push(chunk);
+      const last = batch.at(-1);
+      if (batch.length < CENSUS_READ_BATCH || !last) return chunks;
+      after = [projectId, last.chunk];
+    }
   }
 
   /** Builds and caches the chunk index from all of a project's chunks, read at `revision`. */
