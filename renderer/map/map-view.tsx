@@ -381,16 +381,15 @@ export function MapView(props: MapViewProps) {
     if (ready) setSource(SOURCES.microgrid, sourceOf.microgrid(latestDivision()));
   }, [ready, microgrid]);
   useCensusSource(mapRef, ready, census, props.holdCensus ?? false);
-  /** The project framed by its census points once they came (see the effect after the fit). */
-  const framedByCensus = useRef<string | null>(null);
+  /** The project the view has been framed to (a project with nothing to frame yet is framed later). */
+  const framed = useRef<string | null>(null);
 
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return undefined;
     const bounds = boundsOf(latest.current.division);
     if (bounds) map.fitBounds(bounds, { padding: 40, duration: 0 });
-    // A census-only project opened again is framed again when its points come.
-    framedByCensus.current = null;
+    framed.current = bounds ? projectId : null;
     // Which project the view was fitted to, for tests and support: the map is there before a project is.
     if (!projectId) return undefined;
     map.getContainer().dataset.project = projectId;
@@ -407,16 +406,15 @@ export function MapView(props: MapViewProps) {
   }, [ready, projectId]);
 
   // A project of census points only is framed by them, and a project opening shows its areas before
-  // its points are read: framed once when they come (a census edit later does not move the view).
+  // its points are read: one with nothing to frame at the fit is framed once its points come (a census
+  // edit later does not move the view).
   useEffect(() => {
     const map = mapRef.current;
-    if (!ready || !map || !projectId || framedByCensus.current === projectId || census.size === 0) return;
-    const division = latest.current.division;
-    if (division.township.size + division.community.size + division.grid.size + division.microgrid.size > 0)
-      return;
-    framedByCensus.current = projectId;
-    const bounds = boundsOf(division);
-    if (bounds) map.fitBounds(bounds, { padding: 40, duration: 0 });
+    if (!ready || !map || !projectId || framed.current === projectId || census.size === 0) return;
+    const bounds = boundsOf(latest.current.division);
+    if (!bounds) return;
+    map.fitBounds(bounds, { padding: 40, duration: 0 });
+    framed.current = projectId;
   }, [ready, projectId, census]);
 
   useEffect(() => {
