@@ -25,9 +25,9 @@
 //   --no-build     reuse the previous builds
 //   --no-profile   skip the profiled round
 //   --new-window   open each round in a new page (a new renderer process, as a window starting the app:
-//                  nothing of the previous round is in memory, no script compiled) instead of navigating
-//                  the previous round's page to an empty page and then to the app; slower here by about
-//                  0.3-0.6 s before our script runs
+//                  nothing of the previous round is in memory; the scripts' compiled code comes from the
+//                  profile's cache, as in a planner's browser or Electron) instead of navigating the
+//                  previous round's page to an empty page and then to the app
 //   --trace        also record one opening of the new build as a Chrome trace (every thread and process:
 //                  the GPU process's shader compiles, workers), written to the work directory as
 //                  open.trace.json for chrome://tracing or DevTools' Performance panel
@@ -38,12 +38,13 @@ import type { Server } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { createStaticServer, loadContentSecurityPolicy } from '../scripts/start.mjs';
 import { countCensus } from '../shared/geometry/count-census';
 import { interiorPoint } from '../shared/geometry/interior-point';
 import { preparePolygon } from '../shared/geometry/prepared-polygon';
 import type { Grid } from '../shared/model';
+import { startTrace, stopTrace } from './cdp-trace';
 import { CITY, generateDivision, TOWNSHIP } from './city-division';
 import { functionTimes, isIdle, startProfile, stopProfile } from './editor-profile';
 import { seedCensus, seedProject } from './seed-project';
@@ -55,15 +56,15 @@ const BUILDS: readonly Build[] = ['base', 'new'];
 const LABEL: Record<Build, string> = { base: 'baseline', new: 'new build' };
 
 interface E2eHelpers {
-  launchBrowser(): Promise<Browser>;
+  launchProfileBrowser(userDataDir: string, options?: BrowserContextOptions): Promise<BrowserContext>;
 }
 
 /** test/e2e/browser.ts, loaded at run time for the reason given in bench/editor-bench.ts. */
 async function e2eHelpers(): Promise<E2eHelpers> {
   const file = fileURLToPath(new URL('../test/e2e/browser.ts', import.meta.url));
   const helpers = (await import(pathToFileURL(file).href)) as Partial<E2eHelpers>;
-  if (typeof helpers.launchBrowser !== 'function')
-    throw new Error('test/e2e no longer exports launchBrowser');
+  if (typeof helpers.launchProfileBrowser !== 'function')
+    throw new Error('test/e2e no longer exports launchProfileBrowser');
   return helpers as E2eHelpers;
 }
 
@@ -286,10 +287,16 @@ const origins: Record<Build, string> = {
 const appUrl = (build: Build): string => `${origins[build]}/${build}/index.html`;
 // An empty page of the app's origin: the previous opening's page is let go by navigating here.
 writeFileSync(path.join(SITE_DIR, 'blank.html'), '<!doctype html><title>blank</title>\n');
-const browser = await (await e2eHelpers()).launchBrowser();
+// A profile on disk, as a planner's browser or Electron keeps one: its HTTP cache holds V8's compiled
+// code, used from a script's third load on (until the eighth round the context was off the record, where
+// Chromium compiles the 2.3 MB script afresh in every new window: 0.6-0.7 s of the window's thread).
+const BROWSER_PROFILE_DIR = path.join(WORK_DIR, 'profile');
+rmSync(BROWSER_PROFILE_DIR, { recursive: true, force: true });
+const context = await (
+  await e2eHelpers()
+).launchProfileBrowser(BROWSER_PROFILE_DIR, { viewport: VIEWPORT, locale: 'zh-CN' });
 const results: Record<Build, Opening[]> = { base: [], new: [] };
 try {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
   const newPage = async (): Promise<Page> => {
     const opened = await context.newPage();
     opened.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
@@ -372,26 +379,24 @@ try {
   if (TRACE) {
     const page = await nextWindow('new');
     const tracePath = path.join(WORK_DIR, 'open.trace.json');
-    await browser.startTracing(page, {
-      path: tracePath,
-      screenshots: false,
-      categories: [
-        'devtools.timeline',
-        'disabled-by-default-devtools.timeline',
-        'blink.user_timing',
-        'v8',
-        'gpu',
-        'blink',
-        'toplevel',
-        'gpu.service',
-        'disabled-by-default-gpu.service',
-        'gpu.angle',
-        // The window's and workers' JavaScript by function, on the trace's clock (DevTools shows it).
-        'disabled-by-default-v8.cpu_profiler',
-      ],
-    });
+    const tracing = await context.newCDPSession(page);
+    await startTrace(tracing, [
+      'devtools.timeline',
+      'disabled-by-default-devtools.timeline',
+      'blink.user_timing',
+      'v8',
+      'gpu',
+      'blink',
+      'toplevel',
+      'gpu.service',
+      'disabled-by-default-gpu.service',
+      'gpu.angle',
+      // The window's and workers' JavaScript by function, on the trace's clock (DevTools shows it).
+      'disabled-by-default-v8.cpu_profiler',
+    ]);
     await open(page, appUrl('new'), grid, centre);
-    await browser.stopTracing();
+    await stopTrace(tracing, tracePath);
+    await tracing.detach();
     await release('new');
     console.log(`\nTrace of one opening of the new build: ${tracePath}`);
   }
@@ -422,7 +427,7 @@ try {
     }
   }
 } finally {
-  await browser.close();
+  await context.close();
   servers.base.close();
   servers.new.close();
 }

@@ -1,30 +1,51 @@
 import { existsSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
 
 /** Debian's Chromium; `npx playwright install` cannot download browsers here. */
 export const CHROMIUM_PATH = process.env.GRIDPLAN_CHROMIUM ?? '/usr/bin/chromium';
 
-/** Launches headless Chromium with WebGL through SwiftShader and no background network traffic. */
-export async function launchBrowser(): Promise<Browser> {
+/** Headless Chromium's switches: WebGL through SwiftShader, no background network traffic. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--no-first-run',
+];
+
+function assertChromium(): void {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}: run scripts/ensure-chromium.mjs (apt-get install chromium)`,
     );
   }
-  return chromium.launch({
+}
+
+/** Launches headless Chromium with WebGL through SwiftShader and no background network traffic. */
+export async function launchBrowser(): Promise<Browser> {
+  assertChromium();
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * The same Chromium with a profile kept in `userDataDir`, as a planner's browser or Electron keeps one:
+ * its caches are on disk and V8's code cache is used (a context of `launchBrowser` is off the record,
+ * where Chromium compiles every script afresh in each new window).
+ */
+export async function launchProfileBrowser(
+  userDataDir: string,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  assertChromium();
+  return chromium.launchPersistentContext(userDataDir, {
+    ...options,
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 
