@@ -45,6 +45,11 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       ...SECURE_WEB_PREFERENCES,
       preload: options.preloadPath,
       devTools: options.allowDevTools,
+      // V8's compiled code of the app's scripts is cached from their first load (app:// has the codeCache
+      // privilege, app-protocol.ts) instead of from the second: Chromium's heat check would compile the
+      // 2.3 MB bundle afresh at the app's first two starts (0.6-0.7 s of the window's thread here, about
+      // 0.3-0.4 s of the time to the first drawing; docs/benchmarks.md, ninth round).
+      v8CacheOptions: 'bypassHeatCheck',
     },
   });
   // app.on('web-contents-created') hardens it as well; doing it here too keeps this window safe even if

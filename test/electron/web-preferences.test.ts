@@ -39,6 +39,10 @@ describe('the main window', () => {
     }
   });
 
+  it("caches V8's compiled code of the app's scripts from their first load", () => {
+    expect(openWindow(false).options.webPreferences?.v8CacheOptions).toBe('bypassHeatCheck');
+  });
+
   it('keeps the shared preferences constant unchanged', () => {
     expect(SECURE_WEB_PREFERENCES).toEqual({
       contextIsolation: true,
