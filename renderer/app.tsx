@@ -64,13 +64,16 @@ export function App({
 
 function LeftPanel({ shell }: { readonly shell: Shell }) {
   const { ruleSet, selectedGridId, project, t } = shell;
-  // The window's first project: its tree is rendered after the map has its grids (React renders the
-  // deferred value in a pass of its own), where its rows held the grids back by a third of a second.
-  // Once the tree shows a project it follows the document in the same pass as everything else.
-  const deferredDivision = useDeferredValue(shell.shownDivision);
+  // A project just opened: its tree is rendered once the map has drawn it, in a pass of its own (React
+  // renders the deferred value after the urgent ones). Rendered beside the map's first drawing, its
+  // 300 rows held the grids back (by a third of a second while the map had them to send; then 0.4 s of
+  // the window's thread while MapLibre drew them: docs/benchmarks.md, eighth and ninth rounds). Once the
+  // tree shows the project it follows the document in the same pass as everything else.
+  const drawn = shell.shownDrawn ? shell.shownDivision : null;
+  const deferredDivision = useDeferredValue(drawn);
   const deferredFigures = useDeferredValue(shell.figures);
-  const first = deferredDivision === null || deferredFigures === null;
-  const division = first ? deferredDivision : shell.shownDivision;
+  const first = drawn === null || deferredDivision === null || deferredFigures === null;
+  const division = first ? drawn && deferredDivision : drawn;
   const figures = first ? deferredFigures : shell.figures;
   if (!division || !figures) return <p className="empty-state">{project.busy ?? t('status.loading')}</p>;
   return (
@@ -117,6 +120,7 @@ function MapArea({ shell }: { readonly shell: Shell }) {
       figures={open?.figures ?? NO_FIGURES}
       projectId={open?.id ?? ''}
       onProjectDrawn={shell.projectDrawn}
+      onUnavailable={shell.mapUnavailable}
       holdCensus={shell.figures ? shell.figures.pending : false}
       selectedGridId={selectedGridId}
       selectedMicrogridId={shell.selectedArea?.layer === 'microgrid' ? shell.selectedArea.id : null}

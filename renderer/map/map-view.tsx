@@ -48,6 +48,8 @@ export interface MapViewProps {
    * frame), so that work which can wait (the whole check) does not share the cores with that drawing.
    */
   readonly onProjectDrawn?: (projectId: string) => void;
+  /** Called when the map cannot be created (no WebGL): nothing will ever be drawn. */
+  readonly onUnavailable?: () => void;
   /**
    * True while the census points should wait to be binned for the map: a project just opened has its
    * households counted first, so the two workers do not share the cores with each other and the map.
@@ -213,6 +215,7 @@ export function MapView(props: MapViewProps) {
       // MapLibre throws when WebGL is unavailable: shown once, nothing else to synchronise.
       // eslint-disable-next-line react-hooks/set-state-in-effect
       setFailed(true);
+      latest.current.onUnavailable?.();
       return;
     }
     mapRef.current = map;

@@ -40,12 +40,20 @@ export interface Shell {
   readonly shownDivision: Division | null;
   /** True while the project just opened has its census points read (its areas are shown meanwhile). */
   readonly censusLoading: boolean;
+  /**
+   * The map has drawn {@link Shell.shownDivision}'s project, the wait for its drawing ran out (a window in
+   * the background) or the map cannot draw (no WebGL): what can wait until the planner sees the map
+   * (the project tree) waits for this.
+   */
+  readonly shownDrawn: boolean;
   readonly ruleSet: RuleSet;
   readonly figures: DivisionFigures | null;
   readonly notices: Notices;
   readonly validation: ValidationWiring;
   /** The map says it has drawn a project (its id): the whole check of a project just opened waits for it. */
   readonly projectDrawn: (projectId: string) => void;
+  /** The map says it cannot be created (no WebGL): nothing waits for its drawing to show a project. */
+  readonly mapUnavailable: () => void;
   readonly transfer: TransferActions;
   readonly edit: EditTools;
   /** 自动划分 and 平衡 (renderer/divide/use-divide.ts). */

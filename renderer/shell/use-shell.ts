@@ -66,6 +66,8 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
   // The project just opened shows its areas while its census points are read; until they are in, no
   // other part of the window gets a document to count, export, check or store from (`division` is null).
   const [drawnProjectId, projectDrawn] = useState<string | null>(null);
+  const [mapCannotDraw, setMapCannotDraw] = useState(false);
+  const mapUnavailable = useCallback(() => setMapCannotDraw(true), []);
   const censusLoading = useCensusLoading(project, drawnProjectId);
   const review = useReview({
     store,
@@ -104,10 +106,12 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
   const ruleSet: RuleSet =
     builtinRuleSet(shownDivision?.meta.ruleSetId ?? 'zigong') ?? BUILTIN_RULE_SETS.get('zigong')!;
   const showIssues = useCallback(() => showTab(ISSUES_TAB), []);
-  // The project the map has drawn: the whole check of a project just opened waits for its drawing.
-  const mapDrawn =
-    state !== null &&
-    (drawnProjectId === state.projectId || censusLoading.waitedOutProjectId === state.projectId);
+  // The project the map has drawn (or the wait for its drawing ran out): the whole check of a project
+  // just opened waits for its drawing.
+  const shownDrawn =
+    shownProjectId !== null &&
+    (drawnProjectId === shownProjectId || censusLoading.waitedOutProjectId === shownProjectId);
+  const mapDrawn = state !== null && shownDrawn;
   const validation = useValidationWiring({
     session,
     division,
@@ -219,11 +223,13 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     division,
     shownDivision,
     censusLoading: censusLoading.state !== null,
+    shownDrawn: shownDrawn || (shownProjectId !== null && mapCannotDraw),
     ruleSet,
     figures,
     notices,
     validation,
     projectDrawn,
+    mapUnavailable,
     transfer,
     edit,
     divide,
