@@ -23,7 +23,7 @@ import {
 import { PHONE_NUMBER } from '../../shared/commands/edit-area-attributes-command';
 import { polygonAreaM2 } from '../../shared/geometry/ellipsoid-area';
 import type { GridFigure } from '../derive/grid-figures';
-import { statusClass } from './division-tree';
+import { statusClass } from './tree-grid-row';
 import { formatArea, formatCount } from './format';
 import { GridLockToggle, GridQualityFacts } from './grid-quality';
 

@@ -1,14 +1,10 @@
 import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Community, Division, Grid, MicroGrid, RuleSet, TargetStatus } from '../../shared/model';
-import { targetFor } from '../../shared/model';
+import type { Community, Division, Grid, MicroGrid, RuleSet } from '../../shared/model';
 import type { DivisionFigures } from '../derive/grid-figures';
 import { formatCount } from './format';
-import { GridQualityBadge } from './grid-quality';
+import { TreeGridRow } from './tree-grid-row';
 import { shownTreeGrids } from './tree-shown-grids';
-
-/** What a grid's count shows until it is counted (a project just opened, a grid just drawn). */
-const NOT_COUNTED = '…';
 
 export interface DivisionTreeProps {
   readonly division: Division;
@@ -24,12 +20,6 @@ export interface DivisionTreeProps {
   readonly onShowCommunity: (id: string) => void;
   /** Shows a township's attributes (name, code, 监督电话). */
   readonly onSelectTownship?: (id: string) => void;
-}
-
-/** Exclusive grids are hatched purple; other grids without a target are neutral (ui.md colours). */
-export function statusClass(grid: Grid, status: TargetStatus): string {
-  if (status === 'none') return grid.gridType === 'exclusive' ? 'status-none' : 'status-untargeted';
-  return `status-${status}`;
 }
 
 function byCode<T extends { code: string }>(a: T, b: T): number {
@@ -103,60 +93,24 @@ export const DivisionTree = memo(function DivisionTree({
 
   const renderGrid = (grid: Grid) => {
     const figure = figures.grids.get(grid.id);
-    const target = targetFor(grid, ruleSet);
-    const status = figure?.status ?? 'none';
-    const range =
-      target?.minHouseholds !== undefined && target.maxHouseholds !== undefined
-        ? `/${target.minHouseholds}–${target.maxHouseholds}`
-        : '';
+    const microgrids = microgridsByGrid.get(grid.code);
     return (
-      <li key={grid.id}>
-        <button
-          type="button"
-          className={`tree-grid ${grid.id === selectedGridId ? 'selected' : ''}`}
-          onClick={() => onSelectGrid(grid.id)}
-          data-grid-code={grid.code}
-          title={`${grid.code} ${t(`gridTypes.${grid.gridType ?? 'unset'}`)}`}
-        >
-          <span className={`status-dot ${statusClass(grid, status)}`} aria-label={t(`target.${status}`)} />
-          <span className="tree-label">
-            <span className="tree-name">{grid.name || grid.code}</span>
-            <small className="tree-code">
-              {grid.code || '—'} · {t(`gridTypesShort.${grid.gridType ?? 'unset'}`)}{' '}
-              <GridQualityBadge grid={grid} />
-            </small>
-          </span>
-          <span className="tree-count" data-testid="grid-households">
-            {figure ? formatCount(figure.households) : NOT_COUNTED}
-            {range}
-            {figure?.accepted ? ` ✓${t('target.accepted')}` : ''}
-          </span>
-        </button>
-        {(microgridsByGrid.get(grid.code) ?? []).length > 0 && (
-          <ul className="tree-microgrids">
-            {microgridsByGrid.get(grid.code)!.map((microgrid) => {
-              const mf = figures.microgrids.get(microgrid.id);
-              return (
-                <li key={microgrid.id}>
-                  <button
-                    type="button"
-                    className={`tree-microgrid ${microgrid.id === selectedMicrogridId ? 'selected' : ''}`}
-                    onClick={() => onSelectMicrogrid?.(microgrid.id)}
-                    title={t('tree.showMicrogrid', { code: microgrid.code })}
-                    data-microgrid-code={microgrid.code}
-                  >
-                    <span
-                      className={`status-dot status-${mf?.status === 'none' ? 'untargeted' : (mf?.status ?? 'untargeted')}`}
-                    />
-                    <span className="tree-name">{microgrid.name || microgrid.code}</span>
-                    <span className="tree-count">{mf ? formatCount(mf.households) : NOT_COUNTED}</span>
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </li>
+      <TreeGridRow
+        key={grid.id}
+        grid={grid}
+        ruleSet={ruleSet}
+        households={figure ? figure.households : null}
+        status={figure?.status ?? 'none'}
+        accepted={figure?.accepted ?? false}
+        selected={grid.id === selectedGridId}
+        onSelectGrid={onSelectGrid}
+        {...(microgrids && {
+          microgrids,
+          microgridFigures: figures.microgrids,
+          selectedMicrogridId,
+          onSelectMicrogrid,
+        })}
+      />
     );
   };
 
