@@ -190,7 +190,8 @@ function Status({ shell }: { readonly shell: Shell }) {
       errors={count('error')}
       warnings={count('warning')}
       activity={activity}
-      checking={validation.state.running ? t('issues.running') : null}
+      // A census read that failed leaves nothing to check until the project is opened again.
+      checking={validation.state.running && !project.censusFailed ? t('issues.running') : null}
       cursor={cursor}
       censusLoading={shell.censusLoading}
     />

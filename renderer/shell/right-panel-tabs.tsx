@@ -32,6 +32,7 @@ export const RIGHT_PANEL_TABS: readonly RightPanelTab[] = [
       edit,
       ruleSet,
       project,
+      censusLoading,
       language,
       t,
     }) => {
@@ -46,7 +47,13 @@ export const RIGHT_PANEL_TABS: readonly RightPanelTab[] = [
             figures={figures}
             ruleSet={ruleSet}
             language={language}
-            commit={(result) => void edit.commit(result, t('messages.saveFailed'))}
+            commit={(result) =>
+              // While the census is read the edit tools have no session: the project's own session
+              // refuses the change and says why (as the grid's attribute panel does).
+              void (censusLoading && result.ok
+                ? project.session?.apply(result.value)
+                : edit.commit(result, t('messages.saveFailed')))
+            }
           />
         );
       }
