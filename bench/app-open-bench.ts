@@ -38,13 +38,12 @@ import type { Server } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { createStaticServer, loadContentSecurityPolicy } from '../scripts/start.mjs';
 import { countCensus } from '../shared/geometry/count-census';
 import { interiorPoint } from '../shared/geometry/interior-point';
 import { preparePolygon } from '../shared/geometry/prepared-polygon';
 import type { Grid } from '../shared/model';
-import { startTrace, stopTrace } from './cdp-trace';
 import { CITY, generateDivision, TOWNSHIP } from './city-division';
 import { functionTimes, isIdle, startProfile, stopProfile } from './editor-profile';
 import { seedCensus, seedProject } from './seed-project';
@@ -56,7 +55,10 @@ const BUILDS: readonly Build[] = ['base', 'new'];
 const LABEL: Record<Build, string> = { base: 'baseline', new: 'new build' };
 
 interface E2eHelpers {
-  launchProfileBrowser(userDataDir: string, options?: BrowserContextOptions): Promise<BrowserContext>;
+  launchProfileBrowser(
+    userDataDir: string,
+    options?: { viewport: { width: number; height: number }; locale: string },
+  ): Promise<BrowserContext>;
 }
 
 /** test/e2e/browser.ts, loaded at run time for the reason given in bench/editor-bench.ts. */
@@ -307,6 +309,8 @@ try {
   // cross-origin isolated, hence kept in a process per origin, and one page going from one build's origin
   // to the other's would start a process at every change (0.5 s more before our script runs).
   const pages: Record<Build, Page> = { base: await newPage(), new: await newPage() };
+  // The blank page a profile browser starts with: one renderer less beside the openings.
+  for (const page of context.pages()) if (page !== pages.base && page !== pages.new) await page.close();
   /**
    * Lets the build's last opening go: its page is sent to an empty page of its origin, where the
    * document, its million points, workers and WebGL context are torn down (0.6 s here), untimed: a
@@ -379,24 +383,28 @@ try {
   if (TRACE) {
     const page = await nextWindow('new');
     const tracePath = path.join(WORK_DIR, 'open.trace.json');
-    const tracing = await context.newCDPSession(page);
-    await startTrace(tracing, [
-      'devtools.timeline',
-      'disabled-by-default-devtools.timeline',
-      'blink.user_timing',
-      'v8',
-      'gpu',
-      'blink',
-      'toplevel',
-      'gpu.service',
-      'disabled-by-default-gpu.service',
-      'gpu.angle',
-      // The window's and workers' JavaScript by function, on the trace's clock (DevTools shows it).
-      'disabled-by-default-v8.cpu_profiler',
-    ]);
+    const browser = context.browser();
+    if (!browser) throw new Error('the profile browser has no Browser object to trace with');
+    await browser.startTracing(page, {
+      path: tracePath,
+      screenshots: false,
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'blink.user_timing',
+        'v8',
+        'gpu',
+        'blink',
+        'toplevel',
+        'gpu.service',
+        'disabled-by-default-gpu.service',
+        'gpu.angle',
+        // The window's and workers' JavaScript by function, on the trace's clock (DevTools shows it).
+        'disabled-by-default-v8.cpu_profiler',
+      ],
+    });
     await open(page, appUrl('new'), grid, centre);
-    await stopTrace(tracing, tracePath);
-    await tracing.detach();
+    await browser.stopTracing();
     await release('new');
     console.log(`\nTrace of one opening of the new build: ${tracePath}`);
   }

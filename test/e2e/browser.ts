@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
 
 /** Debian's Chromium; `npx playwright install` cannot download browsers here. */
 export const CHROMIUM_PATH = process.env.GRIDPLAN_CHROMIUM ?? '/usr/bin/chromium';
+
+/** What a browser with a profile on disk is launched with (no `storageState`: the profile is the state). */
+type ProfileOptions = NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>;
 
 /** Headless Chromium's switches: WebGL through SwiftShader, no background network traffic. */
 const CHROMIUM_ARGS = [
@@ -38,7 +41,7 @@ export async function launchBrowser(): Promise<Browser> {
  */
 export async function launchProfileBrowser(
   userDataDir: string,
-  options: BrowserContextOptions = {},
+  options: Omit<ProfileOptions, 'executablePath' | 'headless' | 'args'> = {},
 ): Promise<BrowserContext> {
   assertChromium();
   return chromium.launchPersistentContext(userDataDir, {
