@@ -72,10 +72,11 @@ function LeftPanel({ shell }: { readonly shell: Shell }) {
   const drawn = shell.shownDrawn ? shell.shownDivision : null;
   const deferredDivision = useDeferredValue(drawn);
   const deferredFigures = useDeferredValue(shell.figures);
-  const first = drawn === null || deferredDivision === null || deferredFigures === null;
-  const division = first ? drawn && deferredDivision : drawn;
-  const figures = first ? deferredFigures : shell.figures;
-  if (!division || !figures) return <p className="empty-state">{project.busy ?? t('status.loading')}</p>;
+  // Until then (and until the deferred pass has both) the panel says the project is loading.
+  if (!drawn || !deferredDivision || !deferredFigures || !shell.figures)
+    return <p className="empty-state">{project.busy ?? t('status.loading')}</p>;
+  const division = drawn;
+  const figures = shell.figures;
   return (
     <DivisionTree
       division={division}
@@ -191,7 +192,11 @@ function Status({ shell }: { readonly shell: Shell }) {
       warnings={count('warning')}
       activity={activity}
       // A census read that failed leaves nothing to check until the project is opened again.
-      checking={validation.state.running && !project.censusFailed ? t('issues.running') : null}
+      checking={
+        validation.state.running && !(shell.censusLoading && project.censusFailed)
+          ? t('issues.running')
+          : null
+      }
       cursor={cursor}
       censusLoading={shell.censusLoading}
     />

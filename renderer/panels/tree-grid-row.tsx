@@ -35,9 +35,27 @@ export function statusClass(grid: Grid, status: TargetStatus): string {
 }
 
 /**
- * One grid of the project tree with its micro-grids. Memoised on plain values: a change of the figures
+ * Whether a row shows the same thing with `next` as with `previous`: every prop is compared as React's
+ * memo does, except the micro-grid figures, a new map at every recount, of which only the row's own
+ * micro-grids' counts and statuses matter.
+ */
+export function sameRow(previous: TreeGridRowProps, next: TreeGridRowProps): boolean {
+  for (const key of Object.keys(next) as (keyof TreeGridRowProps)[]) {
+    if (key !== 'microgridFigures' && !Object.is(previous[key], next[key])) return false;
+  }
+  if (Object.keys(previous).length !== Object.keys(next).length) return false;
+  if (previous.microgridFigures === next.microgridFigures) return true;
+  return (next.microgrids ?? []).every((microgrid) => {
+    const before = previous.microgridFigures?.get(microgrid.id);
+    const after = next.microgridFigures?.get(microgrid.id);
+    return before?.households === after?.households && before?.status === after?.status;
+  });
+}
+
+/**
+ * One grid of the project tree with its micro-grids. Memoised on what it shows: a change of the figures
  * re-renders only the rows whose count, status or selection changed, not the project's hundreds of rows
- * (each edit gives every grid a new figure object).
+ * (each recount gives every grid and micro-grid a new figure object).
  */
 export const TreeGridRow = memo(function TreeGridRow({
   grid,
@@ -107,4 +125,4 @@ export const TreeGridRow = memo(function TreeGridRow({
       )}
     </li>
   );
-});
+}, sameRow);

@@ -10,7 +10,7 @@ import type { DivisionFigures, GridFigure } from '../../../renderer/derive/grid-
 import { zh } from '../../../renderer/i18n/zh';
 import { DivisionTree } from '../../../renderer/panels/division-tree';
 import { parseDivisionGeoJson } from '../../../shared/formats/geojson';
-import type { Division } from '../../../shared/model';
+import type { Division, MicroGrid } from '../../../shared/model';
 import { builtinRuleSet } from '../../../shared/model';
 
 // Each grid row renders one quality badge: counting the badges counts the rows React rendered.
@@ -32,12 +32,40 @@ function demo(): Division {
   return result.value;
 }
 
-/** The figures again, as the validation worker's next answer gives them: a new object for every grid. */
+/**
+ * The figures again, as the validation worker's next answer gives them: new maps and a new object for
+ * every grid and micro-grid, `change` giving one of them (by id) a new count.
+ */
 function recounted(figures: DivisionFigures, change?: { id: string; households: number }): DivisionFigures {
-  const grids = new Map<string, GridFigure>();
-  for (const [id, figure] of figures.grids)
-    grids.set(id, id === change?.id ? { ...figure, households: change.households } : { ...figure });
-  return { ...figures, grids };
+  const again = (figures: ReadonlyMap<string, GridFigure>): Map<string, GridFigure> =>
+    new Map(
+      [...figures].map(([id, figure]) => [
+        id,
+        id === change?.id ? { ...figure, households: change.households } : { ...figure },
+      ]),
+    );
+  return { ...figures, grids: again(figures.grids), microgrids: again(figures.microgrids) };
+}
+
+/** The demo with two micro-grids in its fourth grid. */
+function withMicrogrids(division: Division): Division {
+  const grid = [...division.grid.values()][3]!;
+  const microgrid = (n: number): MicroGrid => ({
+    id: `m${n}`,
+    layer: 'microgrid',
+    code: `${grid.code}00${n}`,
+    name: `微网格${n}`,
+    parentCode: grid.code,
+    geometry: grid.geometry,
+    extra: {},
+  });
+  return {
+    ...division,
+    microgrid: new Map([
+      ['m1', microgrid(1)],
+      ['m2', microgrid(2)],
+    ]),
+  };
 }
 
 beforeAll(async () => {
@@ -50,7 +78,7 @@ afterEach(() => {
 
 describe('the tree after a change of the figures', () => {
   it('renders again only the rows whose count or selection changed', () => {
-    const division = demo();
+    const division = withMicrogrids(demo());
     const grids = [...division.grid.values()];
     const container = document.createElement('div');
     document.body.append(container);
@@ -84,12 +112,22 @@ describe('the tree after a change of the figures', () => {
     const row = container.querySelector(`[data-grid-code="${changed.code}"] [data-testid="grid-households"]`);
     expect(row?.textContent).toMatch(/^123,456/);
 
+    // A micro-grid's new count: its grid's row only; the same counts again: no row.
+    badges.rendered = 0;
+    const third = recounted(second, { id: 'm2', households: 77 });
+    render(third, null);
+    expect(badges.rendered).toBe(1);
+    expect(container.querySelector('[data-microgrid-code$="002"] .tree-count')?.textContent).toBe('77');
+    badges.rendered = 0;
+    render(recounted(third), null);
+    expect(badges.rendered).toBe(0);
+
     // A selection: the row selected; then another, and the first one unselected.
     badges.rendered = 0;
-    render(recounted(second), grids[0]!.id);
+    render(recounted(third), grids[0]!.id);
     expect(badges.rendered).toBe(1);
     badges.rendered = 0;
-    render(recounted(second), grids[1]!.id);
+    render(recounted(third), grids[1]!.id);
     expect(badges.rendered).toBe(2);
     expect(container.querySelectorAll('.tree-grid.selected')).toHaveLength(1);
     act(() => root.unmount());
