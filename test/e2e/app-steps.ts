@@ -67,7 +67,16 @@ export async function dismissNotices(page: Page): Promise<void> {
 export async function showCommunity(page: Page, code: string): Promise<void> {
   await dismissNotices(page);
   await page.keyboard.press('Escape');
+  const map = page.locator('[data-testid="map"]');
+  const before = await map.getAttribute('data-focus-request');
   await page.click(`[data-community-code="${code}"]`);
+  // The map has started moving there (a busy window may start it later than waitForMapIdle's pause).
+  await page.waitForFunction(
+    (previous) =>
+      document.querySelector('[data-testid="map"]')?.getAttribute('data-focus-request') !== previous,
+    before,
+    { timeout: 20_000 },
+  );
   await waitForMapIdle(page);
 }
 
