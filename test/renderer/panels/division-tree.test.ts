@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { CITY, generateDivision } from '../../../bench/city-division';
-import { parseDivisionGeoJson } from '../../../shared/formats/geojson';
 import type { Division, Grid, MicroGrid } from '../../../shared/model';
 import { builtinRuleSet } from '../../../shared/model';
+import { demoDivision, microgridOf } from './tree-fixtures';
 import { deriveFigures } from '../../../renderer/derive/grid-figures';
 import { DivisionTree } from '../../../renderer/panels/division-tree';
 import type { ShownGridsInput } from '../../../renderer/panels/tree-shown-grids';
@@ -16,12 +15,6 @@ import {
 } from '../../../renderer/panels/tree-shown-grids';
 
 const ruleSet = builtinRuleSet('zigong')!;
-
-function demo(): Division {
-  const result = parseDivisionGeoJson(readFileSync('resources/demo/demo-township.geojson', 'utf8'));
-  if (!result.ok) throw new Error('demo does not parse');
-  return result.value;
-}
 
 /** The city of bench/app-open-bench.ts --city: 5,000 grids in 500 communities. */
 const city = generateDivision({ ...CITY, censusPoints: 2000 });
@@ -50,7 +43,7 @@ function byCommunity(division: Division): { map: Map<string, Grid[]>; order: str
 
 describe('the division tree', () => {
   it('lists every grid of a small project, as before', () => {
-    const division = demo();
+    const division = demoDivision();
     expect(division.grid.size).toBeLessThanOrEqual(TREE_ALL_GRIDS_UP_TO);
     expect(renderedGridRows(division).sort()).toEqual([...division.grid.values()].map((g) => g.code).sort());
   });
@@ -70,17 +63,9 @@ describe('the division tree', () => {
 
 describe('micro-grids in the tree', () => {
   it('lists each under its grid as a button, the chosen one selected', () => {
-    const division = demo();
+    const division = demoDivision();
     const grid = [...division.grid.values()].find((g) => g.code === '510302003001001')!;
-    const microgrid = (n: number): MicroGrid => ({
-      id: `m${n}`,
-      layer: 'microgrid',
-      code: `${grid.code}00${n}`,
-      name: `微网格${n}`,
-      parentCode: grid.code,
-      geometry: grid.geometry,
-      extra: {},
-    });
+    const microgrid = (n: number): MicroGrid => microgridOf(grid, n);
     const withMicrogrids: Division = {
       ...division,
       microgrid: new Map([

@@ -1,15 +1,14 @@
 // @vitest-environment happy-dom
 import i18next from 'i18next';
-import { readFileSync } from 'node:fs';
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initReactI18next } from 'react-i18next';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deriveFigures } from '../../../renderer/derive/grid-figures';
 import type { DivisionFigures, GridFigure } from '../../../renderer/derive/grid-figures';
+import { demoDivision, microgridOf } from './tree-fixtures';
 import { zh } from '../../../renderer/i18n/zh';
 import { DivisionTree } from '../../../renderer/panels/division-tree';
-import { parseDivisionGeoJson } from '../../../shared/formats/geojson';
 import type { Division, MicroGrid } from '../../../shared/model';
 import { builtinRuleSet } from '../../../shared/model';
 
@@ -25,12 +24,6 @@ vi.mock('../../../renderer/panels/grid-quality', () => ({
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const ruleSet = builtinRuleSet('zigong')!;
-
-function demo(): Division {
-  const result = parseDivisionGeoJson(readFileSync('resources/demo/demo-township.geojson', 'utf8'));
-  if (!result.ok) throw new Error('demo does not parse');
-  return result.value;
-}
 
 /**
  * The figures again, as the validation worker's next answer gives them: new maps and a new object for
@@ -50,15 +43,7 @@ function recounted(figures: DivisionFigures, change?: { id: string; households: 
 /** The demo with two micro-grids in its fourth grid. */
 function withMicrogrids(division: Division): Division {
   const grid = [...division.grid.values()][3]!;
-  const microgrid = (n: number): MicroGrid => ({
-    id: `m${n}`,
-    layer: 'microgrid',
-    code: `${grid.code}00${n}`,
-    name: `微网格${n}`,
-    parentCode: grid.code,
-    geometry: grid.geometry,
-    extra: {},
-  });
+  const microgrid = (n: number): MicroGrid => microgridOf(grid, n);
   return {
     ...division,
     microgrid: new Map([
@@ -78,7 +63,7 @@ afterEach(() => {
 
 describe('the tree after a change of the figures', () => {
   it('renders again only the rows whose count or selection changed', () => {
-    const division = withMicrogrids(demo());
+    const division = withMicrogrids(demoDivision());
     const grids = [...division.grid.values()];
     const container = document.createElement('div');
     document.body.append(container);
