@@ -75,12 +75,10 @@ function LeftPanel({ shell }: { readonly shell: Shell }) {
   // Until then (and until the deferred pass has both) the panel says the project is loading.
   if (!drawn || !deferredDivision || !deferredFigures || !shell.figures)
     return <p className="empty-state">{project.busy ?? t('status.loading')}</p>;
-  const division = drawn;
-  const figures = shell.figures;
   return (
     <DivisionTree
-      division={division}
-      figures={figures}
+      division={drawn}
+      figures={shell.figures}
       ruleSet={ruleSet}
       selectedGridId={selectedGridId}
       onShowCommunity={shell.showCommunity}

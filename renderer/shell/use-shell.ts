@@ -69,9 +69,10 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
   const [mapCannotDraw, setMapCannotDraw] = useState(false);
   const mapUnavailable = useCallback(() => setMapCannotDraw(true), []);
   const censusLoading = useCensusLoading(project, drawnProjectId);
+  const censusReading = censusLoading.state !== null;
   const review = useReview({
     store,
-    session: censusLoading.state ? null : project.session,
+    session: censusReading ? null : project.session,
     ruleSet:
       builtinRuleSet(project.state?.division.meta.ruleSetId ?? 'zigong') ?? BUILTIN_RULE_SETS.get('zigong')!,
     language,
@@ -119,16 +120,11 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     mapDrawn,
     selectGrid: setSelectedGridId,
     showIssues,
-    censusLoading: censusLoading.state !== null,
+    censusLoading: censusReading,
   });
   // Counted by the validation worker: a split, a merge or an undo counts no census point on this thread.
   // The areas shown while the census is read have their counts on the way too.
-  const figures = useDivisionFigures(
-    shownDivision,
-    ruleSet,
-    validation.state,
-    validation.resetDue || censusLoading.state !== null,
-  );
+  const figures = useDivisionFigures(shownDivision, ruleSet, validation.state, validation.countsDue);
 
   // Stable: the tree is memoised and must not re-render on every App render.
   const showOnMap = useCallback(
@@ -222,7 +218,7 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     project,
     division,
     shownDivision,
-    censusLoading: censusLoading.state !== null,
+    censusLoading: censusReading,
     shownDrawn: shownDrawn || (shownProjectId !== null && mapCannotDraw),
     ruleSet,
     figures,

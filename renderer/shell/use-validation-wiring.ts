@@ -14,10 +14,10 @@ export interface ValidationWiring {
   readonly client: ValidationClient;
   readonly state: ValidationState;
   /**
-   * True while the shown session's document has not been given to the worker: its reset waits for the
-   * map to draw it, or is sent by an effect after this render. Its counts are on their way either way.
+   * True while the shown document's counts are on their way: its reset waits for the map to draw it, or
+   * is sent by an effect after this render, or its census points are still being read.
    */
-  readonly resetDue: boolean;
+  readonly countsDue: boolean;
   /** Shapes of the gaps, overlaps and parts outside a village, drawn from the current document. */
   readonly problems: FeatureCollection;
   /** Every census point in no grid (or in none of its grid's micro-grids), one map point each. */
@@ -171,7 +171,7 @@ export function useValidationWiring({
   return {
     client,
     state,
-    resetDue,
+    countsDue: waiting,
     problems,
     unassigned,
     selectedIssue,
