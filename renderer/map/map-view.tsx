@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection } from 'geojson';
-import type { GeoJSONSource, LngLatBoundsLike, MapLayerMouseEvent } from 'maplibre-gl';
+import type { FitBoundsOptions, GeoJSONSource, LngLatBoundsLike, MapLayerMouseEvent } from 'maplibre-gl';
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
@@ -29,6 +29,7 @@ import { useReviewOverlay } from './use-review-overlay';
 import { markOpening } from '../platform/opening-marks';
 import { sendGeoJson, sourceChanged } from './send-geojson';
 import { endWarmUp, warmUpLayers } from './warm-up-layers';
+import { boundsOfEntities } from './entity-bounds';
 
 /** A request to show a grid (from the list) or a place (a gap, an issue). */
 export type MapFocus =
@@ -91,22 +92,18 @@ function collection(features: Feature[]): FeatureCollection {
   return { type: 'FeatureCollection', features };
 }
 
+/** How the view frames one area asked for (a community whole; a grid or micro-grid not too close). */
+const FOCUS_FRAMING = {
+  community: { padding: 60 },
+  microgrid: { padding: 80, maxZoom: 18 },
+  grid: { padding: 80, maxZoom: 17 },
+} as const satisfies Record<string, FitBoundsOptions>;
+
+/**
+ * The box the view is framed to for a division: its townships, or else its communities, grids or
+ * micro-grids (the first layer that has any); a project of census points only by its points.
+ */
 function boundsOf(division: Division): LngLatBoundsLike | null {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  const visit = (coordinates: unknown): void => {
-    if (Array.isArray(coordinates) && typeof coordinates[0] === 'number') {
-      const [x, y] = coordinates as [number, number];
-      if (Number.isFinite(x) && Number.isFinite(y) && Math.abs(x) <= 180 && Math.abs(y) <= 90) {
-        minX = Math.min(minX, x);
-        minY = Math.min(minY, y);
-        maxX = Math.max(maxX, x);
-        maxY = Math.max(maxY, y);
-      }
-    } else if (Array.isArray(coordinates)) coordinates.forEach(visit);
-  };
   const areas =
     division.township.size > 0
       ? division.township
@@ -115,11 +112,22 @@ function boundsOf(division: Division): LngLatBoundsLike | null {
         : division.grid.size > 0
           ? division.grid
           : division.microgrid;
-  for (const entity of areas.values()) visit(entity.geometry.coordinates);
-  if (minX === Infinity) {
-    // A project of census points only: their columns, not a point object each.
-    const { lon, lat } = censusNumbersOf(division.census);
-    for (let index = 0; index < lon.length; index++) visit([lon[index], lat[index]]);
+  const box = boundsOfEntities([...areas.values()]);
+  if (box) return [...box];
+  // A project of census points only: their columns, not a point object each.
+  const { lon, lat } = censusNumbersOf(division.census);
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let index = 0; index < lon.length; index++) {
+    const x = lon[index]!;
+    const y = lat[index]!;
+    if (!(Number.isFinite(x) && Number.isFinite(y) && Math.abs(x) <= 180 && Math.abs(y) <= 90)) continue;
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x);
+    maxY = Math.max(maxY, y);
   }
   return minX === Infinity ? null : [minX, minY, maxX, maxY];
 }
@@ -443,41 +451,18 @@ export function MapView(props: MapViewProps) {
         map.flyTo({ center: [focus.at[0], focus.at[1]], zoom: Math.max(map.getZoom(), 16), duration: 300 });
         return true;
       }
-      if ('communityId' in focus) {
-        const community = latest.current.division.community.get(focus.communityId);
-        const only = community && {
-          ...latest.current.division,
-          township: new Map(),
-          community: new Map([[community.id, community]]),
-        };
-        const box = only ? boundsOf(only) : null;
-        if (box) map.fitBounds(box, { padding: 60, duration: 300 });
-        return box !== null;
-      }
-      if ('microgridId' in focus) {
-        const microgrid = latest.current.division.microgrid.get(focus.microgridId);
-        const only = microgrid && {
-          ...latest.current.division,
-          township: new Map(),
-          community: new Map(),
-          grid: new Map(),
-          microgrid: new Map([[microgrid.id, microgrid]]),
-        };
-        const box = only ? boundsOf(only) : null;
-        if (box) map.fitBounds(box, { padding: 80, maxZoom: 18, duration: 300 });
-        return box !== null;
-      }
-      const grid = latest.current.division.grid.get(focus.gridId);
-      if (!grid) return false;
-      const single = {
-        ...latest.current.division,
-        township: new Map(),
-        community: new Map(),
-        grid: new Map([[grid.id, grid]]),
-      };
-      const bounds = boundsOf(single);
-      if (bounds) map.fitBounds(bounds, { padding: 80, maxZoom: 17, duration: 300 });
-      return bounds !== null;
+      // One area, framed by its own vertices.
+      const { division } = latest.current;
+      const [area, framing] =
+        'communityId' in focus
+          ? [division.community.get(focus.communityId), FOCUS_FRAMING.community]
+          : 'microgridId' in focus
+            ? [division.microgrid.get(focus.microgridId), FOCUS_FRAMING.microgrid]
+            : [division.grid.get(focus.gridId), FOCUS_FRAMING.grid];
+      const box = area ? boundsOfEntities([area]) : null;
+      if (!box) return false;
+      map.fitBounds([...box], { ...framing, duration: 300 });
+      return true;
     };
     // Which request the view was last moved for, once the move has ended (the end-to-end tests wait for
     // it: a busy window may start the move later than they would otherwise wait).

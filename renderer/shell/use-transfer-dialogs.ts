@@ -13,7 +13,7 @@ import { saveProjectFile } from '../platform/project-files';
 import type { Notices } from './use-notices';
 import type { ProjectSession } from './use-project-session';
 import type { MapTarget } from './shell';
-import { boundsOfEntities } from './entity-bounds';
+import { boundsOfEntities } from '../map/entity-bounds';
 
 /** What the import and export buttons, dialogs and the desktop 文件 menu do. */
 export interface TransferActions {

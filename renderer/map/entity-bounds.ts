@@ -2,7 +2,7 @@ import type { Entity } from '../../shared/model';
 
 /**
  * The longitude/latitude box of entities (areas by their vertices, census points by their position), for
- * framing what an import brought in; null when none has a usable coordinate.
+ * framing a project, an area asked for or what an import brought in; null when none has a usable coordinate.
  */
 export function boundsOfEntities(
   entities: readonly Entity[],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../../shared/model';
-import { boundsOfEntities } from '../../../renderer/shell/entity-bounds';
+import { boundsOfEntities } from '../../../renderer/map/entity-bounds';
 
 describe('boundsOfEntities', () => {
   it('boxes areas by their vertices and census points by their position', () => {
