@@ -19,6 +19,7 @@ import type {
 } from '../../shared/model';
 import { COMMUNITY_KINDS } from '../../shared/model';
 import type { DivisionFigures } from '../derive/grid-figures';
+import { FormFields } from './form-fields';
 import { formatCount } from './format';
 import { MicrogridFacts } from './microgrid-facts';
 
@@ -36,6 +37,8 @@ export interface AreaAttributePanelProps {
   readonly language: Language;
   /** Stores the change through the editor session (undoable), or reports why it was refused. */
   readonly commit: (result: Result<Change>) => void;
+  /** The document shown cannot be changed: the fields are shown disabled. */
+  readonly readOnly?: boolean;
 }
 
 /**
@@ -139,6 +142,7 @@ function CommunityForm({
   ruleSet,
   language,
   commit,
+  readOnly = false,
 }: AreaAttributePanelProps & { community: Community }) {
   const { t } = useTranslation();
   const [name, setName] = useState(community.name);
@@ -181,27 +185,29 @@ function CommunityForm({
           {range}
         </dd>
       </dl>
-      <NameAndCode name={name} code={code} onName={setName} onCode={setCode} />
-      {code.trim() !== community.code && grids > 0 && (
-        <small className="field-note">{t('area.codeMoves', { count: grids })}</small>
-      )}
-      <label>
-        {t('area.kind')}
-        <select
-          value={kind}
-          onChange={(event) => setKind(event.target.value as CommunityKind | '')}
-          data-testid="area-kind"
-        >
-          <option value="">{t('area.kindUnset')}</option>
-          {COMMUNITY_KINDS.map((option) => (
-            <option key={option} value={option}>
-              {t(`area.kinds.${option}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <small className="field-note">{t('area.gridTargetNote', { ruleSet: ruleSet.name[language] })}</small>
-      <SaveFooter problems={problems} dirty={dirty} language={language} />
+      <FormFields readOnly={readOnly}>
+        <NameAndCode name={name} code={code} onName={setName} onCode={setCode} />
+        {code.trim() !== community.code && grids > 0 && (
+          <small className="field-note">{t('area.codeMoves', { count: grids })}</small>
+        )}
+        <label>
+          {t('area.kind')}
+          <select
+            value={kind}
+            onChange={(event) => setKind(event.target.value as CommunityKind | '')}
+            data-testid="area-kind"
+          >
+            <option value="">{t('area.kindUnset')}</option>
+            {COMMUNITY_KINDS.map((option) => (
+              <option key={option} value={option}>
+                {t(`area.kinds.${option}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <small className="field-note">{t('area.gridTargetNote', { ruleSet: ruleSet.name[language] })}</small>
+        <SaveFooter problems={problems} dirty={dirty} language={language} />
+      </FormFields>
     </form>
   );
 }
@@ -211,6 +217,7 @@ function TownshipForm({
   township,
   language,
   commit,
+  readOnly = false,
 }: AreaAttributePanelProps & { township: Township }) {
   const { t } = useTranslation();
   const [name, setName] = useState(township.name);
@@ -233,18 +240,20 @@ function TownshipForm({
       }}
     >
       <h3>{t('area.townshipHeading')}</h3>
-      <NameAndCode name={name} code={code} onName={setName} onCode={setCode} />
-      <label title={t('area.supervisionPhoneHint')}>
-        {t('area.supervisionPhone')}
-        <input
-          value={phone}
-          inputMode="tel"
-          placeholder="0813-2201234"
-          onChange={(event) => setPhone(event.target.value)}
-          data-testid="area-phone"
-        />
-      </label>
-      <SaveFooter problems={problems} dirty={dirty} language={language} />
+      <FormFields readOnly={readOnly}>
+        <NameAndCode name={name} code={code} onName={setName} onCode={setCode} />
+        <label title={t('area.supervisionPhoneHint')}>
+          {t('area.supervisionPhone')}
+          <input
+            value={phone}
+            inputMode="tel"
+            placeholder="0813-2201234"
+            onChange={(event) => setPhone(event.target.value)}
+            data-testid="area-phone"
+          />
+        </label>
+        <SaveFooter problems={problems} dirty={dirty} language={language} />
+      </FormFields>
     </form>
   );
 }

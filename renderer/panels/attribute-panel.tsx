@@ -24,6 +24,7 @@ import { PHONE_NUMBER } from '../../shared/commands/edit-area-attributes-command
 import { polygonAreaM2 } from '../../shared/geometry/ellipsoid-area';
 import type { GridFigure } from '../derive/grid-figures';
 import { statusClass } from './tree-grid-row';
+import { FormFields } from './form-fields';
 import { formatArea, formatCount } from './format';
 import { GridLockToggle, GridQualityFacts } from './grid-quality';
 
@@ -35,6 +36,8 @@ export interface AttributePanelProps {
   readonly live: { readonly households: number; readonly population: number } | null;
   readonly ruleSet: RuleSet;
   readonly onChange: (change: Change) => void;
+  /** The document shown cannot be changed: the fields are shown disabled. */
+  readonly readOnly?: boolean;
 }
 
 /** The 属性 tab: figures and editable attributes of the selected grid. */
@@ -49,7 +52,15 @@ export function AttributePanel(props: AttributePanelProps) {
   );
 }
 
-function GridForm({ division, grid, figure, live, ruleSet, onChange }: AttributePanelProps & { grid: Grid }) {
+function GridForm({
+  division,
+  grid,
+  figure,
+  live,
+  ruleSet,
+  onChange,
+  readOnly = false,
+}: AttributePanelProps & { grid: Grid }) {
   const { t } = useTranslation();
   const [name, setName] = useState(grid.name);
   const [note, setNote] = useState(grid.note ?? '');
@@ -145,119 +156,121 @@ function GridForm({ division, grid, figure, live, ruleSet, onChange }: Attribute
           </>
         )}
       </dl>
-      <GridLockToggle grid={grid} onChange={onChange} />
-      <label>
-        {t('panel.name')}
-        <input value={name} onChange={(event) => setName(event.target.value)} data-testid="attr-name" />
-      </label>
-      <label>
-        {t('panel.type')}
-        <select
-          value={gridType}
-          onChange={(event) => setGridType(event.target.value as GridType | '')}
-          data-testid="attr-type"
-        >
-          <option value="">{t('gridTypes.unset')}</option>
-          {GRID_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`gridTypes.${type}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      {gridType === 'exclusive' && (
+      <FormFields readOnly={readOnly}>
+        <GridLockToggle grid={grid} onChange={onChange} />
         <label>
-          {t('panel.category')}
+          {t('panel.name')}
+          <input value={name} onChange={(event) => setName(event.target.value)} data-testid="attr-name" />
+        </label>
+        <label>
+          {t('panel.type')}
           <select
-            value={category}
-            onChange={(event) => setCategory(event.target.value as ExclusiveCategory | '')}
-            data-testid="attr-category"
+            value={gridType}
+            onChange={(event) => setGridType(event.target.value as GridType | '')}
+            data-testid="attr-type"
           >
-            <option value="">—</option>
-            {EXCLUSIVE_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`categories.${c}`)}
+            <option value="">{t('gridTypes.unset')}</option>
+            {GRID_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`gridTypes.${type}`)}
               </option>
             ))}
           </select>
         </label>
-      )}
-      <label>
-        {t('panel.status')}
-        <select value={status} onChange={(event) => setStatus(event.target.value as GridStatus | '')}>
-          <option value="">—</option>
-          {GRID_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`statuses.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <fieldset className="staff-editor">
-        <legend>{t('panel.staff')}</legend>
-        {staff.map((member, index) => (
-          <div key={index} className="staff-row">
+        {gridType === 'exclusive' && (
+          <label>
+            {t('panel.category')}
             <select
-              value={member.role}
-              onChange={(event) => setMember(index, { role: event.target.value as StaffRole })}
-              aria-label={t('panel.staffRole')}
+              value={category}
+              onChange={(event) => setCategory(event.target.value as ExclusiveCategory | '')}
+              data-testid="attr-category"
             >
-              {STAFF_ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {t(`roles.${role}`)}
+              <option value="">—</option>
+              {EXCLUSIVE_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`categories.${c}`)}
                 </option>
               ))}
             </select>
-            <input
-              value={member.name}
-              placeholder={t('panel.staffName')}
-              onChange={(event) => setMember(index, { name: event.target.value })}
-            />
-            <input
-              value={member.phone ?? ''}
-              placeholder={t('panel.staffPhone')}
-              inputMode="tel"
-              onChange={(event) => setMember(index, { phone: event.target.value })}
-            />
-            <button
-              type="button"
-              onClick={() => setStaff((list) => list.filter((_, i) => i !== index))}
-              aria-label={t('panel.staffRemove')}
-            >
-              ×
-            </button>
-          </div>
-        ))}
+          </label>
+        )}
+        <label>
+          {t('panel.status')}
+          <select value={status} onChange={(event) => setStatus(event.target.value as GridStatus | '')}>
+            <option value="">—</option>
+            {GRID_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`statuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset className="staff-editor">
+          <legend>{t('panel.staff')}</legend>
+          {staff.map((member, index) => (
+            <div key={index} className="staff-row">
+              <select
+                value={member.role}
+                onChange={(event) => setMember(index, { role: event.target.value as StaffRole })}
+                aria-label={t('panel.staffRole')}
+              >
+                {STAFF_ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {t(`roles.${role}`)}
+                  </option>
+                ))}
+              </select>
+              <input
+                value={member.name}
+                placeholder={t('panel.staffName')}
+                onChange={(event) => setMember(index, { name: event.target.value })}
+              />
+              <input
+                value={member.phone ?? ''}
+                placeholder={t('panel.staffPhone')}
+                inputMode="tel"
+                onChange={(event) => setMember(index, { phone: event.target.value })}
+              />
+              <button
+                type="button"
+                onClick={() => setStaff((list) => list.filter((_, i) => i !== index))}
+                aria-label={t('panel.staffRemove')}
+              >
+                ×
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            className="link"
+            onClick={() => setStaff((list) => [...list, { role: 'leader', name: '' }])}
+          >
+            + {t('panel.staffAdd')}
+          </button>
+          {badPhones.length > 0 && <p className="field-error">{t('panel.badPhone')}</p>}
+        </fieldset>
+        <label>
+          {t('panel.note')}
+          <textarea value={note} rows={2} onChange={(event) => setNote(event.target.value)} />
+        </label>
+        <label title={t('panel.justificationHint')}>
+          {t('panel.justification')}
+          <textarea
+            value={justification}
+            rows={3}
+            placeholder={t('panel.justificationHint')}
+            onChange={(event) => setJustification(event.target.value)}
+          />
+        </label>
         <button
-          type="button"
-          className="link"
-          onClick={() => setStaff((list) => [...list, { role: 'leader', name: '' }])}
+          type="submit"
+          className="primary"
+          disabled={!dirty || badPhones.length > 0}
+          data-testid="attr-save"
         >
-          + {t('panel.staffAdd')}
+          {t('panel.save')}
         </button>
-        {badPhones.length > 0 && <p className="field-error">{t('panel.badPhone')}</p>}
-      </fieldset>
-      <label>
-        {t('panel.note')}
-        <textarea value={note} rows={2} onChange={(event) => setNote(event.target.value)} />
-      </label>
-      <label title={t('panel.justificationHint')}>
-        {t('panel.justification')}
-        <textarea
-          value={justification}
-          rows={3}
-          placeholder={t('panel.justificationHint')}
-          onChange={(event) => setJustification(event.target.value)}
-        />
-      </label>
-      <button
-        type="submit"
-        className="primary"
-        disabled={!dirty || badPhones.length > 0}
-        data-testid="attr-save"
-      >
-        {t('panel.save')}
-      </button>
+      </FormFields>
     </form>
   );
 }

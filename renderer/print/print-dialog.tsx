@@ -20,6 +20,8 @@ export interface PrintDialogProps {
   readonly referenceLayers?: readonly ReferenceLayer[];
   /** Applies an undoable change (the township's supervision phone). */
   readonly onChange: (change: Change) => void;
+  /** The document shown cannot be changed (a version, a package): the phone is shown, not editable. */
+  readonly readOnly?: boolean;
   readonly onDone: (title: string, lines: readonly LocalText[], failed: boolean) => void;
   readonly onClose: () => void;
 }
@@ -141,11 +143,12 @@ export function PrintDialog(props: PrintDialogProps) {
               <input
                 value={phone}
                 onChange={(event) => setPhone(event.target.value)}
+                disabled={props.readOnly}
                 data-testid="print-phone"
               />
               <button
                 type="button"
-                disabled={!phoneChanged || busy}
+                disabled={!phoneChanged || busy || props.readOnly}
                 onClick={() => {
                   const trimmed = phone.trim();
                   const { supervisionPhone: _old, ...rest } = township;

@@ -66,14 +66,15 @@ export const APP_DIALOGS: readonly AppDialog[] = [
   },
   {
     id: PRINT_DIALOG,
-    render: ({ division, language, ruleSet, selectedGridId, project, notices, openDialog }) =>
+    render: ({ division, language, ruleSet, selectedGridId, applyChange, readOnly, notices, openDialog }) =>
       division && (
         <PrintDialog
           division={division}
           language={language}
           ruleSet={ruleSet}
           community={(selectedGridId && division.grid.get(selectedGridId)?.parentCode) || ''}
-          onChange={(change) => void project.session?.apply(change)}
+          readOnly={readOnly}
+          onChange={applyChange}
           onDone={(title, lines, failed) => notices.notify({ kind: failed ? 'error' : 'info', title, lines })}
           onClose={() => openDialog(null)}
         />

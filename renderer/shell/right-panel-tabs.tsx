@@ -31,8 +31,8 @@ export const RIGHT_PANEL_TABS: readonly RightPanelTab[] = [
       figures,
       edit,
       ruleSet,
-      project,
-      censusLoading,
+      applyChange,
+      readOnly,
       language,
       t,
     }) => {
@@ -47,12 +47,9 @@ export const RIGHT_PANEL_TABS: readonly RightPanelTab[] = [
             figures={figures}
             ruleSet={ruleSet}
             language={language}
+            readOnly={readOnly}
             commit={(result) =>
-              // While the census is read the edit tools have no session: the project's own session
-              // refuses the change and says why (as the grid's attribute panel does).
-              void (censusLoading && result.ok
-                ? project.session?.apply(result.value)
-                : edit.commit(result, t('messages.saveFailed')))
+              result.ok ? applyChange(result.value) : void edit.commit(result, t('messages.saveFailed'))
             }
           />
         );
@@ -64,7 +61,8 @@ export const RIGHT_PANEL_TABS: readonly RightPanelTab[] = [
           figure={grid ? figures?.grids.get(grid.id) : undefined}
           live={edit.live && edit.live.gridId === grid?.id ? edit.live : null}
           ruleSet={ruleSet}
-          onChange={(change) => void project.session?.apply(change)}
+          readOnly={readOnly}
+          onChange={applyChange}
         />
       );
     },

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RuleSet } from '../../shared/model';
+import type { Change, RuleSet } from '../../shared/model';
 import { BUILTIN_RULE_SETS, builtinRuleSet } from '../../shared/model';
 import { useDivisionFigures } from '../derive/use-division-figures';
 import { useEditTools } from '../tools/use-edit-tools';
@@ -207,6 +207,11 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     selectedGridId,
   });
 
+  // While the census is read no session is shown (`session` is null): the project's own refuses the change.
+  const editedSession = session ?? project.session;
+  const applyChange = useCallback((change: Change) => void editedSession?.apply(change), [editedSession]);
+  const readOnly = review.readOnlyLabel !== null || !!project.state?.readOnly;
+
   const undo = useCallback(() => void session?.undo(), [session]);
   const redo = useCallback(() => void session?.redo(), [session]);
   useShortcuts(edit.onKeyDown, undo, redo);
@@ -219,6 +224,8 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     division,
     shownDivision,
     censusLoading: censusReading,
+    applyChange,
+    readOnly,
     shownDrawn: shownDrawn || (shownProjectId !== null && mapCannotDraw),
     ruleSet,
     figures,

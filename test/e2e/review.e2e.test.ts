@@ -129,6 +129,9 @@ describe('审核 · 备案 between a township and the review office', () => {
     const grid = reviewer.locator('.tree-grid').first();
     renamedCode = (await grid.getAttribute('data-grid-code')) ?? '';
     await grid.click();
+    // The package's attributes are shown, not editable.
+    expect(await reviewer.locator('[data-testid="attr-name"]').isDisabled()).toBe(true);
+    expect(await reviewer.locator('[data-testid="attr-lock"]').isDisabled()).toBe(true);
     await reviewTab(reviewer);
     expect(await reviewer.locator('[data-testid="review-comment-anchor"]').textContent()).toContain(
       renamedCode,
@@ -249,8 +252,15 @@ describe('审核 · 备案 between a township and the review office', () => {
       '只读 · 版本 1',
     );
     expect(await planner.locator('.edit-tools button.tool').first().isDisabled()).toBe(true);
+    // Its grids' attributes are shown, not editable: a grid of version 1 saved into the working copy
+    // would bring back version 1's name and outline there.
+    await planner.locator(`[data-grid-code="${renamedCode}"]`).click();
+    expect(await planner.locator('[data-testid="attr-name"]').inputValue()).not.toBe('桂花路网格（已核对）');
+    expect(await planner.locator('[data-testid="attr-name"]').isDisabled()).toBe(true);
+    expect(await planner.locator('[data-testid="attr-save"]').isDisabled()).toBe(true);
     await planner.locator('[data-testid="read-only-banner"] button').click();
     await planner.waitForSelector('[data-testid="read-only-banner"]', { state: 'detached' });
+    await reviewTab(planner);
 
     // Version 1 restored as the working copy is one change: one undo brings the fixed name back.
     const name = () => planner.locator(`[data-grid-code="${renamedCode}"] .tree-name`).textContent();
