@@ -186,7 +186,9 @@ export function useDivide(input: DivideInput) {
   const accept = useCallback(async () => {
     const current = latest.current;
     if (!preview || !current.session) return;
-    if (current.session.getState().division !== preview.base) {
+    // Checked when its turn comes in the session's queue: an edit or undo still being saved counts.
+    const outcome = await current.session.applyOn(preview.base, preview.preview.change);
+    if (outcome === 'stale') {
       current.report(current.title(kind === 'divide' ? 'failed' : 'rebalanceFailed'), [
         {
           kind: 'stale',
@@ -198,8 +200,7 @@ export function useDivide(input: DivideInput) {
       ]);
       return;
     }
-    const saved = await current.session.apply(preview.preview.change);
-    if (saved) {
+    if (outcome === 'applied') {
       current.inform(current.acceptedTitle(kind, preview.preview.grids.length));
       close();
     }

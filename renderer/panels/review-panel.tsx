@@ -27,6 +27,9 @@ function PlannerSection({ shell }: { readonly shell: Shell }) {
   const { review, t, say } = shell;
   const [note, setNote] = useState('');
   const working = !review.view;
+  // Another window edits this project: submitting, opening a reply (it files grids) and restoring are
+  // done there (restoring here would write over that window's newest edits).
+  const otherWindowEdits = !!shell.project.state?.readOnly;
   return (
     <>
       <h3>{t('review.submit.heading')}</h3>
@@ -53,7 +56,7 @@ function PlannerSection({ shell }: { readonly shell: Shell }) {
         <button
           type="button"
           className="primary"
-          disabled={!working || review.busy !== null}
+          disabled={!working || otherWindowEdits || review.busy !== null}
           onClick={() => void review.submit(note).then((done) => done && setNote(''))}
           data-testid="review-submit"
         >
@@ -62,6 +65,7 @@ function PlannerSection({ shell }: { readonly shell: Shell }) {
         <button
           type="button"
           onClick={() => void review.openReply()}
+          disabled={otherWindowEdits}
           title={t('review.reply.openTitle')}
           data-testid="review-open-reply"
         >
@@ -115,6 +119,7 @@ function PlannerSection({ shell }: { readonly shell: Shell }) {
                     <button
                       type="button"
                       onClick={() => void review.restoreVersion(version.number)}
+                      disabled={otherWindowEdits}
                       title={t('review.versions.restoreTitle')}
                     >
                       {t('review.versions.restore')}

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { Division } from '../../shared/model';
 import { text } from '../../shared/model';
 import { filedStatusChange, parseReviewReply } from '../../shared/review';
+import { CHANGED_MEANWHILE } from '../editor/editor-session';
 import { openProjectFile } from '../platform/project-files';
 import type { VersionRow } from '../storage/version-rows';
 import { pickThenRead } from './pick-then-read';
@@ -42,15 +43,30 @@ export function useReplies(deps: RepliesDeps) {
           await session.idle();
           const approved = await versionDivision(row.number);
           const note = language === 'zh' ? `版本 ${row.number} 已备案` : `Version ${row.number} filed`;
-          const change = filedStatusChange(session.getState().division, approved, note);
-          await session.apply(change);
-          notify(
-            'info',
-            text(
-              `版本 ${row.number} 已备案（${reply.decidedAt.slice(0, 10)}）`,
-              `Version ${row.number} filed (${reply.decidedAt.slice(0, 10)})`,
-            ),
-          );
+          // Built on the document as it is now, and applied only if it still is (an edit saved while the
+          // version was read would otherwise be undone by these whole grids).
+          const base = session.getState().division;
+          const outcome = await session.applyOn(base, filedStatusChange(base, approved, note));
+          const date = reply.decidedAt.slice(0, 10);
+          if (outcome === 'applied')
+            notify(
+              'info',
+              text(`版本 ${row.number} 已备案（${date}）`, `Version ${row.number} filed (${date})`),
+            );
+          else
+            notify(
+              'error',
+              text(
+                `版本 ${row.number} 已备案（${date}），但网格状态未改为已备案`,
+                `Version ${row.number} filed (${date}), but its grids were not marked filed`,
+              ),
+              [
+                outcome === 'stale'
+                  ? CHANGED_MEANWHILE.message
+                  : (session.getState().failure?.message ??
+                    text('保存失败，请重新打开审核意见。', 'The save failed: open the reply again.')),
+              ],
+            );
         } else {
           notify(
             'info',

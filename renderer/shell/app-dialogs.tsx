@@ -74,7 +74,7 @@ export const APP_DIALOGS: readonly AppDialog[] = [
           ruleSet={ruleSet}
           community={(selectedGridId && division.grid.get(selectedGridId)?.parentCode) || ''}
           readOnly={readOnly}
-          onChange={applyChange}
+          onChange={(change) => applyChange(change, division)}
           onDone={(title, lines, failed) => notices.notify({ kind: failed ? 'error' : 'info', title, lines })}
           onClose={() => openDialog(null)}
         />

@@ -2,9 +2,8 @@ import type { Shell } from './shell';
 
 /** The notice over the map: the last message, or a failed save the session keeps until dismissed. */
 export function NoticeBox({ shell }: { readonly shell: Shell }) {
-  const { t, say, notices, project } = shell;
+  const { t, say, notices, failure, dismissFailure } = shell;
   const { notice } = notices;
-  const failure = project.state?.failure;
   if (!notice && !failure) return null;
   const lines = notice ? notice.lines : failure ? [failure.message] : [];
   return (
@@ -19,7 +18,7 @@ export function NoticeBox({ shell }: { readonly shell: Shell }) {
         type="button"
         onClick={() => {
           notices.notify(null);
-          project.session?.dismissFailure();
+          dismissFailure();
         }}
       >
         {t('messages.dismiss')}

@@ -33,6 +33,7 @@ export const RIGHT_PANEL_TABS: readonly RightPanelTab[] = [
       ruleSet,
       applyChange,
       readOnly,
+      notices,
       language,
       t,
     }) => {
@@ -49,7 +50,13 @@ export const RIGHT_PANEL_TABS: readonly RightPanelTab[] = [
             language={language}
             readOnly={readOnly}
             commit={(result) =>
-              result.ok ? applyChange(result.value) : void edit.commit(result, t('messages.saveFailed'))
+              result.ok
+                ? applyChange(result.value, division)
+                : notices.notify({
+                    kind: 'error',
+                    title: t('messages.saveFailed'),
+                    lines: result.problems.map((problem) => problem.message),
+                  })
             }
           />
         );
@@ -62,7 +69,7 @@ export const RIGHT_PANEL_TABS: readonly RightPanelTab[] = [
           live={edit.live && edit.live.gridId === grid?.id ? edit.live : null}
           ruleSet={ruleSet}
           readOnly={readOnly}
-          onChange={applyChange}
+          onChange={(change) => applyChange(change, division)}
         />
       );
     },

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Change, Division, Language, LocalText, RuleSet } from '../../shared/model';
+import type { Change, Division, Language, LocalText, Problem, RuleSet } from '../../shared/model';
 import type { DivisionFigures } from '../derive/grid-figures';
 import type { DivideState } from '../divide/use-divide';
 import type { SketchCounts } from '../divide/use-sketch-counts';
@@ -41,17 +41,21 @@ export interface Shell {
   /** True while the project just opened has its census points read (its areas are shown meanwhile). */
   readonly censusLoading: boolean;
   /**
-   * Stores an attribute change (属性, 打印's 监督电话) in the document shown: a version or a package shown
-   * refuses it (read-only), and while the census points are read the project's own session refuses it and
-   * says why. Never the working copy while something else is shown: a grid of version 2 saved into it
-   * would bring back version 2's outline.
+   * Stores an attribute change (属性, 打印's 监督电话) made on `base` in the document shown, if it is still
+   * `base` (else says the document changed meanwhile). A version or a package shown refuses it (read-only),
+   * and while the census points are read the project's own session refuses it and says why. Never the
+   * working copy while something else is shown: a grid of version 2 saved into it would bring back
+   * version 2's outline.
    */
-  readonly applyChange: (change: Change) => void;
+  readonly applyChange: (change: Change, base: Division) => void;
   /**
    * The document shown cannot be changed: a version or a package under review, or a project another
    * window is editing. Forms are then shown disabled.
    */
   readonly readOnly: boolean;
+  /** Why the last edit was refused or not saved (by the session shown or the project's), until dismissed. */
+  readonly failure: Problem | null;
+  readonly dismissFailure: () => void;
   /**
    * The map has drawn {@link Shell.shownDivision}'s project, the wait for its drawing ran out (a window in
    * the background) or the map cannot draw (no WebGL): what can wait until the planner sees the map

@@ -39,14 +39,12 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
   },
   {
     id: 'history',
-    render: ({ t, project, undo, redo, review, censusLoading }) => (
+    render: ({ t, project, undo, redo, readOnly, censusLoading }) => (
       <span className="toolbar-group">
         <button
           type="button"
           onClick={undo}
-          disabled={
-            !project.state?.undo.length || !!review.readOnlyLabel /* read-only view */ || censusLoading
-          }
+          disabled={!project.state?.undo.length || readOnly || censusLoading}
           title={t('toolbar.undoShortcut')}
         >
           ↶ {t('toolbar.undo')}
@@ -54,7 +52,7 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
         <button
           type="button"
           onClick={redo}
-          disabled={!project.state?.redo.length || !!review.readOnlyLabel || censusLoading}
+          disabled={!project.state?.redo.length || readOnly || censusLoading}
           title={t('toolbar.redoShortcut')}
         >
           ↷ {t('toolbar.redo')}
@@ -64,13 +62,13 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
   },
   {
     id: 'edit-tools',
-    render: ({ edit, division, selectedGridId, review }) => (
+    render: ({ edit, division, selectedGridId, readOnly }) => (
       <EditToolbar
         tool={edit.tool}
         onTool={edit.setTool}
         settings={edit.settings}
         onSettings={edit.setSettings}
-        disabled={!division || !!review.readOnlyLabel /* a version or package is read-only */}
+        disabled={!division || readOnly /* a version, a package, another window's project */}
         onAction={(tool) => void edit.runAction(tool)}
         canAct={selectedGridId !== null}
       />
@@ -85,18 +83,22 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
   },
   {
     id: 'rule-set',
-    render: ({ t, say, project, shownDivision, ruleSet, language, notices }) => (
+    render: ({ t, say, project, shownDivision, ruleSet, language, notices, readOnly, edit }) => (
       <label className="toolbar-group">
         {t('toolbar.ruleSet')}
         <select
           value={shownDivision?.meta.ruleSetId ?? 'zigong'}
-          disabled={!project.state}
+          // The working copy's rule set: not while a version or package is shown (the selector shows
+          // theirs), not in another window's project, not while an edit is being computed.
+          disabled={!project.state || readOnly || edit.computing}
           onChange={(event) => {
-            const state = project.state;
-            if (!state) return;
+            const { state, session } = project;
+            if (!state || !session) return;
             const ruleSetId = event.target.value;
-            project.store
-              .updateMeta(state.projectId, { ruleSetId })
+            // The project is opened again with the rule set: every edit still being saved is in first.
+            session
+              .idle()
+              .then(() => project.store.updateMeta(state.projectId, { ruleSetId }))
               .then(() => project.openProject(state.projectId))
               .catch((error: unknown) => notices.reportError(t('messages.saveFailed'), error));
           }}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Change, RuleSet } from '../../shared/model';
+import type { Change, Division, RuleSet } from '../../shared/model';
+import { CHANGED_MEANWHILE } from '../editor/editor-session';
 import { BUILTIN_RULE_SETS, builtinRuleSet } from '../../shared/model';
 import { useDivisionFigures } from '../derive/use-division-figures';
 import { useEditTools } from '../tools/use-edit-tools';
@@ -15,6 +16,7 @@ import { useProjectReferences } from '../references/use-project-references';
 import { useTraceKey } from '../references/use-trace-key';
 import { IMPORT_DATA_DIALOG, KEYS_DIALOG } from './dialog-ids';
 import { useHelpKey } from './use-help-key';
+import { keyBelongsElsewhere } from './window-key-target';
 import type { ProjectStore, ProjectSummary } from '../storage/project-store';
 import type { MapTarget, Shell } from './shell';
 import { ATTRIBUTES_TAB, ISSUES_TAB } from './tab-ids';
@@ -132,7 +134,7 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     [],
   );
   const openImportDialog = useCallback(() => openDialog(IMPORT_DATA_DIALOG), []);
-  const transfer = useTransferDialogs(project, notices, language, openImportDialog, showOnMap);
+  const transfer = useTransferDialogs(project, session, notices, language, openImportDialog, showOnMap);
   const selectGrid = useCallback((id: string | null) => {
     setSelectedGridId(id);
     if (id) {
@@ -175,11 +177,14 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
   );
 
   const reviewOverlay = useReviewOverlayData(review, division); // review
+  // A version or a package shown, or a project another window edits: nothing in the window changes it.
+  const readOnly = review.readOnlyLabel !== null || !!project.state?.readOnly;
   const sketchWorker = useSketchWorker(session);
   const edit = useEditTools({
     session,
     sketchWorker,
     division,
+    readOnly,
     ruleSet,
     selectedGridId,
     select: selectGrid,
@@ -209,8 +214,20 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
 
   // While the census is read no session is shown (`session` is null): the project's own refuses the change.
   const editedSession = session ?? project.session;
-  const applyChange = useCallback((change: Change) => void editedSession?.apply(change), [editedSession]);
-  const readOnly = review.readOnlyLabel !== null || !!project.state?.readOnly;
+  const applyChange = useCallback(
+    (change: Change, base: Division) =>
+      void editedSession?.applyOn(base, change).then((outcome) => {
+        if (outcome === 'stale')
+          notify({ kind: 'error', title: t('messages.saveFailed'), lines: [CHANGED_MEANWHILE.message] });
+      }),
+    [editedSession, notify, t],
+  );
+  // A refusal of the session shown (a version's: read-only) or of the project's (while the census is read).
+  const failure = state?.failure ?? project.state?.failure ?? null;
+  const dismissFailure = useCallback(() => {
+    session?.dismissFailure();
+    project.session?.dismissFailure();
+  }, [session, project.session]);
 
   const undo = useCallback(() => void session?.undo(), [session]);
   const redo = useCallback(() => void session?.redo(), [session]);
@@ -226,6 +243,8 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
     censusLoading: censusReading,
     applyChange,
     readOnly,
+    failure,
+    dismissFailure,
     shownDrawn: shownDrawn || (shownProjectId !== null && mapCannotDraw),
     ruleSet,
     figures,
@@ -262,16 +281,11 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
   };
 }
 
-/** Window-wide keys: the editing tools' first, then Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, never inside a field. */
+/** Window-wide keys: the editing tools' first, then Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y; never in a field or a dialog. */
 function useShortcuts(onEditKey: (event: KeyboardEvent) => boolean, undo: () => void, redo: () => void) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      const target = event.target as HTMLElement | null;
-      if (
-        target &&
-        (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT')
-      )
-        return;
+      if (keyBelongsElsewhere(event)) return;
       if (onEditKey(event)) {
         event.preventDefault();
         return;

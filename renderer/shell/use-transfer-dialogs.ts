@@ -11,6 +11,7 @@ import type { Division, Language } from '../../shared/model';
 import { countByLayer } from '../../shared/model';
 import { saveProjectFile } from '../platform/project-files';
 import type { Notices } from './use-notices';
+import type { EditorSession } from '../editor/editor-session';
 import type { ProjectSession } from './use-project-session';
 import type { MapTarget } from './shell';
 import { boundsOfEntities } from '../map/entity-bounds';
@@ -36,6 +37,11 @@ function total(division: Division): number {
  */
 export function useTransferDialogs(
   project: ProjectSession,
+  /**
+   * The session the window shows (a version, a package, the working copy; null while the census is read):
+   * 导出 writes its document, and a layer import goes to it, so a version or a package refuses the import.
+   */
+  shown: EditorSession | null,
   notices: Notices,
   language: Language,
   /** Opens the import dialog (导入…), as the toolbar's button does. */
@@ -43,14 +49,20 @@ export function useTransferDialogs(
   showOnMap?: (target: MapTarget) => void,
 ): TransferActions {
   const { t } = useTranslation();
-  const { session, state, createFrom } = project;
+  const { state, createFrom } = project;
   const { notify, reportError } = notices;
-  // While the census points of a project just opened are read, its document has none: nothing to export.
-  const division = state && !state.censusLoading ? state.division : null;
+  // Read when an import ends, not when it started: the census may have been read, or a version opened.
+  // While the census is read no session is shown: the project's own refuses the import and says why.
+  const edited = useRef(shown ?? project.session);
+  useEffect(() => {
+    edited.current = shown ?? project.session;
+  });
 
   const exportFile = async (): Promise<void> => {
     // The desktop menu can ask while the census points are read: say why nothing is exported yet.
     if (state?.censusLoading) notify({ kind: 'info', title: t('status.loadingCensus'), lines: [] });
+    // The document shown (a version too): what 导出数据… exports, and what the planner sees.
+    const division = shown?.getState().division;
     if (!division) return;
     const name = `${division.meta.name || 'gridplan'}.geojson`;
     try {
@@ -81,6 +93,7 @@ export function useTransferDialogs(
   };
 
   const importLayer = async (imported: LayerImport, fileName: string): Promise<boolean> => {
+    const session = edited.current;
     if (!session) return false;
     const layerName = LAYER_NAMES[imported.layer][language];
     const note = `${language === 'zh' ? '导入' : 'Import'} ${fileName}（${layerName}）`;

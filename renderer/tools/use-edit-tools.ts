@@ -26,6 +26,8 @@ import { useMeasure } from './use-measure';
 export interface EditToolsInput {
   readonly session: EditorSession | null;
   readonly division: Division | null;
+  /** The document shown cannot be changed (a version, a package, another window's project): 选择 only selects. */
+  readonly readOnly?: boolean;
   readonly ruleSet: RuleSet;
   readonly selectedGridId: string | null;
   readonly select: (id: string | null) => void;
@@ -53,7 +55,10 @@ export interface LiveFigure {
  */
 export function useEditTools(input: EditToolsInput) {
   const { t } = useTranslation();
-  const [tool, setToolState] = useState<string>('select');
+  const [chosenTool, setToolState] = useState<string>('select');
+  // A read-only document (a version, a package, another window's project) is shown in 选择 only; the tool
+  // chosen comes back with the working copy.
+  const tool = input.readOnly ? 'select' : chosenTool;
   const [settings, setSettings] = useState<EditSettings>(DEFAULT_EDIT_SETTINGS);
   const [picked, setPicked] = useState<readonly string[]>([]);
   /** Whose code survives a merge: a picked id, null for a new code, undefined for the tool's default. */
@@ -73,16 +78,25 @@ export function useEditTools(input: EditToolsInput) {
     latest.current = { input, settings, tool, picked, keep, measure };
   });
 
-  /** Applies a command's result, or says why it was refused. Returns the change applied, if any. */
-  const commit = useCallback(async (result: Result<Change>, title: string): Promise<Change | null> => {
-    const { session, report } = latest.current.input;
-    if (!result.ok) {
-      report(title, result.problems);
-      return null;
-    }
-    if (!session) return null;
-    return (await session.apply(result.value)) ? result.value : null;
-  }, []);
+  /**
+   * Applies a result computed on `base` if the document is still `base` when its turn comes (an edit
+   * still being saved, an undo: the shown document lags until they are stored, and a change built on it
+   * would undo them), or says why it was refused. Returns the change applied, if any.
+   */
+  const commit = useCallback(
+    async (result: Result<Change>, title: string, base: Division): Promise<Change | null> => {
+      const { session, report } = latest.current.input;
+      if (!result.ok) {
+        report(title, result.problems);
+        return null;
+      }
+      if (!session) return null;
+      const outcome = await session.applyOn(base, result.value);
+      if (outcome === 'stale') report(title, [CHANGED_MEANWHILE]);
+      return outcome === 'applied' ? result.value : null;
+    },
+    [],
+  );
 
   /** Selects what a tool says to once its change is stored (`before`: the document it was made on). */
   const selectAfter = useCallback((definition: ToolDefinition, applied: Change, before: Division) => {
@@ -93,7 +107,7 @@ export function useEditTools(input: EditToolsInput) {
   /** Commits a tool's result under its failure title, then selects what the tool says to. */
   const finishWith = useCallback(
     async (definition: ToolDefinition, doc: Division, result: Result<Change>): Promise<Change | null> => {
-      const applied = await commit(result, t(definition.failure ?? 'messages.saveFailed'));
+      const applied = await commit(result, t(definition.failure ?? 'messages.saveFailed'), doc);
       if (applied) selectAfter(definition, applied, doc);
       return applied;
     },
@@ -167,7 +181,7 @@ export function useEditTools(input: EditToolsInput) {
     const active = toolNamed(tool);
     if (active.drawMode === 'polygon' || active.drawMode === 'line') draw.setMode(active.drawMode);
     else if (active.drawMode === 'measure') draw.setMode(active.shape);
-    else if (tool === 'select' && selectedGrid?.geometry.type === 'Polygon') {
+    else if (tool === 'select' && !input.readOnly && selectedGrid?.geometry.type === 'Polygon') {
       draw.edit(selectedGrid.geometry);
       // Build the census index for live counts now, in idle time, not on the first move of a drag.
       const doc = latest.current.input.division;
@@ -176,7 +190,7 @@ export function useEditTools(input: EditToolsInput) {
         requestIdleCallback(() => liveCount(doc, geometry));
       }
     } else draw.setMode('idle');
-  }, [tool, selectedGrid, controllerReady]);
+  }, [tool, selectedGrid, controllerReady, input.readOnly]);
 
   /** A shape finished in Terra Draw: the active tool makes its change if it draws that kind of shape. */
   const onShape = useCallback(
@@ -235,7 +249,7 @@ export function useEditTools(input: EditToolsInput) {
         return;
       }
       // The live count stays until the stored one replaces it, so the figure never jumps back.
-      void commit(result, t('edit.vertexFailed')).then((applied) => {
+      void commit(result, t('edit.vertexFailed'), doc).then((applied) => {
         setLive(null);
         // A refused edit puts the stored outline back into Terra Draw.
         if (!applied && grid.geometry.type === 'Polygon') controller.current?.edit(grid.geometry);
@@ -344,6 +358,9 @@ export function useEditTools(input: EditToolsInput) {
       }
       const next = toolForKey(event.key);
       if (!next) return false;
+      // A read-only document keeps 选择 (its toolbar is disabled); 删除 still runs, and the session's
+      // refusal says why nothing changed.
+      if (latest.current.input.readOnly && next.drawMode !== 'action') return false;
       if (next.drawMode === 'action') void runAction(next);
       else setTool(next.name);
       return true;
@@ -357,7 +374,6 @@ export function useEditTools(input: EditToolsInput) {
   }, []);
 
   return {
-    commit,
     runCommand,
     listGaps,
     tool,

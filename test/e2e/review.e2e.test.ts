@@ -258,8 +258,13 @@ describe('审核 · 备案 between a township and the review office', () => {
     expect(await planner.locator('[data-testid="attr-name"]').inputValue()).not.toBe('桂花路网格（已核对）');
     expect(await planner.locator('[data-testid="attr-name"]').isDisabled()).toBe(true);
     expect(await planner.locator('[data-testid="attr-save"]').isDisabled()).toBe(true);
+    // 删除 by its key is refused, and the refusal of the version's session is said.
+    const gridsBefore = await planner.locator('.tree-grid').count();
+    await planner.keyboard.press('Delete');
+    expect(await closeNotice(planner)).toContain('只读');
     await planner.locator('[data-testid="read-only-banner"] button').click();
     await planner.waitForSelector('[data-testid="read-only-banner"]', { state: 'detached' });
+    expect(await planner.locator('.tree-grid').count()).toBe(gridsBefore);
     await reviewTab(planner);
 
     // Version 1 restored as the working copy is one change: one undo brings the fixed name back.
