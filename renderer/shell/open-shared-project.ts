@@ -14,7 +14,15 @@ export interface SharedProject {
    * has already taken the first one's place; rejects when the read failed.
    */
   loadCensus(): Promise<void>;
+  /** The project opened. */
+  readonly projectId: string;
   dispose(): void;
+  /**
+   * Disposes of this opening but keeps the project's lock (held or queued for) and returns it, for an
+   * opening of the same project in this window (a rule-set change, a restored version): given back and
+   * taken again, the lock would go to another window waiting for it and leave this one read-only.
+   */
+  handOverLock(): ProjectLock | undefined;
 }
 
 /**
@@ -33,9 +41,11 @@ export async function openSharedProject(
   store: ProjectStore,
   projectId: string,
   replace: (session: EditorSession) => void,
+  /** The lock of this project handed over by the window's previous opening of it (see handOverLock). */
+  handedOver?: ProjectLock,
 ): Promise<SharedProject> {
   let disposed = false;
-  let lock: ProjectLock | undefined = await acquireProjectLock(projectId);
+  let lock: ProjectLock | undefined = handedOver ?? (await acquireProjectLock(projectId));
   /** Whether this window edits the project: it holds the lock (it may come free later). */
   let editable = lock.editable;
   let stopAnnouncing: () => void = () => undefined;
@@ -108,18 +118,27 @@ export async function openSharedProject(
       .catch(() => undefined);
   }
 
+  function dispose(): void {
+    disposed = true;
+    stopListening();
+    stopAnnouncing();
+    lock?.release();
+    lock = undefined;
+  }
+
   return {
     session: first,
     loadCensus() {
       censusRead ??= readCensus();
       return censusRead;
     },
-    dispose() {
-      disposed = true;
-      stopListening();
-      stopAnnouncing();
-      lock?.release();
+    projectId,
+    dispose,
+    handOverLock() {
+      const kept = lock;
       lock = undefined;
+      dispose();
+      return kept;
     },
   };
 }

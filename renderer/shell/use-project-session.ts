@@ -7,6 +7,7 @@ import type { ProjectStore, ProjectSummary } from '../storage/project-store';
 import { initialProjectId, rememberProject } from './last-project';
 import { openSharedProject } from './open-shared-project';
 import type { SharedProject } from './open-shared-project';
+import type { ProjectLock } from '../platform/project-lock';
 import type { Notices } from './use-notices';
 
 /** The project list, the open project's editor session and what can be done with projects. */
@@ -101,10 +102,14 @@ export function useProjectSession(
         // Only the latest opening counts: an earlier one still loading gives its lock back, or it
         // would keep this window as the editor of a project it no longer shows.
         const token = ++openings.current;
-        shared.current?.dispose();
+        // The same project opened again keeps this window's place as its editor (or in the queue).
+        const previous = shared.current;
+        let lock: ProjectLock | undefined;
+        if (previous?.projectId === id) lock = previous.handOverLock();
+        else previous?.dispose();
         shared.current = null;
         setCensusFailed(false);
-        const opened = await openSharedProject(store, id, setSession);
+        const opened = await openSharedProject(store, id, setSession, lock);
         if (token !== openings.current) {
           opened.dispose();
           return;

@@ -17,7 +17,10 @@ async function opened(label: string, censusCount = 12) {
 }
 
 describe('openSharedProject', () => {
-  afterEach(() => vi.restoreAllMocks());
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+  });
 
   it('opens the areas first, then the census into a session that takes their place', async () => {
     const { store, division, project, replaced } = await opened('areas-first');
@@ -90,6 +93,59 @@ describe('openSharedProject', () => {
     project.dispose();
     await reading;
     expect(replaced).toEqual([]);
+    store.close();
+  });
+
+  it('keeps the lock when this window opens the same project again, while another window waits', async () => {
+    // Web Locks as the browser keeps them: one holder per name, the others queued in order.
+    const holders = new Map<string, { queue: Array<() => void> }>();
+    const locks = {
+      request(
+        name: string,
+        options: { ifAvailable?: boolean; signal?: AbortSignal },
+        callback: (lock: unknown) => Promise<void>,
+      ): Promise<void> {
+        const entry = holders.get(name);
+        if (entry && options.ifAvailable) return callback(null);
+        const run = (): Promise<void> =>
+          callback({ name }).finally(() => {
+            const next = holders.get(name)!.queue.shift();
+            if (next) next();
+            else holders.delete(name);
+          });
+        if (!entry) {
+          holders.set(name, { queue: [] });
+          return run();
+        }
+        return new Promise<void>((resolve, reject) => {
+          const start = (): void => void run().then(resolve, reject);
+          entry.queue.push(start);
+          options.signal?.addEventListener('abort', () => {
+            entry.queue.splice(entry.queue.indexOf(start), 1);
+            reject(new DOMException('aborted', 'AbortError'));
+          });
+        });
+      },
+    };
+    vi.stubGlobal('navigator', { ...globalThis.navigator, locks });
+    const { store, id, project } = await opened('reopen-keeps-lock');
+    expect(project.session.getState().readOnly).toBe(false);
+    // Another window opens the project: read-only, queued for the lock.
+    const other = await openSharedProject(store, id, () => undefined);
+    expect(other.session.getState().readOnly).toBe(true);
+
+    // This window opens it again (a rule-set change reopens it): still the editor.
+    const again = await openSharedProject(store, id, () => undefined, project.handOverLock());
+    expect(again.session.getState().readOnly).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(holders.get(`gridplan-project-${id}`)?.queue).toHaveLength(1);
+
+    // Without the hand-over, the lock given back goes to the waiting window.
+    again.dispose();
+    const fresh = await openSharedProject(store, id, () => undefined);
+    expect(fresh.session.getState().readOnly).toBe(true);
+    fresh.dispose();
+    other.dispose();
     store.close();
   });
 });
