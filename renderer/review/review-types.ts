@@ -29,6 +29,11 @@ export interface ReviewDeps {
   readonly store: ProjectStore;
   /** The planner's working session (or the review project's session). */
   readonly session: EditorSession | null;
+  /**
+   * The project open, known while its census points are still read (`session` is null then): whether it
+   * is a package under review (read-only) is read at once, before anything in it can be edited.
+   */
+  readonly openedProjectId?: string | null;
   readonly ruleSet: RuleSet;
   readonly language: Language;
   /** Opens a project (after a restore, or a package opened as a new project) and refreshes the list. */

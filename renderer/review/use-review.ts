@@ -27,7 +27,11 @@ export type { CompareKey, DiffView, ReadOnlyView, ReviewDeps } from './review-ty
 export function useReview(deps: ReviewDeps) {
   const { store, session, ruleSet, language, openProject, notify, pdfs } = deps;
   const projectId = session?.getState().projectId ?? null;
-  const [packageInfo, setPackageInfo] = useState<PackageInfo | null>(null);
+  // Whether the project open is a package under review, tagged with that project: another project's
+  // answer is never taken for this one's.
+  const openedProjectId = deps.openedProjectId ?? projectId;
+  const [packageOf, setPackageOf] = useState<{ projectId: string; info: PackageInfo | null } | null>(null);
+  const packageInfo = packageOf !== null && packageOf.projectId === openedProjectId ? packageOf.info : null;
   const [author, setAuthor] = useReviewAuthor();
   const { busy, run } = useReviewRun(notify);
 
@@ -69,7 +73,6 @@ export function useReview(deps: ReviewDeps) {
     const settle = (rows: readonly VersionRow[], settings: ReadonlyMap<string, unknown>): void => {
       if (!live) return;
       setVersions(rows);
-      setPackageInfo(readPackageInfo(settings.get(PACKAGE_SETTING)));
       setDraft(readDraft(settings.get(DRAFT_SETTING)));
       setPicking(false);
       setCompareKeys({ before: '', after: '' });
@@ -86,6 +89,22 @@ export function useReview(deps: ReviewDeps) {
       live = false;
     };
   }, [store, projectId, notify, setVersions, setDraft, setPicking, setCompareKeys]);
+
+  useEffect(() => {
+    if (!openedProjectId) return undefined;
+    let live = true;
+    store.getSettings(openedProjectId).then(
+      (settings) => {
+        if (live)
+          setPackageOf({ projectId: openedProjectId, info: readPackageInfo(settings.get(PACKAGE_SETTING)) });
+      },
+      (error: unknown) =>
+        notify('error', text('读取项目设置失败', 'Reading the project settings failed'), [problemOf(error)]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [store, openedProjectId, notify]);
 
   // A package under review is read-only as a whole: its session refuses writes.
   const packageSession = useMemo(() => {

@@ -75,6 +75,7 @@ export function useShell(store: ProjectStore, initialProjects: readonly ProjectS
   const review = useReview({
     store,
     session: censusReading ? null : project.session,
+    openedProjectId: project.state?.projectId ?? null,
     ruleSet:
       builtinRuleSet(project.state?.division.meta.ruleSetId ?? 'zigong') ?? BUILTIN_RULE_SETS.get('zigong')!,
     language,
