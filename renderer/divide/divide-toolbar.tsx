@@ -2,13 +2,14 @@ import type { Shell } from '../shell/shell';
 
 /** The toolbar's 自动划分 and 平衡 buttons. */
 export function DivideButtons({ shell }: { readonly shell: Shell }) {
-  const { t, division, divide, edit } = shell;
+  const { t, division, divide, edit, readOnly } = shell;
+  // A version, a package or another window's project: a proposal could not be accepted.
   return (
     <span className="toolbar-group">
       <button
         type="button"
         onClick={divide.openDivide}
-        disabled={!division || division.community.size === 0}
+        disabled={!division || readOnly || division.community.size === 0}
         title={t('divide.buttonTitle')}
         data-testid="divide-button"
       >
@@ -21,7 +22,7 @@ export function DivideButtons({ shell }: { readonly shell: Shell }) {
           edit.setTool('select');
           divide.openRebalance();
         }}
-        disabled={!division || division.grid.size < 2}
+        disabled={!division || readOnly || division.grid.size < 2}
         aria-pressed={divide.kind === 'rebalance' && divide.phase !== 'closed'}
         title={t('divide.rebalanceTitle')}
         data-testid="rebalance-button"

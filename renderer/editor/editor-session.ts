@@ -151,6 +151,9 @@ export class EditorSession {
    */
   applyOn(base: Division, change: Change): Promise<'applied' | 'failed' | 'stale'> {
     return this.enqueue(async () => {
+      // Refused for what the session is (read-only, census being read) before it is called stale.
+      if (this.state.readOnly || this.state.censusLoading)
+        return (await this.run(change, 'edit')) ? ('applied' as const) : ('failed' as const);
       if (this.state.division !== base) return 'stale' as const;
       if (isEmptyChange(change)) return 'applied' as const;
       return (await this.run(change, 'edit')) ? ('applied' as const) : ('failed' as const);

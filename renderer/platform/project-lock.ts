@@ -50,14 +50,19 @@ export async function acquireProjectLock(projectId: string): Promise<ProjectLock
   const queue = new AbortController();
   let gotLater: () => void = () => undefined;
   const whenEditable = new Promise<void>((resolve) => (gotLater = resolve));
+  let granted = false;
   void locks
     .request(lockName(projectId), { signal: queue.signal }, () => {
+      granted = true;
       gotLater();
       return held;
     })
     .catch(() => undefined);
   return {
-    editable: false,
+    // True once the queue has given it: a lock handed to the project's next opening says so then.
+    get editable() {
+      return granted;
+    },
     whenEditable,
     release: () => {
       queue.abort();

@@ -95,8 +95,10 @@ export function useVersions(deps: VersionsDeps) {
   const restoreVersion = (number: number) =>
     run(text('正在恢复…', 'Restoring…'), text('恢复版本失败', 'Restoring the version failed'), async () => {
       if (!session || !projectId) return;
+      const version = await versionDivision(number);
+      // Built on the document with every edit saved, and written at once (no await in between).
       await session.idle();
-      const restored = restoreVersionDivision(await versionDivision(number), session.getState().division);
+      const restored = restoreVersionDivision(version, session.getState().division);
       const note = language === 'zh' ? `恢复版本 ${number}` : `Restore version ${number}`;
       await store.replaceDivision(projectId, restored, note);
       setView(null);

@@ -68,7 +68,15 @@ export async function openSharedProject(
       : session.onApplied(() => announceSaved({ projectId, revision: session.getState().revision }));
   };
 
-  const first = sessionOf(await store.loadProjectAreas(projectId), true);
+  let areas: Awaited<ReturnType<ProjectStore['loadProjectAreas']>>;
+  try {
+    areas = await store.loadProjectAreas(projectId);
+  } catch (error) {
+    // Nobody will dispose of an opening that failed: its lock (perhaps handed over) is given back here.
+    lock.release();
+    throw error;
+  }
+  const first = sessionOf(areas, true);
   let current = first;
   install(first);
   /** Loads the project whole and installs it, unless a later load or a dispose came first. */

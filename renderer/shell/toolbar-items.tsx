@@ -89,8 +89,9 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
         <select
           value={shownDivision?.meta.ruleSetId ?? 'zigong'}
           // The working copy's rule set: not while a version or package is shown (the selector shows
-          // theirs), not in another window's project, not while an edit is being computed.
-          disabled={!project.state || readOnly || edit.computing}
+          // theirs), not in another window's project, not while an edit is computed or the project opens
+          // (a second reopen meanwhile would queue for the lock behind the first).
+          disabled={!project.state || readOnly || edit.computing || project.busy !== null}
           onChange={(event) => {
             const { state, session } = project;
             if (!state || !session) return;

@@ -11,6 +11,7 @@ import type { Division, Language } from '../../shared/model';
 import { countByLayer } from '../../shared/model';
 import { saveProjectFile } from '../platform/project-files';
 import type { Notices } from './use-notices';
+import { CHANGED_MEANWHILE } from '../editor/editor-session';
 import type { EditorSession } from '../editor/editor-session';
 import type { ProjectSession } from './use-project-session';
 import type { MapTarget } from './shell';
@@ -109,7 +110,12 @@ export function useTransferDialogs(
       return false;
     }
     const change = replaceLayerChange(current, imported, note);
-    const saved = await session.apply(change);
+    // Applied only to the document it replaces a layer of: an edit still being saved would survive the
+    // replacement (its new areas are not in the change's list of areas taken away).
+    const outcome = await session.applyOn(current, change);
+    if (outcome === 'stale')
+      notify({ kind: 'error', title: t('messages.saveFailed'), lines: [CHANGED_MEANWHILE.message] });
+    const saved = outcome === 'applied';
     if (saved) await rememberSourceZone(imported.sourceZoneEpsg);
     if (saved) {
       notify({

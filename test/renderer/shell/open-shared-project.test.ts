@@ -87,6 +87,17 @@ describe('openSharedProject', () => {
     store.close();
   });
 
+  it('gives its lock back when the areas cannot be read (nobody disposes of a failed opening)', async () => {
+    const release = vi.fn();
+    const lock = { editable: true, whenEditable: Promise.resolve(), release };
+    const { store, id, project } = await opened('failed-reopen');
+    project.dispose();
+    vi.spyOn(store, 'loadProjectAreas').mockRejectedValue(new Error('IndexedDB gone'));
+    await expect(openSharedProject(store, id, () => undefined, lock)).rejects.toThrow('IndexedDB gone');
+    expect(release).toHaveBeenCalledTimes(1);
+    store.close();
+  });
+
   it('gives nothing once disposed (another project opened meanwhile)', async () => {
     const { store, project, replaced } = await opened('disposed');
     const reading = project.loadCensus();
@@ -131,7 +142,8 @@ describe('openSharedProject', () => {
     const { store, id, project } = await opened('reopen-keeps-lock');
     expect(project.session.getState().readOnly).toBe(false);
     // Another window opens the project: read-only, queued for the lock.
-    const other = await openSharedProject(store, id, () => undefined);
+    const otherSessions: EditorSession[] = [];
+    const other = await openSharedProject(store, id, (session) => otherSessions.push(session));
     expect(other.session.getState().readOnly).toBe(true);
 
     // This window opens it again (a rule-set change reopens it): still the editor.
@@ -140,12 +152,19 @@ describe('openSharedProject', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(holders.get(`gridplan-project-${id}`)?.queue).toHaveLength(1);
 
-    // Without the hand-over, the lock given back goes to the waiting window.
+    expect(otherSessions).toEqual([]);
+
+    // Given back, the lock goes to the waiting window, which becomes the editor; a new opening here
+    // (what reopening did before) is read-only.
     again.dispose();
+    await vi.waitFor(() => expect(otherSessions.at(-1)?.getState().readOnly).toBe(false));
     const fresh = await openSharedProject(store, id, () => undefined);
     expect(fresh.session.getState().readOnly).toBe(true);
     fresh.dispose();
-    other.dispose();
+    // The lock the other window waited for, handed over in its turn, says it is held now.
+    const otherAgain = await openSharedProject(store, id, () => undefined, other.handOverLock());
+    expect(otherAgain.session.getState().readOnly).toBe(false);
+    otherAgain.dispose();
     store.close();
   });
 });
