@@ -68,17 +68,21 @@ export function useReview(deps: ReviewDeps) {
   const { setVersions } = versions;
   const { setDraft, setPicking } = reviewer;
   const { setCompareKeys } = comparison;
+  // Read as soon as the project opens (`openedProjectId`, while its census points are still read), so a
+  // package is known as read-only before anything in it can be edited.
   useEffect(() => {
     let live = true;
     const settle = (rows: readonly VersionRow[], settings: ReadonlyMap<string, unknown>): void => {
       if (!live) return;
       setVersions(rows);
+      if (openedProjectId)
+        setPackageOf({ projectId: openedProjectId, info: readPackageInfo(settings.get(PACKAGE_SETTING)) });
       setDraft(readDraft(settings.get(DRAFT_SETTING)));
       setPicking(false);
       setCompareKeys({ before: '', after: '' });
     };
-    const reading = projectId
-      ? Promise.all([store.versions.list(projectId), store.getSettings(projectId)])
+    const reading = openedProjectId
+      ? Promise.all([store.versions.list(openedProjectId), store.getSettings(openedProjectId)])
       : Promise.resolve([[], new Map<string, unknown>()] as const);
     reading.then(
       ([rows, settings]) => settle(rows, settings),
@@ -88,23 +92,7 @@ export function useReview(deps: ReviewDeps) {
     return () => {
       live = false;
     };
-  }, [store, projectId, notify, setVersions, setDraft, setPicking, setCompareKeys]);
-
-  useEffect(() => {
-    if (!openedProjectId) return undefined;
-    let live = true;
-    store.getSettings(openedProjectId).then(
-      (settings) => {
-        if (live)
-          setPackageOf({ projectId: openedProjectId, info: readPackageInfo(settings.get(PACKAGE_SETTING)) });
-      },
-      (error: unknown) =>
-        notify('error', text('读取项目设置失败', 'Reading the project settings failed'), [problemOf(error)]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [store, openedProjectId, notify]);
+  }, [store, openedProjectId, notify, setVersions, setDraft, setPicking, setCompareKeys]);
 
   // A package under review is read-only as a whole: its session refuses writes.
   const packageSession = useMemo(() => {
