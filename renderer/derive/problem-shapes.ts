@@ -5,9 +5,14 @@ import type { PreparedPolygon } from '../../shared/geometry/prepared-polygon';
 import { preparePolygon } from '../../shared/geometry/prepared-polygon';
 import type { SlabInterval } from '../../shared/validate/sweep-coverage';
 import { sweepCoverage } from '../../shared/validate/sweep-coverage';
+import type { Trapezoid } from './trapezoid-outline';
+import { trapezoidOutline } from './trapezoid-outline';
 
-/** What a drawn problem piece is (ui.md: gap red hatched, overlap red solid, outside the village red). */
-export type ProblemKind = 'gap' | 'overlap' | 'outside';
+/**
+ * What a drawn problem piece is (ui.md: gap red hatched, overlap red solid, outside the village a red
+ * outline, `outside-outline`, over a faint fill of its pieces).
+ */
+export type ProblemKind = 'gap' | 'overlap' | 'outside' | 'outside-outline';
 
 const PARENT_LAYER = { community: 'township', grid: 'community', microgrid: 'grid' } as const;
 const CHILD_LAYER = {
@@ -87,9 +92,22 @@ export function problemShapes(division: Division, issues: readonly ValidationIss
       const child = (division[issue.layer] as ReadonlyMap<string, AreaEntity>).get(issue.ids[0]!);
       const parent = parentLayer && byCode(parentLayer, issue.parentCode);
       if (!child || !parent) continue;
+      const pieces: Trapezoid[] = [];
       sweepCoverage([prepare(parent), prepare(child)], (interval, inside) => {
-        if (!inside[0] && inside[1]) push(interval, 'outside');
+        if (!inside[0] && inside[1]) {
+          push(interval, 'outside');
+          // The sweep reuses its interval: keep a copy for the outline.
+          const { y0, y1, left0, right0, left1, right1 } = interval;
+          pieces.push({ y0, y1, left0, right0, left1, right1 });
+        }
       });
+      if (pieces.length > 0) {
+        features.push({
+          type: 'Feature',
+          properties: { kind: 'outside-outline' },
+          geometry: { type: 'MultiLineString', coordinates: trapezoidOutline(pieces) },
+        });
+      }
     }
   }
   return { type: 'FeatureCollection', features };

@@ -221,6 +221,7 @@ export function useDivide(input: DivideInput) {
                   properties: {
                     id: grid.id,
                     status: row?.status ?? 'none',
+                    exclusive: grid.layer === 'grid' && grid.gridType === 'exclusive',
                     households: row?.households ?? 0,
                     flagged: row?.reason !== undefined,
                     label: `${grid.layer === 'grid' ? grid.code.slice(-3) : ''}\n${row?.households ?? 0}`,

@@ -12,7 +12,7 @@ export const legendZh = {
   items: {
     under: '户数不足（低于目标）',
     ok: '户数达标（在目标范围内）',
-    over: '户数超出（高于目标）',
+    over: '户数超出（高于目标，斜线）',
     untargeted: '无户数目标的网格',
     exclusive: '专属网格（紫色斜线）',
     microgrid: '微网格（虚线）',
@@ -22,7 +22,7 @@ export const legendZh = {
     locked: '锁定的网格（金色虚线）',
     gap: '空白/缝隙（红色斜线）',
     overlap: '重叠（红色）',
-    outside: '越界（浅红）',
+    outside: '越界（红色轮廓）',
     unassigned: '不在任何网格内的人口点（红点）',
     issueError: '错误的位置',
     issueWarning: '警告的位置',

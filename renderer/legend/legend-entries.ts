@@ -1,5 +1,11 @@
 import { DIFF_COLOURS } from '../map/diff-colours';
-import { MEASURE_COLOUR, PROBLEM_COLOUR, SELECTION_COLOUR, STATUS_COLOURS } from '../map/colours';
+import {
+  MEASURE_COLOUR,
+  PROBLEM_COLOUR,
+  SELECTION_COLOUR,
+  STATUS_COLOURS,
+  UNTARGETED_COLOUR,
+} from '../map/colours';
 
 /** How one legend entry is drawn: the same paint the map layer uses, in a small square. */
 export type LegendSwatch =
@@ -10,6 +16,8 @@ export type LegendSwatch =
       /** Lines "/" , "\" or both ("x"), as the map's hatch images. */
       readonly direction: '/' | '\\' | 'x';
       readonly outline?: string;
+      /** A fill under the lines (a grid over its target: its status fill, hatched). */
+      readonly fill?: { readonly colour: string; readonly opacity: number };
     }
   | {
       readonly kind: 'line';
@@ -47,9 +55,18 @@ export const LEGEND_GROUPS: readonly LegendGroup[] = [
       { label: 'ok', swatch: { kind: 'fill', colour: STATUS_COLOURS.ok, opacity: 0.45, outline: '#3b3b3b' } },
       {
         label: 'over',
-        swatch: { kind: 'fill', colour: STATUS_COLOURS.over, opacity: 0.45, outline: '#3b3b3b' },
+        swatch: {
+          kind: 'hatch',
+          colour: '#8c4000',
+          direction: '\\',
+          outline: '#3b3b3b',
+          fill: { colour: STATUS_COLOURS.over, opacity: 0.45 },
+        },
       },
-      { label: 'untargeted', swatch: { kind: 'fill', colour: '#d9d4c7', opacity: 0.45, outline: '#3b3b3b' } },
+      {
+        label: 'untargeted',
+        swatch: { kind: 'fill', colour: UNTARGETED_COLOUR, opacity: 0.45, outline: '#3b3b3b' },
+      },
       {
         label: 'exclusive',
         swatch: { kind: 'hatch', colour: STATUS_COLOURS.none, direction: '/', outline: STATUS_COLOURS.none },
@@ -66,7 +83,10 @@ export const LEGEND_GROUPS: readonly LegendGroup[] = [
     entries: [
       { label: 'gap', swatch: { kind: 'hatch', colour: PROBLEM_COLOUR, direction: '/' } },
       { label: 'overlap', swatch: { kind: 'fill', colour: PROBLEM_COLOUR, opacity: 0.75 } },
-      { label: 'outside', swatch: { kind: 'fill', colour: PROBLEM_COLOUR, opacity: 0.4 } },
+      {
+        label: 'outside',
+        swatch: { kind: 'fill', colour: PROBLEM_COLOUR, opacity: 0.12, outline: PROBLEM_COLOUR },
+      },
       {
         label: 'unassigned',
         swatch: { kind: 'circle', colour: PROBLEM_COLOUR, stroke: '#ffffff', radius: 3.5 },

@@ -32,6 +32,16 @@ function Swatch({ swatch }: { readonly swatch: LegendSwatch }) {
       }
       body = (
         <>
+          {swatch.fill && (
+            <rect
+              x={1}
+              y={1}
+              width={SIZE - 2}
+              height={SIZE - 2}
+              fill={swatch.fill.colour}
+              fillOpacity={swatch.fill.opacity}
+            />
+          )}
           <g stroke={swatch.colour} strokeWidth={1.5}>
             {lines}
           </g>

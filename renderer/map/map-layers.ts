@@ -3,7 +3,7 @@ import type { GeoJSONSourceSpecification, LayerSpecification, Map as MapLibreMap
 import { CENSUS_TILE_MAX_ZOOM } from '../workers/census-pyramid';
 import { CENSUS_TILE_LAYER } from '../workers/census-tile-protocol';
 import { censusTileUrl } from './census-tile-url';
-import { PROBLEM_COLOUR, SELECTION_COLOUR, STATUS_COLOURS } from './colours';
+import { PROBLEM_COLOUR, SELECTION_COLOUR, STATUS_COLOURS, UNTARGETED_COLOUR } from './colours';
 
 /** Source ids of the division layers drawn on the map. */
 export const SOURCES = {
@@ -17,8 +17,14 @@ export const SOURCES = {
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-/** A diagonal hatch drawn in code (no image files to fetch): exclusive grids and gaps use it. */
-function hatchImage(rgba: [number, number, number, number]): {
+/**
+ * A diagonal hatch drawn in code (no image files to fetch): exclusive grids and gaps rising to the right
+ * ("/"), grids over their target falling ("\\").
+ */
+function hatchImage(
+  rgba: [number, number, number, number],
+  direction: '/' | '\\' = '/',
+): {
   width: number;
   height: number;
   data: Uint8Array;
@@ -27,14 +33,12 @@ function hatchImage(rgba: [number, number, number, number]): {
   const data = new Uint8Array(size * size * 4);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      if ((x + y) % size === 0 || (x + y + 1) % size === 0) data.set(rgba, (y * size + x) * 4);
+      const along = direction === '/' ? x + y : x - y + size;
+      if (along % size === 0 || (along + 1) % size === 0) data.set(rgba, (y * size + x) * 4);
     }
   }
   return { width: size, height: size, data };
 }
-
-/** Grids with no household target that are not exclusive (e.g. rural grids under Zigong's rules). */
-const UNTARGETED_COLOUR = '#d9d4c7';
 
 /**
  * A grid's fill by its target status. Untargeted grids share the layer of the others (exclusive ones are
@@ -64,6 +68,8 @@ export const CENSUS_LAYERS = ['census-cluster', 'census-point'];
 /** Adds the division's sources and layers to a map whose style has loaded. */
 export function addDivisionLayers(map: MapLibreMap): void {
   map.addImage('gp-hatch-exclusive', hatchImage([123, 78, 163, 200]));
+  // STATUS_COLOURS.over, a little darker: the hatch over the orange fill of a grid over its target.
+  map.addImage('gp-hatch-over', hatchImage([140, 64, 0, 220], '\\'));
   const geojson = (extra: Partial<GeoJSONSourceSpecification> = {}): GeoJSONSourceSpecification => ({
     type: 'geojson',
     data: empty,
@@ -99,6 +105,14 @@ export function addDivisionLayers(map: MapLibreMap): void {
       // Every grid but an exclusive one without a target, which grid-exclusive-fill hatches.
       filter: ['any', ['!=', ['get', 'status'], 'none'], ['!', ['get', 'exclusive']]],
       paint: { 'fill-color': statusColour as never, 'fill-opacity': 0.45 },
+    },
+    {
+      // Over the target: hatched too, so it is told from within the target without its hue (ui.md).
+      id: 'grid-over-hatch',
+      type: 'fill',
+      source: SOURCES.grid,
+      filter: ['==', ['get', 'status'], 'over'],
+      paint: { 'fill-pattern': 'gp-hatch-over' },
     },
     {
       id: 'grid-exclusive-fill',

@@ -2,7 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { RefObject } from 'react';
 import { useEffect } from 'react';
-import { STATUS_COLOURS } from './colours';
+import { STATUS_COLOURS, UNTARGETED_COLOUR } from './colours';
 import { sendGeoJson } from './send-geojson';
 
 /** The source of a proposal (自动划分 / 平衡) being previewed: features with status, households, label. */
@@ -22,7 +22,9 @@ function addProposalLayers(map: MapLibreMap): void {
     STATUS_COLOURS.ok,
     'over',
     STATUS_COLOURS.over,
-    STATUS_COLOURS.none,
+    // No target: purple only for an exclusive grid, as on the map (map-layers.ts); a rural grid under
+    // rules without a band is neutral.
+    ['case', ['get', 'exclusive'], STATUS_COLOURS.none, UNTARGETED_COLOUR],
   ];
   // Above the division's layers (added last), so the proposal reads over the grids it would replace.
   map.addLayer({

@@ -55,7 +55,7 @@ function feature(geometry: Geometry, properties: Record<string, unknown>): Featu
 
 /**
  * Features for each warmed source with the properties that make each of its layers draw (map-layers.ts):
- * a divided community with a name, a grid with a target, an exclusive grid, a locked grid, a
+ * a divided community with a name, a grid over its target (filled and hatched), an exclusive grid, a locked grid, a
  * micro-grid, an error marker. None has an id: a click meanwhile selects nothing.
  */
 export function warmUpData(
@@ -67,7 +67,7 @@ export function warmUpData(
     [SOURCES.township]: collection(feature(at, { name: '网' })),
     [SOURCES.community]: collection(feature(at, { name: '网', code: '', divided: true })),
     [SOURCES.grid]: collection(
-      feature(at, { status: 'ok', exclusive: false, locked: true, label: '网' }),
+      feature(at, { status: 'over', exclusive: false, locked: true, label: '网' }),
       feature(at, { status: 'none', exclusive: true, locked: false, label: '网' }),
     ),
     [SOURCES.microgrid]: collection(feature(at, { name: '网' })),

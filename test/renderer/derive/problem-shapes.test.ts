@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Polygon } from 'geojson';
+import type { MultiLineString, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { parseDivisionGeoJson } from '../../../shared/formats/geojson';
-import type { Grid } from '../../../shared/model';
+import type { Community, Grid } from '../../../shared/model';
 import { builtinRuleSet, divisionOf } from '../../../shared/model';
 import { validateDivision, Validator } from '../../../shared/validate';
 import { polygonAreaM2 } from '../../../shared/geometry/ellipsoid-area';
@@ -55,5 +55,68 @@ describe('problemShapes', () => {
     const issues = new Validator(division, builtinRuleSet('zigong')!).issues();
     const area = total(problemShapes(division, issues), 'overlap');
     expect(Math.abs(area - overlap.areaM2!) / overlap.areaM2!).toBeLessThan(0.001);
+  });
+
+  it('outlines the part of a grid outside its community, without the lines between the slabs of the sweep', () => {
+    const rectangle = (x0: number, x1: number, y0: number, y1: number): Polygon => ({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x0, y0],
+          [x1, y0],
+          [x1, y1],
+          [x0, y1],
+          [x0, y0],
+        ],
+      ],
+    });
+    const community: Community = {
+      layer: 'community',
+      id: 'c',
+      code: '510302003001',
+      name: '一村',
+      kind: 'urban',
+      extra: {},
+      geometry: rectangle(104.74, 104.75, 29.35, 29.36),
+    };
+    // A grid reaching 0.002° east of its community, with a notch so that the sweep cuts it into slabs.
+    const grid: Grid = {
+      layer: 'grid',
+      id: 'g',
+      code: '510302003001001',
+      name: '一',
+      parentCode: '510302003001',
+      gridType: 'urban',
+      extra: {},
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [104.745, 29.352],
+            [104.752, 29.352],
+            [104.752, 29.355],
+            [104.751, 29.356],
+            [104.752, 29.357],
+            [104.752, 29.358],
+            [104.745, 29.358],
+            [104.745, 29.352],
+          ],
+        ],
+      },
+    };
+    const division = divisionOf({}, [community, grid]);
+    const issues = new Validator(division, builtinRuleSet('zigong')!).issues();
+    expect(issues.some((issue) => issue.rule === 'outside-parent')).toBe(true);
+    const shapes = problemShapes(division, issues);
+    const outline = shapes.features.filter((f) => f.properties?.kind === 'outside-outline');
+    expect(outline).toHaveLength(1);
+    const lines = (outline[0]!.geometry as MultiLineString).coordinates;
+    const drawn = lines.reduce((sum, [a, b]) => sum + Math.hypot(b![0]! - a![0]!, b![1]! - a![1]!), 0);
+    // The outside part: x from 104.75 to 104.752, y from 29.352 to 29.358, less the notch's triangle.
+    const notch = 2 * Math.hypot(0.001, 0.001) - 0.002;
+    expect(drawn).toBeCloseTo(2 * 0.002 + 2 * 0.006 + notch, 9);
+    // Its pieces are still filled (faintly), with the area the validator measured.
+    const outside = issues.find((issue) => issue.rule === 'outside-parent')!;
+    expect(Math.abs(total(shapes, 'outside') - outside.areaM2!) / outside.areaM2!).toBeLessThan(0.001);
   });
 });
