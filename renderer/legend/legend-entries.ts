@@ -1,6 +1,7 @@
 import { DIFF_COLOURS } from '../map/diff-colours';
 import {
   MEASURE_COLOUR,
+  OVER_HATCH_COLOUR,
   PROBLEM_COLOUR,
   SELECTION_COLOUR,
   STATUS_COLOURS,
@@ -57,7 +58,7 @@ export const LEGEND_GROUPS: readonly LegendGroup[] = [
         label: 'over',
         swatch: {
           kind: 'hatch',
-          colour: '#8c4000',
+          colour: OVER_HATCH_COLOUR,
           direction: '\\',
           outline: '#3b3b3b',
           fill: { colour: STATUS_COLOURS.over, opacity: 0.45 },

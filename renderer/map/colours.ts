@@ -13,6 +13,9 @@ export const STATUS_COLOURS: Record<TargetStatus, string> = {
   none: '#7b4ea3',
 };
 
+/** The hatch over the fill of a grid over its target (STATUS_COLOURS.over, darker). */
+export const OVER_HATCH_COLOUR = '#8c4000';
+
 /** Grids with no household target that are not exclusive (e.g. rural grids under Zigong's rules). */
 export const UNTARGETED_COLOUR = '#d9d4c7';
 

@@ -3,7 +3,13 @@ import type { GeoJSONSourceSpecification, LayerSpecification, Map as MapLibreMap
 import { CENSUS_TILE_MAX_ZOOM } from '../workers/census-pyramid';
 import { CENSUS_TILE_LAYER } from '../workers/census-tile-protocol';
 import { censusTileUrl } from './census-tile-url';
-import { PROBLEM_COLOUR, SELECTION_COLOUR, STATUS_COLOURS, UNTARGETED_COLOUR } from './colours';
+import {
+  OVER_HATCH_COLOUR,
+  PROBLEM_COLOUR,
+  SELECTION_COLOUR,
+  STATUS_COLOURS,
+  UNTARGETED_COLOUR,
+} from './colours';
 
 /** Source ids of the division layers drawn on the map. */
 export const SOURCES = {
@@ -16,6 +22,11 @@ export const SOURCES = {
 } as const;
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** Red, green and blue of a `#rrggbb` colour. */
+function rgbOf(hex: string): [number, number, number] {
+  return [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)) as [number, number, number];
+}
 
 /**
  * A diagonal hatch drawn in code (no image files to fetch): exclusive grids and gaps rising to the right
@@ -68,8 +79,7 @@ export const CENSUS_LAYERS = ['census-cluster', 'census-point'];
 /** Adds the division's sources and layers to a map whose style has loaded. */
 export function addDivisionLayers(map: MapLibreMap): void {
   map.addImage('gp-hatch-exclusive', hatchImage([123, 78, 163, 200]));
-  // STATUS_COLOURS.over, a little darker: the hatch over the orange fill of a grid over its target.
-  map.addImage('gp-hatch-over', hatchImage([140, 64, 0, 220], '\\'));
+  map.addImage('gp-hatch-over', hatchImage([...rgbOf(OVER_HATCH_COLOUR), 220], '\\'));
   const geojson = (extra: Partial<GeoJSONSourceSpecification> = {}): GeoJSONSourceSpecification => ({
     type: 'geojson',
     data: empty,

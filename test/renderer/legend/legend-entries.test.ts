@@ -5,6 +5,7 @@ import { LEGEND_GROUPS } from '../../../renderer/legend/legend-entries';
 import { DIFF_COLOURS } from '../../../renderer/map/diff-colours';
 import {
   MEASURE_COLOUR,
+  OVER_HATCH_COLOUR,
   PROBLEM_COLOUR,
   SELECTION_COLOUR,
   STATUS_COLOURS,
@@ -28,7 +29,10 @@ describe('LEGEND_GROUPS', () => {
   it('uses the map constants for status, problems, selection and the review diff', () => {
     expect(colourOf('under')).toBe(STATUS_COLOURS.under);
     expect(colourOf('ok')).toBe(STATUS_COLOURS.ok);
-    expect(colourOf('over')).toBe(STATUS_COLOURS.over);
+    // Over: its status fill, hatched (told apart without hue).
+    const over = entries.find((entry) => entry.label === 'over')?.swatch;
+    expect(over?.kind === 'hatch' && over.fill?.colour).toBe(STATUS_COLOURS.over);
+    expect(over?.colour).toBe(OVER_HATCH_COLOUR);
     expect(colourOf('exclusive')).toBe(STATUS_COLOURS.none);
     expect(colourOf('measured')).toBe(MEASURE_COLOUR);
     for (const label of ['gap', 'overlap', 'outside', 'issueError', 'unassigned'])
