@@ -64,7 +64,7 @@ export function IssuesPanel({ validation, language, selectedKey, onSelect, diagn
         </p>
       )}
       {validation.failure && (
-        <p className="issues-status error">{t('issues.failed', { message: validation.failure })}</p>
+        <p className="issues-status error">{t('issues.failed', { message: validation.failure[language] })}</p>
       )}
       {validation.checked && (
         <>

@@ -1,10 +1,14 @@
-import { MIN_PIECE_AREA_M2 } from '../../shared/model';
-import type { Change, Division, RuleSet } from '../../shared/model';
+import { MIN_PIECE_AREA_M2, text } from '../../shared/model';
+import type { Change, Division, LocalText, RuleSet } from '../../shared/model';
 import type { CensusCounts, CensusTally } from '../../shared/geometry/count-census';
 import type { ValidationIssue } from '../../shared/validate';
 import { ValidationHandler } from '../workers/validation-handler';
 import { packDivision, transferableCensus } from '../workers/packed-division';
 import type { ValidationRequest, ValidationResponse } from '../workers/validation-protocol';
+
+function detailOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
 /** What the issues panel, the map and the status bar show of validation. */
 export interface ValidationState {
@@ -27,7 +31,7 @@ export interface ValidationState {
   readonly checked: boolean;
   readonly lastDurationMs: number | null;
   readonly lastFull: boolean;
-  readonly failure: string | null;
+  readonly failure: LocalText | null;
   /**
    * Set while a worker that did not answer in time is being replaced: the panel says so (and that it
    * retries) instead of showing 正在校验… for ever. Cleared by the next answer.
@@ -194,10 +198,17 @@ export class ValidationClient {
     // A worker that cannot start or throws outside the handler must not leave "checking…" for ever.
     worker.onerror = (event) => {
       event.preventDefault?.();
-      this.set({ ...this.state, running: false, failure: event.message || 'worker error' });
+      const detail = event.message ? `（${event.message}）` : '';
+      const detailEn = event.message ? ` (${event.message})` : '';
+      const failure = text(
+        `校验程序无法启动或意外停止${detail}`,
+        `the validation worker could not start or stopped${detailEn}`,
+      );
+      this.set({ ...this.state, running: false, failure });
     };
     // An answer that could not be read here: the request it answered is lost, so start over.
-    worker.onmessageerror = () => this.lost('the answer of the validation worker could not be read');
+    worker.onmessageerror = () =>
+      this.lost(text('无法读取校验程序的结果', 'the answer of the validation worker could not be read'));
     this.arm(Math.min(this.timeouts.readyMs * 2 ** this.attempt, MAX_READY_MS));
   }
 
@@ -224,7 +235,7 @@ export class ValidationClient {
   }
 
   /** A request or its answer could not be copied between the threads: replace the worker. */
-  private lost(message: string): void {
+  private lost(message: LocalText): void {
     if (++this.lostInRow > MAX_LOST_RETRIES) {
       // The same document keeps failing to cross: say so and wait for the next reset.
       clearTimeout(this.watchdog);
@@ -265,7 +276,10 @@ export class ValidationClient {
       this.set({
         ...this.state,
         running: false,
-        failure: error instanceof Error ? error.message : String(error),
+        failure: text(
+          `无法把文档交给校验程序（${detailOf(error)}）`,
+          `the document could not be sent to the validation worker (${detailOf(error)})`,
+        ),
       });
     }
   }
@@ -276,7 +290,7 @@ export class ValidationClient {
         ? response.type
         : `${response.type}:${response.revision}`;
     if (response.type === 'unreadable') {
-      this.lost('the validation worker could not read a request');
+      this.lost(text('校验程序无法读取请求', 'the validation worker could not read a request'));
       return;
     }
     if (response.type === 'ready') {

@@ -1,6 +1,14 @@
+import type { LocalText } from '../../shared/model';
+import { text } from '../../shared/model';
 import { Validator } from '../../shared/validate';
 import { unpackDivision } from './packed-division';
 import type { ValidationRequest, ValidationResponse } from './validation-protocol';
+
+/** What the panel says when checking threw: in both languages, with the error's own words. */
+function workerFailed(error: unknown): LocalText {
+  const detail = error instanceof Error ? error.message : String(error);
+  return text(`校验程序出错（${detail}）`, `the validation worker failed (${detail})`);
+}
 
 /**
  * The validation worker's logic without the worker: holds one Validator and answers requests. The
@@ -24,8 +32,10 @@ export class ValidationHandler {
         return {
           type: 'failed',
           revision: request.revision,
-          message:
-            'The validation worker received a change before the division: re-check the whole division.',
+          message: text(
+            '校验程序先收到了修改而没有收到划分：请重新整体校验。',
+            'The validation worker received a change before the division: check the whole division again.',
+          ),
         };
       }
       const counts = this.validator.counts();
@@ -44,7 +54,7 @@ export class ValidationHandler {
       return {
         type: 'failed',
         revision: request.revision,
-        message: error instanceof Error ? error.message : String(error),
+        message: workerFailed(error),
       };
     }
   }

@@ -1,4 +1,4 @@
-import type { Change, RuleSet } from '../../shared/model';
+import type { Change, LocalText, RuleSet } from '../../shared/model';
 import type { CensusCounts, CensusTally } from '../../shared/geometry/count-census';
 import type { ValidationIssue } from '../../shared/validate';
 import type { PackedDivision } from './packed-division';
@@ -33,7 +33,7 @@ export type ValidationResponse =
       /** Scopes recomputed by an incremental run (entities, pairs, parents). */
       readonly scopes: number;
     }
-  | { readonly type: 'failed'; readonly revision: number; readonly message: string }
+  | { readonly type: 'failed'; readonly revision: number; readonly message: LocalText }
   /** Sent once when the worker's module has run and it can take requests. */
   | { readonly type: 'ready' }
   /** A request arrived that could not be read (structured clone failed): the worker's copy is unsure. */

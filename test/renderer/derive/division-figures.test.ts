@@ -107,7 +107,7 @@ describe('the window’s figures while a project opens', () => {
         counts: null,
         countedDivision: null,
         awaitedReset: division,
-        failure: 'worker error',
+        failure: { zh: '校验程序意外停止', en: 'the worker stopped' },
         retrying: null,
       },
       true,

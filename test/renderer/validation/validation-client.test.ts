@@ -273,7 +273,8 @@ describe('ValidationClient with the worker handler', () => {
     const done = settle(client);
     client.reset(demo(), builtinRuleSet('zigong')!);
     await done;
-    expect(client.getState().failure).toMatch(/could not read/);
+    expect(client.getState().failure?.en).toMatch(/could not read/);
+    expect(client.getState().failure?.zh).toMatch(/无法读取/);
     expect(client.diagnostics()).toContain('restarts=3');
     client.dispose();
   });
