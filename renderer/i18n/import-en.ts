@@ -32,6 +32,7 @@ export const importEn: typeof importZh = {
     polygon: 'polygons',
     point: 'points',
     polyline: 'lines',
+    linestring: 'lines',
     multipoint: 'multipoints',
     mixed: 'mixed',
     null: 'none',

@@ -30,6 +30,7 @@ export const importZh = {
     polygon: '面',
     point: '点',
     polyline: '线',
+    linestring: '线',
     multipoint: '多点',
     mixed: '混合',
     null: '空',

@@ -1,5 +1,6 @@
 import type { LocalText } from '../../shared/model';
 import { text } from '../../shared/model';
+import { LOCAL_TILES_GONE } from './local-tiles';
 
 /**
  * What the map's basemap is doing, for the toolbar button and the settings dialog: shown or not, and
@@ -69,6 +70,12 @@ export function tileErrorMessage(status: number | null, detail: string): LocalTe
     return text(
       `瓦片服务器拒绝了请求（HTTP ${status}）：密钥可能无效、已过期，或没有为本机地址授权。`,
       `The tile server refused the request (HTTP ${status}): the key may be wrong, expired, or not allowed for this address.`,
+    );
+  }
+  if (status === null && detail.startsWith(LOCAL_TILES_GONE)) {
+    return text(
+      '本地底图瓦片已不可用（文件夹或文件已移走，或本次打开未授权读取）：请点击工具栏的“底图”重新选择。',
+      'The local basemap tiles are no longer available (the folder or file moved, or reading it was not allowed this time): choose it again under Basemap in the toolbar.',
     );
   }
   return text(

@@ -336,6 +336,9 @@ export async function pmtilesFromFile(file: Blob, name: string): Promise<Result<
   });
 }
 
+/** Begins the error of a tile whose local set is gone (basemap-status.ts says it in words). */
+export const LOCAL_TILES_GONE = 'No local tiles';
+
 /**
  * Answers a MapLibre request for a `gp-folder://` or `pmtiles://` tile URL. A tile the set lacks is
  * an empty buffer, which MapLibre draws as a transparent tile: sets often cover only the township.
@@ -343,6 +346,6 @@ export async function pmtilesFromFile(file: Blob, name: string): Promise<Result<
 export async function readLocalTile(url: string, signal?: AbortSignal): Promise<ArrayBuffer> {
   const parsed = parseLocalTileUrl(url);
   const set = parsed && localTiles(parsed.id);
-  if (!parsed || !set) throw new Error(`No local tiles for ${url}: choose the folder or file again`);
+  if (!parsed || !set) throw new Error(`${LOCAL_TILES_GONE}: ${url}`);
   return (await set.read(parsed.z, parsed.x, parsed.y, signal)) ?? new ArrayBuffer(0);
 }

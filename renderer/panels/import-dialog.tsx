@@ -372,9 +372,12 @@ export function ImportDialog(props: ImportDialogProps) {
 
             {inspection.crs && (
               <div className="transfer-crs">
-                <span>{t('transfer.crs')}：</span>
+                <span>
+                  {t('transfer.crs')}
+                  {t('punct.colon')}
+                </span>
                 {inspection.crs.status === 'ok' ? (
-                  <span>{inspection.crs.name}</span>
+                  <span>{inspection.crs.label ? say(inspection.crs.label) : inspection.crs.name}</span>
                 ) : (
                   <>
                     <span className="transfer-warning" data-testid="import-zone-message">

@@ -5,6 +5,7 @@ import {
 } from '../../shared/formats/embedded-neighbours';
 import { parseDivisionGeoJson } from '../../shared/formats/geojson';
 import type { CityDatabaseStatus, CityFilingAnswer, GridPlanBridge } from '../../shared/ipc';
+import { isPostgresUrl } from '../../shared/ipc';
 import type { Division, LocalText, ReferenceLayer } from '../../shared/model';
 import { text } from '../../shared/model';
 import type { ProjectReferences } from '../references/use-project-references';
@@ -104,11 +105,22 @@ export function useCityOffice(deps: CityOfficeDeps) {
     [notify],
   );
 
-  const configure = (url: string, password: string) =>
-    task(say('save'), say('saveFailed'), async () => {
+  const configure = (url: string, password: string) => {
+    // Checked here too, so that the planner reads why in their language (the main process refuses it).
+    if (!isPostgresUrl(url.trim())) {
+      notify('error', text('无法保存市级库地址', 'The city database address was not saved'), [
+        text(
+          '地址应以 postgres:// 开头，如 postgres://用户名@主机:5432/数据库。',
+          'The address must start with postgres://, e.g. postgres://user@host:5432/database.',
+        ),
+      ]);
+      return Promise.resolve();
+    }
+    return task(say('save'), say('saveFailed'), async () => {
       if (!bridge) return;
       setStatus(unwrapCityReply(await bridge.setCityDatabase({ url: url.trim(), password })));
     });
+  };
 
   const forget = () =>
     task(say('forget'), say('saveFailed'), async () => {

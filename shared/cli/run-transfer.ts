@@ -74,7 +74,8 @@ function describe(inspection: ImportInspection, lang: Language): string {
     parts.push(describeEncoding(inspection.encoding, inspection.encodingSource)[lang]);
   }
   if (inspection.crs?.status === 'ok') {
-    parts.push(lang === 'zh' ? `坐标系 ${inspection.crs.name}` : `coordinates ${inspection.crs.name}`);
+    const crs = inspection.crs.label?.[lang] ?? inspection.crs.name;
+    parts.push(lang === 'zh' ? `坐标系 ${crs}` : `coordinates ${crs}`);
   }
   return parts.join(lang === 'zh' ? '，' : ', ');
 }

@@ -1,7 +1,7 @@
 import type { Geometry, Position } from 'geojson';
 import { parseShp } from 'shpjs';
 import { checkShpRecords } from './shp-records';
-import type { Problem, Result } from '../model';
+import type { LocalText, Problem, Result } from '../model';
 import { fail, ok, text } from '../model';
 import type { BBox, GaussKrugerZone, SourceCrs, Unproject } from './coordinate-systems';
 import {
@@ -150,7 +150,10 @@ export type EncodingSource =
 export type CrsStatus =
   | {
       readonly status: 'ok';
+      /** The system's own name (a .prj's PROJCS or GEOGCS name), or GridPlan's English one. */
       readonly name: string;
+      /** GridPlan's words for it, where GridPlan named it (a chosen zone, no .prj): shown before `name`. */
+      readonly label?: LocalText;
       readonly projected: boolean;
       /** EPSG code of the CGCS2000 Gauss-Kruger zone the coordinates are in, when they are in one. */
       readonly zoneEpsg?: number;
@@ -287,7 +290,7 @@ function crsStatus(
   const zone = zoneEpsg === undefined ? undefined : gaussKrugerZone(zoneEpsg);
   if (zone) {
     return {
-      status: { status: 'ok', name: zone.label.en, projected: true, zoneEpsg: zone.epsg },
+      status: { status: 'ok', name: zone.label.en, label: zone.label, projected: true, zoneEpsg: zone.epsg },
       crs: zoneCrs(zone),
     };
   }
@@ -314,7 +317,8 @@ function crsStatus(
   }
   if (isLonLatBox(header.bbox) || !looksProjected(header.bbox)) {
     // No .prj and longitude/latitude numbers: the usual CGCS2000/WGS84 file without its .prj.
-    return { status: { status: 'ok', name: 'CGCS2000 / WGS84 (no .prj)', projected: false }, crs: undefined };
+    const label = text('CGCS2000 / WGS84（无 .prj）', 'CGCS2000 / WGS84 (no .prj)');
+    return { status: { status: 'ok', name: label.en, label, projected: false }, crs: undefined };
   }
   const [x0, y0] = header.bbox;
   return {

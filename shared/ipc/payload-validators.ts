@@ -172,8 +172,13 @@ export function validateSetCityDatabaseRequest(payload: unknown): Validation<Set
   if (hasControlCharacter(url) || hasControlCharacter(password)) {
     return reject('url or password contains a control character');
   }
-  if (!/^postgres(ql)?:\/\/[^\s]+$/i.test(url)) return reject('url must be a postgres://… URL');
+  if (!isPostgresUrl(url)) return reject('url must be a postgres://… URL');
   return accept({ url, password });
+}
+
+/** True for a `postgres://` or `postgresql://` address without white space (the city database's). */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\/[^\s]+$/i.test(url);
 }
 
 /** Accepts `{packageBytes, packageName, author}`: bytes within the cap, a bare name, a short author. */

@@ -4,6 +4,7 @@ import type { DirectoryHandleLike, FileHandleLike } from '../../../renderer/map/
 import {
   folderFromFiles,
   folderFromHandle,
+  LOCAL_TILES_GONE,
   localTileUrl,
   parseLocalTileUrl,
   pmtilesFromFile,
@@ -11,6 +12,7 @@ import {
   registerLocalTiles,
   unregisterLocalTiles,
 } from '../../../renderer/map/local-tiles';
+import { tileErrorMessage } from '../../../renderer/map/basemap-status';
 import { buildPmtiles, solidPng } from './tile-fixtures';
 
 /** A File as `<input webkitdirectory>` gives it: with its path under the chosen folder. */
@@ -80,7 +82,15 @@ describe('folderFromFiles', () => {
     expect(text(await readLocalTile('gp-folder://folder-1/15/26642/13578'))).toBe('b');
     // A tile the folder lacks is an empty buffer: MapLibre draws it transparent.
     expect((await readLocalTile('gp-folder://folder-1/15/0/0')).byteLength).toBe(0);
-    await expect(readLocalTile('gp-folder://unknown/1/0/0')).rejects.toThrow(/choose the folder/);
+    const gone = await readLocalTile('gp-folder://unknown/1/0/0').then(
+      () => undefined,
+      (error: Error) => error,
+    );
+    expect(gone?.message.startsWith(LOCAL_TILES_GONE)).toBe(true);
+    // The basemap's notice says it in both languages, not in the error's words.
+    const said = tileErrorMessage(null, gone!.message);
+    expect(said.zh).toContain('重新选择');
+    expect(said.en).toContain('choose it again');
   });
 
   it('suggests TMS rows when gdal2tiles’ tilemapresource.xml is there', () => {
