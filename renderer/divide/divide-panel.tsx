@@ -103,7 +103,9 @@ function DivideChoices({
         >
           {communities.map((community) => (
             <option key={community.id} value={community.id}>
-              {community.name}（{community.code}）{undividedSet.has(community.id) ? ' *' : ''}
+              {community.name}
+              {t('punct.inParens', { inner: community.code })}
+              {undividedSet.has(community.id) ? ' *' : ''}
             </option>
           ))}
         </select>
@@ -275,7 +277,9 @@ function ProposalTable({
           <ul>
             {flagged.map((grid) => (
               <li key={grid.gridId}>
-                {grid.code}：{grid.reason![language]}
+                {grid.code}
+                {t('punct.colon')}
+                {grid.reason![language]}
               </li>
             ))}
           </ul>

@@ -4,10 +4,10 @@ import type { divideZh } from './divide-zh';
 export const divideEn: typeof divideZh = {
   button: 'Divide',
   buttonTitle:
-    'Divide: propose grids for a community that meet the household band, compact, along streets and compounds',
+    'Divide: propose grids for a community that meet the household target, compact, along streets and compounds',
   rebalance: 'Rebalance',
   rebalanceTitle:
-    'Rebalance: pick two or more adjacent grids; their area is redistributed so each meets the band (codes kept)',
+    'Rebalance: pick two or more adjacent grids; their area is redistributed so each meets its household target (codes kept)',
   rebalanceHint: 'Click the adjacent grids to rebalance on the map ({{count}} picked), then “Rebalance now”.',
   rebalanceNow: 'Rebalance now',
   dialogTitle: 'Divide',
@@ -23,7 +23,7 @@ export const divideEn: typeof divideZh = {
   feasible: 'Feasible grid counts',
   feasibleRange: '{{min}}–{{max}}',
   infeasible:
-    'No count puts every grid in the band: the nearest division is proposed and the grids needing a justification are marked.',
+    'No count puts every grid within its target: the nearest division is proposed and the grids needing a justification are marked.',
   noBand: 'The rule set has no household or population target for these grids.',
   gridCount: 'Number of grids',
   auto: 'Automatic (suggested {{count}})',
@@ -44,14 +44,14 @@ export const divideEn: typeof divideZh = {
     grid: 'Grid',
     households: 'Households',
     compactness: 'Compactness',
-    inBand: 'In band',
+    inBand: 'Within target',
     yes: 'yes',
     no: 'no',
   },
   summary:
-    '{{community}}: {{grids}} grids, {{inBand}} in band, compactness mean {{mean}}, lowest {{min}}, {{seconds}} s',
+    '{{community}}: {{grids}} grids, {{inBand}} within target, compactness mean {{mean}}, lowest {{min}}, {{seconds}} s',
   streetShare: ', {{share}}% of internal boundaries on reference lines',
-  outOfBand: 'Grids outside the band (write the reason in their justification after accepting)',
+  outOfBand: 'Grids outside the household target (write the reason in their justification after accepting)',
   accepted: 'Proposal accepted: {{count}} new grids (undoable).',
   rebalanced: '{{count}} grids rebalanced (undoable).',
   failed: 'Division not done',
@@ -77,8 +77,8 @@ export const divideEn: typeof divideZh = {
   multipart: 'in {{count}} pieces',
   treeQuality: 'compactness {{value}}',
   treeParts: '{{count}} pieces',
-  band: 'Households vs band',
+  band: 'Households vs target',
   splitTargets: 'Splits: {{names}}',
-  partCount: '{{households}} hh',
+  partCount: '{{households}} households',
   counting: 'Counting the parts’ households…',
 };

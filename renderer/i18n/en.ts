@@ -11,6 +11,7 @@ import type { UiStrings } from './zh';
 /** English UI strings. */
 export const en: UiStrings = {
   app: { title: 'GridPlan', subtitle: '网格规划' },
+  punct: { colon: ': ', inParens: ' ({{inner}})', listSeparator: ', ' },
   toolbar: {
     undo: 'Undo',
     redo: 'Redo',
@@ -44,6 +45,7 @@ export const en: UiStrings = {
     loadDemo: 'Load the demo township',
     demoName: 'Demo: Xinjie street',
     close: 'Close',
+    cancel: 'Cancel',
   },
   tree: {
     heading: 'Division',

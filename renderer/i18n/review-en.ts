@@ -72,7 +72,7 @@ export const reviewEn: typeof reviewZh = {
   },
   marks: {
     heading: 'Issue marks',
-    empty: 'No validation issues. Press “Validate all” first.',
+    empty: 'No validation issues. Press “Check division” first.',
     none: 'Not marked',
     accepted: 'Accepted (justified)',
     toFix: 'To fix',

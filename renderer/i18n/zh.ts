@@ -9,6 +9,8 @@ import {
 /** Chinese UI strings (the default language). Keys are shared with en.ts; terms follow ui.md exactly. */
 export const zh = {
   app: { title: '网格规划', subtitle: 'GridPlan' },
+  /** Punctuation between words the code puts together: full-width in Chinese. */
+  punct: { colon: '：', inParens: '（{{inner}}）', listSeparator: '，' },
   toolbar: {
     undo: '撤销',
     redo: '重做',
@@ -41,6 +43,7 @@ export const zh = {
     loadDemo: '载入示例乡镇',
     demoName: '示例：新街街道',
     close: '关闭',
+    cancel: '取消',
   },
   tree: {
     heading: '划分',

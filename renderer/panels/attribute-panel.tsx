@@ -114,7 +114,11 @@ function GridForm({
         <dt>{t('panel.code')}</dt>
         <dd data-testid="attr-code">{grid.code || '—'}</dd>
         <dt>{t('panel.community')}</dt>
-        <dd>{community ? `${community.name}（${community.code}）` : grid.parentCode || '—'}</dd>
+        <dd>
+          {community
+            ? `${community.name}${t('punct.inParens', { inner: community.code })}`
+            : grid.parentCode || '—'}
+        </dd>
         <dt>{t('panel.households')}</dt>
         <dd data-testid="attr-households">
           {counted
@@ -135,7 +139,9 @@ function GridForm({
           <span className={`status-dot ${statusClass(grid, targetState)}`} />{' '}
           {figure ? t(`target.${targetState}`) : t('status.computing')}
           {target?.minHouseholds !== undefined && target.maxHouseholds !== undefined
-            ? `（${t('target.range', { min: target.minHouseholds, max: target.maxHouseholds })}）`
+            ? t('punct.inParens', {
+                inner: t('target.range', { min: target.minHouseholds, max: target.maxHouseholds }),
+              })
             : ''}
           {figure?.accepted ? ` · ${t('target.accepted')}` : ''}
         </dd>

@@ -426,7 +426,8 @@ export function BasemapSettingsDialog(props: BasemapSettingsDialogProps) {
           <div className="basemap-remote">
             {kind === 'wmts' && (
               <div className="basemap-presets">
-                {t('basemap.presets')}：
+                {t('basemap.presets')}
+                {t('punct.colon')}
                 <button type="button" onClick={() => preset('img')}>
                   {t('basemap.presetTiandituImg')}
                 </button>

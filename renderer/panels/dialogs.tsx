@@ -30,7 +30,7 @@ export function NameDialog(props: {
         </label>
         <div className="modal-buttons">
           <button type="button" onClick={() => props.onDone(null)}>
-            {t('project.close')}
+            {t('project.cancel')}
           </button>
           <button type="submit" className="primary">
             {t('panel.save')}
@@ -59,7 +59,7 @@ export function ConfirmDialog(props: {
         <p>{props.message}</p>
         <div className="modal-buttons">
           <button type="button" onClick={() => props.onDone(false)} autoFocus>
-            {t('project.close')}
+            {t('project.cancel')}
           </button>
           <button type="button" className="danger" onClick={() => props.onDone(true)}>
             {props.confirmLabel}

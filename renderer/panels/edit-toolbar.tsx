@@ -49,7 +49,7 @@ export function EditToolbar({
             className={`tool ${tool === definition.name ? 'active' : ''}`}
             aria-pressed={isAction ? undefined : tool === definition.name}
             disabled={disabled || (isAction && !canAct)}
-            title={`${t(definition.label)}（${definition.key}）— ${t(definition.tip)}`}
+            title={`${t(definition.label)}${t('punct.inParens', { inner: definition.key })} — ${t(definition.tip)}`}
             onClick={() => (isAction ? onAction(definition) : onTool(definition.name))}
             data-tool={definition.name}
           >

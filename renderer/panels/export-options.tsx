@@ -47,7 +47,7 @@ export function ShapefileOptions(props: ShapefileOptionsProps) {
         value={props.layer}
         choices={LAYERS.map((l) => ({
           value: l,
-          label: `${t(`transfer.layers.${l}`)}（${props.division[l].size}）`,
+          label: `${t(`transfer.layers.${l}`)}${t('punct.inParens', { inner: props.division[l].size })}`,
           disabled: props.division[l].size === 0,
         }))}
         onChange={props.onLayer}

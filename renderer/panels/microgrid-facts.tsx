@@ -31,7 +31,11 @@ export function MicrogridFacts({ division, microgrid, figure }: MicrogridFactsPr
         <dt>{t('panel.name')}</dt>
         <dd>{microgrid.name || '—'}</dd>
         <dt>{t('panel.parentGrid')}</dt>
-        <dd>{grid ? `${grid.name || grid.code}（${grid.code}）` : microgrid.parentCode || '—'}</dd>
+        <dd>
+          {grid
+            ? `${grid.name || grid.code}${t('punct.inParens', { inner: grid.code })}`
+            : microgrid.parentCode || '—'}
+        </dd>
         <dt>{t('panel.households')}</dt>
         <dd data-testid="attr-microgrid-households">
           {figure ? t('units.households', { value: formatCount(figure.households) }) : t('status.computing')}
@@ -46,7 +50,9 @@ export function MicrogridFacts({ division, microgrid, figure }: MicrogridFactsPr
         <dd>
           {staff.length === 0
             ? t('panel.noStaff')
-            : staff.map((member) => `${t(`roles.${member.role}`)} ${member.name}`).join('，')}
+            : staff
+                .map((member) => `${t(`roles.${member.role}`)} ${member.name}`)
+                .join(t('punct.listSeparator'))}
         </dd>
         {microgrid.note && (
           <>

@@ -37,7 +37,8 @@ export function ReviewComments({ shell }: { readonly shell: Shell }) {
                 ? t('review.comments.grid', { code: comment.gridCode })
                 : t('review.comments.point')}
             </button>
-            ：{comment.text}
+            {t('punct.colon')}
+            {comment.text}
             {reply && (
               <label className="review-resolved">
                 <input

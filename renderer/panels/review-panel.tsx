@@ -149,7 +149,8 @@ function PlannerSection({ shell }: { readonly shell: Shell }) {
       )}
       {review.latestReply && (
         <p className="review-hint" data-testid="review-latest-reply">
-          {t('review.reply.heading', { number: review.latestReply.number })}：
+          {t('review.reply.heading', { number: review.latestReply.number })}
+          {t('punct.colon')}
           {t(`review.reply.decision.${review.latestReply.stored.reply.decision}`)} ·{' '}
           {t('review.reply.by', {
             reviewer: review.latestReply.stored.reply.reviewer,

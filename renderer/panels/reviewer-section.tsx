@@ -50,7 +50,8 @@ export function ReviewerSection({ shell }: { readonly shell: Shell }) {
               {entry.gridCode
                 ? t('review.comments.grid', { code: entry.gridCode })
                 : t('review.comments.point')}
-              ：{entry.text}
+              {t('punct.colon')}
+              {entry.text}
             </span>
             <button type="button" onClick={() => review.removeComment(entry.id)}>
               {t('review.comments.remove')}

@@ -125,7 +125,8 @@ export function PrintDialog(props: PrintDialogProps) {
             <option value="">{t('print.wholeTownship')}</option>
             {communities.map((c) => (
               <option key={c.id} value={c.code}>
-                {c.name}（{c.code}）
+                {c.name}
+                {t('punct.inParens', { inner: c.code })}
               </option>
             ))}
           </select>

@@ -81,7 +81,11 @@ export function useFilingPackages(deps: FilingPackagesDeps) {
       throw new Error('package division differs from the frozen version');
     }
     const township = made.value.manifest.township.name || division.meta.name || 'gridplan';
-    return { name: `报审包-${township}-版本${number}.zip`, bytes: made.value.bytes };
+    const name =
+      language === 'zh'
+        ? `报审包-${township}-版本${number}.zip`
+        : `filing-package-${township}-version-${number}.zip`;
+    return { name, bytes: made.value.bytes };
   };
 
   const exportPackage = (number: number) =>
@@ -123,7 +127,11 @@ export function useFilingPackages(deps: FilingPackagesDeps) {
           },
           ...(baseBytes ? { baseText: new TextDecoder().decode(baseBytes) } : {}),
         };
-        const name = `审核 ${manifest.township.name || division.meta.name} 版本${manifest.version}`;
+        const township = manifest.township.name || division.meta.name;
+        const name =
+          language === 'zh'
+            ? `审核 ${township} 版本${manifest.version}`
+            : `Review of ${township}, version ${manifest.version}`;
         const summary = await store.createProject({
           ...division,
           meta: { ...division.meta, name, ruleSetId: manifest.ruleSet || division.meta.ruleSetId },

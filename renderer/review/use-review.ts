@@ -49,7 +49,7 @@ export function useReview(deps: ReviewDeps) {
     versions: versions.versions,
     versionDivision,
   });
-  const reviewer = useReviewerDraft({ store, notify, projectId, run, author, packageInfo });
+  const reviewer = useReviewerDraft({ store, notify, language, projectId, run, author, packageInfo });
   const replies = useReplies({
     store,
     session,

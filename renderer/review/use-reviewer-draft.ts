@@ -23,7 +23,7 @@ import { DRAFT_SETTING, EMPTY_DRAFT } from './review-settings';
 import type { ReviewDeps } from './review-types';
 
 /** What {@link useReviewerDraft} needs besides the review's deps. */
-export interface ReviewerDraftDeps extends Pick<ReviewDeps, 'store' | 'notify'> {
+export interface ReviewerDraftDeps extends Pick<ReviewDeps, 'store' | 'notify' | 'language'> {
   readonly projectId: string | null;
   readonly run: ReviewRun;
   readonly author: string;
@@ -36,7 +36,7 @@ export interface ReviewerDraftDeps extends Pick<ReviewDeps, 'store' | 'notify'> 
  * 通过 / 退回, which write the reply file.
  */
 export function useReviewerDraft(deps: ReviewerDraftDeps) {
-  const { store, notify, projectId, run, author, packageInfo } = deps;
+  const { store, notify, language, projectId, run, author, packageInfo } = deps;
   const [draft, setDraft] = useState<ReviewDraft>(EMPTY_DRAFT);
   const [picking, setPicking] = useState(false);
   const [pickedAt, setPickedAt] = useState<readonly [number, number] | null>(null);
@@ -123,7 +123,11 @@ export function useReviewerDraft(deps: ReviewerDraftDeps) {
         const check = parseReviewReply(written, { divisionSha256: reply.divisionSha256 });
         if (!check.ok) return refuse(check.problems[0]!.message);
         const word = decision === 'approved' ? '通过' : '退回';
-        const name = `审核意见-${reply.township.name || 'gridplan'}-版本${reply.divisionVersion}-${word}.json`;
+        const township = reply.township.name || 'gridplan';
+        const name =
+          language === 'zh'
+            ? `审核意见-${township}-版本${reply.divisionVersion}-${word}.json`
+            : `review-reply-${township}-version-${reply.divisionVersion}-${decision}.json`;
         const saved = await saveProjectFile(name, written);
         if (saved)
           notify('info', text(`已写审核意见（${word}）：${saved}`, `Reply written (${decision}): ${saved}`));

@@ -33,7 +33,9 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
         onClick={() => project.setShowProjects((shown) => !shown)}
         data-testid="projects-button"
       >
-        {t('toolbar.projects')}：{project.current?.name ?? '—'}
+        {t('toolbar.projects')}
+        {t('punct.colon')}
+        {project.current?.name ?? '—'}
       </button>
     ),
   },

@@ -38,6 +38,6 @@ const GAPS_FAILED = fail<never>({
   kind: 'geometry',
   message: text(
     '无法计算该社区/村的空白（其轮廓或网格的几何有误），数据未改动：请先按整体校验的提示修正几何。',
-    'The gaps of this community could not be computed (its outline or its grids have invalid geometry); nothing was changed: fix the geometry as 整体校验 (Validate) shows first.',
+    'The gaps of this community could not be computed (its outline or its grids have invalid geometry); nothing was changed: fix the geometry as Check division shows first.',
   ),
 });

@@ -129,7 +129,7 @@ export function carveExclusiveGridCommand(
     records.push(record(pieceCode, [from.code], 'carve', options));
   });
   put.push(withLineage(community.value, records));
-  return guardLockedGrids(division, change(`划出专属网格 ${name}（${code}）`, put, del));
+  return guardLockedGrids(division, change(`挖出专属网格 ${name}（${code}）`, put, del));
 }
 
 /** The community containing a point inside the drawing, or a refusal asking the planner to choose. */

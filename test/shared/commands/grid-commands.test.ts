@@ -218,7 +218,7 @@ describe('carveExclusiveGridCommand', () => {
     const change = value(
       carveExclusiveGridCommand(before, undefined, school, 'school', '第一中学', { at: AT }),
     );
-    expect(change.note).toBe(`划出专属网格 第一中学（${code(3)}）`);
+    expect(change.note).toBe(`挖出专属网格 第一中学（${code(3)}）`);
     const after = apply(before, change);
     const created = gridByCode(after, code(3))!;
     expect(created).toMatchObject({
