@@ -64,11 +64,14 @@ export function matchCensus(reader: ByteReader, start: number, match: CensusMatc
   pos = reader.number(pos);
   if (pos < 0) return false;
   match.households = reader.value;
+  // 1e999 is Infinity to JSON.parse: not a count; the feature reader refuses it with its message.
+  if (!Number.isFinite(match.households)) return false;
   pos = reader.literal(pos, CENSUS_POPULATION);
   if (pos < 0 || bytes[pos] === 0x2d) return false;
   pos = reader.number(pos);
   if (pos < 0) return false;
   match.population = reader.value;
+  if (!Number.isFinite(match.population)) return false;
   pos = reader.literal(pos, CENSUS_COORDINATES);
   if (pos < 0) return false;
   pos = reader.number(pos);

@@ -183,8 +183,9 @@ export class ByteReader {
       if (fraction === 0) return -1;
     }
     const byte = bytes[i];
-    // Below 2^53 every step of the mantissa was exact (Clinger's fast path).
-    if (byte === 0x65 || byte === 0x45 || mantissa >= 2 ** 53) {
+    // Below 2^53 every step of the mantissa was exact (Clinger's fast path), and so is dividing by a
+    // power of ten up to 10^22; more fraction digits than that take the exact path too.
+    if (byte === 0x65 || byte === 0x45 || mantissa >= 2 ** 53 || fraction >= POWERS_OF_TEN.length) {
       const end = byte === 0x65 || byte === 0x45 ? this.exponentEnd(i + 1) : i;
       if (end < 0) return -1;
       // 17-digit coordinates: exact without a string; NaN where that is not guaranteed.

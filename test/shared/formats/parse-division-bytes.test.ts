@@ -132,6 +132,11 @@ describe('parseDivisionBytes', () => {
       `{"type":"FeatureCollection","features":[\n${census('"households":1,"population":2', '[01,2]')}\n]}`,
       `{"type":"FeatureCollection","features":[\n${census('"households":1,"population":2', '[1.,2]')}\n]}`,
       `{"type":"FeatureCollection","features":[\n${census('"households":1,"population":2')},\n{"type":"Feature","properties":{"layer":"road"},"geometry":null}\n]}`,
+      // Counts JSON.parse reads as Infinity, and more fraction digits than 10^22 divides exactly.
+      `{"type":"FeatureCollection","features":[\n${census('"households":1e999,"population":2')}\n]}`,
+      `{"type":"FeatureCollection","features":[\n${census('"households":1,"population":1e400')}\n]}`,
+      `{"type":"FeatureCollection","features":[\n${census('"households":0.00000000000000000000000001,"population":2')}\n]}`,
+      `{"type":"FeatureCollection","features":[\n${census('"households":1,"population":2', '[104.12345678901234567890123456,29.2]')}\n]}`,
     ];
     for (const file of files) expectSame(file);
   });
