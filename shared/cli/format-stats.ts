@@ -1,5 +1,5 @@
 import type { Language } from '../model';
-import { text } from '../model';
+import { appendAll, text } from '../model';
 import type { DivisionStats } from './division-stats';
 import { formatNumber } from './format-text-report';
 import { GRID_TYPE_LABELS, REPORT_WORDS } from './report-words';
@@ -67,7 +67,10 @@ export function formatStats(stats: DivisionStats, file: string, lang: Language):
         row.multipartGrids === undefined ? '' : String(row.multipartGrids),
       ]),
     ];
-    lines.push(...textTable(rows, new Set([2, 3, 4, 5, 6, 7])).map((line) => `  ${line}`));
+    appendAll(
+      lines,
+      textTable(rows, new Set([2, 3, 4, 5, 6, 7])).map((line) => `  ${line}`),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

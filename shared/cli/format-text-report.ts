@@ -1,4 +1,4 @@
-import { MIN_PIECE_AREA_M2 } from '../model';
+import { appendAll, MIN_PIECE_AREA_M2 } from '../model';
 import type { Language, RuleSet } from '../model';
 import type { ReportIssue, ValidationReport } from '../validate/validation-report';
 import { GRID_TYPE_LABELS, REPORT_WORDS, RULE_LABELS, TARGET_LABELS } from './report-words';
@@ -72,7 +72,10 @@ export function formatTextReport(
         TARGET_LABELS[grid.target][lang] + (grid.justification ? ` (${w.acceptedTag[lang]})` : ''),
       ]),
     ];
-    lines.push(...textTable(rows, new Set([3, 4, 5, 6, 7])).map((line) => `  ${line}`));
+    appendAll(
+      lines,
+      textTable(rows, new Set([3, 4, 5, 6, 7])).map((line) => `  ${line}`),
+    );
   }
   if (report.microgrids && report.microgrids.length > 0) {
     lines.push('', `${w.microgrids[lang]} (${report.microgrids.length})`);
@@ -88,7 +91,10 @@ export function formatTextReport(
         TARGET_LABELS[m.target][lang],
       ]),
     ];
-    lines.push(...textTable(rows, new Set([3, 4, 5])).map((line) => `  ${line}`));
+    appendAll(
+      lines,
+      textTable(rows, new Set([3, 4, 5])).map((line) => `  ${line}`),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Language, ReferenceGeometry, ReferenceLayer, Result } from '../model';
-import { fail, ok, text } from '../model';
+import { appendAll, fail, ok, text } from '../model';
 import type { ReportFonts } from '../report/pdf-document';
 import type { CliHost } from './cli-host';
 import type { CommandResult } from './command-result';
@@ -104,7 +104,7 @@ export function readReferenceFiles(
         ),
       };
     }
-    layers.push(...parsed.value);
+    appendAll(layers, parsed.value);
   }
   return { layers };
 }

@@ -1,5 +1,5 @@
 import type { Change, Division, Entity, EntityRef, Grid, Result } from '../model';
-import { change, fail, ok } from '../model';
+import { appendAll, change, fail, ok } from '../model';
 import { polygonAreaM2 } from '../geometry/ellipsoid-area';
 import {
   codesForNewGrids,
@@ -112,8 +112,8 @@ export function mergeGridsCommand(
   const parent = { code, name, geometry: merged.value };
   const microgrids = microgridsFollow(division, community.value, codes, [parent], 'merge', options);
   if (!microgrids.ok) return microgrids;
-  put.push(...microgrids.value.put);
-  deleted.push(...microgrids.value.delete);
+  appendAll(put, microgrids.value.put);
+  appendAll(deleted, microgrids.value.delete);
   put.push(
     withLineage(community.value, [record(code, codes, 'merge', options), ...microgrids.value.records]),
   );

@@ -1,6 +1,6 @@
 import type { Position } from 'geojson';
 import type { Change, Division, Entity, EntityRef, Grid, Result } from '../model';
-import { change, text } from '../model';
+import { appendAll, change, text } from '../model';
 import {
   areaInput,
   codesForNewGrids,
@@ -87,8 +87,8 @@ export function splitGridCommand(
   }
   const microgrids = microgridsFollow(division, community.value, [grid.code], parents, 'split', options);
   if (!microgrids.ok) return microgrids;
-  put.push(...microgrids.value.put);
-  del.push(...microgrids.value.delete);
+  appendAll(put, microgrids.value.put);
+  appendAll(del, microgrids.value.delete);
   for (const neighbour of split.value.neighbours) {
     put.push({ ...(division.grid.get(neighbour.id) as Grid), geometry: neighbour.geometry });
   }

@@ -1,6 +1,6 @@
 import type { Position } from 'geojson';
 import type { AreaGeometry, Result } from '../model';
-import { ok } from '../model';
+import { appendAll, ok } from '../model';
 import { areaDensityM2PerDeg2 } from '../geometry/ellipsoid-area';
 import { segmentLengthM } from '../geometry/metres-per-degree';
 import { buildOverlay } from '../geometry/planar-overlay';
@@ -151,7 +151,7 @@ export function buildAtoms(input: AtomInput): Result<Atoms> {
         }
         return { minX, minY, maxX, maxY, weight: weightOf(census, u, input.measure) };
       });
-      cuts.push(...blockCutLines(overlay.polygonsOf(new Set(members)), cutUnits, input.leafWeight));
+      appendAll(cuts, blockCutLines(overlay.polygonsOf(new Set(members)), cutUnits, input.leafWeight));
     });
     if (cuts.length > 0) {
       // Should noding not settle (it did not on one township before a kernel fix), the cuts are tried

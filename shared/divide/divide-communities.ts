@@ -1,5 +1,5 @@
 import type { Change, Community, Division, Entity, Grid, Result } from '../model';
-import { change, fail, ok, text } from '../model';
+import { appendAll, change, fail, ok, text } from '../model';
 import {
   codesForNewGrids,
   defaultGridName,
@@ -124,7 +124,7 @@ export function divideCommunities(
         });
       return grid;
     });
-    put.push(...made);
+    appendAll(put, made);
     if (made.length > 0)
       put.push(
         withLineage(

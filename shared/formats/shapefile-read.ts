@@ -2,7 +2,7 @@ import type { Geometry, Position } from 'geojson';
 import { parseShp } from 'shpjs';
 import { checkShpRecords } from './shp-records';
 import type { LocalText, Problem, Result } from '../model';
-import { fail, ok, text } from '../model';
+import { appendAll, fail, ok, text } from '../model';
 import type { BBox, GaussKrugerZone, SourceCrs, Unproject } from './coordinate-systems';
 import {
   gaussKrugerZone,
@@ -58,7 +58,7 @@ export function expandInputs(files: readonly InputFile[]): Result<InputFile[]> {
     if (baseAndExtension(file.name)[1] === 'zip') {
       const entries = readZip(file.bytes, file.name);
       if (!entries.ok) return entries;
-      out.push(...entries.value);
+      appendAll(out, entries.value);
     } else {
       out.push(file);
     }

@@ -1,6 +1,6 @@
 import type { Polygon, Position } from 'geojson';
 import type { AreaGeometry, Result } from '../model';
-import { fail, ok, text } from '../model';
+import { appendAll, fail, ok, text } from '../model';
 import { polygonAreaM2 } from './ellipsoid-area';
 import { interiorPoint } from './interior-point';
 import { locatePoint, PointLocation } from './locate-point';
@@ -226,7 +226,7 @@ function giveGaps(
   }
   const others = grids.map((grid, index) => ({ grid, index })).filter(({ index }) => !byGrid.has(index));
   for (const { grid, index } of others) {
-    changed.push(...vertexOnlyUpdates(overlay, [grid], index + 1, shared));
+    appendAll(changed, vertexOnlyUpdates(overlay, [grid], index + 1, shared));
   }
   return changed;
 }

@@ -1,6 +1,6 @@
 import type { Polygon, Position } from 'geojson';
 import type { AreaGeometry, Problem, Result } from '../model';
-import { fail, ok, text } from '../model';
+import { appendAll, fail, ok, text } from '../model';
 import { crossSign, orientation } from './exact-orientation';
 import { latticeNearSegment } from './lattice-near-segment';
 import { polygonsOf, toDegrees, toUnits } from './lattice';
@@ -225,7 +225,7 @@ class OverlayBuilder {
     const oriented = flip ? instances.map((i) => ({ source: i.source, forward: !i.forward })) : instances;
     const existing = this.segments.get(key);
     if (existing) {
-      existing.instances.push(...oriented);
+      appendAll(existing.instances, oriented);
       existing.fixed ||= fixed;
     } else {
       this.segments.set(key, { a: lo, b: hi, instances: [...oriented], fixed });
@@ -772,7 +772,7 @@ export class Overlay {
         while (!boundary(e)) e = this.nextHalf[e ^ 1]!;
         h = e;
       } while (h !== start);
-      loops.push(...splitAtRepeats(ring));
+      appendAll(loops, splitAtRepeats(ring));
     }
     const keep = options.keep;
     const rank = options.startRank ?? ((v: number) => v);

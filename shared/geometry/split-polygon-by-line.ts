@@ -1,4 +1,4 @@
-import { MIN_PIECE_AREA_M2 } from '../model';
+import { appendAll, MIN_PIECE_AREA_M2 } from '../model';
 import type { Polygon, Position } from 'geojson';
 import type { AreaGeometry, LocalText, Result } from '../model';
 import { fail, ok, text } from '../model';
@@ -92,7 +92,7 @@ export function splitPolygonByLine(
   const regions: RegionPolygon[] = [];
   for (const group of groups) {
     const traced = overlay.trace(new Set(group), { startRank: (v) => rank.get(v) ?? 1e15 + v });
-    regions.push(...traced);
+    appendAll(regions, traced);
   }
   const holesBefore = polygonsOf(polygon).reduce((sum, rings) => sum + rings.length - 1, 0);
   const holesAfter = regions.reduce((sum, region) => sum + region.holes.length, 0);

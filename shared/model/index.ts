@@ -10,3 +10,4 @@ export * from './own-property';
 export * from './vocabulary';
 export * from './census-columns';
 export * from './census-totals';
+export * from './append-all';

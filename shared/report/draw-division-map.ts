@@ -20,6 +20,7 @@ import type { LonLatBox, PageProjection } from './page-projection';
 import { placeLabels } from './place-labels';
 import type { LabelCandidate } from './place-labels';
 import { northArrow, northArrowBox, scaleBar, scaleBarBox } from './map-furniture';
+import { appendAll } from '../model';
 
 /** How grids are coloured: by household target (reviewers) or by community (the public overview). */
 export type ColourBy = 'target' | 'community';
@@ -475,10 +476,10 @@ export function drawDivisionMap(division: Division, options: DivisionMapOptions)
     measure,
     obstacles,
   );
-  items.push(...placed);
+  appendAll(items, placed);
 
-  if (options.scaleBar ?? true) items.push(...scaleBar(projection, measure, lang));
-  if (options.northArrow ?? true) items.push(...northArrow(projection.box, lang));
+  if (options.scaleBar ?? true) appendAll(items, scaleBar(projection, measure, lang));
+  if (options.northArrow ?? true) appendAll(items, northArrow(projection.box, lang));
   return { scene: { clip: options.box, items }, projection };
 }
 

@@ -10,7 +10,7 @@ import type {
   StaffMember,
   Township,
 } from '../model';
-import { ROLE_LABELS, STAFF_ROLES } from '../model';
+import { appendAll, ROLE_LABELS, STAFF_ROLES } from '../model';
 import { drawDivisionMap, divisionBounds, preparedOf } from './draw-division-map';
 import { fourBoundaries, formatBoundary } from './four-boundaries';
 import type { PageBox, SceneItem } from './map-scene';
@@ -235,7 +235,7 @@ function gridPage(
     ],
   ];
   const factsTable = tableItems(MARGIN, y, pairColumns, factRows, pdf.measure, { header: false, size: 9.5 });
-  items.push(...factsTable.items);
+  appendAll(items, factsTable.items);
   y = factsTable.y + 14;
 
   items.push(label(MARGIN, y, w.bounds[lang], 11, { bold: true }));
@@ -249,7 +249,7 @@ function gridPage(
     header: false,
     size: 9.5,
   });
-  items.push(...boundsTable.items);
+  appendAll(items, boundsTable.items);
   y = boundsTable.y + 14;
 
   const staffRows =
@@ -293,7 +293,7 @@ function gridPage(
   let currentItems = items;
   const continuedTitle = `${facts.title}（${w.continued[lang]}）`;
   const newPage = () => {
-    currentItems.push(...footerItems(width, height, township, date, lang));
+    appendAll(currentItems, footerItems(width, height, township, date, lang));
     drawItems(current, currentItems, pdf.faces);
     current = pdf.addPage(PAPER.a4);
     currentItems = [
@@ -318,14 +318,14 @@ function gridPage(
       currentItems.push(label(MARGIN, y, heading, 11, { bold: true }));
       y += 10;
       const table = tableItems(MARGIN, y, section.columns, rows, pdf.measure, { size: section.size, maxY });
-      currentItems.push(...table.items);
+      appendAll(currentItems, table.items);
       y = table.y + 14;
       rows = table.rest;
       heading = `${section.heading}（${w.continued[lang]}）`;
       if (rows.length > 0) newPage();
     }
   }
-  currentItems.push(...footerItems(width, height, township, date, lang));
+  appendAll(currentItems, footerItems(width, height, township, date, lang));
   drawItems(current, currentItems, pdf.faces);
 }
 

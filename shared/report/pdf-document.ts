@@ -174,6 +174,7 @@ export function box(b: PageBox, fill?: Rgb, stroke?: Rgb, strokeWidth = 0.6): Sc
 // Kept here too for the PDF writers that import it with the rest; legend.ts imports it from its own
 // file so that the SVG overview (gridplan validate --format html) does not load pdf-lib and fontkit.
 import { wrapText } from './wrap-text';
+import { appendAll } from '../model';
 export { wrapText };
 
 /** One column of a {@link tableItems} table. */
@@ -201,7 +202,7 @@ export function tableItems(
   const width = columns.reduce((sum, column) => sum + column.width, 0);
   const items: SceneItem[] = [];
   const rowsToDraw: (readonly string[])[] = options.header === false ? [] : [columns.map((c) => c.title)];
-  rowsToDraw.push(...rows);
+  appendAll(rowsToDraw, rows);
   let top = y;
   let index = 0;
   for (const row of rowsToDraw) {

@@ -25,6 +25,7 @@ import {
 } from 'pdf-lib';
 import { areaHatchSegments } from './hatch-segments';
 import type { Hatch, MeasureText, PagePoint, Rgb, Scene, SceneArea, SceneText } from './map-scene';
+import { appendAll } from '../model';
 
 /** The regular and bold faces a page draws text with. */
 export interface PdfFaces {
@@ -66,10 +67,10 @@ function areaOps(area: SceneArea, height: number): PDFOperator[] {
   if (area.rings.length === 0) return [];
   const ops: PDFOperator[] = [];
   if (area.fill) {
-    ops.push(...colourOps(area.fill, undefined), ...pathOps(area.rings, height));
+    appendAll(appendAll(ops, colourOps(area.fill, undefined)), pathOps(area.rings, height));
     ops.push(Operator.of(PDFOperatorNames.FillEvenOdd));
   }
-  if (area.hatch) ops.push(...hatchOps(area, area.hatch, height));
+  if (area.hatch) appendAll(ops, hatchOps(area, area.hatch, height));
   if (area.stroke) {
     ops.push(
       pushGraphicsState(),

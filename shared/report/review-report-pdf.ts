@@ -26,6 +26,7 @@ import type { PdfBuilder, ReportFonts } from './pdf-document';
 import { drawSceneOnPdf } from './pdf-scene';
 import { formatInteger } from './notice-words';
 import { REVIEW_WORDS } from './review-report-words';
+import { appendAll } from '../model';
 
 /** A reviewer's decision to print in the sign-off block (blank lines are printed without one). */
 export interface ReviewDecisionInfo {
@@ -175,7 +176,7 @@ function coverPage(
       size: 11,
     },
   );
-  items.push(...meta.items);
+  appendAll(items, meta.items);
   let y = meta.y + 24;
   const verdictBox = { x: MARGIN, y, width: width - 2 * MARGIN, height: 50 };
   items.push(
@@ -244,7 +245,7 @@ function coverPage(
     pdf.measure,
     { size: 9.5, maxY: PAPER.a4[1] - 50 },
   );
-  items.push(...table.items);
+  appendAll(items, table.items);
   drawItems(page, items, pdf.faces);
 }
 

@@ -1,5 +1,5 @@
 import type { GridTarget, LocalText, Problem, Result, RuleSet } from '../model';
-import { fail, ok, text } from '../model';
+import { appendAll, fail, ok, text } from '../model';
 import { COMMUNITY_CODE_PATTERN, compileCodeTemplate } from '../codes/code-template';
 
 const TARGET_KEYS = [
@@ -218,7 +218,10 @@ export function parseRuleSet(source: string): Result<RuleSet> {
       key === 'gridCodeTemplate' ? COMMUNITY_CODE_PATTERN : gridBody,
     );
     if (!compiled.ok) {
-      problems.push(...compiled.problems.map((p) => problem(key, p.message.zh, p.message.en)));
+      appendAll(
+        problems,
+        compiled.problems.map((p) => problem(key, p.message.zh, p.message.en)),
+      );
       continue;
     }
     if (key === 'gridCodeTemplate') gridBody = compiled.value.body;

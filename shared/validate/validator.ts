@@ -11,7 +11,7 @@ import type {
   RuleSet,
   Township,
 } from '../model';
-import { applyChange, ColumnarCensus, targetFor, targetStatus } from '../model';
+import { appendAll, applyChange, ColumnarCensus, targetFor, targetStatus } from '../model';
 import { BoxIndex } from '../geometry/box-index';
 import type { Box } from '../geometry/box-index';
 import { censusTable, rowsInBox } from '../geometry/census-table';
@@ -238,7 +238,7 @@ export class Validator {
   issues(): readonly ValidationIssue[] {
     if (!this.sortedIssues) {
       const all: ValidationIssue[] = [];
-      for (const list of this.scopes.values()) all.push(...list);
+      for (const list of this.scopes.values()) appendAll(all, list);
       this.sortedIssues = all.sort(compareIssues);
     }
     return this.sortedIssues;
@@ -776,7 +776,7 @@ export class Validator {
         this.registerPair(scope, after.length > 0);
       // Most scopes had and have no issue: nothing to compare.
       if (!before) {
-        added.push(...after);
+        appendAll(added, after);
         continue;
       }
       const beforeByKey = new Map(before.map((issue) => [issue.key, issue]));
@@ -785,7 +785,7 @@ export class Validator {
         beforeByKey.delete(issue.key);
         if (!old || JSON.stringify(old) !== JSON.stringify(issue)) added.push(issue);
       }
-      removed.push(...beforeByKey.keys());
+      appendAll(removed, beforeByKey.keys());
     }
     if (removed.length > 0 || added.length > 0) this.sortedIssues = undefined;
     return { removed, added, scopesRecomputed: dirty.size };

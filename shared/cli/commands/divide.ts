@@ -3,7 +3,7 @@ import { divideCommunities } from '../../divide/divide-communities';
 import type { CommunityOutcome } from '../../divide/divide-outcome';
 import { stringifyDivision } from '../../formats/geojson';
 import type { Community, Language, LocalText, ReferenceLayer, RuleSet } from '../../model';
-import { applyChange, BUILTIN_RULE_SETS, text } from '../../model';
+import { appendAll, applyChange, BUILTIN_RULE_SETS, text } from '../../model';
 import type { CliHost } from '../cli-host';
 import type { CommandModule } from '../command-module';
 import { usageResult, writeOutFile } from '../command-output';
@@ -164,7 +164,7 @@ function textOutput(
     );
     return `${lines.join('\n')}\n`;
   }
-  lines.push(...textTable([header, ...rows], new Set([2, 3, 4, 6, 7, 8, 9])));
+  appendAll(lines, textTable([header, ...rows], new Set([2, 3, 4, 6, 7, 8, 9])));
   const covered = outcomes.filter((o) => o.grids === 0 && o.households === 0);
   for (const o of covered) {
     lines.push(
@@ -279,7 +279,7 @@ function runDivide(args: readonly string[], host: CliHost, lang: Language): Comm
         lang,
       );
     }
-    guides.push(...layers.value);
+    appendAll(guides, layers.value);
   }
 
   const proposal = divideCommunities(division, communityIds, {
