@@ -1,18 +1,11 @@
-import {
-  closeSync,
-  openSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { decodeTextFile } from '../shared/formats/text-encoding';
 import type { CliHost } from '../shared/cli/run-cli';
+import { forgetReads, noteRead, readWhole, wasStreamed } from './host-file-reads';
+import { writeAtomically } from './host-file-writes';
 import type { Result } from '../shared/model';
 import { fail, ok, text } from '../shared/model';
 
@@ -58,36 +51,17 @@ function resolveAsset(specifier: string): string | undefined {
   return undefined;
 }
 
-/**
- * Writes the file `path` from the bytes `write` puts, in order: beside the target and renamed, so a failed
- * export never leaves half a file under its name.
- */
-function writeAtomically(path: string, write: (put: (bytes: Uint8Array) => void) => void): Result<true> {
-  const temporary = `${path}.${process.pid}.partial`;
-  let fd: number | undefined;
-  try {
-    const descriptor = openSync(temporary, 'w');
-    fd = descriptor;
-    write((bytes) => {
-      for (let at = 0; at < bytes.length;) at += writeSync(descriptor, bytes, at, bytes.length - at);
-    });
-    fd = undefined;
-    closeSync(descriptor);
-    renameSync(temporary, path);
-    return ok(true);
-  } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(temporary, { force: true });
-    const detail = error instanceof Error ? error.message : String(error);
-    return fail({
-      kind: 'unwritable',
-      message: text(`写入失败（${detail}）。`, `Writing failed (${detail}).`),
-    });
-  }
+/** readPieces of a stream: a failure that sends the reader to readBytes, which reads it once. */
+function notInPieces(): Result<never> {
+  return fail({
+    kind: 'not-a-file',
+    message: text('这不是普通文件：整体读取。', 'Not a regular file: read whole.'),
+  });
 }
 
 /** The command line's host on the real file system (atomic `--out` writes, decoding that never garbles). */
 export const nodeCliHost: CliHost = {
+  beginCommand: forgetReads,
   // node-postgres and the HTTP server load only for `gridplan city`: every other command would pay
   // their start-up (bench/import-export-bench.ts times the whole process).
   openCityDatabase: async (url) => (await import('./city-host')).openCityDatabase(url),
@@ -109,8 +83,7 @@ export const nodeCliHost: CliHost = {
   },
   readBytes(path) {
     try {
-      const buffer = readFileSync(path);
-      return ok(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+      return readWhole(path);
     } catch (error) {
       return readProblem(error);
     }
@@ -132,8 +105,11 @@ export const nodeCliHost: CliHost = {
   readPieces(path, read) {
     let fd: number | undefined;
     try {
+      // A pipe or device is read once, whole (readBytes): reading it in pieces here would use it up.
+      if (wasStreamed(path)) return notInPieces();
       fd = openSync(path, 'r');
       const descriptor = fd;
+      if (!noteRead(descriptor).isFile()) return notInPieces();
       return ok(read((into) => readSync(descriptor, into, 0, into.length, null)));
     } catch (error) {
       return readProblem(error);
@@ -141,8 +117,8 @@ export const nodeCliHost: CliHost = {
       if (fd !== undefined) closeSync(fd);
     }
   },
-  writeBytes(path, bytes) {
-    return writeAtomically(path, (put) => put(bytes));
+  writeBytes(path, bytes, options) {
+    return writeAtomically(path, (put) => put(bytes), options);
   },
   writePieces: writeAtomically,
   fileSize(path) {
@@ -154,14 +130,16 @@ export const nodeCliHost: CliHost = {
     }
   },
   readText(path) {
-    let bytes: Buffer;
+    let bytes: Uint8Array;
     try {
-      bytes = readFileSync(path);
+      const read = readWhole(path);
+      if (!read.ok) return read;
+      bytes = read.value;
     } catch (error) {
       return readProblem(error);
     }
     // Never Node's lenient 'utf8', which turns GBK or broken bytes into U+FFFD without a word.
-    const decoded = decodeTextFile(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path);
+    const decoded = decodeTextFile(bytes, path);
     return decoded.ok
       ? ok(decoded.value.text)
       : fail({ kind: 'bad-encoding', message: text(decoded.message.zh, decoded.message.en) });

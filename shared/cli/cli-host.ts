@@ -4,10 +4,24 @@ import type { Result } from '../model';
 import type { InflateRaw } from '../formats/zip-entries';
 
 /**
+ * What a write may replace. A host refuses to write over a file the command has read (`validate F --out
+ * F` would put the report in place of the division), except the one input named here: import's
+ * `--into F --out F` adds a layer to F.
+ */
+export interface WriteOptions {
+  readonly mayReplace?: string;
+}
+
+/**
  * What the command core needs from its host (scripts/gridplan.ts in Node, tests in memory). The core is
  * pure: it never touches the file system itself, so every command can be tested without a process.
  */
 export interface CliHost {
+  /**
+   * Called as a command starts: the host forgets what earlier commands read (tests run many commands
+   * in one process; which files a command read decides what its `--out` may replace).
+   */
+  readonly beginCommand?: () => void;
   /** Reads a text file as UTF-8. */
   readText(path: string): Result<string>;
   /** Binary reads, writes and sizes; hosts without them cannot run the commands that need them. */
@@ -32,14 +46,18 @@ export interface CliHost {
    * Writes a file atomically: a temporary file beside the target, renamed over it; removed on failure, so
    * an `--out` target is either the new file or exactly what it was.
    */
-  writeBytes?: (path: string, bytes: Uint8Array) => Result<true>;
+  writeBytes?: (path: string, bytes: Uint8Array, options?: WriteOptions) => Result<true>;
   /**
    * {@link CliHost.writeBytes} of bytes made piece by piece: `write` is called with `put`, which writes
    * the bytes it is given after those before (and may reuse them once it returns). The file is written
    * atomically, as by writeBytes; a failure of `put` fails the whole write. Hosts without it get the
    * pieces joined.
    */
-  writePieces?: (path: string, write: (put: (bytes: Uint8Array) => void) => void) => Result<true>;
+  writePieces?: (
+    path: string,
+    write: (put: (bytes: Uint8Array) => void) => void,
+    options?: WriteOptions,
+  ) => Result<true>;
   /** Size in bytes, or undefined when there is no such file. Lets huge files be refused unread. */
   fileSize?: (path: string) => number | undefined;
   /**

@@ -125,6 +125,7 @@ function generalHelp(lang: Language): string {
  */
 export async function runCli(args: readonly string[], host: CliHost): Promise<CliResult> {
   const lang = languageOf(args);
+  host.beginCommand?.();
   try {
     return safeForTerminal(await dispatch(args, host, lang));
   } catch (error) {

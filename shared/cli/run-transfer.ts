@@ -21,7 +21,7 @@ import type { Division, Language, Problem, Result } from '../model';
 import { applyChange, countByLayer, emptyDivision, fail, ok, text } from '../model';
 import type { ExportCommand, ImportCommand } from './parse-transfer-args';
 import type { CommandResult } from './command-result';
-import type { CliHost } from './cli-host';
+import type { CliHost, WriteOptions } from './cli-host';
 import { readDivisionFile, unreadableResult } from './read-division-file';
 import { describeEncoding } from './encoding-note';
 
@@ -29,7 +29,7 @@ import { describeEncoding } from './encoding-note';
 export interface TransferHost {
   readText(path: string): Result<string>;
   readBytes(path: string): Result<Uint8Array>;
-  writeBytes(path: string, bytes: Uint8Array): Result<true>;
+  writeBytes(path: string, bytes: Uint8Array, options?: WriteOptions): Result<true>;
   /** Writes a file piece by piece (see CliHost), when the host has it. */
   writePieces?: CliHost['writePieces'];
   /** Size in bytes, or undefined when there is no such file. Lets huge files be refused unread. */
@@ -291,9 +291,11 @@ export function runImport(
   }
   const note = `${text('导入', 'Import')[lang]} ${fileNameOf(command.path)}`;
   const pieces = imported.text(base, note);
+  // --into F --out F adds the layer to F: the one input the output may replace.
+  const replacing = command.into === undefined ? {} : { mayReplace: command.into };
   const written = host.writePieces
-    ? host.writePieces(command.out, (put) => writeUtf8OfPieces(pieces, put))
-    : host.writeBytes(command.out, utf8OfPieces(pieces));
+    ? host.writePieces(command.out, (put) => writeUtf8OfPieces(pieces, put), replacing)
+    : host.writeBytes(command.out, utf8OfPieces(pieces), replacing);
   if (!written.ok)
     return failed(text(`无法写入 ${command.out}：`, `Cannot write ${command.out}:`), written.problems, lang);
   const details = describe(inspection, lang);
