@@ -1,9 +1,14 @@
 import type { Division, Language, Result, RuleSet } from '../model';
-import { censusTotals, fail, ok } from '../model';
+import { fail, ok } from '../model';
 import { diffDivisions } from '../diff/diff-divisions';
 import { formatDiffHtml } from '../diff/format-diff-html';
-import type { FilingManifest, PackageCounts } from '../formats/filing-package';
-import { DIVISION_PATH, writeFilingPackage } from '../formats/filing-package';
+import type { FilingManifest } from '../formats/filing-package';
+import {
+  DIVISION_PATH,
+  divisionCounts,
+  divisionTownship,
+  writeFilingPackage,
+} from '../formats/filing-package';
 import { stringifyDivision } from '../formats/geojson';
 import { validateDivision } from '../validate/validate-division';
 import type { ValidationReport } from '../validate/validation-report';
@@ -59,30 +64,6 @@ export interface FilingPackageOptions {
   readonly divisionText?: string;
   /** A native raw DEFLATE for the zip (the command line's zlib, CliHost); without it, fflate's. */
   readonly deflateRaw?: DeflateRaw;
-}
-
-/** Entity counts and census totals of a division. */
-export function packageCounts(division: Division): PackageCounts {
-  const { households, population } = censusTotals(division.census);
-  return {
-    communities: division.community.size,
-    grids: division.grid.size,
-    microgrids: division.microgrid.size,
-    censusPoints: division.census.size,
-    households,
-    population,
-  };
-}
-
-/**
- * The township a division belongs to: its township feature, else the 9-digit prefix of its communities'
- * codes + `000` with the division's name, else empty.
- */
-export function townshipOf(division: Division): FilingManifest['township'] {
-  const township = [...division.township.values()][0];
-  if (township) return { code: township.code, name: township.name };
-  const community = [...division.community.values()][0];
-  return { code: community ? `${community.code.slice(0, 9)}000` : '', name: division.meta.name };
 }
 
 /**
@@ -141,11 +122,11 @@ export async function buildFilingPackage(
   return ok(
     writeFilingPackage({
       manifest: {
-        township: townshipOf(division),
+        township: divisionTownship(division),
         version: options.version,
         createdAt: options.createdAt,
         ruleSet: options.ruleSet.id,
-        counts: packageCounts(division),
+        counts: divisionCounts(division),
         ...(base ? { baseSha256: base.sha256 } : {}),
         ...(options.note !== undefined ? { note: options.note } : {}),
       },

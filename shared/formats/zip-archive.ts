@@ -2,7 +2,7 @@ import { zipSync } from 'fflate';
 import type { Problem, Result } from '../model';
 import { fail, ok, text } from '../model';
 import { decodeText, isValidUtf8 } from './text-encoding';
-import type { InflateRaw } from './zip-entries';
+import type { InflateRaw, ZipEntryHeader } from './zip-entries';
 import { inflateZipEntry, readZipDirectory } from './zip-entries';
 import type { DeflateRaw } from './zip-write';
 import { writeZipWith } from './zip-write';
@@ -42,10 +42,15 @@ export function tooLargeProblem(name: string, byteLength: number): Problem {
  * used, which on Chinese Windows is GBK. fflate decodes flagless names as Latin-1; recover the bytes and
  * decode them properly.
  */
-function entryName(raw: string): string {
+function decodedName(raw: string): string {
   if (!/[\u0080-\u00ff]/.test(raw) || [...raw].some((c) => c.charCodeAt(0) > 0xff)) return raw;
   const bytes = Uint8Array.from(raw, (c) => c.charCodeAt(0));
   return isValidUtf8(bytes) ? decodeText(bytes, 'utf-8') : decodeText(bytes, 'gbk');
+}
+
+/** An entry's name: as stored when flagged UTF-8, else its bytes decoded as above. */
+export function entryName(entry: Pick<ZipEntryHeader, 'rawName' | 'utf8Name'>): string {
+  return entry.utf8Name ? entry.rawName : decodedName(entry.rawName);
 }
 
 /** True for names that would leave the folder they are unpacked into (zip-slip), or are absolute. */
@@ -84,7 +89,7 @@ export function readZip(
   if (!directory.ok) return directory;
   const named = directory.value.map((entry) => ({
     entry,
-    name: entry.utf8Name ? entry.rawName : entryName(entry.rawName),
+    name: entryName(entry),
   }));
   const unsafe = named.filter(({ name }) => isUnsafeEntryName(name)).map(({ name }) => name);
   if (unsafe.length > 0) {

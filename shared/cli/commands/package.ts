@@ -86,8 +86,10 @@ async function runPackage(
   if (!paths.ok) return usage(paths.problems[0]!.message, lang);
   const { file, out } = paths.value;
   const versionText = optionValue(options, '--version');
-  const givenVersion = versionText === undefined ? undefined : Number(versionText);
-  if (givenVersion !== undefined && !(Number.isInteger(givenVersion) && givenVersion >= 1)) {
+  // Digits only: Number() also reads 0x10, 1e3 and 9007199254740993 (rounded), none of them a version.
+  const givenVersion =
+    versionText === undefined ? undefined : /^\d{1,15}$/.test(versionText) ? Number(versionText) : NaN;
+  if (givenVersion !== undefined && !(Number.isSafeInteger(givenVersion) && givenVersion >= 1)) {
     return usage(
       text(
         `--version 须为正整数，收到 ${versionText}。`,

@@ -170,9 +170,11 @@ describe('gridplan package', () => {
     const manifest = JSON.parse(strFromU8(unzipSync(all.get('p.zip')!)['manifest.json']!)) as FilingManifest;
     expect(manifest.version).toBe(7);
     expect(manifest.baseSha256).toBe(sha(all.get('old.geojson')!));
-    expect(
-      (await packageRun.run(['new.geojson', '--out', 'q.zip', '--version', '0'], host, 'zh')).exitCode,
-    ).toBe(2);
+    // Not a version: 0, and what Number() reads but nobody means (hex, exponent, past 2^53).
+    for (const version of ['0', '0x10', '1e3', '9007199254740993', '-1', '1.5'])
+      expect(
+        (await packageRun.run(['new.geojson', '--out', 'q.zip', '--version', version], host, 'zh')).exitCode,
+      ).toBe(2);
     expect((await packageRun.run(['new.geojson'], host, 'zh')).exitCode).toBe(2);
     expect(all.has('q.zip')).toBe(false);
   });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { strToU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { packageCounts } from '../../../shared/cli/build-filing-package';
+import { divisionCounts } from '../../../shared/formats/filing-package';
 import { packageCommand } from '../../../shared/cli/commands/package';
 import type { CliHost } from '../../../shared/cli/cli-host';
 import { readFilingPackage, writeFilingPackage } from '../../../shared/formats/filing-package';
@@ -56,7 +56,7 @@ describe('filing packages zipped with the host DEFLATE', () => {
         version: 1,
         createdAt: CLOCK().toISOString(),
         ruleSet: 'zigong',
-        counts: packageCounts(demoDivision()),
+        counts: divisionCounts(demoDivision()),
       },
       files: { 'division.geojson': stringifyDivision(demoDivision()), 'report.json': '{}\n' },
     };
