@@ -963,6 +963,17 @@ export function collectionRefusal(data: unknown): Result<Division> | undefined {
       'not-feature-collection',
     );
   }
+  // Unknown members are kept and written back: one nested deeper than properties may be would overflow
+  // the stack of the writers (export, package) later; refused here, as such properties are.
+  for (const [key, member] of Object.entries(data)) {
+    if (key === 'features' || !nestsDeeperThan(member, MAX_PROPERTY_DEPTH)) continue;
+    const name = JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key);
+    return refuse(
+      `顶层成员 ${name} 嵌套超过 ${MAX_PROPERTY_DEPTH} 层，文件有害或已损坏，未读取。`,
+      `The top-level member ${name} nests more than ${MAX_PROPERTY_DEPTH} levels deep; the file is hostile or damaged and was not read.`,
+      'too-deep',
+    );
+  }
   const migrated = migrateProfile({ ...data, features: data.features as unknown[] });
   if (!migrated.ok) return migrated;
   if ('crs' in data && isObject(data.crs)) {

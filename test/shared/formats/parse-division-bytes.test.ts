@@ -132,6 +132,9 @@ describe('parseDivisionBytes', () => {
       `{"type":"FeatureCollection","features":[\n${census('"households":1,"population":2', '[01,2]')}\n]}`,
       `{"type":"FeatureCollection","features":[\n${census('"households":1,"population":2', '[1.,2]')}\n]}`,
       `{"type":"FeatureCollection","features":[\n${census('"households":1,"population":2')},\n{"type":"Feature","properties":{"layer":"road"},"geometry":null}\n]}`,
+      // A top-level member nested deeper than properties may be (the writers would overflow the stack).
+      `{"type":"FeatureCollection","x":${'['.repeat(10_000)}${']'.repeat(10_000)},"features":[]}`,
+      `{"type":"FeatureCollection","x":${'['.repeat(64)}${']'.repeat(64)},"features":[]}`,
       // Counts JSON.parse reads as Infinity, and more fraction digits than 10^22 divides exactly.
       `{"type":"FeatureCollection","features":[\n${census('"households":1e999,"population":2')}\n]}`,
       `{"type":"FeatureCollection","features":[\n${census('"households":1,"population":1e400')}\n]}`,
