@@ -34,7 +34,7 @@ import {
   STAFF_ROLES,
   text,
 } from '../model';
-import { MAX_PROPERTY_DEPTH, nestsDeeperThan } from './json-depth';
+import { holdsInfinity, MAX_PROPERTY_DEPTH, nestsDeeperThan } from './json-depth';
 import { featureLineNumbers, jsonErrorOffset, lineAndColumn } from './json-locations';
 import { GRIDPLAN_PROFILE_VERSION, migrateProfile, PROFILE_MEMBER } from './geojson-profile';
 import { gaussKrugerZone } from './coordinate-systems';
@@ -651,6 +651,16 @@ function featureToEntity(feature: unknown, at: Located, id: string, problems: Pr
     );
     return undefined;
   }
+  if (holdsInfinity(properties)) {
+    problems.push(
+      featureProblem(
+        at,
+        'properties 中有超出范围的数值（如 1e999），写回时会变成 null，未读取',
+        'its properties hold a number out of range (such as 1e999), which would be written back as null; not read',
+      ),
+    );
+    return undefined;
+  }
   const layer = pick(LAYERS, properties.layer);
   if (!layer) {
     problems.push(
@@ -966,8 +976,16 @@ export function collectionRefusal(data: unknown): Result<Division> | undefined {
   // Unknown members are kept and written back: one nested deeper than properties may be would overflow
   // the stack of the writers (export, package) later; refused here, as such properties are.
   for (const [key, member] of Object.entries(data)) {
-    if (key === 'features' || !nestsDeeperThan(member, MAX_PROPERTY_DEPTH)) continue;
+    if (key === 'features') continue;
     const name = JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key);
+    if (holdsInfinity(member)) {
+      return refuse(
+        `顶层成员 ${name} 中有超出范围的数值（如 1e999），写回时会变成 null，未读取。`,
+        `The top-level member ${name} holds a number out of range (such as 1e999), which would be written back as null; not read.`,
+        'out-of-range',
+      );
+    }
+    if (!nestsDeeperThan(member, MAX_PROPERTY_DEPTH)) continue;
     return refuse(
       `顶层成员 ${name} 嵌套超过 ${MAX_PROPERTY_DEPTH} 层，文件有害或已损坏，未读取。`,
       `The top-level member ${name} nests more than ${MAX_PROPERTY_DEPTH} levels deep; the file is hostile or damaged and was not read.`,

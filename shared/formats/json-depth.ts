@@ -19,3 +19,20 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
   }
   return false;
 }
+
+/**
+ * True when a parsed JSON value holds a number JSON.parse read as ±Infinity (1e999): kept as it came,
+ * it would be written back as null. Iterative, like {@link nestsDeeperThan}.
+ */
+export function holdsInfinity(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (typeof current === 'number') {
+      if (!Number.isFinite(current)) return true;
+    } else if (typeof current === 'object' && current !== null) {
+      for (const child of Array.isArray(current) ? current : Object.values(current)) stack.push(child);
+    }
+  }
+  return false;
+}

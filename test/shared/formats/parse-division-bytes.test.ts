@@ -144,6 +144,19 @@ describe('parseDivisionBytes', () => {
     for (const file of files) expectSame(file);
   });
 
+  it('refuses numbers JSON.parse reads as Infinity in properties or members, which would come back null', () => {
+    const files = [
+      `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"layer":"township","code":"510302001000","name":"镇","budget":1e999},"geometry":null}]}`,
+      `{"type":"FeatureCollection","x":{"y":[-1e999]},"features":[]}`,
+    ];
+    for (const file of files) {
+      const read = parseDivisionBytes(encoder.encode(file));
+      expect(read.ok).toBe(false);
+      if (!read.ok) expect(read.problems[0]!.message.en).toContain('1e999');
+      expectSame(file);
+    }
+  });
+
   it('keeps what the fast path must not guess: pretty printing, BOM, exponents, extra members, clashes', () => {
     const point = (id: string, extra = '') =>
       `{"type":"Feature","id":"${id}","properties":{"layer":"census","households":2,"population":5${extra}},"geometry":{"type":"Point","coordinates":[1.5e2,-0.25]}}`;
