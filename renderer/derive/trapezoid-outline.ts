@@ -1,14 +1,8 @@
 import type { Position } from 'geojson';
+import type { SlabInterval } from '../../shared/validate/sweep-coverage';
 
 /** A piece of a sweep: the part of a slab between two edges (see shared/validate/sweep-coverage). */
-export interface Trapezoid {
-  readonly y0: number;
-  readonly y1: number;
-  readonly left0: number;
-  readonly right0: number;
-  readonly left1: number;
-  readonly right1: number;
-}
+export type Trapezoid = Omit<SlabInterval, 'areaM2'>;
 
 type Span = readonly [number, number];
 

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import type { MultiLineString, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { parseDivisionGeoJson } from '../../../shared/formats/geojson';
-import type { Community, Grid } from '../../../shared/model';
+import type { Grid } from '../../../shared/model';
 import { builtinRuleSet, divisionOf } from '../../../shared/model';
 import { validateDivision, Validator } from '../../../shared/validate';
 import { polygonAreaM2 } from '../../../shared/geometry/ellipsoid-area';
 import { problemShapes } from '../../../renderer/derive/problem-shapes';
+import { community, grid, rect } from '../../shared/validate/entities';
 
 const total = (shapes: ReturnType<typeof problemShapes>, kind: string): number =>
   shapes.features
@@ -58,53 +59,24 @@ describe('problemShapes', () => {
   });
 
   it('outlines the part of a grid outside its community, without the lines between the slabs of the sweep', () => {
-    const rectangle = (x0: number, x1: number, y0: number, y1: number): Polygon => ({
+    const village = community('510302003001', rect(104.74, 29.35, 104.75, 29.36), '一村');
+    // A grid reaching 0.002° east of its community, with a notch so that the sweep cuts it into slabs.
+    const reaching = grid('510302003001001', village.code, {
       type: 'Polygon',
       coordinates: [
         [
-          [x0, y0],
-          [x1, y0],
-          [x1, y1],
-          [x0, y1],
-          [x0, y0],
+          [104.745, 29.352],
+          [104.752, 29.352],
+          [104.752, 29.355],
+          [104.751, 29.356],
+          [104.752, 29.357],
+          [104.752, 29.358],
+          [104.745, 29.358],
+          [104.745, 29.352],
         ],
       ],
     });
-    const community: Community = {
-      layer: 'community',
-      id: 'c',
-      code: '510302003001',
-      name: '一村',
-      kind: 'urban',
-      extra: {},
-      geometry: rectangle(104.74, 104.75, 29.35, 29.36),
-    };
-    // A grid reaching 0.002° east of its community, with a notch so that the sweep cuts it into slabs.
-    const grid: Grid = {
-      layer: 'grid',
-      id: 'g',
-      code: '510302003001001',
-      name: '一',
-      parentCode: '510302003001',
-      gridType: 'urban',
-      extra: {},
-      geometry: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [104.745, 29.352],
-            [104.752, 29.352],
-            [104.752, 29.355],
-            [104.751, 29.356],
-            [104.752, 29.357],
-            [104.752, 29.358],
-            [104.745, 29.358],
-            [104.745, 29.352],
-          ],
-        ],
-      },
-    };
-    const division = divisionOf({}, [community, grid]);
+    const division = divisionOf({}, [village, reaching]);
     const issues = new Validator(division, builtinRuleSet('zigong')!).issues();
     expect(issues.some((issue) => issue.rule === 'outside-parent')).toBe(true);
     const shapes = problemShapes(division, issues);
