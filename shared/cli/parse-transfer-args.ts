@@ -154,9 +154,12 @@ export function parseTransferArgs(
       );
     }
     const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
-    if (value === undefined || value === '')
+    // `--field --lang en`: the next option is not this one's value.
+    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--')))
       return error(`选项 ${name} 需要一个值。`, `Option ${name} needs a value.`);
     if (name === '--field') fields.push(value);
+    else if (options.has(name) && name !== '--lang')
+      return error(`选项 ${name} 只能给一次。`, `Option ${name} may be given only once.`);
     else options.set(name, value);
   }
   const [command, path, ...rest] = positional;

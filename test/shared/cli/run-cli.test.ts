@@ -68,6 +68,34 @@ describe('parseCliArgs', () => {
   });
 });
 
+describe('options given twice or without their value', () => {
+  it('refuses an option given twice instead of taking the last, and an option as the value of another', () => {
+    const said = (args: string[]) => {
+      const parsed = parseCliArgs([...args, '--lang', 'en']);
+      return parsed.command === 'usage-error' ? parsed.message.en : parsed.command;
+    };
+    // The audit's case: --to csv after --to geojson wrote CSV into the .geojson.
+    expect(said(['export', 'a.geojson', '--to', 'geojson', '--out', 'x.geojson', '--to', 'csv'])).toBe(
+      'Option --to may be given only once.',
+    );
+    expect(said(['validate', 'a.geojson', '--out', 'a', '--out', 'b'])).toBe(
+      'Option --out may be given only once.',
+    );
+    expect(said(['stats', 'a.geojson', '--format', 'json', '--format', 'text'])).toBe(
+      'Option --format may be given only once.',
+    );
+    expect(said(['stats', 'a.geojson', '--encoding', '--format', 'json'])).toBe(
+      'Option --encoding needs a value.',
+    );
+    expect(said(['import', 'a.csv', '--as', 'census', '--field', '--out', 'x.geojson'])).toBe(
+      'Option --field needs a value.',
+    );
+    // A value written with = may start with dashes; --lang may come twice (it is read first anyway).
+    expect(said(['validate', '--out=--odd-name', 'a.geojson'])).toBe('validate');
+    expect(said(['validate', 'a.geojson', '--lang', 'zh'])).toBe('validate');
+  });
+});
+
 describe('runCli', () => {
   it('exits 0 for a clean division and 1 when errors are found', async () => {
     expect((await runCli(['validate', 'clean/in.geojson'], host())).exitCode).toBe(0);
