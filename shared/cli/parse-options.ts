@@ -62,8 +62,16 @@ export function parseOptions(
       continue;
     }
     const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
-    if (value === undefined || value === '') {
+    // `--out --lang en`: the next option is not this one's value.
+    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) {
       return fail(usageProblem(text(`选项 ${name} 需要一个值。`, `Option ${name} needs a value.`)));
+    }
+    if (name === '--lang' && value !== 'zh' && value !== 'en') {
+      return fail(
+        usageProblem(
+          text(`--lang 只能是 zh 或 en，而不是 ${value}。`, `--lang must be zh or en, not ${value}.`),
+        ),
+      );
     }
     const list = values.get(name) ?? [];
     if (kind === 'value' && list.length > 0 && name !== '--lang') {

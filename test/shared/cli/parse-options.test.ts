@@ -28,6 +28,11 @@ describe('parseOptions', () => {
     expect(problem('--out')).toBe('Option --out needs a value.');
     expect(problem('--out', 'a', '--out', 'b')).toBe('Option --out may be given only once.');
     expect(problem('--force=yes')).toBe('Option --force takes no value.');
+    // The next option is not a value; a language is zh or en.
+    expect(problem('--out', '--lang', 'en')).toBe('Option --out needs a value.');
+    expect(problem('--out=--odd', 'in.geojson')).toBe('accepted');
+    expect(problem('--lang', 'fr')).toBe('--lang must be zh or en, not fr.');
+    expect(problem('--lang=en')).toBe('accepted');
   });
 });
 
