@@ -1,5 +1,5 @@
 import type { Stats } from 'node:fs';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { Result } from '../shared/model';
 import { fail, ok, text } from '../shared/model';
 
@@ -81,7 +81,10 @@ export function readWhole(path: string): Result<Uint8Array> {
     const stat = noteRead(fd);
     if (stat.isFile()) {
       if (stat.size > MAX_WHOLE_READ_BYTES) return tooLarge(stat.size);
-      return readToEnd(fd);
+      // Read into one buffer of the file's size, not in chunks joined afterwards (a copy of up to 200 MB).
+      const buffer = readFileSync(fd);
+      if (buffer.byteLength > MAX_WHOLE_READ_BYTES) return tooLarge(buffer.byteLength);
+      return ok(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
     }
     const read = readToEnd(fd);
     if (read.ok) streamed.set(path, read.value);
