@@ -22,6 +22,8 @@ export interface GeometryDefect {
   readonly kind: GeometryDefectKind;
   readonly severity: Severity;
   readonly count: number;
+  /** True when counting stopped at {@link MAX_INTERSECTIONS}: there are at least `count`. */
+  readonly atLeast?: true;
   readonly at: readonly [number, number];
 }
 
@@ -39,8 +41,11 @@ interface Ring {
   readonly hole: boolean;
 }
 
-/** Stops listing intersections of one polygon after this many: the first ones locate the problem. */
-const MAX_INTERSECTIONS = 100;
+/**
+ * Stops counting intersections of one polygon at this many: the first ones locate the problem, and a
+ * count this high means "at least" (see {@link isTangled}).
+ */
+export const MAX_INTERSECTIONS = 100;
 
 function isFinitePosition(position: unknown): position is [number, number] {
   return (
@@ -61,6 +66,8 @@ function partsOf(geometry: AreaGeometry): unknown[][] {
 
 class Defects {
   private readonly found = new Map<GeometryDefectKind, { count: number; at: Point; severity: Severity }>();
+  /** Kinds whose counting stopped early. */
+  private readonly cut = new Set<GeometryDefectKind>();
 
   add(kind: GeometryDefectKind, at: Point, severity: Severity = 'error'): void {
     const existing = this.found.get(kind);
@@ -68,10 +75,19 @@ class Defects {
     else this.found.set(kind, { count: 1, at, severity });
   }
 
+  /** Marks the counts of these kinds as lower bounds. */
+  stopCounting(kinds: readonly GeometryDefectKind[]): void {
+    for (const kind of kinds) if (this.found.has(kind)) this.cut.add(kind);
+  }
+
   list(): GeometryDefect[] {
     return GEOMETRY_DEFECTS.flatMap((kind) => {
       const defect = this.found.get(kind);
-      return defect ? [{ kind, severity: defect.severity, count: defect.count, at: defect.at }] : [];
+      if (!defect) return [];
+      const { severity, count, at } = defect;
+      return [
+        this.cut.has(kind) ? { kind, severity, count, atLeast: true, at } : { kind, severity, count, at },
+      ];
     });
   }
 }
@@ -156,7 +172,11 @@ function findIntersections(rings: readonly Ring[], defects: Defects): void {
   let found = 0;
   for (let i = 0; i < segments.length && found < MAX_INTERSECTIONS; i++) {
     const a = segments[i]!;
-    for (let j = i + 1; j < segments.length && segments[j]!.minX <= a.maxX; j++) {
+    for (
+      let j = i + 1;
+      j < segments.length && segments[j]!.minX <= a.maxX && found < MAX_INTERSECTIONS;
+      j++
+    ) {
       const b = segments[j]!;
       if (b.maxY < a.minY || b.minY > a.maxY) continue;
       if (a.ring === b.ring) {
@@ -190,6 +210,7 @@ function findIntersections(rings: readonly Ring[], defects: Defects): void {
       }
     }
   }
+  if (found >= MAX_INTERSECTIONS) defects.stopCounting(['self-intersection', 'ring-crossing']);
 }
 
 /**
@@ -270,4 +291,15 @@ export function checkGeometry(geometry: AreaGeometry, options: CheckGeometryOpti
 /** Number of parts of a geometry with at least one ring (a Polygon has one). */
 export function partCount(geometry: AreaGeometry): number {
   return partsOf(geometry).filter((part) => part.length > 0).length;
+}
+
+/**
+ * True when a geometry's rings cross themselves or each other at least {@link MAX_INTERSECTIONS} times
+ * (counting stopped there):
+ * a tangle (a star drawn in one ring, a digitising accident) that coverage checks cannot measure in
+ * bounded time, since every crossing splits their sweep. Validation reports its coverage as too
+ * complex to check instead.
+ */
+export function isTangled(defects: readonly GeometryDefect[]): boolean {
+  return defects.some((defect) => defect.atLeast === true);
 }

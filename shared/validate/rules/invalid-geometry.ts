@@ -13,7 +13,12 @@ export const INVALID_GEOMETRY: Rule = {
   severity: 'error',
 };
 
-const DEFECT_TEXT: Readonly<Record<GeometryDefectKind, (count: number) => LocalText>> = {
+/** How many places cross (counting stops at `MAX_INTERSECTIONS`: then at least that many). */
+function places(n: number, atLeast: boolean): LocalText {
+  return atLeast ? text(`至少 ${n} 处`, `at least ${n} places`) : text(`${n} 处`, `${n} place(s)`);
+}
+
+const DEFECT_TEXT: Readonly<Record<GeometryDefectKind, (count: number, atLeast: boolean) => LocalText>> = {
   empty: () => text('没有可用的几何图形', 'has no usable geometry'),
   'bad-coordinate': (n) =>
     text(
@@ -28,20 +33,23 @@ const DEFECT_TEXT: Readonly<Record<GeometryDefectKind, (count: number) => LocalT
   'short-ring': (n) =>
     text(`有 ${n} 个环少于 3 个不同顶点`, `has ${n} ring(s) with fewer than 3 distinct vertices`),
   'duplicate-vertex': (n) => text(`有 ${n} 处连续重复的顶点`, `has ${n} repeated consecutive vertice(s)`),
-  'self-intersection': (n) =>
+  'self-intersection': (n, atLeast) =>
     text(
-      `边界自相交（${n} 处，如“8”字形或回折）`,
-      `boundary crosses itself (${n} place(s), e.g. a bow-tie or a spike)`,
+      `边界自相交（${places(n, atLeast).zh}，如“8”字形或回折）`,
+      `boundary crosses itself (${places(n, atLeast).en}, e.g. a bow-tie or a spike)`,
     ),
-  'ring-crossing': (n) =>
-    text(`内外环或各部分相互交叉（${n} 处）`, `rings or parts cross each other (${n} place(s))`),
+  'ring-crossing': (n, atLeast) =>
+    text(
+      `内外环或各部分相互交叉（${places(n, atLeast).zh}）`,
+      `rings or parts cross each other (${places(n, atLeast).en})`,
+    ),
   'hole-outside': (n) => text(`有 ${n} 个洞（内环）不在外环之内`, `has ${n} hole(s) outside the outer ring`),
   hole: (n) =>
     text(`有 ${n} 个洞（内环），此图层不允许有洞`, `has ${n} hole(s), which this layer does not allow`),
 };
 
 export function invalidGeometryMessage(label: LocalText, defect: GeometryDefect): LocalText {
-  const what = DEFECT_TEXT[defect.kind](defect.count);
+  const what = DEFECT_TEXT[defect.kind](defect.count, defect.atLeast === true);
   return text(`${label.zh}${what.zh}`, `${capitalise(label.en)} ${what.en}`);
 }
 
