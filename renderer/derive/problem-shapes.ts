@@ -5,6 +5,7 @@ import type { PreparedPolygon } from '../../shared/geometry/prepared-polygon';
 import { preparePolygon } from '../../shared/geometry/prepared-polygon';
 import type { SlabInterval } from '../../shared/validate/sweep-coverage';
 import { sweepCoverage } from '../../shared/validate/sweep-coverage';
+import { SweepTooComplex } from '../../shared/validate/sweep-too-complex';
 import type { Trapezoid } from './trapezoid-outline';
 import { trapezoidOutline } from './trapezoid-outline';
 
@@ -67,19 +68,19 @@ export function problemShapes(division: Division, issues: readonly ValidationIss
   };
   const gapsDone = new Set<AreaEntity>();
 
-  for (const issue of issues) {
-    if (issue.layer === 'census') continue;
+  const draw = (issue: ValidationIssue): void => {
+    if (issue.layer === 'census') return;
     if (issue.rule === 'overlap' && issue.ids.length === 2) {
       const areas = division[issue.layer] as ReadonlyMap<string, AreaEntity>;
       const a = areas.get(issue.ids[0]!);
       const b = areas.get(issue.ids[1]!);
-      if (!a || !b) continue;
+      if (!a || !b) return;
       sweepCoverage([prepare(a), prepare(b)], (interval) => push(interval, 'overlap'), { minInside: 2 });
     } else if (issue.rule === 'gap' && issue.ids.length === 1) {
       // A gap issue names the parent (township, community or grid); one sweep draws all its gaps.
       const parent = (division[issue.layer] as ReadonlyMap<string, AreaEntity>).get(issue.ids[0]!);
       const childLayer = CHILD_LAYER[issue.layer];
-      if (!parent || !childLayer || gapsDone.has(parent)) continue;
+      if (!parent || !childLayer || gapsDone.has(parent)) return;
       gapsDone.add(parent);
       const children = [...(division[childLayer] as ReadonlyMap<string, AreaEntity>).values()].filter(
         (child) => child.layer === 'community' || ('parentCode' in child && child.parentCode === parent.code),
@@ -91,7 +92,7 @@ export function problemShapes(division: Division, issues: readonly ValidationIss
       const parentLayer = issue.layer === 'township' ? undefined : PARENT_LAYER[issue.layer];
       const child = (division[issue.layer] as ReadonlyMap<string, AreaEntity>).get(issue.ids[0]!);
       const parent = parentLayer && byCode(parentLayer, issue.parentCode);
-      if (!child || !parent) continue;
+      if (!child || !parent) return;
       const pieces: Trapezoid[] = [];
       sweepCoverage([prepare(parent), prepare(child)], (interval, inside) => {
         if (!inside[0] && inside[1]) {
@@ -108,6 +109,17 @@ export function problemShapes(division: Division, issues: readonly ValidationIss
           geometry: { type: 'MultiLineString', coordinates: trapezoidOutline(pieces) },
         });
       }
+    }
+  };
+
+  for (const issue of issues) {
+    const before = features.length;
+    try {
+      draw(issue);
+    } catch (error) {
+      if (!(error instanceof SweepTooComplex)) throw error;
+      // Too complex to draw in bounded time: drop what was drawn of it (the issue list still has it).
+      features.length = before;
     }
   }
   return { type: 'FeatureCollection', features };

@@ -1,4 +1,5 @@
 import type { SlabInterval } from './sweep-coverage';
+import { MAX_PIECE_INTERVALS, MAX_PIECE_PARTS, SweepTooComplex } from './sweep-too-complex';
 
 /** A connected piece of a coverage class (a gap, an overlap, a part outside a parent). */
 export interface Piece {
@@ -33,19 +34,39 @@ interface Open {
   readonly part: number;
 }
 
+/** The intervals of one class in one slab, left to right, and how far the slab above has read them. */
+interface SlabRow {
+  readonly opens: Open[];
+  /** Opens before this one end left of every interval still to come above: none can join them. */
+  cursor: number;
+}
+
 /**
  * Joins the trapezoids a {@link sweepCoverage} emits, class by class, into connected pieces: a trapezoid
  * joins those of the slab below whose top shares a stretch of positive length with its bottom, and its
  * neighbour in the same slab when they share a side. Pieces touching only at a point stay apart.
+ * Intervals of a class come left to right in a slab, so each slab is joined to the one below in one
+ * walk over both (a tangle of thousands of stretches per slab stays linear). An interval that joins a
+ * piece adds to it and keeps no record of its own, so memory grows with the pieces started, not the
+ * intervals. Past `maxParts` pieces started or `maxIntervals` intervals added it throws
+ * {@link SweepTooComplex}.
  */
 export class PieceCollector {
   private readonly parts: Part[] = [];
-  private previous = new Map<number, Open[]>();
-  private current = new Map<number, Open[]>();
+  private previous = new Map<number, SlabRow>();
+  private current = new Map<number, SlabRow>();
   private slabTop = Number.NaN;
   /** Intervals added in the current and the previous slab: most slabs add none and cost nothing. */
   private addedHere = 0;
   private addedBelow = 0;
+
+  /** Intervals added so far. */
+  private intervals = 0;
+
+  constructor(
+    private readonly maxParts: number = MAX_PIECE_PARTS,
+    private readonly maxIntervals: number = MAX_PIECE_INTERVALS,
+  ) {}
 
   /** Starts a slab: the intervals of the slab just finished are those new intervals may join. */
   startSlab(y0: number, y1: number): void {
@@ -57,53 +78,87 @@ export class PieceCollector {
     const recycled = this.previous;
     this.previous = this.current;
     this.current = recycled;
-    for (const list of this.current.values()) list.length = 0;
-    if (!contiguous) for (const list of this.previous.values()) list.length = 0;
+    for (const row of this.current.values()) emptied(row);
+    if (!contiguous) for (const row of this.previous.values()) emptied(row);
     this.addedBelow = contiguous ? this.addedHere : 0;
     this.addedHere = 0;
   }
 
   /** Adds an interval of class `classId` (any integer the caller chooses) to the current slab. */
   add(classId: number, interval: SlabInterval): void {
-    const id = this.parts.length;
+    if (++this.intervals > this.maxIntervals) throw new SweepTooComplex('intervals');
     this.addedHere++;
-    this.parts.push({
-      parent: id,
-      classId,
-      areaM2: interval.areaM2,
-      bestArea: interval.areaM2,
-      atX: (interval.left0 + interval.right0 + interval.left1 + interval.right1) / 4,
-      atY: (interval.y0 + interval.y1) / 2,
-      minX: Math.min(interval.left0, interval.left1),
-      maxX: Math.max(interval.right0, interval.right1),
-      minY: interval.y0,
-      maxY: interval.y1,
-    });
+    let row = this.current.get(classId);
+    if (!row) {
+      row = { opens: [], cursor: 0 };
+      this.current.set(classId, row);
+    }
+    const here = row.opens;
+    const last = here[here.length - 1];
+    // The piece the interval joins (a part that is its root), -1 while it joins none.
+    let part = -1;
     const below = this.previous.get(classId);
     if (below) {
-      for (const open of below) {
-        // Tops of the slab below and bottoms of this one lie on the same latitude: compare x ranges.
+      const opens = below.opens;
+      // A slab too thin to split at a crossing may hold stretches out of order: read it from the start.
+      if (last && interval.left0 < last.left0) below.cursor = 0;
+      // Tops of the slab below and bottoms of this one lie on the same latitude: compare x ranges.
+      while (below.cursor < opens.length && opens[below.cursor]!.right1 <= interval.left0) below.cursor++;
+      for (let i = below.cursor; i < opens.length && opens[i]!.left1 < interval.right0; i++) {
+        const open = opens[i]!;
         if (Math.min(open.right1, interval.right0) - Math.max(open.left1, interval.left0) > 0) {
-          this.union(open.part, id);
+          part = part < 0 ? this.find(open.part) : this.union(part, open.part);
         }
       }
     }
-    let here = this.current.get(classId);
-    if (!here) {
-      here = [];
-      this.current.set(classId, here);
-    }
-    const last = here[here.length - 1];
     // Two stretches of one class side by side are split by an edge that does not change the class
     // (another polygon's edge): they are one piece.
-    if (last && last.right0 === interval.left0 && last.right1 === interval.left1) this.union(last.part, id);
+    if (last && last.right0 === interval.left0 && last.right1 === interval.left1)
+      part = part < 0 ? this.find(last.part) : this.union(part, last.part);
+    if (part < 0) part = this.newPart(classId);
+    this.absorb(part, interval);
     here.push({
       left0: interval.left0,
       right0: interval.right0,
       left1: interval.left1,
       right1: interval.right1,
-      part: id,
+      part,
     });
+  }
+
+  /** A part of no area yet: an interval that starts a piece. */
+  private newPart(classId: number): number {
+    const id = this.parts.length;
+    if (id >= this.maxParts) throw new SweepTooComplex('pieces');
+    this.parts.push({
+      parent: id,
+      classId,
+      areaM2: 0,
+      bestArea: -Infinity,
+      atX: 0,
+      atY: 0,
+      minX: Infinity,
+      minY: Infinity,
+      maxX: -Infinity,
+      maxY: -Infinity,
+    });
+    return id;
+  }
+
+  /** Adds an interval's area and extent to a piece's root; its centre marks the piece if it is the largest. */
+  private absorb(root: number, interval: SlabInterval): void {
+    const p = this.parts[root]!;
+    const areaM2 = interval.areaM2;
+    p.areaM2 += areaM2;
+    if (areaM2 > p.bestArea) {
+      p.bestArea = areaM2;
+      p.atX = (interval.left0 + interval.right0 + interval.left1 + interval.right1) / 4;
+      p.atY = (interval.y0 + interval.y1) / 2;
+    }
+    p.minX = Math.min(p.minX, interval.left0, interval.left1);
+    p.maxX = Math.max(p.maxX, interval.right0, interval.right1);
+    p.minY = Math.min(p.minY, interval.y0);
+    p.maxY = Math.max(p.maxY, interval.y1);
   }
 
   private find(i: number): number {
@@ -116,10 +171,11 @@ export class PieceCollector {
     return i;
   }
 
-  private union(a: number, b: number): void {
+  /** Joins the pieces of parts a and b; returns the root of the joined piece. */
+  private union(a: number, b: number): number {
     const ra = this.find(a);
     const rb = this.find(b);
-    if (ra === rb) return;
+    if (ra === rb) return ra;
     const A = this.parts[ra]!;
     const B = this.parts[rb]!;
     B.parent = ra;
@@ -133,6 +189,7 @@ export class PieceCollector {
     A.minY = Math.min(A.minY, B.minY);
     A.maxX = Math.max(A.maxX, B.maxX);
     A.maxY = Math.max(A.maxY, B.maxY);
+    return ra;
   }
 
   /** The connected pieces of each class, largest first. */
@@ -163,4 +220,9 @@ export class PieceCollector {
   pieces(classId: number): Piece[] {
     return this.piecesByClass().get(classId) ?? [];
   }
+}
+
+function emptied(row: SlabRow): void {
+  row.opens.length = 0;
+  row.cursor = 0;
 }

@@ -1,5 +1,6 @@
 import { areaDensityM2PerDeg2 } from '../geometry/ellipsoid-area';
 import type { PreparedPolygon } from '../geometry/prepared-polygon';
+import { MAX_SWEEP_STEPS, SweepTooComplex } from './sweep-too-complex';
 
 /**
  * One stretch of a horizontal slab between two consecutive edges: a trapezoid with horizontal top and
@@ -201,7 +202,51 @@ function sortByValue(indexes: Uint32Array, values: Float64Array, tieBreak: Float
  * candidates a spatial index finds.
  *
  * Areas are ellipsoidal, by Simpson's rule on each trapezoid (exact to rounding at these sizes).
+ *
+ * Throws {@link SweepTooComplex} past `maxSteps`: boundaries that cross themselves thousands of times
+ * split the sweep at every crossing.
  */
+/**
+ * The edge steps a sweep of this polygon alone takes when no edges cross: for each edge, the slabs
+ * between consecutive vertex latitudes that it spans. A sweep with other polygons takes at least as
+ * many over the same latitudes, so a polygon above {@link MAX_SWEEP_STEPS} is too complex to sweep at
+ * all (a valid comb of 10,000 teeth of different lengths: 100 million). A usual grid takes a few times
+ * its vertices. O(n log n), without sweeping.
+ */
+export function sweepSteps(polygon: PreparedPolygon): number {
+  const c = polygon.coords;
+  const n = c.length / 2;
+  const ys = new Float64Array(n);
+  for (let i = 0; i < n; i++) ys[i] = c[2 * i + 1]!;
+  ys.sort();
+  let distinct = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || ys[i] !== ys[distinct - 1]) ys[distinct++] = ys[i]!;
+  const levels = ys.subarray(0, distinct);
+  let steps = 0;
+  let start = 0;
+  for (const end of polygon.ringEnds) {
+    for (let i = start; i < end - 1; i++) {
+      const a = c[2 * i + 1]!;
+      const b = c[2 * i + 3]!;
+      if (a !== b) steps += Math.abs(levelOf(levels, b) - levelOf(levels, a));
+    }
+    start = end;
+  }
+  return steps;
+}
+
+/** Index of `y` in the sorted distinct `levels` (it is one of them). */
+function levelOf(levels: Float64Array, y: number): number {
+  let low = 0;
+  let high = levels.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (levels[mid]! < y) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** Options of {@link sweepCoverage}. */
 export interface SweepOptions {
   /** Called when a slab starts. */
@@ -213,6 +258,11 @@ export interface SweepOptions {
   readonly window?: { readonly minY: number; readonly maxY: number; readonly maxX?: number };
   /** Intervals covered by fewer polygons are not visited (default 1). */
   readonly minInside?: number;
+  /**
+   * Edge steps the sweep may take before it throws {@link SweepTooComplex} (default
+   * {@link MAX_SWEEP_STEPS}): its time stays bounded whatever the polygons.
+   */
+  readonly maxSteps?: number;
 }
 
 export function sweepCoverage(
@@ -259,6 +309,8 @@ export function sweepCoverage(
   }
 
   const interval = new Interval();
+  const maxSteps = options.maxSteps ?? MAX_SWEEP_STEPS;
+  let steps = 0;
   // x of each edge at the top of the last slab it was in: the next slab's bottom, not computed twice.
   for (let e = 0; e < n; e++) cacheY[e] = Number.NaN;
   // Active edges are kept in x order from slab to slab, so the insertion sort has little to do.
@@ -267,6 +319,8 @@ export function sweepCoverage(
   let openCount = 0;
 
   const slab = (ya: number, yb: number, depth: number): void => {
+    steps += k;
+    if (steps > maxSteps) throw new SweepTooComplex('steps');
     for (let i = 0; i < k; i++) {
       const e = active[i]!;
       const a = cacheY[e] === ya ? cacheX[e]! : xAt(e, ya);
@@ -331,27 +385,30 @@ export function sweepCoverage(
     openCount = insideCount;
   };
 
-  for (let s = 0; s + 1 < ys.length; s++) {
-    const ya = ys[s]!;
-    const yb = ys[s + 1]!;
-    if (ya === yb) continue;
-    // Drop edges that end at or below this slab (keeping x order), add those that start at or below it.
-    let kept = 0;
-    for (let i = 0; i < k; i++) {
-      const e = active[i]!;
-      if (edgeY1[e]! > ya) active[kept++] = e;
-    }
-    k = kept;
-    while (next < n && edgeY0[byStart[next]!]! <= ya) {
-      const e = byStart[next++]!;
-      if (edgeY1[e]! > ya) {
-        ensureActive(k + 1);
-        active[k++] = e;
+  try {
+    for (let s = 0; s + 1 < ys.length; s++) {
+      const ya = ys[s]!;
+      const yb = ys[s + 1]!;
+      if (ya === yb) continue;
+      // Drop edges that end at or below this slab (keeping x order), add those that start at or below it.
+      let kept = 0;
+      for (let i = 0; i < k; i++) {
+        const e = active[i]!;
+        if (edgeY1[e]! > ya) active[kept++] = e;
       }
+      k = kept;
+      while (next < n && edgeY0[byStart[next]!]! <= ya) {
+        const e = byStart[next++]!;
+        if (edgeY1[e]! > ya) {
+          ensureActive(k + 1);
+          active[k++] = e;
+        }
+      }
+      if (k < 2) continue;
+      slab(ya, yb, 0);
     }
-    if (k < 2) continue;
-    slab(ya, yb, 0);
+  } finally {
+    // Leave the shared flags clear for the next sweep, also when a limit stopped this one mid-slab.
+    inside.fill(0, 0, polygons.length);
   }
-  // Leave the shared flags clear for the next sweep.
-  for (let i = 0; i < openCount; i++) inside[insideList[i]!] = 0;
 }

@@ -8,6 +8,7 @@ export const RULES = [
   'overlap',
   'gap',
   'outside-parent',
+  'too-complex',
   'duplicate-code',
   'bad-code',
   'missing-parent',

@@ -16,7 +16,7 @@ import { BoxIndex } from '../geometry/box-index';
 import type { Box } from '../geometry/box-index';
 import { censusTable, rowsInBox } from '../geometry/census-table';
 import type { CensusTable } from '../geometry/census-table';
-import { checkGeometry, partCount } from '../geometry/check-geometry';
+import { checkGeometry, isTangled, partCount } from '../geometry/check-geometry';
 import {
   COMMUNITY_CODE_PATTERN,
   compileCodeTemplate,
@@ -41,6 +41,9 @@ import type { UnassignedGroup } from './rules/unassigned-point';
 import { locatePoint, PointLocation } from '../geometry/locate-point';
 import { overlapPieces } from './overlap-pieces';
 import { parentCoverage } from './parent-coverage';
+import { sweepSteps } from './sweep-coverage';
+import { MAX_SWEEP_STEPS, SweepTooComplex } from './sweep-too-complex';
+import { tooComplexCoverIssue, tooComplexPairIssue } from './rules/too-complex';
 import { preparePolygon } from '../geometry/prepared-polygon';
 import type { PreparedPolygon } from '../geometry/prepared-polygon';
 import { significantPieces } from './significant-pieces';
@@ -71,6 +74,11 @@ interface AreaRecord extends GeometryFacts {
   readonly entity: AreaEntity;
   readonly polygon: PreparedPolygon;
   readonly areaM2: number;
+  /**
+   * False for a boundary no coverage sweep can measure in bounded time: a tangle (see `isTangled`) or
+   * one whose own sweep would pass {@link MAX_SWEEP_STEPS}. Its coverage is reported as too complex.
+   */
+  readonly sweepable: boolean;
 }
 
 type CensusLayer = 'grid' | 'microgrid';
@@ -87,6 +95,23 @@ const PARENT_LAYER: Readonly<Record<ChildLayer, AreaLayer>> = {
   grid: 'community',
   microgrid: 'grid',
 };
+
+/** What {@link measured} returns for a coverage it could not measure. */
+const TOO_COMPLEX = Symbol('too complex');
+
+/**
+ * A coverage measure of some areas, or {@link TOO_COMPLEX} when one of them cannot be swept (not swept
+ * at all) or the sweep stopped at its bounded work.
+ */
+function measured<T>(measure: () => T, areas: readonly AreaRecord[]): T | typeof TOO_COMPLEX {
+  if (areas.some((area) => !area.sweepable)) return TOO_COMPLEX;
+  try {
+    return measure();
+  } catch (error) {
+    if (error instanceof SweepTooComplex) return TOO_COMPLEX;
+    throw error;
+  }
+}
 
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
 const RULE_ORDER = new Map<RuleName, number>(RULES.map((rule, i) => [rule, i]));
@@ -454,13 +479,15 @@ export class Validator {
   private addRecord(entity: AreaEntity): void {
     const polygon = preparePolygon(entity.geometry);
     const layer = entity.layer;
+    const defects = checkGeometry(entity.geometry, { holesAllowed: this.options.holesAllowed.has(layer) });
     const record: AreaRecord = {
       entity,
       polygon,
       areaM2: polygon.empty ? 0 : polygonAreaM2(entity.geometry),
-      defects: checkGeometry(entity.geometry, { holesAllowed: this.options.holesAllowed.has(layer) }),
+      defects,
       parts: partCount(entity.geometry),
       at: interiorPoint(polygon),
+      sweepable: !isTangled(defects) && sweepSteps(polygon) <= MAX_SWEEP_STEPS,
     };
     this.records[layer].set(entity.id, record);
     addTo(this.idsByCode[layer], entity.code, entity.id);
@@ -872,7 +899,12 @@ export class Validator {
     // Siblings' overlaps come from their parent's coverage sweep.
     const parent = this.coverParentOf(layer, ra.entity);
     if (parent !== undefined && parent === this.coverParentOf(layer, rb.entity)) return [];
-    const issue = this.overlapIssue(layer, ra, rb, overlapPieces(ra.polygon, rb.polygon));
+    const pieces = measured(() => overlapPieces(ra.polygon, rb.polygon), [ra, rb]);
+    if (pieces === TOO_COMPLEX) {
+      const [first, second] = compareByCode(ra.entity, rb.entity) <= 0 ? [ra, rb] : [rb, ra];
+      return [tooComplexPairIssue(layer, first.entity, second.entity, first.at)];
+    }
+    const issue = this.overlapIssue(layer, ra, rb, pieces);
     return issue ? [issue] : [];
   }
 
@@ -894,10 +926,15 @@ export class Validator {
     // A grid without micro-grids is not divided further: nothing to cover.
     if (layer === 'grid' && childIds.length === 0) return [];
     const children = childIds.map((id) => this.records[childLayer].get(id)!);
-    const coverage = parentCoverage(
-      parent.polygon,
-      children.map((child) => child.polygon),
+    const coverage = measured(
+      () =>
+        parentCoverage(
+          parent.polygon,
+          children.map((child) => child.polygon),
+        ),
+      [parent, ...children],
     );
+    if (coverage === TOO_COMPLEX) return [tooComplexCoverIssue(layer, parent.entity, childLayer, parent.at)];
     const issues: ValidationIssue[] = gapIssues(
       layer,
       parent.entity,

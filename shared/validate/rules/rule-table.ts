@@ -10,6 +10,7 @@ import { MULTIPART } from './multipart';
 import { OUTSIDE_PARENT } from './outside-parent';
 import { OVERLAP } from './overlap';
 import type { Rule } from './rule';
+import { TOO_COMPLEX } from './too-complex';
 import { UNASSIGNED_POINT } from './unassigned-point';
 
 /** Every rule by its interchange name (the order of the report is `RULES`). */
@@ -19,6 +20,7 @@ export const RULE_TABLE: Readonly<Record<RuleName, Rule>> = {
   overlap: OVERLAP,
   gap: GAP,
   'outside-parent': OUTSIDE_PARENT,
+  'too-complex': TOO_COMPLEX,
   'duplicate-code': DUPLICATE_CODE,
   'bad-code': BAD_CODE,
   'missing-parent': MISSING_PARENT,
