@@ -16,6 +16,7 @@ import { cancelled, divideRegion } from './divide-region';
 import { gridsOnCommunity, regionCensus } from './region-census';
 import { JUSTIFICATION_NEEDED_PREFIX } from './justification';
 import { seededRandom } from './seeded-random';
+import { unusableGeometry } from './unusable-geometry';
 
 export type { CommunityOutcome, DivisionProposal, OutOfBandGrid } from './divide-outcome';
 
@@ -73,6 +74,8 @@ export function divideCommunities(
     const started = now();
     const community = communities[c]!;
     const kept = gridsOnCommunity(division, community);
+    const unusable = unusableGeometry(community, [community, ...kept]);
+    if (unusable) return fail(unusable);
     const census = regionCensus(division, community, options.guides ?? [], kept);
     const band = divideBand(targetOfKind(options.ruleSet, community.kind));
     const divided = divideRegion({

@@ -8,6 +8,7 @@ import type { CommunityOutcome } from './divide-outcome';
 import { divideRegion } from './divide-region';
 import { JUSTIFICATION_NEEDED_PREFIX } from './justification';
 import { seededRandom } from './seeded-random';
+import { unusableGeometry } from './unusable-geometry';
 
 function refusal<T>(kind: string, zh: string, en: string): Result<T> {
   return fail({ kind, message: text(zh, en) });
@@ -70,6 +71,8 @@ export function rebalanceGrids(
       `找不到网格所属的社区/村（${grids[0]!.parentCode}）。`,
       `The community of the grids (${grids[0]!.parentCode}) does not exist.`,
     );
+  const unusable = unusableGeometry(community, grids);
+  if (unusable) return fail(unusable);
   const selected = new Set(ids);
   const others = gridsOnCommunity(division, community, selected);
   const union: Position[][][] = grids.flatMap((grid) =>

@@ -289,7 +289,15 @@ function runDivide(args: readonly string[], host: CliHost, lang: Language): Comm
     seed: 1,
   });
   if (!proposal.ok) {
-    return unreadableResult(text(`无法划分 ${file}：`, `Cannot divide ${file}:`), proposal.problems, lang);
+    const result = unreadableResult(
+      text(`无法划分 ${file}：`, `Cannot divide ${file}:`),
+      proposal.problems,
+      lang,
+    );
+    // Geometry that cannot be divided as it is: a refusal for the file's content (exit 1), not unreadable.
+    return proposal.problems.some((problem) => problem.kind === 'invalid-geometry')
+      ? { ...result, exitCode: 1 }
+      : result;
   }
   const divided = applyChange(division, proposal.value.change).division;
   const failed = writeOutFile(writeBytes, out, stringifyDivision(divided), lang);

@@ -3,6 +3,9 @@ import { generateTownship } from '../../../bench/township-generator';
 import { readGuideLayers } from '../../../shared/cli/read-guide-layers';
 import { runCli } from '../../../shared/cli/run-cli';
 import { stringifyDivision } from '../../../shared/formats/geojson';
+import { preparePolygon } from '../../../shared/geometry/prepared-polygon';
+import type { Grid } from '../../../shared/model';
+import { applyChange, change } from '../../../shared/model';
 import { compoundsZip, encoder, guideFile, memoryHost, SMALL, townshipFiles } from './divide-fixtures';
 
 describe('readGuideLayers', () => {
@@ -105,6 +108,43 @@ describe('gridplan divide: arguments and input', () => {
     expect(noGuide.exitCode).toBe(2);
     const notDivision = await runCli(['divide', 'roads.geojson', '--out', 'out.geojson'], host);
     expect(notDivision.exitCode).toBe(2);
+    expect(host.written.size).toBe(0);
+  });
+
+  it('exits 1 when a grid on the community crosses itself, naming it, and writes nothing', async () => {
+    const community = [...township.division.community.values()][0]!;
+    const box = preparePolygon(community.geometry);
+    const [x0, y0, x1, y1] = [box.minX, box.minY, (box.minX + box.maxX) / 2, (box.minY + box.maxY) / 2];
+    const bowTie: Grid = {
+      layer: 'grid',
+      id: 'g-bow-tie',
+      code: `${community.code}901`,
+      name: '8字网格',
+      parentCode: community.code,
+      gridType: 'urban',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [x0, y0],
+            [x1, y1],
+            [x1, y0],
+            [x0, y1],
+            [x0, y0],
+          ],
+        ],
+      },
+      extra: {},
+    };
+    const division = applyChange(township.division, change('', [bowTie])).division;
+    const host = memoryHost({ 'in.geojson': stringifyDivision(division) });
+    const result = await runCli(
+      ['divide', 'in.geojson', '--out', 'out.geojson', '--community', community.code],
+      host,
+    );
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain(`${community.code}901`);
+    expect(result.stderr).toContain('几何无效');
     expect(host.written.size).toBe(0);
   });
 
