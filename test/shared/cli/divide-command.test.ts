@@ -144,7 +144,7 @@ describe('gridplan divide: arguments and input', () => {
     );
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain(`${community.code}901`);
-    expect(result.stderr).toContain('几何无效');
+    expect(result.stderr).toContain('图形无效（边界自相交）');
     expect(host.written.size).toBe(0);
   });
 

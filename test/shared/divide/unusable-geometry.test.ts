@@ -58,7 +58,7 @@ describe('automatic division of invalid geometry', () => {
     if (result.ok) return;
     expect(result.problems[0]!.kind).toBe('invalid-geometry');
     expect(result.problems[0]!.message.zh).toContain('510302001001001');
-    expect(result.problems[0]!.message.en).toContain('not a valid polygon');
+    expect(result.problems[0]!.message.en).toContain('is not valid (self-intersecting boundary)');
   });
 
   it('divides around a valid grid with a hole, and refuses to rebalance a bow-tie', () => {
