@@ -11,6 +11,7 @@ const DEFECT_WORDS: Record<GeometryDefectKind, LocalText> = {
   'duplicate-vertex': text('重复顶点', 'repeated vertices'),
   'self-intersection': text('边界自相交', 'self-intersecting boundary'),
   'ring-crossing': text('内外边界相交', 'crossing boundaries'),
+  'unchecked-crossings': text('边界过于复杂，未能检查自相交', 'too complex to check for self-intersection'),
   'hole-outside': text('洞在外边界之外', 'a hole outside its boundary'),
   hole: text('有洞', 'a hole'),
 };

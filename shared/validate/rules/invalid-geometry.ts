@@ -43,6 +43,11 @@ const DEFECT_TEXT: Readonly<Record<GeometryDefectKind, (count: number, atLeast: 
       `内外环或各部分相互交叉（${places(n, atLeast).zh}）`,
       `rings or parts cross each other (${places(n, atLeast).en})`,
     ),
+  'unchecked-crossings': () =>
+    text(
+      '边界过于复杂（顶点多且边长），未能检查是否自相交，请简化边界',
+      'has a boundary too complex to check for self-intersection (many long edges): simplify it',
+    ),
   'hole-outside': (n) => text(`有 ${n} 个洞（内环）不在外环之内`, `has ${n} hole(s) outside the outer ring`),
   hole: (n) =>
     text(`有 ${n} 个洞（内环），此图层不允许有洞`, `has ${n} hole(s), which this layer does not allow`),

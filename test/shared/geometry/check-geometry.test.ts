@@ -127,6 +127,46 @@ describe('checkGeometry', () => {
     ]);
   });
 
+  it('stops counting crossings at 100, saying at least', () => {
+    // A 61-point star drawn in one ring: every edge crosses most others.
+    const star: Position[] = Array.from({ length: 61 }, (_, i) => {
+      const angle = (2 * Math.PI * ((i * 30) % 61)) / 61;
+      return [Math.cos(angle), Math.sin(angle)];
+    });
+    const [defect] = checkGeometry(polygon([...star, star[0]!]), { holesAllowed: true });
+    expect(defect).toMatchObject({ kind: 'self-intersection', count: 100, atLeast: true });
+    const [bowTie] = checkGeometry(
+      polygon([
+        [0, 0],
+        [1, 1],
+        [1, 0],
+        [0, 1],
+        [0, 0],
+      ]),
+      { holesAllowed: true },
+    );
+    expect(bowTie).not.toHaveProperty('atLeast');
+  });
+
+  it('reports crossings as unchecked past its bounded pair tests, and checks a comb of 1,000 long teeth', () => {
+    // Teeth stacked north to south, each across the whole width: every long edge meets every other in x.
+    const comb = (teeth: number): AreaGeometry => {
+      const ring: Position[] = [
+        [0, 0],
+        [1, 0],
+      ];
+      for (let i = 0; i < teeth; i++) {
+        const y = (i + 0.5) / teeth;
+        const h = 0.25 / teeth;
+        ring.push([1, y], [10, y], [10, y + h], [1, y + h]);
+      }
+      ring.push([1, 1], [0, 1], [0, 0]);
+      return polygon(ring);
+    };
+    expect(kinds(comb(1_000))).toEqual([]);
+    expect(kinds(comb(25_000))).toEqual(['unchecked-crossings:error']);
+  });
+
   it('counts parts', () => {
     expect(partCount(rect(0, 0, 1, 1))).toBe(1);
     expect(
