@@ -103,6 +103,19 @@ describe('parseDivisionGeoJson refuses bad files with a reason and a place', () 
   });
 });
 
+describe('parseDivisionGeoJson refuses many bad features in bounded memory', () => {
+  it('counts problems up to 10,000 and then stops, saying at least how many more', () => {
+    const nulls = `{"type":"FeatureCollection","features":[${Array(30_000).fill('null').join(',')}]}`;
+    const problems = problemsOf(nulls);
+    expect(problems).toHaveLength(21);
+    expect(problems[20]!.message.zh).toBe('……另有至少 9980 处问题（其后的要素未再检查）');
+    expect(problems[20]!.message.en).toContain('at least 9980 more');
+    // Below the limit every problem is counted.
+    const some = problemsOf(`{"type":"FeatureCollection","features":[${Array(500).fill('null').join(',')}]}`);
+    expect(some[20]!.message.en).toBe('… and 480 more problems');
+  });
+});
+
 describe('parseDivisionGeoJson keeps what the validator must see', () => {
   it('keeps grids with missing attributes and invalid geometry', () => {
     const bowTie = {
