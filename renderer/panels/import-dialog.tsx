@@ -191,7 +191,7 @@ export function ImportDialog(props: ImportDialogProps) {
     if (!result.ok) return dispatch({ type: 'problems', problems: result.problems });
     if (result.value.kind !== 'layer') return;
     const imported = result.value.layer;
-    if (imported.errors.length > 0) {
+    if (imported.errorCount > 0) {
       dispatch({ type: 'with-errors', imported });
       return;
     }
@@ -510,14 +510,14 @@ export function ImportDialog(props: ImportDialogProps) {
         {withErrors && (
           <div className="transfer-problems" data-testid="import-row-errors">
             <strong>
-              {t('transfer.rowErrors', { bad: withErrors.errors.length, total: withErrors.total })}
+              {t('transfer.rowErrors', { bad: withErrors.errorCount, total: withErrors.total })}
             </strong>
             <ul>
               {withErrors.errors.slice(0, MAX_LISTED_ROWS).map((error, index) => (
                 <li key={index}>{t('transfer.rowError', { line: error.line, reason: say(error.reason) })}</li>
               ))}
-              {withErrors.errors.length > MAX_LISTED_ROWS && (
-                <li>{t('transfer.moreRows', { count: withErrors.errors.length - MAX_LISTED_ROWS })}</li>
+              {withErrors.errorCount > MAX_LISTED_ROWS && (
+                <li>{t('transfer.moreRows', { count: withErrors.errorCount - MAX_LISTED_ROWS })}</li>
               )}
             </ul>
           </div>

@@ -17,9 +17,9 @@ export function useReferenceReports(notices: Notices): ReferenceReports {
             count: imported.layer.features.length,
           }),
           lines:
-            imported.errors.length > 0
+            imported.errorCount > 0
               ? [
-                  t('references.skipped', { count: imported.errors.length }),
+                  t('references.skipped', { count: imported.errorCount }),
                   ...imported.errors.slice(0, 10).map((e) => `#${e.line}: ${e.reason.zh} / ${e.reason.en}`),
                 ]
               : [],

@@ -87,7 +87,9 @@ interface ReadLayer {
   readonly mapping: FieldMapping;
   /** Entities imported (the good rows). */
   readonly count: number;
+  /** The first rows with errors, and how many there are. */
   readonly errors: readonly RowError[];
+  readonly errorCount: number;
   /** Census tables: the longitude and latitude columns look swapped. */
   readonly swapped: boolean;
   /** The text of the division written: `base` with the layer replaced by the imported one. */
@@ -127,12 +129,13 @@ function readLayer(
   ) {
     const read = readCensusTable(format.value, files[0]!, options, command.mapping, command.pointSystem);
     if (!read.ok) return read;
-    const { inspection, mapping, points, errors, swapped } = read.value;
+    const { inspection, mapping, points, errors, errorCount, swapped } = read.value;
     return ok({
       inspection,
       mapping,
       count: points.count,
       errors,
+      errorCount,
       swapped,
       // The table's points replace the census layer of `base` (empty for a new division), in the order
       // the entity path's change leaves them.
@@ -190,6 +193,7 @@ function readLayer(
     mapping,
     count: imported.entities.length,
     errors: imported.errors,
+    errorCount: imported.errorCount,
     swapped,
     text: (base, note) => {
       const changed = applyChange(base, replaceLayerChange(base, imported, note)).division;
@@ -249,19 +253,19 @@ export function runImport(
     }
     warnings += `${swappedColumnsHint(imported.mapping)[lang]}\n`;
   }
-  if (imported.errors.length > 0) {
-    const listed = rowErrorProblems(imported.errors);
+  if (imported.errorCount > 0) {
+    const listed = rowErrorProblems(imported.errors, imported.errorCount);
     if (!command.skipBadRows) {
       return failed(
         text(
-          `${command.path} 中有 ${imported.errors.length} 行有误，未导入任何内容（加 --skip-bad-rows 只导入正确的 ${imported.count} 行）：`,
-          `${command.path} has ${imported.errors.length} rows with errors; nothing was imported (add --skip-bad-rows to import the ${imported.count} good rows):`,
+          `${command.path} 中有 ${imported.errorCount} 行有误，未导入任何内容（加 --skip-bad-rows 只导入正确的 ${imported.count} 行）：`,
+          `${command.path} has ${imported.errorCount} rows with errors; nothing was imported (add --skip-bad-rows to import the ${imported.count} good rows):`,
         ),
         listed,
         lang,
       );
     }
-    warnings = `${text(`跳过了 ${imported.errors.length} 行有误的数据：`, `Skipped ${imported.errors.length} rows with errors:`)[lang]}\n${listed.map((p) => p.message[lang]).join('\n')}\n`;
+    warnings = `${text(`跳过了 ${imported.errorCount} 行有误的数据：`, `Skipped ${imported.errorCount} rows with errors:`)[lang]}\n${listed.map((p) => p.message[lang]).join('\n')}\n`;
   }
   const { inspection } = imported;
   if (inspection.crs?.status === 'ok' && inspection.crs.warning) {

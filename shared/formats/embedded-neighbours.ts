@@ -91,7 +91,7 @@ export function neighbourReferenceImport(
       ...(source !== undefined ? { source } : {}),
       ...remarks,
     };
-    return ok({ layer, errors: [], total: 0 });
+    return ok({ layer, errors: [], errorCount: 0, total: 0 });
   }
   const converted = recordsToReferenceLayer(records, {
     id,

@@ -15,6 +15,7 @@ import { embeddedCityComments } from './embedded-city-comments';
 import { embeddedNeighbourRecords } from './embedded-neighbours';
 import type { FeatureRecord, LayerImport, LayerRequest, RowError } from './import-layer';
 import { censusRowChecker, emptyCensusValues, featuresToLayer, tableToCensus } from './import-layer';
+import { RowErrors } from './row-errors';
 import { MAX_PROPERTY_DEPTH, nestsDeeperThan } from './json-depth';
 import { featureLineNumbers } from './json-locations';
 import type { ReadEncodingName, TextEncodingName, TextFileEncodingChoice } from './text-encoding';
@@ -492,7 +493,10 @@ export interface CensusTableRead {
   /** The mapping used: the proposal for census points with the planner's choices over it. */
   readonly mapping: FieldMapping;
   readonly points: CensusColumns;
+  /** The first rows that are not census points (see `MAX_KEPT_ROW_ERRORS`). */
   readonly errors: readonly RowError[];
+  /** How many rows are not census points. */
+  readonly errorCount: number;
   /** True when the longitude and latitude columns look swapped ({@link lonLatLookSwapped}). */
   readonly swapped: boolean;
 }
@@ -520,7 +524,7 @@ export function readCensusTable(
   const points = new CensusColumns();
   // One set of values, filled row after row: no object per row.
   const values = emptyCensusValues();
-  const errors: RowError[] = [];
+  const errors = new RowErrors();
   const preview: (readonly string[])[] = [];
   let total = 0;
   const onRow = (cells: readonly string[], line: number): void => {
@@ -537,7 +541,7 @@ export function readCensusTable(
     // A wrong mapping is refused once the whole file is read (an unclosed quote is said first).
     if (!check!.ok) return;
     const error = check!.value(cells, line, values);
-    if (error) errors.push(error);
+    if (error) errors.add(error);
     else points.add(values, line);
   };
   let encoding: ReadEncodingName | undefined;
@@ -572,5 +576,12 @@ export function readCensusTable(
     crs: undefined,
     otherLayers: [],
   });
-  return ok({ inspection, mapping, points, errors, swapped: swapped.swapped() });
+  return ok({
+    inspection,
+    mapping,
+    points,
+    errors: errors.kept,
+    errorCount: errors.count,
+    swapped: swapped.swapped(),
+  });
 }

@@ -22,6 +22,7 @@ import type { TableRow } from './csv';
 import type { FieldMapping, MappedAttribute } from './field-mapping';
 import { attributesOf, communityKindOf, gridTypeOf, requiredAttributes } from './field-mapping';
 import { isPersonalKey } from './geojson';
+import { RowErrors } from './row-errors';
 
 /**
  * Turns the records of an imported file into GridPlan entities of one layer, following the planner's
@@ -61,7 +62,10 @@ export interface RowError {
 export interface LayerImport {
   readonly layer: Layer;
   readonly entities: readonly Entity[];
+  /** The first records that were not usable (see `MAX_KEPT_ROW_ERRORS`). */
   readonly errors: readonly RowError[];
+  /** How many records were not usable. */
+  readonly errorCount: number;
   /** Records read in total (good and bad). */
   readonly total: number;
   /** EPSG code of the CGCS2000 Gauss-Kruger zone the file was in, when it was in one. */
@@ -225,7 +229,7 @@ export function featuresToLayer(
   const { layer, mapping } = request;
   const mapped = new Set(Object.values(mapping).filter((v): v is string => !!v));
   const entities: Entity[] = [];
-  const errors: RowError[] = [];
+  const errors = new RowErrors();
   const codes = new Map<string, number>();
   for (const record of records) {
     const code = mapping.code ? cellText(record.properties[mapping.code]) : '';
@@ -236,7 +240,7 @@ export function featuresToLayer(
 
   for (const record of records) {
     const at = record.line ?? record.record;
-    const bad = (reason: LocalText) => errors.push({ line: at, reason });
+    const bad = (reason: LocalText) => errors.add({ line: at, reason });
     const geometry = record.geometry;
     const get = (attribute: MappedAttribute): unknown =>
       mapping[attribute] ? record.properties[mapping[attribute]] : undefined;
@@ -335,14 +339,14 @@ export function featuresToLayer(
       }
     }
   }
-  if (layer !== 'census' && errors.length > 0) {
+  if (layer !== 'census' && errors.count > 0) {
     // Area layers are all or nothing: a grid missing from a division is worse than a refused file.
-    const problems: Problem[] = errors.slice(0, 20).map((e) => ({
+    const problems: Problem[] = errors.kept.slice(0, 20).map((e) => ({
       kind: 'bad-record',
       message: text(`第 ${e.line} 条记录：${e.reason.zh}`, `Record ${e.line}: ${e.reason.en}`),
     }));
-    if (errors.length > 20) {
-      const more = errors.length - 20;
+    if (errors.count > 20) {
+      const more = errors.count - 20;
       problems.push({
         kind: 'more',
         message: text(`……另有 ${more} 条记录有误`, `… and ${more} more records`),
@@ -350,7 +354,7 @@ export function featuresToLayer(
     }
     return { ok: false, problems };
   }
-  return ok({ layer, entities, errors, total: records.length });
+  return ok({ layer, entities, errors: errors.kept, errorCount: errors.count, total: records.length });
 }
 
 /**
@@ -458,13 +462,13 @@ export function tableToCensus(
   const reader = censusRowReader(header, request);
   if (!reader.ok) return reader;
   const entities: Entity[] = [];
-  const errors: RowError[] = [];
+  const errors = new RowErrors();
   for (const row of rows) {
     const read = reader.value(row.cells, row.line);
     if (read.layer === 'census') entities.push(read);
-    else errors.push(read);
+    else errors.add(read);
   }
-  return ok({ layer: 'census', entities, errors, total: rows.length });
+  return ok({ layer: 'census', entities, errors: errors.kept, errorCount: errors.count, total: rows.length });
 }
 
 /** A row that is not a census point: its line and why (the rows of {@link tableToCensus}). */
@@ -577,13 +581,13 @@ export function replaceLayerChange(division: Division, imported: LayerImport, no
 }
 
 /** A refusal when an import has row errors and the planner did not accept importing the good rows. */
-export function rowErrorProblems(errors: readonly RowError[], limit = 20): Problem[] {
+export function rowErrorProblems(errors: readonly RowError[], count: number, limit = 20): Problem[] {
   const problems: Problem[] = errors.slice(0, limit).map((e) => ({
     kind: 'bad-row',
     message: text(`第 ${e.line} 行：${e.reason.zh}`, `Line ${e.line}: ${e.reason.en}`),
   }));
-  if (errors.length > limit) {
-    const more = errors.length - limit;
+  if (count > problems.length) {
+    const more = count - problems.length;
     problems.push({
       kind: 'more',
       message: text(`……另有 ${more} 行有误`, `… and ${more} more rows with errors`),

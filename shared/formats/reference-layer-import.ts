@@ -3,6 +3,7 @@ import { roundPosition } from '../geometry/lattice';
 import type { LocalText, ReferenceGeometry, ReferenceLayer, ReferenceRole, Result } from '../model';
 import { fail, isLineRole, ok, text } from '../model';
 import type { FeatureRecord, RowError } from './import-layer';
+import { RowErrors } from './row-errors';
 
 /**
  * Turns the records of a shapefile or GeoJSON (already read and reprojected to longitude/latitude by
@@ -26,7 +27,10 @@ export interface ReferenceRequest {
 /** A converted reference layer and the records that could not be used. */
 export interface ReferenceImport {
   readonly layer: ReferenceLayer;
+  /** The first records that could not be used (see `MAX_KEPT_ROW_ERRORS`). */
   readonly errors: readonly RowError[];
+  /** How many records could not be used. */
+  readonly errorCount: number;
   /** Records read in total (good and bad). */
   readonly total: number;
 }
@@ -201,11 +205,11 @@ export function recordsToReferenceLayer(
 ): Result<ReferenceImport> {
   const lines = isLineRole(request.role);
   const features: Feature<ReferenceGeometry>[] = [];
-  const errors: RowError[] = [];
+  const errors = new RowErrors();
   for (const record of records) {
     const converted = convertGeometry(record.geometry, lines);
     if ('reason' in converted) {
-      errors.push({ line: record.line ?? record.record, reason: converted.reason });
+      errors.add({ line: record.line ?? record.record, reason: converted.reason });
       continue;
     }
     features.push({
@@ -216,7 +220,7 @@ export function recordsToReferenceLayer(
     });
   }
   if (features.length === 0) {
-    const first = errors[0];
+    const first = errors.kept[0];
     return fail({
       kind: 'no-usable-feature',
       message: text(
@@ -234,7 +238,7 @@ export function recordsToReferenceLayer(
     ...(request.labelField !== undefined ? { labelField: request.labelField } : {}),
     ...(request.source !== undefined ? { source: request.source } : {}),
   };
-  return ok({ layer, errors, total: records.length });
+  return ok({ layer, errors: errors.kept, errorCount: errors.count, total: records.length });
 }
 
 /** A feature's label text from the layer's label field, or undefined. */

@@ -1,7 +1,9 @@
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { writeDbf } from '../../../shared/formats/dbf';
-import { inspectImport, readImport } from '../../../shared/formats/import-files';
+import { inspectImport, readCensusTable, readImport } from '../../../shared/formats/import-files';
+import { rowErrorProblems } from '../../../shared/formats/import-layer';
+import { MAX_KEPT_ROW_ERRORS } from '../../../shared/formats/row-errors';
 import { encodeText } from '../../../shared/formats/text-encoding';
 import { writeShapefile } from '../../../shared/formats/shapefile-write';
 import { MAX_IMPORT_BYTES, readZip, writeZip } from '../../../shared/formats/zip-archive';
@@ -209,6 +211,21 @@ describe('bad input is refused with a clear message (each case)', () => {
     expect(result.errors.map((e) => e.line)).toEqual([3, 4, 5]);
     expect(result.errors[0]!.reason.zh).toBe('户数“三户”不是不小于 0 的数字');
     expect(result.errors[2]!.reason.en).toContain('longitude "" or latitude "29.3" is not a number');
+  });
+
+  it('a CSV of thousands of bad rows keeps the first 1,000 and counts them all', () => {
+    const rows = Array.from({ length: 5_000 }, (_, i) => `abc,def,1,1,街${i}号`);
+    const text = ['经度,纬度,户数,人口,地址', '104.7,29.3,3,8,新街1号', ...rows].join('\n');
+    const imported = value(importAs([csv(text)], { layer: 'census' }));
+    expect(imported.entities).toHaveLength(1);
+    expect(imported.errorCount).toBe(5_000);
+    expect(imported.errors).toHaveLength(MAX_KEPT_ROW_ERRORS);
+    expect(imported.errors[0]!.line).toBe(3);
+    const columns = readCensusTable('csv', csv(text), {}, {}, undefined);
+    expect(columns.ok && [columns.value.errorCount, columns.value.errors.length]).toEqual([5_000, 1_000]);
+    const listed = rowErrorProblems(imported.errors, imported.errorCount);
+    expect(listed).toHaveLength(21);
+    expect(listed[20]!.message.zh).toBe('……另有 4980 行有误');
   });
 
   it('an old .xls and unknown files are named with what to do', () => {
