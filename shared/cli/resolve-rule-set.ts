@@ -40,7 +40,9 @@ export function readRulesOption(
 
 /**
  * The rule set a command applies to a division: the one `--rules` names (see {@link readRulesOption}),
- * else the built-in the file's `ruleSet` member names, else zigong.
+ * else the built-in the file's `ruleSet` member names, else (no member, or a blank one) zigong. A member
+ * naming no built-in rule set (another township's, or one made in the app from a file) is exit 2 asking
+ * for `--rules`: checking it against zigong's bands without a word gave the wrong verdicts.
  */
 export function resolveRuleSet(
   rules: string | undefined,
@@ -50,5 +52,22 @@ export function resolveRuleSet(
 ): RuleSetAnswer<RuleSet> {
   const given = readRulesOption(rules, host, lang);
   if ('failure' in given) return given;
-  return { ruleSet: given.ruleSet ?? builtinRuleSetOrDefault(fileRuleSetId) };
+  if (given.ruleSet) return { ruleSet: given.ruleSet };
+  const named = fileRuleSet(fileRuleSetId);
+  if (named) return { ruleSet: named };
+  const builtins = [...BUILTIN_RULE_SETS.keys()];
+  const message = text(
+    `文件指定的规则集 ${fileRuleSetId} 不是内置规则集：请用 --rules 指定 ${builtins.join('、')} 之一，或一个 .json 规则集文件的路径。`,
+    `The file names the rule set ${fileRuleSetId}, which is not built in: give --rules ${builtins.join(', ')} or the path of a .json rule-set file.`,
+  );
+  return { failure: { stdout: '', stderr: `${message[lang]}\n`, exitCode: 2 } };
+}
+
+/**
+ * The built-in rule set a division file's `ruleSet` member names (zigong when it has none or a blank
+ * one), or undefined when it names one that is not built in.
+ */
+export function fileRuleSet(fileRuleSetId: string | undefined): RuleSet | undefined {
+  const named = fileRuleSetId?.trim() ?? '';
+  return named === '' ? builtinRuleSetOrDefault(undefined) : builtinRuleSet(named);
 }

@@ -1,5 +1,6 @@
 import type { Language, LocalText, RuleSet } from '../../model';
-import { builtinRuleSetOrDefault, text } from '../../model';
+import { BUILTIN_RULE_SETS, text } from '../../model';
+import { fileRuleSet } from '../resolve-rule-set';
 import { sha256Hex } from '../../formats/sha256';
 import { buildFilingPackage } from '../build-filing-package';
 import type { FilingPdfMakers } from '../build-filing-package';
@@ -137,7 +138,16 @@ async function runPackage(
     base = { division: baseRead.division, sha256, name: basePath };
   }
   const version = givenVersion ?? (baseVersion !== undefined ? baseVersion + 1 : 1);
-  const ruleSet: RuleSet = builtinRuleSetOrDefault(division.meta.ruleSetId);
+  // The package's report and manifest follow the file's rule set: one not built in cannot be applied.
+  const ruleSet: RuleSet | undefined = fileRuleSet(division.meta.ruleSetId);
+  if (!ruleSet) {
+    const builtins = [...BUILTIN_RULE_SETS.keys()];
+    const message = text(
+      `${file} 指定的规则集 ${division.meta.ruleSetId} 不是内置规则集，无法按它生成报审包：请把文件的 ruleSet 改为 ${builtins.join('、')} 之一。`,
+      `${file} names the rule set ${division.meta.ruleSetId}, which is not built in, so no filing package can be checked by it: set the file's ruleSet to one of ${builtins.join(', ')}.`,
+    );
+    return { stdout: '', stderr: `${message[lang]}\n`, exitCode: 2 };
+  }
   const note = optionValue(options, '--note');
 
   const made = await buildFilingPackage(division, {

@@ -179,6 +179,21 @@ describe('gridplan package', () => {
     expect(all.has('q.zip')).toBe(false);
   });
 
+  it('refuses a division naming a rule set that is not built in: the manifest could not name it truly', async () => {
+    const all = new Map([
+      [
+        'other.geojson',
+        strToU8(
+          stringifyDivision({ ...demoDivision(), meta: { ...demoDivision().meta, ruleSetId: 'shenzhen' } }),
+        ),
+      ],
+    ]);
+    const result = await packageRun.run(['other.geojson', '--out', 'p.zip'], memoryHost(all), 'en');
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('names the rule set shenzhen, which is not built in');
+    expect(all.has('p.zip')).toBe(false);
+  });
+
   it('a tampered package is refused with exit 2 naming the file, by every command, and nothing is written', async () => {
     const all = files();
     const host = memoryHost(all);

@@ -24,8 +24,19 @@ describe('resolveRuleSet', () => {
     expect(resolveRuleSet(undefined, 'changji', host(), 'en')).toEqual({
       ruleSet: builtinRuleSet('changji'),
     });
-    expect(resolveRuleSet(undefined, 'no-such', host(), 'en')).toEqual({ ruleSet: builtinRuleSet('zigong') });
     expect(resolveRuleSet(undefined, undefined, host(), 'en')).toEqual({ ruleSet: builtinRuleSet('zigong') });
+    expect(resolveRuleSet(undefined, ' ', host(), 'en')).toEqual({ ruleSet: builtinRuleSet('zigong') });
+    expect(resolveRuleSet('ningbo', 'no-such', host(), 'en')).toEqual({ ruleSet: builtinRuleSet('ningbo') });
+  });
+
+  it('answers exit 2 asking for --rules when the file names a rule set that is not built in', () => {
+    const answer = resolveRuleSet(undefined, 'no-such', host(), 'zh');
+    expect('failure' in answer && answer.failure.exitCode).toBe(2);
+    expect('failure' in answer && answer.failure.stderr).toBe(
+      '文件指定的规则集 no-such 不是内置规则集：请用 --rules 指定 zigong、changji、ningbo、jiaxing 之一，或一个 .json 规则集文件的路径。\n',
+    );
+    const en = resolveRuleSet(undefined, 'no-such', host(), 'en');
+    expect('failure' in en && en.failure.stderr).toContain('give --rules');
   });
 
   it('reads a rule-set JSON file through the host', () => {
