@@ -109,9 +109,22 @@ export function readReferenceFiles(
   return { layers };
 }
 
-/** A `--date YYYY-MM-DD` value as a UTC date, or undefined when malformed. */
-export function parseDateOption(value: string): Date | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+/**
+ * The date of `--date` (today when not given) as a UTC date, or why it is not one: not written
+ * YYYY-MM-DD, or written so but no such day (2024-02-30).
+ */
+export function dateOption(value: string | undefined): Result<Date> {
+  if (value === undefined) return ok(new Date());
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+    return fail({
+      kind: 'bad-date',
+      message: text(`日期 ${value} 应为 YYYY-MM-DD。`, `The date ${value} should be YYYY-MM-DD.`),
+    });
   const date = new Date(`${value}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? undefined : date;
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
+    return fail({
+      kind: 'bad-date',
+      message: text(`没有 ${value} 这一天。`, `There is no day ${value}.`),
+    });
+  return ok(date);
 }

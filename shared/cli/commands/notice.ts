@@ -3,7 +3,7 @@ import type { CommandModule } from '../command-module';
 import type { CommandResult } from '../command-result';
 import { oneFileAndOut, optionValue, parseOptions } from '../parse-options';
 import { readDivisionFile } from '../read-division-file';
-import { loadReportFonts, parseDateOption, readReferenceFiles } from '../report-assets';
+import { dateOption, loadReportFonts, readReferenceFiles } from '../report-assets';
 
 function usage(message: string): CommandResult {
   return { stdout: '', stderr: `${message}\n`, exitCode: 2 };
@@ -67,12 +67,9 @@ Exit status: 0 written; 1 a named community does not exist; 2 unreadable input o
     const paths = oneFileAndOut(options);
     if (!paths.ok) return usage(paths.problems[0]!.message[lang]);
     const { file, out } = paths.value;
-    const dateValue = optionValue(options, '--date');
-    const date = dateValue === undefined ? new Date() : parseDateOption(dateValue);
-    if (!date)
-      return usage(
-        text(`日期 ${dateValue} 应为 YYYY-MM-DD。`, `The date ${dateValue} should be YYYY-MM-DD.`)[lang],
-      );
+    const dated = dateOption(optionValue(options, '--date'));
+    if (!dated.ok) return usage(dated.problems[0]!.message[lang]);
+    const date = dated.value;
     if (!host.writeBytes) {
       return usage(text('此环境不能写文件。', 'This host cannot write files.')[lang]);
     }

@@ -8,7 +8,7 @@ import { formatHtmlReport } from '../format-html-report';
 import { oneFile, optionValue, parseOptions } from '../parse-options';
 import { readDivisionFile } from '../read-division-file';
 import { resolveRuleSet } from '../resolve-rule-set';
-import { loadReportFonts, parseDateOption, readReferenceFiles } from '../report-assets';
+import { dateOption, loadReportFonts, readReferenceFiles } from '../report-assets';
 
 function usage(message: string): CommandResult {
   return { stdout: '', stderr: `${message}\n`, exitCode: 2 };
@@ -84,12 +84,9 @@ arguments; 3 internal error.
         )[lang],
       );
     }
-    const dateValue = optionValue(options, '--date');
-    const date = dateValue === undefined ? new Date() : parseDateOption(dateValue);
-    if (!date)
-      return usage(
-        text(`日期 ${dateValue} 应为 YYYY-MM-DD。`, `The date ${dateValue} should be YYYY-MM-DD.`)[lang],
-      );
+    const dated = dateOption(optionValue(options, '--date'));
+    if (!dated.ok) return usage(dated.problems[0]!.message[lang]);
+    const date = dated.value;
 
     const read = readDivisionFile(host, file, lang);
     if ('failure' in read) return read.failure;

@@ -215,7 +215,19 @@ describe('gridplan notice', () => {
     expect((await runCli(['notice', path.join(folder, 'none.geojson'), '--out', out], host)).exitCode).toBe(
       2,
     );
-    expect((await runCli(['notice', file, '--out', out, '--date', '2026-13-01'], host)).exitCode).toBe(2);
+    const noMonth = await runCli(['notice', file, '--out', out, '--date', '2026-13-01'], host);
+    expect(noMonth.exitCode).toBe(2);
+    expect(noMonth.stderr).toContain('没有 2026-13-01 这一天');
+    const notWritten = await runCli(
+      ['report', file, '--format', 'pdf', '--out', out, '--date', '2026/12/05'],
+      host,
+    );
+    expect(notWritten.stderr).toContain('日期 2026/12/05 应为 YYYY-MM-DD');
+    const noDay = await runCli(
+      ['report', file, '--format', 'pdf', '--out', out, '--date', '2024-02-30', '--lang', 'en'],
+      host,
+    );
+    expect(noDay.stderr).toContain('There is no day 2024-02-30');
     expect((await runCli(['notice', file], host)).exitCode).toBe(2);
     const bad = path.join(folder, 'bad.geojson');
     writeFileSync(bad, '{"type":"FeatureCollection"');
