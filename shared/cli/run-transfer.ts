@@ -18,7 +18,7 @@ import { utf8OfPieces, writeUtf8OfPieces } from '../formats/text-encoding';
 import type { InputFile } from '../formats/zip-archive';
 import { MAX_IMPORT_BYTES, tooLargeProblem } from '../formats/zip-archive';
 import type { Division, Language, Problem, Result } from '../model';
-import { applyChange, countByLayer, emptyDivision, fail, ok, text } from '../model';
+import { applyChange, countByLayer, emptyDivision, englishCount, fail, ok, text } from '../model';
 import type { ExportCommand, ImportCommand } from './parse-transfer-args';
 import type { CommandResult } from './command-result';
 import type { CliHost, WriteOptions } from './cli-host';
@@ -221,12 +221,14 @@ export function runImport(
   const cannot = text(`无法导入 ${command.path}：`, `Cannot import ${command.path}:`);
   const paths = inputPaths(command.path, host);
   const sizes = paths.map((p) => host.fileSize(p));
-  if (sizes.some((s) => s === undefined)) {
-    return failed(
-      cannot,
-      [{ kind: 'not-found', message: text('文件不存在。', 'The file does not exist.') }],
-      lang,
-    );
+  const unsized = paths.find((_, i) => sizes[i] === undefined);
+  if (unsized !== undefined) {
+    // No size: the host's read says why (no such file, a folder, no permission).
+    const read = host.readBytes(unsized);
+    const problems = read.ok
+      ? [{ kind: 'not-found', message: text('文件不存在。', 'The file does not exist.') }]
+      : read.problems;
+    return failed(cannot, problems, lang);
   }
   const total = sizes.reduce<number>((sum, s) => sum + (s ?? 0), 0);
   if (total > MAX_IMPORT_BYTES)
@@ -259,13 +261,13 @@ export function runImport(
       return failed(
         text(
           `${command.path} 中有 ${imported.errorCount} 行有误，未导入任何内容（加 --skip-bad-rows 只导入正确的 ${imported.count} 行）：`,
-          `${command.path} has ${imported.errorCount} rows with errors; nothing was imported (add --skip-bad-rows to import the ${imported.count} good rows):`,
+          `${command.path} has ${englishCount(imported.errorCount, 'row')} with errors; nothing was imported (add --skip-bad-rows to import the ${englishCount(imported.count, 'good row')}):`,
         ),
         listed,
         lang,
       );
     }
-    warnings = `${text(`跳过了 ${imported.errorCount} 行有误的数据：`, `Skipped ${imported.errorCount} rows with errors:`)[lang]}\n${listed.map((p) => p.message[lang]).join('\n')}\n`;
+    warnings = `${text(`跳过了 ${imported.errorCount} 行有误的数据：`, `Skipped ${englishCount(imported.errorCount, 'row')} with errors:`)[lang]}\n${listed.map((p) => p.message[lang]).join('\n')}\n`;
   }
   const { inspection } = imported;
   if (inspection.crs?.status === 'ok' && inspection.crs.warning) {

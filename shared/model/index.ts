@@ -11,3 +11,4 @@ export * from './vocabulary';
 export * from './census-columns';
 export * from './census-totals';
 export * from './append-all';
+export * from './english-count';

@@ -25,7 +25,7 @@ import { looksLikeZip, readFilingPackage } from '../../formats/filing-package';
 import { stringifyDivision } from '../../formats/geojson';
 import { encodeText } from '../../formats/text-encoding';
 import type { Language, LocalText, Problem, RuleSet } from '../../model';
-import { builtinRuleSetOrDefault, text } from '../../model';
+import { builtinRuleSetOrDefault, englishCount, text } from '../../model';
 import type { CliHost } from '../cli-host';
 import type { CommandModule } from '../command-module';
 import type { CommandResult, ExitCode } from '../command-result';
@@ -393,7 +393,7 @@ async function runSubcommand(
         );
       const grids = loaded.value.division.grid.size;
       return answer(
-        `${text(`已导出 ${grids} 个网格到 ${out}`, `Exported ${grids} grids to ${out}`)[lang]}\n`,
+        `${text(`已导出 ${grids} 个网格到 ${out}`, `Exported ${englishCount(grids, 'grid')} to ${out}`)[lang]}\n`,
         '',
         0,
       );
@@ -480,7 +480,7 @@ async function fileCommand(
         `${
           text(
             `已备案：乡镇 ${outcome.filing.township} 第 ${outcome.filing.version} 版（备案号 ${outcome.filing.id}），网格 ${outcome.grids} 个；上一版网格 ${outcome.closedGrids} 个保留为历史。`,
-            `Filed: township ${outcome.filing.township} version ${outcome.filing.version} (filing ${outcome.filing.id}), ${outcome.grids} grids; ${outcome.closedGrids} grids of the previous version kept as history.`,
+            `Filed: township ${outcome.filing.township} version ${outcome.filing.version} (filing ${outcome.filing.id}), ${englishCount(outcome.grids, 'grid')}; ${englishCount(outcome.closedGrids, 'grid')} of the previous version kept as history.`,
           )[lang]
         }\n${outcome.comment ? `${remarkLine(outcome.comment, lang)}\n` : ''}`,
         '',
@@ -512,7 +512,7 @@ async function fileCommand(
     case 'overlap': {
       const head = text(
         `拒绝备案：乡镇 ${outcome.township} 的 ${new Set(outcome.overlaps.map((o) => o.code)).size} 个网格与其他乡镇已备案的网格重叠：`,
-        `Refused: ${new Set(outcome.overlaps.map((o) => o.code)).size} grids of township ${outcome.township} overlap grids other townships have filed:`,
+        `Refused: ${englishCount(new Set(outcome.overlaps.map((o) => o.code)).size, 'grid')} of township ${outcome.township} overlap grids other townships have filed:`,
       );
       const lines = outcome.overlaps.map(
         (o) =>

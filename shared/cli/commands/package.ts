@@ -1,5 +1,5 @@
 import type { Language, LocalText, RuleSet } from '../../model';
-import { BUILTIN_RULE_SETS, text } from '../../model';
+import { BUILTIN_RULE_SETS, englishCount, text } from '../../model';
 import { fileRuleSet } from '../resolve-rule-set';
 import { sha256Hex } from '../../formats/sha256';
 import { buildFilingPackage } from '../build-filing-package';
@@ -173,7 +173,7 @@ async function runPackage(
   const files = Object.keys(manifest.files).length + 1;
   const line = text(
     `已写出报审包 ${out}：第 ${manifest.version} 版，${manifest.counts.grids} 个网格，${files} 个文件，division.geojson 的 SHA-256 ${manifest.divisionSha256}`,
-    `Filing package written to ${out}: version ${manifest.version}, ${manifest.counts.grids} grids, ${files} files, division.geojson SHA-256 ${manifest.divisionSha256}`,
+    `Filing package written to ${out}: version ${manifest.version}, ${englishCount(manifest.counts.grids, 'grid')}, ${englishCount(files, 'file')}, division.geojson SHA-256 ${manifest.divisionSha256}`,
   );
   return { stdout: `${line[lang]}\n`, stderr: '', exitCode: 0 };
 }

@@ -116,6 +116,19 @@ describe('inputs that are not regular files', () => {
     expect(result.stderr).toContain('不是有效的 JSON');
   });
 
+  it('says a folder given to import is a folder, and a missing file is missing', async () => {
+    const dir = freshFolder();
+    const out = path.join(dir, 'out.geojson');
+    const fromFolder = await runCli(['import', dir, '--as', 'census', '--out', out], nodeCliHost);
+    expect(fromFolder.exitCode).toBe(2);
+    expect(fromFolder.stderr).toContain('这是一个文件夹，不是文件');
+    const missing = await runCli(
+      ['import', path.join(dir, 'none.csv'), '--as', 'census', '--out', out],
+      nodeCliHost,
+    );
+    expect(missing.stderr).toContain('文件不存在');
+  });
+
   it('refuses a file larger than any input at once, without reading it', async () => {
     const file = path.join(freshFolder(), 'huge.geojson');
     writeFileSync(file, '');

@@ -86,6 +86,7 @@ describe('gridplan import', () => {
       nodeHost,
     );
     expect(skipped.exitCode).toBe(0);
+    expect(skipped.stderr).toContain('Skipped 1 row with errors:');
     expect(skipped.stderr).toContain('Line 3: households "abc"');
     const result = division(at('c.geojson'));
     expect(result.grid.size).toBe(3);
