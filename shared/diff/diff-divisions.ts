@@ -52,18 +52,17 @@ const byId = (a: Area, b: Area): number => (a.id < b.id ? -1 : a.id > b.id ? 1 :
 
 /**
  * Nodes of one side keyed by code; a code held twice (a bad file) gets `code#2`, `code#3` … in id order,
- * except that the grid with `primary`'s id for its code (the same entity on the other side) keeps the
- * plain code, so duplicates pair with themselves.
+ * except that a grid for which `keepsCode` is true (the same entity, by id, holds the code on the other
+ * side) keeps the plain code, so duplicates pair with themselves and never with another grid.
  */
 function nodesOf(
   areas: Iterable<Area>,
   side: 'old' | 'new',
   households: ReadonlyMap<string, { households: number }>,
-  primary?: ReadonlyMap<string, Node>,
+  keepsCode: (area: Area) => boolean,
 ): Map<string, Node> {
   const sorted = [...areas].sort(byId);
-  const first = (area: Area): boolean => primary?.get(area.code)?.area.id === area.id;
-  const ordered = [...sorted.filter(first), ...sorted.filter((area) => !first(area))];
+  const ordered = [...sorted.filter(keepsCode), ...sorted.filter((area) => !keepsCode(area))];
   const nodes = new Map<string, Node>();
   for (const area of ordered) {
     let key = area.code;
@@ -122,13 +121,26 @@ export function diffDivisions(before: Division, after: Division, options: DiffOp
   const countsBefore = countCensus(before);
   const countsAfter = countCensus(after);
   const records = lineageSince(before, after);
-  const oldGrids = nodesOf(before.grid.values(), 'old', countsBefore.byGrid);
-  const oldMicrogrids = nodesOf(before.microgrid.values(), 'old', countsBefore.byMicrogrid);
+  // The old grid that keeps a duplicated code is the one still holding it, by id, in `after`; the new
+  // grid that keeps it is that same one.
+  const stillHolds =
+    (later: ReadonlyMap<string, Area>) =>
+    (area: Area): boolean =>
+      later.get(area.id)?.code === area.code;
+  const keyedBy = (earlier: ReadonlyMap<string, Node>) => (area: Area) =>
+    earlier.get(area.code)?.area.id === area.id;
+  const oldGrids = nodesOf(before.grid.values(), 'old', countsBefore.byGrid, stillHolds(after.grid));
+  const oldMicrogrids = nodesOf(
+    before.microgrid.values(),
+    'old',
+    countsBefore.byMicrogrid,
+    stillHolds(after.microgrid),
+  );
   const changes = [
     ...diffLayer(
       'grid',
       oldGrids,
-      nodesOf(after.grid.values(), 'new', countsAfter.byGrid, oldGrids),
+      nodesOf(after.grid.values(), 'new', countsAfter.byGrid, keyedBy(oldGrids)),
       records,
       minAreaM2,
       minShare,
@@ -136,7 +148,7 @@ export function diffDivisions(before: Division, after: Division, options: DiffOp
     ...diffLayer(
       'microgrid',
       oldMicrogrids,
-      nodesOf(after.microgrid.values(), 'new', countsAfter.byMicrogrid, oldMicrogrids),
+      nodesOf(after.microgrid.values(), 'new', countsAfter.byMicrogrid, keyedBy(oldMicrogrids)),
       records,
       minAreaM2,
       minShare,

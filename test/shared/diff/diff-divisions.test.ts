@@ -440,6 +440,23 @@ describe('diffDivisions (bad files)', () => {
   });
 });
 
+describe('diffDivisions (a duplicate removed)', () => {
+  it('says a removed duplicate code was removed, whichever id sorts first, and leaves the kept grid alone', () => {
+    const after = township(2, 1);
+    const first = gridOf(after, code(1));
+    for (const dupId of ['a-dup', 'z-dup']) {
+      const grids = new Map(after.grid);
+      grids.set(dupId, { ...first, id: dupId, geometry: rect(X + 3 * W, Y, X + 4 * W, Y + H) });
+      const before: Division = { ...after, grid: grids };
+      const diff = diffDivisions(before, after);
+      expect(diff.changes.map((change) => [change.kind, change.codes, change.fromCodes])).toEqual([
+        ['removed', [code(1)], [code(1)]],
+      ]);
+      expect(diff.changes[0]!.householdsBefore).toBe(0);
+    }
+  });
+});
+
 describe('diffDivisions (moved boundaries, property)', () => {
   it('moving the edge between two neighbours is two geometry changes of exactly the swept area', () => {
     fc.assert(
