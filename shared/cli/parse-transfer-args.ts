@@ -200,6 +200,14 @@ export function parseTransferArgs(
       );
     }
     if (!out) return error('缺少 --out 输出路径。', 'Missing --out PATH.');
+    const shapefileOnly = ['--layer', '--crs', '--encoding'].filter((name) => options.has(name));
+    if (to !== 'shapefile' && shapefileOnly.length > 0) {
+      // Taken without a word before: `--to csv --layer census` still wrote the grid table.
+      return error(
+        `${shapefileOnly.join(' ')} 只用于 --to shapefile：GeoJSON 导出整个划分（CGCS2000 经纬度、UTF-8），xlsx/csv 导出网格表。`,
+        `${shapefileOnly.join(' ')} go with --to shapefile only: GeoJSON is the whole division (CGCS2000 longitude/latitude, UTF-8), xlsx/csv the grid table.`,
+      );
+    }
     const layerWord = options.get('--layer') ?? 'grid';
     const layer = LAYER_WORDS[layerWord];
     if (!layer)

@@ -139,11 +139,25 @@ describe('gridplan export', () => {
       ['xlsx', 'x.xlsx'],
       ['csv', 'x.csv'],
     ]) {
+      const encoding = to === 'shapefile' ? ['--encoding', 'gbk'] : [];
       const result = await runCli(
-        ['export', at('x.geojson'), '--to', to!, '--out', at(out!), '--encoding', 'gbk'],
+        ['export', at('x.geojson'), '--to', to!, '--out', at(out!), ...encoding],
         nodeHost,
       );
       expect(result, to).toMatchObject({ exitCode: 0 });
+    }
+    // Options of shapefiles only are refused for the other formats, not ignored.
+    for (const [to, option, value] of [
+      ['csv', '--layer', 'census'],
+      ['xlsx', '--encoding', 'gbk'],
+      ['geojson', '--crs', '4326'],
+    ]) {
+      const refused = await runCli(
+        ['export', at('x.geojson'), '--to', to!, '--out', at('never'), option!, value!, '--lang', 'en'],
+        nodeHost,
+      );
+      expect(refused.exitCode, to).toBe(2);
+      expect(refused.stderr).toContain(`${option} go with --to shapefile only`);
     }
     const table = readXlsx(new Uint8Array(readFileSync(at('x.xlsx'))), 'x.xlsx');
     expect(table.ok && table.value.rows.length).toBe(3);
