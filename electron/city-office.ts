@@ -3,7 +3,7 @@ import { citySchemaVersion, fileCityPackage, pullTownship, scrubSecrets } from '
 import { readFilingPackage } from '../shared/formats/filing-package';
 import type { CityFilingAnswer, CityPullAnswer, FileToCityRequest } from '../shared/ipc';
 import type { LocalText, Result } from '../shared/model';
-import { fail, ok, text } from '../shared/model';
+import { errorDetail, fail, ok, text } from '../shared/model';
 import type { CityConnectionStore } from './city-connection-store';
 import { shellProblem } from './project-file-io';
 
@@ -51,10 +51,7 @@ async function withCity<T>(office: CityOffice, work: (db: CityDatabase) => Promi
     }
     return ok(await work(db));
   } catch (error) {
-    const detail = scrubSecrets(
-      (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '',
-      url,
-    );
+    const detail = scrubSecrets(errorDetail(error).split('\n')[0] ?? '', url);
     return fail(
       shellProblem(
         'city-unreachable',

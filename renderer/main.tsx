@@ -6,6 +6,7 @@ import { initI18n } from './i18n/i18n';
 import { markOpening } from './platform/opening-marks';
 import { openProjectStore } from './storage/project-store';
 import './styles.css';
+import { errorDetail } from '../shared/model';
 
 async function start(): Promise<void> {
   markOpening('app-start');
@@ -36,7 +37,7 @@ async function start(): Promise<void> {
       </StrictMode>,
     );
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorDetail(error);
     root.render(
       <div className="fatal" role="alert">
         <h1>网格规划无法启动 · GridPlan cannot start</h1>

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { CityRequest, CityResponse } from '../shared/city';
 import type { Result } from '../shared/model';
-import { fail, ok, text } from '../shared/model';
+import { errorDetail, fail, ok, text } from '../shared/model';
 
 export { openCityDatabase, poolDatabase } from './city-pg-database';
 
@@ -86,7 +86,7 @@ export async function serveUntilStopped(
   try {
     running = await startHttpServer(options, makeHandler);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorDetail(error);
     return fail({
       kind: 'unservable',
       message: text(

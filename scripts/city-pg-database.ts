@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { CityDatabase, CityRow } from '../shared/city';
 import { redactDatabaseUrl, scrubSecrets } from '../shared/city';
 import type { Result } from '../shared/model';
-import { fail, ok, text } from '../shared/model';
+import { errorDetail, fail, ok, text } from '../shared/model';
 
 // node-postgres behind the CityDatabase interface: used by the `gridplan city` CLI host
 // (scripts/city-host.ts) and by the desktop app's main process (electron/city-office.ts), so both reach
@@ -48,7 +48,7 @@ export async function openCityDatabase(url: string, size = 4): Promise<Result<Ci
     return ok(poolDatabase(pool));
   } catch (error) {
     await pool.end().catch(() => undefined);
-    const detail = scrubSecrets(error instanceof Error ? error.message : String(error), url);
+    const detail = scrubSecrets(errorDetail(error), url);
     const where = redactDatabaseUrl(url);
     return fail({
       kind: 'unreachable',

@@ -7,7 +7,7 @@ import type { CliHost } from '../shared/cli/run-cli';
 import { forgetReads, noteRead, readWhole, wasStreamed } from './host-file-reads';
 import { writeAtomically } from './host-file-writes';
 import type { Result } from '../shared/model';
-import { fail, ok, text } from '../shared/model';
+import { errorDetail, fail, ok, text } from '../shared/model';
 
 // The Node side of `gridplan`: files, fonts, the city database. scripts/gridplan.ts runs the pure core
 // (shared/cli) with it; tests run the core in-process with this same host.
@@ -25,7 +25,7 @@ function readProblem(error: unknown): Result<never> {
     });
   if (code === 'EACCES')
     return fail({ kind: 'denied', message: text('没有读取权限。', 'Permission denied.') });
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorDetail(error);
   return fail({
     kind: 'unreadable',
     message: text(`读取失败（${detail}）。`, `Reading failed (${detail}).`),

@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import type { WriteOptions } from '../shared/cli/cli-host';
 import type { Result } from '../shared/model';
-import { fail, ok, text } from '../shared/model';
+import { errorDetail, fail, ok, text } from '../shared/model';
 import { identityKey, wasRead } from './host-file-reads';
 
 // How the command line writes `--out`: a regular file is written beside its target and renamed over it,
@@ -57,7 +57,7 @@ function failed(error: unknown): Result<never> {
       message: text('磁盘已满：文件未写入。', 'The disk is full: the file was not written.'),
     });
   }
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorDetail(error);
   return fail({
     kind: 'unwritable',
     message: text(`写入失败（${detail}）。`, `Writing failed (${detail}).`),

@@ -3,7 +3,7 @@ import { fromBlob } from 'geotiff';
 import proj4 from 'proj4';
 import { gaussKrugerZone, zoneProj4 } from '../../shared/formats/coordinate-systems';
 import type { LocalText, Result } from '../../shared/model';
-import { fail, ok, text } from '../../shared/model';
+import { errorDetail, fail, ok, text } from '../../shared/model';
 import type { LocalTileSet } from './local-tiles';
 
 /**
@@ -290,7 +290,7 @@ export async function geotiffFromFile(file: Blob, name: string): Promise<Result<
   try {
     tiles = await GeoTiffTiles.open(await fromBlob(file), name);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorDetail(error);
     return refuse(
       'geotiff-unreadable',
       text(`无法读取影像“${name}”（${detail}）。`, `Cannot read the orthophoto “${name}” (${detail}).`),

@@ -1,7 +1,7 @@
 import type { Header, RangeResponse, Source } from 'pmtiles';
 import { PMTiles, TileType } from 'pmtiles';
 import type { LocalText, Result } from '../../shared/model';
-import { fail, ok, text } from '../../shared/model';
+import { errorDetail, fail, ok, text } from '../../shared/model';
 
 /**
  * Raster tiles from the planner's own disk: a folder of z/x/y images or one PMTiles file. MapLibre
@@ -294,7 +294,7 @@ export async function pmtilesFromFile(file: Blob, name: string): Promise<Result<
   try {
     header = await archive.getHeader();
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorDetail(error);
     return fail({
       kind: 'pmtiles-unreadable',
       message: text(

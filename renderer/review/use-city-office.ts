@@ -7,7 +7,7 @@ import { parseDivisionGeoJson } from '../../shared/formats/geojson';
 import type { CityDatabaseStatus, CityFilingAnswer, GridPlanBridge } from '../../shared/ipc';
 import { isPostgresUrl } from '../../shared/ipc';
 import type { Division, LocalText, ReferenceLayer } from '../../shared/model';
-import { text } from '../../shared/model';
+import { errorDetail, text } from '../../shared/model';
 import type { ProjectReferences } from '../references/use-project-references';
 import { CityReplyError, fileVersionToCity, unwrapCityReply } from './file-version-to-city';
 
@@ -53,7 +53,7 @@ function cityBridge(): CityBridge | undefined {
 
 function linesOf(error: unknown): LocalText[] {
   if (error instanceof CityReplyError) return error.problems.map((p) => p.message);
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorDetail(error);
   return [text(`发生了意外错误（${detail}）。`, `Something unexpected went wrong (${detail}).`)];
 }
 

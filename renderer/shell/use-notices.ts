@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { LocalText } from '../../shared/model';
-import { text } from '../../shared/model';
+import { errorDetail, text } from '../../shared/model';
 
 /** A message box over the map: the outcome of an import, an export or a refused edit. */
 export interface Notice {
@@ -44,7 +44,7 @@ export function useNotices(): Notices {
         ? (error as { problem: { message: LocalText } }).problem
         : null;
     // Anything else is a fault, not the planner's: said in both languages, with the error's own words.
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorDetail(error);
     const unexpected = text(`发生了意外错误（${detail}）。`, `Something unexpected went wrong (${detail}).`);
     notify({ kind: 'error', title, lines: [problem ? problem.message : unexpected] });
   }, []);

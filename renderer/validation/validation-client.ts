@@ -1,14 +1,10 @@
-import { MIN_PIECE_AREA_M2, text } from '../../shared/model';
+import { errorDetail, MIN_PIECE_AREA_M2, text } from '../../shared/model';
 import type { Change, Division, LocalText, RuleSet } from '../../shared/model';
 import type { CensusCounts, CensusTally } from '../../shared/geometry/count-census';
 import type { ValidationIssue } from '../../shared/validate';
 import { ValidationHandler } from '../workers/validation-handler';
 import { packDivision, transferableCensus } from '../workers/packed-division';
 import type { ValidationRequest, ValidationResponse } from '../workers/validation-protocol';
-
-function detailOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** What the issues panel, the map and the status bar show of validation. */
 export interface ValidationState {
@@ -277,8 +273,8 @@ export class ValidationClient {
         ...this.state,
         running: false,
         failure: text(
-          `无法把文档交给校验程序（${detailOf(error)}）`,
-          `the document could not be sent to the validation worker (${detailOf(error)})`,
+          `无法把文档交给校验程序（${errorDetail(error)}）`,
+          `the document could not be sent to the validation worker (${errorDetail(error)})`,
         ),
       });
     }

@@ -1,5 +1,5 @@
 import type { LocalText } from '../../shared/model';
-import { text } from '../../shared/model';
+import { errorDetail, text } from '../../shared/model';
 
 /**
  * The message of work off the main thread that threw or whose worker died (import, automatic division,
@@ -7,7 +7,7 @@ import { text } from '../../shared/model';
  * compute; what they make is written by the window afterwards, so a failure never leaves half a change.
  */
 export function failedUnchanged(what: LocalText, error: unknown): LocalText {
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorDetail(error);
   return text(
     `${what.zh}（${detail}）。项目未作任何更改。`,
     `${what.en} (${detail}). The project was not changed.`,

@@ -1,12 +1,12 @@
 import type { LocalText } from '../../shared/model';
-import { text } from '../../shared/model';
+import { errorDetail, text } from '../../shared/model';
 import { Validator } from '../../shared/validate';
 import { unpackDivision } from './packed-division';
 import type { ValidationRequest, ValidationResponse } from './validation-protocol';
 
 /** What the panel says when checking threw: in both languages, with the error's own words. */
 function workerFailed(error: unknown): LocalText {
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorDetail(error);
   return text(`校验程序出错（${detail}）`, `the validation worker failed (${detail})`);
 }
 

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { text } from '../../shared/model';
+import { errorDetail, text } from '../../shared/model';
 import { ValidationHandler } from './validation-handler';
 import type { ValidationRequest, ValidationResponse } from './validation-protocol';
 
@@ -18,7 +18,7 @@ function answer(response: ValidationResponse): void {
     self.postMessage(response);
   } catch (error) {
     if (response.type !== 'result') throw error;
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorDetail(error);
     const message = text(
       `校验结果无法送回窗口（${detail}）`,
       `the result could not be sent back (${detail})`,

@@ -1,5 +1,5 @@
 import type { Language, LocalText } from '../model';
-import { BUILTIN_RULE_SETS, text } from '../model';
+import { BUILTIN_RULE_SETS, errorDetail, text } from '../model';
 import { validateDivision } from '../validate/validate-division';
 import { divisionStats } from './division-stats';
 import { formatHtmlReport } from './format-html-report';
@@ -129,7 +129,7 @@ export async function runCli(args: readonly string[], host: CliHost): Promise<Cl
   try {
     return safeForTerminal(await dispatch(args, host, lang));
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorDetail(error);
     const stack = args.includes('--debug') && error instanceof Error && error.stack ? `${error.stack}\n` : '';
     const line = text(
       `内部错误（程序缺陷，请报告）：${detail}`,

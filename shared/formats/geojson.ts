@@ -42,6 +42,7 @@ import { exportAreaM2, figuresOf } from './export-figures';
 import type { TextPiece } from './text-encoding';
 import type { Utf8Buffer } from './utf8-buffer';
 import { asciiBytes } from './utf8-buffer';
+import { errorDetail } from '../model';
 
 /**
  * Property keys on census points that hold residents' personal data. They are kept locally in
@@ -844,7 +845,7 @@ export function parseDivisionGeoJson(source: string, options: ParseOptions = {})
   try {
     data = JSON.parse(body);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorDetail(error);
     const offset = jsonErrorOffset(body);
     const place = offset >= 0 ? lineAndColumn(body, offset) : undefined;
     const zhPlace = place ? `第 ${place.line} 行第 ${place.column} 列附近` : '';

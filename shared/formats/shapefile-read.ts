@@ -2,7 +2,7 @@ import type { Geometry, Position } from 'geojson';
 import { parseShp } from 'shpjs';
 import { checkShpRecords } from './shp-records';
 import type { LocalText, Problem, Result } from '../model';
-import { appendAll, fail, ok, text } from '../model';
+import { appendAll, errorDetail, fail, ok, text } from '../model';
 import type { BBox, GaussKrugerZone, SourceCrs, Unproject } from './coordinate-systems';
 import {
   gaussKrugerZone,
@@ -533,7 +533,7 @@ export function readShapefile(
       geometries = geometries.map((geometry) => geometry && reproject(geometry, unproject));
     }
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorDetail(error);
     return fail({
       kind: 'bad-shp',
       message: text(

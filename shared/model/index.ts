@@ -12,3 +12,4 @@ export * from './census-columns';
 export * from './census-totals';
 export * from './append-all';
 export * from './english-count';
+export * from './error-detail';

@@ -1,5 +1,5 @@
 import type { GridTarget, LocalText, Problem, Result, RuleSet } from '../model';
-import { appendAll, fail, ok, text } from '../model';
+import { appendAll, errorDetail, fail, ok, text } from '../model';
 import { COMMUNITY_CODE_PATTERN, compileCodeTemplate } from '../codes/code-template';
 
 const TARGET_KEYS = [
@@ -157,7 +157,7 @@ export function parseRuleSet(source: string): Result<RuleSet> {
   try {
     value = JSON.parse(source);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorDetail(error);
     return fail({
       kind: 'bad-json',
       message: text(`规则集文件不是有效的 JSON：${detail}`, `The rule set file is not valid JSON: ${detail}`),

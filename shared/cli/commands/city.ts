@@ -25,7 +25,7 @@ import { looksLikeZip, readFilingPackage } from '../../formats/filing-package';
 import { stringifyDivision } from '../../formats/geojson';
 import { encodeText } from '../../formats/text-encoding';
 import type { Language, LocalText, Problem, RuleSet } from '../../model';
-import { builtinRuleSetOrDefault, englishCount, text } from '../../model';
+import { builtinRuleSetOrDefault, englishCount, errorDetail, text } from '../../model';
 import type { CliHost } from '../cli-host';
 import type { CommandModule } from '../command-module';
 import type { CommandResult, ExitCode } from '../command-result';
@@ -189,7 +189,7 @@ async function runCity(args: readonly string[], host: CliHost, lang: Language): 
     const result = await runSubcommand(sub as Subcommand, options, checked, db, host, lang);
     return { ...result, stdout: scrubSecrets(result.stdout, url), stderr: scrubSecrets(result.stderr, url) };
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorDetail(error);
     const lead = text('内部错误（数据库操作失败）：', 'Internal error (a database operation failed):');
     return answer('', scrubSecrets(`${lead[lang]} ${detail.split('\n')[0] ?? ''}\n`, url), 3);
   } finally {
