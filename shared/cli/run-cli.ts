@@ -15,6 +15,7 @@ import type { TransferHost } from './run-transfer';
 import { runExport, runImport } from './run-transfer';
 import { readDivisionFile } from './read-division-file';
 import { resolveRuleSet } from './resolve-rule-set';
+import { nothingToCheck } from './nothing-to-check';
 import { builtinCommandHelp } from './builtin-command-help';
 import { cannotWriteOut, writeOrPrint } from './command-output';
 import { readInEncodingNote } from './encoding-note';
@@ -233,6 +234,8 @@ function runBuiltin(args: readonly string[], host: CliHost): CliResult {
     );
   }
 
+  const empty = nothingToCheck(division, command.file, lang);
+  if (empty) return noted(note, empty);
   const resolved = resolveRuleSet(command.rules, division.meta.ruleSetId, host, lang);
   if ('failure' in resolved) return resolved.failure;
   const { ruleSet } = resolved;

@@ -8,6 +8,7 @@ import { formatHtmlReport } from '../format-html-report';
 import { oneFile, optionValue, parseOptions } from '../parse-options';
 import { readDivisionFile } from '../read-division-file';
 import { resolveRuleSet } from '../resolve-rule-set';
+import { nothingToCheck } from '../nothing-to-check';
 import { dateOption, loadReportFonts, readReferenceFiles } from '../report-assets';
 
 function usage(message: string): CommandResult {
@@ -91,6 +92,8 @@ arguments; 3 internal error.
     const read = readDivisionFile(host, file, lang);
     if ('failure' in read) return read.failure;
     const division = read.division;
+    const empty = nothingToCheck(division, file, lang);
+    if (empty) return empty;
     const rules = resolveRuleSet(optionValue(options, '--rules'), division.meta.ruleSetId, host, lang);
     if ('failure' in rules) return rules.failure;
     const references = readReferenceFiles(host, options.values.get('--reference') ?? [], lang);

@@ -182,6 +182,33 @@ describe('runCli', () => {
     expect((await runCli(['validate'], host())).exitCode).toBe(2);
   });
 
+  it('refuses with exit 2 a file with no area to check instead of passing it, and still counts its points', async () => {
+    const censusOnly = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [1, 2].map((n) => ({
+        type: 'Feature',
+        properties: { layer: 'census', households: n },
+        geometry: { type: 'Point', coordinates: [104.7, 29.3 + n / 1000] },
+      })),
+    });
+    const files = {
+      'empty.geojson': '{"type":"FeatureCollection","features":[]}',
+      'points.geojson': censusOnly,
+    };
+    const empty = await runCli(['validate', 'empty.geojson'], host(files));
+    expect(empty).toMatchObject({ exitCode: 2, stdout: '' });
+    expect(empty.stderr).toContain('没有可校验的网格划分');
+    const points = await runCli(
+      ['validate', 'points.geojson', '--lang', 'en', '--format', 'json'],
+      host(files),
+    );
+    expect(points.exitCode).toBe(2);
+    expect(points.stderr).toContain('(only 2 census points): there is no division to check');
+    const stats = await runCli(['stats', 'points.geojson', '--format', 'json'], host(files));
+    expect(stats.exitCode).toBe(0);
+    expect((JSON.parse(stats.stdout) as { households: number }).households).toBe(3);
+  });
+
   it('still validates a file whose geometry is invalid (exit 1, not 2)', async () => {
     const result = await runCli(['validate', 'invalid-geometry/in.geojson', '--format', 'json'], host());
     expect(result.exitCode).toBe(1);
