@@ -2,6 +2,16 @@ import type { AreaGeometry } from '../model';
 import { polygonAreaM2 } from '../geometry/ellipsoid-area';
 import { areaOfFaces } from '../geometry/new-area-overlay';
 import { buildOverlay } from '../geometry/planar-overlay';
+import { checkGeometry, isTangled } from '../geometry/check-geometry';
+
+/**
+ * True when noding a geometry would not end in bounded time: its rings cross 100 times or more, or are
+ * too complex to count their crossings (a 1,000-point star made `gridplan diff` run for minutes).
+ */
+function tooTangledToNode(geometry: AreaGeometry): boolean {
+  const defects = checkGeometry(geometry, { holesAllowed: true });
+  return isTangled(defects) || defects.some((defect) => defect.kind === 'unchecked-crossings');
+}
 
 /** Areas in m² of the union of one side, the other side, what they share and what only one covers. */
 export interface SideAreas {
@@ -18,8 +28,9 @@ function sameGeometry(a: readonly AreaGeometry[], b: readonly AreaGeometry[]): b
  * Compares the area covered by the `before` polygons with the area covered by the `after` polygons on the
  * exact planar overlay of shared/geometry (one lattice, exact orientation tests), so identical shared
  * edges give exactly zero and a moved vertex gives exactly the area it swept. Identical inputs are
- * answered without an overlay. When the overlay refuses (geometry too broken to node), falls back to the
- * difference of the two areas, which never reports an unchanged geometry as changed.
+ * answered without an overlay. When the overlay refuses or would not end in bounded time (geometry too
+ * broken to node), falls back to the difference of the two areas, which never reports an unchanged
+ * geometry as changed.
  */
 export function compareAreas(before: readonly AreaGeometry[], after: readonly AreaGeometry[]): SideAreas {
   const areaBefore = before.reduce((sum, geometry) => sum + polygonAreaM2(geometry), 0);
@@ -28,10 +39,13 @@ export function compareAreas(before: readonly AreaGeometry[], after: readonly Ar
   if (before.length === 0 || after.length === 0) {
     return { sharedM2: 0, changedM2: areaBefore + areaAfter };
   }
-  const overlay = buildOverlay({
-    polygons: [...before, ...after].map((geometry) => ({ geometry, role: 'fixed' as const })),
-  });
-  if (!overlay.ok) {
+  const tangled = [...before, ...after].some(tooTangledToNode);
+  const overlay = tangled
+    ? undefined
+    : buildOverlay({
+        polygons: [...before, ...after].map((geometry) => ({ geometry, role: 'fixed' as const })),
+      });
+  if (!overlay?.ok) {
     return {
       sharedM2: Math.min(areaBefore, areaAfter),
       changedM2: Math.abs(areaBefore - areaAfter),
