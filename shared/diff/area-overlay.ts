@@ -2,16 +2,6 @@ import type { AreaGeometry } from '../model';
 import { polygonAreaM2 } from '../geometry/ellipsoid-area';
 import { areaOfFaces } from '../geometry/new-area-overlay';
 import { buildOverlay } from '../geometry/planar-overlay';
-import { checkGeometry, isTangled } from '../geometry/check-geometry';
-
-/**
- * True when noding a geometry would not end in bounded time: its rings cross 100 times or more, or are
- * too complex to count their crossings (a 1,000-point star made `gridplan diff` run for minutes).
- */
-function tooTangledToNode(geometry: AreaGeometry): boolean {
-  const defects = checkGeometry(geometry, { holesAllowed: true });
-  return isTangled(defects) || defects.some((defect) => defect.kind === 'unchecked-crossings');
-}
 
 /** Areas in m² of the union of one side, the other side, what they share and what only one covers. */
 export interface SideAreas {
@@ -39,13 +29,11 @@ export function compareAreas(before: readonly AreaGeometry[], after: readonly Ar
   if (before.length === 0 || after.length === 0) {
     return { sharedM2: 0, changedM2: areaBefore + areaAfter };
   }
-  const tangled = [...before, ...after].some(tooTangledToNode);
-  const overlay = tangled
-    ? undefined
-    : buildOverlay({
-        polygons: [...before, ...after].map((geometry) => ({ geometry, role: 'fixed' as const })),
-      });
-  if (!overlay?.ok) {
+  // The overlay refuses a tangle (a 1,000-point star kept `gridplan diff` running for minutes).
+  const overlay = buildOverlay({
+    polygons: [...before, ...after].map((geometry) => ({ geometry, role: 'fixed' as const })),
+  });
+  if (!overlay.ok) {
     return {
       sharedM2: Math.min(areaBefore, areaAfter),
       changedM2: Math.abs(areaBefore - areaAfter),

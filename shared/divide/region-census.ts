@@ -4,6 +4,7 @@ import { isLineRole } from '../model';
 import { PointLocation, locatePoint } from '../geometry/locate-point';
 import { preparePolygon } from '../geometry/prepared-polygon';
 import type { PreparedPolygon } from '../geometry/prepared-polygon';
+import { tooTangledToNode } from '../geometry/planar-overlay';
 import { DisjointSets } from './disjoint-sets';
 
 /** A polygon that automatic division never cuts: a residential compound (小区) or a building footprint. */
@@ -70,6 +71,8 @@ export function guidePolygons(guides: readonly ReferenceLayer[]): GuidePolygon[]
       const geometry = feature.geometry as Polygon | MultiPolygon | { type: string } | null;
       if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) continue;
       const area = geometry as AreaGeometry;
+      // A tangle of a footprint (another tool's export) cannot be overlaid: it guides nothing.
+      if (tooTangledToNode(area)) continue;
       const prepared = preparePolygon(area);
       if (!prepared.empty) found.push({ geometry: area, name: featureName(feature), prepared });
     }

@@ -6,6 +6,21 @@ import { latticeNearSegment } from './lattice-near-segment';
 import { polygonsOf, toDegrees, toUnits } from './lattice';
 import { segmentLengthM } from './metres-per-degree';
 import { rewindRfc7946 } from './rewind';
+import { checkGeometry, isTangled } from './check-geometry';
+
+/** True when a polygon's crossings reach 100 or are too many to count (bounded by `checkGeometry`). */
+export function tooTangledToNode(geometry: AreaGeometry): boolean {
+  const defects = checkGeometry(geometry, { holesAllowed: true });
+  return isTangled(defects) || defects.some((defect) => defect.kind === 'unchecked-crossings');
+}
+
+const TANGLED: Problem = {
+  kind: 'tangled',
+  message: text(
+    '参与运算的一个图形边界自相交至少 100 处，无法计算：请先修复“几何无效”中自相交的网格。',
+    'One of the shapes involved crosses itself at least 100 times and cannot be worked on: repair the self-intersecting grids listed under invalid geometry first.',
+  ),
+};
 
 /**
  * The planar overlay every boolean operation of the editor is built on (split, merge, carve, clip, fill).
@@ -121,10 +136,12 @@ class UnionFind {
 }
 
 /**
- * Builds the overlay of polygons and lines. Refuses (with a message) only when noding does not settle,
- * which takes pathological input.
+ * Builds the overlay of polygons and lines. Refuses (with a message) a polygon that is a tangle (its
+ * rings cross 100 times or more, or too often to count: see `isTangled`), whose noding would grow with
+ * the square of its vertices, and when noding does not settle, which takes pathological input.
  */
 export function buildOverlay(input: OverlayInput): Result<Overlay> {
+  if (input.polygons.some((polygon) => tooTangledToNode(polygon.geometry))) return fail(TANGLED);
   const builder = new OverlayBuilder(input.snapUnits ?? DEFAULT_SNAP_UNITS, input.polygons.length);
   input.polygons.forEach((polygon, source) => builder.addPolygon(polygon, source));
   (input.lines ?? []).forEach((line, index) => builder.addLine(line, input.polygons.length + index));
