@@ -39,6 +39,11 @@ interface SlabRow {
   readonly opens: Open[];
   /** Opens before this one end left of every interval still to come above: none can join them. */
   cursor: number;
+  /**
+   * False when the tops of the opens are out of order (a slab too thin to split at a crossing keeps
+   * crossing edges): the slab above then reads the row whole.
+   */
+  ordered: boolean;
 }
 
 /**
@@ -46,7 +51,8 @@ interface SlabRow {
  * joins those of the slab below whose top shares a stretch of positive length with its bottom, and its
  * neighbour in the same slab when they share a side. Pieces touching only at a point stay apart.
  * Intervals of a class come left to right in a slab, so each slab is joined to the one below in one
- * walk over both (a tangle of thousands of stretches per slab stays linear). An interval that joins a
+ * walk over both (a tangle of thousands of stretches per slab stays linear); a row out of order is read
+ * whole, as every row was before. An interval that joins a
  * piece adds to it and keeps no record of its own, so memory grows with the pieces started, not the
  * intervals. Past `maxParts` pieces started or `maxIntervals` intervals added it throws
  * {@link SweepTooComplex}.
@@ -90,7 +96,7 @@ export class PieceCollector {
     this.addedHere++;
     let row = this.current.get(classId);
     if (!row) {
-      row = { opens: [], cursor: 0 };
+      row = { opens: [], cursor: 0, ordered: true };
       this.current.set(classId, row);
     }
     const here = row.opens;
@@ -100,21 +106,29 @@ export class PieceCollector {
     const below = this.previous.get(classId);
     if (below) {
       const opens = below.opens;
-      // A slab too thin to split at a crossing may hold stretches out of order: read it from the start.
+      // A slab too thin to split at a crossing may hold stretches out of order: read this one's from
+      // the start of the row below.
       if (last && interval.left0 < last.left0) below.cursor = 0;
       // Tops of the slab below and bottoms of this one lie on the same latitude: compare x ranges.
-      while (below.cursor < opens.length && opens[below.cursor]!.right1 <= interval.left0) below.cursor++;
-      for (let i = below.cursor; i < opens.length && opens[i]!.left1 < interval.right0; i++) {
+      let i = 0;
+      if (below.ordered) {
+        while (below.cursor < opens.length && opens[below.cursor]!.right1 <= interval.left0) below.cursor++;
+        i = below.cursor;
+      }
+      for (; i < opens.length; i++) {
         const open = opens[i]!;
-        if (Math.min(open.right1, interval.right0) - Math.max(open.left1, interval.left0) > 0) {
-          part = part < 0 ? this.find(open.part) : this.union(part, open.part);
-        }
+        if (below.ordered && open.left1 >= interval.right0) break;
+        // Joined as the old all-pairs walk joined them (the later piece's root stays the root), so a tie
+        // for the largest trapezoid marks the piece at the same place.
+        if (Math.min(open.right1, interval.right0) - Math.max(open.left1, interval.left0) > 0)
+          part = part < 0 ? this.find(open.part) : this.union(open.part, part);
       }
     }
     // Two stretches of one class side by side are split by an edge that does not change the class
     // (another polygon's edge): they are one piece.
     if (last && last.right0 === interval.left0 && last.right1 === interval.left1)
-      part = part < 0 ? this.find(last.part) : this.union(part, last.part);
+      part = part < 0 ? this.find(last.part) : this.union(last.part, part);
+    if (last && (interval.left1 < last.left1 || interval.right1 < last.right1)) row.ordered = false;
     if (part < 0) part = this.newPart(classId);
     this.absorb(part, interval);
     here.push({
@@ -225,4 +239,5 @@ export class PieceCollector {
 function emptied(row: SlabRow): void {
   row.opens.length = 0;
   row.cursor = 0;
+  row.ordered = true;
 }

@@ -80,6 +80,20 @@ describe('coverage sweeps of bounded work', () => {
     expect(joined.gaps[0]!.areaM2).toBeCloseTo(polygonAreaM2(rect(0, 0, 0.04, 0.011)) - childArea, 0);
   });
 
+  it('join like the walk over every pair did: below a slab too thin to split, and on a tie', () => {
+    const ring = (...points: Position[]) => preparePolygon(polygon(points));
+    // The slab under 3 + 2e-14 keeps crossing edges, so its tops are out of order: read whole.
+    const coverage = parentCoverage(ring([3, 2], [5, 0], [5, 3 + 2e-14], [4, 3 + 1e-14], [3, 3]), [
+      ring([6, 6], [3, 3], [6, 2]),
+      ring([1, 3], [3, 0], [7, 3 + 2e-14], [1, 3 + 1e-14]),
+    ]);
+    expect(coverage.outside[0]).toHaveLength(1);
+    // Two trapezoids of one gap tie for the largest: the later piece's mark stays, as before.
+    const tie = parentCoverage(preparePolygon(rect(0, 0, 5, 3)), [preparePolygon(rect(2, 0, 3, 2.9))]);
+    expect(tie.gaps).toHaveLength(1);
+    expect(tie.gaps[0]!.at).toEqual([4, 1.45]);
+  });
+
   it('stop collecting pieces at the piece limit', () => {
     const collector = new PieceCollector(50);
     const parent = preparePolygon(rect(0, 0, 0.04, 0.0099));
