@@ -51,23 +51,36 @@ class Groups {
 const byId = (a: Area, b: Area): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
- * Nodes of one side keyed by code; a code held twice (a bad file) gets `code#2`, `code#3` … in id order,
- * except that a grid for which `keepsCode` is true (the same entity, by id, holds the code on the other
- * side) keeps the plain code, so duplicates pair with themselves and never with another grid.
+ * Nodes of one side keyed by code; a code held twice (a bad file) gets `code#2`, `code#3` … A grid
+ * takes the key `keyOf` gives it when that key is its code's and still free (the key the same entity,
+ * by id, has on the other side), so duplicates that stay pair with themselves; the others take the first
+ * free key of their code in id order, grids `first` says go first before the rest.
  */
 function nodesOf(
   areas: Iterable<Area>,
   side: 'old' | 'new',
   households: ReadonlyMap<string, { households: number }>,
-  keepsCode: (area: Area) => boolean,
+  order: { readonly keyOf?: (area: Area) => string | undefined; readonly first?: (area: Area) => boolean },
 ): Map<string, Node> {
   const sorted = [...areas].sort(byId);
-  const ordered = [...sorted.filter(keepsCode), ...sorted.filter((area) => !keepsCode(area))];
   const nodes = new Map<string, Node>();
-  for (const area of ordered) {
+  const place = (area: Area, key: string): void => {
+    nodes.set(key, { key, side, area, households: households.get(area.id)?.households ?? 0 });
+  };
+  const placed = new Set<Area>();
+  for (const area of sorted) {
+    const key = order.keyOf?.(area);
+    if (key === undefined || nodes.has(key) || (key !== area.code && !key.startsWith(`${area.code}#`)))
+      continue;
+    place(area, key);
+    placed.add(area);
+  }
+  const first = order.first ?? (() => false);
+  const rest = sorted.filter((area) => !placed.has(area));
+  for (const area of [...rest.filter(first), ...rest.filter((area) => !first(area))]) {
     let key = area.code;
     for (let n = 2; nodes.has(key); n++) key = `${area.code}#${n}`;
-    nodes.set(key, { key, side, area, households: households.get(area.id)?.households ?? 0 });
+    place(area, key);
   }
   return nodes;
 }
@@ -121,21 +134,22 @@ export function diffDivisions(before: Division, after: Division, options: DiffOp
   const countsBefore = countCensus(before);
   const countsAfter = countCensus(after);
   const records = lineageSince(before, after);
-  // The old grid that keeps a duplicated code is the one still holding it, by id, in `after`; the new
-  // grid that keeps it is that same one.
+  // Of a duplicated code, the old grids still holding it (by id) in `after` take the first keys, and
+  // each new grid takes the key the same old grid took: duplicates pair by id, never with another grid.
   const stillHolds =
     (later: ReadonlyMap<string, Area>) =>
     (area: Area): boolean =>
       later.get(area.id)?.code === area.code;
-  const keyedBy = (earlier: ReadonlyMap<string, Node>) => (area: Area) =>
-    earlier.get(area.code)?.area.id === area.id;
-  const oldGrids = nodesOf(before.grid.values(), 'old', countsBefore.byGrid, stillHolds(after.grid));
-  const oldMicrogrids = nodesOf(
-    before.microgrid.values(),
-    'old',
-    countsBefore.byMicrogrid,
-    stillHolds(after.microgrid),
-  );
+  const keyedBy = (earlier: ReadonlyMap<string, Node>) => {
+    const keyOfId = new Map([...earlier.values()].map((node) => [node.area.id, node.key]));
+    return { keyOf: (area: Area) => keyOfId.get(area.id) };
+  };
+  const oldGrids = nodesOf(before.grid.values(), 'old', countsBefore.byGrid, {
+    first: stillHolds(after.grid),
+  });
+  const oldMicrogrids = nodesOf(before.microgrid.values(), 'old', countsBefore.byMicrogrid, {
+    first: stillHolds(after.microgrid),
+  });
   const changes = [
     ...diffLayer(
       'grid',

@@ -477,6 +477,28 @@ describe('diffDivisions (a duplicate removed)', () => {
       expect(diff.changes[0]!.householdsBefore).toBe(0);
     }
   });
+
+  it('pairs three duplicates of one code by id: two kept unchanged, one replaced by a new grid', () => {
+    const base = township(2, 1);
+    const first = gridOf(base, code(1));
+    const at = (id: string, column: number): Grid => ({
+      ...first,
+      id,
+      geometry: rect(X + column * W, Y + 2 * H, X + (column + 1) * W, Y + 3 * H),
+    });
+    const withGrids = (...grids: Grid[]): Division => {
+      const map = new Map(base.grid);
+      map.delete(first.id);
+      for (const grid of grids) map.set(grid.id, grid);
+      return { ...base, grid: map };
+    };
+    const diff = diffDivisions(
+      withGrids(at('g1', 0), at('g2', 1), at('g3', 2)),
+      withGrids(at('g0', 4), at('g2', 1), at('g3', 2)),
+    );
+    // g1 and g0 hold the same code: one grid whose boundary moved; g2 and g3 did not change.
+    expect(diff.changes.map((change) => [change.kind, change.codes])).toEqual([['geometry', [code(1)]]]);
+  });
 });
 
 describe('diffDivisions (moved boundaries, property)', () => {
