@@ -195,6 +195,8 @@ function findIntersections(rings: readonly Ring[], defects: Defects): void {
     tests += low - i - 1;
     if (tests > MAX_PAIR_TESTS) {
       defects.add('unchecked-crossings', a.p);
+      // Crossings found so far are a lower bound.
+      defects.stopCounting(['self-intersection', 'ring-crossing']);
       return;
     }
     for (

@@ -1,7 +1,7 @@
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { AreaGeometry } from '../../../shared/model';
-import { checkGeometry, partCount } from '../../../shared/geometry/check-geometry';
+import { checkGeometry, isTangled, partCount } from '../../../shared/geometry/check-geometry';
 import { rect } from '../validate/entities';
 
 const kinds = (geometry: AreaGeometry, holesAllowed = true): string[] =>
@@ -165,6 +165,15 @@ describe('checkGeometry', () => {
     };
     expect(kinds(comb(1_000))).toEqual([]);
     expect(kinds(comb(25_000))).toEqual(['unchecked-crossings:error']);
+    // Crossings found before the check stopped are a lower bound: a tangle, as far as anyone can tell.
+    const crossed = comb(25_000);
+    const ring = crossed.coordinates[0] as Position[];
+    // A small bow-tie at the west end of the bottom edge, found before the long teeth are reached.
+    ring.splice(1, 0, [0.3, -0.05], [0.3, 0.05], [0.2, -0.05]);
+    const defects = checkGeometry(crossed, { holesAllowed: true });
+    expect(defects.map((defect) => defect.kind)).toContain('unchecked-crossings');
+    expect(defects.find((defect) => defect.kind === 'self-intersection')).toMatchObject({ atLeast: true });
+    expect(isTangled(defects)).toBe(true);
   });
 
   it('counts parts', () => {
