@@ -17,8 +17,8 @@ export function tooTangledToNode(geometry: AreaGeometry): boolean {
 const TANGLED: Problem = {
   kind: 'tangled',
   message: text(
-    '参与运算的一个图形边界自相交至少 100 处，无法计算：请先修复“几何无效”中自相交的网格。',
-    'One of the shapes involved crosses itself at least 100 times and cannot be worked on: repair the self-intersecting grids listed under invalid geometry first.',
+    '参与运算的一个图形边界自相交至少 100 处，或复杂得无法检查，无法计算：请先修复或简化“几何无效”中列出的网格。',
+    'One of the shapes involved crosses itself at least 100 times, or is too complex to check, and cannot be worked on: repair or simplify the grids listed under invalid geometry first.',
   ),
 };
 
