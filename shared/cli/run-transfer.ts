@@ -223,10 +223,19 @@ export function runImport(
   const sizes = paths.map((p) => host.fileSize(p));
   const unsized = paths.find((_, i) => sizes[i] === undefined);
   if (unsized !== undefined) {
-    // No size: the host's read says why (no such file, a folder, no permission).
+    // No size: the host's read says why (no such file, a folder, no permission); one that reads is a
+    // pipe or a device.
     const read = host.readBytes(unsized);
     const problems = read.ok
-      ? [{ kind: 'not-found', message: text('文件不存在。', 'The file does not exist.') }]
+      ? [
+          {
+            kind: 'not-a-file',
+            message: text(
+              '这不是普通文件（可能是管道或设备）：导入只读取文件，请给出文件路径。',
+              'This is not a regular file (a pipe or a device?): import reads files only; give the path of a file.',
+            ),
+          },
+        ]
       : read.problems;
     return failed(cannot, problems, lang);
   }

@@ -116,7 +116,7 @@ describe('inputs that are not regular files', () => {
     expect(result.stderr).toContain('不是有效的 JSON');
   });
 
-  it('says a folder given to import is a folder, and a missing file is missing', async () => {
+  it('says a folder given to import is a folder, a missing file is missing and a pipe is no file', async () => {
     const dir = freshFolder();
     const out = path.join(dir, 'out.geojson');
     const fromFolder = await runCli(['import', dir, '--as', 'census', '--out', out], nodeCliHost);
@@ -127,6 +127,14 @@ describe('inputs that are not regular files', () => {
       nodeCliHost,
     );
     expect(missing.stderr).toContain('文件不存在');
+    const pipe = path.join(dir, 'rows.csv');
+    fifoOf(pipe, new TextEncoder().encode('经度,纬度\n104.7,29.3\n'));
+    const fromPipe = await runCli(
+      ['import', pipe, '--as', 'census', '--out', out, '--lang', 'en'],
+      nodeCliHost,
+    );
+    expect(fromPipe.exitCode).toBe(2);
+    expect(fromPipe.stderr).toContain('This is not a regular file (a pipe or a device?)');
   });
 
   it('refuses a file larger than any input at once, without reading it', async () => {
