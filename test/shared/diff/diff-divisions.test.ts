@@ -21,6 +21,7 @@ import type {
 import { applyChange } from '../../../shared/model';
 import { divisionOf } from '../geometry/division-fixtures';
 import { communityEntity, COMMUNITY_CODE, gridEntity, rect } from '../geometry/geometry-test-helpers';
+import { star } from '../geometry/tangles';
 
 const X = 104.75;
 const Y = 29.36;
@@ -444,19 +445,15 @@ describe('diffDivisions (a tangle)', () => {
   it('compares a grid redrawn as a 401-point star by its areas, without noding its crossings', () => {
     const before = township(2, 1);
     const first = gridOf(before, code(1));
-    const ring = Array.from({ length: 401 }, (_, i): [number, number] => {
-      const angle = (2 * Math.PI * ((i * 200) % 401)) / 401;
-      return [X + W / 2 + (W / 2) * Math.cos(angle), Y + H / 2 + (H / 2) * Math.sin(angle)];
-    });
-    const star: Grid = { ...first, geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]!]] } };
-    const after: Division = { ...before, grid: new Map(before.grid).set(first.id, star) };
+    const tangle: Grid = { ...first, geometry: star(X + W / 2, Y + H / 2, W / 2, 401) };
+    const after: Division = { ...before, grid: new Map(before.grid).set(first.id, tangle) };
     const started = Date.now();
     const diff = diffDivisions(before, after);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(diff.changes.map((change) => [change.kind, change.codes])).toEqual([['geometry', [code(1)]]]);
     const change = diff.changes[0]!;
     expect(change.areaChangedM2).toBeCloseTo(
-      Math.abs(polygonAreaM2(first.geometry) - polygonAreaM2(star.geometry)),
+      Math.abs(polygonAreaM2(first.geometry) - polygonAreaM2(tangle.geometry)),
       1,
     );
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AreaGeometry } from '../../../shared/model';
 import { checkGeometry, isTangled, partCount } from '../../../shared/geometry/check-geometry';
 import { rect } from '../validate/entities';
+import { star } from './tangles';
 
 const kinds = (geometry: AreaGeometry, holesAllowed = true): string[] =>
   checkGeometry(geometry, { holesAllowed }).map((defect) => `${defect.kind}:${defect.severity}`);
@@ -128,12 +129,7 @@ describe('checkGeometry', () => {
   });
 
   it('stops counting crossings at 100, saying at least', () => {
-    // A 61-point star drawn in one ring: every edge crosses most others.
-    const star: Position[] = Array.from({ length: 61 }, (_, i) => {
-      const angle = (2 * Math.PI * ((i * 30) % 61)) / 61;
-      return [Math.cos(angle), Math.sin(angle)];
-    });
-    const [defect] = checkGeometry(polygon([...star, star[0]!]), { holesAllowed: true });
+    const [defect] = checkGeometry(star(0, 0, 1, 61), { holesAllowed: true });
     expect(defect).toMatchObject({ kind: 'self-intersection', count: 100, atLeast: true });
     const [bowTie] = checkGeometry(
       polygon([

@@ -6,16 +6,7 @@ import { buildOverlay } from '../../../shared/geometry/planar-overlay';
 import type { ReferenceLayer } from '../../../shared/model';
 import { text } from '../../../shared/model';
 import { rect } from '../validate/entities';
-
-/** A star of n points drawn in one ring: every edge crosses most others. */
-function star(cx: number, cy: number, radius: number, n: number): Polygon {
-  const step = Math.floor(n / 2);
-  const ring = Array.from({ length: n }, (_, i): [number, number] => {
-    const angle = (2 * Math.PI * ((i * step) % n)) / n;
-    return [cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)];
-  });
-  return { type: 'Polygon', coordinates: [[...ring, ring[0]!]] };
-}
+import { star } from './tangles';
 
 describe('the planar overlay and tangles', () => {
   it('refuses at once to node a polygon crossing itself hundreds of times', () => {

@@ -9,17 +9,7 @@ import { sweepCoverage, sweepSteps } from '../../../shared/validate/sweep-covera
 import { SweepTooComplex } from '../../../shared/validate/sweep-too-complex';
 import { validateDivision } from '../../../shared/validate/validate-division';
 import { community, grid, polygon, rect, township } from './entities';
-
-/** A star of n points in one ring: every edge crosses most others. */
-function star(cx: number, cy: number, radius: number, n: number): Polygon {
-  const step = Math.floor(n / 2);
-  const ring: Position[] = [];
-  for (let i = 0; i < n; i++) {
-    const angle = (2 * Math.PI * ((i * step) % n)) / n;
-    ring.push([cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)]);
-  }
-  return polygon(ring);
-}
+import { star } from '../geometry/tangles';
 
 /**
  * A valid comb: a bar along the bottom of [x0, x1] and `teeth` thin teeth of distinct heights, so a sweep
