@@ -191,22 +191,6 @@ function sortByValue(indexes: Uint32Array, values: Float64Array, tieBreak: Float
 }
 
 /**
- * Sweeps a set of polygons with horizontal slabs and reports, for every slab, each stretch between two
- * consecutive edges together with which polygons (even-odd rule) cover it.
- *
- * Slab boundaries are every vertex latitude and every latitude where two edges cross, so inside a slab
- * no edges cross and every stretch is an exact trapezoid: areas of overlaps, gaps and parts outside a
- * parent are sums of trapezoids, with no polygon clipping, no topology to keep consistent and no failure
- * mode on nearly coincident edges (they only make very thin trapezoids, which area and width tolerances
- * discard). Cost: slabs × edges crossing them, on the polygons given, which callers keep to the
- * candidates a spatial index finds.
- *
- * Areas are ellipsoidal, by Simpson's rule on each trapezoid (exact to rounding at these sizes).
- *
- * Throws {@link SweepTooComplex} past `maxSteps`: boundaries that cross themselves thousands of times
- * split the sweep at every crossing.
- */
-/**
  * The edge steps a sweep of this polygon alone takes when no edges cross: for each edge, the slabs
  * between consecutive vertex latitudes that it spans. A sweep with other polygons takes at least as
  * many over the same latitudes, so a polygon above {@link MAX_SWEEP_STEPS} is too complex to sweep at
@@ -265,6 +249,22 @@ export interface SweepOptions {
   readonly maxSteps?: number;
 }
 
+/**
+ * Sweeps a set of polygons with horizontal slabs and reports, for every slab, each stretch between two
+ * consecutive edges together with which polygons (even-odd rule) cover it.
+ *
+ * Slab boundaries are every vertex latitude and every latitude where two edges cross, so inside a slab
+ * no edges cross and every stretch is an exact trapezoid: areas of overlaps, gaps and parts outside a
+ * parent are sums of trapezoids, with no polygon clipping, no topology to keep consistent and no failure
+ * mode on nearly coincident edges (they only make very thin trapezoids, which area and width tolerances
+ * discard). Cost: slabs × edges crossing them, on the polygons given, which callers keep to the
+ * candidates a spatial index finds.
+ *
+ * Areas are ellipsoidal, by Simpson's rule on each trapezoid (exact to rounding at these sizes).
+ *
+ * Throws {@link SweepTooComplex} past `maxSteps`: boundaries that cross themselves thousands of times
+ * split the sweep at every crossing.
+ */
 export function sweepCoverage(
   polygons: readonly PreparedPolygon[],
   visit: IntervalVisitor,
