@@ -61,6 +61,9 @@ export const cityEn: Strings<typeof cityZh> = {
     staleHint:
       'Pull the current filed version from the city database, make your changes on it, submit for review and file again.',
     overlapHead: 'Refused: {{count}} grids overlap grids other townships have filed:',
+    invalidHead:
+      "Refused: {{count}} grids are not valid polygons and cannot be compared with other townships' grids:",
+    invalidHint: 'Repair them (see 问题 → invalid geometry), submit for review and file again.',
     overlapLine: 'overlaps {{other}} (township {{township}}) by {{area}} m²',
     showOther: "Show the other township's grid on the map (after pulling the neighbours' grids)",
     overlapHint: 'Align the border and file again. Click a grid code to see it on the map.',

@@ -52,6 +52,8 @@ export const cityZh = {
     staleLine: '第 {{version}} 版（备案号 {{id}}，{{date}}{{author}}）',
     staleHint: '请从市级库拉取当前备案版本，在其基础上修改后重新提交审核并报送。',
     overlapHead: '拒绝备案：{{count}} 个网格与其他乡镇已备案的网格重叠：',
+    invalidHead: '拒绝备案：{{count}} 个网格图形无效，无法与其他乡镇的网格比对：',
+    invalidHint: '请在“问题”中按“几何无效”修复后重新提交审核并报送。',
     overlapLine: '与 {{other}}（乡镇 {{township}}）重叠 {{area}} 平方米',
     showOther: '在地图上查看对方网格（需先从市级库拉取相邻乡镇网格）',
     overlapHint: '请对齐乡镇边界后重新报送。点击网格编码可在地图上查看。',

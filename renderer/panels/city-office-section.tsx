@@ -140,7 +140,7 @@ function CityAnswerBox({ shell }: { readonly shell: Shell }) {
 }
 
 function OutcomeText({ shell, outcome }: { readonly shell: Shell; readonly outcome: CityFilingAnswer }) {
-  const { t } = shell;
+  const { t, language } = shell;
   const showOwn = (code: string): void => {
     const grid = [...(shell.division?.grid.values() ?? [])].find((g) => g.code === code);
     if (grid) shell.showOnMap({ gridId: grid.id });
@@ -164,6 +164,25 @@ function OutcomeText({ shell, outcome }: { readonly shell: Shell; readonly outco
       );
     case 'bad-township':
       return <p>{t('city.answer.badTownship', { township: outcome.township })}</p>;
+    case 'invalid-geometry':
+      return (
+        <>
+          <p>{t('city.answer.invalidHead', { count: outcome.grids.length })}</p>
+          <ul data-testid="city-invalid-grids">
+            {outcome.grids.map((grid) => (
+              <li key={grid.code}>
+                <button type="button" className="link-button" onClick={() => showOwn(grid.code)}>
+                  {grid.code}
+                </button>{' '}
+                {grid.message[language]}
+              </li>
+            ))}
+          </ul>
+          <p className="review-hint">
+            {t('city.answer.invalidHint')} {t('city.answer.unchanged')}
+          </p>
+        </>
+      );
     case 'stale':
       return (
         <>

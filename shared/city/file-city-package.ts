@@ -4,6 +4,9 @@ import type { FilingPackage } from '../formats/filing-package';
 import { DIVISION_PATH } from '../formats/filing-package';
 import { toGeoJson } from '../formats/geojson';
 import { decodeText } from '../formats/text-encoding';
+import { invalidGeometryProblem } from '../geometry/invalid-geometry-problem';
+import type { LocalText } from '../model';
+import { text } from '../model';
 import type { CityDatabase, CityRow } from './city-database';
 import { CityRefusal, numberColumn, stringColumn } from './city-database';
 import type { FilingComment } from './filing-comments';
@@ -25,6 +28,12 @@ export interface CrossOverlap {
   readonly otherCode: string;
   readonly otherTownship: string;
   readonly areaM2: number;
+}
+
+/** A grid of the package that is not a valid polygon, and why. */
+export interface InvalidGrid {
+  readonly code: string;
+  readonly message: LocalText;
 }
 
 /** The answer to `city file`: filed, or refused (and then the database is as it was). */
@@ -49,7 +58,8 @@ export type FileOutcome =
       readonly since: readonly FilingSummary[];
     }
   | { readonly kind: 'overlap'; readonly township: string; readonly overlaps: readonly CrossOverlap[] }
-  | { readonly kind: 'bad-township'; readonly township: string };
+  | { readonly kind: 'bad-township'; readonly township: string }
+  | { readonly kind: 'invalid-geometry'; readonly township: string; readonly grids: readonly InvalidGrid[] };
 
 /** Options of {@link fileCityPackage}. */
 export interface FileOptions {
@@ -133,8 +143,10 @@ function featureRows(pkg: FilingPackage): { grids: unknown[]; communities: unkno
  * township row is locked first, so two filings of one township are serialised and the second sees the
  * first as its stale base (optimistic concurrency). Refused, with the database unchanged: a base that is
  * not the township's current filed version (with the filings since), or grids overlapping another
- * township's current grids by `minAreaM2` or more (every pair named). Filed: the township's current rows
- * are closed (`valid_to`) and the new ones inserted; nothing is overwritten.
+ * township's current grids by `minAreaM2` or more (every pair named), or grids that are not valid
+ * polygons (checked before the database is touched: PostGIS cannot intersect a self-crossing grid, and
+ * a 1,000-point star kept the overlap query busy for 70 s before it failed). Filed: the township's
+ * current rows are closed (`valid_to`) and the new ones inserted; nothing is overwritten.
  */
 export async function fileCityPackage(
   db: CityDatabase,
@@ -144,6 +156,8 @@ export async function fileCityPackage(
   const { manifest } = pkg;
   const township = manifest.township.code;
   if (!/^\d{9}000$/.test(township)) return { kind: 'bad-township', township };
+  const invalid = invalidGrids(pkg);
+  if (invalid.length > 0) return { kind: 'invalid-geometry', township, grids: invalid };
   const minAreaM2 = options.minAreaM2 ?? 1;
   const rows = featureRows(pkg);
   const townshipGeometry = [...pkg.division.township.values()].find((t) => t.code === township)?.geometry;
@@ -252,4 +266,14 @@ export async function fileCityPackage(
     if (error instanceof CityRefusal) return error.answer as FileOutcome;
     throw error;
   }
+}
+
+/** The package's grids that are not valid polygons (holes and repeated vertices are fine), by code. */
+function invalidGrids(pkg: FilingPackage): InvalidGrid[] {
+  const found: InvalidGrid[] = [];
+  for (const grid of pkg.division.grid.values()) {
+    const problem = invalidGeometryProblem(grid.geometry, text(`网格 ${grid.code}`, `grid ${grid.code}`));
+    if (problem) found.push({ code: grid.code, message: problem.message });
+  }
+  return found.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }

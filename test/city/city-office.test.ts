@@ -215,6 +215,32 @@ describe('gridplan city on PostGIS', () => {
     for (const code of named) expect(text.stdout).toContain(code);
   });
 
+  it('refuses a package with a self-crossing grid before PostGIS sees it, naming it, the database unchanged', async () => {
+    const before = await snapshot();
+    const division = townshipDivision({ ...SHAPE, index: 2, westShift: -0.002 });
+    const grid = [...division.grid.values()][0]!;
+    const ring = (grid.geometry.type === 'Polygon' ? grid.geometry.coordinates[0]! : []).slice(0, 4);
+    // The same corners in bow-tie order: the boundary crosses itself once.
+    const bowTie = [ring[0]!, ring[2]!, ring[1]!, ring[3]!, ring[0]!];
+    const broken = {
+      ...division,
+      grid: new Map(division.grid).set(grid.id, {
+        ...grid,
+        geometry: { type: 'Polygon' as const, coordinates: [bowTie] },
+      }),
+    };
+    const { bytes } = await packageOf(broken);
+    const result = await city('file', await writePackage('t2-bow-tie.zip', bytes), '--format', 'json');
+    expect(result.exitCode).toBe(1);
+    const answer = JSON.parse(result.stdout) as { status: string; kind: string; grids: { code: string }[] };
+    expect([answer.status, answer.kind]).toEqual(['refused', 'invalid-geometry']);
+    expect(answer.grids.map((g) => g.code)).toEqual([grid.code]);
+    expect(await snapshot()).toBe(before);
+    const text = await city('file', await writePackage('t2-bow-tie.zip', bytes));
+    expect(text.stdout).toContain('is not a valid polygon');
+    expect(text.stdout).toContain(grid.code);
+  });
+
   it('checks the whole city with the validator; overlaps and gaps agree with PostGIS', async () => {
     // Township 2 filed with a strip left uncovered along its border with 1 (a gap), township 3 overlapping
     // township 2 (accepted with a huge --min-area, as an office might during a transition).

@@ -492,6 +492,18 @@ async function fileCommand(
         `${text(`报审包的乡镇代码“${outcome.township}”不是 12 位乡镇代码，拒绝备案。`, `The package's township code "${outcome.township}" is not a 12-digit township code; refused.`)[lang]}\n`,
         1,
       );
+    case 'invalid-geometry': {
+      const head = text(
+        `拒绝备案：乡镇 ${outcome.township} 的 ${outcome.grids.length} 个网格图形无效，无法与其他乡镇的网格比对：`,
+        `Refused: ${englishCount(outcome.grids.length, 'grid')} of township ${outcome.township} ${outcome.grids.length === 1 ? 'is not a valid polygon' : 'are not valid polygons'} and cannot be compared with other townships' grids:`,
+      );
+      const lines = outcome.grids.map((grid) => `  ${grid.message[lang]}`);
+      const hint = text(
+        '请修复这些网格（gridplan validate 的“几何无效”），重新制作报审包后再备案。',
+        'Repair these grids (invalid geometry in gridplan validate), make the package again and file it.',
+      );
+      return answer(`${[head[lang], ...lines, hint[lang]].join('\n')}\n`, '', 1);
+    }
     case 'stale': {
       const head = outcome.current
         ? text(
