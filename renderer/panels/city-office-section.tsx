@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import type { CityFilingAnswer } from '../../shared/ipc';
 import type { Shell } from '../shell/shell';
 import { townshipCodeOf } from '../review/use-city-office';
 import { CityCommentsList } from './city-comments-list';
-import { referenceFeatureBounds } from './reference-feature-bounds';
+import { CityFilingOutcome } from './city-filing-outcome';
 
 /**
  * 市级库 in the 审核 tab: the connection (desktop only; the password field is never filled back), 从市级库拉取,
@@ -130,115 +129,11 @@ function CityAnswerBox({ shell }: { readonly shell: Shell }) {
           </button>
         </>
       ) : (
-        <OutcomeText shell={shell} outcome={answer.outcome} />
+        <CityFilingOutcome shell={shell} outcome={answer.outcome} />
       )}
       <button type="button" className="city-answer-close" onClick={city.closeAnswer}>
         {t('city.close')}
       </button>
     </div>
   );
-}
-
-function OutcomeText({ shell, outcome }: { readonly shell: Shell; readonly outcome: CityFilingAnswer }) {
-  const { t, language } = shell;
-  const showOwn = (code: string): void => {
-    const grid = [...(shell.division?.grid.values() ?? [])].find((g) => g.code === code);
-    if (grid) shell.showOnMap({ gridId: grid.id });
-  };
-  const showOther = (code: string, township: string): void => {
-    const bounds = referenceFeatureBounds(shell.references.layers, code, township);
-    if (bounds) shell.showOnMap({ bounds });
-  };
-  switch (outcome.kind) {
-    case 'filed':
-      return (
-        <p data-testid="city-filed">
-          {t('city.answer.filed', {
-            township: outcome.filing.township,
-            version: outcome.filing.version,
-            id: outcome.filing.id,
-            grids: outcome.grids,
-            closed: outcome.closedGrids,
-          })}
-        </p>
-      );
-    case 'bad-township':
-      return <p>{t('city.answer.badTownship', { township: outcome.township })}</p>;
-    case 'invalid-geometry':
-      return (
-        <>
-          <p>{t('city.answer.invalidHead', { count: outcome.grids.length })}</p>
-          <ul data-testid="city-invalid-grids">
-            {outcome.grids.map((grid) => (
-              <li key={grid.code}>
-                <button type="button" className="link-button" onClick={() => showOwn(grid.code)}>
-                  {grid.code}
-                </button>{' '}
-                {grid.message[language]}
-              </li>
-            ))}
-          </ul>
-          <p className="review-hint">
-            {t('city.answer.invalidHint')} {t('city.answer.unchanged')}
-          </p>
-        </>
-      );
-    case 'stale':
-      return (
-        <>
-          <p>
-            {outcome.current
-              ? t('city.answer.staleHead', { township: outcome.township, current: outcome.current.version })
-              : t('city.answer.staleFirst', { township: outcome.township })}
-          </p>
-          <ul data-testid="city-stale-since">
-            {outcome.since.map((filing) => (
-              <li key={filing.id}>
-                {t('city.answer.staleLine', {
-                  version: filing.version,
-                  id: filing.id,
-                  date: filing.createdAt.slice(0, 10),
-                  author: filing.author ? `，${filing.author}` : '',
-                })}
-              </li>
-            ))}
-          </ul>
-          <p className="review-hint">
-            {t('city.answer.staleHint')} {t('city.answer.unchanged')}
-          </p>
-        </>
-      );
-    case 'overlap':
-      return (
-        <>
-          <p>{t('city.answer.overlapHead', { count: new Set(outcome.overlaps.map((o) => o.code)).size })}</p>
-          <ul data-testid="city-overlaps">
-            {outcome.overlaps.map((o) => (
-              <li key={`${o.code}/${o.otherTownship}/${o.otherCode}`}>
-                <button type="button" className="link-button" onClick={() => showOwn(o.code)}>
-                  {o.code}
-                </button>{' '}
-                {t('city.answer.overlapLine', {
-                  other: o.otherCode,
-                  township: o.otherTownship,
-                  area: o.areaM2.toFixed(1),
-                })}{' '}
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => showOther(o.otherCode, o.otherTownship)}
-                  title={t('city.answer.showOther')}
-                  aria-label={t('city.answer.showOther')}
-                >
-                  ↗
-                </button>
-              </li>
-            ))}
-          </ul>
-          <p className="review-hint">
-            {t('city.answer.overlapHint')} {t('city.answer.unchanged')}
-          </p>
-        </>
-      );
-  }
 }
