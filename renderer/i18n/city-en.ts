@@ -60,9 +60,9 @@ export const cityEn: Strings<typeof cityZh> = {
     staleLine: 'version {{version}} (filing {{id}}, {{date}}{{author}})',
     staleHint:
       'Pull the current filed version from the city database, make your changes on it, submit for review and file again.',
-    overlapHead: 'Refused: {{count}} grids overlap grids other townships have filed:',
+    overlapHead: 'Refused: grids overlapping grids other townships have filed ({{count}}):',
     invalidHead:
-      "Refused: {{count}} grids are not valid polygons and cannot be compared with other townships' grids:",
+      "Refused: grids that are not valid polygons cannot be compared with other townships' grids ({{count}}):",
     invalidHint: 'Repair them (see 问题 → invalid geometry), submit for review and file again.',
     overlapLine: 'overlaps {{other}} (township {{township}}) by {{area}} m²',
     showOther: "Show the other township's grid on the map (after pulling the neighbours' grids)",
