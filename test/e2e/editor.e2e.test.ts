@@ -8,7 +8,7 @@ import { interiorPoint } from '../../shared/geometry/interior-point';
 import { preparePolygon } from '../../shared/geometry/prepared-polygon';
 import { launchBrowser, openApp, waitForMapIdle } from './browser';
 import { exportDivision, saved } from './app-steps';
-import { clickAt } from './map-geometry';
+import { clickAt, moveMapTo } from './map-geometry';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -123,10 +123,14 @@ describe('the map editor with real mouse events', () => {
   const original = () => gridNamed('光明社区第2网格');
 
   it('splits a grid by a line: two valid parts whose households add up to the original', async () => {
-    await page.locator('.tree-grid', { hasText: '光明社区第2网格' }).first().click();
-    await waitForMapIdle(page);
+    const [x0, y] = interiorPoint(preparePolygon(original().geometry));
+    await moveMapTo(
+      page,
+      () => page.locator('.tree-grid', { hasText: '光明社区第2网格' }).first().click(),
+      x0,
+      y,
+    );
     const before = await treeHouseholds();
-    const [, y] = interiorPoint(preparePolygon(original().geometry));
     const ring = (original().geometry.coordinates[0] as Position[]).map((p) => p[0]!);
     const width = Math.max(...ring) - Math.min(...ring);
     await page.keyboard.press('s');
@@ -178,8 +182,12 @@ describe('the map editor with real mouse events', () => {
       vertex[1]! + (iy - vertex[1]!) * t + (ix - vertex[0]!) * side,
     ];
     await page.keyboard.press('Escape');
-    await page.click(`[data-community-code="${community.code}"]`);
-    await waitForMapIdle(page);
+    await moveMapTo(
+      page,
+      () => page.click(`[data-community-code="${community.code}"]`),
+      vertex[0]!,
+      vertex[1]!,
+    );
     await page.keyboard.press('n');
     // The first click lands 4 pixels off the boundary vertex: snapping must put it exactly on it.
     await clickAt(page, vertex[0]!, vertex[1]!, { dx: 4, dy: -3 });
@@ -209,9 +217,13 @@ describe('the map editor with real mouse events', () => {
   it('carves a school out of a grid with no overlap left', async () => {
     const grid = gridNamed('光明社区第5网格');
     await page.keyboard.press('Escape');
-    await page.locator('.tree-grid', { hasText: '光明社区第5网格' }).first().click();
-    await waitForMapIdle(page);
     const [x, y] = interiorPoint(preparePolygon(grid.geometry));
+    await moveMapTo(
+      page,
+      () => page.locator('.tree-grid', { hasText: '光明社区第5网格' }).first().click(),
+      x,
+      y,
+    );
     await page.keyboard.press('e');
     await clickAt(page, x, y, { dx: -20, dy: -20 });
     await clickAt(page, x, y, { dx: 20, dy: -20 });
@@ -246,9 +258,13 @@ describe('the map editor with real mouse events', () => {
 
   it('draws a micro-grid inside a grid', async () => {
     const grid = gridNamed('光明社区第3网格');
-    await page.locator('.tree-grid', { hasText: '光明社区第3网格' }).first().click();
-    await waitForMapIdle(page);
     const [x, y] = interiorPoint(preparePolygon(grid.geometry));
+    await moveMapTo(
+      page,
+      () => page.locator('.tree-grid', { hasText: '光明社区第3网格' }).first().click(),
+      x,
+      y,
+    );
     await page.keyboard.press('w');
     await clickAt(page, x, y, { dx: -25, dy: -25 });
     await clickAt(page, x, y, { dx: 25, dy: -25 });

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { waitForMapIdle } from './browser';
 
 /**
  * Screen position of a longitude/latitude on the map, from the view the map publishes (`data-view`:
@@ -40,4 +41,31 @@ export async function clickAt(
   await page.waitForTimeout(30);
   await page.mouse.up();
   await page.waitForTimeout(120);
+}
+
+/**
+ * Does what asks the map to move (a click on a tree row, a zoom button) and waits until the move is done
+ * with the position in view. The move may start only after the map last said it was idle, so idle alone
+ * is no sign that the view has arrived (under load the next click then landed off the map); the view may
+ * also be there already, so a view that never changes is no failure.
+ */
+export async function moveMapTo(page: Page, ask: () => Promise<void>, lng: number, lat: number) {
+  const viewBefore = await page.locator('[data-testid="map"]').getAttribute('data-view');
+  await ask();
+  await page
+    .waitForFunction(
+      (before) => document.querySelector('[data-testid="map"]')?.getAttribute('data-view') !== before,
+      viewBefore,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
+  const started = Date.now();
+  for (;;) {
+    const { x, y } = await screenOf(page, lng, lat);
+    const box = await page.locator('[data-testid="map"]').boundingBox();
+    if (box && x >= box.x && y >= box.y && x < box.x + box.width && y < box.y + box.height) break;
+    if (Date.now() - started > 20_000) throw new Error(`${lng},${lat} never came into the map's view`);
+    await page.waitForTimeout(100);
+  }
+  await waitForMapIdle(page);
 }
