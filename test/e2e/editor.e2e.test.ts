@@ -285,6 +285,12 @@ describe('the map editor with real mouse events', () => {
     await page.reload();
     await waitForMapIdle(page);
     expect(await gridCount()).toBe(40);
+    // The tree is drawn after the map (the map first): wait for its rows, then count them.
+    await page
+      .locator('.tree-grid', { hasText: '第四人民医院专属网格' })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await page.locator('.tree-microgrid').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('.tree-grid', { hasText: '第四人民医院专属网格' }).count()).toBe(1);
     expect(await page.locator('.tree-microgrid').count()).toBe(1);
   });
