@@ -2,7 +2,7 @@
  * (namespace `divide`, merged in i18n.ts). */
 export const divideZh = {
   button: '自动划分',
-  buttonTitle: '自动划分：为社区/村提出一组户数达标、紧凑、沿街道和小区边界的网格方案',
+  buttonTitle: '自动划分：为社区/行政村提出一组户数达标、紧凑、沿街道和小区边界的网格方案',
   rebalance: '平衡',
   rebalanceTitle: '平衡：选择两个或更多相邻网格，重新分配范围使每个网格户数达标（编码不变）',
   rebalanceHint: '点击地图选择要平衡的相邻网格（已选 {{count}} 个），然后点“开始平衡”。',
@@ -10,10 +10,10 @@ export const divideZh = {
   dialogTitle: '自动划分',
   rebalanceTitleDialog: '平衡网格',
   scope: '划分范围',
-  scopeOne: '一个社区/村',
-  scopeAll: '所有未划分的社区/村（{{count}} 个）',
-  community: '社区/村',
-  noUndivided: '没有未划分的社区/村。要重新划分一个社区，请先删除它的网格（已锁定和专属网格会保留）。',
+  scopeOne: '一个社区/行政村',
+  scopeAll: '所有未划分的社区/行政村（{{count}} 个）',
+  community: '社区/行政村',
+  noUndivided: '没有未划分的社区/行政村。要重新划分一个社区，请先删除它的网格（已锁定和专属网格会保留）。',
   households: '户数',
   population: '人口',
   feasible: '可行的网格数',

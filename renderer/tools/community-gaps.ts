@@ -18,7 +18,7 @@ export function communityGaps(doc: Division, communityId: string): Result<Listed
     return fail({
       kind: 'no-community',
       message: text(
-        '所选社区/村已不存在：请重新选择网格。',
+        '所选社区/行政村已不存在：请重新选择网格。',
         'The chosen community no longer exists: select a grid again.',
       ),
     });
@@ -37,7 +37,7 @@ export function communityGaps(doc: Division, communityId: string): Result<Listed
 const GAPS_FAILED = fail<never>({
   kind: 'geometry',
   message: text(
-    '无法计算该社区/村的空白（其轮廓或网格的几何有误），数据未改动：请先按整体校验的提示修正几何。',
+    '无法计算该社区/行政村的空白（其轮廓或网格的几何有误），数据未改动：请先按整体校验的提示修正几何。',
     'The gaps of this community could not be computed (its outline or its grids have invalid geometry); nothing was changed: fix the geometry as Check division shows first.',
   ),
 });

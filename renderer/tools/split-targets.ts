@@ -92,7 +92,7 @@ export function splitTargets(
     return fail({
       kind: 'several-communities',
       message: text(
-        `拆分线完整穿过了不同社区/村的网格（${names}），不知道要拆分哪一个：请先选中要拆分的网格，或只在一个社区/村内画线。`,
+        `拆分线完整穿过了不同社区/行政村的网格（${names}），不知道要拆分哪一个：请先选中要拆分的网格，或只在一个社区/行政村内画线。`,
         `The split line cuts through grids of different communities (${names}), so which to split is unclear: select the grid to split first, or draw the line within one community.`,
       ),
     });

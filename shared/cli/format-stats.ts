@@ -8,7 +8,7 @@ import { textTable } from './text-table';
 const STATS_WORDS = {
   title: text('网格划分统计', 'Grid division statistics'),
   townships: text('乡镇/街道', 'Townships'),
-  communities: text('社区/村', 'Communities'),
+  communities: text('社区/行政村', 'Communities'),
   grids: text('网格', 'Grids'),
   microgrids: text('微网格', 'Micro-grids'),
   census: text('人口点', 'Census points'),
@@ -16,7 +16,7 @@ const STATS_WORDS = {
   population: text('人口', 'Population'),
   unassigned: text('不在任何网格内的人口点', 'Census points in no grid'),
   gridArea: text('网格总面积（平方米）', 'Total grid area (m²)'),
-  byCommunity: text('按社区/村', 'By community'),
+  byCommunity: text('按社区/行政村', 'By community'),
   compactness: text('紧凑度 平均/最低', 'Compactness mean/min'),
   multipart: text('不连续网格', 'Non-contiguous grids'),
 } as const;

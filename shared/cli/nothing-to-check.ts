@@ -13,7 +13,7 @@ export function nothingToCheck(division: Division, file: string, lang: Language)
   if (areas > 0) return undefined;
   const points = division.census.size;
   const message = text(
-    `${file} 中没有乡镇/街道、社区/村、网格或微网格${points > 0 ? `（只有 ${points} 个人口点）` : ''}，没有可校验的网格划分：请检查是否选错了文件。`,
+    `${file} 中没有乡镇/街道、社区/行政村、网格或微网格${points > 0 ? `（只有 ${points} 个人口点）` : ''}，没有可校验的网格划分：请检查是否选错了文件。`,
     `${file} holds no township, community, grid or micro-grid${points > 0 ? ` (only ${points} census points)` : ''}: there is no division to check. Check that it is the right file.`,
   );
   return { stdout: '', stderr: `${message[lang]}\n`, exitCode: 2 };

@@ -104,7 +104,7 @@ export function checkCode(template: CodeTemplate, code: string, parentCode: stri
 /** A human-readable description of what a template expects, e.g. "社区编码（12位）+3位序号". */
 export function describeTemplate(template: string): { zh: string; en: string } {
   const zh = template
-    .replace(/\{community\}/g, '社区/村编码（12位）')
+    .replace(/\{community\}/g, '社区/行政村编码（12位）')
     .replace(/\{grid\}/g, '网格编码')
     .replace(/\{parent\}/g, '上级编码')
     .replace(/\{seq([1-9])\}/g, '+$1位序号');

@@ -141,7 +141,7 @@ export function communityAround(division: Division, polygon: AreaGeometry): Resu
   return fail(
     problem(
       'no-community',
-      '所画范围不在任何社区/村内：请先选择所属社区/村。',
+      '所画范围不在任何社区/行政村内：请先选择所属社区/行政村。',
       'The drawing is not inside any community: choose its community first.',
     ),
   );

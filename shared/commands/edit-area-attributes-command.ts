@@ -35,13 +35,13 @@ export function communityAttributeProblems(
 ): Problem[] {
   const problems: Problem[] = [];
   if (attributes.name.trim() === '')
-    problems.push(problem('missing-name', '请填写社区/村名称。', 'Give the community a name.'));
+    problems.push(problem('missing-name', '请填写社区/行政村名称。', 'Give the community a name.'));
   const code = attributes.code.trim();
   if (!COMMUNITY_CODE.test(code)) {
     problems.push(
       problem(
         'bad-code',
-        `社区/村编码应为 12 位数字（统计用区划代码），现为“${code}”。`,
+        `社区/行政村编码应为 12 位数字（统计用区划代码），现为“${code}”。`,
         `A community code is 12 digits (the statistics code); found “${code}”.`,
       ),
     );
@@ -51,7 +51,7 @@ export function communityAttributeProblems(
       problems.push(
         problem(
           'duplicate-code',
-          `编码 ${code} 已属于社区/村「${other.name}」。`,
+          `编码 ${code} 已属于社区/行政村「${other.name}」。`,
           `The code ${code} already belongs to the community “${other.name}”.`,
         ),
       );
@@ -101,7 +101,9 @@ export function editCommunityCommand(
 ): Result<Change> {
   const community = division.community.get(communityId);
   if (!community) {
-    return fail(problem('not-found', '找不到该社区/村，可能已被删除。', 'The community no longer exists.'));
+    return fail(
+      problem('not-found', '找不到该社区/行政村，可能已被删除。', 'The community no longer exists.'),
+    );
   }
   const problems = communityAttributeProblems(division, communityId, attributes);
   if (problems.length > 0) return fail(...problems);

@@ -45,7 +45,7 @@ export function communityOfGrid(division: Division, grid: Grid): Result<Communit
   return fail({
     kind: 'missing-community',
     message: text(
-      `找不到网格（${grid.code}）所属的社区/村（编码 ${grid.parentCode || '空'}），无法编号和记录编码沿革：请先修正所属社区编码。`,
+      `找不到网格（${grid.code}）所属的社区/行政村（编码 ${grid.parentCode || '空'}），无法编号和记录编码沿革：请先修正所属社区编码。`,
       `The community of grid ${grid.code} (code ${grid.parentCode || 'empty'}) does not exist, so codes cannot be given out or recorded: correct the grid's community code first.`,
     ),
   });
@@ -70,7 +70,7 @@ export function communityById(division: Division, id: string): Result<Community>
   if (community) return ok(community);
   return fail({
     kind: 'missing-community',
-    message: text(`找不到社区/村（${id}）。`, `Community ${id} does not exist.`),
+    message: text(`找不到社区/行政村（${id}）。`, `Community ${id} does not exist.`),
   });
 }
 

@@ -56,7 +56,7 @@ export function mergeGridsCommand(
     return fail(
       problem(
         'different-communities',
-        '只能合并同一社区/村内的网格：网格不能跨社区/村。',
+        '只能合并同一社区/行政村内的网格：网格不能跨社区/行政村。',
         'Only grids of the same community can be merged: a grid cannot cross its community boundary.',
       ),
     );

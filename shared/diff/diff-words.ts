@@ -16,7 +16,7 @@ export const DIFF_KIND_LABELS: Readonly<Record<DiffKind, LocalText>> = {
 export const DIFF_FIELD_LABELS: Readonly<Record<string, LocalText>> = {
   code: text('网格编码', 'code'),
   name: text('名称', 'name'),
-  parentCode: text('所属社区/村', 'community'),
+  parentCode: text('所属社区/行政村', 'community'),
   gridType: text('类型', 'grid type'),
   exclusiveCategory: text('专属类别', 'exclusive category'),
   staff: text('网格员', 'staff'),

@@ -35,7 +35,7 @@ function communitiesToDivide(division: Division, communityIds: readonly string[]
       if (!community)
         return fail({
           kind: 'missing-community',
-          message: text(`找不到社区/村（${id}）。`, `Community ${id} does not exist.`),
+          message: text(`找不到社区/行政村（${id}）。`, `Community ${id} does not exist.`),
         });
       found.push(community);
     }
@@ -161,7 +161,7 @@ export function divideCommunities(
   const note =
     communities.length === 1
       ? `自动划分 ${communities[0]!.name}`
-      : `自动划分 ${communities.length} 个社区/村`;
+      : `自动划分 ${communities.length} 个社区/行政村`;
   const proposal: Change = change(note, put);
   return ok({ change: proposal, communities: outcomes });
 }

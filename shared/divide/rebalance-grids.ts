@@ -61,14 +61,14 @@ export function rebalanceGrids(
   if (parentCodes.size > 1)
     return refusal(
       'different-communities',
-      '所选网格属于不同的社区/村：只能平衡同一社区/村内的网格。',
+      '所选网格属于不同的社区/行政村：只能平衡同一社区/行政村内的网格。',
       'The selected grids belong to different communities: only grids of one community can be rebalanced.',
     );
   const community = [...division.community.values()].find((c) => c.code === grids[0]!.parentCode);
   if (!community)
     return refusal(
       'missing-community',
-      `找不到网格所属的社区/村（${grids[0]!.parentCode}）。`,
+      `找不到网格所属的社区/行政村（${grids[0]!.parentCode}）。`,
       `The community of the grids (${grids[0]!.parentCode}) does not exist.`,
     );
   const unusable = unusableGeometry(community, grids);

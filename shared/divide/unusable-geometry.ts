@@ -15,7 +15,7 @@ export function unusableGeometry(
   areas: readonly (Community | Grid)[],
 ): Problem | undefined {
   const where = text(
-    `社区/村 ${community.code}「${community.name}」`,
+    `社区/行政村 ${community.code}「${community.name}」`,
     `community ${community.code} "${community.name}"`,
   );
   for (const area of areas) {

@@ -145,7 +145,7 @@ export function fillGap(
     return fail({
       kind: 'no-gap',
       message: text(
-        '这里没有空白：所选位置已被网格覆盖，或在社区/村范围之外。',
+        '这里没有空白：所选位置已被网格覆盖，或在社区/行政村范围之外。',
         'There is no gap here: the place is covered by a grid or outside the community.',
       ),
     });

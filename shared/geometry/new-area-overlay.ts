@@ -140,7 +140,7 @@ function nothingLeftProblem(what: LocalText, hasParent: boolean): Problem {
     kind: 'nothing-left',
     message: hasParent
       ? text(
-          `所画的${what.zh}不在所属社区/村内，或已全部被其他网格占用：请在空白处或社区/村范围内重画。`,
+          `所画的${what.zh}不在所属社区/行政村内，或已全部被其他网格占用：请在空白处或社区/行政村范围内重画。`,
           `The drawing of ${what.en} is outside its community or village, or entirely over other grids: draw it again inside.`,
         )
       : text(
@@ -154,7 +154,7 @@ function manyPiecesProblem(what: LocalText, count: number): Problem {
   return {
     kind: 'many-pieces',
     message: text(
-      `所画的${what.zh}去掉社区/村以外和与其他网格重叠的部分后分成了 ${count} 块：一个网格只能是一块，请分开画。`,
+      `所画的${what.zh}去掉社区/行政村以外和与其他网格重叠的部分后分成了 ${count} 块：一个网格只能是一块，请分开画。`,
       `Without the parts outside its community and over other grids, the drawing of ${what.en} falls into ${count} pieces: a grid is one piece, draw them one at a time.`,
     ),
   };

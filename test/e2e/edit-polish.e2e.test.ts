@@ -121,7 +121,7 @@ describe('拆分 splits the grid the planner meant (issue 11 item 2)', () => {
     await ensureVisible(throughBoth);
     await drawSplitLine(throughBoth);
     await page.waitForSelector('[data-testid="sketch-refusal"]', { timeout: 20_000 });
-    expect(await page.locator('[data-testid="sketch-refusal"]').textContent()).toContain('不同社区/村');
+    expect(await page.locator('[data-testid="sketch-refusal"]').textContent()).toContain('不同社区/行政村');
     await finishLine(throughBoth);
     await page.waitForSelector('[data-testid="notice"]', { timeout: 20_000 });
     const notice = (await page.locator('[data-testid="notice"]').textContent()) ?? '';

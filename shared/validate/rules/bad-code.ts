@@ -39,7 +39,7 @@ export function communityKindCodeMessage(label: LocalText, kind: 'urban' | 'rura
         `${capitalise(label.en)} is an urban community but code digits 10–12 are not in 001–199 (residents' committee)`,
       )
     : text(
-        `${label.zh}是村，但编码第 10–12 位不在 200–399（村委会）范围内`,
+        `${label.zh}是行政村，但编码第 10–12 位不在 200–399（村委会）范围内`,
         `${capitalise(label.en)} is a village but code digits 10–12 are not in 200–399 (villagers' committee)`,
       );
 }

@@ -5,7 +5,7 @@ import type { ValidationIssue } from '../validation-issue';
 /** Names of the layers in both languages (ui.md words). */
 export const LAYER_NAMES: Readonly<Record<Layer, LocalText>> = {
   township: text('乡镇/街道', 'township'),
-  community: text('社区/村', 'community'),
+  community: text('社区/行政村', 'community'),
   grid: text('网格', 'grid'),
   microgrid: text('微网格', 'micro-grid'),
   census: text('人口点', 'census point'),

@@ -17,7 +17,7 @@ export const ATTRIBUTE_NAMES = {
   code: text('编码', 'code'),
   name: text('名称', 'name'),
   gridType: text('网格类型', 'grid type'),
-  kind: text('类型（社区/村）', 'kind (urban/rural)'),
+  kind: text('类型（社区/行政村）', 'kind (urban/rural)'),
   leader: text('网格长', 'grid leader'),
   exclusiveCategory: text('专属网格类别', 'exclusive grid category'),
 } as const;

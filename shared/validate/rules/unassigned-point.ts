@@ -59,7 +59,7 @@ export function unassignedGroupMessage(
     return text(`${label.zh}有 ${points.zh}不在任何网格内`, `${points.en} in ${label.en} ${are} in no grid`);
   }
   return text(
-    `${points.zh}不在任何网格内，也不在任何社区/村内`,
+    `${points.zh}不在任何网格内，也不在任何社区/行政村内`,
     `${points.en} ${are} in no grid and in no community`,
   );
 }

@@ -66,7 +66,7 @@ describe('画网格 and 微网格 in the sketch worker', () => {
     });
     expect(answer?.ok).toBe(false);
     expect(answer).toEqual(drawGridTool.finish(division, far, DEFAULT_EDIT_SETTINGS, context(null)));
-    if (answer && !answer.ok) expect(answer.problems[0]!.message.zh).toContain('不在任何社区/村内');
+    if (answer && !answer.ok) expect(answer.problems[0]!.message.zh).toContain('不在任何社区/行政村内');
   });
 
   it('draws a micro-grid in the selected grid, or in the grid under the drawing, as the main thread does', async () => {

@@ -104,7 +104,7 @@ describe('Validator', () => {
     expect(inCommunity.ids).toHaveLength(1500);
     expect(inCommunity).toMatchObject({ points: 1500, households: 3000, population: 7500 });
     expect(inCommunity.message.zh).toBe(
-      `社区/村 ${C}「社区${C.slice(-3)}」有 1,500 个人口点、3,000 户（7,500 人）不在任何网格内`,
+      `社区/行政村 ${C}「社区${C.slice(-3)}」有 1,500 个人口点、3,000 户（7,500 人）不在任何网格内`,
     );
     const outside = unassigned.find((issue) => issue.parentCode === undefined)!;
     expect(outside.message.en).toBe(
