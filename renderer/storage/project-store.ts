@@ -37,7 +37,7 @@ import type {
   LayerCounts,
   ProjectRow,
 } from './schema';
-import { declareSchema } from './schema';
+import { currentChunkRow, declareSchema } from './schema';
 import type { StorageAction } from './storage-error';
 import { StorageError, toStorageError } from './storage-error';
 import { VersionStore } from './version-store';
@@ -824,7 +824,7 @@ export class ProjectStore {
         .between(after, range1, false, true)
         .limit(CENSUS_READ_BATCH)
         .toArray();
-      for (const chunk of batch) chunks.push(chunk);
+      for (const chunk of batch) chunks.push(currentChunkRow(chunk));
       const last = batch.at(-1);
       if (batch.length < CENSUS_READ_BATCH || !last) return chunks;
       after = [projectId, last.chunk];
@@ -889,7 +889,7 @@ export class ProjectStore {
       const stored = oldChunks[position];
       // The index was read in this transaction or checked against its revision: the chunk exists.
       if (!stored) throw new Error(`census chunk ${chunk} of project ${projectId} is missing`);
-      const columns = chunkColumns(stored);
+      const columns = chunkColumns(currentChunkRow(stored));
       before.set(chunk, columns.ids);
       const points: CensusPoint[] = [];
       for (const point of decodeCensus(columns)) {

@@ -157,18 +157,32 @@ async function upgradeToVersion2(transaction: Transaction): Promise<void> {
     });
 }
 
+/** A chunk row as stored: in the current shape, or as versions 1–4 wrote it. */
+type StoredChunkRow = CensusChunkRowV4 | CensusChunkRow;
+
+/** True for a chunk row written by versions 1–4 (its ids an array of strings). */
+function isV4ChunkRow(row: StoredChunkRow): row is CensusChunkRowV4 {
+  return 'ids' in row && Array.isArray(row.ids);
+}
+
+/**
+ * A chunk row in the current shape: a row of versions 1–4 with its ids packed, any other as it is.
+ * Version 5's upgrade packs every row, but Dexie 4 lets an older release open a newer database as it is
+ * (see README), and a release before v5 writes rows of the old shape into it after the upgrade has run:
+ * so every read of chunk rows goes through this.
+ */
+export function currentChunkRow(row: StoredChunkRow): CensusChunkRow {
+  if (!isV4ChunkRow(row)) return row;
+  const { ids, ...rest } = row;
+  return { ...rest, ...packIds(ids) };
+}
+
 /** Packs the ids of every census chunk written by versions 1–4 (v5, {@link CensusChunkRow}). */
 async function upgradeToVersion5(transaction: Transaction): Promise<void> {
-  await transaction
-    .table<CensusChunkRowV4 | CensusChunkRow, [string, number]>('censusChunks')
-    .toCollection()
-    .modify((row: { ids?: readonly string[]; idText?: string; idEnds?: Uint32Array }) => {
-      if (row.ids === undefined) return;
-      const packed = packIds(row.ids);
-      delete row.ids;
-      row.idText = packed.idText;
-      row.idEnds = packed.idEnds;
-    });
+  const chunks = transaction.table<StoredChunkRow, [string, number]>('censusChunks');
+  await chunks.toCollection().modify((row, ctx) => {
+    if (isV4ChunkRow(row)) ctx.value = currentChunkRow(row);
+  });
 }
 
 /**

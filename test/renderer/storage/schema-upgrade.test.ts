@@ -148,6 +148,48 @@ describe('schema upgrades', () => {
     raw.close();
   });
 
+  it('reads and edits census chunks that an older release wrote into a database already at version 5', async () => {
+    // Dexie 4 lets a release before v5 open the upgraded database as it is; the chunks it then writes
+    // have the old shape, and v5's upgrade has run already. The project must still open and edit.
+    const name = freshDatabaseName('older-rows');
+    (await openProjectStore(name)).close();
+    const points = censusPoints(8);
+    const older = new Dexie(name);
+    declareSchema(older);
+    await older.open();
+    expect(older.verno).toBe(CURRENT_SCHEMA_VERSION);
+    await older.table('projects').add({
+      ...version1Rows().project,
+      lastOpenedAt: 1,
+      counts: { township: 0, community: 0, grid: 0, microgrid: 0, census: 8 },
+    });
+    const chunks: CensusChunkRowV4[] = [0, 1].map((chunk) => ({
+      projectId: 'v1-project',
+      chunk,
+      ...encodeCensus(points.slice(chunk * 4, chunk * 4 + 4)),
+    }));
+    await older.table('censusChunks').bulkAdd(chunks);
+    older.close();
+
+    const store = await openProjectStore(name, { censusChunkSize: 4 });
+    const loaded = await store.loadProject('v1-project');
+    expect(loaded.division.census).toEqual(new Map(points.map((point) => [point.id, point])));
+    const moved = { ...points[6]!, households: 42 };
+    await store.commit('v1-project', change('改户数', [moved], []), {
+      kind: 'edit',
+      inverse: change('改户数', [points[6]!], []),
+    });
+    const copy = await store.duplicateProject('v1-project', '副本');
+    store.close();
+    const again = await openProjectStore(name, { censusChunkSize: 4 });
+    for (const id of ['v1-project', copy.id]) {
+      const reloaded = await again.loadProject(id);
+      expect(reloaded.division.census.get(moved.id)).toEqual(moved);
+      expect(reloaded.division.census.size).toBe(8);
+    }
+    again.close();
+  });
+
   it('still opens a database that a newer GridPlan extended (Dexie 4 opens higher versions as they are)', async () => {
     // A planner who reinstalls an older release must not lose access to the projects. Dexie 4 opens a
     // database of a higher version without a VersionError; this test pins that behaviour down.
