@@ -16,7 +16,13 @@ export interface SharedProject {
   loadCensus(): Promise<void>;
   /** The project opened. */
   readonly projectId: string;
+  /**
+   * Ends this opening. The lock is given back once the edits already queued are written: given back at
+   * once, it would let a waiting window read the project before them and then find its own edits stale.
+   */
   dispose(): void;
+  /** Resolves when the edits queued in this opening's current session are written (or have failed). */
+  idle(): Promise<void>;
   /**
    * Disposes of this opening but keeps the project's lock (held or queued for) and returns it, for an
    * opening of the same project in this window (a rule-set change, a restored version): given back and
@@ -111,11 +117,13 @@ export async function openSharedProject(
     replace(next);
   };
 
+  // Another window saved: a read-only window shows it. So does an editing window with nothing being
+  // saved, which happens only where two windows edit at once (a browser without Web Locks): its next
+  // edit would otherwise be refused as stale.
   const stopListening = onSavedElsewhere((saved) => {
     const state = current.getState();
-    if (saved.projectId === projectId && state.readOnly && saved.revision > state.revision) {
-      void swap().catch(() => undefined);
-    }
+    if (saved.projectId !== projectId || saved.revision <= state.revision) return;
+    if (state.readOnly || !state.saving) void swap().catch(() => undefined);
   });
   if (!lock.editable) {
     void lock.whenEditable
@@ -129,9 +137,14 @@ export async function openSharedProject(
   function dispose(): void {
     disposed = true;
     stopListening();
-    stopAnnouncing();
-    lock?.release();
+    const kept = lock;
     lock = undefined;
+    // Until its queued edits are written this window stays the editor, and tells the others of them.
+    const stop = stopAnnouncing;
+    void current.idle().finally(() => {
+      stop();
+      kept?.release();
+    });
   }
 
   return {
@@ -142,6 +155,7 @@ export async function openSharedProject(
     },
     projectId,
     dispose,
+    idle: () => current.idle(),
     handOverLock() {
       const kept = lock;
       lock = undefined;

@@ -109,6 +109,8 @@ export function useProjectSession(
         else previous?.dispose();
         shared.current = null;
         setCensusFailed(false);
+        // Read the project after the edits still being saved (a rule-set change just after an edit).
+        await previous?.idle();
         const opened = await openSharedProject(store, id, setSession, lock);
         if (token !== openings.current) {
           opened.dispose();

@@ -4,7 +4,42 @@ import * as projectLock from '../../../renderer/platform/project-lock';
 import { change } from '../../../shared/model';
 import type { EditorSession } from '../../../renderer/editor/editor-session';
 import { openSharedProject } from '../../../renderer/shell/open-shared-project';
-import { freshStore, grid, sampleDivision } from '../storage/storage-fixtures';
+import { openProjectStore } from '../../../renderer/storage/project-store';
+import { freshDatabaseName, freshStore, grid, sampleDivision } from '../storage/storage-fixtures';
+
+/** Web Locks as the browser keeps them: one holder per name, the others queued in order. */
+function webLocks() {
+  const holders = new Map<string, { queue: Array<() => void> }>();
+  const locks = {
+    request(
+      name: string,
+      options: { ifAvailable?: boolean; signal?: AbortSignal },
+      callback: (lock: unknown) => Promise<void>,
+    ): Promise<void> {
+      const entry = holders.get(name);
+      if (entry && options.ifAvailable) return callback(null);
+      const run = (): Promise<void> =>
+        callback({ name }).finally(() => {
+          const next = holders.get(name)!.queue.shift();
+          if (next) next();
+          else holders.delete(name);
+        });
+      if (!entry) {
+        holders.set(name, { queue: [] });
+        return run();
+      }
+      return new Promise<void>((resolve, reject) => {
+        const start = (): void => void run().then(resolve, reject);
+        entry.queue.push(start);
+        options.signal?.addEventListener('abort', () => {
+          entry.queue.splice(entry.queue.indexOf(start), 1);
+          reject(new DOMException('aborted', 'AbortError'));
+        });
+      });
+    },
+  };
+  return { locks, holders };
+}
 
 /** Opens the project and records every session given to `replace`. */
 async function opened(label: string, censusCount = 12) {
@@ -108,36 +143,7 @@ describe('openSharedProject', () => {
   });
 
   it('keeps the lock when this window opens the same project again, while another window waits', async () => {
-    // Web Locks as the browser keeps them: one holder per name, the others queued in order.
-    const holders = new Map<string, { queue: Array<() => void> }>();
-    const locks = {
-      request(
-        name: string,
-        options: { ifAvailable?: boolean; signal?: AbortSignal },
-        callback: (lock: unknown) => Promise<void>,
-      ): Promise<void> {
-        const entry = holders.get(name);
-        if (entry && options.ifAvailable) return callback(null);
-        const run = (): Promise<void> =>
-          callback({ name }).finally(() => {
-            const next = holders.get(name)!.queue.shift();
-            if (next) next();
-            else holders.delete(name);
-          });
-        if (!entry) {
-          holders.set(name, { queue: [] });
-          return run();
-        }
-        return new Promise<void>((resolve, reject) => {
-          const start = (): void => void run().then(resolve, reject);
-          entry.queue.push(start);
-          options.signal?.addEventListener('abort', () => {
-            entry.queue.splice(entry.queue.indexOf(start), 1);
-            reject(new DOMException('aborted', 'AbortError'));
-          });
-        });
-      },
-    };
+    const { locks, holders } = webLocks();
     vi.stubGlobal('navigator', { ...globalThis.navigator, locks });
     const { store, id, project } = await opened('reopen-keeps-lock');
     expect(project.session.getState().readOnly).toBe(false);
@@ -166,5 +172,71 @@ describe('openSharedProject', () => {
     expect(otherAgain.session.getState().readOnly).toBe(false);
     otherAgain.dispose();
     store.close();
+  });
+
+  it('keeps the lock until its queued edits are written, so the next editor reads them and can edit', async () => {
+    vi.stubGlobal('navigator', { ...globalThis.navigator, locks: webLocks().locks });
+    const name = freshDatabaseName('lock-after-queue');
+    const windowA = await openProjectStore(name);
+    const windowB = await openProjectStore(name);
+    const { id } = await windowA.createProject(sampleDivision(4));
+    let sessionA: EditorSession | undefined;
+    const a = await openSharedProject(windowA, id, (session) => (sessionA = session));
+    await a.loadCensus();
+    let sessionB: EditorSession | undefined;
+    const b = await openSharedProject(windowB, id, (session) => (sessionB = session));
+    expect(b.session.getState().readOnly).toBe(true);
+
+    // A's first save is slow (a busy disk); the second edit waits behind it in A's queue.
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const commit = windowA.commit.bind(windowA);
+    let calls = 0;
+    vi.spyOn(windowA, 'commit').mockImplementation(async (...args) => {
+      if (calls++ === 0) await gate;
+      return commit(...args);
+    });
+    const first = sessionA!.apply(change('改名1', [grid(1, { name: 'A 的第一次修改' })]));
+    const second = sessionA!.apply(change('改名2', [grid(2, { name: 'A 的第二次修改' })]));
+    // The planner in A opens another project meanwhile.
+    a.dispose();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sessionB?.getState().readOnly ?? true).toBe(true);
+
+    open();
+    expect(await first).toBe(true);
+    expect(await second).toBe(true);
+    // Only now does B edit, from the project as A left it.
+    await vi.waitFor(() => expect(sessionB?.getState().readOnly).toBe(false));
+    expect(sessionB!.getState().division.grid.get('g2')?.name).toBe('A 的第二次修改');
+    expect(await sessionB!.apply(change('B 画的', [grid(3, { name: 'B 的修改' })]))).toBe(true);
+    expect(sessionB!.getState().failure).toBe(null);
+    b.dispose();
+    windowA.close();
+    windowB.close();
+  });
+
+  it("shows another window's save in an editing window with nothing being saved (no Web Locks)", async () => {
+    // Without Web Locks both windows edit; each announces its saves.
+    vi.stubGlobal('navigator', { ...globalThis.navigator, locks: undefined });
+    const name = freshDatabaseName('two-editors');
+    const windowA = await openProjectStore(name);
+    const windowB = await openProjectStore(name);
+    const { id } = await windowA.createProject(sampleDivision(4));
+    let sessionA: EditorSession | undefined;
+    let sessionB: EditorSession | undefined;
+    const a = await openSharedProject(windowA, id, (session) => (sessionA = session));
+    const b = await openSharedProject(windowB, id, (session) => (sessionB = session));
+    await a.loadCensus();
+    await b.loadCensus();
+    expect(sessionB!.getState().readOnly).toBe(false);
+    expect(await sessionA!.apply(change('A 改名', [grid(1, { name: 'A 的修改' })]))).toBe(true);
+    // B reloads instead of refusing its next edit as stale.
+    await vi.waitFor(() => expect(sessionB!.getState().division.grid.get('g1')?.name).toBe('A 的修改'));
+    expect(await sessionB!.apply(change('B 改名', [grid(2, { name: 'B 的修改' })]))).toBe(true);
+    a.dispose();
+    b.dispose();
+    windowA.close();
+    windowB.close();
   });
 });
