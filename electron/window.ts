@@ -1,6 +1,7 @@
 import type { WebPreferences } from 'electron';
 import { BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from './app-origin';
+import { askBeforeClosingWhileSaving } from './leave-while-saving';
 import { hardenWebContents } from './security';
 
 /**
@@ -55,6 +56,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   // app.on('web-contents-created') hardens it as well; doing it here too keeps this window safe even if
   // someone reuses createMainWindow without main.ts.
   hardenWebContents(window.webContents);
+  askBeforeClosingWhileSaving(window);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_ENTRY_URL);
   return window;

@@ -6,6 +6,7 @@ import type { SessionState } from '../editor/editor-session';
 import type { ProjectStore, ProjectSummary } from '../storage/project-store';
 import { initialProjectId, rememberProject } from './last-project';
 import { openSharedProject } from './open-shared-project';
+import { useLeaveGuard } from './use-leave-guard';
 import type { SharedProject } from './open-shared-project';
 import type { ProjectLock } from '../platform/project-lock';
 import type { Notices } from './use-notices';
@@ -70,6 +71,7 @@ export function useProjectSession(
   const { reportError } = notices;
   const [projects, setProjects] = useState(initialProjects);
   const [session, setSession] = useState<EditorSession | null>(null);
+  useLeaveGuard(session);
   const [startId] = useState(() => initialProjectId(initialProjects));
   const [showProjects, setShowProjects] = useState(startId === null);
   const [busy, setBusy] = useState<string | null>(null);

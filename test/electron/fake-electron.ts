@@ -163,6 +163,7 @@ const dialog = {
   showSaveDialog: vi.fn((..._args: unknown[]) => Promise.resolve({ canceled: true, filePath: '' })),
   // Cancel (button 0) unless a test says otherwise.
   showMessageBox: vi.fn((..._args: unknown[]) => Promise.resolve({ response: 0 })),
+  showMessageBoxSync: vi.fn((..._args: unknown[]) => 0),
 };
 
 const Menu = {
