@@ -136,7 +136,13 @@ export function useFilingPackages(deps: FilingPackagesDeps) {
           ...division,
           meta: { ...division.meta, name, ruleSetId: manifest.ruleSet || division.meta.ruleSetId },
         });
-        await store.setSetting(summary.id, PACKAGE_SETTING, info);
+        try {
+          await store.setSetting(summary.id, PACKAGE_SETTING, info);
+        } catch (error) {
+          // Without its package marker the project would open as an ordinary, editable working copy.
+          await store.deleteProject(summary.id).catch(() => undefined);
+          throw error;
+        }
         await openProject(summary.id);
       },
     );
