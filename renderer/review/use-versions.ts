@@ -5,6 +5,7 @@ import type { Division } from '../../shared/model';
 import { countByLayer, text } from '../../shared/model';
 import { restoreVersionDivision } from '../../shared/review';
 import { EditorSession } from '../editor/editor-session';
+import { announceSaved } from '../platform/project-channel';
 import type { VersionRow } from '../storage/version-rows';
 import { readOnlyPersistence } from './read-only-persistence';
 import type { ReviewRun } from './review-run';
@@ -100,9 +101,11 @@ export function useVersions(deps: VersionsDeps) {
       await session.idle();
       const restored = restoreVersionDivision(version, session.getState().division);
       const note = language === 'zh' ? `恢复版本 ${number}` : `Restore version ${number}`;
-      await store.replaceDivision(projectId, restored, note);
+      const { revision } = await store.replaceDivision(projectId, restored, note);
       setView(null);
       await openProject(projectId);
+      // Other windows showing the project read it again (the restore is no edit of a session).
+      announceSaved({ projectId, revision });
       notify(
         'info',
         text(

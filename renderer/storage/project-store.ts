@@ -83,6 +83,8 @@ export interface ReplaceResult {
    * Its inverse is now on top of the stored undo stack.
    */
   readonly change: Change;
+  /** The project's edit revision after the replacement (what a window announces to the others). */
+  readonly revision: number;
 }
 
 /** Options of {@link openProjectStore}. The defaults are what the app uses; tests change them. */
@@ -603,6 +605,7 @@ export class ProjectStore {
         const oldChunks = await this.#chunkRows(projectId);
         // Pure computation between the reads and the writes: no await, so the transaction stays alive.
         const { change, inverse } = replacement(projectId, division, put, note, oldRows, oldChunks);
+        const revision = (row.editRevision ?? 0) + 1;
 
         await db.entities.where('[projectId+layer+id]').between(range0, range1).delete();
         await db.censusChunks.where('[projectId+chunk]').between(range0, range1).delete();
@@ -614,11 +617,11 @@ export class ProjectStore {
           ...row,
           counts,
           censusRevision: row.censusRevision + 1,
-          editRevision: (row.editRevision ?? 0) + 1,
+          editRevision: revision,
           updatedAt: this.#now(),
         };
         await db.projects.put(next);
-        return { summary: summaryOf(next), change };
+        return { summary: summaryOf(next), change, revision };
       },
     );
     this.#censusIndexes.delete(projectId);

@@ -41,6 +41,8 @@ describe('project store: replaceDivision (imports)', () => {
     const reopened = await restart(store);
     const loaded = await reopened.loadProject(id);
     expect(loaded.division).toEqual({ ...imported, meta: original.meta });
+    // The revision a restore announces to other windows is the stored one.
+    expect(result.revision).toBe(loaded.revision);
     expect(loaded.redo).toEqual([]);
     expect(loaded.undo.map((entry) => entry.note)).toEqual(['导入 双河镇.geojson']);
 
