@@ -16,7 +16,9 @@ export function usageResult(command: string, message: LocalText, lang: Language)
     `运行 gridplan ${command} --help 查看用法。`,
     `Run gridplan ${command} --help for usage.`,
   );
-  return { stdout: '', stderr: `${message[lang]} ${more[lang]}\n`, exitCode: 2 };
+  // Chinese sentences follow each other without a space.
+  const between = lang === 'zh' ? '' : ' ';
+  return { stdout: '', stderr: `${message[lang]}${between}${more[lang]}\n`, exitCode: 2 };
 }
 
 /** --out given to a host that cannot write files (exit 2). */

@@ -24,10 +24,10 @@ function usageProblem(message: LocalText) {
 /**
  * Reads a command's arguments: options in any position, as `--name value` or `--name=value`; `--lang`
  * (read before, by run-cli) and `--debug` are accepted everywhere. An unknown option, a missing value or
- * a value given twice to a single-value option is a usage error naming the option and the command.
+ * a value given twice to a single-value option is a usage error naming the option (the command says
+ * where its usage is: usageResult).
  */
 export function parseOptions(
-  command: string,
   args: readonly string[],
   options: Readonly<Record<string, OptionKind>>,
 ): Result<ParsedOptions> {
@@ -47,10 +47,8 @@ export function parseOptions(
     if (kind === undefined) {
       return fail(
         usageProblem(
-          text(
-            `无法识别的选项 ${name}。运行 gridplan ${command} --help 查看用法。`,
-            `Unknown option ${name}. Run gridplan ${command} --help for usage.`,
-          ),
+          // The command adds where to read its usage (usageResult), as for every usage error.
+          text(`无法识别的选项 ${name}。`, `Unknown option ${name}.`),
         ),
       );
     }

@@ -142,7 +142,7 @@ export const cityCommand: CommandModule = {
 };
 
 async function runCity(args: readonly string[], host: CliHost, lang: Language): Promise<CommandResult> {
-  const parsed = parseOptions('city', args, OPTIONS);
+  const parsed = parseOptions(args, OPTIONS);
   if (!parsed.ok) return usage(parsed.problems[0]!.message, lang);
   const options = parsed.value;
   const sub = options.positional[0];

@@ -61,7 +61,7 @@ export const diffCommand: CommandModule = {
 };
 
 function runDiff(args: readonly string[], host: CliHost, lang: Language): CommandResult {
-  const parsed = parseOptions('diff', args, OPTIONS);
+  const parsed = parseOptions(args, OPTIONS);
   if (!parsed.ok) return usage(parsed.problems[0]!.message, lang);
   const options = parsed.value;
   if (options.positional.length !== 2) {

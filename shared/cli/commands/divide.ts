@@ -210,7 +210,7 @@ export const divideCommand: CommandModule = {
 };
 
 function runDivide(args: readonly string[], host: CliHost, lang: Language): CommandResult {
-  const parsed = parseOptions('divide', args, OPTIONS);
+  const parsed = parseOptions(args, OPTIONS);
   if (!parsed.ok) return usage(parsed.problems[0]!.message, lang);
   const options = parsed.value;
   const paths = oneFileAndOut(

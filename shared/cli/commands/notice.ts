@@ -1,6 +1,7 @@
 import { text } from '../../model';
 import type { CommandModule } from '../command-module';
 import type { CommandResult } from '../command-result';
+import { usageResult } from '../command-output';
 import { oneFileAndOut, optionValue, parseOptions } from '../parse-options';
 import { readDivisionFile } from '../read-division-file';
 import { dateOption, loadReportFonts, readReferenceFiles } from '../report-assets';
@@ -55,14 +56,14 @@ Exit status: 0 written; 1 a named community does not exist; 2 unreadable input o
 `,
   ),
   async run(args, host, lang) {
-    const parsed = parseOptions('notice', args, {
+    const parsed = parseOptions(args, {
       '--out': 'value',
       '--community': 'values',
       '--reference': 'values',
       '--date': 'value',
       '--no-overview': 'flag',
     });
-    if (!parsed.ok) return usage(parsed.problems[0]!.message[lang]);
+    if (!parsed.ok) return usageResult('notice', parsed.problems[0]!.message, lang);
     const options = parsed.value;
     const paths = oneFileAndOut(options);
     if (!paths.ok) return usage(paths.problems[0]!.message[lang]);

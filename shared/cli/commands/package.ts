@@ -80,7 +80,7 @@ async function runPackage(
   ) => { readonly pdfs: FilingPdfMakers } | { readonly failure: CommandResult },
   clock: () => Date,
 ): Promise<CommandResult> {
-  const parsed = parseOptions('package', args, OPTIONS);
+  const parsed = parseOptions(args, OPTIONS);
   if (!parsed.ok) return usage(parsed.problems[0]!.message, lang);
   const options = parsed.value;
   const paths = oneFileAndOut(options);

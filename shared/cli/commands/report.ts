@@ -5,6 +5,7 @@ import { validateDivision } from '../../validate/validate-division';
 import type { CommandModule } from '../command-module';
 import type { CommandResult } from '../command-result';
 import { formatHtmlReport } from '../format-html-report';
+import { usageResult } from '../command-output';
 import { oneFile, optionValue, parseOptions } from '../parse-options';
 import { readDivisionFile } from '../read-division-file';
 import { resolveRuleSet } from '../resolve-rule-set';
@@ -48,7 +49,7 @@ arguments; 3 internal error.
 `,
   ),
   async run(args, host, lang) {
-    const parsed = parseOptions('report', args, {
+    const parsed = parseOptions(args, {
       '--format': 'value',
       '--out': 'value',
       '--rules': 'value',
@@ -57,7 +58,7 @@ arguments; 3 internal error.
       '--reference': 'values',
       '--date': 'value',
     });
-    if (!parsed.ok) return usage(parsed.problems[0]!.message[lang]);
+    if (!parsed.ok) return usageResult('report', parsed.problems[0]!.message, lang);
     const options = parsed.value;
     const one = oneFile(options);
     if (!one.ok) return usage(one.problems[0]!.message[lang]);

@@ -12,7 +12,7 @@ describe('how commands answer around their work', () => {
     const message = text('缺少文件。', 'The file is missing.');
     expect(usageResult('diff', message, 'zh')).toEqual({
       stdout: '',
-      stderr: '缺少文件。 运行 gridplan diff --help 查看用法。\n',
+      stderr: '缺少文件。运行 gridplan diff --help 查看用法。\n',
       exitCode: 2,
     });
     expect(usageResult('divide', message, 'en').stderr).toBe(

@@ -5,7 +5,7 @@ import { text } from '../../../shared/model';
 const OPTIONS = { '--out': 'value', '--community': 'values', '--force': 'flag' } as const;
 
 function parsed(...args: string[]) {
-  const result = parseOptions('divide', args, OPTIONS);
+  const result = parseOptions(args, OPTIONS);
   if (!result.ok) throw new Error(result.problems[0]!.message.en);
   return result.value;
 }
@@ -23,8 +23,8 @@ describe('parseOptions', () => {
   });
 
   it('refuses an unknown option, a missing value and a single value given twice', () => {
-    const problem = (...args: string[]) => message(parseOptions('divide', args, OPTIONS));
-    expect(problem('--colour', 'red')).toContain('Unknown option --colour. Run gridplan divide --help');
+    const problem = (...args: string[]) => message(parseOptions(args, OPTIONS));
+    expect(problem('--colour', 'red')).toBe('Unknown option --colour.');
     expect(problem('--out')).toBe('Option --out needs a value.');
     expect(problem('--out', 'a', '--out', 'b')).toBe('Option --out may be given only once.');
     expect(problem('--force=yes')).toBe('Option --force takes no value.');
