@@ -15,7 +15,7 @@ import type { CommunityOutcome, DivisionProposal, OutOfBandGrid } from './divide
 import { cancelled, divideRegion } from './divide-region';
 import { gridsOnCommunity, regionCensus } from './region-census';
 import { JUSTIFICATION_NEEDED_PREFIX } from './justification';
-import { seededRandom } from './seeded-random';
+import { seededRandom, seedFor } from './seeded-random';
 import { unusableGeometry } from './unusable-geometry';
 
 export type { CommunityOutcome, DivisionProposal, OutOfBandGrid } from './divide-outcome';
@@ -65,7 +65,6 @@ export function divideCommunities(
     at: options.at ?? editTime({}),
     ...(options.ruleSet.gridCodeTemplate ? { gridCodeTemplate: options.ruleSet.gridCodeTemplate } : {}),
   };
-  const random = seededRandom(options.seed ?? 1);
   const put: Entity[] = [];
   const outcomes: CommunityOutcome[] = [];
   const taken = new Set<string>();
@@ -85,7 +84,7 @@ export function divideCommunities(
       band,
       guides: options.guides ?? [],
       ...(options.gridCount !== undefined ? { count: options.gridCount } : {}),
-      random,
+      random: seededRandom(seedFor(options.seed ?? 1, community.code)),
       ...(options.shouldCancel ? { shouldCancel: options.shouldCancel } : {}),
       onProgress: (fraction) => options.onProgress?.((c + fraction) / communities.length),
     });
@@ -143,6 +142,7 @@ export function divideCommunities(
       households: region.households,
       population: region.population,
       grids: made.length,
+      ...(options.gridCount !== undefined ? { gridsRequested: options.gridCount } : {}),
       inBand: parts.filter((part) => part.inBand).length,
       compactnessMean: compactness.length ? compactness.reduce((a, b) => a + b, 0) / compactness.length : 0,
       compactnessMin: compactness.length ? Math.min(...compactness) : 0,

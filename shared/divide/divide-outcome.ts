@@ -18,6 +18,11 @@ export interface CommunityOutcome {
   readonly population: number;
   /** Grids made. */
   readonly grids: number;
+  /**
+   * The number of grids asked for (`--grids`), when one was; more than `grids` when the community has
+   * fewer units that may be parted (blocks, compounds, buildings) than that.
+   */
+  readonly gridsRequested?: number;
   /** Of them, within the band. */
   readonly inBand: number;
   /** Polsby-Popper 4πA/P², 0..1. */

@@ -12,3 +12,13 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * The seed of one community's stream: the proposal's seed mixed with its code (FNV-1a), so that a
+ * community is divided the same whichever other communities are divided with it, and in whatever order.
+ */
+export function seedFor(seed: number, code: string): number {
+  let hash = (0x811c9dc5 ^ seed) >>> 0;
+  for (let k = 0; k < code.length; k++) hash = Math.imul(hash ^ code.charCodeAt(k), 0x01000193);
+  return hash >>> 0;
+}

@@ -38,7 +38,7 @@ const HELP: LocalText = text(
   --out        输出文件：整个划分连同新网格（先写临时文件再改名；失败时不改动）
   --community  只划分这个社区/行政村（12 位编码），可重复
   --rules      内置规则集 ${[...BUILTIN_RULE_SETS.keys()].join('、')}，或规则集 JSON 文件的路径；
-               默认使用文件中 ruleSet 指定的规则集
+               默认使用文件中 ruleSet 指定的规则集；指定时输出文件的 ruleSet 随之改为它
   --guides     参考图层：线（道路、河流、铁路）或面（小区）的 GeoJSON 或 Shapefile 压缩包（.zip），可重复；
                线作为优先边界，面不被切开
   --grids      每个社区划分的网格数；默认在可行范围内取最接近户数范围中值的数量
@@ -46,7 +46,8 @@ const HELP: LocalText = text(
                "compactnessMean","compactnessMin","seconds"}]}）
   --lang       zh（默认）或 en
 
-退出码：0 所有新网格都在户数范围内；1 有新网格超出范围（逐一列出原因，仍写出最接近的划分）；
+退出码：0 所有新网格都在户数范围内；1 有新网格超出范围（逐一列出原因，仍写出最接近的划分），
+或文件的内容无法划分（如几何无效、编码已用完；原因写在标准错误输出，不写输出文件）；
 2 文件无法读取或参数有误（原因写在标准错误输出，不写输出文件）；3 程序内部错误。
 `,
   `gridplan divide: divide communities into grids automatically
@@ -65,7 +66,7 @@ code template (north to south), their type from the community (urban/rural) and 
                renamed; untouched on failure)
   --community  divide only this community/village (12-digit code); repeatable
   --rules      a built-in rule set (${[...BUILTIN_RULE_SETS.keys()].join(', ')}) or the path of a rule-set
-               JSON file; default: the file's ruleSet member
+               JSON file; default: the file's ruleSet member. When given, the output's ruleSet is set to it
   --guides     a guide layer: lines (roads, rivers, railways) or polygons (compounds) as GeoJSON or a
                zipped shapefile (.zip); repeatable. Lines are preferred boundaries, polygons are never cut
   --grids      number of grids per community; default: the feasible count closest to the band's middle
@@ -74,8 +75,9 @@ code template (north to south), their type from the community (urban/rural) and 
   --lang       zh (default) or en
 
 Exit status: 0 every new grid is within the band; 1 a new grid is outside it (each listed with the
-reason; the nearest division is still written); 2 unreadable input or wrong arguments (the reason is on
-standard error; nothing is written); 3 internal error.
+reason; the nearest division is still written), or what the file holds cannot be divided (geometry that
+is not valid, codes used up; the reason is on standard error, nothing is written); 2 unreadable input or
+wrong arguments (the reason is on standard error; nothing is written); 3 internal error.
 `,
 );
 
@@ -91,6 +93,7 @@ function jsonOutput(outcomes: readonly CommunityOutcome[], lang: Language): stri
     code: o.code,
     households: o.households,
     grids: o.grids,
+    ...(o.gridsRequested === undefined ? {} : { gridsRequested: o.gridsRequested }),
     inBand: o.inBand,
     compactnessMean: fixed(o.compactnessMean, 3),
     compactnessMin: fixed(o.compactnessMin, 3),
@@ -171,6 +174,14 @@ function textOutput(
       zh
         ? `${o.code}：已全部划入网格，没有可划分的部分。`
         : `${o.code}: already covered by grids; nothing left to divide.`,
+    );
+  }
+  for (const o of outcomes) {
+    if (o.gridsRequested === undefined || o.grids >= o.gridsRequested || o.households === 0) continue;
+    lines.push(
+      zh
+        ? `${o.code}：要求 ${o.gridsRequested} 个网格，只划出 ${o.grids} 个：可以分开的单元（街区、小区、楼栋）不够更多网格。`
+        : `${o.code}: ${o.gridsRequested} grids were asked for, ${o.grids} made: there are not enough units that may be parted (blocks, compounds, buildings) for more.`,
     );
   }
   const outside = outcomes.flatMap((o) => o.outOfBand);
@@ -294,12 +305,15 @@ function runDivide(args: readonly string[], host: CliHost, lang: Language): Comm
       proposal.problems,
       lang,
     );
-    // Geometry that cannot be divided as it is: a refusal for the file's content (exit 1), not unreadable.
-    return proposal.problems.some((problem) => problem.kind === 'invalid-geometry')
-      ? { ...result, exitCode: 1 }
-      : result;
+    // The file was read and the arguments are right: what cannot be divided (geometry that is not valid,
+    // codes used up) is a refusal for the file's content (exit 1), not unreadable input.
+    return { ...result, exitCode: 1 };
   }
-  const divided = applyChange(division, proposal.value.change).division;
+  const changed = applyChange(division, proposal.value.change).division;
+  // Balanced for the rule set named: the file says so, or validating it would judge it by another.
+  const divided = optionValue(options, '--rules')
+    ? { ...changed, meta: { ...changed.meta, ruleSetId: ruleSet.id } }
+    : changed;
   const failed = writeOutFile(writeBytes, out, stringifyDivision(divided), lang);
   if (failed) return failed;
   const outcomes = proposal.value.communities;

@@ -6,7 +6,16 @@ import { stringifyDivision } from '../../../shared/formats/geojson';
 import { preparePolygon } from '../../../shared/geometry/prepared-polygon';
 import type { Grid } from '../../../shared/model';
 import { applyChange, change } from '../../../shared/model';
-import { compoundsZip, encoder, guideFile, memoryHost, SMALL, townshipFiles } from './divide-fixtures';
+import { lineageRecord, withLineage } from '../../../shared/codes/code-lineage';
+import {
+  compoundsZip,
+  encoder,
+  guideFile,
+  memoryHost,
+  quarters,
+  SMALL,
+  townshipFiles,
+} from './divide-fixtures';
 
 describe('readGuideLayers', () => {
   const township = generateTownship(SMALL);
@@ -145,6 +154,26 @@ describe('gridplan divide: arguments and input', () => {
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain(`${community.code}901`);
     expect(result.stderr).toContain('图形无效（边界自相交）');
+    expect(host.written.size).toBe(0);
+  });
+
+  it('exits 1 when the community has no grid codes left, saying so, and writes nothing', async () => {
+    // Every three-digit sequence of the community was used once (the lineage never gives one out again).
+    const division = quarters();
+    const community = division.community.get('c')!;
+    const used = Array.from({ length: 999 }, (_, i) =>
+      lineageRecord(
+        `${community.code}${String(i + 1).padStart(3, '0')}`,
+        [],
+        'create',
+        '2020-01-01T00:00:00Z',
+      ),
+    );
+    const full = applyChange(division, change('', [withLineage(community, used)])).division;
+    const host = memoryHost({ 'q.geojson': stringifyDivision(full) });
+    const result = await runCli(['divide', 'q.geojson', '--out', 'out.geojson'], host);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('无法划分 q.geojson');
     expect(host.written.size).toBe(0);
   });
 

@@ -185,6 +185,32 @@ describe('gridplan divide: dividing', () => {
     // Changji: 200–300 households.
     expect(grids).toBeGreaterThanOrEqual(6);
     expect(grids).toBeLessThanOrEqual(8);
+    // The output says the rule set it was balanced for, so validating it judges it by that one.
+    const ruleSetOf = (name: string) => {
+      const out = parseDivisionGeoJson(decoder.decode(host.written.get(name)));
+      return out.ok ? out.value.meta.ruleSetId : undefined;
+    };
+    expect(ruleSetOf('out.geojson')).toBe('my-county');
+    expect(ruleSetOf('out2.geojson')).toBe('changji');
+    const validated = await runCli(['validate', 'out2.geojson', '--format', 'json'], host);
+    const report = JSON.parse(validated.stdout) as { ruleSet: string; issues: { rule: string }[] };
+    expect(report.ruleSet).toBe('changji');
+    // Judged by changji's 200–300 households, not zigong's 300–500 (every grid would be short).
+    expect(report.issues.filter((issue) => issue.rule.startsWith('household-'))).toEqual([]);
+  });
+
+  it('says when --grids asks for more grids than the units allow', async () => {
+    // 16 buildings of 100 households: at most 16 grids.
+    const host = memoryHost({ 'q.geojson': stringifyDivision(quarters()) });
+    const args = ['divide', 'q.geojson', '--out', 'out.geojson', '--grids', '20'];
+    const json = await runCli([...args, '--format', 'json'], host);
+    const community = (JSON.parse(json.stdout) as DivideJson).communities[0]!;
+    expect(community.grids).toBe(16);
+    expect(community).toMatchObject({ gridsRequested: 20 });
+    const zh = await runCli(args, host);
+    expect(zh.stdout).toContain('510302004001：要求 20 个网格，只划出 16 个');
+    const en = await runCli([...args, '--lang', 'en'], host);
+    expect(en.stdout).toContain('510302004001: 20 grids were asked for, 16 made');
   });
 
   it('says so when every community already has grids', async () => {

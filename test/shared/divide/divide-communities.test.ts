@@ -5,6 +5,8 @@ import { divideCommunities, JUSTIFICATION_NEEDED_PREFIX } from '../../../shared/
 import { feasibleGridCounts } from '../../../shared/divide/feasible-grid-counts';
 import { applied, geometryIssues } from './divide-test-helpers';
 import { at, rectM, syntheticCommunity } from './divide-fixtures';
+import { generateTownship } from '../../../bench/township-generator';
+import { SMALL } from '../cli/divide-fixtures';
 
 const zigong = builtinRuleSet('zigong')!;
 const AT = '2026-12-05T00:00:00.000Z';
@@ -232,6 +234,24 @@ describe('divideCommunities', () => {
 });
 
 describe('divideCommunities over a township', () => {
+  it('divides a community the same whichever others are divided with it, in whatever order', () => {
+    const township = generateTownship(SMALL);
+    const [a, b] = [...township.division.community.values()].map((community) => community.id);
+    const options = { ruleSet: zigong, guides: township.guides, at: AT, seed: 3 };
+    const gridsOf = (ids: string[]) => {
+      const result = divideCommunities(township.division, ids, options);
+      if (!result.ok) throw new Error('not divided');
+      const community = township.division.community.get(a!)!;
+      return result.value.change.put.filter(
+        (entity): entity is Grid => entity.layer === 'grid' && entity.parentCode === community.code,
+      );
+    };
+    const alone = gridsOf([a!]);
+    expect(alone.length).toBeGreaterThan(3);
+    expect(gridsOf([a!, b!])).toEqual(alone);
+    expect(gridsOf([b!, a!])).toEqual(alone);
+  });
+
   it('divides every undivided community: a village without a band is one rural grid, codes per community', () => {
     const s = syntheticCommunity({
       widthM: 600,
