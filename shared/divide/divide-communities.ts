@@ -75,7 +75,16 @@ export function divideCommunities(
     const kept = gridsOnCommunity(division, community);
     const unusable = unusableGeometry(community, [community, ...kept]);
     if (unusable) return fail(unusable);
-    const census = regionCensus(division, community, options.guides ?? [], kept);
+    // The smallest code a grid made here can get (codes used up: none, and the numbering refuses below).
+    const firstCode = codesForNewGrids(division, community, [community.geometry], commandOptions);
+    const census = regionCensus(
+      division,
+      community,
+      options.guides ?? [],
+      kept,
+      community.geometry,
+      firstCode.ok ? firstCode.value[0] : '',
+    );
     const band = divideBand(targetOfKind(options.ruleSet, community.kind));
     const divided = divideRegion({
       areas: [community.geometry],

@@ -78,10 +78,16 @@ export function rebalanceGrids(
   const union: Position[][][] = grids.flatMap((grid) =>
     grid.geometry.type === 'Polygon' ? [grid.geometry.coordinates] : grid.geometry.coordinates,
   );
-  const census = regionCensus(division, community, options.guides ?? [], others, {
-    type: 'MultiPolygon',
-    coordinates: union,
-  });
+  // The grids keep their codes: a point on the edge of another grid before all of them counts for it.
+  const firstCode = grids.map((grid) => grid.code).reduce((a, b) => (b < a ? b : a));
+  const census = regionCensus(
+    division,
+    community,
+    options.guides ?? [],
+    others,
+    { type: 'MultiPolygon', coordinates: union },
+    firstCode,
+  );
   const kind =
     grids[0]!.gridType === 'rural' ? 'rural' : grids[0]!.gridType === 'urban' ? 'urban' : community.kind;
   const band = divideBand(targetOfKind(options.ruleSet, kind));

@@ -101,8 +101,12 @@ export function gridsOnCommunity(
 }
 
 /**
- * The census points of `area` (inside or on its boundary) that no kept grid contains, grouped into units.
- * `area` defaults to the community; rebalancing passes the union of the grids it redistributes.
+ * The census points of `area` (inside or on its boundary) that no kept grid claims, grouped into units.
+ * `area` defaults to the community; rebalancing passes the union of the grids it redistributes. A kept
+ * grid claims the points inside it, and those on its edge when its code ranks before `newCodesFrom`, the
+ * smallest code a grid made here can get: the tie rule of countCensus, by which the validator counts.
+ * (A grid made here that ends with a code before the kept grid's takes its edge's points back; those
+ * few points are left to the region.)
  */
 export function regionCensus(
   division: Division,
@@ -110,16 +114,22 @@ export function regionCensus(
   guides: readonly ReferenceLayer[],
   keptGrids: readonly Grid[] = gridsOnCommunity(division, community),
   area: AreaGeometry = community.geometry,
+  newCodesFrom = '',
 ): RegionCensus {
   const shape = preparePolygon(area);
-  const kept = keptGrids.map((grid) => preparePolygon(grid.geometry));
+  const kept = keptGrids.map((grid) => ({
+    polygon: preparePolygon(grid.geometry),
+    claimsEdge: grid.code < newCodesFrom,
+  }));
   const points: CensusPoint[] = [];
   for (const point of division.census.values()) {
     if (!Number.isFinite(point.lon) || !Number.isFinite(point.lat)) continue;
     if (locatePoint(shape, point.lon, point.lat) === PointLocation.outside) continue;
-    // A point on a kept grid's edge counts for that grid when its code ranks first; inside, always.
-    if (kept.some((grid) => locatePoint(grid, point.lon, point.lat) === PointLocation.inside)) continue;
-    points.push(point);
+    const claimed = kept.some(({ polygon, claimsEdge }) => {
+      const location = locatePoint(polygon, point.lon, point.lat);
+      return location === PointLocation.inside || (claimsEdge && location === PointLocation.boundary);
+    });
+    if (!claimed) points.push(point);
   }
   points.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const polygons = guidePolygons(guides).filter((polygon) => boxesMeet(polygon.prepared, shape));

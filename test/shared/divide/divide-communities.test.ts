@@ -166,6 +166,47 @@ describe('divideCommunities', () => {
     expect(geometryIssues(validator)).toEqual([]);
   });
 
+  it('counts a point on the edge of a kept grid with a smaller code for that grid, as the validator does', () => {
+    const exclusive: Grid = {
+      layer: 'grid',
+      id: 'g-school',
+      code: '510302001001001',
+      name: '学校',
+      parentCode: '510302001001',
+      gridType: 'exclusive',
+      exclusiveCategory: 'school',
+      geometry: rectM(600, 300, 900, 600),
+      extra: {},
+    };
+    const s = syntheticCommunity({
+      widthM: 900,
+      heightM: 600,
+      streetsX: [300, 600],
+      streetsY: [300],
+      buildingsPerBlock: 5,
+      maxHouseholdsPerBuilding: 30,
+      seed: 13,
+      grids: [exclusive],
+    });
+    // Three buildings on the school's west edge: the school's code ranks before every new grid's.
+    const onEdge: CensusPoint[] = [400, 450, 500].map((northM, i) => {
+      const [lon, lat] = at(600, northM);
+      return { layer: 'census', id: `edge-${i}`, lon, lat, households: 50, population: 150, extra: {} };
+    });
+    const division = applyChange(s.division, { put: onEdge, delete: [], note: '' }).division;
+    const result = divideCommunities(division, [s.community.id], {
+      ruleSet: zigong,
+      guides: [s.streets],
+      at: AT,
+    });
+    if (!result.ok) throw new Error('not divided');
+    const { validator } = applied(division, result.value.change, zigong);
+    const byGrid = validator.counts().byGrid;
+    const made = result.value.change.put.filter((e): e is Grid => e.layer === 'grid');
+    const counted = made.reduce((sum, grid) => sum + byGrid.get(grid.id)!.households, 0);
+    expect(result.value.communities[0]!.households).toBe(counted);
+  });
+
   it('divides without any guides by cutting between buildings, and by population where the rule says so', () => {
     const s = syntheticCommunity({
       widthM: 800,
