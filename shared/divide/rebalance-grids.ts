@@ -17,8 +17,8 @@ function refusal<T>(kind: string, zh: string, en: string): Result<T> {
 /**
  * 平衡: redistributes the area of two or more adjacent, unlocked grids of one community so each meets the
  * band, keeping their number and codes (the new part overlapping an old grid most keeps its code), along
- * guide lines and compound edges where they exist. Refuses locked or exclusive grids, grids of different
- * communities and grids that are not adjacent, with a message saying which.
+ * guide lines and compound edges where they exist. Refuses locked or exclusive grids, grids with
+ * micro-grids, grids of different communities and grids that are not adjacent, with a message saying which.
  */
 export function rebalanceGrids(
   division: Division,
@@ -55,6 +55,19 @@ export function rebalanceGrids(
       'exclusive',
       `专属网格 ${codes} 没有户数要求，不参与平衡。`,
       `Exclusive grid ${codes} has no household target and is not rebalanced.`,
+    );
+  }
+  // Micro-grids tile their grid: reshaping it would leave them outside it, or leave part of it uncovered.
+  const selectedCodes = new Set(grids.map((grid) => grid.code));
+  const withMicrogrids = [...new Set([...division.microgrid.values()].map((m) => m.parentCode))]
+    .filter((code) => selectedCodes.has(code))
+    .sort();
+  if (withMicrogrids.length > 0) {
+    const codes = withMicrogrids.join('、');
+    return refusal(
+      'has-microgrids',
+      `网格 ${codes} 内划有微网格，平衡会改变网格的形状，使微网格越出网格：请先删除或重新划分其微网格，再平衡。`,
+      `Grid ${codes} has micro-grids; rebalancing reshapes it and would leave them outside it: delete or redraw its micro-grids first.`,
     );
   }
   const parentCodes = new Set(grids.map((grid) => grid.parentCode));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Grid } from '../../../shared/model';
-import { builtinRuleSet } from '../../../shared/model';
+import type { Grid, MicroGrid } from '../../../shared/model';
+import { applyChange, builtinRuleSet, change } from '../../../shared/model';
 import { rebalanceGrids } from '../../../shared/divide/rebalance-grids';
 import { applied, geometryIssues } from './divide-test-helpers';
 import { rectM, syntheticCommunity } from './divide-fixtures';
@@ -94,5 +94,25 @@ describe('rebalanceGrids', () => {
 
     const one = rebalanceGrids(s.division, ['g-001'], { ruleSet: zigong });
     expect(!one.ok && one.problems[0]!.kind).toBe('too-few-grids');
+  });
+
+  it('refuses grids with micro-grids, which reshaping would leave outside their grid', () => {
+    const s = threeGrids();
+    const microgrid: MicroGrid = {
+      layer: 'microgrid',
+      id: 'm-001',
+      code: '510302001002001',
+      name: '第1微网格',
+      parentCode: '510302001001002',
+      geometry: rectM(500, 0, 700, 300),
+      extra: {},
+    };
+    const division = applyChange(s.division, change('', [microgrid])).division;
+    const refused = rebalanceGrids(division, ['g-001', 'g-002'], { ruleSet: zigong });
+    expect(!refused.ok && refused.problems[0]!.kind).toBe('has-microgrids');
+    if (!refused.ok) {
+      expect(refused.problems[0]!.message.zh).toContain('网格 510302001001002 内划有微网格');
+      expect(refused.problems[0]!.message.en).toContain('Grid 510302001001002 has micro-grids');
+    }
   });
 });
