@@ -89,3 +89,10 @@ export function lowerFirst(value: string): string {
  * reported (`--min-area` overrides it), and the editing commands drop them rather than make them.
  */
 export const MIN_PIECE_AREA_M2 = 1;
+
+/**
+ * The narrowest average width, in metres, of a piece that counts (1 cm, finer than any survey a grid
+ * is drawn from): a 1e-9° misfit along kilometres of shared edges makes a sliver of a few m² but under a
+ * millimetre wide.
+ */
+export const MIN_PIECE_WIDTH_M = 0.01;
