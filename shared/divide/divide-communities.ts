@@ -9,6 +9,9 @@ import {
   withLineage,
 } from '../commands/grid-command-context';
 import type { GridCommandOptions } from '../commands/grid-command-context';
+import { polygonAreaM2 } from '../geometry/ellipsoid-area';
+import { isSignificantArea } from '../geometry/piece-size';
+import { preparePolygon } from '../geometry/prepared-polygon';
 import { divideBand, feasibleRange, targetOfKind } from './divide-band';
 import type { DivideOptions } from './divide-options';
 import type { CommunityOutcome, DivisionProposal, OutOfBandGrid } from './divide-outcome';
@@ -99,7 +102,13 @@ export function divideCommunities(
     });
     if (!divided.ok) return divided;
     const region = divided.value;
-    const parts = region.parts.filter((part) => !isEmptyArea(part.geometry));
+    // An empty piece is no grid; nor is a sliver left between existing grids (a strip a millimetre wide
+    // that the validator does not report as a gap): it is covered as far as anyone can tell.
+    const parts = region.parts.filter(
+      (part) =>
+        !isEmptyArea(part.geometry) &&
+        !(part.households === 0 && part.population === 0 && isSliver(part.geometry)),
+    );
     const codes = codesForNewGrids(
       division,
       community,
@@ -173,6 +182,12 @@ export function divideCommunities(
       : `自动划分 ${communities.length} 个社区/行政村`;
   const proposal: Change = change(note, put);
   return ok({ change: proposal, communities: outcomes });
+}
+
+/** True for an area too small or too thin to count as a piece (see isSignificantArea). */
+function isSliver(geometry: Grid['geometry']): boolean {
+  const box = preparePolygon(geometry);
+  return box.empty || !isSignificantArea(polygonAreaM2(geometry), box);
 }
 
 function isEmptyArea(geometry: Grid['geometry']): boolean {

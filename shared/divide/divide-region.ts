@@ -292,25 +292,15 @@ function divideRegionInAtoms(job: RegionJob, k: number, input: AtomInput): Resul
       parts.push(part);
     }
   }
-  // Components too light for a grid of their own join the nearest part (a grid in more than one piece).
+  // A piece cut off from the rest (by an exclusive or locked grid, or an island of the community) too
+  // light for a grid of its own is still one: joined to another grid it would make a grid of two pieces,
+  // which the validator refuses. Its grid is under the band, with the reason (see detachedReason).
+  const detached = new Set<number>();
   comps.forEach((members, c) => {
-    if (counts[c] !== 0 || parts.length === 0) return;
-    const [cx, cy] = [graph.x[members[0]!]!, graph.y[members[0]!]!];
-    let nearest = 0;
-    let distance = Infinity;
-    for (let atom = 0; atom < graph.size; atom++) {
-      const p = partOfAtom[atom]!;
-      if (p < 0) continue;
-      const d = (graph.x[atom]! - cx) ** 2 + (graph.y[atom]! - cy) ** 2;
-      if (d < distance) {
-        distance = d;
-        nearest = p;
-      }
-    }
-    for (const atom of members) {
-      partOfAtom[atom] = nearest;
-      parts[nearest]!.push(atom);
-    }
+    if (counts[c] !== 0) return;
+    for (const atom of members) partOfAtom[atom] = parts.length;
+    detached.add(parts.length);
+    parts.push([...members]);
   });
 
   // Street share: internal boundary (between different parts) on guide lines.
@@ -321,7 +311,7 @@ function divideRegionInAtoms(job: RegionJob, k: number, input: AtomInput): Resul
     internal += graph.edgeLengthM[e]!;
     onStreets += graph.edgeStreetM[e]!;
   }
-  const result: RegionPart[] = parts.map((part) => {
+  const result: RegionPart[] = parts.map((part, index) => {
     const faces = new Set<number>();
     let households = 0;
     let population = 0;
@@ -340,7 +330,11 @@ function divideRegionInAtoms(job: RegionJob, k: number, input: AtomInput): Resul
       inBand,
       faces,
       reason:
-        inBand || !band ? null : outOfBandReason(band, part, atoms, census, households, population, total),
+        inBand || !band
+          ? null
+          : detached.has(index) && parts.length > 1
+            ? detachedReason(band, households, population)
+            : outOfBandReason(band, part, atoms, census, households, population, total),
     };
   });
   job.onProgress?.(1);
@@ -352,6 +346,17 @@ function divideRegionInAtoms(job: RegionJob, k: number, input: AtomInput): Resul
     feasible: band ? feasibleRange(total, band) : null,
     atoms,
   });
+}
+
+/** Why a grid made of a piece cut off from the rest of the region is under the band. */
+function detachedReason(band: DivideBand, households: number, population: number): LocalText {
+  const [amount, unitZh, unitEn] =
+    band.measure === 'households' ? [households, '户', 'households'] : [population, '人', 'people'];
+  const range = bandText(band);
+  return text(
+    `这片区域与社区其余部分不相连（被其他网格或社区边界隔开），只有 ${amount} ${unitZh}，低于 ${range.zh}，单独划为一个网格；请填写情况说明，或与相邻网格手工合并。`,
+    `This piece is cut off from the rest of the community (by other grids or the community's boundary) and has ${amount} ${unitEn}, under ${range.en}, so it is a grid of its own. Write a justification, or merge it with a neighbouring grid by hand.`,
+  );
 }
 
 function outOfBandReason(

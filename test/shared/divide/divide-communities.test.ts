@@ -1,3 +1,4 @@
+import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { CensusPoint, Community, Grid, RuleSet } from '../../../shared/model';
 import { applyChange, builtinRuleSet } from '../../../shared/model';
@@ -205,6 +206,79 @@ describe('divideCommunities', () => {
     const made = result.value.change.put.filter((e): e is Grid => e.layer === 'grid');
     const counted = made.reduce((sum, grid) => sum + byGrid.get(grid.id)!.households, 0);
     expect(result.value.communities[0]!.households).toBe(counted);
+  });
+
+  it('makes a piece cut off from the rest a grid of its own, under the band with the reason, not a second part', () => {
+    const s = syntheticCommunity({
+      widthM: 600,
+      heightM: 600,
+      streetsX: [300],
+      streetsY: [300],
+      buildingsPerBlock: 5,
+      maxHouseholdsPerBuilding: 30,
+      seed: 9,
+    });
+    // The community has an island 400 m east of it, with one farm of 50 households.
+    const island = rectM(1000, 0, 1100, 100);
+    const community: Community = {
+      ...s.community,
+      geometry: {
+        type: 'MultiPolygon',
+        coordinates: [(s.community.geometry as Polygon).coordinates, island.coordinates],
+      },
+    };
+    const [lon, lat] = at(1050, 50);
+    const farm: CensusPoint = {
+      layer: 'census',
+      id: 'farm',
+      lon,
+      lat,
+      households: 50,
+      population: 150,
+      extra: {},
+    };
+    const division = applyChange(s.division, { put: [community, farm], delete: [], note: '' }).division;
+    const result = divideCommunities(division, [], { ruleSet: zigong, guides: [s.streets], at: AT });
+    if (!result.ok) throw new Error('not divided');
+    const grids = result.value.change.put.filter((e): e is Grid => e.layer === 'grid');
+    expect(grids.every((grid) => grid.geometry.type === 'Polygon')).toBe(true);
+    const [cut] = result.value.communities[0]!.outOfBand;
+    expect(cut).toMatchObject({ households: 50 });
+    expect(cut!.reason.zh).toContain('与社区其余部分不相连');
+    const { validator } = applied(division, result.value.change, zigong);
+    expect(geometryIssues(validator)).toEqual([]);
+  });
+
+  it('makes no grid of a sliver between existing grids that the validator would not call a gap', () => {
+    const s = syntheticCommunity({
+      widthM: 600,
+      heightM: 600,
+      streetsX: [300],
+      streetsY: [300],
+      buildingsPerBlock: 5,
+      maxHouseholdsPerBuilding: 30,
+      seed: 9,
+    });
+    // An existing grid covers all but a strip 1 mm wide along the north edge.
+    const existing: Grid = {
+      layer: 'grid',
+      id: 'g-old',
+      code: '510302001001001',
+      name: '老网格',
+      parentCode: s.community.code,
+      gridType: 'urban',
+      geometry: rectM(0, 0, 600, 599.999),
+      extra: {},
+    };
+    const division = applyChange(s.division, { put: [existing], delete: [], note: '' }).division;
+    const result = divideCommunities(division, [s.community.id], {
+      ruleSet: zigong,
+      guides: [s.streets],
+      at: AT,
+    });
+    if (!result.ok) throw new Error('not divided');
+    expect(result.value.change.put.filter((e) => e.layer === 'grid')).toEqual([]);
+    expect(result.value.communities[0]).toMatchObject({ grids: 0, households: 0 });
   });
 
   it('divides without any guides by cutting between buildings, and by population where the rule says so', () => {
