@@ -13,6 +13,7 @@ import { readDivisionFile, unreadableResult } from '../read-division-file';
 import { resolveRuleSet } from '../resolve-rule-set';
 import { readGuideLayers } from '../read-guide-layers';
 import { textTable } from '../text-table';
+import { coverageFaults, faultLine } from '../divide-coverage-faults';
 
 const OPTIONS = {
   '--out': 'value',
@@ -47,7 +48,8 @@ const HELP: LocalText = text(
   --lang       zh（默认）或 en
 
 退出码：0 所有新网格都在户数范围内；1 有新网格超出范围（逐一列出原因，仍写出最接近的划分），
-或文件的内容无法划分（如几何无效、编码已用完；原因写在标准错误输出，不写输出文件）；
+或文件的内容无法划分（如几何无效、编码已用完；原因写在标准错误输出，不写输出文件），
+或校验发现划分结果留有空白、重叠（程序缺陷，写在标准错误输出，仍写出划分）；
 2 文件无法读取或参数有误（原因写在标准错误输出，不写输出文件）；3 程序内部错误。
 `,
   `gridplan divide: divide communities into grids automatically
@@ -76,7 +78,8 @@ code template (north to south), their type from the community (urban/rural) and 
 
 Exit status: 0 every new grid is within the band; 1 a new grid is outside it (each listed with the
 reason; the nearest division is still written), or what the file holds cannot be divided (geometry that
-is not valid, codes used up; the reason is on standard error, nothing is written); 2 unreadable input or
+is not valid, codes used up; the reason is on standard error, nothing is written), or validating the
+result finds a gap or overlap it made (a defect, on standard error; the division is written); 2 unreadable input or
 wrong arguments (the reason is on standard error; nothing is written); 3 internal error.
 `,
 );
@@ -321,5 +324,7 @@ function runDivide(args: readonly string[], host: CliHost, lang: Language): Comm
   const stdout =
     format === 'json' ? jsonOutput(outcomes, lang) : textOutput(outcomes, communities, out, ruleSet, lang);
   const outside = outcomes.some((o) => o.outOfBand.length > 0);
-  return { stdout, stderr: '', exitCode: outside ? 1 : 0 };
+  const faults = coverageFaults(divided, ruleSet, proposal.value.change.put, outcomes);
+  const stderr = faults.map((issue) => `${faultLine(issue)[lang]}\n`).join('');
+  return { stdout, stderr, exitCode: outside || faults.length > 0 ? 1 : 0 };
 }

@@ -1,0 +1,51 @@
+import type { CommunityOutcome } from '../divide/divide-outcome';
+import type { Division, Entity, LocalText, RuleSet } from '../model';
+import { text } from '../model';
+import type { RuleName, ValidationIssue } from '../validate/validation-issue';
+import { Validator } from '../validate/validator';
+
+// Automatic division checks what it made with the validator before it says it succeeded: whatever goes
+// wrong inside it (a face of the overlay taken for outside the community), the planner is told.
+
+/** What division must never leave in the communities it divided. */
+const COVERAGE_RULES: ReadonlySet<RuleName> = new Set([
+  'gap',
+  'overlap',
+  'outside-parent',
+  'multipart',
+  'invalid-geometry',
+]);
+
+/**
+ * The validator's coverage and geometry problems of the result that concern the grids made or the
+ * communities divided: none, unless division went wrong (a fault to report, not the file's). The result is
+ * still written, as for a grid out of the band: the planner mends a small gap with 填补空白.
+ */
+export function coverageFaults(
+  divided: Division,
+  ruleSet: RuleSet,
+  put: readonly Entity[],
+  outcomes: readonly CommunityOutcome[],
+): ValidationIssue[] {
+  const made = new Set(put.filter((entity) => entity.layer === 'grid').map((entity) => entity.id));
+  if (made.size === 0) return [];
+  const dividedCodes = new Set(outcomes.map((o) => o.code));
+  return new Validator(divided, ruleSet)
+    .issues()
+    .filter(
+      (issue) =>
+        COVERAGE_RULES.has(issue.rule) &&
+        (issue.ids.some((id) => made.has(id)) ||
+          (issue.rule === 'gap' && issue.parentCode !== undefined && dividedCodes.has(issue.parentCode))),
+    );
+}
+
+/** The line on standard error for a fault. */
+export function faultLine(issue: ValidationIssue): LocalText {
+  const zh = /[。.]$/.test(issue.message.zh) ? issue.message.zh : `${issue.message.zh}。`;
+  const en = /[.。]$/.test(issue.message.en) ? issue.message.en : `${issue.message.en}.`;
+  return text(
+    `划分结果有问题（GridPlan 的缺陷，请报告）：${zh}已照常写出，请在编辑器中修正。`,
+    `The division made has a fault (a GridPlan defect, please report it): ${en} It was written all the same; mend it in the editor.`,
+  );
+}
