@@ -68,3 +68,23 @@ export function suggestedCount(total: number, band: DivideBand | null, cap = Inf
   else best = Math.max(1, Math.round(total / band.max) || 1);
   return Math.max(1, Math.min(cap, best));
 }
+
+/**
+ * {@link suggestedCount} for a region whose units that may not be cut (a building, a compound) weigh
+ * `unitWeights`: a unit over the band's maximum is a grid of its own whatever the count, so the count is
+ * one per such unit plus the suggestion for the rest (3,800 households with a compound of 1,010: 1 + 7,
+ * not 10, which left three grids short of the band).
+ */
+export function suggestedCountOfUnits(
+  total: number,
+  band: DivideBand | null,
+  unitWeights: readonly number[],
+  cap = Infinity,
+): number {
+  if (!band || band.max === Infinity) return suggestedCount(total, band, cap);
+  const over = unitWeights.filter((weight) => weight > band.max);
+  if (over.length === 0) return suggestedCount(total, band, cap);
+  const rest = total - over.reduce((sum, weight) => sum + weight, 0);
+  const forRest = rest > 0 ? suggestedCount(rest, band, Math.max(1, cap - over.length)) : 0;
+  return Math.max(1, Math.min(cap, over.length + forRest));
+}

@@ -7,11 +7,12 @@ import { asAreaGeometry } from '../geometry/trace-existing';
 import type { AtomGraph } from './atom-graph';
 import { buildAtoms, regionOverlay } from './build-atoms';
 import type { AtomInput, Atoms } from './build-atoms';
-import { feasibleRange, suggestedCount } from './divide-band';
+import { feasibleRange, suggestedCountOfUnits } from './divide-band';
 import type { DivideBand } from './divide-band';
 import { guideLinesNear } from './guide-lines';
 import { bandViolation, edgeCost, partitionAtoms } from './partition-atoms';
 import type { RegionCensus } from './region-census';
+import { unitWeights } from './region-census';
 
 /** One part of a divided region. */
 export interface RegionPart {
@@ -175,7 +176,10 @@ export function divideRegion(job: RegionJob): Result<DividedRegion> {
   const { census, band } = job;
   const measure = measureOf(band);
   const total = measure === 'households' ? census.households : census.population;
-  const k = Math.max(1, job.count ?? suggestedCount(total, band, Math.max(1, census.units)));
+  const k = Math.max(
+    1,
+    job.count ?? suggestedCountOfUnits(total, band, unitWeights(census, measure), Math.max(1, census.units)),
+  );
   // Pieces small enough to balance with: a fraction of the band's width, at most half its minimum.
   let leafWeight = Infinity;
   if (band && band.max !== Infinity) {

@@ -1,7 +1,7 @@
 import type { Division } from '../model';
-import { divideBand, feasibleRange, suggestedCount, targetOfKind } from './divide-band';
+import { divideBand, feasibleRange, suggestedCountOfUnits, targetOfKind } from './divide-band';
 import type { DivideOptions } from './divide-options';
-import { regionCensus } from './region-census';
+import { regionCensus, unitWeights } from './region-census';
 
 /** The counts a planner chooses from before dividing a community. */
 export interface FeasibleGridCounts {
@@ -43,6 +43,11 @@ export function feasibleGridCounts(
     households: census.households,
     population: census.population,
     feasible,
-    suggested: suggestedCount(amount, band, Math.max(1, census.units)),
+    suggested: suggestedCountOfUnits(
+      amount,
+      band,
+      unitWeights(census, band.measure),
+      Math.max(1, census.units),
+    ),
   };
 }

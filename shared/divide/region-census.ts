@@ -203,3 +203,8 @@ export function regionCensus(
     polygons,
   };
 }
+
+/** The weight of each unit by the band's measure. */
+export function unitWeights(census: RegionCensus, measure: 'households' | 'population'): number[] {
+  return census.unitList.map((unit) => (measure === 'households' ? unit.households : unit.population));
+}
