@@ -46,6 +46,13 @@ export interface Atoms {
   readonly cutLines: number;
 }
 
+/**
+ * The most segments a region's overlay may have: a planar graph of crossing lines has about half as many
+ * faces as segments, so this lets through the faces divideRegion accepts (MAX_REGION_FACES) and stops
+ * guides far denser than streets before their faces are traced (a thousand crossing lines: 18 s, 0.9 GB).
+ */
+const MAX_OVERLAY_SEGMENTS = 60_000;
+
 function overlayOf(
   input: Omit<AtomInput, 'leafWeight' | 'base'>,
   cuts: readonly Position[][],
@@ -55,7 +62,7 @@ function overlayOf(
     ...input.kept.map((geometry) => ({ geometry, role: 'fixed' as const })),
     ...input.census.polygons.map((polygon) => ({ geometry: polygon.geometry, role: 'free' as const })),
   ];
-  return buildOverlay({ polygons, lines: [...input.lines, ...cuts] });
+  return buildOverlay({ polygons, lines: [...input.lines, ...cuts], maxSegments: MAX_OVERLAY_SEGMENTS });
 }
 
 /** The overlay atoms start from: the region's areas, kept areas, compounds and guide lines, no cuts yet. */

@@ -56,7 +56,21 @@ export interface OverlayInput {
    * to a vertex is routed through it. Default {@link DEFAULT_SNAP_UNITS}.
    */
   readonly snapUnits?: number;
+  /**
+   * The most segments noding may make: past it the overlay is refused (kind `too-many-segments`) before
+   * its faces are traced, which costs memory by faces × inputs. Unbounded by default (an edit's overlay
+   * holds what the planner drew and its neighbours; automatic division bounds what guide layers bring).
+   */
+  readonly maxSegments?: number;
 }
+
+const TOO_MANY_SEGMENTS: Problem = {
+  kind: 'too-many-segments',
+  message: text(
+    '线和图形相交得太多，无法在合理时间内计算：请减少参与运算的线。',
+    'The lines and shapes cross too often to compute in reasonable time: use fewer lines.',
+  ),
+};
 
 /**
  * Default snap distance: 2e-9° (0.2 mm). Shared edges drawn twice differ by about 1e-9° after rounding to
@@ -145,7 +159,7 @@ export function buildOverlay(input: OverlayInput): Result<Overlay> {
   const builder = new OverlayBuilder(input.snapUnits ?? DEFAULT_SNAP_UNITS, input.polygons.length);
   input.polygons.forEach((polygon, source) => builder.addPolygon(polygon, source));
   (input.lines ?? []).forEach((line, index) => builder.addLine(line, input.polygons.length + index));
-  return builder.build();
+  return builder.build(input.maxSegments ?? Infinity);
 }
 
 class OverlayBuilder {
@@ -249,7 +263,7 @@ class OverlayBuilder {
     }
   }
 
-  build(): Result<Overlay> {
+  build(maxSegments: number): Result<Overlay> {
     const representative = this.mergeCloseVertices();
     const sourceRings: number[][][] = Array.from({ length: this.polygonCount }, () => []);
     for (const path of this.paths) {
@@ -280,7 +294,9 @@ class OverlayBuilder {
           ),
         );
       }
-      if (!this.nodeOnce()) break;
+      const split = this.nodeOnce();
+      if (this.segments.size > maxSegments) return fail(TOO_MANY_SEGMENTS);
+      if (!split) break;
     }
     return ok(new Overlay(this.xs, this.ys, [...this.segments.values()], this.polygonCount, sourceRings));
   }

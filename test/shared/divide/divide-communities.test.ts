@@ -1,6 +1,6 @@
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import type { CensusPoint, Community, Grid, RuleSet } from '../../../shared/model';
+import type { CensusPoint, Community, Grid, ReferenceLayer, RuleSet } from '../../../shared/model';
 import { applyChange, builtinRuleSet } from '../../../shared/model';
 import { divideCommunities, JUSTIFICATION_NEEDED_PREFIX } from '../../../shared/divide/divide-communities';
 import { feasibleGridCounts } from '../../../shared/divide/feasible-grid-counts';
@@ -280,6 +280,47 @@ describe('divideCommunities', () => {
     expect(result.value.change.put.filter((e) => e.layer === 'grid')).toEqual([]);
     expect(result.value.communities[0]).toMatchObject({ grids: 0, households: 0 });
   });
+
+  it('refuses guides so dense that dividing along them would take minutes, saying what to use instead', () => {
+    const s = syntheticCommunity({
+      widthM: 600,
+      heightM: 600,
+      streetsX: [300],
+      streetsY: [300],
+      buildingsPerBlock: 5,
+      maxHouseholdsPerBuilding: 30,
+      seed: 9,
+    });
+    // A mesh of lines every few metres (contours, parcel lines): n² pieces.
+    const mesh = (n: number): ReferenceLayer => {
+      const step = 600 / (n + 1);
+      const lines = Array.from({ length: n }, (_, i) => (i + 1) * step).flatMap((d) => [
+        [at(-10, d), at(610, d)],
+        [at(d, -10), at(d, 610)],
+      ]);
+      return {
+        ...s.streets,
+        id: 'mesh',
+        features: lines.map((coordinates) => ({
+          type: 'Feature' as const,
+          properties: {},
+          geometry: { type: 'LineString' as const, coordinates },
+        })),
+      };
+    };
+    for (const n of [150, 260]) {
+      const started = Date.now();
+      const result = divideCommunities(s.division, [], { ruleSet: zigong, guides: [mesh(n)], at: AT });
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.problems[0]!.kind).toBe('too-complex');
+      expect(result.problems[0]!.message.zh).toContain('线太密');
+      expect(result.problems[0]!.message.en).toContain('Use only roads, rivers, railways and compounds');
+      expect(Date.now() - started).toBeLessThan(60_000);
+    }
+    // Ten streets each way divide as before.
+    expect(divideCommunities(s.division, [], { ruleSet: zigong, guides: [mesh(10)], at: AT }).ok).toBe(true);
+  }, 120_000);
 
   it('divides without any guides by cutting between buildings, and by population where the rule says so', () => {
     const s = syntheticCommunity({

@@ -66,6 +66,25 @@ describe('lattice', () => {
 });
 
 describe('planar overlay', () => {
+  it('refuses to trace faces when noding makes more segments than allowed', () => {
+    // Ten lines each way across a square: 4 + 2 × 10 × 11 segments once noded.
+    const lines = Array.from({ length: 10 }, (_, i) => (i + 1) * 1e-4).flatMap((d) => [
+      [
+        [-1e-4, d],
+        [1.2e-3, d],
+      ],
+      [
+        [d, -1e-4],
+        [d, 1.2e-3],
+      ],
+    ]);
+    const input = { polygons: [{ geometry: rect(0, 0, 1.1e-3, 1.1e-3), role: 'fixed' as const }], lines };
+    expect(buildOverlay(input).ok).toBe(true);
+    const refused = buildOverlay({ ...input, maxSegments: 100 });
+    expect(!refused.ok && refused.problems[0]!.kind).toBe('too-many-segments');
+    if (!refused.ok) expect(refused.problems[0]!.message.en).toContain('cross too often');
+  });
+
   it('labels faces of two overlapping squares with winding numbers', () => {
     const overlay = overlayOf({
       polygons: [
