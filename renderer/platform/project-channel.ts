@@ -2,6 +2,8 @@
 export interface ProjectSaved {
   readonly projectId: string;
   readonly revision: number;
+  /** The project's meta changed (its rule set), which moves no edit revision: read it again anyway. */
+  readonly metaChanged?: boolean;
 }
 
 const CHANNEL = 'gridplan-projects';
@@ -12,7 +14,8 @@ function isProjectSaved(value: unknown): value is ProjectSaved {
     typeof message === 'object' &&
     message !== null &&
     typeof message.projectId === 'string' &&
-    typeof message.revision === 'number'
+    typeof message.revision === 'number' &&
+    (message.metaChanged === undefined || typeof message.metaChanged === 'boolean')
   );
 }
 

@@ -122,7 +122,8 @@ export async function openSharedProject(
   // edit would otherwise be refused as stale.
   const stopListening = onSavedElsewhere((saved) => {
     const state = current.getState();
-    if (saved.projectId !== projectId || saved.revision <= state.revision) return;
+    if (saved.projectId !== projectId) return;
+    if (saved.revision <= state.revision && !(saved.metaChanged && state.readOnly)) return;
     if (state.readOnly || !state.saving) void swap().catch(() => undefined);
   });
   if (!lock.editable) {

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { BUILTIN_RULE_SETS } from '../../shared/model';
 import { setLanguage } from '../i18n/i18n';
+import { announceSaved } from '../platform/project-channel';
 import { BasemapButton } from '../panels/basemap-settings';
 import { EditToolbar } from '../panels/edit-toolbar';
 import { DivideButtons } from '../divide/divide-toolbar';
@@ -103,6 +104,10 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
               .idle()
               .then(() => project.store.updateMeta(state.projectId, { ruleSetId }))
               .then(() => project.openProject(state.projectId))
+              // Read-only windows judge the project by the new rule set too.
+              .then(() =>
+                announceSaved({ projectId: state.projectId, revision: state.revision, metaChanged: true }),
+              )
               .catch((error: unknown) => notices.reportError(t('messages.saveFailed'), error));
           }}
           title={ruleSet.source[language]}

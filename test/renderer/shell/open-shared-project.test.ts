@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as projectLock from '../../../renderer/platform/project-lock';
 import { change } from '../../../shared/model';
 import type { EditorSession } from '../../../renderer/editor/editor-session';
+import { announceSaved } from '../../../renderer/platform/project-channel';
 import { openSharedProject } from '../../../renderer/shell/open-shared-project';
 import { openProjectStore } from '../../../renderer/storage/project-store';
 import { freshDatabaseName, freshStore, grid, sampleDivision } from '../storage/storage-fixtures';
@@ -234,6 +235,26 @@ describe('openSharedProject', () => {
     // B reloads instead of refusing its next edit as stale.
     await vi.waitFor(() => expect(sessionB!.getState().division.grid.get('g1')?.name).toBe('A 的修改'));
     expect(await sessionB!.apply(change('B 改名', [grid(2, { name: 'B 的修改' })]))).toBe(true);
+    a.dispose();
+    b.dispose();
+    windowA.close();
+    windowB.close();
+  });
+
+  it('reads the project again in a read-only window when the editor changes its rule set', async () => {
+    vi.stubGlobal('navigator', { ...globalThis.navigator, locks: webLocks().locks });
+    const name = freshDatabaseName('rule-set-change');
+    const windowA = await openProjectStore(name);
+    const windowB = await openProjectStore(name);
+    const { id } = await windowA.createProject(sampleDivision(4));
+    const a = await openSharedProject(windowA, id, () => undefined);
+    let sessionB: EditorSession | undefined;
+    const b = await openSharedProject(windowB, id, (session) => (sessionB = session));
+    await b.loadCensus();
+    expect(sessionB!.getState().readOnly).toBe(true);
+    await windowA.updateMeta(id, { ruleSetId: 'changji' });
+    announceSaved({ projectId: id, revision: a.session.getState().revision, metaChanged: true });
+    await vi.waitFor(() => expect(sessionB!.getState().division.meta.ruleSetId).toBe('changji'));
     a.dispose();
     b.dispose();
     windowA.close();
