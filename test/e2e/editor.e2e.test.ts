@@ -282,6 +282,8 @@ describe('the map editor with real mouse events', () => {
   });
 
   it('finds everything again after a reload', async () => {
+    // While an edit is being saved the window asks before it unloads (use-leave-guard).
+    await page.waitForFunction(() => document.querySelector('.status-activity')?.textContent === '已保存');
     await page.reload();
     await waitForMapIdle(page);
     expect(await gridCount()).toBe(40);
