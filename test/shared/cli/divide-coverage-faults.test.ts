@@ -3,7 +3,7 @@ import { coverageFaults, faultLine } from '../../../shared/cli/divide-coverage-f
 import type { CommunityOutcome } from '../../../shared/divide/divide-outcome';
 import type { Grid } from '../../../shared/model';
 import { applyChange, builtinRuleSet, change } from '../../../shared/model';
-import { rectM, syntheticCommunity } from '../divide/divide-fixtures';
+import { FOUR_BLOCKS, gridOf, rectM, syntheticCommunity } from '../divide/divide-fixtures';
 
 const zigong = builtinRuleSet('zigong')!;
 
@@ -23,25 +23,11 @@ function outcome(code: string): CommunityOutcome {
   };
 }
 
-function grid(code: string, box: [number, number, number, number]): Grid {
-  return {
-    layer: 'grid',
-    id: `g-${code}`,
-    code: `510302001001${code}`,
-    name: `第${code}网格`,
-    parentCode: '510302001001',
-    gridType: 'urban',
-    geometry: rectM(...box),
-    extra: {},
-  };
-}
+const grid = (code: string, box: [number, number, number, number]): Grid => gridOf(code, rectM(...box));
 
 describe('coverageFaults: what divide checks before it says it succeeded', () => {
   const s = syntheticCommunity({
-    widthM: 600,
-    heightM: 600,
-    streetsX: [300],
-    streetsY: [300],
+    ...FOUR_BLOCKS,
     buildingsPerBlock: 2,
     maxHouseholdsPerBuilding: 10,
     seed: 3,

@@ -5,7 +5,7 @@ import { applyChange, builtinRuleSet } from '../../../shared/model';
 import { divideCommunities, JUSTIFICATION_NEEDED_PREFIX } from '../../../shared/divide/divide-communities';
 import { feasibleGridCounts } from '../../../shared/divide/feasible-grid-counts';
 import { applied, geometryIssues } from './divide-test-helpers';
-import { at, rectM, syntheticCommunity } from './divide-fixtures';
+import { at, FOUR_BLOCKS, rectM, syntheticCommunity } from './divide-fixtures';
 import { generateTownship } from '../../../bench/township-generator';
 import { SMALL } from '../cli/divide-fixtures';
 
@@ -65,15 +65,7 @@ describe('divideCommunities', () => {
   });
 
   it('is deterministic for a seed', () => {
-    const s = syntheticCommunity({
-      widthM: 600,
-      heightM: 600,
-      streetsX: [300],
-      streetsY: [300],
-      buildingsPerBlock: 5,
-      maxHouseholdsPerBuilding: 30,
-      seed: 9,
-    });
+    const s = syntheticCommunity({ ...FOUR_BLOCKS, seed: 9 });
     const options = { ruleSet: zigong, guides: [s.streets], at: AT, seed: 5 };
     const a = divideCommunities(s.division, [], options);
     const b = divideCommunities(s.division, [], options);
@@ -209,15 +201,7 @@ describe('divideCommunities', () => {
   });
 
   it('makes a piece cut off from the rest a grid of its own, under the band with the reason, not a second part', () => {
-    const s = syntheticCommunity({
-      widthM: 600,
-      heightM: 600,
-      streetsX: [300],
-      streetsY: [300],
-      buildingsPerBlock: 5,
-      maxHouseholdsPerBuilding: 30,
-      seed: 9,
-    });
+    const s = syntheticCommunity({ ...FOUR_BLOCKS, seed: 9 });
     // The community has an island 400 m east of it, with one farm of 50 households.
     const island = rectM(1000, 0, 1100, 100);
     const community: Community = {
@@ -250,15 +234,7 @@ describe('divideCommunities', () => {
   });
 
   it('makes no grid of a sliver between existing grids that the validator would not call a gap', () => {
-    const s = syntheticCommunity({
-      widthM: 600,
-      heightM: 600,
-      streetsX: [300],
-      streetsY: [300],
-      buildingsPerBlock: 5,
-      maxHouseholdsPerBuilding: 30,
-      seed: 9,
-    });
+    const s = syntheticCommunity({ ...FOUR_BLOCKS, seed: 9 });
     // An existing grid covers all but a strip 1 mm wide along the north edge.
     const existing: Grid = {
       layer: 'grid',
@@ -282,15 +258,7 @@ describe('divideCommunities', () => {
   });
 
   it('refuses guides so dense that dividing along them would take minutes, saying what to use instead', () => {
-    const s = syntheticCommunity({
-      widthM: 600,
-      heightM: 600,
-      streetsX: [300],
-      streetsY: [300],
-      buildingsPerBlock: 5,
-      maxHouseholdsPerBuilding: 30,
-      seed: 9,
-    });
+    const s = syntheticCommunity({ ...FOUR_BLOCKS, seed: 9 });
     // A mesh of lines every few metres (contours, parcel lines): n² pieces.
     const mesh = (n: number): ReferenceLayer => {
       const step = 600 / (n + 1);
@@ -346,15 +314,7 @@ describe('divideCommunities', () => {
   });
 
   it('makes the number of grids asked for, and refuses an unknown community', () => {
-    const s = syntheticCommunity({
-      widthM: 600,
-      heightM: 600,
-      streetsX: [300],
-      streetsY: [300],
-      buildingsPerBlock: 5,
-      maxHouseholdsPerBuilding: 30,
-      seed: 19,
-    });
+    const s = syntheticCommunity({ ...FOUR_BLOCKS, seed: 19 });
     const result = divideCommunities(s.division, [], {
       ruleSet: zigong,
       guides: [s.streets],
@@ -368,15 +328,7 @@ describe('divideCommunities', () => {
   });
 
   it('stops with a cancelled failure when asked to', () => {
-    const s = syntheticCommunity({
-      widthM: 600,
-      heightM: 600,
-      streetsX: [300],
-      streetsY: [300],
-      buildingsPerBlock: 5,
-      maxHouseholdsPerBuilding: 30,
-      seed: 23,
-    });
+    const s = syntheticCommunity({ ...FOUR_BLOCKS, seed: 23 });
     const fractions: number[] = [];
     const result = divideCommunities(s.division, [], {
       ruleSet: zigong,
@@ -409,15 +361,7 @@ describe('divideCommunities over a township', () => {
   });
 
   it('divides every undivided community: a village without a band is one rural grid, codes per community', () => {
-    const s = syntheticCommunity({
-      widthM: 600,
-      heightM: 600,
-      streetsX: [300],
-      streetsY: [300],
-      buildingsPerBlock: 5,
-      maxHouseholdsPerBuilding: 30,
-      seed: 31,
-    });
+    const s = syntheticCommunity({ ...FOUR_BLOCKS, seed: 31 });
     const village: Community = {
       layer: 'community',
       id: 'c-510302001201',

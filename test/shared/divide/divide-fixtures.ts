@@ -1,5 +1,12 @@
 import type { Feature, LineString, Polygon } from 'geojson';
-import type { CensusPoint, Community, Division, Grid, ReferenceLayer } from '../../../shared/model';
+import type {
+  AreaGeometry,
+  CensusPoint,
+  Community,
+  Division,
+  Grid,
+  ReferenceLayer,
+} from '../../../shared/model';
 import { divisionOf } from '../../../shared/model';
 import { metresPerDegree } from '../../../shared/geometry/metres-per-degree';
 import { seededRandom } from '../../../shared/divide/seeded-random';
@@ -149,3 +156,28 @@ export function syntheticCommunity(options: SyntheticOptions): SyntheticCommunit
     compounds: { id: 'compounds', name: '小区', role: 'compound', visible: true, features: compoundFeatures },
   };
 }
+
+/** A grid of the synthetic community (code 510302001001 + `code`) with the given geometry. */
+export function gridOf(code: string, geometry: AreaGeometry, more: Partial<Grid> = {}): Grid {
+  return {
+    layer: 'grid',
+    id: `g-${code}`,
+    code: `510302001001${code}`,
+    name: `第${code}网格`,
+    parentCode: '510302001001',
+    gridType: 'urban',
+    geometry,
+    extra: {},
+    ...more,
+  };
+}
+
+/** A 600 × 600 m community cut by one street each way into four blocks of five buildings each way. */
+export const FOUR_BLOCKS = {
+  widthM: 600,
+  heightM: 600,
+  streetsX: [300],
+  streetsY: [300],
+  buildingsPerBlock: 5,
+  maxHouseholdsPerBuilding: 30,
+} as const;

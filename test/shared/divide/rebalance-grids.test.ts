@@ -3,22 +3,12 @@ import type { Grid, MicroGrid } from '../../../shared/model';
 import { applyChange, builtinRuleSet, change } from '../../../shared/model';
 import { rebalanceGrids } from '../../../shared/divide/rebalance-grids';
 import { applied, geometryIssues } from './divide-test-helpers';
-import { rectM, syntheticCommunity } from './divide-fixtures';
+import { gridOf, rectM, syntheticCommunity } from './divide-fixtures';
 
 const zigong = builtinRuleSet('zigong')!;
 
 function grid(code: string, box: [number, number, number, number], more: Partial<Grid> = {}): Grid {
-  return {
-    layer: 'grid',
-    id: `g-${code}`,
-    code: `510302001001${code}`,
-    name: `第${code}网格`,
-    parentCode: '510302001001',
-    gridType: 'urban',
-    geometry: rectM(...box),
-    extra: {},
-    ...more,
-  };
+  return gridOf(code, rectM(...box), more);
 }
 
 /** A 900 × 600 m community covered by three grids: a thin, over-full west grid and two others. */

@@ -4,7 +4,7 @@ import { divideCommunities } from '../../../shared/divide/divide-communities';
 import { rebalanceGrids } from '../../../shared/divide/rebalance-grids';
 import type { Grid } from '../../../shared/model';
 import { builtinRuleSet } from '../../../shared/model';
-import { at, rectM, syntheticCommunity } from './divide-fixtures';
+import { at, gridOf, rectM, syntheticCommunity } from './divide-fixtures';
 
 const zigong = builtinRuleSet('zigong')!;
 
@@ -21,18 +21,7 @@ function starM(x0: number, y0: number, x1: number, y1: number, n: number): Polyg
   return { type: 'Polygon', coordinates: [[...ring, ring[0]!]] };
 }
 
-function grid(code: string, geometry: Polygon): Grid {
-  return {
-    layer: 'grid',
-    id: `g-${code}`,
-    code: `510302001001${code}`,
-    name: `第${code}网格`,
-    parentCode: '510302001001',
-    gridType: 'urban',
-    geometry,
-    extra: {},
-  };
-}
+const grid = (code: string, geometry: Polygon): Grid => gridOf(code, geometry);
 
 function community(grids: readonly Grid[]) {
   return syntheticCommunity({
