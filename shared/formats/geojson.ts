@@ -43,58 +43,9 @@ import type { TextPiece } from './text-encoding';
 import type { Utf8Buffer } from './utf8-buffer';
 import { asciiBytes } from './utf8-buffer';
 import { errorDetail } from '../model';
+import { isPersonalField } from './personal-data';
 
-/**
- * Property keys on census points that hold residents' personal data. They are kept locally in
- * `CensusPoint.personal` and written on export only when the user asks for it.
- */
-export const PERSONAL_KEYS: readonly string[] = [
-  'residentName',
-  'residentNames',
-  'name',
-  'phone',
-  'mobile',
-  'contact',
-  'idNumber',
-  '姓名',
-  '户主',
-  '户主姓名',
-  '电话',
-  '联系电话',
-  '手机',
-  '身份证号',
-];
-
-/** Words of personal keys beyond the exact list: any key containing one is a resident's personal data. */
-const PERSONAL_KEY_PARTS = /姓名|户主|电话|手机|身份证|联系人|联系方式|证件号/;
-/** English keys, compared without case, `_`, `-` or spaces (`Resident_Name`, `PHONE`, `id-card` ...). */
-const PERSONAL_KEY_WORDS = new Set([
-  ...PERSONAL_KEYS.map((key) => key.toLowerCase()),
-  'residentname',
-  'residentnames',
-  'names',
-  'phones',
-  'phonenumber',
-  'tel',
-  'telephone',
-  'contactname',
-  'contactphone',
-  'idcard',
-  'idno',
-  'householder',
-  'householdername',
-  'ownername',
-]);
-
-/**
- * True when a census property holds residents' personal data (names, phones, identity numbers): the
- * keys of {@link PERSONAL_KEYS} in any case or spelling of separators, and any key with 姓名, 户主, 电话,
- * 手机, 身份证, 联系人 in it. Such values are kept in `CensusPoint.personal` and, should one have reached
- * `extra`, left out of every export unless personal data is asked for.
- */
-export function isPersonalKey(key: string): boolean {
-  return PERSONAL_KEY_WORDS.has(key.toLowerCase().replace(/[\s_-]/g, '')) || PERSONAL_KEY_PARTS.test(key);
-}
+export { isPersonalField, isPersonalKey, PERSONAL_KEYS } from './personal-data';
 
 /**
  * Members an export writes on grids and micro-grids with what it counted and measured at that moment
@@ -398,7 +349,8 @@ function knownProperties(entity: Entity, options: ExportOptions): JsonObject {
 function extraToWrite(entity: Entity, options: ExportOptions): ExtraProperties {
   if (entity.layer !== 'census' || options.includePersonal) return entity.extra;
   const kept: JsonObject = {};
-  for (const [key, value] of Object.entries(entity.extra)) if (!isPersonalKey(key)) setOwn(kept, key, value);
+  for (const [key, value] of Object.entries(entity.extra))
+    if (!isPersonalField(key, value)) setOwn(kept, key, value);
   return kept;
 }
 
@@ -711,7 +663,7 @@ function featureToEntity(feature: unknown, at: Located, id: string, problems: Pr
     const personal: Record<string, string> = {};
     const rest: JsonObject = {};
     for (const [key, value] of Object.entries(extraOf(properties, layer, accepted))) {
-      if (isPersonalKey(key) && (typeof value === 'string' || typeof value === 'number'))
+      if (isPersonalField(key, value) && (typeof value === 'string' || typeof value === 'number'))
         setOwn(personal, key, String(value));
       else setOwn(rest, key, value);
     }

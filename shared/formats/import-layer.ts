@@ -21,7 +21,7 @@ import { ok, setOwn, text } from '../model';
 import type { TableRow } from './csv';
 import type { FieldMapping, MappedAttribute } from './field-mapping';
 import { attributesOf, communityKindOf, gridTypeOf, requiredAttributes } from './field-mapping';
-import { isPersonalKey } from './geojson';
+import { isPersonalField } from './personal-data';
 import { RowErrors } from './row-errors';
 
 /**
@@ -167,7 +167,7 @@ function restOf(
   const personal: Record<string, string> = {};
   for (const [key, value] of Object.entries(properties)) {
     if (mapped.has(key) || key === 'layer') continue;
-    if (census && isPersonalKey(key) && value !== null) {
+    if (census && value !== null && isPersonalField(key, value)) {
       setOwn(personal, key, cellText(value));
     } else if (value !== null && value !== undefined) {
       setOwn(extra, key, value);

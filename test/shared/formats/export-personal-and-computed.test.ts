@@ -10,6 +10,7 @@ import {
 } from '../../../shared/formats/division-export';
 import {
   COMPUTED_MEMBERS,
+  isPersonalField,
   isPersonalKey,
   parseDivisionGeoJson,
   stringifyDivision,
@@ -93,10 +94,39 @@ describe("residents' personal fields never leave without an explicit choice", ()
       'RESIDENT_NAME',
       'tel',
       'id-card',
+      'mobile_phone',
+      'cellphone',
+      'householderPhone',
+      'LXDH',
+      'HZXM',
+      'SFZHM',
     ])
       expect(isPersonalKey(key), key).toBe(true);
-    for (const key of ['address', '楼栋', 'households', 'building', 'code'])
+    for (const key of ['address', '楼栋', 'households', 'building', 'code', 'buildingName', 'XQMC', 'LDH'])
       expect(isPersonalKey(key), key).toBe(false);
+  });
+
+  it('knows a phone or identity number by its value, under whatever key another tool gave it', () => {
+    for (const value of [
+      '13800138000',
+      13912345678,
+      '+86 138-0013-8000',
+      '0813-2101234',
+      '(028)86543210',
+      '51030219800101123X',
+    ])
+      expect(isPersonalField('remark', value), String(value)).toBe(true);
+    // Counts, codes and dates are not: an 18-digit code has no birth date in it.
+    for (const value of [
+      120,
+      '510302001001001',
+      '510302001001001001',
+      '2024-01-01',
+      '五星街 12 号',
+      null,
+      true,
+    ])
+      expect(isPersonalField('remark', value), String(value)).toBe(false);
   });
 
   it('GeoJSON: no census points by default; with them, no personal fields; both only when both are asked', () => {

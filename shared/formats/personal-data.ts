@@ -1,0 +1,114 @@
+// Residents' personal data on census points: names, phones and identity numbers, recognised by the key
+// a table gives them (in Chinese, English or pinyin initials) or by what the value looks like. It stays
+// local (CensusPoint.personal) and is exported only when asked for.
+
+/**
+ * Property keys on census points that hold residents' personal data. They are kept locally in
+ * `CensusPoint.personal` and written on export only when the user asks for it.
+ */
+export const PERSONAL_KEYS: readonly string[] = [
+  'residentName',
+  'residentNames',
+  'name',
+  'phone',
+  'mobile',
+  'contact',
+  'idNumber',
+  '姓名',
+  '户主',
+  '户主姓名',
+  '电话',
+  '联系电话',
+  '手机',
+  '身份证号',
+];
+
+/** Words of personal keys beyond the exact list: any key containing one is a resident's personal data. */
+const PERSONAL_KEY_PARTS = /姓名|户主|电话|手机|身份证|联系人|联系方式|证件号/;
+/** English keys, compared without case, `_`, `-` or spaces (`Resident_Name`, `PHONE`, `id-card` ...). */
+const PERSONAL_KEY_WORDS = new Set([
+  ...PERSONAL_KEYS.map((key) => key.toLowerCase()),
+  'residentname',
+  'residentnames',
+  'names',
+  'phones',
+  'phonenumber',
+  'tel',
+  'telephone',
+  'contactname',
+  'contactphone',
+  'idcard',
+  'idno',
+  'householder',
+  'householdername',
+  'ownername',
+]);
+
+/** Parts of English keys, compared without case or separators: `mobile_phone`, `cellPhone`, `HouseholderTel`. */
+const PERSONAL_KEY_WORD_PARTS = /phone|mobile|telephone|idcard|idnumber|householder|residentname|contact/;
+
+/**
+ * Pinyin initials of personal fields, as Chinese tables name them: 姓名 XM, 户主姓名 HZXM, 居民姓名 JMXM,
+ * 户主 HZ, 联系人 LXR, 联系电话 LXDH, 电话 DH, 户主电话 HZDH, 手机(号码) SJ/SJH/SJHM, 联系方式 LXFS,
+ * 身份证(号/号码) SFZ/SFZH/SFZHM, 证件号码 ZJHM.
+ */
+const PERSONAL_INITIALS = new Set([
+  'xm',
+  'hzxm',
+  'jmxm',
+  'hz',
+  'lxr',
+  'lxdh',
+  'dh',
+  'hzdh',
+  'sj',
+  'sjh',
+  'sjhm',
+  'lxfs',
+  'sfz',
+  'sfzh',
+  'sfzhm',
+  'zjhm',
+]);
+
+/**
+ * True when a census property's key names residents' personal data (names, phones, identity numbers):
+ * the keys of {@link PERSONAL_KEYS} in any case or spelling of separators, English keys with phone,
+ * mobile, contact, ID card or householder in them, pinyin initials (LXDH, HZXM …), and any key with 姓名,
+ * 户主, 电话, 手机, 身份证, 联系人 in it.
+ */
+export function isPersonalKey(key: string): boolean {
+  const plain = key.toLowerCase().replace(/[\s_-]/g, '');
+  return (
+    PERSONAL_KEY_WORDS.has(plain) ||
+    PERSONAL_INITIALS.has(plain) ||
+    PERSONAL_KEY_WORD_PARTS.test(plain) ||
+    PERSONAL_KEY_PARTS.test(key)
+  );
+}
+
+/** A mainland mobile number, with or without +86 and separators. */
+const MOBILE = /^(\+?86)?1[3-9]\d{9}$/;
+/** A landline written with its area code apart: 0813-1234567, (0813)1234567. */
+const LANDLINE = /^(\(0\d{2,3}\)|0\d{2,3}-)\d{7,8}$/;
+/** A resident identity card number: area, birth date (1800–2099), sequence and check digit. */
+const IDENTITY_NUMBER = /^\d{6}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dXx]$/;
+
+/** True when a value reads as a phone or identity number, whatever its key is called. */
+export function looksPersonal(value: unknown): boolean {
+  if (typeof value !== 'string' && typeof value !== 'number') return false;
+  const text = String(value).trim();
+  if (text.length < 11 || text.length > 24) return false;
+  const digits = text.replace(/[\s-]/g, '');
+  return MOBILE.test(digits) || LANDLINE.test(text.replace(/\s/g, '')) || IDENTITY_NUMBER.test(digits);
+}
+
+/**
+ * True when a census property holds residents' personal data: its key says so ({@link isPersonalKey}) or
+ * its value reads as a phone or identity number ({@link looksPersonal}), under whatever name another tool
+ * gave it. Such values are kept in `CensusPoint.personal` and, should one have reached `extra`, left out
+ * of every export unless personal data is asked for.
+ */
+export function isPersonalField(key: string, value: unknown): boolean {
+  return isPersonalKey(key) || looksPersonal(value);
+}
