@@ -10,6 +10,7 @@ import {
   writeFilingPackage,
 } from '../formats/filing-package';
 import { stringifyDivision } from '../formats/geojson';
+import { sha256Hex } from '../formats/sha256';
 import { validateDivision } from '../validate/validate-division';
 import type { ValidationReport } from '../validate/validation-report';
 import { overviewMapSvg } from '../report/overview-map-svg';
@@ -42,9 +43,10 @@ export interface FilingPackageOptions {
   /**
    * The version this one is based on: its division and the SHA-256 of its division file as stored (for a
    * package, its manifest's `divisionSha256`). Adds `baseSha256`, `diff.json`, `diff.html` and
-   * `base.geojson`.
+   * `base.geojson`. Without `sha256` (a base read from a plain file) it is the SHA-256 of `base.geojson`
+   * as stored here: the `divisionSha256` a package of that division has, which the city office compares.
    */
-  readonly base?: { readonly division: Division; readonly sha256: string; readonly name?: string };
+  readonly base?: { readonly division: Division; readonly sha256?: string; readonly name?: string };
   /** Version number (BBH). */
   readonly version: number;
   readonly note?: string;
@@ -119,6 +121,7 @@ export async function buildFilingPackage(
     );
     files['base.geojson'] = stringifyDivision(base.division);
   }
+  const baseSha256 = base ? (base.sha256 ?? sha256Hex(files['base.geojson'] as string)) : undefined;
   return ok(
     writeFilingPackage({
       manifest: {
@@ -127,7 +130,7 @@ export async function buildFilingPackage(
         createdAt: options.createdAt,
         ruleSet: options.ruleSet.id,
         counts: divisionCounts(division),
-        ...(base ? { baseSha256: base.sha256 } : {}),
+        ...(baseSha256 !== undefined ? { baseSha256 } : {}),
         ...(options.note !== undefined ? { note: options.note } : {}),
       },
       files,

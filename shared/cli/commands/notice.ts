@@ -4,6 +4,7 @@ import type { CommandResult } from '../command-result';
 import { usageResult } from '../command-output';
 import { oneFileAndOut, optionValue, parseOptions } from '../parse-options';
 import { readDivisionFile } from '../read-division-file';
+import { nothingToCheck } from '../nothing-to-check';
 import { dateOption, loadReportFonts, readReferenceFiles } from '../report-assets';
 
 function usage(message: string): CommandResult {
@@ -86,6 +87,25 @@ Exit status: 0 written; 1 a named community does not exist; 2 unreadable input o
         stderr: `${text(`划分中没有这些社区（村）：${unknown.join('、')}`, `No such community in the division: ${unknown.join(', ')}`)[lang]}\n`,
         exitCode: 1,
       };
+    }
+    const empty = nothingToCheck(division, file, lang);
+    if (empty) return empty;
+    const chosen = new Set(communities);
+    const gridsShown = [...division.grid.values()].filter(
+      (grid) => chosen.size === 0 || chosen.has(grid.parentCode),
+    ).length;
+    if (gridsShown === 0) {
+      const message =
+        chosen.size === 0
+          ? text(
+              `${file} 中没有网格，没有可公示的内容。`,
+              `${file} has no grids: there is nothing to publish.`,
+            )
+          : text(
+              `社区（村）${communities.join('、')} 没有网格，没有可公示的内容。`,
+              `${communities.join(', ')} ${chosen.size > 1 ? 'have' : 'has'} no grids: there is nothing to publish.`,
+            );
+      return { stdout: '', stderr: `${message[lang]}\n`, exitCode: 1 };
     }
     const references = readReferenceFiles(host, options.values.get('--reference') ?? [], lang);
     if ('failure' in references) return references.failure;

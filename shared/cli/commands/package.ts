@@ -1,7 +1,6 @@
 import type { Language, LocalText, RuleSet } from '../../model';
 import { BUILTIN_RULE_SETS, englishCount, text } from '../../model';
 import { fileRuleSet } from '../resolve-rule-set';
-import { sha256Hex } from '../../formats/sha256';
 import { buildFilingPackage } from '../build-filing-package';
 import type { FilingPdfMakers } from '../build-filing-package';
 import type { CliHost } from '../cli-host';
@@ -10,6 +9,7 @@ import { usageResult, writeOutFile } from '../command-output';
 import type { CommandResult } from '../command-result';
 import { oneFileAndOut, optionValue, parseOptions } from '../parse-options';
 import { readDivisionFile, unreadableResult } from '../read-division-file';
+import { nothingToCheck } from '../nothing-to-check';
 
 const HELP: LocalText = text(
   `gridplan package：制作报审包（备案包）
@@ -111,31 +111,27 @@ async function runPackage(
   const read = readDivisionFile(host, file, lang);
   if ('failure' in read) return read.failure;
   const division = read.division;
+  // A package of nothing would be refused by every command that reads it.
+  const empty = nothingToCheck(division, file, lang);
+  if (empty) return empty;
   const makers = pdfsFor(host, lang);
   if ('failure' in makers) return makers.failure;
 
-  let base: { division: typeof division; sha256: string; name: string } | undefined;
+  let base: { division: typeof division; sha256?: string; name: string } | undefined;
   let baseVersion: number | undefined;
   const basePath = optionValue(options, '--base');
   if (basePath !== undefined) {
     const baseRead = readDivisionFile(host, basePath, lang);
     if ('failure' in baseRead) return baseRead.failure;
-    let sha256: string;
-    if (baseRead.filingPackage) {
-      sha256 = baseRead.filingPackage.manifest.divisionSha256;
-      baseVersion = baseRead.filingPackage.manifest.version;
-    } else {
-      const bytes = readBytes(basePath);
-      if (!bytes.ok) {
-        return unreadableResult(
-          text(`无法读取文件 ${basePath}：`, `Cannot read ${basePath}:`),
-          bytes.problems,
-          lang,
-        );
-      }
-      sha256 = sha256Hex(bytes.value);
-    }
-    base = { division: baseRead.division, sha256, name: basePath };
+    // A package names its division's SHA-256; a plain file's is that of base.geojson as the package
+    // stores it, which is what the package of that division said (not the bytes of the file as given).
+    const filed = baseRead.filingPackage?.manifest;
+    baseVersion = filed?.version;
+    base = {
+      division: baseRead.division,
+      name: basePath,
+      ...(filed ? { sha256: filed.divisionSha256 } : {}),
+    };
   }
   const version = givenVersion ?? (baseVersion !== undefined ? baseVersion + 1 : 1);
   // The package's report and manifest follow the file's rule set: one not built in cannot be applied.

@@ -169,7 +169,19 @@ describe('gridplan package', () => {
     expect(result.exitCode).toBe(0);
     const manifest = JSON.parse(strFromU8(unzipSync(all.get('p.zip')!)['manifest.json']!)) as FilingManifest;
     expect(manifest.version).toBe(7);
-    expect(manifest.baseSha256).toBe(sha(all.get('old.geojson')!));
+    // The base's SHA-256 is that of base.geojson as stored: what a package of that division names as its
+    // divisionSha256 (and the city office compares), whatever the bytes of the file as given.
+    expect(manifest.baseSha256).toBe(sha(unzipSync(all.get('p.zip')!)['base.geojson']!));
+    // The same base written by another tool (indented): the same SHA-256, its package's divisionSha256.
+    const indented = JSON.stringify(JSON.parse(strFromU8(all.get('old.geojson')!)), null, 2);
+    all.set('indented.geojson', strToU8(indented));
+    const again = ['new.geojson', '--out', 'p2.zip', '--base', 'indented.geojson'];
+    expect((await packageRun.run(again, host, 'zh')).exitCode).toBe(0);
+    expect((await packageRun.run(['indented.geojson', '--out', 'old.zip'], host, 'zh')).exitCode).toBe(0);
+    const manifestOf = (name: string) =>
+      JSON.parse(strFromU8(unzipSync(all.get(name)!)['manifest.json']!)) as FilingManifest;
+    expect(manifestOf('p2.zip').baseSha256).toBe(manifestOf('old.zip').divisionSha256);
+    expect(manifestOf('p2.zip').baseSha256).not.toBe(sha(all.get('indented.geojson')!));
     // Not a version: 0, and what Number() reads but nobody means (hex, exponent, past 2^53).
     for (const version of ['0', '0x10', '1e3', '9007199254740993', '-1', '1.5'])
       expect(
@@ -177,6 +189,14 @@ describe('gridplan package', () => {
       ).toBe(2);
     expect((await packageRun.run(['new.geojson'], host, 'zh')).exitCode).toBe(2);
     expect(all.has('q.zip')).toBe(false);
+  });
+
+  it('refuses a division with nothing in it (every command would refuse the package), exit 2', async () => {
+    const all = new Map([['empty.geojson', strToU8('{"type":"FeatureCollection","features":[]}')]]);
+    const result = await packageRun.run(['empty.geojson', '--out', 'p.zip'], memoryHost(all), 'en');
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('there is no division to check');
+    expect(all.has('p.zip')).toBe(false);
   });
 
   it('refuses a division naming a rule set that is not built in: the manifest could not name it truly', async () => {

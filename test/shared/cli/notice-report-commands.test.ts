@@ -210,6 +210,26 @@ describe('gridplan notice', () => {
     expect(readFileSync(out, 'utf8')).toBe('old');
   });
 
+  it('refuses a division with no grids to publish (exit 1) or nothing at all (exit 2), leaving --out', async () => {
+    const out = path.join(folder, 'kept-too.pdf');
+    writeFileSync(out, 'old');
+    const noGrids = path.join(folder, 'no-grids.geojson');
+    const features = division.features.filter((feature) => feature.properties.layer !== 'grid');
+    writeFileSync(noGrids, JSON.stringify({ ...division, features }));
+    const zh = await runCli(['notice', noGrids, '--out', out], host);
+    expect(zh.exitCode).toBe(1);
+    expect(zh.stderr).toContain('没有网格，没有可公示的内容');
+    const en = await runCli(
+      ['notice', noGrids, '--out', out, '--community', '510302003001', '--lang', 'en'],
+      host,
+    );
+    expect(en.stderr).toBe('510302003001 has no grids: there is nothing to publish.\n');
+    const empty = path.join(folder, 'empty.geojson');
+    writeFileSync(empty, '{"type":"FeatureCollection","features":[]}');
+    expect((await runCli(['notice', empty, '--out', out], host)).exitCode).toBe(2);
+    expect(readFileSync(out, 'utf8')).toBe('old');
+  });
+
   it('answers exit 2 for unreadable input, a bad date, a missing --out and a host without fonts', async () => {
     const out = path.join(folder, 'never.pdf');
     expect((await runCli(['notice', path.join(folder, 'none.geojson'), '--out', out], host)).exitCode).toBe(
