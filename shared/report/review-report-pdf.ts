@@ -57,6 +57,9 @@ export interface CommunitySummary {
   readonly name: string;
   readonly grids: number;
   readonly households: number;
+  /** Grids with a household target (exclusive grids and villages' grids under some rule sets have none). */
+  readonly withTarget: number;
+  /** Of them, within it. */
   readonly withinBand: number;
   readonly errors: number;
   readonly warnings: number;
@@ -76,6 +79,7 @@ export function communitySummary(division: Division, report: ValidationReport): 
       name: community.name,
       grids: 0,
       households: 0,
+      withTarget: 0,
       withinBand: 0,
       errors: 0,
       warnings: 0,
@@ -84,7 +88,16 @@ export function communitySummary(division: Division, report: ValidationReport): 
     const key = code ?? '';
     let found = rows.get(key);
     if (!found) {
-      found = { code: key, name: '', grids: 0, households: 0, withinBand: 0, errors: 0, warnings: 0 };
+      found = {
+        code: key,
+        name: '',
+        grids: 0,
+        households: 0,
+        withTarget: 0,
+        withinBand: 0,
+        errors: 0,
+        warnings: 0,
+      };
       rows.set(key, found);
     }
     return found;
@@ -95,6 +108,7 @@ export function communitySummary(division: Division, report: ValidationReport): 
     const r = row(rows.has(grid.parentCode) ? grid.parentCode : undefined);
     r.grids++;
     r.households += grid.households;
+    if (grid.target !== 'none') r.withTarget++;
     if (grid.target === 'ok') r.withinBand++;
   }
   for (const micro of report.microgrids ?? []) {
@@ -118,6 +132,11 @@ export function communitySummary(division: Division, report: ValidationReport): 
     else r.warnings++;
   }
   return [...rows.values()].filter((r) => r.code !== '' || r.grids + r.errors + r.warnings > 0);
+}
+
+/** "within / with a target", or a dash where no grid has a household target (nothing to meet). */
+function withinOf(within: number, withTarget: number): string {
+  return withTarget === 0 ? '—' : `${formatInteger(within)}/${formatInteger(withTarget)}`;
 }
 
 /** Issues about a census point in no grid: listed together on one map, not one map each. */
@@ -215,17 +234,17 @@ function coverPage(
     r.name ? `${r.name}\n${r.code}` : w.unplaced[lang],
     formatInteger(r.grids),
     formatInteger(r.households),
-    `${formatInteger(r.withinBand)}/${formatInteger(r.grids)}`,
+    withinOf(r.withinBand, r.withTarget),
     formatInteger(r.errors),
     formatInteger(r.warnings),
   ]);
-  const sum = (key: 'grids' | 'households' | 'withinBand' | 'errors' | 'warnings') =>
+  const sum = (key: 'grids' | 'households' | 'withTarget' | 'withinBand' | 'errors' | 'warnings') =>
     summary.reduce((s, r) => s + r[key], 0);
   rows.push([
     w.total[lang],
     formatInteger(sum('grids')),
     formatInteger(sum('households')),
-    `${formatInteger(sum('withinBand'))}/${formatInteger(sum('grids'))}`,
+    withinOf(sum('withinBand'), sum('withTarget')),
     formatInteger(sum('errors')),
     formatInteger(sum('warnings')),
   ]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinRuleSet } from '../../../shared/model';
 import { communitySummary, reviewReportPdf } from '../../../shared/report/review-report-pdf';
+import { demoDivision } from '../cli/filing-package-fixtures';
 import { validateDivision } from '../../../shared/validate/validate-division';
 import { pdfFonts, pdfPages, pdfText, testFonts, writeTemporaryPdf } from './pdf-tools';
 import { cells, census, community, division, grid, township } from './report-fixtures';
@@ -45,6 +46,27 @@ describe('communitySummary', () => {
     );
     const total = rows.reduce((sum, row) => sum + row.errors + row.warnings, 0);
     expect(total).toBe(report.issues.length);
+  });
+
+  it('counts "within the band" only of grids that have a household target', () => {
+    // The demo township: Zigong sets no household target for villages' grids nor exclusive grids.
+    const township = demoDivision();
+    const checked = validateDivision(township, ruleSet);
+    const rows = communitySummary(township, checked);
+    const villages = new Set(
+      [...township.community.values()].filter((c) => c.kind === 'rural').map((c) => c.code),
+    );
+    const withTarget = (code: string) =>
+      checked.grids.filter((g) => g.parentCode === code && g.target !== 'none').length;
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows) {
+      expect(row.withTarget, row.code).toBe(withTarget(row.code));
+      expect(row.withinBand).toBeLessThanOrEqual(row.withTarget);
+    }
+    expect(checked.grids.some((g) => g.target === 'none')).toBe(true);
+    const villageRows = rows.filter((row) => villages.has(row.code) && row.grids > 0);
+    expect(villageRows.length).toBeGreaterThan(0);
+    for (const row of villageRows) expect(row.withTarget, row.code).toBe(0);
   });
 });
 
