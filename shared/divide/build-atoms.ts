@@ -47,11 +47,21 @@ export interface Atoms {
 }
 
 /**
- * The most segments a region's overlay may have: a planar graph of crossing lines has about half as many
- * faces as segments, so this lets through the faces divideRegion accepts (MAX_REGION_FACES) and stops
- * guides far denser than streets before their faces are traced (a thousand crossing lines: 18 s, 0.9 GB).
+ * The most segments crossings and lines may add to a region's overlay beyond twice the polygons' own edges
+ * (a detailed boundary or thousands of building footprints make many edges but few faces): a planar graph
+ * of crossing lines has about half as many faces as segments, so this lets through the faces
+ * divideRegion accepts (MAX_REGION_FACES) and stops guides far denser than streets before their faces
+ * are traced (a thousand crossing lines: 18 s, 0.9 GB).
  */
-const MAX_OVERLAY_SEGMENTS = 60_000;
+const MAX_ADDED_SEGMENTS = 60_000;
+
+/** Number of edges of a polygon's rings. */
+function edgeCount(geometry: AreaGeometry): number {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  let edges = 0;
+  for (const rings of polygons) for (const ring of rings) edges += Math.max(0, ring.length - 1);
+  return edges;
+}
 
 function overlayOf(
   input: Omit<AtomInput, 'leafWeight' | 'base'>,
@@ -62,7 +72,9 @@ function overlayOf(
     ...input.kept.map((geometry) => ({ geometry, role: 'fixed' as const })),
     ...input.census.polygons.map((polygon) => ({ geometry: polygon.geometry, role: 'free' as const })),
   ];
-  return buildOverlay({ polygons, lines: [...input.lines, ...cuts], maxSegments: MAX_OVERLAY_SEGMENTS });
+  const edges = polygons.reduce((sum, polygon) => sum + edgeCount(polygon.geometry), 0);
+  const maxSegments = 2 * edges + MAX_ADDED_SEGMENTS;
+  return buildOverlay({ polygons, lines: [...input.lines, ...cuts], maxSegments });
 }
 
 /** The overlay atoms start from: the region's areas, kept areas, compounds and guide lines, no cuts yet. */

@@ -192,7 +192,7 @@ export function divideRegion(job: RegionJob): Result<DividedRegion> {
   const lines = guideLinesOf(job);
   // Built once: the retries below change only how finely street blocks are cut, not this overlay.
   const base = regionOverlay({ areas: job.areas, kept: job.kept, census, lines, measure });
-  if (!base.ok) return base.problems[0]?.kind === 'too-many-segments' ? fail(tooDense()) : base;
+  if (!base.ok) return denseOr(base);
   // Partitioning grows faster than the faces (40,000 faces took 12 s and 400 MB, 100,000 over four minutes
   // and 2 GB): guides that dense are not streets (contours, parcel lines, a hostile file).
   if (base.value.faceCount > MAX_REGION_FACES) return fail(tooDense(base.value.faceCount));
@@ -241,6 +241,11 @@ function tooDense(faces?: number): Problem {
   };
 }
 
+/** A failure of the overlay, with the refusal of dense guides where the overlay had too many segments. */
+function denseOr<T>(failed: Result<T> & { ok: false }): Result<never> {
+  return failed.problems[0]?.kind === 'too-many-segments' ? fail(tooDense()) : failed;
+}
+
 /** Retries with finer atoms when a part is out of the band (each a third of the last leaf weight). */
 const FINER_ATOM_RETRIES = 2;
 
@@ -267,7 +272,7 @@ function divideRegionInAtoms(job: RegionJob, k: number, input: AtomInput): Resul
   const measure = measureOf(band);
   const total = measure === 'households' ? census.households : census.population;
   const built = buildAtoms(input);
-  if (!built.ok) return built;
+  if (!built.ok) return denseOr(built);
   const atoms = built.value;
   const { graph, overlay } = atoms;
   job.onProgress?.(0.3);
