@@ -3,6 +3,8 @@ import type { Division, Entity, LocalText, RuleSet } from '../model';
 import { text } from '../model';
 import type { RuleName, ValidationIssue } from '../validate/validation-issue';
 import { Validator } from '../validate/validator';
+import { locatePoint, PointLocation } from '../geometry/locate-point';
+import { preparePolygon } from '../geometry/prepared-polygon';
 
 // Automatic division checks what it made with the validator before it says it succeeded: whatever goes
 // wrong inside it (a face of the overlay taken for outside the community), the planner is told.
@@ -30,14 +32,19 @@ export function coverageFaults(
   const made = new Set(put.filter((entity) => entity.layer === 'grid').map((entity) => entity.id));
   if (made.size === 0) return [];
   const dividedCodes = new Set(outcomes.map((o) => o.code));
-  return new Validator(divided, ruleSet)
-    .issues()
-    .filter(
-      (issue) =>
-        COVERAGE_RULES.has(issue.rule) &&
-        (issue.ids.some((id) => made.has(id)) ||
-          (issue.rule === 'gap' && issue.parentCode !== undefined && dividedCodes.has(issue.parentCode))),
-    );
+  // Grids of the input: a gap under one of them is the input's (a neighbour's grid spilling over the
+  // boundary is cut out of the region by design; its overlap is already the input's own error).
+  const kept = [...divided.grid.values()]
+    .filter((grid) => !made.has(grid.id))
+    .map((grid) => preparePolygon(grid.geometry));
+  const underKeptGrid = ([lon, lat]: readonly [number, number]): boolean =>
+    kept.some((grid) => locatePoint(grid, lon, lat) !== PointLocation.outside);
+  return new Validator(divided, ruleSet).issues().filter((issue) => {
+    if (!COVERAGE_RULES.has(issue.rule)) return false;
+    if (issue.rule === 'gap')
+      return issue.parentCode !== undefined && dividedCodes.has(issue.parentCode) && !underKeptGrid(issue.at);
+    return issue.ids.some((id) => made.has(id));
+  });
 }
 
 /** The line on standard error for a fault. */

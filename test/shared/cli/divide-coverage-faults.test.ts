@@ -51,4 +51,12 @@ describe('coverageFaults: what divide checks before it says it succeeded', () =>
     // Nothing made: nothing of divide's to check.
     expect(coverageFaults(divided, zigong, [], [outcome(s.community.code)])).toEqual([]);
   });
+
+  it("leaves to the input a gap under a neighbour's grid that spills over the boundary", () => {
+    // The neighbour's grid reaches 50 m into the community: divide leaves that strip to it, by design.
+    const spill = gridOf('001', rectM(550, 0, 700, 600), { parentCode: '510302001002', id: 'g-spill' });
+    const made = [grid('001', [0, 0, 300, 600]), grid('002', [300, 0, 550, 600])];
+    const divided = applyChange(s.division, change('', [spill, ...made])).division;
+    expect(coverageFaults(divided, zigong, made, [outcome(s.community.code)])).toEqual([]);
+  });
 });
