@@ -19,6 +19,7 @@ import { cancelled, divideRegion } from './divide-region';
 import { gridsOnCommunity, regionCensus } from './region-census';
 import { JUSTIFICATION_NEEDED_PREFIX } from './justification';
 import { seededRandom, seedFor } from './seeded-random';
+import { firstNewCode } from './first-new-code';
 import { unusableGeometry } from './unusable-geometry';
 
 export type { CommunityOutcome, DivisionProposal, OutOfBandGrid } from './divide-outcome';
@@ -78,15 +79,13 @@ export function divideCommunities(
     const kept = gridsOnCommunity(division, community);
     const unusable = unusableGeometry(community, [community, ...kept]);
     if (unusable) return fail(unusable);
-    // The smallest code a grid made here can get (codes used up: none, and the numbering refuses below).
-    const firstCode = codesForNewGrids(division, community, [community.geometry], commandOptions);
     const census = regionCensus(
       division,
       community,
       options.guides ?? [],
       kept,
       community.geometry,
-      firstCode.ok ? firstCode.value[0] : '',
+      firstNewCode(division, community, options),
     );
     const band = divideBand(targetOfKind(options.ruleSet, community.kind));
     const divided = divideRegion({

@@ -1,7 +1,8 @@
 import type { Division } from '../model';
 import { divideBand, feasibleRange, suggestedCountOfUnits, targetOfKind } from './divide-band';
 import type { DivideOptions } from './divide-options';
-import { regionCensus, unitWeights } from './region-census';
+import { gridsOnCommunity, regionCensus, unitWeights } from './region-census';
+import { firstNewCode } from './first-new-code';
 
 /** The counts a planner chooses from before dividing a community. */
 export interface FeasibleGridCounts {
@@ -24,7 +25,9 @@ export function feasibleGridCounts(
 ): FeasibleGridCounts {
   const community = division.community.get(communityId);
   if (!community) return { households: 0, population: 0, feasible: null, suggested: 1 };
-  const census = regionCensus(division, community, options.guides ?? []);
+  const kept = gridsOnCommunity(division, community);
+  const firstCode = firstNewCode(division, community, options);
+  const census = regionCensus(division, community, options.guides ?? [], kept, community.geometry, firstCode);
   const band = divideBand(targetOfKind(options.ruleSet, community.kind));
   const total = (measure: 'households' | 'population'): number =>
     measure === 'households' ? census.households : census.population;

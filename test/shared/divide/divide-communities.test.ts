@@ -4,6 +4,7 @@ import type { CensusPoint, Community, Grid, ReferenceLayer, RuleSet } from '../.
 import { applyChange, builtinRuleSet } from '../../../shared/model';
 import { divideCommunities, JUSTIFICATION_NEEDED_PREFIX } from '../../../shared/divide/divide-communities';
 import { feasibleGridCounts } from '../../../shared/divide/feasible-grid-counts';
+import { divideBand, suggestedCount, targetOfKind } from '../../../shared/divide/divide-band';
 import { applied, geometryIssues } from './divide-test-helpers';
 import { at, FOUR_BLOCKS, rectM, syntheticCommunity } from './divide-fixtures';
 import { generateTownship } from '../../../bench/township-generator';
@@ -107,6 +108,10 @@ describe('divideCommunities', () => {
     // Everything else meets the band.
     expect(outcome!.inBand).toBe(outcome!.grids - outcome!.outOfBand.length);
     expect(outcome!.outOfBand.length).toBe(1);
+    // The count by default: one grid for the compound, and the suggestion for the rest.
+    const band = divideBand(targetOfKind(zigong, 'urban'))!;
+    expect(outcome!.grids).toBe(1 + suggestedCount(outcome!.households - 800, band));
+    expect(outcome!.grids).not.toBe(suggestedCount(outcome!.households, band));
   });
 
   it('divides only the undivided remainder and leaves locked and exclusive grids as they are', () => {
@@ -198,6 +203,9 @@ describe('divideCommunities', () => {
     const made = result.value.change.put.filter((e): e is Grid => e.layer === 'grid');
     const counted = made.reduce((sum, grid) => sum + byGrid.get(grid.id)!.households, 0);
     expect(result.value.communities[0]!.households).toBe(counted);
+    // The app's count picker reads the same region before dividing.
+    const before = feasibleGridCounts(division, s.community.id, { ruleSet: zigong, guides: [s.streets] });
+    expect(before.households).toBe(counted);
   });
 
   it('makes a piece cut off from the rest a grid of its own, under the band with the reason, not a second part', () => {
