@@ -29,6 +29,7 @@ import { builtinRuleSetOrDefault, englishCount, errorDetail, text } from '../../
 import type { CliHost } from '../cli-host';
 import type { CommandModule } from '../command-module';
 import type { CommandResult, ExitCode } from '../command-result';
+import { usageResult } from '../command-output';
 import { formatTextReport } from '../format-text-report';
 import type { ParsedOptions } from '../parse-options';
 import { optionValue, parseOptions } from '../parse-options';
@@ -122,8 +123,7 @@ function answer(stdout: string, stderr: string, exitCode: ExitCode): CommandResu
 }
 
 function usage(message: LocalText, lang: Language): CommandResult {
-  const more = text('运行 gridplan city --help 查看用法。', 'Run gridplan city --help for usage.');
-  return answer('', `${message[lang]} ${more[lang]}\n`, 2);
+  return usageResult('city', message, lang);
 }
 
 function problemsText(problems: readonly Problem[], lang: Language): string {
