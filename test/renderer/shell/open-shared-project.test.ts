@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as projectLock from '../../../renderer/platform/project-lock';
-import { change } from '../../../shared/model';
+import { applyChange, change } from '../../../shared/model';
 import type { EditorSession } from '../../../renderer/editor/editor-session';
 import { announceSaved } from '../../../renderer/platform/project-channel';
 import { openSharedProject } from '../../../renderer/shell/open-shared-project';
@@ -255,6 +255,28 @@ describe('openSharedProject', () => {
     await windowA.updateMeta(id, { ruleSetId: 'changji' });
     announceSaved({ projectId: id, revision: a.session.getState().revision, metaChanged: true });
     await vi.waitFor(() => expect(sessionB!.getState().division.meta.ruleSetId).toBe('changji'));
+    a.dispose();
+    b.dispose();
+    windowA.close();
+    windowB.close();
+  });
+
+  it('reads a restored version in a read-only window, at the revision the restore announces', async () => {
+    vi.stubGlobal('navigator', { ...globalThis.navigator, locks: webLocks().locks });
+    const name = freshDatabaseName('restore-announced');
+    const windowA = await openProjectStore(name);
+    const windowB = await openProjectStore(name);
+    const { id } = await windowA.createProject(sampleDivision(4));
+    const a = await openSharedProject(windowA, id, () => undefined);
+    let sessionB: EditorSession | undefined;
+    const b = await openSharedProject(windowB, id, (session) => (sessionB = session));
+    await b.loadCensus();
+    // What use-versions does on 恢复: replace the division, then announce the revision written.
+    const restored = applyChange(sampleDivision(4), change('', [grid(1, { name: '恢复的名字' })])).division;
+    const { revision } = await windowA.replaceDivision(id, restored, '恢复版本 1');
+    announceSaved({ projectId: id, revision });
+    await vi.waitFor(() => expect(sessionB!.getState().division.grid.get('g1')?.name).toBe('恢复的名字'));
+    expect(sessionB!.getState().revision).toBe(revision);
     a.dispose();
     b.dispose();
     windowA.close();
