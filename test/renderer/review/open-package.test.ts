@@ -10,7 +10,7 @@ import { demoDivision, TEST_PDF_MAKERS } from '../../shared/cli/filing-package-f
 import { freshStore } from '../storage/storage-fixtures';
 
 // The file the reviewer picks: a real package, built here (the dialog is the only stand-in).
-const picked = vi.hoisted(() => ({ bytes: new Uint8Array(0) as Uint8Array }));
+const picked = vi.hoisted((): { bytes: Uint8Array } => ({ bytes: new Uint8Array(0) }));
 vi.mock('../../../renderer/review/pick-file-bytes', () => ({
   pickFileBytes: () => Promise.resolve({ fileName: '报审包.zip', bytes: picked.bytes }),
 }));
