@@ -106,13 +106,13 @@ export const zh = {
     note: '修改{{layer}} {{code}} 的属性',
     communityLayer: '社区/行政村',
     townshipLayer: '乡镇/街道',
-    chooseHint: '点左侧列表中的社区、村或乡镇/街道名称，可在这里修改它的属性。',
+    chooseHint: '点左侧列表中的社区、行政村或乡镇/街道名称，可在这里修改它的属性。',
   },
   panel: {
     attributes: '属性',
     issues: '问题',
     nothingSelected:
-      '在地图或左侧列表中选择一个网格，查看和编辑属性；点社区、村或乡镇/街道的名称，编辑它们的属性。',
+      '在地图或左侧列表中选择一个网格，查看和编辑属性；点社区、行政村或乡镇/街道的名称，编辑它们的属性。',
     code: '网格编码',
     name: '名称',
     type: '类型',
