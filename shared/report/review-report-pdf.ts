@@ -71,33 +71,25 @@ export interface CommunitySummary {
  * else the community its location lies in; issues of none are in a last row without a community).
  */
 export function communitySummary(division: Division, report: ValidationReport): CommunitySummary[] {
-  const rows = new Map<string, { -readonly [K in keyof CommunitySummary]: CommunitySummary[K] }>();
+  type Row = { -readonly [K in keyof CommunitySummary]: CommunitySummary[K] };
+  const emptyRow = (code: string, name: string): Row => ({
+    code,
+    name,
+    grids: 0,
+    households: 0,
+    withTarget: 0,
+    withinBand: 0,
+    errors: 0,
+    warnings: 0,
+  });
+  const rows = new Map<string, Row>();
   const communities = [...division.community.values()].sort((a, b) => a.code.localeCompare(b.code));
-  for (const community of communities)
-    rows.set(community.code, {
-      code: community.code,
-      name: community.name,
-      grids: 0,
-      households: 0,
-      withTarget: 0,
-      withinBand: 0,
-      errors: 0,
-      warnings: 0,
-    });
+  for (const community of communities) rows.set(community.code, emptyRow(community.code, community.name));
   const row = (code: string | undefined) => {
     const key = code ?? '';
     let found = rows.get(key);
     if (!found) {
-      found = {
-        code: key,
-        name: '',
-        grids: 0,
-        households: 0,
-        withTarget: 0,
-        withinBand: 0,
-        errors: 0,
-        warnings: 0,
-      };
+      found = emptyRow(key, '');
       rows.set(key, found);
     }
     return found;

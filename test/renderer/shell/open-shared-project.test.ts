@@ -42,6 +42,34 @@ function webLocks() {
   return { locks, holders };
 }
 
+/**
+ * Two windows (two connections to one database) with the same project open and its census read; with Web
+ * Locks stubbed, A (opened first) edits and B waits for the lock.
+ */
+async function twoWindows(label: string) {
+  const name = freshDatabaseName(label);
+  const windowA = await openProjectStore(name);
+  const windowB = await openProjectStore(name);
+  const { id } = await windowA.createProject(sampleDivision(4));
+  const sessions: { a?: EditorSession; b?: EditorSession } = {};
+  const a = await openSharedProject(windowA, id, (session) => (sessions.a = session));
+  const b = await openSharedProject(windowB, id, (session) => (sessions.b = session));
+  await a.loadCensus();
+  await b.loadCensus();
+  return {
+    windowA,
+    id,
+    sessionA: () => sessions.a!,
+    sessionB: () => sessions.b!,
+    close: () => {
+      a.dispose();
+      b.dispose();
+      windowA.close();
+      windowB.close();
+    },
+  };
+}
+
 /** Opens the project and records every session given to `replace`. */
 async function opened(label: string, censusCount = 12) {
   const store = await freshStore(label);
@@ -220,66 +248,34 @@ describe('openSharedProject', () => {
   it("shows another window's save in an editing window with nothing being saved (no Web Locks)", async () => {
     // Without Web Locks both windows edit; each announces its saves.
     vi.stubGlobal('navigator', { ...globalThis.navigator, locks: undefined });
-    const name = freshDatabaseName('two-editors');
-    const windowA = await openProjectStore(name);
-    const windowB = await openProjectStore(name);
-    const { id } = await windowA.createProject(sampleDivision(4));
-    let sessionA: EditorSession | undefined;
-    let sessionB: EditorSession | undefined;
-    const a = await openSharedProject(windowA, id, (session) => (sessionA = session));
-    const b = await openSharedProject(windowB, id, (session) => (sessionB = session));
-    await a.loadCensus();
-    await b.loadCensus();
-    expect(sessionB!.getState().readOnly).toBe(false);
-    expect(await sessionA!.apply(change('A 改名', [grid(1, { name: 'A 的修改' })]))).toBe(true);
+    const { sessionA, sessionB, close } = await twoWindows('two-editors');
+    expect(sessionB().getState().readOnly).toBe(false);
+    expect(await sessionA().apply(change('A 改名', [grid(1, { name: 'A 的修改' })]))).toBe(true);
     // B reloads instead of refusing its next edit as stale.
-    await vi.waitFor(() => expect(sessionB!.getState().division.grid.get('g1')?.name).toBe('A 的修改'));
-    expect(await sessionB!.apply(change('B 改名', [grid(2, { name: 'B 的修改' })]))).toBe(true);
-    a.dispose();
-    b.dispose();
-    windowA.close();
-    windowB.close();
+    await vi.waitFor(() => expect(sessionB().getState().division.grid.get('g1')?.name).toBe('A 的修改'));
+    expect(await sessionB().apply(change('B 改名', [grid(2, { name: 'B 的修改' })]))).toBe(true);
+    close();
   });
 
   it('reads the project again in a read-only window when the editor changes its rule set', async () => {
     vi.stubGlobal('navigator', { ...globalThis.navigator, locks: webLocks().locks });
-    const name = freshDatabaseName('rule-set-change');
-    const windowA = await openProjectStore(name);
-    const windowB = await openProjectStore(name);
-    const { id } = await windowA.createProject(sampleDivision(4));
-    const a = await openSharedProject(windowA, id, () => undefined);
-    let sessionB: EditorSession | undefined;
-    const b = await openSharedProject(windowB, id, (session) => (sessionB = session));
-    await b.loadCensus();
-    expect(sessionB!.getState().readOnly).toBe(true);
+    const { windowA, id, sessionA, sessionB, close } = await twoWindows('rule-set-change');
+    expect(sessionB().getState().readOnly).toBe(true);
     await windowA.updateMeta(id, { ruleSetId: 'changji' });
-    announceSaved({ projectId: id, revision: a.session.getState().revision, metaChanged: true });
-    await vi.waitFor(() => expect(sessionB!.getState().division.meta.ruleSetId).toBe('changji'));
-    a.dispose();
-    b.dispose();
-    windowA.close();
-    windowB.close();
+    announceSaved({ projectId: id, revision: sessionA().getState().revision, metaChanged: true });
+    await vi.waitFor(() => expect(sessionB().getState().division.meta.ruleSetId).toBe('changji'));
+    close();
   });
 
   it('reads a restored version in a read-only window, at the revision the restore announces', async () => {
     vi.stubGlobal('navigator', { ...globalThis.navigator, locks: webLocks().locks });
-    const name = freshDatabaseName('restore-announced');
-    const windowA = await openProjectStore(name);
-    const windowB = await openProjectStore(name);
-    const { id } = await windowA.createProject(sampleDivision(4));
-    const a = await openSharedProject(windowA, id, () => undefined);
-    let sessionB: EditorSession | undefined;
-    const b = await openSharedProject(windowB, id, (session) => (sessionB = session));
-    await b.loadCensus();
+    const { windowA, id, sessionB, close } = await twoWindows('restore-announced');
     // What use-versions does on 恢复: replace the division, then announce the revision written.
     const restored = applyChange(sampleDivision(4), change('', [grid(1, { name: '恢复的名字' })])).division;
     const { revision } = await windowA.replaceDivision(id, restored, '恢复版本 1');
     announceSaved({ projectId: id, revision });
-    await vi.waitFor(() => expect(sessionB!.getState().division.grid.get('g1')?.name).toBe('恢复的名字'));
-    expect(sessionB!.getState().revision).toBe(revision);
-    a.dispose();
-    b.dispose();
-    windowA.close();
-    windowB.close();
+    await vi.waitFor(() => expect(sessionB().getState().division.grid.get('g1')?.name).toBe('恢复的名字'));
+    expect(sessionB().getState().revision).toBe(revision);
+    close();
   });
 });
