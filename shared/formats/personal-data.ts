@@ -25,27 +25,20 @@ export const PERSONAL_KEYS: readonly string[] = [
 
 /** Words of personal keys beyond the exact list: any key containing one is a resident's personal data. */
 const PERSONAL_KEY_PARTS = /姓名|户主|电话|手机|身份证|联系人|联系方式|证件号/;
-/** English keys, compared without case, `_`, `-` or spaces (`Resident_Name`, `PHONE`, `id-card` ...). */
+/**
+ * English keys, compared without case, `_`, `-` or spaces (`PHONE`, `Names`, `ID_No` ...), beyond those
+ * that {@link PERSONAL_KEY_WORD_PARTS} finds anywhere in a key.
+ */
 const PERSONAL_KEY_WORDS = new Set([
   ...PERSONAL_KEYS.map((key) => key.toLowerCase()),
-  'residentname',
-  'residentnames',
   'names',
-  'phones',
-  'phonenumber',
   'tel',
-  'telephone',
-  'contactname',
-  'contactphone',
-  'idcard',
   'idno',
-  'householder',
-  'householdername',
   'ownername',
 ]);
 
 /** Parts of English keys, compared without case or separators: `mobile_phone`, `cellPhone`, `HouseholderTel`. */
-const PERSONAL_KEY_WORD_PARTS = /phone|mobile|telephone|idcard|idnumber|householder|residentname|contact/;
+const PERSONAL_KEY_WORD_PARTS = /phone|mobile|idcard|idnumber|householder|residentname|contact/;
 
 /**
  * Pinyin initials of personal fields, as Chinese tables name them: 姓名 XM, 户主姓名 HZXM, 居民姓名 JMXM,
