@@ -1,12 +1,12 @@
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import type { CensusPoint, Community, Grid, ReferenceLayer, RuleSet } from '../../../shared/model';
+import type { Community, Grid, ReferenceLayer, RuleSet } from '../../../shared/model';
 import { applyChange, builtinRuleSet } from '../../../shared/model';
 import { divideCommunities, JUSTIFICATION_NEEDED_PREFIX } from '../../../shared/divide/divide-communities';
 import { feasibleGridCounts } from '../../../shared/divide/feasible-grid-counts';
 import { divideBand, suggestedCount, targetOfKind } from '../../../shared/divide/divide-band';
 import { applied, geometryIssues } from './divide-test-helpers';
-import { at, FOUR_BLOCKS, rectM, syntheticCommunity } from './divide-fixtures';
+import { at, FOUR_BLOCKS, pointAtM, rectM, syntheticCommunity } from './divide-fixtures';
 import { generateTownship } from '../../../bench/township-generator';
 import { SMALL } from '../cli/divide-fixtures';
 
@@ -187,10 +187,7 @@ describe('divideCommunities', () => {
       grids: [exclusive],
     });
     // Three buildings on the school's west edge: the school's code ranks before every new grid's.
-    const onEdge: CensusPoint[] = [400, 450, 500].map((northM, i) => {
-      const [lon, lat] = at(600, northM);
-      return { layer: 'census', id: `edge-${i}`, lon, lat, households: 50, population: 150, extra: {} };
-    });
+    const onEdge = [400, 450, 500].map((northM, i) => pointAtM(`edge-${i}`, 600, northM, 50, 150));
     const division = applyChange(s.division, { put: onEdge, delete: [], note: '' }).division;
     const result = divideCommunities(division, [s.community.id], {
       ruleSet: zigong,
@@ -219,16 +216,7 @@ describe('divideCommunities', () => {
         coordinates: [(s.community.geometry as Polygon).coordinates, island.coordinates],
       },
     };
-    const [lon, lat] = at(1050, 50);
-    const farm: CensusPoint = {
-      layer: 'census',
-      id: 'farm',
-      lon,
-      lat,
-      households: 50,
-      population: 150,
-      extra: {},
-    };
+    const farm = pointAtM('farm', 1050, 50, 50, 150);
     const division = applyChange(s.division, { put: [community, farm], delete: [], note: '' }).division;
     const result = divideCommunities(division, [], { ruleSet: zigong, guides: [s.streets], at: AT });
     if (!result.ok) throw new Error('not divided');
@@ -379,16 +367,7 @@ describe('divideCommunities over a township', () => {
       geometry: rectM(600, 0, 1200, 600),
       extra: {},
     };
-    const [lon, lat] = at(900, 300);
-    const farm: CensusPoint = {
-      layer: 'census',
-      id: 'farm',
-      lon,
-      lat,
-      households: 40,
-      population: 120,
-      extra: {},
-    };
+    const farm = pointAtM('farm', 900, 300, 40, 120);
     const division = applyChange(s.division, { put: [village, farm], delete: [], note: '' }).division;
     const result = divideCommunities(division, [], { ruleSet: zigong, guides: [s.streets], at: AT });
     expect(result.ok).toBe(true);

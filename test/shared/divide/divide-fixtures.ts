@@ -181,3 +181,15 @@ export const FOUR_BLOCKS = {
   buildingsPerBlock: 5,
   maxHouseholdsPerBuilding: 30,
 } as const;
+
+/** A census point (one building) at metres east and north of the origin. */
+export function pointAtM(
+  id: string,
+  eastM: number,
+  northM: number,
+  households: number,
+  population: number,
+): CensusPoint {
+  const [lon, lat] = at(eastM, northM);
+  return { layer: 'census', id, lon, lat, households, population, extra: {} };
+}
