@@ -355,7 +355,10 @@ class OverlayBuilder {
     return true;
   }
 
-  /** Squared distance from vertex v to the interior of segment s, or Infinity when v projects outside. */
+  /**
+   * Squared distance from vertex v to the interior of segment s, or Infinity when v projects outside;
+   * 0 only when v lies exactly on the segment (exact orientation test).
+   */
   private distanceToInterior(s: Segment, v: number): number {
     const ax = this.xs[s.a]!;
     const ay = this.ys[s.a]!;
@@ -368,7 +371,7 @@ class OverlayBuilder {
     if (dot <= 0 || dot >= length2) return Infinity;
     if (orientation(0, 0, dx, dy, vx, vy) === 0) return 0;
     const cross = dx * vy - dy * vx;
-    return (cross * cross) / length2;
+    return Math.max((cross * cross) / length2, Number.MIN_VALUE);
   }
 
   /** True when vertex v is within the snap distance of an end of segment s. */
@@ -394,17 +397,25 @@ class OverlayBuilder {
       return;
     }
     // Touching, collinear overlap, or passing within the snap distance of an end of the other segment.
-    // A vertex within the snap distance of the segment's own end is left alone: cutting there would
-    // make a near-zero piece whose own neighbourhood cuts it back, and noding would never settle (two
-    // vertices made by noding, 2e-9° apart, handing a long segment back and forth).
-    for (const v of [q.a, q.b]) {
-      if (v !== p.a && v !== p.b && !this.nearEnd(p, v) && this.distanceToInterior(p, v) <= snap2)
-        addNode(p, v);
-    }
-    for (const v of [p.a, p.b]) {
-      if (v !== q.a && v !== q.b && !this.nearEnd(q, v) && this.distanceToInterior(q, v) <= snap2)
-        addNode(q, v);
-    }
+    for (const v of [q.a, q.b]) if (this.cutsAt(p, v, snap2)) addNode(p, v);
+    for (const v of [p.a, p.b]) if (this.cutsAt(q, v, snap2)) addNode(q, v);
+  }
+
+  /**
+   * True when segment s is to be cut at vertex v (not one of its ends): v lies exactly on it, or within
+   * the snap distance of it and not within the snap distance of one of its ends. Such a near vertex is
+   * left alone: cutting there would make a near-zero piece whose own neighbourhood cuts it back, and
+   * noding would never settle (two vertices made by noding, 2e-9° apart, handing a long segment back and
+   * forth). A vertex exactly on the segment is always cut at, however near an end: cutting there makes no
+   * new vertex, so noding still settles, and left uncut the segment would overlap the edge from its end
+   * to that vertex, two edges in one direction whose faces cannot be traced (a face of the region taken
+   * for outside it).
+   */
+  private cutsAt(s: Segment, v: number, snap2: number): boolean {
+    if (v === s.a || v === s.b) return false;
+    const distance2 = this.distanceToInterior(s, v);
+    if (distance2 > snap2) return false;
+    return distance2 === 0 || !this.nearEnd(s, v);
   }
 
   private readonly crossingCache = new Map<string, number>();
