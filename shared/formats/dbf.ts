@@ -1,7 +1,7 @@
 import type { Result } from '../model';
 import { fail, ok, setOwn, text } from '../model';
 import type { TextEncodingName } from './text-encoding';
-import { decodeText, encodeText, encodeTextInto, MAX_BYTES_PER_UNIT } from './text-encoding';
+import { decodeText, encodeText, encodeTextInto, MAX_BYTES_PER_UNIT, wholeCharacters } from './text-encoding';
 
 /**
  * dBASE III tables, the attribute part of a shapefile. Written and read here rather than by a library so
@@ -20,7 +20,11 @@ export interface DbfField {
   readonly decimals: number;
 }
 
-/** A value read from a DBF cell: text, a number, a logical, or null for a blank cell. */
+/**
+ * A value read from a DBF cell: text, a number, a logical, or null for a blank cell. A whole number past
+ * 2^53 (an 18-digit micro-grid code a tool stored as a number) is its digits as text: as a double
+ * it would lose its last digits.
+ */
 export type DbfValue = string | number | boolean | null;
 
 /** A DBF table whose records are decoded on demand (a preview decodes only a few). */
@@ -29,10 +33,18 @@ export interface DbfTable {
   readonly recordCount: number;
   /** The language driver byte (offset 29): 0x4D means code page 936 (GBK). */
   readonly languageDriver: number;
-  /** Bytes of every text cell and field name, to detect the encoding from. */
-  readonly textSample: (records?: number) => Uint8Array;
-  /** Decodes record `index` (0-based). Deleted records read like the others. */
+  /**
+   * Bytes of every text cell and field name, to detect the encoding from or check it by. A name cut at
+   * 10 bytes by its writer in the middle of a character is taken up to its last whole character in
+   * `encoding` (default UTF-8).
+   */
+  readonly textSample: (records?: number, encoding?: TextEncodingName) => Uint8Array;
+  /** Decodes record `index` (0-based), whether deleted or not. */
   readonly record: (index: number) => Record<string, DbfValue>;
+  /** True when record `index` is marked deleted ("*"): GIS programs skip it, and so does GridPlan. */
+  readonly deleted: (index: number) => boolean;
+  /** Records not marked deleted. */
+  readonly liveCount: number;
 }
 
 const HEADER_BYTES = 32;
@@ -70,7 +82,7 @@ export function readDbf(bytes: Uint8Array, encoding: TextEncodingName, fileName 
     const raw = bytes.subarray(at, end);
     rawNames.push(raw);
     const field: DbfField = {
-      name: decodeText(raw, encoding).trim(),
+      name: decodeText(cutName(raw, encoding), encoding).trim(),
       type: String.fromCharCode(bytes[at + 11]!),
       length: bytes[at + 16]!,
       decimals: bytes[at + 17]!,
@@ -109,8 +121,12 @@ export function readDbf(bytes: Uint8Array, encoding: TextEncodingName, fileName 
     return row;
   };
 
-  const textSample = (records = 2000): Uint8Array => {
-    const parts: Uint8Array[] = [...rawNames];
+  const deleted = (index: number): boolean => bytes[headerLength + index * recordLength] === 0x2a;
+  let liveCount = 0;
+  for (let r = 0; r < recordCount; r++) if (!deleted(r)) liveCount++;
+
+  const textSample = (records = 2000, sampled: TextEncodingName = 'utf-8'): Uint8Array => {
+    const parts: Uint8Array[] = rawNames.map((raw) => cutName(raw, sampled));
     const limit = Math.min(recordCount, records);
     for (let r = 0; r < limit; r++) {
       const start = headerLength + r * recordLength;
@@ -136,7 +152,17 @@ export function readDbf(bytes: Uint8Array, encoding: TextEncodingName, fileName 
     languageDriver,
     textSample,
     record,
+    deleted,
+    liveCount,
   });
+}
+
+/** The longest a field name can be: longer ones were cut there by whatever wrote the file. */
+const NAME_BYTES = 10;
+
+/** A field name's bytes, without a character its writer cut in two at the 10-byte limit. */
+function cutName(raw: Uint8Array, encoding: TextEncodingName): Uint8Array {
+  return raw.length >= NAME_BYTES ? wholeCharacters(raw, encoding) : raw;
 }
 
 /** Two fields whose names decode alike (or are blank) get "_2", "_3" ... so no column is lost. */
@@ -161,7 +187,10 @@ function cellValue(cell: Uint8Array, field: DbfField, encoding: TextEncodingName
   switch (field.type) {
     case 'N':
     case 'F': {
-      const value = Number(decodeText(raw, 'utf-8'));
+      const digits = decodeText(raw, 'utf-8');
+      const value = Number(digits);
+      if (!Number.isSafeInteger(value) && Number.isInteger(value) && /^[+-]?\d+$/.test(digits))
+        return digits.replace(/^\+/, '');
       // "*****" is how dBASE writes an overflowed number: treat it as blank rather than NaN.
       return Number.isFinite(value) ? value : null;
     }

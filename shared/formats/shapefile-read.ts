@@ -175,6 +175,7 @@ export interface ShapefileInspection {
   readonly otherLayers: readonly string[];
   /** `polygon`, `point`, `polyline` or `multipoint` (Z/M variants included). */
   readonly geometryKind: string;
+  /** Records not marked deleted (those are skipped, as GIS programs skip them). */
   readonly recordCount: number;
   readonly fields: readonly DbfField[];
   readonly encoding: TextEncodingName;
@@ -261,7 +262,9 @@ function chooseEncoding(
   override: TextEncodingName | undefined,
 ): { encoding: TextEncodingName; source: EncodingSource } {
   if (override) return { encoding: override, source: 'override' };
+  // Sampled for each encoding: a field name cut in two at 10 bytes is cut differently in each.
   const sample = table.textSample();
+  const utf8 = isValidUtf8(sample);
   const declared = parts.cpg === undefined ? undefined : encodingFromCpg(parts.cpg);
   const fromDriver = encodingFromLanguageDriver(table.languageDriver);
   const said = declared ?? fromDriver;
@@ -269,14 +272,14 @@ function chooseEncoding(
     // Files lie: a .cpg of "UTF-8" beside GBK attributes, or "936" beside UTF-8 ones. GBK text is almost
     // never valid UTF-8, and UTF-8 Chinese read as GBK is garbled: trust the bytes when they disagree.
     if (hasNonAscii(sample)) {
-      const utf8 = isValidUtf8(sample);
-      if (said === 'utf-8' && !utf8 && isValidGbk(sample)) return { encoding: 'gbk', source: 'contradicted' };
+      if (said === 'utf-8' && !utf8 && isValidGbk(table.textSample(undefined, 'gbk')))
+        return { encoding: 'gbk', source: 'contradicted' };
       if (said === 'gbk' && utf8) return { encoding: 'utf-8', source: 'contradicted' };
     }
     return { encoding: said, source: declared ? 'cpg' : 'language-driver' };
   }
   if (!hasNonAscii(sample)) return { encoding: 'utf-8', source: 'ascii' };
-  return { encoding: detectEncoding(sample), source: 'detected' };
+  return { encoding: utf8 ? 'utf-8' : 'gbk', source: 'detected' };
 }
 
 function crsStatus(
@@ -355,7 +358,7 @@ function open(parts: ShapefileParts, options: ShapefileReadOptions): Result<Open
   // Every text byte, not a sample: a record that is not valid in the encoding would read as U+FFFD.
   // The preview still shows it (so the planner sees the garbling and picks the other encoding); reading
   // the features refuses it.
-  const allText = first.value.textSample(Infinity);
+  const allText = first.value.textSample(Infinity, encoding);
   const garbled = hasNonAscii(allText) && !(encoding === 'gbk' ? isValidGbk(allText) : isValidUtf8(allText));
   let dbf = first.value;
   if (encoding !== 'utf-8') {
@@ -363,8 +366,11 @@ function open(parts: ShapefileParts, options: ShapefileReadOptions): Result<Open
     if (!decoded.ok) return decoded;
     dbf = decoded.value;
   }
-  const previewRows = Math.min(options.previewRows ?? 10, dbf.recordCount);
-  const preview = Array.from({ length: previewRows }, (_, i) => dbf.record(i));
+  // Records marked deleted are skipped, as GIS programs skip them.
+  const preview: Record<string, DbfValue>[] = [];
+  const previewRows = options.previewRows ?? 10;
+  for (let i = 0; i < dbf.recordCount && preview.length < previewRows; i++)
+    if (!dbf.deleted(i)) preview.push(dbf.record(i));
   const { status, crs } = crsStatus(parts, header.value, options.zoneEpsg);
   return ok({
     header: header.value,
@@ -374,7 +380,7 @@ function open(parts: ShapefileParts, options: ShapefileReadOptions): Result<Open
       layerName: parts.name,
       otherLayers: parts.otherLayers,
       geometryKind: GEOMETRY_KINDS[header.value.shapeType] ?? 'null',
-      recordCount: dbf.recordCount,
+      recordCount: dbf.liveCount,
       fields: dbf.fields,
       encoding,
       encodingSource: source,
@@ -555,6 +561,7 @@ export function readShapefile(
   const features: ShapefileFeature[] = [];
   geometries.forEach((geometry, index) => {
     const record = index + 1;
+    if (table.deleted(index)) return;
     if (geometry) {
       const bad = positionsOf(geometry).find(
         (p) =>

@@ -28,11 +28,17 @@ const platform = globalThis as unknown as {
 };
 
 const decoders = new Map<string, Decoder>();
+/**
+ * The platform's decoder. GBK is decoded as GB18030, its superset, as browsers do for the label "gbk"
+ * (WHATWG Encoding): Node's own "gbk" decoder garbles GB18030's four-byte characters (rare place-name
+ * characters such as 𬇙, which GDAL writes with a .cpg saying GB18030) and maps a hundred two-byte codes
+ * to private-use characters, so the command line and the app would read one file differently.
+ */
 function decoder(encoding: ReadEncodingName, fatal = false): Decoder {
   const key = `${encoding}/${fatal}`;
   let found = decoders.get(key);
   if (!found) {
-    found = new platform.TextDecoder(encoding, { fatal });
+    found = new platform.TextDecoder(encoding === 'gbk' ? 'gb18030' : encoding, { fatal });
     decoders.set(key, found);
   }
   return found;
@@ -97,6 +103,34 @@ export function isValidGbk(bytes: Uint8Array): boolean {
     return false;
   }
   return true;
+}
+
+/**
+ * The bytes up to the end of their last whole character in `encoding`: without a multi-byte character
+ * cut off at the end, as a DBF field name cut at 10 bytes by its writer ends (GDAL cuts 社区代码 in UTF-8
+ * after 社区代 and one byte of 码). Bytes that are whole, or not valid at all, are returned as they are.
+ */
+export function wholeCharacters(bytes: Uint8Array, encoding: TextEncodingName): Uint8Array {
+  const n = bytes.length;
+  if (encoding === 'utf-8') {
+    // Back over continuation bytes (at most three) to the lead byte of the last character.
+    let lead = n - 1;
+    while (lead >= 0 && lead > n - 4 && (bytes[lead]! & 0xc0) === 0x80) lead--;
+    if (lead < 0) return bytes;
+    const b = bytes[lead]!;
+    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return lead + length > n ? bytes.subarray(0, lead) : bytes;
+  }
+  // GBK/GB18030 is read from the start (a trail byte can look like a lead byte), noting where each
+  // character starts; a second byte 0x30–0x39 makes a four-byte character.
+  let start = 0;
+  let i = 0;
+  while (i < n) {
+    start = i;
+    const second = bytes[i + 1];
+    i += bytes[i]! < 0x80 ? 1 : second !== undefined && second >= 0x30 && second <= 0x39 ? 4 : 2;
+  }
+  return i === n ? bytes : bytes.subarray(0, start);
 }
 
 /** True when the bytes contain anything outside ASCII (only then does the encoding matter). */

@@ -20,7 +20,8 @@ function referenceGbkTable(): Map<number, number> {
     bytes[i * 3 + 1] = pair & 0xff;
     bytes[i * 3 + 2] = 0x0a;
   });
-  const decoded = new TextDecoder('gbk').decode(bytes).split('\n');
+  // GBK as browsers decode it (GB18030's decoder), as GridPlan reads and writes it everywhere.
+  const decoded = new TextDecoder('gb18030').decode(bytes).split('\n');
   const table = new Map<number, number>();
   pairs.forEach((pair, i) => {
     const char = decoded[i];
