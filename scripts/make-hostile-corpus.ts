@@ -373,6 +373,13 @@ export function makeHostileCorpus(): HostileCorpus {
     [...IMPORT_GRIDS, '--shapefile-layer', 'roads'],
     plainZip,
   );
+  add(
+    'dbf-shapefile',
+    'two-layers.zip',
+    'a zip of two shapefile layers and no --shapefile-layer: the command must not guess which',
+    IMPORT_GRIDS,
+    zip({ ...gridParts('utf-8', 'grids'), ...gridParts('utf-8', 'roads') }),
+  );
 
   // --- coordinates ---
   add(

@@ -98,7 +98,7 @@ ${EXIT_EN}
   --out              写入的划分文件
   --into             保留此已有划分的其他图层
   --encoding         属性表或文本（CSV、GeoJSON）的文字编码：utf-8、gbk 或 utf-16（仅文本）；默认自动识别并说明
-  --zone             为无 .prj 的投影坐标指定 CGCS2000 投影带（EPSG 4513–4554 等）
+  --zone             为无 .prj 的投影坐标或人口表中以米计的 X/Y 列指定 CGCS2000 投影带（EPSG 4513–4554 等）
   --field            指定字段，如 --field code=WGBM --field name=WGMC；属性有 code、name、type、parentCode、
                      households、population、address、longitude、latitude；未指定的按字段名自动匹配
                      （如 CJDM/CJQYDM/XZQDM/DM 为代码，CJMC/CJQYMC/XZQMC/MC 为名称）
@@ -121,7 +121,7 @@ Usage:
   --into             keep the other layers of this existing division
   --encoding         the text encoding of the attributes or text (CSV, GeoJSON): utf-8, gbk or utf-16 (text
                      only); default: detected, and said
-  --zone             the CGCS2000 zone of projected data without a .prj (EPSG 4513–4554 ...)
+  --zone             the CGCS2000 zone of projected data without a .prj, or of a census table's X/Y columns in metres (EPSG 4513–4554 ...)
   --field            pick fields, e.g. --field code=WGBM --field name=WGMC, for code, name, type, parentCode,
                      households, population, address, longitude, latitude; the rest is matched by field
                      name (CJDM/CJQYDM/XZQDM/DM for codes, CJMC/CJQYMC/XZQMC/MC for names ...)

@@ -172,11 +172,24 @@ function readLayer(
       ),
     });
   }
+  const { otherLayers } = source.inspection;
+  if (!command.shapefileLayer && otherLayers.length > 0) {
+    // The app asks which layer; a command must not guess it.
+    const layers = [source.inspection.name, ...otherLayers];
+    return fail({
+      kind: 'several-layers',
+      message: text(
+        `压缩包中有 ${layers.length} 个图层：${layers.join('、')}。请用 --shapefile-layer 图层名 指定要导入的一个，例如 --shapefile-layer ${layers[0]}。`,
+        `The zip holds ${layers.length} layers: ${layers.join(', ')}. Name the one to import with --shapefile-layer NAME, e.g. --shapefile-layer ${layers[0]}.`,
+      ),
+    });
+  }
   const mapping = { ...source.inspection.proposals[command.layer], ...command.mapping };
   const converted = convertImport(source, {
     layer: command.layer,
     mapping,
     pointSystem: command.pointSystem,
+    ...(command.zoneEpsg !== undefined ? { zoneEpsg: command.zoneEpsg } : {}),
   });
   if (!converted.ok) return converted;
   const imported = converted.value;
@@ -267,10 +280,18 @@ export function runImport(
   if (imported.errorCount > 0) {
     const listed = rowErrorProblems(imported.errors, imported.errorCount);
     if (!command.skipBadRows) {
+      // With no good row, --skip-bad-rows would import nothing: not offered.
+      const offer =
+        imported.count > 0
+          ? text(
+              `（加 --skip-bad-rows 只导入正确的 ${imported.count} 行）`,
+              ` (add --skip-bad-rows to import the ${englishCount(imported.count, 'good row')})`,
+            )
+          : text('（没有一行是正确的）', ' (no row is correct)');
       return failed(
         text(
-          `${command.path} 中有 ${imported.errorCount} 行有误，未导入任何内容（加 --skip-bad-rows 只导入正确的 ${imported.count} 行）：`,
-          `${command.path} has ${englishCount(imported.errorCount, 'row')} with errors; nothing was imported (add --skip-bad-rows to import the ${englishCount(imported.count, 'good row')}):`,
+          `${command.path} 中有 ${imported.errorCount} 行有误，未导入任何内容${offer.zh}：`,
+          `${command.path} has ${englishCount(imported.errorCount, 'row')} with errors; nothing was imported${offer.en}:`,
         ),
         listed,
         lang,

@@ -31,8 +31,8 @@ function delimiterOf(firstLine: string): string {
 }
 
 /**
- * Parses CSV text (a leading BOM is dropped; the delimiter is guessed from the first line). Blank lines
- * are skipped. The first non-blank row is the header. A quote that is never closed would swallow every
+ * Parses CSV text (a leading BOM is dropped; the delimiter is guessed from the first line). Blank lines,
+ * and rows whose every cell is blank, are skipped. The first non-blank row is the header. A quote that is never closed would swallow every
  * row after it into one cell: refused, naming the line where it opened.
  *
  * Cells are cut as slices between the characters that matter (delimiter, quote, line ends), never built
@@ -72,7 +72,8 @@ export function scanCsv(
   let i = 0;
   const endRow = () => {
     cells.push(cell);
-    if (cells.length > 1 || cells[0]!.trim() !== '') onRow(cells, rowLine);
+    // A row of nothing but delimiters (",,,,": Excel writes blank rows inside a table so) is blank too.
+    if (cells.some((value) => value.trim() !== '')) onRow(cells, rowLine);
     cells = [];
     cell = '';
   };

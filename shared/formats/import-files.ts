@@ -531,7 +531,12 @@ export function readCensusTable(
     if (header === undefined) {
       header = cells.map((h) => h.trim());
       mapping = { ...proposeMapping('census', header, true), ...chosen };
-      check = censusRowChecker(header, { layer: 'census', mapping, ...(pointSystem ? { pointSystem } : {}) });
+      check = censusRowChecker(header, {
+        layer: 'census',
+        mapping,
+        ...(pointSystem ? { pointSystem } : {}),
+        ...(options.zoneEpsg !== undefined ? { zoneEpsg: options.zoneEpsg } : {}),
+      });
       swapped = swappedCounter(header, mapping);
       return;
     }

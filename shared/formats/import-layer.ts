@@ -18,6 +18,7 @@ import type {
   Township,
 } from '../model';
 import { ok, setOwn, text } from '../model';
+import { gaussKrugerZone, zoneCrs } from './coordinate-systems';
 import type { TableRow } from './csv';
 import type { FieldMapping, MappedAttribute } from './field-mapping';
 import { attributesOf, communityKindOf, gridTypeOf, requiredAttributes } from './field-mapping';
@@ -49,6 +50,12 @@ export interface LayerRequest {
   readonly mapping: FieldMapping;
   /** Census only: the system the coordinates are in; converted to WGS84/CGCS2000. Default wgs84. */
   readonly pointSystem?: PointSystem;
+  /**
+   * Census tables only: the CGCS2000 Gauss-Kruger zone (EPSG 4491–4554) the coordinate columns are in,
+   * easting in the longitude column and northing in the latitude column, in metres; converted to
+   * longitude/latitude. (A shapefile's zone is its reader's business.)
+   */
+  readonly zoneEpsg?: number;
 }
 
 /** A record that could not be imported, with where it is and why. */
@@ -134,14 +141,25 @@ function cellText(value: unknown): string {
   return typeof value === 'string' || typeof value === 'boolean' ? String(value).trim() : '';
 }
 
+/**
+ * True when a code was read as a number too large to be exact (past 2^53: 16 digits and more, as an
+ * 18-digit micro-grid code a tool wrote into GeoJSON as a number): its last digits are already lost.
+ * (A DBF keeps them: its reader returns such numbers as their digits.)
+ */
+function lostDigits(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value);
+}
+
 /** A count cell: blank gives the default; otherwise a number ≥ 0 or an error reason. */
 function countOf(value: unknown, fallback: number, name: LocalText): number | LocalText {
   const raw = cellText(value);
   if (raw === '') return fallback;
-  // Thousands separators ("1,200") are dropped; most cells have none, and skip the replacement.
-  const number = Number(raw.includes(',') ? raw.replace(/,/g, '') : raw);
+  // Full-width digits (a Chinese input method's "１２") read as digits; thousands separators ("1,200")
+  // are dropped. Most cells have neither, and skip the replacements.
+  const ascii = /[^\x20-\x7e]/.test(raw) ? raw.normalize('NFKC') : raw;
+  const number = Number(ascii.includes(',') ? ascii.replace(/,/g, '') : ascii);
   if (!Number.isFinite(number) || number < 0) {
-    return text(`${name.zh}“${raw}”不是不小于 0 的数字`, `${name.en} "${raw}" is not a number not below 0`);
+    return text(`${name.zh}“${raw}”不是不小于 0 的数字`, `${name.en} "${raw}" is not a number of 0 or more`);
   }
   return number;
 }
@@ -282,6 +300,18 @@ export function featuresToLayer(
     const ringIssue = ringProblem(area);
     if (ringIssue) {
       bad(ringIssue);
+      continue;
+    }
+    const rounded = (['code', 'parentCode'] as const).find((attribute) => lostDigits(get(attribute)));
+    if (rounded) {
+      const field = mapping[rounded]!;
+      const shown = cellText(get(rounded));
+      bad(
+        text(
+          `编码（${field}）以数字存储，“${shown}”超过 15 位，末几位已在文件中丢失：请在原软件中把该字段改为文本后重新导出`,
+          `the code (${field}) is stored as a number, and "${shown}" is longer than 15 digits: its last digits are lost in the file. Make the field text in the original software and export again`,
+        ),
+      );
       continue;
     }
     // A township's code is 12 digits ending in 000 (interchange.md); XZDM fields hold its 9 digits.
@@ -508,6 +538,9 @@ export function censusRowChecker(
   const column = new Map(header.map((name, index) => [name, index]));
   const mapped = new Set(Object.values(mapping).filter((v): v is string => !!v));
   const system = request.pointSystem ?? 'wgs84';
+  const zone = request.zoneEpsg === undefined ? undefined : gaussKrugerZone(request.zoneEpsg);
+  const projected = zone ? zoneCrs(zone) : undefined;
+  const unproject = projected?.kind === 'projected' ? projected.unproject : undefined;
   // Only the columns not mapped to an attribute become properties of the point (restOf leaves the mapped
   // ones and `layer` out); a table of mapped columns only builds no object for them at all.
   const rest = header.flatMap((name, index) =>
@@ -531,8 +564,21 @@ export function censusRowChecker(
     rowCells = cells;
     const lonText = cellText(cellAt(cells, at.longitude));
     const latText = cellText(cellAt(cells, at.latitude));
-    const lon = lonText === '' ? NaN : Number(lonText);
-    const lat = latText === '' ? NaN : Number(latText);
+    let lon = lonText === '' ? NaN : Number(lonText);
+    let lat = latText === '' ? NaN : Number(latText);
+    if (unproject && Number.isFinite(lon) && Number.isFinite(lat)) {
+      const [x, y] = unproject(lon, lat);
+      if (!validLonLat(x, y)) {
+        return {
+          line,
+          reason: text(
+            `投影坐标 (${lon}, ${lat}) 不在所选的 ${zone!.label.zh} 内：请检查投影带`,
+            `projected coordinates (${lon}, ${lat}) are not in the chosen ${zone!.label.en}: check the zone`,
+          ),
+        };
+      }
+      [lon, lat] = [Math.round(x * 1e9) / 1e9, Math.round(y * 1e9) / 1e9];
+    }
     if (!Number.isFinite(lon) || !Number.isFinite(lat)) {
       return {
         line,

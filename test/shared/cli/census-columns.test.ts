@@ -276,7 +276,8 @@ function formerParseCsv(
   let i = 0;
   const endRow = () => {
     cells.push(cell);
-    if (cells.length > 1 || cells[0]!.trim() !== '') rows.push({ line: rowLine, cells });
+    // Rows of blank cells only are skipped (",,," too, since Excel writes blank rows so).
+    if (cells.some((value) => value.trim() !== '')) rows.push({ line: rowLine, cells });
     cells = [];
     cell = '';
   };

@@ -62,9 +62,27 @@ describe('CSV', () => {
   it('reads tab-separated text too', () => {
     expect(value(parseCsv('a\tb\n1\t2\n')).rows[0]!.cells).toEqual(['1', '2']);
   });
+  it('skips rows of nothing but delimiters, as Excel writes blank rows inside a table', () => {
+    const table = value(parseCsv('经度,纬度,户数\r\n104.7,29.3,2\r\n,,\r\n , ,\r\n104.8,29.4,3\r\n'));
+    expect(table.rows.map((r) => r.line)).toEqual([2, 5]);
+  });
 });
 
 describe('census tables', () => {
+  it('reads X/Y columns in metres of the Gauss-Kruger zone given, as ogr2ogr converts them', () => {
+    // ogr2ogr -s_srs EPSG:4490 -t_srs EPSG:4523 of (104.771, 29.351) and (104.781, 29.353).
+    const csv = 'X,Y,户数\n35477762.2597044,3248195.47883098,3\n35478733.7579423,3248415.30197896,2\n';
+    const file = { name: 'gk.csv', bytes: new TextEncoder().encode(csv) };
+    const mapping = { longitude: 'X', latitude: 'Y' };
+    const imported = value(importAs([file], { layer: 'census', mapping, zoneEpsg: 4523 }));
+    const [first, second] = imported.entities as CensusPoint[];
+    expect(first!.lon).toBeCloseTo(104.771, 8);
+    expect(first!.lat).toBeCloseTo(29.351, 8);
+    expect(second!.lon).toBeCloseTo(104.781, 8);
+    expect(second!.lat).toBeCloseTo(29.353, 8);
+    const wrongZone = importAs([file], { layer: 'census', mapping, zoneEpsg: 4544 });
+    expect(wrongZone.ok && wrongZone.value.errors[0]!.reason.en).toContain('check the zone');
+  });
   it('a GBK CSV from Excel: detected, mapped from Chinese headers, personal data kept apart', () => {
     const text =
       '序号,经度,纬度,户数,人口,地址,户主姓名\r\n1,104.7,29.3,2,5,新街1号,张三\r\n2,104.71,29.31,1,3,新街2号,李四\r\n';
@@ -128,7 +146,7 @@ describe('census tables', () => {
     expect(result.errors).toEqual([
       {
         line: 3,
-        reason: { zh: '户数“两户”不是不小于 0 的数字', en: 'households "两户" is not a number not below 0' },
+        reason: { zh: '户数“两户”不是不小于 0 的数字', en: 'households "两户" is not a number of 0 or more' },
       },
     ]);
   });
