@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readImport } from '../../../shared/formats/import-files';
 import { writeShapefile } from '../../../shared/formats/shapefile-write';
 import type { ShapeRecord } from '../../../shared/formats/shapefile-write';
+import type { TextEncodingName } from '../../../shared/formats/text-encoding';
 import { decodeText, encodeText, wholeCharacters } from '../../../shared/formats/text-encoding';
 import type { InputFile } from '../../../shared/formats/zip-archive';
 import { writeZip } from '../../../shared/formats/zip-archive';
@@ -16,7 +17,7 @@ const HEADER = 32;
 function patchedZip(
   records: readonly ShapeRecord[],
   patch: (dbf: Uint8Array, at: { header: number; record: number }) => void,
-  { encoding = 'utf-8', fields = ['WGBM', 'WGMC'] } = {},
+  { encoding = 'utf-8', fields = ['WGBM', 'WGMC'] }: { encoding?: TextEncodingName; fields?: string[] } = {},
 ): InputFile {
   const written = writeShapefile(
     {
