@@ -59,7 +59,9 @@ export type FileOutcome =
     }
   | { readonly kind: 'overlap'; readonly township: string; readonly overlaps: readonly CrossOverlap[] }
   | { readonly kind: 'bad-township'; readonly township: string }
-  | { readonly kind: 'invalid-geometry'; readonly township: string; readonly grids: readonly InvalidGrid[] };
+  | { readonly kind: 'invalid-geometry'; readonly township: string; readonly grids: readonly InvalidGrid[] }
+  /** Content the database cannot hold (a count past its integers, a NUL character), each said why. */
+  | { readonly kind: 'unstorable'; readonly township: string; readonly problems: readonly LocalText[] };
 
 /** Options of {@link fileCityPackage}. */
 export interface FileOptions {
@@ -109,10 +111,36 @@ const CROSS_OVERLAPS = `
     JOIN grids o ON o.geometry && n.geometry AND ST_Intersects(o.geometry, n.geometry)
     WHERE n.valid_from = $1 AND o.valid_to IS NULL AND o.township_code <> $2
   ) pairs
-  WHERE area_m2 >= $3
+  WHERE area_m2 >= $3 AND area_m2 > 0
   ORDER BY code, other_township, other_code`;
 
-function featureRows(pkg: FilingPackage): { grids: unknown[]; communities: unknown[] } {
+/**
+ * The key of the transaction-level advisory lock every filing holds: one filing at a time in the whole
+ * city. The township row lock serialises filings of one township, but the overlap check reads other
+ * townships' grids, and a neighbour's filing running at the same time has not committed its grids yet:
+ * two overlapping neighbours filed together both passed and both committed. Filings are rare and short
+ * (20–340 ms), so taking them one after another costs nothing anyone waits for.
+ */
+const FILING_LOCK = 0x67726964; // "grid" in ASCII: no other user of advisory locks to collide with
+
+/** PostgreSQL's `integer`, what a grid's household and population counts are stored as. */
+const MAX_STORED_COUNT = 2_147_483_647;
+
+/** A community or grid as it is inserted (JSON rows for jsonb_to_recordset). */
+interface FeatureRow {
+  readonly code: string;
+  readonly name: string;
+  readonly attributes: unknown;
+  readonly geometry: unknown;
+}
+
+interface GridRow extends FeatureRow {
+  readonly community: string;
+  readonly households: number;
+  readonly population: number;
+}
+
+function featureRows(pkg: FilingPackage): { grids: GridRow[]; communities: FeatureRow[] } {
   const counts = countCensus(pkg.division);
   const features = toGeoJson(pkg.division, { omitCensus: true }).features;
   const byId = new Map<string, Feature>();
@@ -160,10 +188,13 @@ export async function fileCityPackage(
   if (invalid.length > 0) return { kind: 'invalid-geometry', township, grids: invalid };
   const minAreaM2 = options.minAreaM2 ?? 1;
   const rows = featureRows(pkg);
+  const unstorable = unstorableContent(rows, [manifest.township.name, options.author, options.note ?? '']);
+  if (unstorable.length > 0) return { kind: 'unstorable', township, problems: unstorable };
   const townshipGeometry = [...pkg.division.township.values()].find((t) => t.code === township)?.geometry;
   const divisionText = decodeText(pkg.files.get(DIVISION_PATH) ?? new Uint8Array(), 'utf-8');
   try {
     return await db.transaction(async (tx): Promise<FileOutcome> => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [FILING_LOCK]);
       await tx.query(
         `INSERT INTO townships (code, name, county_code) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING`,
         [township, manifest.township.name, township.slice(0, 6)],
@@ -266,6 +297,56 @@ export async function fileCityPackage(
     if (error instanceof CityRefusal) return error.answer as FileOutcome;
     throw error;
   }
+}
+
+/**
+ * What PostgreSQL cannot store, found before it is asked to (it would fail mid-filing, which reads as a
+ * bug): a count past its integers, and the NUL character, which neither its text nor its JSON holds.
+ */
+function unstorableContent(
+  rows: { grids: readonly GridRow[]; communities: readonly FeatureRow[] },
+  texts: readonly string[],
+): LocalText[] {
+  const problems: LocalText[] = [];
+  for (const grid of rows.grids) {
+    for (const [count, zh, en] of [
+      [grid.households, '户数', 'households'],
+      [grid.population, '人口', 'population'],
+    ] as const) {
+      if (count > MAX_STORED_COUNT) {
+        problems.push(
+          text(
+            `网格 ${grid.code} 的${zh} ${count} 超出备案库能保存的范围（至多 ${MAX_STORED_COUNT}）：请检查人口点的户数和人口。`,
+            `Grid ${grid.code} has ${count} ${en}, more than the office's database holds (${MAX_STORED_COUNT} at most): check the census points' households and population.`,
+          ),
+        );
+      }
+    }
+  }
+  for (const [layer, list] of [
+    [text('网格', 'grid'), rows.grids],
+    [text('社区/行政村', 'community/village'), rows.communities],
+  ] as const) {
+    for (const row of list) {
+      if (JSON.stringify(row).includes('\\u0000')) {
+        problems.push(
+          text(
+            `${layer.zh} ${row.code} 的名称或属性中有空字符（U+0000），数据库无法保存：请在 GridPlan 中改正后重新制作报审包。`,
+            `The name or attributes of ${layer.en} ${row.code} hold a NUL character (U+0000), which the database cannot store: correct it in GridPlan and make the package again.`,
+          ),
+        );
+      }
+    }
+  }
+  if (texts.some((value) => value.includes('\u0000'))) {
+    problems.push(
+      text(
+        '乡镇名称、备案人或备注中有空字符（U+0000），数据库无法保存。',
+        "The township's name, the author or the note holds a NUL character (U+0000), which the database cannot store.",
+      ),
+    );
+  }
+  return problems;
 }
 
 /** The package's grids that are not valid polygons (holes and repeated vertices are fine), by code. */
