@@ -17,16 +17,26 @@ export function poolDatabase(pool: pg.Pool): CityDatabase {
     },
     async transaction(work) {
       const connection = await pool.connect();
+      // A connection lost mid-transaction (the server stopped, the session terminated) is also emitted as
+      // an 'error' event: without a listener Node ends the process with a stack trace. The query waiting
+      // on it rejects with the same error, which is what reaches the command.
+      let lost: Error | undefined;
+      const onError = (error: Error): void => {
+        lost = error;
+      };
+      connection.on('error', onError);
       try {
         await connection.query('BEGIN');
         const value = await work(on(connection));
         await connection.query('COMMIT');
         return value;
       } catch (error) {
-        await connection.query('ROLLBACK').catch(() => undefined);
+        if (!lost) await connection.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        connection.release();
+        connection.off('error', onError);
+        // A lost connection is closed, not handed back to the pool.
+        connection.release(lost);
       }
     },
     close: () => pool.end(),

@@ -17,11 +17,38 @@ export interface CityDatabase {
   close(): Promise<void>;
 }
 
+/**
+ * True when a database error says the database cannot be used now, not that GridPlan asked it something
+ * wrong: the connection lost or refused (SQLSTATE class 08, the driver's socket errors), the server
+ * shutting down (57P01–57P04), a read-only server or replica (25006), no such database (3D000), refused
+ * credentials (28), or out of disk, memory or connections (53). The command says so with exit 2.
+ */
+export function databaseUnusable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  const sqlState = typeof code === 'string' ? code : '';
+  return (
+    /^(08|53|28|57P0[1-4]$|25006$|3D000$)/.test(sqlState) ||
+    /^E(CONNRESET|CONNREFUSED|PIPE|TIMEDOUT|HOSTUNREACH|NETUNREACH)$/.test(sqlState) ||
+    (typeof message === 'string' && /connection terminated/i.test(message))
+  );
+}
+
 /** Thrown inside a transaction to roll it back while carrying the answer out of it. */
 export class CityRefusal<T> extends Error {
   constructor(readonly answer: T) {
     super('refused');
   }
+}
+
+/**
+ * SQL for a stored geometry column as GeoJSON text, in the type it was filed as: rows are stored as
+ * MultiPolygon (ST_Multi, one column type), and a single part goes back as the Polygon it was, since
+ * the division profile takes a grid as a Polygon and reports a MultiPolygon. `column` is SQL text.
+ */
+export function filedGeoJsonSql(column: string, maxDecimals?: number): string {
+  const single = `CASE WHEN ST_NumGeometries(${column}) = 1 THEN ST_GeometryN(${column}, 1) ELSE ${column} END`;
+  return `ST_AsGeoJSON(${single}${maxDecimals === undefined ? '' : `, ${maxDecimals}`})::text`;
 }
 
 /** A column read as a number (bigint and numeric columns arrive as strings). */

@@ -1,5 +1,5 @@
 import type { CityDatabase } from './city-database';
-import { numberColumn, stringColumn } from './city-database';
+import { filedGeoJsonSql, numberColumn, stringColumn } from './city-database';
 
 /** A request as the host's HTTP server hands it over. */
 export interface CityRequest {
@@ -43,7 +43,7 @@ const ITEMS_COUNT = `
 
 const ITEMS_PAGE = `
   SELECT id, code, township_code, county_code, community_code, attributes, households, population,
-         ST_AsGeoJSON(geometry, 8)::text AS geometry
+         ${filedGeoJsonSql('geometry', 8)} AS geometry
   FROM grids
   WHERE valid_to IS NULL
     AND ($1::float8 IS NULL OR geometry && ST_MakeEnvelope($1, $2, $3, $4, 4490))

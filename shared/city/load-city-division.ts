@@ -4,7 +4,7 @@ import { preparePolygon } from '../geometry/prepared-polygon';
 import { restoreDivisionCollection } from '../formats/geojson';
 import type { AreaGeometry, Division, Result } from '../model';
 import type { CityDatabase, CityRow } from './city-database';
-import { numberColumn, stringColumn } from './city-database';
+import { filedGeoJsonSql, numberColumn, stringColumn } from './city-database';
 
 /** A township of the city as the office holds it. */
 export interface CityTownship {
@@ -26,20 +26,20 @@ export interface CityDivision {
 const TOWNSHIPS = `
   SELECT t.code, t.name, t.county_code, t.current_filing,
          coalesce(f.manifest->>'ruleSet', '') AS rule_set,
-         CASE WHEN t.geometry IS NULL THEN NULL ELSE ST_AsGeoJSON(t.geometry)::text END AS geometry
+         CASE WHEN t.geometry IS NULL THEN NULL ELSE ${filedGeoJsonSql('t.geometry')} END AS geometry
   FROM townships t LEFT JOIN filings f ON f.id = t.current_filing
   WHERE t.current_filing IS NOT NULL AND ($1::text IS NULL OR t.county_code = $1)
   ORDER BY t.code`;
 
 const COMMUNITIES = `
-  SELECT c.id, c.attributes, ST_AsGeoJSON(c.geometry)::text AS geometry
+  SELECT c.id, c.attributes, ${filedGeoJsonSql('c.geometry')} AS geometry
   FROM communities c JOIN townships t ON t.code = c.township_code
   WHERE c.valid_to IS NULL AND ($1::text IS NULL OR t.county_code = $1)
   ORDER BY c.township_code, c.code`;
 
 const GRIDS = `
   SELECT g.id, g.code, g.township_code, g.attributes, g.households, g.population,
-         ST_AsGeoJSON(g.geometry)::text AS geometry
+         ${filedGeoJsonSql('g.geometry')} AS geometry
   FROM grids g
   WHERE g.valid_to IS NULL AND ($1::text IS NULL OR g.county_code = $1)
   ORDER BY g.township_code, g.code`;

@@ -1,7 +1,7 @@
 import type { Feature, Geometry } from 'geojson';
 import type { ReferenceLayer } from '../model';
 import type { CityDatabase } from './city-database';
-import { numberColumn, stringColumn } from './city-database';
+import { filedGeoJsonSql, numberColumn, stringColumn } from './city-database';
 import { commentsOfFilings } from './filing-comments';
 
 /** How near (degrees, about 5 m) a neighbour's grid must come to the township to be a border grid. */
@@ -24,7 +24,7 @@ const BORDER_GRIDS = `
       (SELECT ST_Multi(ST_Union(geometry)) FROM grids WHERE township_code = $1 AND valid_to IS NULL)
     ) AS geom
   )
-  SELECT g.code, g.township_code, g.attributes, ST_AsGeoJSON(g.geometry)::text AS geometry
+  SELECT g.code, g.township_code, g.attributes, ${filedGeoJsonSql('g.geometry')} AS geometry
   FROM grids g, own
   WHERE g.valid_to IS NULL AND g.township_code <> $1 AND ST_DWithin(g.geometry, own.geom, $2)
   ORDER BY g.township_code, g.code`;

@@ -601,6 +601,107 @@ describe('gridplan city on PostGIS', () => {
     expect(parseDivisionGeoJson(readFileSync(out, 'utf8')).ok).toBe(true);
   });
 
+  it('files neighbours one at a time: of two overlapping filings made together, one is refused', async () => {
+    // Row 5, away from the others. Township 1 reaches 0.002° into township 0.
+    const first = await packageOf(townshipDivision({ ...SHAPE, index: 0, row: 5 }));
+    const second = await packageOf(townshipDivision({ ...SHAPE, index: 1, row: 5, westShift: -0.002 }));
+    const files = [
+      await writePackage('race-0.zip', first.bytes),
+      await writePackage('race-1.zip', second.bytes),
+    ];
+    // Another session holds the communities table, so both filings are under way at once: each has
+    // made its overlap check (or waits to) before either can commit.
+    let runs: Promise<Awaited<ReturnType<typeof city>>[]> | undefined;
+    await db.transaction(async (tx) => {
+      await tx.query('LOCK TABLE communities IN SHARE MODE');
+      runs = Promise.all(files.map((file) => city('file', file, '--format', 'json')));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+    });
+    const results = await runs!;
+    const kinds = results.map((r) => (JSON.parse(r.stdout) as { kind?: string; status: string }).status);
+    expect(kinds.sort()).toEqual(['filed', 'refused']);
+    const refused = results.find((r) => r.exitCode === 1)!;
+    expect((JSON.parse(refused.stdout) as { kind: string }).kind).toBe('overlap');
+  });
+
+  it('takes grids that only touch for neighbours at --min-area 0, not overlaps', async () => {
+    for (const index of [0, 1]) {
+      const { bytes } = await packageOf(townshipDivision({ ...SHAPE, index, row: 6 }));
+      const result = await city('file', await writePackage(`touch-${index}.zip`, bytes), '--min-area', '0');
+      expect(result.exitCode, result.stdout).toBe(0);
+    }
+  });
+
+  it('refuses what the database cannot store with exit 1, naming it, the database unchanged', async () => {
+    const before = await snapshot();
+    const division = townshipDivision({ ...SHAPE, index: 0, row: 7 });
+    const [grid] = [...division.grid.values()];
+    const [point] = [...division.census.values()];
+    const broken = {
+      ...division,
+      grid: new Map(division.grid).set(grid!.id, { ...grid!, name: 'a\u0000b' }),
+      census: new Map(division.census).set(point!.id, { ...point!, households: 3_000_000_000 }),
+    };
+    const { bytes } = await packageOf(broken);
+    const result = await city('file', await writePackage('unstorable.zip', bytes));
+    expect(result.exitCode, result.stderr).toBe(1);
+    expect(result.stdout).toContain('cannot store');
+    expect(result.stdout).toContain(`grid ${grid!.code} hold a NUL character`);
+    expect(result.stdout).toContain('3000000');
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('says a read-only database cannot be used (exit 2), not an internal error', async () => {
+    await db.query('ALTER DATABASE gridplan SET default_transaction_read_only = on');
+    try {
+      const { bytes } = await packageOf(townshipDivision({ ...SHAPE, index: 1, row: 7 }));
+      const result = await city('file', await writePackage('read-only.zip', bytes));
+      expect(result.exitCode, result.stderr).toBe(2);
+      expect(result.stderr).toContain('cannot be used now');
+    } finally {
+      await db.transaction(async (tx) => {
+        await tx.query('SET TRANSACTION READ WRITE');
+        await tx.query('ALTER DATABASE gridplan SET default_transaction_read_only = off');
+      });
+    }
+  });
+
+  it('says so (exit 2) when the connection is lost mid-filing, instead of crashing', async () => {
+    const before = await snapshot();
+    const { bytes } = await packageOf(townshipDivision({ ...SHAPE, index: 2, row: 7 }));
+    const file = await writePackage('lost.zip', bytes);
+    let run: ReturnType<typeof city> | undefined;
+    await db.transaction(async (tx) => {
+      await tx.query('LOCK TABLE communities IN SHARE MODE');
+      run = city('file', file);
+      // The filing waits for the lock; its session is then ended as a server shutdown would. (Asked on
+      // another connection: inside a transaction pg_stat_activity stays as it was first read.)
+      for (let tries = 0; tries < 100; tries++) {
+        const ended = await db.query(
+          `SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity
+           WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+        );
+        if (ended.length > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    });
+    const result = await run!;
+    expect(result.exitCode, result.stderr).toBe(2);
+    expect(result.stderr).toContain('cannot be used now');
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('exports and pulls grids as the Polygons they were filed as', async () => {
+    const out = path.join(dir, 'polygons.geojson');
+    expect((await city('export', '--to', 'geojson', '--out', out)).exitCode).toBe(0);
+    const types = (
+      JSON.parse(readFileSync(out, 'utf8')) as { features: { geometry: { type: string } }[] }
+    ).features.map((f) => f.geometry.type);
+    const areas = types.filter((type) => type !== 'Point');
+    expect(areas.length).toBeGreaterThan(0);
+    expect(new Set(areas)).toEqual(new Set(['Polygon']));
+  });
+
   it('never shows the database password', async () => {
     const wrong = cluster.url.replace(/:(\d+)\//, ':1/');
     const result = await runCli(['city', 'check', '--db', wrong, '--lang', 'en'], host);

@@ -11,6 +11,7 @@ import {
   cityRequestHandler,
   citySchemaVersion,
   commentOnFiling,
+  databaseUnusable,
   commentProblem,
   MAX_AUTHOR_CHARS,
   MAX_COMMENT_CHARS,
@@ -190,6 +191,13 @@ async function runCity(args: readonly string[], host: CliHost, lang: Language): 
     return { ...result, stdout: scrubSecrets(result.stdout, url), stderr: scrubSecrets(result.stderr, url) };
   } catch (error) {
     const detail = errorDetail(error);
+    if (databaseUnusable(error)) {
+      const lead = text(
+        '城市数据库现在无法使用（连接中断、只读或资源不足），未作任何更改：',
+        'The city database cannot be used now (connection lost, read-only, or out of resources); nothing was changed:',
+      );
+      return answer('', scrubSecrets(`${lead[lang]} ${detail.split('\n')[0] ?? ''}\n`, url), 2);
+    }
     const lead = text('内部错误（数据库操作失败）：', 'Internal error (a database operation failed):');
     return answer('', scrubSecrets(`${lead[lang]} ${detail.split('\n')[0] ?? ''}\n`, url), 3);
   } finally {
@@ -503,6 +511,13 @@ async function fileCommand(
         'Repair these grids (invalid geometry in gridplan validate), make the package again and file it.',
       );
       return answer(`${[head[lang], ...lines, hint[lang]].join('\n')}\n`, '', 1);
+    }
+    case 'unstorable': {
+      const head = text(
+        `拒绝备案：乡镇 ${outcome.township} 的报审包中有数据库无法保存的内容：`,
+        `Refused: the package of township ${outcome.township} holds what the database cannot store:`,
+      );
+      return answer(`${[head[lang], ...outcome.problems.map((p) => `  ${p[lang]}`)].join('\n')}\n`, '', 1);
     }
     case 'stale': {
       const head = outcome.current
