@@ -100,7 +100,8 @@ ${EXIT_EN}
   --encoding         属性表或文本（CSV、GeoJSON）的文字编码：utf-8、gbk 或 utf-16（仅文本）；默认自动识别并说明
   --zone             为无 .prj 的投影坐标或人口表中以米计的 X/Y 列指定 CGCS2000 投影带（EPSG 4513–4554 等）
   --field            指定字段，如 --field code=WGBM --field name=WGMC；属性有 code、name、type、parentCode、
-                     households、population、address、longitude、latitude；未指定的按字段名自动匹配
+                     households、population、address、longitude、latitude，网格还有 category、leader、
+                     leaderPhone、status、note（ZSLB、WGZ、LXDH、ZT、BZ）；未指定的按字段名自动匹配
                      （如 CJDM/CJQYDM/XZQDM/DM 为代码，CJMC/CJQYMC/XZQMC/MC 为名称）
   --from             把 GCJ-02/BD-09 坐标转为 WGS84
   --skip-bad-rows    人口表有错误行时只导入正确的行（默认不导入并列出行号）
@@ -123,7 +124,8 @@ Usage:
                      only); default: detected, and said
   --zone             the CGCS2000 zone of projected data without a .prj, or of a census table's X/Y columns in metres (EPSG 4513–4554 ...)
   --field            pick fields, e.g. --field code=WGBM --field name=WGMC, for code, name, type, parentCode,
-                     households, population, address, longitude, latitude; the rest is matched by field
+                     households, population, address, longitude, latitude, and for grids category, leader,
+                     leaderPhone, status, note (ZSLB, WGZ, LXDH, ZT, BZ); the rest is matched by field
                      name (CJDM/CJQYDM/XZQDM/DM for codes, CJMC/CJQYMC/XZQMC/MC for names ...)
   --from             convert GCJ-02/BD-09 coordinates to WGS84
   --skip-bad-rows    import the good rows of a census table with bad rows (default: refuse, listing them)

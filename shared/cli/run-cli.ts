@@ -53,7 +53,8 @@ const HELP: LocalText = text(
           computedHouseholds 等；人口点只在加 --with-census 时导出，居民个人信息只在再加 --with-personal-fields 时导出。
   import：路径可为 .zip、.shp（同名 .dbf/.shx/.prj/.cpg 一并读取）、.csv、.xlsx 或 .geojson。
           --field 指定字段，如 --field code=WGBM --field name=WGMC，属性有 code、name、type、parentCode、
-          households、population、address、longitude、latitude；未指定的按字段名自动匹配。
+          households、population、address、longitude、latitude，网格还有 category、leader、leaderPhone、
+          status、note；未指定的按字段名自动匹配。
           --zone 为无 .prj 的投影坐标或人口表中以米计的 X/Y 列指定 CGCS2000 投影带（EPSG 4513–4554 等）；--from 把 GCJ-02/BD-09 转为 WGS84。
           人口表有错误行时不导入并列出行号；--skip-bad-rows 只导入正确的行。--into 保留已有划分的其他图层。
 
@@ -88,7 +89,8 @@ Usage:
           personal fields only with --with-personal-fields too.
   import: PATH is a .zip, a .shp (its .dbf/.shx/.prj/.cpg are read too), .csv, .xlsx or .geojson.
           --field picks fields, e.g. --field code=WGBM --field name=WGMC, for code, name, type, parentCode,
-          households, population, address, longitude, latitude; the rest is matched by field name.
+          households, population, address, longitude, latitude, and for grids category, leader, leaderPhone,
+          status, note; the rest is matched by field name.
           --zone names the CGCS2000 zone of projected data without a .prj or of a census table's X/Y in metres
           (EPSG 4513–4554 ...); --from converts GCJ-02/BD-09 to WGS84. A census table with bad rows is
           refused with their line numbers;

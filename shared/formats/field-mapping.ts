@@ -1,4 +1,5 @@
-import type { CommunityKind, GridType, Layer } from '../model';
+import type { CommunityKind, ExclusiveCategory, GridStatus, GridType, Layer, LocalText } from '../model';
+import { CATEGORY_LABELS, GRID_STATUS_LABELS } from '../model';
 
 /**
  * Which field of an imported file holds which attribute of GridPlan, and the proposals made from the
@@ -16,6 +17,11 @@ export const MAPPED_ATTRIBUTES = [
   'address',
   'longitude',
   'latitude',
+  'category',
+  'status',
+  'leader',
+  'leaderPhone',
+  'note',
 ] as const;
 export type MappedAttribute = (typeof MAPPED_ATTRIBUTES)[number];
 
@@ -34,9 +40,9 @@ export function attributesOf(layer: Layer, table: boolean): readonly MappedAttri
     case 'community':
       return ['code', 'name', 'type'];
     case 'grid':
-      return ['code', 'name', 'type', 'parentCode'];
+      return ['code', 'name', 'type', 'parentCode', 'category', 'leader', 'leaderPhone', 'status', 'note'];
     case 'microgrid':
-      return ['code', 'name', 'parentCode'];
+      return ['code', 'name', 'parentCode', 'leader', 'leaderPhone', 'note'];
     case 'census':
       return table
         ? ['longitude', 'latitude', 'households', 'population', 'address']
@@ -81,11 +87,19 @@ const CANDIDATES: Record<Layer, Partial<Record<MappedAttribute, readonly string[
     name: ['WGMC', '网格名称', '名称', 'NAME', 'MC'],
     type: ['WGLX', '网格类型', '类型', 'GRIDTYPE', 'TYPE', 'LX'],
     parentCode: ['CJDM', 'CJQYDM', 'SQDM', 'SSSQ', '所属社区', '所属村', '社区代码', 'PARENTCODE', 'PARENT'],
+    category: ['ZSLB', '专属类别', '专属网格类别', 'CATEGORY'],
+    leader: ['WGZ', '网格长', '网格长姓名', 'LEADER'],
+    leaderPhone: ['LXDH', '网格长电话', '网格长联系电话', '联系电话', 'PHONE', 'TEL'],
+    status: ['ZT', '状态', 'STATUS'],
+    note: ['BZ', '备注', 'NOTE', 'REMARK', 'REMARKS'],
   },
   microgrid: {
     code: ['WGBM', 'WWGBM', '微网格编码', '网格编码', '编码', 'CODE', 'BM'],
     name: ['WGMC', 'WWGMC', '微网格名称', '名称', 'NAME', 'MC'],
     parentCode: ['SJWGBM', '上级网格编码', '所属网格', 'PARENTCODE', 'PARENT'],
+    leader: ['WGZ', '微网格长', '网格长', 'LEADER'],
+    leaderPhone: ['LXDH', '微网格长电话', '网格长电话', '联系电话', 'PHONE', 'TEL'],
+    note: ['BZ', '备注', 'NOTE', 'REMARK', 'REMARKS'],
   },
   census: {
     households: ['HS', '户数', 'HOUSEHOLDS', 'HH', 'HUSHU'],
@@ -170,6 +184,27 @@ const RURAL_WORDS: ReadonlySet<string> = new Set([
   '村民委员会',
   '农村社区',
 ]);
+
+/** The key whose id, Chinese or English label the value is (case and spaces aside); null for none. */
+function labelledKey<K extends string>(vocabulary: Readonly<Record<K, LocalText>>, value: unknown): K | null {
+  const v = cellString(value).trim().toLowerCase();
+  if (!v) return null;
+  for (const key of Object.keys(vocabulary) as K[]) {
+    const label = vocabulary[key];
+    if (v === key || v === label.zh.toLowerCase() || v === label.en.toLowerCase()) return key;
+  }
+  return null;
+}
+
+/** Reads an exclusive grid's category (ZSLB) as GridPlan writes it (学校, School, school). */
+export function exclusiveCategoryOf(value: unknown): ExclusiveCategory | null {
+  return labelledKey(CATEGORY_LABELS, value);
+}
+
+/** Reads a grid's status (ZT) as GridPlan writes it (草稿/待审/已备案/注销, or the English words). */
+export function gridStatusOf(value: unknown): GridStatus | null {
+  return labelledKey(GRID_STATUS_LABELS, value);
+}
 
 /** Reads a grid type from the values files use: WGLX 城市社区/农村/专属, English ids, full terms. */
 export function gridTypeOf(value: unknown): GridType | null {

@@ -15,13 +15,22 @@ import type {
   MicroGrid,
   Problem,
   Result,
+  StaffMember,
+  StaffRole,
   Township,
 } from '../model';
 import { ok, setOwn, text } from '../model';
 import { gaussKrugerZone, zoneCrs } from './coordinate-systems';
 import type { TableRow } from './csv';
 import type { FieldMapping, MappedAttribute } from './field-mapping';
-import { attributesOf, communityKindOf, gridTypeOf, requiredAttributes } from './field-mapping';
+import {
+  attributesOf,
+  communityKindOf,
+  exclusiveCategoryOf,
+  gridStatusOf,
+  gridTypeOf,
+  requiredAttributes,
+} from './field-mapping';
 import { isPersonalField } from './personal-data';
 import { RowErrors } from './row-errors';
 
@@ -90,6 +99,11 @@ const ATTRIBUTE_NAMES: Record<MappedAttribute, LocalText> = {
   address: text('地址', 'address'),
   longitude: text('经度', 'longitude'),
   latitude: text('纬度', 'latitude'),
+  category: text('专属类别', 'exclusive category'),
+  status: text('状态', 'status'),
+  leader: text('网格长', 'grid leader'),
+  leaderPhone: text('网格长电话', "grid leader's phone"),
+  note: text('备注', 'note'),
 };
 
 /** Layer names in messages (terms of ui.md). */
@@ -133,6 +147,14 @@ export function checkMapping(request: LayerRequest, fields: readonly string[], t
     }
   }
   return problems.length > 0 ? { ok: false, problems } : ok(true);
+}
+
+/** The leader a file names (WGZ, with the phone LXDH), as the one member of the staff; none without a name. */
+function leaderOf(name: unknown, phone: unknown, role: StaffRole): StaffMember[] | undefined {
+  const leader = cellText(name);
+  if (!leader) return undefined;
+  const number = cellText(phone);
+  return [{ role, name: leader, ...(number ? { phone: number } : {}) }];
 }
 
 function cellText(value: unknown): string {
@@ -341,6 +363,16 @@ export function featuresToLayer(
         const gridType = gridTypeOf(get('type'));
         if (gridType === null && mapping.type && cellText(get('type')))
           setOwn(extra, mapping.type, get('type'));
+        // What GridPlan's own shapefile holds (ZSLB, ZT, WGZ, LXDH, BZ) comes back as what it was; a
+        // category or status GridPlan does not know stays an attribute of the file, never guessed.
+        const exclusiveCategory = exclusiveCategoryOf(get('category'));
+        if (exclusiveCategory === null && mapping.category && cellText(get('category')))
+          setOwn(extra, mapping.category, get('category'));
+        const status = gridStatusOf(get('status'));
+        if (status === null && mapping.status && cellText(get('status')))
+          setOwn(extra, mapping.status, get('status'));
+        const staff = leaderOf(get('leader'), get('leaderPhone'), 'leader');
+        const note = cellText(get('note'));
         const grid: Grid = {
           layer,
           id,
@@ -348,6 +380,10 @@ export function featuresToLayer(
           name,
           parentCode: cellText(get('parentCode')),
           gridType,
+          ...(exclusiveCategory ? { exclusiveCategory } : {}),
+          ...(staff ? { staff } : {}),
+          ...(note ? { note } : {}),
+          ...(status ? { status } : {}),
           geometry: wound,
           extra,
         };
@@ -355,12 +391,16 @@ export function featuresToLayer(
         break;
       }
       case 'microgrid': {
+        const staff = leaderOf(get('leader'), get('leaderPhone'), 'micro-leader');
+        const note = cellText(get('note'));
         const microgrid: MicroGrid = {
           layer,
           id,
           code,
           name,
           parentCode: cellText(get('parentCode')),
+          ...(staff ? { staff } : {}),
+          ...(note ? { note } : {}),
           geometry: wound,
           extra,
         };

@@ -120,6 +120,14 @@ describe('shapefile export', () => {
         .entities as Grid[];
       expect(back.map((g) => g.name)).toEqual([...division.grid.values()].map((g) => g.name));
       expect(back.map((g) => g.gridType)).toEqual(['urban', 'urban', 'exclusive']);
+      // What the file holds of each grid comes back as what it was, not as attributes of the file.
+      for (const [i, g] of back.entries()) {
+        expect(g.staff).toEqual([{ role: 'leader', name: '王小明', phone: '13800000000' }]);
+        expect(g.status).toBe('filed');
+        expect(g.note).toBe(first.BZ);
+        expect(g.exclusiveCategory).toBe(i === 2 ? 'school' : undefined);
+        expect(Object.keys(g.extra)).not.toContain('WGZ');
+      }
       // Exterior rings are clockwise in the file and counter-clockwise again after import.
       expect(back.map((g) => (g.geometry as Polygon).coordinates[0]!.length)).toEqual([5, 5, 5]);
       expect(polygonAreaM2(back[0]!.geometry)).toBeCloseTo(

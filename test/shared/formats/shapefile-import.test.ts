@@ -54,6 +54,7 @@ describe('shapefiles written by ogr2ogr import with the right coordinates and te
       name: 'WGMC',
       type: 'WGLX',
       parentCode: 'CJDM',
+      note: 'BZ',
     });
     expect(inspection.preview.map((row) => row[1])).toEqual(names);
 
@@ -62,8 +63,9 @@ describe('shapefiles written by ogr2ogr import with the right coordinates and te
     expect(imported.map((g) => g.code)).toEqual(['510302001001001', '510302001001002', '510302001001003']);
     expect(imported.map((g) => g.gridType)).toEqual(['urban', 'urban', 'exclusive']);
     expect(imported.every((g) => g.parentCode === '510302001001')).toBe(true);
-    // Unmapped fields are kept, Chinese intact.
-    expect(imported[0]!.extra).toMatchObject({ HS: 320, BZ: '含彩灯公园·东侧' });
+    // Unmapped fields are kept, and the note (BZ) is the grid's note, Chinese intact.
+    expect(imported[0]!.extra).toMatchObject({ HS: 320 });
+    expect(imported[0]!.note).toBe('含彩灯公园·东侧');
     // Gauss-Kruger there and back: well under a millimetre (1e-8° ≈ 1 mm).
     expect(worstError(imported)).toBeLessThan(1e-8);
     // The hole of the third grid stays a hole.
