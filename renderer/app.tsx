@@ -72,6 +72,13 @@ function LeftPanel({ shell }: { readonly shell: Shell }) {
   const drawn = shell.shownDrawn ? shell.shownDivision : null;
   const deferredDivision = useDeferredValue(drawn);
   const deferredFigures = useDeferredValue(shell.figures);
+  // No project open (the open one was deleted): say what to do, not that something is loading.
+  if (!project.session && !project.busy)
+    return (
+      <p className="empty-state" data-testid="no-project">
+        {t('status.noProject')}
+      </p>
+    );
   // Until then (and until the deferred pass has both) the panel says the project is loading.
   if (!drawn || !deferredDivision || !deferredFigures || !shell.figures)
     return <p className="empty-state">{project.busy ?? t('status.loading')}</p>;

@@ -166,6 +166,7 @@ export const en: UiStrings = {
     saving: 'Saving…',
     saved: 'Saved',
     loading: 'Loading…',
+    noProject: 'No project is open: open or create one under Projects.',
     loadingCensus: 'Reading census points…',
     censusFailed: 'Census points could not be read: open the project again',
     cursor: 'Lon {{lon}}, lat {{lat}}',

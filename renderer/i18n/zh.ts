@@ -154,6 +154,7 @@ export const zh = {
     saving: '正在保存…',
     saved: '已保存',
     loading: '正在载入…',
+    noProject: '没有打开的项目：请在“项目”中打开或新建一个。',
     loadingCensus: '正在读取人口点…',
     censusFailed: '人口点读取失败：请重新打开项目',
     cursor: '经度 {{lon}}，纬度 {{lat}}',

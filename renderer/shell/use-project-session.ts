@@ -195,6 +195,8 @@ export function useProjectSession(
           shared.current?.dispose();
           shared.current = null;
           setSession(null);
+          // The window shows no project now: the list says what there is to open or create.
+          setShowProjects(true);
         }
         await refreshProjects();
       })

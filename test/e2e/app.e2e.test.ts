@@ -214,4 +214,24 @@ describe('GridPlan in Chromium', () => {
     await page.locator(`[data-grid-code="${code}"]`).click();
     expect(await page.locator('[data-testid="attr-name"]').inputValue()).not.toBe('重命名测试网格');
   });
+
+  it('deleting the project that is open leaves a window that says what to do next', async () => {
+    await page.click('[data-testid="projects-button"]');
+    await page.locator('.project-panel footer button.primary').click();
+    await page.keyboard.type('待删项目');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="projects-button"]')?.textContent?.includes('待删项目'),
+    );
+    await page.click('[data-testid="projects-button"]');
+    await page.locator('[data-testid="project-item"].current button.danger').click();
+    await page.locator('[role="alertdialog"] button.danger').click();
+    // Not "loading" for ever: the tree says there is no project, and the list is open to choose one.
+    await page.locator('[data-testid="no-project"]').waitFor();
+    expect(await page.locator('[data-testid="no-project"]').textContent()).toContain('没有打开的项目');
+    await page.locator('.project-panel').waitFor();
+    await page.locator('[data-testid="project-item"] .project-open', { hasText: '示例' }).first().click();
+    await page.locator('.tree-grid').first().waitFor();
+    expect(watched.errors).toEqual([]);
+  });
 });
