@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { lineageOfCode } from '../../shared/codes/code-lineage';
+import { lineageOfCode, lineageSide } from '../../shared/codes/code-lineage';
 import type {
   Change,
   Division,
@@ -151,12 +151,15 @@ function GridForm({
             <dt>{t('panel.lineage')}</dt>
             <dd>
               <ul className="lineage" data-testid="attr-lineage">
-                {lineage.map((entry, index) => (
-                  <li key={index}>
-                    {entry.at.slice(0, 10)} {t(`lineage.${entry.operation}`)}
-                    {entry.from.length > 0 ? ` ← ${entry.from.join('、')}` : ''}
-                  </li>
-                ))}
+                {lineage.map((entry, index) => {
+                  const side = lineageSide(entry, grid.code);
+                  return (
+                    <li key={index}>
+                      {entry.at.slice(0, 10)} {t(`lineage.${entry.operation}`)}
+                      {side.codes.length > 0 ? ` ${side.arrow} ${side.codes.join('、')}` : ''}
+                    </li>
+                  );
+                })}
               </ul>
             </dd>
           </>

@@ -49,3 +49,16 @@ export function lineageOfCode(community: Community, code: string): LineageRecord
   }
   return [...events.values()];
 }
+
+/**
+ * How an event of {@link lineageOfCode} reads from the side of `code`: the codes it came from (`←`), or,
+ * for an event about another code that came from this one (a micro-grid made in a grid, a grid split
+ * off), that code (`→`). Without the direction, a micro-grid drawn in a grid read on the grid as "新建 ←
+ * the grid's own code": the grid made from itself.
+ */
+export function lineageSide(
+  record: LineageRecord,
+  code: string,
+): { readonly arrow: '←' | '→'; readonly codes: readonly string[] } {
+  return record.code === code ? { arrow: '←', codes: record.from } : { arrow: '→', codes: [record.code] };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allocateCodes } from '../../../shared/codes/allocate-codes';
-import { codesEverUsed, lineageOfCode, withLineage } from '../../../shared/codes/code-lineage';
+import { codesEverUsed, lineageOfCode, lineageSide, withLineage } from '../../../shared/codes/code-lineage';
 import { formatCode, parseNumberingTemplate, sequenceOfCode } from '../../../shared/codes/numbering-template';
 import type { NumberingTemplate } from '../../../shared/codes/numbering-template';
 import { orderNorthToSouth } from '../../../shared/codes/order-north-to-south';
@@ -117,6 +117,20 @@ describe('codesEverUsed', () => {
     const next = allocateCodes(template('{community}{seq3}'), COMMUNITY, used, 1);
     expect(next.ok && next.value).toEqual(['510302003001012']);
     expect(lineageOfCode(community, '510302003001003')).toHaveLength(1);
+  });
+});
+
+describe('lineageSide', () => {
+  it('reads an event from the side of the code shown: where it came from, or what came from it', () => {
+    const made = {
+      code: '510302003001002001',
+      from: ['510302003001002'],
+      operation: 'create' as const,
+      at: '',
+    };
+    // On the grid: the micro-grid made in it, not "created from itself".
+    expect(lineageSide(made, '510302003001002')).toEqual({ arrow: '→', codes: ['510302003001002001'] });
+    expect(lineageSide(made, '510302003001002001')).toEqual({ arrow: '←', codes: ['510302003001002'] });
   });
 });
 
