@@ -88,3 +88,14 @@ export function suggestedCountOfUnits(
   const forRest = rest > 0 ? suggestedCount(rest, band, Math.max(1, cap - over.length)) : 0;
   return Math.max(1, Math.min(cap, over.length + forRest));
 }
+
+/** The band as words: 300–500 户, 不少于 300 户, at most 500 households. */
+export function bandText(band: DivideBand): { zh: string; en: string } {
+  const unitZh = band.measure === 'households' ? '户' : '人';
+  const unitEn = band.measure === 'households' ? 'households' : 'people';
+  const low = Math.ceil(band.min);
+  const high = Math.floor(band.max);
+  if (band.max === Infinity) return { zh: `不少于 ${low} ${unitZh}`, en: `at least ${low} ${unitEn}` };
+  if (band.min <= 0) return { zh: `不超过 ${high} ${unitZh}`, en: `at most ${high} ${unitEn}` };
+  return { zh: `${low}–${high} ${unitZh}`, en: `${low}–${high} ${unitEn}` };
+}

@@ -7,7 +7,7 @@ import { asAreaGeometry } from '../geometry/trace-existing';
 import type { AtomGraph } from './atom-graph';
 import { buildAtoms, regionOverlay } from './build-atoms';
 import type { AtomInput, Atoms } from './build-atoms';
-import { feasibleRange, suggestedCountOfUnits } from './divide-band';
+import { bandText, feasibleRange, suggestedCountOfUnits } from './divide-band';
 import type { DivideBand } from './divide-band';
 import { guideLinesNear } from './guide-lines';
 import { bandViolation, edgeCost, partitionAtoms } from './partition-atoms';
@@ -149,16 +149,6 @@ function shareCount(weights: readonly number[], k: number, min: number): number[
 
 function measureOf(band: DivideBand | null): 'households' | 'population' {
   return band?.measure ?? 'households';
-}
-
-function bandText(band: DivideBand): { zh: string; en: string } {
-  const unitZh = band.measure === 'households' ? '户' : '人';
-  const unitEn = band.measure === 'households' ? 'households' : 'people';
-  const low = Math.ceil(band.min);
-  const high = Math.floor(band.max);
-  if (band.max === Infinity) return { zh: `不少于 ${low} ${unitZh}`, en: `at least ${low} ${unitEn}` };
-  if (band.min <= 0) return { zh: `不超过 ${high} ${unitZh}`, en: `at most ${high} ${unitEn}` };
-  return { zh: `${low}–${high} ${unitZh}`, en: `${low}–${high} ${unitEn}` };
 }
 
 function withinBand(band: DivideBand | null, households: number, population: number): boolean {
@@ -365,7 +355,7 @@ function divideRegionInAtoms(job: RegionJob, k: number, input: AtomInput): Resul
           ? null
           : detached.has(index) && parts.length > 1
             ? detachedReason(band, households, population)
-            : outOfBandReason(band, part, atoms, census, households, population, total),
+            : outOfBandReason(band, part, atoms, census, households, population, total, parts.length),
     };
   });
   job.onProgress?.(1);
@@ -398,6 +388,7 @@ function outOfBandReason(
   households: number,
   population: number,
   total: number,
+  count: number,
 ): LocalText {
   const amount = band.measure === 'households' ? households : population;
   const unitZh = band.measure === 'households' ? '户' : '人';
@@ -439,6 +430,15 @@ function outOfBandReason(
     );
   }
   const side = amount > band.max ? { zh: '超出', en: 'over' } : { zh: '低于', en: 'under' };
+  // The count itself, not the streets: on average the grids cannot be within the band.
+  if (amount > band.max ? total > count * band.max : total < count * band.min) {
+    const mean = Math.round(total / count);
+    const fix = amount > band.max ? { zh: '增加', en: 'more' } : { zh: '减少', en: 'fewer' };
+    return text(
+      `待划分区域共 ${total} ${unitZh}，分成 ${count} 个网格平均 ${mean} ${unitZh}，${side.zh} ${range.zh}：网格个数不合适。请${fix.zh}网格个数，或填写情况说明。`,
+      `The area to divide has ${total} ${unitEn} in all: ${count} grids average ${mean}, ${side.en} ${range.en}, so the number of grids does not fit. Use ${fix.en} grids, or write a justification.`,
+    );
+  }
   return text(
     `本网格 ${amount} ${unitZh}，${side.zh} ${range.zh}：此处的街道、小区和楼栋无法在范围内划分；请调整或填写情况说明。`,
     `This grid has ${amount} ${unitEn}, ${side.en} ${range.en}: the streets, compounds and buildings here cannot be divided within it. Adjust it or write a justification.`,

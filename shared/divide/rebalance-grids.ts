@@ -2,7 +2,7 @@ import type { Position } from 'geojson';
 import type { Change, Division, Entity, Grid, Result } from '../model';
 import { change, fail, ok, text } from '../model';
 import { gridsOnCommunity, regionCensus } from './region-census';
-import { divideBand, feasibleRange, targetOfKind } from './divide-band';
+import { bandText, divideBand, feasibleRange, targetOfKind } from './divide-band';
 import type { DivideOptions } from './divide-options';
 import type { CommunityOutcome } from './divide-outcome';
 import { divideRegion } from './divide-region';
@@ -117,6 +117,25 @@ export function rebalanceGrids(
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   if (!divided.ok) return divided;
+  // Grids that cannot all be within the band whatever their shapes (1,072 households in two grids of at
+  // most 500) are refused: reshaping would only spread the excess, and call it the streets' fault.
+  // (Checked after the division, which says first when the grids are not adjacent.)
+  if (band) {
+    const unitZh = band.measure === 'households' ? '户' : '人';
+    const unitEn = band.measure === 'households' ? 'households' : 'people';
+    const total = band.measure === 'households' ? census.households : census.population;
+    const feasible = feasibleRange(total, band);
+    const n = grids.length;
+    if (total > 0 && !(feasible && feasible.min <= n && n <= feasible.max)) {
+      const over = total > n * band.max;
+      const range = bandText(band);
+      return refusal(
+        'count-does-not-fit',
+        `所选 ${n} 个网格共 ${total} ${unitZh}，平均每个 ${Math.round(total / n)} ${unitZh}，${over ? '超出' : '低于'} ${range.zh}：怎样平衡都不能都达标。${over ? '请加选一个有余量的相邻网格，或重新自动划分该社区以多划网格' : '请少选一个网格，或把其中一个与相邻网格合并'}。`,
+        `The ${n} grids selected have ${total} ${unitEn} in all, ${Math.round(total / n)} each on average, ${over ? 'over' : 'under'} ${range.en}: no rebalancing makes them all meet it. ${over ? 'Add a neighbouring grid with room to the selection, or divide the community again into more grids' : 'Select one grid fewer, or merge one with a neighbour'}.`,
+      );
+    }
+  }
   const region = divided.value;
   const { overlay } = region.atoms;
   if (region.parts.length !== grids.length)

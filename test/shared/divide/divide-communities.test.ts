@@ -318,6 +318,17 @@ describe('divideCommunities', () => {
       at: AT,
     });
     expect(result.ok && result.value.communities[0]!.grids).toBe(3);
+    // One grid for all of it: over the band because of the count asked for, and said so.
+    const one = divideCommunities(s.division, [], {
+      ruleSet: zigong,
+      guides: [s.streets],
+      gridCount: 1,
+      at: AT,
+    });
+    const outcome = one.ok ? one.value.communities[0]! : undefined;
+    expect(outcome?.households).toBeGreaterThan(500);
+    expect(outcome?.outOfBand[0]?.reason.zh).toContain('网格个数不合适');
+    expect(outcome?.outOfBand[0]?.reason.en).toContain('Use more grids');
     const missing = divideCommunities(s.division, ['nope'], { ruleSet: zigong });
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(missing.problems[0]!.message.zh).toContain('nope');

@@ -86,6 +86,21 @@ describe('rebalanceGrids', () => {
     expect(!one.ok && one.problems[0]!.kind).toBe('too-few-grids');
   });
 
+  it('refuses grids whose households cannot all be within the band, saying why (the count, not the streets)', () => {
+    const s = threeGrids();
+    const { byGrid } = applied(s.division, { put: [], delete: [], note: '' }, zigong).validator.counts();
+    const total = byGrid.get('g-001')!.households + byGrid.get('g-002')!.households;
+    // A band whose maximum two grids cannot hold: every reshaping leaves one over it.
+    const max = Math.floor((total - 1) / 2);
+    const tight = { ...zigong, urban: { ...zigong.urban, minHouseholds: 1, maxHouseholds: max } };
+    const refused = rebalanceGrids(s.division, ['g-001', 'g-002'], { ruleSet: tight, guides: [s.streets] });
+    expect(!refused.ok && refused.problems[0]!.kind).toBe('count-does-not-fit');
+    if (!refused.ok) {
+      expect(refused.problems[0]!.message.zh).toContain(`所选 2 个网格共 ${total} 户`);
+      expect(refused.problems[0]!.message.en).toContain('Add a neighbouring grid with room');
+    }
+  });
+
   it('refuses grids with micro-grids, which reshaping would leave outside their grid', () => {
     const s = threeGrids();
     const microgrid: MicroGrid = {
