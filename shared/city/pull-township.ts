@@ -1,4 +1,6 @@
 import type { Feature, Geometry } from 'geojson';
+import { CITY_FILING_MEMBER, pulledContentSha256 } from '../formats/embedded-city-filing';
+import { parseDivisionGeoJson } from '../formats/geojson';
 import type { ReferenceLayer } from '../model';
 import type { CityDatabase } from './city-database';
 import { filedGeoJsonSql, numberColumn, stringColumn } from './city-database';
@@ -85,11 +87,26 @@ export async function pullTownship(
   // The office's remarks on this filing, as the optional foreign member `cityComments` (replaced, never
   // accumulated, when a pulled file is filed and pulled again).
   const remarks = (await commentsOfFilings(db, [numberColumn(row, 'id')])).get(numberColumn(row, 'id'));
-  const { cityComments: _previous, ...asFiled } = division;
+  const { cityComments: _previous, [CITY_FILING_MEMBER]: _filing, ...asFiled } = division;
+  // Which filed version this is, so that a package made against it names it as its base
+  // (embedded-city-filing.ts); the content hash tells an edited copy from the version itself.
+  const filedText = stringColumn(row, 'division');
+  const parsed = parseDivisionGeoJson(filedText);
+  const filing = parsed.ok
+    ? {
+        [CITY_FILING_MEMBER]: {
+          township,
+          version: Number(row.version),
+          divisionSha256: stringColumn(row, 'division_sha256'),
+          contentSha256: pulledContentSha256(parsed.value),
+        },
+      }
+    : {};
   const text = `${JSON.stringify({
     ...asFiled,
     referenceLayers: [...referenceLayers, layer],
     ...(remarks ? { cityComments: remarks } : {}),
+    ...filing,
   })}\n`;
   return {
     kind: 'pulled',

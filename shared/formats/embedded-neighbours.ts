@@ -2,6 +2,7 @@ import type { Geometry } from 'geojson';
 import type { Division, ReferenceLayer, Result } from '../model';
 import { ok } from '../model';
 import { CITY_COMMENTS_MEMBER, embeddedCityComments } from './embedded-city-comments';
+import { CITY_FILING_MEMBER } from './embedded-city-filing';
 import type { FeatureRecord } from './import-layer';
 import type { ReferenceImport } from './reference-layer-import';
 import { recordsToReferenceLayer } from './reference-layer-import';
@@ -50,7 +51,12 @@ export function embeddedNeighbourRecords(division: Division): FeatureRecord[] {
  * project's reference layer, see {@link neighbourReferenceImport}; neither is part of the division).
  */
 export function withoutEmbeddedReferenceLayers(division: Division): Division {
-  const pulledMembers: readonly string[] = [REFERENCE_LAYERS_MEMBER, CITY_COMMENTS_MEMBER];
+  // The filed version it names is no longer what the project holds once the planner edits it.
+  const pulledMembers: readonly string[] = [
+    REFERENCE_LAYERS_MEMBER,
+    CITY_COMMENTS_MEMBER,
+    CITY_FILING_MEMBER,
+  ];
   if (!pulledMembers.some((member) => member in division.meta.extra)) return division;
   const extra = Object.fromEntries(
     Object.entries(division.meta.extra).filter(([key]) => !pulledMembers.includes(key)),

@@ -9,12 +9,13 @@ import type { CityDatabase, CityReport } from '../../shared/city';
 import { cityRequestHandler, MAX_ITEMS_LIMIT, NEIGHBOUR_MARKER } from '../../shared/city';
 import type { CliHost } from '../../shared/cli/run-cli';
 import { runCli } from '../../shared/cli/run-cli';
-import { parseDivisionGeoJson } from '../../shared/formats/geojson';
+import { parseDivisionGeoJson, stringifyDivision } from '../../shared/formats/geojson';
 import { readZip, writeZip } from '../../shared/formats/zip-archive';
 import { writeFileSync } from 'node:fs';
 import type { RunningServer } from '../../scripts/city-host';
 import { openCityDatabase, startHttpServer } from '../../scripts/city-host';
 import { nodeHost } from '../shared/cli/node-host';
+import { nodeCliHost } from '../../scripts/gridplan-node-host';
 import type { TownshipShape } from '../../bench/city-townships';
 import { LAT0, LON0, packageOf, townshipCode, townshipDivision } from '../../bench/city-townships';
 import type { PgCluster } from './pg-cluster';
@@ -700,6 +701,45 @@ describe('gridplan city on PostGIS', () => {
     const areas = types.filter((type) => type !== 'Point');
     expect(areas.length).toBeGreaterThan(0);
     expect(new Set(areas)).toEqual(new Set(['Polygon']));
+  });
+
+  it('takes a package made against a pulled file as made against the filed version, unless it was edited', async () => {
+    const v1 = await packageOf(townshipDivision({ ...SHAPE, index: 0, row: 8 }));
+    expect((await city('file', await writePackage('pulled-v1.zip', v1.bytes))).exitCode).toBe(0);
+    const pulled = path.join(dir, 'pulled.geojson');
+    expect((await city('pull', '--township', townshipCode(0, 8), '--out', pulled)).exitCode).toBe(0);
+    const next = path.join(dir, 'pulled-next.geojson');
+    writeFileSync(
+      next,
+      stringifyDivision(townshipDivision({ ...SHAPE, index: 0, row: 8, nameSuffix: '（新）' })),
+    );
+    const makeAgainst = async (base: string, out: string) => {
+      const made = await runCli(['package', next, '--base', base, '--out', out, '--lang', 'en'], {
+        ...host,
+        readAsset: nodeCliHost.readAsset!,
+      });
+      expect(made.exitCode, made.stderr).toBe(0);
+      return out;
+    };
+    // A pulled file edited since is not the filed version: a package against it is stale.
+    const edited = JSON.parse(readFileSync(pulled, 'utf8')) as {
+      features: { properties: { name?: string } }[];
+    };
+    edited.features.find((f) => f.properties.name)!.properties.name = '改过的名字';
+    const editedPath = path.join(dir, 'pulled-edited.geojson');
+    writeFileSync(editedPath, JSON.stringify(edited));
+    const stale = await city('file', await makeAgainst(editedPath, path.join(dir, 'pulled-edited.zip')));
+    expect(stale.exitCode, stale.stdout).toBe(1);
+    expect(stale.stdout).toContain('is not township');
+    // The pulled file as it came: the package names the filed version, and is filed as version 2.
+    const filed = await city(
+      'file',
+      await makeAgainst(pulled, path.join(dir, 'pulled-v2.zip')),
+      '--format',
+      'json',
+    );
+    expect(filed.exitCode, filed.stdout).toBe(0);
+    expect((JSON.parse(filed.stdout) as { filing: { version: number } }).filing.version).toBe(2);
   });
 
   it('never shows the database password', async () => {

@@ -1,5 +1,6 @@
 import type { Language, LocalText, RuleSet } from '../../model';
 import { BUILTIN_RULE_SETS, englishCount, text } from '../../model';
+import { filedVersionOf } from '../../formats/embedded-city-filing';
 import { fileRuleSet } from '../resolve-rule-set';
 import { buildFilingPackage } from '../build-filing-package';
 import type { FilingPdfMakers } from '../build-filing-package';
@@ -125,7 +126,8 @@ async function runPackage(
     if ('failure' in baseRead) return baseRead.failure;
     // A package names its division's SHA-256; a plain file's is that of base.geojson as the package
     // stores it, which is what the package of that division said (not the bytes of the file as given).
-    const filed = baseRead.filingPackage?.manifest;
+    // A file pulled from the city office (and not edited since) names the filed version it is.
+    const filed = baseRead.filingPackage?.manifest ?? filedVersionOf(baseRead.division);
     baseVersion = filed?.version;
     base = {
       division: baseRead.division,
