@@ -703,6 +703,18 @@ describe('gridplan city on PostGIS', () => {
     expect(new Set(areas)).toEqual(new Set(['Polygon']));
   });
 
+  it('files a neighbour whose border is 5 mm over, which the validator does not call an overlap', async () => {
+    const first = await packageOf(townshipDivision({ ...SHAPE, index: 0, row: 9 }));
+    expect((await city('file', await writePackage('thin-0.zip', first.bytes))).exitCode).toBe(0);
+    // 5e-8° of longitude is about 5 mm here: a strip along the whole border, a few m² per grid.
+    const thin = await packageOf(townshipDivision({ ...SHAPE, index: 1, row: 9, westShift: -5e-8 }));
+    const result = await city('file', await writePackage('thin-1.zip', thin.bytes), '--format', 'json');
+    expect(result.exitCode, result.stdout).toBe(0);
+    // A real overlap (0.002°, about 190 m) in the same place is still refused.
+    const wide = await packageOf(townshipDivision({ ...SHAPE, index: 2, row: 9, westShift: -0.002 }));
+    expect((await city('file', await writePackage('wide-2.zip', wide.bytes))).exitCode).toBe(1);
+  });
+
   it('takes a package made against a pulled file as made against the filed version, unless it was edited', async () => {
     const v1 = await packageOf(townshipDivision({ ...SHAPE, index: 0, row: 8 }));
     expect((await city('file', await writePackage('pulled-v1.zip', v1.bytes))).exitCode).toBe(0);
