@@ -754,6 +754,23 @@ describe('gridplan city on PostGIS', () => {
     expect((JSON.parse(filed.stdout) as { filing: { version: number } }).filing.version).toBe(2);
   });
 
+  it('writes check --out to the file, and refuses options a subcommand does not take', async () => {
+    const report = path.join(dir, 'city-check.json');
+    const checked = await city('check', '--format', 'json', '--out', report);
+    expect(checked.stdout).toContain('City check report written to');
+    const written = JSON.parse(readFileSync(report, 'utf8')) as { summary: { errors: number } };
+    expect(checked.exitCode).toBe(written.summary.errors > 0 ? 1 : 0);
+    for (const args of [
+      ['init', '--out', report],
+      ['file', 'x.zip', '--to', 'geojson'],
+      ['export', '--to', 'geojson', '--out', report, '--township', '510302100000'],
+    ]) {
+      const refused = await city(...args);
+      expect(refused.exitCode, args.join(' ')).toBe(2);
+      expect(refused.stderr).toContain('does not take');
+    }
+  });
+
   it('never shows the database password', async () => {
     const wrong = cluster.url.replace(/:(\d+)\//, ':1/');
     const result = await runCli(['city', 'check', '--db', wrong, '--lang', 'en'], host);

@@ -30,7 +30,7 @@ import { builtinRuleSetOrDefault, englishCount, errorDetail, text } from '../../
 import type { CliHost } from '../cli-host';
 import type { CommandModule } from '../command-module';
 import type { CommandResult, ExitCode } from '../command-result';
-import { usageResult } from '../command-output';
+import { usageResult, writeOrPrint } from '../command-output';
 import { formatTextReport } from '../format-text-report';
 import type { ParsedOptions } from '../parse-options';
 import { optionValue, parseOptions } from '../parse-options';
@@ -43,7 +43,7 @@ const HELP: LocalText = text(
   gridplan city init --db postgres://…                     建立或升级数据库架构（可重复运行）
   gridplan city file 报审包.zip --db … [--author 姓名] [--note 说明] [--min-area 平方米] [--format text|json]
   gridplan city comment --township 乡镇代码 --note 意见 --db … [--grid 网格编码] [--filing 备案号] [--author 姓名]
-  gridplan city check --db … [--format text|json] [--rules 规则集] [--county 县级代码] [--min-area 平方米]
+  gridplan city check --db … [--format text|json] [--rules 规则集] [--county 县级代码] [--min-area 平方米] [--out 报告文件]
   gridplan city export --db … --to geojson|shapefile --out 路径
   gridplan city pull --township 乡镇代码 --db … --out 文件.geojson
   gridplan city serve --db … --port 端口 [--host 127.0.0.1]
@@ -70,7 +70,7 @@ Usage:
   gridplan city init --db postgres://…                     create or upgrade the schema (idempotent)
   gridplan city file PACKAGE.zip --db … [--author NAME] [--note TEXT] [--min-area M2] [--format text|json]
   gridplan city comment --township CODE --note TEXT --db … [--grid CODE] [--filing ID] [--author NAME]
-  gridplan city check --db … [--format text|json] [--rules RULES] [--county CODE] [--min-area M2]
+  gridplan city check --db … [--format text|json] [--rules RULES] [--county CODE] [--min-area M2] [--out REPORT]
   gridplan city export --db … --to geojson|shapefile --out PATH
   gridplan city pull --township CODE --db … --out FILE.geojson
   gridplan city serve --db … --port PORT [--host 127.0.0.1]
@@ -118,6 +118,20 @@ const OPTIONS = {
   '--port': 'value',
   '--host': 'value',
 } as const;
+
+/**
+ * The options each subcommand takes besides --db: another is refused before connecting, as an option
+ * accepted and silently ignored (`check --out` writing nothing) misleads a pipeline.
+ */
+const OPTIONS_OF: Readonly<Record<Subcommand, readonly (keyof typeof OPTIONS)[]>> = {
+  init: [],
+  file: ['--author', '--note', '--min-area', '--format'],
+  comment: ['--author', '--note', '--grid', '--filing', '--township', '--format'],
+  check: ['--min-area', '--format', '--rules', '--county', '--out'],
+  export: ['--to', '--out', '--county'],
+  pull: ['--township', '--out'],
+  serve: ['--port', '--host'],
+};
 
 function answer(stdout: string, stderr: string, exitCode: ExitCode): CommandResult {
   return { stdout, stderr, exitCode };
@@ -221,6 +235,20 @@ function checkArguments(
   lang: Language,
 ): CheckedArguments | { readonly failure: CommandResult } {
   const fail = (message: LocalText) => ({ failure: usage(message, lang) });
+  const foreign = (Object.keys(OPTIONS) as (keyof typeof OPTIONS)[]).filter(
+    (name) => name !== '--db' && optionValue(options, name) !== undefined && !OPTIONS_OF[sub].includes(name),
+  );
+  // --note, --grid and --filing have their own message (remarkProblem).
+  const misplaced = foreign.filter((name) => !['--note', '--grid', '--filing'].includes(name));
+  if (misplaced.length > 0) {
+    const takes = OPTIONS_OF[sub].join(' ') || text('（无）', '(none)')[lang];
+    return fail(
+      text(
+        `city ${sub} 不接受 ${misplaced.join('、')}；它的选项有 ${takes}。`,
+        `city ${sub} does not take ${misplaced.join(', ')}; its options are ${takes}.`,
+      ),
+    );
+  }
   const minAreaText = optionValue(options, '--min-area');
   const minAreaM2 = minAreaText === undefined ? 1 : Number(minAreaText);
   if (!(Number.isFinite(minAreaM2) && minAreaM2 >= 0)) {
@@ -363,12 +391,14 @@ async function runSubcommand(
         );
       }
       const ruleSet = checkOptions.ruleSet ?? builtinRuleSetOrDefault(report.value.ruleSet);
-      const stdout =
+      const output =
         checked.format === 'json'
           ? `${JSON.stringify(report.value, null, 2)}\n`
           : formatTextReport(report.value, ruleSet, text('全市备案', 'city filings')[lang], lang) +
             remarksText(report.value.townships, lang);
-      return answer(stdout, '', report.value.summary.errors > 0 ? 1 : 0);
+      const out = optionValue(options, '--out');
+      const done = text('全市检查报告已写入', 'City check report written to');
+      return writeOrPrint(output, out, report.value.summary.errors > 0 ? 1 : 0, done, host, lang);
     }
     case 'export': {
       const loaded = await loadCityDivision(db, optionValue(options, '--county'));
