@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useCallback, useEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEscapeToClose } from '../shell/use-escape-to-close';
 import type { Language, LocalText, Result } from '../../shared/model';
 import type { BasemapSettings, TemplateCheck } from '../map/basemap-source';
 import { BASEMAP_SETTING, OFFLINE_BASEMAP, parseBasemapSettings } from '../map/basemap-source';
@@ -216,20 +217,7 @@ export function BasemapSettingsDialog(props: BasemapSettingsDialogProps) {
     folderInput.current?.setAttribute('webkitdirectory', '');
   });
 
-  // Escape closes the dialog wherever the focus is (it may still be on the toolbar button). Subscribed
-  // once: the app's own keydown listener re-renders it mid-dispatch, and a listener re-added then would
-  // miss that very event.
-  const close = useRef(props.onClose);
-  useEffect(() => {
-    close.current = props.onClose;
-  });
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') close.current();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useEscapeToClose(props.onClose);
 
   const opened = (
     result: Result<LocalTileSet>,

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEscapeToClose } from '../shell/use-escape-to-close';
 
 /** Asks for a name in the app itself (Electron has no window.prompt). */
 export function NameDialog(props: {
@@ -8,6 +9,7 @@ export function NameDialog(props: {
   readonly onDone: (name: string | null) => void;
 }) {
   const { t } = useTranslation();
+  useEscapeToClose(() => props.onDone(null));
   const [value, setValue] = useState(props.initial);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.select(), []);
@@ -22,7 +24,6 @@ export function NameDialog(props: {
           event.preventDefault();
           submit();
         }}
-        onKeyDown={(event) => event.key === 'Escape' && props.onDone(null)}
       >
         <label>
           {props.title}
@@ -48,14 +49,10 @@ export function ConfirmDialog(props: {
   readonly onDone: (confirmed: boolean) => void;
 }) {
   const { t } = useTranslation();
+  useEscapeToClose(() => props.onDone(false));
   return (
     <div className="modal-backdrop" role="presentation">
-      <div
-        className="modal"
-        role="alertdialog"
-        aria-label={props.message}
-        onKeyDown={(event) => event.key === 'Escape' && props.onDone(false)}
-      >
+      <div className="modal" role="alertdialog" aria-label={props.message}>
         <p>{props.message}</p>
         <div className="modal-buttons">
           <button type="button" onClick={() => props.onDone(false)} autoFocus>

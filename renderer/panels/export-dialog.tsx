@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEscapeToClose } from '../shell/use-escape-to-close';
 import type { ExportCrs } from '../../shared/formats/coordinate-systems';
 import { gaussKrugerZone } from '../../shared/formats/coordinate-systems';
 import type { ExportedFile } from '../../shared/formats/division-export';
@@ -51,6 +52,7 @@ export function ExportDialog(props: ExportDialogProps) {
   const [withCensus, setWithCensus] = useState(false);
   const [withPersonalFields, setWithPersonalFields] = useState(false);
   const [busy, setBusy] = useState(false);
+  useEscapeToClose(props.onClose, !busy);
   const name = props.division.meta.name || 'gridplan';
   const sourceZone = props.sourceZoneEpsg === undefined ? undefined : gaussKrugerZone(props.sourceZoneEpsg);
 
@@ -103,7 +105,6 @@ export function ExportDialog(props: ExportDialogProps) {
         role="dialog"
         aria-label={t('transfer.exportHeading')}
         data-testid="export-dialog"
-        onKeyDown={(event) => event.key === 'Escape' && props.onClose()}
       >
         <h2>{t('transfer.exportHeading')}</h2>
         <fieldset>

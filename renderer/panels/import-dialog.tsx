@@ -1,5 +1,6 @@
 import { useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEscapeToClose } from '../shell/use-escape-to-close';
 import { GAUSS_KRUGER_ZONES } from '../../shared/formats/coordinate-systems';
 import type { MappedAttribute } from '../../shared/formats/field-mapping';
 import { attributesOf, requiredAttributes } from '../../shared/formats/field-mapping';
@@ -66,6 +67,7 @@ export function ImportDialog(props: ImportDialogProps) {
   const [form, dispatch] = useReducer(importFormReducer, INITIAL_IMPORT_FORM);
   const { files, fileLabel, choices, inspection, problems, target, referenceChoice, mapping } = form;
   const { pointSystem, running, slow, withErrors, remembered } = form;
+  useEscapeToClose(props.onClose, !running);
   const layer = layerOf(form);
   const jobRef = useRef<ImportJob<unknown> | null>(null);
   // The browser's own file input says "Choose File / No file chosen" in the browser's language: it is
@@ -225,7 +227,6 @@ export function ImportDialog(props: ImportDialogProps) {
         role="dialog"
         aria-label={t('transfer.importHeading')}
         data-testid="import-dialog"
-        onKeyDown={(event) => event.key === 'Escape' && !running && props.onClose()}
       >
         <h2>{t('transfer.importHeading')}</h2>
 

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useEscapeToClose } from '../shell/use-escape-to-close';
 import type { ProjectSummary } from '../storage/project-store';
 
 export interface ProjectPanelProps {
@@ -16,6 +17,7 @@ export interface ProjectPanelProps {
 /** The project list: open, create, rename, duplicate and delete projects stored on this computer. */
 export function ProjectPanel(props: ProjectPanelProps) {
   const { t, i18n } = useTranslation();
+  useEscapeToClose(props.onClose);
   const time = (ms: number): string =>
     new Date(ms).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN', {
       dateStyle: 'short',

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEscapeToClose } from '../shell/use-escape-to-close';
 import type { Change, Division, Language, LocalText, ReferenceLayer, RuleSet } from '../../shared/model';
 import { change } from '../../shared/model';
 import { drawDivisionMap } from '../../shared/report/draw-division-map';
@@ -41,6 +42,7 @@ export function PrintDialog(props: PrintDialogProps) {
   const [community, setCommunity] = useState(props.community);
   const [phone, setPhone] = useState(township?.supervisionPhone ?? '');
   const [busy, setBusy] = useState(false);
+  useEscapeToClose(props.onClose, !busy);
   const communities = [...props.division.community.values()].sort((a, b) => a.code.localeCompare(b.code));
   const baseName = township?.name || props.division.meta.name || 'gridplan';
 
@@ -112,7 +114,6 @@ export function PrintDialog(props: PrintDialogProps) {
         role="dialog"
         aria-label={t('print.heading')}
         data-testid="print-dialog"
-        onKeyDown={(event) => event.key === 'Escape' && !busy && props.onClose()}
       >
         <h2>{t('print.heading')}</h2>
         <label>

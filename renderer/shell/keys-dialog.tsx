@@ -1,9 +1,11 @@
 import type { TFunction } from 'i18next';
 import { TOOLS } from '../tools/tool-registry';
 import { keyList } from './key-list';
+import { useEscapeToClose } from './use-escape-to-close';
 
 /** The 快捷键 dialog (? or F1, or the toolbar's ? button): every key of the window. */
 export function KeysDialog({ t, onClose }: { readonly t: TFunction; readonly onClose: () => void }) {
+  useEscapeToClose(onClose);
   return (
     <div className="modal-backdrop" role="presentation" onClick={onClose}>
       <div
@@ -12,7 +14,6 @@ export function KeysDialog({ t, onClose }: { readonly t: TFunction; readonly onC
         aria-label={t('legend.keys.heading')}
         data-testid="keys-dialog"
         onClick={(event) => event.stopPropagation()}
-        onKeyDown={(event) => event.key === 'Escape' && onClose()}
       >
         <h2>{t('legend.keys.heading')}</h2>
         <table>

@@ -215,6 +215,20 @@ describe('GridPlan in Chromium', () => {
     expect(await page.locator('[data-testid="attr-name"]').inputValue()).not.toBe('重命名测试网格');
   });
 
+  it('closes the project list and the import, export and print dialogs with Esc, focus anywhere', async () => {
+    for (const [button, dialog] of [
+      ['projects-button', '.project-panel'],
+      ['import-data-button', '[data-testid="import-dialog"]'],
+      ['export-data-button', '[data-testid="export-dialog"]'],
+      ['print-button', '[data-testid="print-dialog"]'],
+    ] as const) {
+      await page.click(`[data-testid="${button}"]`);
+      await page.locator(dialog).waitFor();
+      await page.keyboard.press('Escape');
+      await page.locator(dialog).waitFor({ state: 'detached' });
+    }
+  });
+
   it('deleting the project that is open leaves a window that says what to do next', async () => {
     await page.click('[data-testid="projects-button"]');
     await page.locator('.project-panel footer button.primary').click();
