@@ -143,7 +143,10 @@ export const DivisionTree = memo(function DivisionTree({
           >
             {community.name || community.code}
           </button>
-          <span className="tree-kind">
+          <span
+            className="tree-kind"
+            title={community.kind ? t(`kinds.${community.kind}`) : t('kinds.unknownKind')}
+          >
             {community.kind ? t(`kinds.${community.kind}`) : t('kinds.unknownKind')}
           </span>
           {sum && (
