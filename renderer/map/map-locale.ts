@@ -39,6 +39,8 @@ export function relocaliseMap(
 ): void {
   // `_locale` is MapLibre's table (declared in its types); there is no public setter after construction.
   map._locale = { ...map._locale, ...mapLocale(t) };
+  // The canvas's accessible name is set once from Map.Title, when the map is made.
+  map.getCanvas().setAttribute('aria-label', t('map.controls.title'));
   for (const { control, position } of controls) {
     if (map.hasControl(control)) map.removeControl(control);
     map.addControl(control, position);

@@ -128,8 +128,12 @@ describe('GridPlan in Chromium', () => {
     expect(await page.locator('.brand strong').textContent()).toBe('GridPlan');
     expect(await page.locator('[data-testid="status-bar"]').textContent()).toMatch(/Grids \d+/);
     expect(await page.locator('.tabs').textContent()).toContain('Attributes');
+    // The map canvas's accessible name too (MapLibre sets it once, when the map is made).
+    const mapName = () => page.locator('canvas.maplibregl-canvas').getAttribute('aria-label');
+    expect(await mapName()).not.toMatch(/[\u4e00-\u9fff]/);
     await page.click('[data-testid="language-switch"]');
     expect(await page.locator('.tabs').textContent()).toContain('属性');
+    expect(await mapName()).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('exports the project and imports it back identical', async () => {
