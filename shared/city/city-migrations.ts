@@ -93,4 +93,27 @@ export const CITY_MIGRATIONS: readonly CityMigration[] = [
       `ALTER TABLE comments ADD CONSTRAINT comments_author_length CHECK (char_length(author) <= 200)`,
     ],
   },
+  {
+    version: 3,
+    name: 'micro-grids, filed and closed with their township',
+    statements: [
+      `CREATE TABLE microgrids (
+         id bigserial PRIMARY KEY,
+         code text NOT NULL,
+         township_code text NOT NULL REFERENCES townships(code),
+         county_code text NOT NULL,
+         grid_code text NOT NULL,
+         name text NOT NULL DEFAULT '',
+         attributes jsonb NOT NULL,
+         households integer NOT NULL DEFAULT 0,
+         population integer NOT NULL DEFAULT 0,
+         geometry geometry(MultiPolygon, 4490) NOT NULL,
+         valid_from bigint NOT NULL REFERENCES filings(id),
+         valid_to bigint REFERENCES filings(id)
+       )`,
+      `CREATE INDEX microgrids_current_geometry_gist ON microgrids USING gist (geometry) WHERE valid_to IS NULL`,
+      `CREATE INDEX microgrids_township ON microgrids (township_code) WHERE valid_to IS NULL`,
+      `CREATE INDEX microgrids_county ON microgrids (county_code) WHERE valid_to IS NULL`,
+    ],
+  },
 ];

@@ -97,6 +97,15 @@ const INSERT_GRIDS = `
        AS r(code text, community text, name text, attributes jsonb, households integer,
             population integer, geometry jsonb)`;
 
+const INSERT_MICROGRIDS = `
+  INSERT INTO microgrids (code, township_code, county_code, grid_code, name, attributes, households,
+                          population, geometry, valid_from)
+  SELECT r.code, $2, $3, r.grid, r.name, r.attributes, r.households, r.population,
+         ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(r.geometry), 4490)), $4
+  FROM jsonb_to_recordset($1::jsonb)
+       AS r(code text, grid text, name text, attributes jsonb, households integer,
+            population integer, geometry jsonb)`;
+
 const INSERT_COMMUNITIES = `
   INSERT INTO communities (code, township_code, name, attributes, geometry, valid_from)
   SELECT r.code, $2, r.name, r.attributes, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(r.geometry), 4490)), $3
@@ -165,13 +174,28 @@ interface FeatureRow {
   readonly geometry: unknown;
 }
 
-interface GridRow extends FeatureRow {
-  readonly community: string;
+/** A grid or micro-grid with the households and population counted in it when it was filed. */
+interface CountedRow extends FeatureRow {
   readonly households: number;
   readonly population: number;
 }
 
-function featureRows(pkg: FilingPackage): { grids: GridRow[]; communities: FeatureRow[] } {
+interface GridRow extends CountedRow {
+  readonly community: string;
+}
+
+interface MicrogridRow extends CountedRow {
+  /** The code of the grid it is in. */
+  readonly grid: string;
+}
+
+interface FeatureRows {
+  readonly grids: GridRow[];
+  readonly microgrids: MicrogridRow[];
+  readonly communities: FeatureRow[];
+}
+
+function featureRows(pkg: FilingPackage): FeatureRows {
   const counts = countCensus(pkg.division);
   const features = toGeoJson(pkg.division, { omitCensus: true }).features;
   const byId = new Map<string, Feature>();
@@ -188,13 +212,25 @@ function featureRows(pkg: FilingPackage): { grids: GridRow[]; communities: Featu
       geometry: byId.get(grid.id)?.geometry ?? grid.geometry,
     };
   });
+  const microgrids = [...pkg.division.microgrid.values()].map((microgrid) => {
+    const tally = counts.byMicrogrid.get(microgrid.id);
+    return {
+      code: microgrid.code,
+      grid: microgrid.parentCode,
+      name: microgrid.name,
+      attributes: byId.get(microgrid.id)?.properties ?? { layer: 'microgrid', code: microgrid.code },
+      households: tally?.households ?? 0,
+      population: tally?.population ?? 0,
+      geometry: byId.get(microgrid.id)?.geometry ?? microgrid.geometry,
+    };
+  });
   const communities = [...pkg.division.community.values()].map((community) => ({
     code: community.code,
     name: community.name,
     attributes: byId.get(community.id)?.properties ?? { layer: 'community', code: community.code },
     geometry: byId.get(community.id)?.geometry ?? community.geometry,
   }));
-  return { grids, communities };
+  return { grids, microgrids, communities };
 }
 
 /**
@@ -288,6 +324,16 @@ export async function fileCityPackage(
         filing.id,
         township,
       ]);
+      await tx.query(`UPDATE microgrids SET valid_to = $1 WHERE township_code = $2 AND valid_to IS NULL`, [
+        filing.id,
+        township,
+      ]);
+      await tx.query(INSERT_MICROGRIDS, [
+        JSON.stringify(rows.microgrids),
+        township,
+        township.slice(0, 6),
+        filing.id,
+      ]);
       await tx.query(INSERT_COMMUNITIES, [JSON.stringify(rows.communities), township, filing.id]);
       await tx.query(
         `UPDATE townships
@@ -323,28 +369,33 @@ export async function fileCityPackage(
  * What PostgreSQL cannot store, found before it is asked to (it would fail mid-filing, which reads as a
  * bug): a count past its integers, and the NUL character, which neither its text nor its JSON holds.
  */
-function unstorableContent(
-  rows: { grids: readonly GridRow[]; communities: readonly FeatureRow[] },
-  texts: readonly string[],
-): LocalText[] {
+function unstorableContent(rows: FeatureRows, texts: readonly string[]): LocalText[] {
   const problems: LocalText[] = [];
-  for (const grid of rows.grids) {
-    for (const [count, zh, en] of [
-      [grid.households, '户数', 'households'],
-      [grid.population, '人口', 'population'],
-    ] as const) {
-      if (count > MAX_STORED_COUNT) {
-        problems.push(
-          text(
-            `网格 ${grid.code} 的${zh} ${count} 超出备案库能保存的范围（至多 ${MAX_STORED_COUNT}）：请检查人口点的户数和人口。`,
-            `Grid ${grid.code} has ${count} ${en}, more than the office's database holds (${MAX_STORED_COUNT} at most): check the census points' households and population.`,
-          ),
-        );
+  const grid = text('网格', 'grid');
+  const microgrid = text('微网格', 'micro-grid');
+  for (const [layer, list] of [
+    [grid, rows.grids],
+    [microgrid, rows.microgrids],
+  ] as const) {
+    for (const row of list) {
+      for (const [count, zh, en] of [
+        [row.households, '户数', 'households'],
+        [row.population, '人口', 'population'],
+      ] as const) {
+        if (count > MAX_STORED_COUNT) {
+          problems.push(
+            text(
+              `${layer.zh} ${row.code} 的${zh} ${count} 超出备案库能保存的范围（至多 ${MAX_STORED_COUNT}）：请检查人口点的户数和人口。`,
+              `The ${layer.en} ${row.code} has ${count} ${en}, more than the office's database holds (${MAX_STORED_COUNT} at most): check the census points' households and population.`,
+            ),
+          );
+        }
       }
     }
   }
   for (const [layer, list] of [
-    [text('网格', 'grid'), rows.grids],
+    [grid, rows.grids],
+    [microgrid, rows.microgrids],
     [text('社区/行政村', 'community/village'), rows.communities],
   ] as const) {
     for (const row of list) {

@@ -1,9 +1,10 @@
 import type { Feature, Geometry } from 'geojson';
 import { interiorPoint } from '../geometry/interior-point';
+import { buildOverlay } from '../geometry/planar-overlay';
 import { preparePolygon } from '../geometry/prepared-polygon';
 import { restoreDivisionCollection } from '../formats/geojson';
 import type { AreaGeometry, Division, Result } from '../model';
-import type { CityDatabase, CityRow } from './city-database';
+import type { CityDatabase } from './city-database';
 import { filedGeoJsonSql, numberColumn, stringColumn } from './city-database';
 
 /** A township of the city as the office holds it. */
@@ -44,6 +45,13 @@ const GRIDS = `
   WHERE g.valid_to IS NULL AND ($1::text IS NULL OR g.county_code = $1)
   ORDER BY g.township_code, g.code`;
 
+const MICROGRIDS = `
+  SELECT m.id, m.code, m.township_code, m.grid_code, m.attributes, m.households, m.population,
+         ${filedGeoJsonSql('m.geometry')} AS geometry
+  FROM microgrids m
+  WHERE m.valid_to IS NULL AND ($1::text IS NULL OR m.county_code = $1)
+  ORDER BY m.township_code, m.code`;
+
 function feature(id: string, properties: unknown, geometry: string): Feature {
   return {
     type: 'Feature',
@@ -58,15 +66,17 @@ function feature(id: string, properties: unknown, geometry: string): Feature {
  * restores it with GridPlan's own GeoJSON reader, so the validator, the exports and `pull` see exactly
  * the entities that were filed. Entity ids are the database row ids (`g17`, `c4`, `t…`), so the same code
  * filed by two townships stays two grids (and is reported as a duplicate). The office keeps counts per
- * grid, not residents' points: each grid with households gets one census point at an interior point
- * carrying its filed counts, so household targets are checked against what was filed.
+ * grid and micro-grid, not residents' points: each micro-grid with households gets one census point at
+ * an interior point carrying its filed counts, and each grid one for the rest of its counts, placed
+ * outside its micro-grids, so household targets are checked against what was filed.
  */
 export async function loadCityDivision(db: CityDatabase, county?: string): Promise<Result<CityDivision>> {
   const param = [county ?? null];
-  const [townshipRows, communityRows, gridRows] = [
+  const [townshipRows, communityRows, gridRows, microgridRows] = [
     await db.query(TOWNSHIPS, param),
     await db.query(COMMUNITIES, param),
     await db.query(GRIDS, param),
+    await db.query(MICROGRIDS, param),
   ];
   const features: Feature[] = [];
   const townships: CityTownship[] = [];
@@ -89,6 +99,24 @@ export async function loadCityDivision(db: CityDatabase, county?: string): Promi
   for (const row of communityRows) {
     features.push(feature(`c${stringColumn(row, 'id')}`, row.attributes, stringColumn(row, 'geometry')));
   }
+  // Micro-grids by the grid they are in (township and grid code: codes may repeat across townships).
+  const microgridsOf = new Map<
+    string,
+    { geometry: AreaGeometry; households: number; population: number }[]
+  >();
+  for (const row of microgridRows) {
+    const id = `m${stringColumn(row, 'id')}`;
+    const microgrid = feature(id, row.attributes, stringColumn(row, 'geometry'));
+    features.push(microgrid);
+    const geometry = microgrid.geometry as AreaGeometry;
+    const households = numberColumn(row, 'households');
+    const population = numberColumn(row, 'population');
+    const key = `${stringColumn(row, 'township_code')}/${stringColumn(row, 'grid_code')}`;
+    const list = microgridsOf.get(key) ?? [];
+    list.push({ geometry, households, population });
+    microgridsOf.set(key, list);
+    censusPoint(id, households, population, interiorPoint(preparePolygon(geometry)), features);
+  }
   const gridTownships = new Map<string, string[]>();
   for (const row of gridRows) {
     const id = `g${stringColumn(row, 'id')}`;
@@ -98,7 +126,17 @@ export async function loadCityDivision(db: CityDatabase, county?: string): Promi
     const list = gridTownships.get(code) ?? [];
     list.push(stringColumn(row, 'township_code'));
     gridTownships.set(code, list);
-    censusPoint(id, row, grid.geometry as AreaGeometry, features);
+    // The grid's own point holds what its micro-grids' points do not (residents outside them).
+    const inside = microgridsOf.get(`${stringColumn(row, 'township_code')}/${code}`) ?? [];
+    const households = numberColumn(row, 'households') - inside.reduce((sum, m) => sum + m.households, 0);
+    const population = numberColumn(row, 'population') - inside.reduce((sum, m) => sum + m.population, 0);
+    if (households > 0 || population > 0) {
+      const at = pointOutside(
+        grid.geometry as AreaGeometry,
+        inside.map((m) => m.geometry),
+      );
+      censusPoint(id, Math.max(0, households), Math.max(0, population), at, features);
+    }
   }
   const ruleSets = new Set(townships.map((t) => t.ruleSet).filter((id) => id !== ''));
   const collection = {
@@ -114,11 +152,36 @@ export async function loadCityDivision(db: CityDatabase, county?: string): Promi
   return { ok: true, value: { division: parsed.value, townships, gridTownships } };
 }
 
-function censusPoint(id: string, row: CityRow, geometry: AreaGeometry, features: Feature[]): void {
-  const households = numberColumn(row, 'households');
-  const population = numberColumn(row, 'population');
+/**
+ * A point inside `area` and outside every one of `holes` (a grid's micro-grids), so that the grid's own
+ * residents are not counted in a micro-grid; the area's interior point when the holes leave nothing.
+ */
+function pointOutside(area: AreaGeometry, holes: readonly AreaGeometry[]): readonly [number, number] {
+  if (holes.length > 0) {
+    const built = buildOverlay({
+      polygons: [area, ...holes].map((geometry) => ({ geometry, role: 'fixed' as const })),
+    });
+    if (built.ok) {
+      const overlay = built.value;
+      const free = overlay
+        .faces()
+        .filter((face) => overlay.inside(face, 0) && holes.every((_, h) => !overlay.inside(face, h + 1)));
+      const largest = free.sort((a, b) => overlay.faceAreaUnits2(b) - overlay.faceAreaUnits2(a))[0];
+      const polygon = largest === undefined ? undefined : overlay.polygonsOf(new Set([largest]))[0];
+      if (polygon) return interiorPoint(preparePolygon(polygon));
+    }
+  }
+  return interiorPoint(preparePolygon(area));
+}
+
+function censusPoint(
+  id: string,
+  households: number,
+  population: number,
+  [lon, lat]: readonly [number, number],
+  features: Feature[],
+): void {
   if (households === 0 && population === 0) return;
-  const [lon, lat] = interiorPoint(preparePolygon(geometry));
   features.push({
     type: 'Feature',
     id: `p${id}`,

@@ -6,6 +6,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CityDatabase, CityReport } from '../../shared/city';
+import type { MicroGrid } from '../../shared/model';
 import { cityRequestHandler, MAX_ITEMS_LIMIT, NEIGHBOUR_MARKER } from '../../shared/city';
 import type { CliHost } from '../../shared/cli/run-cli';
 import { runCli } from '../../shared/cli/run-cli';
@@ -87,11 +88,11 @@ describe('gridplan city on PostGIS', () => {
   it('init creates the schema once and is idempotent', async () => {
     const first = await city('init');
     expect(first.exitCode).toBe(0);
-    expect(first.stdout).toContain('applied 1, 2');
+    expect(first.stdout).toContain('applied 1, 2, 3');
     const second = await city('init');
     expect(second.exitCode).toBe(0);
     expect(second.stdout).toContain('nothing changed');
-    expect(await count('SELECT count(*) AS n FROM schema_migrations')).toBe(2);
+    expect(await count('SELECT count(*) AS n FROM schema_migrations')).toBe(3);
     const indexes = await db.query(
       `SELECT indexname FROM pg_indexes WHERE tablename = 'grids' AND indexdef LIKE '%gist%'`,
     );
@@ -769,6 +770,68 @@ describe('gridplan city on PostGIS', () => {
       expect(refused.exitCode, args.join(' ')).toBe(2);
       expect(refused.stderr).toContain('does not take');
     }
+  });
+
+  it('files micro-grids and checks them with the city, as validate checks the package', async () => {
+    const division = townshipDivision({ ...SHAPE, index: 0, row: 10 });
+    const grid = [...division.grid.values()][0]!;
+    const ring = grid.geometry.type === 'Polygon' ? grid.geometry.coordinates[0]! : [];
+    const xs = ring.map((p) => p[0]!);
+    const ys = ring.map((p) => p[1]!);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const w = x1 - x0;
+    const h = y1 - y0;
+    const rect = (a: number, b: number, c: number, d: number) => ({
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [a, b],
+          [c, b],
+          [c, d],
+          [a, d],
+          [a, b],
+        ],
+      ],
+    });
+    // Two micro-grids overlapping each other, and a corner of the grid left to neither.
+    const micro = (n: number, geometry: ReturnType<typeof rect>): MicroGrid => ({
+      layer: 'microgrid',
+      id: `m${n}`,
+      code: `${grid.code}00${n}`,
+      name: `第${n}微网格`,
+      parentCode: grid.code,
+      geometry,
+      extra: {},
+    });
+    const withMicrogrids = {
+      ...division,
+      microgrid: new Map([
+        ['m1', micro(1, rect(x0, y0, x0 + 0.6 * w, y1))],
+        ['m2', micro(2, rect(x0 + 0.4 * w, y0, x1, y0 + 0.5 * h))],
+      ]),
+    };
+    const { bytes } = await packageOf(withMicrogrids);
+    const file = await writePackage('micro.zip', bytes);
+    expect((await city('file', file)).exitCode).toBe(0);
+    const unpacked = path.join(dir, 'micro.geojson');
+    writeFileSync(unpacked, stringifyDivision(withMicrogrids));
+    const validated = await runCli(['validate', unpacked, '--format', 'json', '--lang', 'en'], host);
+    const microIssues = (report: { issues: { rule: string; codes: string[] }[] }) =>
+      report.issues
+        .filter((issue) => issue.codes.some((code) => code.length === 18))
+        .map((issue) => `${issue.rule}:${[...issue.codes].sort().join(',')}`)
+        .sort();
+    const expected = microIssues(JSON.parse(validated.stdout) as CityReport);
+    expect(expected.some((issue) => issue.startsWith('overlap:'))).toBe(true);
+    const checked = await city('check', '--format', 'json');
+    expect(microIssues(JSON.parse(checked.stdout) as CityReport)).toEqual(expected);
+    const exported = path.join(dir, 'micro-city.geojson');
+    expect((await city('export', '--to', 'geojson', '--out', exported)).exitCode).toBe(0);
+    const parsed = parseDivisionGeoJson(readFileSync(exported, 'utf8'));
+    expect(parsed.ok && [...parsed.value.microgrid.values()].map((m) => m.code).sort()).toEqual([
+      `${grid.code}001`,
+      `${grid.code}002`,
+    ]);
   });
 
   it('never shows the database password', async () => {
