@@ -69,6 +69,16 @@ describe('CSV', () => {
 });
 
 describe('census tables', () => {
+  it('reads counts typed in full-width digits (a Chinese input method) as numbers', () => {
+    const csv = '经度,纬度,户数,人口\n104.7,29.3,１２,３０\n';
+    const imported = value(
+      importAs([{ name: 'w.csv', bytes: new TextEncoder().encode(csv) }], { layer: 'census' }),
+    );
+    expect(imported.errorCount).toBe(0);
+    expect(
+      imported.entities.map((e) => [(e as CensusPoint).households, (e as CensusPoint).population]),
+    ).toEqual([[12, 30]]);
+  });
   it('reads X/Y columns in metres of the Gauss-Kruger zone given, as ogr2ogr converts them', () => {
     // ogr2ogr -s_srs EPSG:4490 -t_srs EPSG:4523 of (104.771, 29.351) and (104.781, 29.353).
     const csv = 'X,Y,户数\n35477762.2597044,3248195.47883098,3\n35478733.7579423,3248415.30197896,2\n';
