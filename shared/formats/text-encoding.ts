@@ -176,6 +176,33 @@ export function encodingFromLanguageDriver(byte: number): TextEncodingName | und
 let gbkTable: Uint16Array | undefined;
 
 /**
+ * Two-byte codes that GB18030 (the decoder GridPlan reads GBK with) maps to characters while code page
+ * 936 (ArcGIS on Windows, Excel, Node's own "gbk") maps them to private-use ones: €, ǹ, ḿ, vertical
+ * punctuation, CJK radicals. Never written: a CP936 reader would show private-use characters, so such a
+ * character is unmappable ("?", and the export says so), as it always was.
+ */
+const GB18030_ONLY_PAIRS: readonly (readonly [number, number])[] = [
+  [0xa2e3, 0xa2e3],
+  [0xa3a0, 0xa3a0],
+  [0xa6d9, 0xa6df],
+  [0xa6ec, 0xa6ed],
+  [0xa6f3, 0xa6f3],
+  [0xa8bc, 0xa8bc],
+  [0xa8bf, 0xa8bf],
+  [0xa989, 0xa995],
+  [0xfe50, 0xfe50],
+  [0xfe54, 0xfe6b],
+  [0xfe6d, 0xfe75],
+  [0xfe77, 0xfe7e],
+  [0xfe80, 0xfe90],
+  [0xfe92, 0xfea0],
+];
+
+function gb18030Only(pair: number): boolean {
+  return GB18030_ONLY_PAIRS.some(([from, to]) => pair >= from && pair <= to);
+}
+
+/**
  * Builds the Unicode → GBK table by decoding every two-byte GBK code once (about 22,000; a few ms): at
  * each UTF-16 code unit, its pair (lead byte << 8 | trail byte), the first that decodes to it; 0 where
  * GBK has none (a pair's lead byte is never 0). Each pair is followed by a newline so that an invalid
@@ -200,7 +227,8 @@ function buildGbkTable(): Uint16Array {
     const newline = decoded.indexOf('\n', start);
     const end = newline < 0 ? decoded.length : newline;
     const code = decoded.charCodeAt(start);
-    if (end - start === 1 && code !== 0xfffd && table[code] === 0) table[code] = pairs[i]!;
+    if (end - start === 1 && code !== 0xfffd && table[code] === 0 && !gb18030Only(pairs[i]!))
+      table[code] = pairs[i]!;
     start = end + 1;
   }
   return table;

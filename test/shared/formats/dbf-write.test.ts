@@ -20,10 +20,13 @@ function referenceGbkTable(): Map<number, number> {
     bytes[i * 3 + 1] = pair & 0xff;
     bytes[i * 3 + 2] = 0x0a;
   });
-  // GBK as browsers decode it (GB18030's decoder), as GridPlan reads and writes it everywhere.
+  // The pairs code page 936 and GB18030 read alike: what a CP936 reader (ArcGIS, Excel) and GridPlan
+  // (which reads GBK as GB18030, as browsers do) both take for the same character.
   const decoded = new TextDecoder('gb18030').decode(bytes).split('\n');
+  const cp936 = new TextDecoder('gbk').decode(bytes).split('\n');
   const table = new Map<number, number>();
   pairs.forEach((pair, i) => {
+    if (decoded[i] !== cp936[i]) return;
     const char = decoded[i];
     if (char !== undefined && char.length === 1 && char !== '\uFFFD' && !table.has(char.charCodeAt(0)))
       table.set(char.charCodeAt(0), pair);
