@@ -399,7 +399,8 @@ function unstorableContent(rows: FeatureRows, texts: readonly string[]): LocalTe
     [text('社区/行政村', 'community/village'), rows.communities],
   ] as const) {
     for (const row of list) {
-      if (JSON.stringify(row).includes('\\u0000')) {
+      const { geometry: _geometry, ...texts } = row;
+      if (holdsNul(texts)) {
         problems.push(
           text(
             `${layer.zh} ${row.code} 的名称或属性中有空字符（U+0000），数据库无法保存：请在 GridPlan 中改正后重新制作报审包。`,
@@ -418,6 +419,16 @@ function unstorableContent(rows: FeatureRows, texts: readonly string[]): LocalTe
     );
   }
   return problems;
+}
+
+/** True when a string anywhere in `value` holds the NUL character (not the text "\\u0000"). */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).some(([key, item]) => key.includes('\u0000') || holdsNul(item));
+  }
+  return false;
 }
 
 /** The package's grids that are not valid polygons (holes and repeated vertices are fine), by code. */

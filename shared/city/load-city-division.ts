@@ -1,7 +1,8 @@
 import type { Feature, Geometry } from 'geojson';
 import { interiorPoint } from '../geometry/interior-point';
 import { buildOverlay } from '../geometry/planar-overlay';
-import { preparePolygon } from '../geometry/prepared-polygon';
+import { locatePoint, PointLocation } from '../geometry/locate-point';
+import { boxesOverlap, preparePolygon } from '../geometry/prepared-polygon';
 import { restoreDivisionCollection } from '../formats/geojson';
 import type { AreaGeometry, Division, Result } from '../model';
 import type { CityDatabase } from './city-database';
@@ -99,23 +100,30 @@ export async function loadCityDivision(db: CityDatabase, county?: string): Promi
   for (const row of communityRows) {
     features.push(feature(`c${stringColumn(row, 'id')}`, row.attributes, stringColumn(row, 'geometry')));
   }
-  // Micro-grids by the grid they are in (township and grid code: codes may repeat across townships).
-  const microgridsOf = new Map<
-    string,
-    { geometry: AreaGeometry; households: number; population: number }[]
-  >();
-  for (const row of microgridRows) {
+  // Each micro-grid's filed counts as one point inside it and outside the micro-grids it overlaps.
+  const microgrids = microgridRows.map((row) => {
     const id = `m${stringColumn(row, 'id')}`;
     const microgrid = feature(id, row.attributes, stringColumn(row, 'geometry'));
     features.push(microgrid);
     const geometry = microgrid.geometry as AreaGeometry;
-    const households = numberColumn(row, 'households');
-    const population = numberColumn(row, 'population');
-    const key = `${stringColumn(row, 'township_code')}/${stringColumn(row, 'grid_code')}`;
-    const list = microgridsOf.get(key) ?? [];
-    list.push({ geometry, households, population });
-    microgridsOf.set(key, list);
-    censusPoint(id, households, population, interiorPoint(preparePolygon(geometry)), features);
+    return {
+      id,
+      geometry,
+      prepared: preparePolygon(geometry),
+      households: numberColumn(row, 'households'),
+      population: numberColumn(row, 'population'),
+      at: [0, 0] as readonly [number, number],
+    };
+  });
+  for (const microgrid of microgrids) {
+    const others = microgrids.filter(
+      (other) => other !== microgrid && boxesOverlap(other.prepared, microgrid.prepared),
+    );
+    microgrid.at = pointOutside(
+      microgrid.geometry,
+      others.map((other) => other.geometry),
+    );
+    censusPoint(microgrid.id, microgrid.households, microgrid.population, microgrid.at, features);
   }
   const gridTownships = new Map<string, string[]>();
   for (const row of gridRows) {
@@ -126,14 +134,22 @@ export async function loadCityDivision(db: CityDatabase, county?: string): Promi
     const list = gridTownships.get(code) ?? [];
     list.push(stringColumn(row, 'township_code'));
     gridTownships.set(code, list);
-    // The grid's own point holds what its micro-grids' points do not (residents outside them).
-    const inside = microgridsOf.get(`${stringColumn(row, 'township_code')}/${code}`) ?? [];
+    // The grid's own point holds what the micro-grid points lying in it do not (residents outside its
+    // micro-grids), and lies outside every micro-grid that reaches into it. Found by where they are,
+    // not by the grid their code names, so a micro-grid reaching into a neighbour (or naming no grid)
+    // takes its households from the grid that holds them.
+    const geometry = grid.geometry as AreaGeometry;
+    const prepared = preparePolygon(geometry);
+    const near = microgrids.filter((microgrid) => boxesOverlap(microgrid.prepared, prepared));
+    const inside = near.filter(
+      (microgrid) => locatePoint(prepared, microgrid.at[0], microgrid.at[1]) !== PointLocation.outside,
+    );
     const households = numberColumn(row, 'households') - inside.reduce((sum, m) => sum + m.households, 0);
     const population = numberColumn(row, 'population') - inside.reduce((sum, m) => sum + m.population, 0);
     if (households > 0 || population > 0) {
       const at = pointOutside(
-        grid.geometry as AreaGeometry,
-        inside.map((m) => m.geometry),
+        geometry,
+        near.map((microgrid) => microgrid.geometry),
       );
       censusPoint(id, Math.max(0, households), Math.max(0, population), at, features);
     }

@@ -651,6 +651,15 @@ describe('gridplan city on PostGIS', () => {
     expect(result.stdout).toContain(`grid ${grid!.code} hold a NUL character`);
     expect(result.stdout).toContain('3000000');
     expect(await snapshot()).toBe(before);
+    // The text "\u0000" (a backslash and five characters) is no NUL: filed.
+    const said = townshipDivision({ ...SHAPE, index: 3, row: 7 });
+    const [named] = [...said.grid.values()];
+    const saying = {
+      ...said,
+      grid: new Map(said.grid).set(named!.id, { ...named!, note: '空字符写作 \\u0000' }),
+    };
+    const filed = await city('file', await writePackage('says-nul.zip', (await packageOf(saying)).bytes));
+    expect(filed.exitCode, filed.stdout).toBe(0);
   });
 
   it('says a read-only database cannot be used (exit 2), not an internal error', async () => {
