@@ -367,7 +367,8 @@ export async function fileCityPackage(
 
 /**
  * What PostgreSQL cannot store, found before it is asked to (it would fail mid-filing, which reads as a
- * bug): a count past its integers, and the NUL character, which neither its text nor its JSON holds.
+ * bug): a count past its integers or not whole (1.5 households), and the NUL character, which neither
+ * its text nor its JSON holds.
  */
 function unstorableContent(rows: FeatureRows, texts: readonly string[]): LocalText[] {
   const problems: LocalText[] = [];
@@ -387,6 +388,13 @@ function unstorableContent(rows: FeatureRows, texts: readonly string[]): LocalTe
             text(
               `${layer.zh} ${row.code} 的${zh} ${count} 超出备案库能保存的范围（至多 ${MAX_STORED_COUNT}）：请检查人口点的户数和人口。`,
               `The ${layer.en} ${row.code} has ${count} ${en}, more than the office's database holds (${MAX_STORED_COUNT} at most): check the census points' households and population.`,
+            ),
+          );
+        } else if (!Number.isInteger(count)) {
+          problems.push(
+            text(
+              `${layer.zh} ${row.code} 的${zh} ${count} 不是整数，备案库只保存整数：请检查人口点的户数和人口。`,
+              `The ${layer.en} ${row.code} has ${count} ${en}, not a whole number, and the office's database holds whole counts: check the census points' households and population.`,
             ),
           );
         }

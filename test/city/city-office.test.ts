@@ -638,11 +638,13 @@ describe('gridplan city on PostGIS', () => {
     const before = await snapshot();
     const division = townshipDivision({ ...SHAPE, index: 0, row: 7 });
     const [grid] = [...division.grid.values()];
-    const [point] = [...division.census.values()];
+    const [point, other] = [...division.census.values()];
     const broken = {
       ...division,
       grid: new Map(division.grid).set(grid!.id, { ...grid!, name: 'a\u0000b' }),
-      census: new Map(division.census).set(point!.id, { ...point!, households: 3_000_000_000 }),
+      census: new Map(division.census)
+        .set(point!.id, { ...point!, households: 3_000_000_000 })
+        .set(other!.id, { ...other!, population: 2.5 }),
     };
     const { bytes } = await packageOf(broken);
     const result = await city('file', await writePackage('unstorable.zip', bytes));
@@ -650,6 +652,7 @@ describe('gridplan city on PostGIS', () => {
     expect(result.stdout).toContain('cannot store');
     expect(result.stdout).toContain(`grid ${grid!.code} hold a NUL character`);
     expect(result.stdout).toContain('3000000');
+    expect(result.stdout).toContain('not a whole number');
     expect(await snapshot()).toBe(before);
     // The text "\u0000" (a backslash and five characters) is no NUL: filed.
     const said = townshipDivision({ ...SHAPE, index: 3, row: 7 });
