@@ -1,12 +1,13 @@
 import type { Feature } from 'geojson';
 import { countCensus } from '../geometry/count-census';
+import type { CensusTally } from '../geometry/count-census';
 import type { FilingPackage } from '../formats/filing-package';
 import { DIVISION_PATH } from '../formats/filing-package';
 import { toGeoJson } from '../formats/geojson';
 import { decodeText } from '../formats/text-encoding';
 import { invalidGeometryProblem } from '../geometry/invalid-geometry-problem';
 import { isSignificantArea } from '../geometry/piece-size';
-import type { LocalText } from '../model';
+import type { Grid, LocalText, MicroGrid } from '../model';
 import { text } from '../model';
 import type { CityDatabase, CityRow } from './city-database';
 import { CityRefusal, numberColumn, stringColumn } from './city-database';
@@ -200,30 +201,23 @@ function featureRows(pkg: FilingPackage): FeatureRows {
   const features = toGeoJson(pkg.division, { omitCensus: true }).features;
   const byId = new Map<string, Feature>();
   for (const feature of features) byId.set(String(feature.id), feature);
-  const grids = [...pkg.division.grid.values()].map((grid) => {
-    const tally = counts.byGrid.get(grid.id);
-    return {
-      code: grid.code,
-      community: grid.parentCode,
-      name: grid.name,
-      attributes: byId.get(grid.id)?.properties ?? { layer: 'grid', code: grid.code },
-      households: tally?.households ?? 0,
-      population: tally?.population ?? 0,
-      geometry: byId.get(grid.id)?.geometry ?? grid.geometry,
-    };
+  // A grid or micro-grid as stored: its GeoJSON properties and geometry, and its counts.
+  const counted = (entity: Grid | MicroGrid, tally: CensusTally | undefined): CountedRow => ({
+    code: entity.code,
+    name: entity.name,
+    attributes: byId.get(entity.id)?.properties ?? { layer: entity.layer, code: entity.code },
+    households: tally?.households ?? 0,
+    population: tally?.population ?? 0,
+    geometry: byId.get(entity.id)?.geometry ?? entity.geometry,
   });
-  const microgrids = [...pkg.division.microgrid.values()].map((microgrid) => {
-    const tally = counts.byMicrogrid.get(microgrid.id);
-    return {
-      code: microgrid.code,
-      grid: microgrid.parentCode,
-      name: microgrid.name,
-      attributes: byId.get(microgrid.id)?.properties ?? { layer: 'microgrid', code: microgrid.code },
-      households: tally?.households ?? 0,
-      population: tally?.population ?? 0,
-      geometry: byId.get(microgrid.id)?.geometry ?? microgrid.geometry,
-    };
-  });
+  const grids = [...pkg.division.grid.values()].map((grid) => ({
+    ...counted(grid, counts.byGrid.get(grid.id)),
+    community: grid.parentCode,
+  }));
+  const microgrids = [...pkg.division.microgrid.values()].map((microgrid) => ({
+    ...counted(microgrid, counts.byMicrogrid.get(microgrid.id)),
+    grid: microgrid.parentCode,
+  }));
   const communities = [...pkg.division.community.values()].map((community) => ({
     code: community.code,
     name: community.name,
