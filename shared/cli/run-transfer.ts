@@ -103,6 +103,23 @@ interface ReadLayer {
  */
 export type CensusTablePath = 'columnar' | 'entities';
 
+/** A refusal, with how to name the zone on the command line when the file needs one. */
+function withZoneHint(problems: readonly Problem[]): Result<never> {
+  const needsZone = problems.some((p) => p.kind === 'missing-prj' || p.kind === 'unknown-prj');
+  const hint: Problem[] = needsZone
+    ? [
+        {
+          kind: 'hint',
+          message: text(
+            '用 --zone EPSG代码 指定投影带，例如 --zone 4523（3度带第35带，带号前缀）或 --zone 4544（中央经线 105°E）。',
+            'Name the zone with --zone EPSG, e.g. --zone 4523 (3° zone 35 with prefix) or --zone 4544 (CM 105°E).',
+          ),
+        },
+      ]
+    : [];
+  return { ok: false, problems: [...problems, ...hint] };
+}
+
 /**
  * Reads the files as the layer asked for. A CSV or XLSX table of census points (the big tables of the
  * census office) is read straight into columns and written from them, into a new division or `--into` one;
@@ -128,7 +145,7 @@ function readLayer(
     (format.value === 'csv' || format.value === 'xlsx')
   ) {
     const read = readCensusTable(format.value, files[0]!, options, command.mapping, command.pointSystem);
-    if (!read.ok) return read;
+    if (!read.ok) return withZoneHint(read.problems);
     const { inspection, mapping, points, errors, errorCount, swapped } = read.value;
     return ok({
       inspection,
@@ -147,21 +164,7 @@ function readLayer(
     });
   }
   const read = readImport(files, options);
-  if (!read.ok) {
-    const needsZone = read.problems.some((p) => p.kind === 'missing-prj' || p.kind === 'unknown-prj');
-    const hint: Problem[] = needsZone
-      ? [
-          {
-            kind: 'hint',
-            message: text(
-              '用 --zone EPSG代码 指定投影带，例如 --zone 4523（3度带第35带，带号前缀）或 --zone 4544（中央经线 105°E）。',
-              'Name the zone with --zone EPSG, e.g. --zone 4523 (3° zone 35 with prefix) or --zone 4544 (CM 105°E).',
-            ),
-          },
-        ]
-      : [];
-    return { ok: false, problems: [...read.problems, ...hint] };
-  }
+  if (!read.ok) return withZoneHint(read.problems);
   const source = read.value;
   if (source.kind === 'division') {
     return fail({
@@ -191,7 +194,7 @@ function readLayer(
     pointSystem: command.pointSystem,
     ...(command.zoneEpsg !== undefined ? { zoneEpsg: command.zoneEpsg } : {}),
   });
-  if (!converted.ok) return converted;
+  if (!converted.ok) return withZoneHint(converted.problems);
   const imported = converted.value;
   const swapped =
     source.kind === 'table' &&

@@ -8,6 +8,7 @@ import type { TableRow, TextTable } from './csv';
 import { parseCsv, scanCsv } from './csv';
 import { CensusColumns } from './census-columns';
 import { swappedCounter } from './swapped-coordinates';
+import { tableCrs } from './table-zone';
 import type { FieldMapping } from './field-mapping';
 import { proposeMapping } from './field-mapping';
 import { parseDivisionGeoJson } from './geojson';
@@ -193,6 +194,7 @@ function tableInspection(
   table: TextTable,
   encoding: ReadEncodingName | undefined,
   encodingSource: EncodingSource | undefined,
+  zoneEpsg: number | undefined,
 ): ImportInspection {
   return inspectionOf({
     format,
@@ -204,7 +206,7 @@ function tableInspection(
     geometryKind: undefined,
     encoding,
     encodingSource,
-    crs: undefined,
+    crs: tableCrs(table.header, table.rows, zoneEpsg),
     otherLayers: [],
   });
 }
@@ -233,7 +235,7 @@ function readTable(
   if (table.header.length === 0) {
     return refuse('empty', `${file.name} 中没有表头和数据。`, `${file.name} has no header and no data.`);
   }
-  const inspection = tableInspection(format, file, table, encoding, source);
+  const inspection = tableInspection(format, file, table, encoding, source, options.zoneEpsg);
   return ok({ kind: 'table', inspection, header: table.header, rows: table.rows });
 }
 
@@ -468,7 +470,7 @@ export function convertImport(source: ImportSource, request: LayerRequest): Resu
         '这是 GridPlan 划分文件（含全部图层），请作为项目导入。',
         'This is a GridPlan division file (all layers); import it as a project.',
       );
-    case 'table':
+    case 'table': {
       if (request.layer !== 'census') {
         return refuse(
           'table-not-area',
@@ -476,7 +478,20 @@ export function convertImport(source: ImportSource, request: LayerRequest): Resu
           'A table (CSV/XLSX) can only be imported as census points: area layers need a shapefile or GeoJSON.',
         );
       }
-      return tableToCensus(source.header, source.rows, request);
+      // A table in a chosen zone's metres is converted from it, and the zone remembered for exports;
+      // in metres without a zone it is refused, as a shapefile without a .prj (judged by the columns
+      // chosen, which may not be the ones proposed).
+      const crs = source.inspection.crs;
+      const zoneEpsg = request.zoneEpsg ?? (crs?.status === 'ok' ? crs.zoneEpsg : undefined);
+      const chosen = tableCrs(source.header, source.rows, zoneEpsg, request.mapping);
+      if (chosen?.status === 'needs-zone') return fail(chosen.message);
+      const converted = tableToCensus(source.header, source.rows, {
+        ...request,
+        ...(zoneEpsg !== undefined ? { zoneEpsg } : {}),
+      });
+      if (!converted.ok || zoneEpsg === undefined) return converted;
+      return ok({ ...converted.value, sourceZoneEpsg: zoneEpsg });
+    }
     case 'features': {
       const converted = featuresToLayer(source.records, request, source.inspection.fields);
       const crs = source.inspection.crs;
@@ -568,6 +583,14 @@ export function readCensusTable(
     return refuse('empty', `${file.name} 中没有表头和数据。`, `${file.name} has no header and no data.`);
   }
   if (!check.ok) return check;
+  // Metres without a zone: refused as readImport refuses them, saying which zone the eastings suggest.
+  const crs = tableCrs(
+    header,
+    preview.map((cells, line) => ({ line, cells })),
+    options.zoneEpsg,
+    mapping,
+  );
+  if (crs?.status === 'needs-zone') return fail(crs.message);
   const inspection = inspectionOf({
     format,
     name: baseName(file.name),
@@ -578,7 +601,7 @@ export function readCensusTable(
     geometryKind: undefined,
     encoding,
     encodingSource: source,
-    crs: undefined,
+    crs,
     otherLayers: [],
   });
   return ok({

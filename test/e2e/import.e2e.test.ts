@@ -181,6 +181,28 @@ describe('importing data through the dialog', () => {
     );
   });
 
+  it('asks the zone of a census table in metres and reads it in the zone chosen', async () => {
+    // ogr2ogr -t_srs EPSG:4523 of (104.771, 29.351) and (104.781, 29.353).
+    const table = path.join(dir, 'census-gk.csv');
+    writeFileSync(
+      table,
+      'X,Y,户数\n35477762.2597044,3248195.47883098,3\n35478733.7579423,3248415.30197896,2\n',
+    );
+    await page.click('[data-testid="import-data-button"]');
+    await page.setInputFiles('[data-testid="import-files"]', table);
+    await page.waitForSelector('[data-testid="import-zone-message"]');
+    expect(await page.locator('[data-testid="import-zone-message"]').textContent()).toContain('投影坐标');
+    // The zone the eastings' prefix points to is proposed, as for a shapefile without a .prj.
+    expect(await page.locator('[data-testid="import-zone"]').inputValue()).toBe('4523');
+    await page.click('[data-testid="import-confirm"]');
+    await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached' });
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="status-bar"] span')[1]?.textContent === '户数 5',
+    );
+    await page.click('[data-testid="notice"] button');
+    await page.keyboard.press('Control+z');
+  });
+
   it('refuses a broken zip with the reason and changes nothing', async () => {
     const broken = path.join(dir, 'broken.zip');
     writeFileSync(broken, Buffer.from('PK\u0003\u0004 this is not really a zip at all, it is cut short'));

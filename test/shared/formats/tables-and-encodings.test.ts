@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv, writeCsv } from '../../../shared/formats/csv';
 import { gaussKrugerZone, proposeZone, readPrj } from '../../../shared/formats/coordinate-systems';
 import { proposeMapping } from '../../../shared/formats/field-mapping';
-import { inspectImport } from '../../../shared/formats/import-files';
+import { convertImport, inspectImport, readImport } from '../../../shared/formats/import-files';
 import type { CensusPoint } from '../../../shared/model';
 import {
   decodeText,
@@ -84,14 +84,31 @@ describe('census tables', () => {
     const csv = 'X,Y,户数\n35477762.2597044,3248195.47883098,3\n35478733.7579423,3248415.30197896,2\n';
     const file = { name: 'gk.csv', bytes: new TextEncoder().encode(csv) };
     const mapping = { longitude: 'X', latitude: 'Y' };
-    const imported = value(importAs([file], { layer: 'census', mapping, zoneEpsg: 4523 }));
+    const imported = value(importAs([file], { layer: 'census', mapping }, { zoneEpsg: 4523 }));
     const [first, second] = imported.entities as CensusPoint[];
     expect(first!.lon).toBeCloseTo(104.771, 8);
     expect(first!.lat).toBeCloseTo(29.351, 8);
     expect(second!.lon).toBeCloseTo(104.781, 8);
     expect(second!.lat).toBeCloseTo(29.353, 8);
-    const wrongZone = importAs([file], { layer: 'census', mapping, zoneEpsg: 4544 });
+    const wrongZone = importAs([file], { layer: 'census', mapping }, { zoneEpsg: 4544 });
     expect(wrongZone.ok && wrongZone.value.errors[0]!.reason.en).toContain('check the zone');
+  });
+
+  it('asks for the zone of a table in metres, proposing it from the eastings, and reads it in that zone', () => {
+    const csv = 'X,Y,户数\n35477762.2597044,3248195.47883098,3\n35478733.7579423,3248415.30197896,2\n';
+    const file = { name: 'gk.csv', bytes: new TextEncoder().encode(csv) };
+    const inspection = value(inspectImport([file]));
+    expect(inspection.crs?.status === 'needs-zone' && inspection.crs.proposed?.epsg).toBe(4523);
+    // Not read as degrees: refused until the zone is chosen (the dialog's zone picker, or --zone).
+    const unzoned = value(readImport([file]));
+    const refused = convertImport(unzoned, { layer: 'census', mapping: unzoned.inspection.proposals.census });
+    expect(!refused.ok && refused.problems[0]!.kind).toBe('missing-prj');
+    const read = value(readImport([file], { zoneEpsg: 4523 }));
+    const imported = value(
+      convertImport(read, { layer: 'census', mapping: read.inspection.proposals.census }),
+    );
+    expect((imported.entities[0] as CensusPoint).lon).toBeCloseTo(104.771, 8);
+    expect(imported.sourceZoneEpsg).toBe(4523);
   });
   it('a GBK CSV from Excel: detected, mapped from Chinese headers, personal data kept apart', () => {
     const text =
