@@ -1,9 +1,9 @@
 import type { Geometry, Position } from 'geojson';
 import { parseShp } from 'shpjs';
 import { checkShpRecords } from './shp-records';
-import type { LocalText, Problem, Result } from '../model';
+import type { Problem, Result } from '../model';
 import { appendAll, errorDetail, fail, ok, text } from '../model';
-import type { BBox, GaussKrugerZone, SourceCrs, Unproject } from './coordinate-systems';
+import type { BBox, SourceCrs, Unproject } from './coordinate-systems';
 import {
   gaussKrugerZone,
   isLonLatBox,
@@ -15,6 +15,8 @@ import {
 } from './coordinate-systems';
 import type { DbfField, DbfTable, DbfValue } from './dbf';
 import { readDbf } from './dbf';
+import type { CrsStatus } from './zone-status';
+import { chosenZoneStatus, zoneNeededStatus } from './zone-status';
 import type { TextEncodingName } from './text-encoding';
 import {
   decodeText,
@@ -146,29 +148,6 @@ export type EncodingSource =
   /** The .cpg or DBF language byte named one encoding, but the text is only valid in the other. */
   | 'contradicted';
 
-/** What the coordinates are, or why the planner must say. */
-export type CrsStatus =
-  | {
-      readonly status: 'ok';
-      /** The system's own name (a .prj's PROJCS or GEOGCS name), or GridPlan's English one. */
-      readonly name: string;
-      /** GridPlan's words for it, where GridPlan named it (a chosen zone, no .prj): shown before `name`. */
-      readonly label?: LocalText;
-      readonly projected: boolean;
-      /** EPSG code of the CGCS2000 Gauss-Kruger zone the coordinates are in, when they are in one. */
-      readonly zoneEpsg?: number;
-      /** Read, but with a caveat the planner must see (a Beijing 1954 or Xi'an 1980 datum). */
-      readonly warning?: Problem;
-    }
-  | {
-      readonly status: 'needs-zone';
-      /** `missing-prj`: projected coordinates and no .prj; `unknown-prj`: a .prj proj4 cannot read. */
-      readonly reason: 'missing-prj' | 'unknown-prj';
-      /** The zone the eastings' prefix points to, if any. */
-      readonly proposed: GaussKrugerZone | undefined;
-      readonly message: Problem;
-    };
-
 /** What a planner sees before importing: the file's layout, decoded sample and coordinate status. */
 export interface ShapefileInspection {
   readonly layerName: string;
@@ -291,12 +270,7 @@ function crsStatus(
   crs: SourceCrs | undefined;
 } {
   const zone = zoneEpsg === undefined ? undefined : gaussKrugerZone(zoneEpsg);
-  if (zone) {
-    return {
-      status: { status: 'ok', name: zone.label.en, label: zone.label, projected: true, zoneEpsg: zone.epsg },
-      crs: zoneCrs(zone),
-    };
-  }
+  if (zone) return { status: chosenZoneStatus(zone), crs: zoneCrs(zone) };
   const proposed = proposeZone(header.bbox);
   if (parts.prj !== undefined && parts.prj.trim() !== '') {
     const read = readPrj(parts.prj);
@@ -323,20 +297,13 @@ function crsStatus(
     const label = text('CGCS2000 / WGS84（无 .prj）', 'CGCS2000 / WGS84 (no .prj)');
     return { status: { status: 'ok', name: label.en, label, projected: false }, crs: undefined };
   }
-  const [x0, y0] = header.bbox;
   return {
-    status: {
-      status: 'needs-zone',
-      reason: 'missing-prj',
-      proposed,
-      message: {
-        kind: 'missing-prj',
-        message: text(
-          `${parts.name} 没有 .prj，坐标（如 x=${Math.round(x0)}, y=${Math.round(y0)}）是以米为单位的投影坐标。请选择数据所在的 CGCS2000 投影带${proposed ? `（根据带号前缀推测为 ${proposed.label.zh}）` : ''}。`,
-          `${parts.name} has no .prj and its coordinates (e.g. x=${Math.round(x0)}, y=${Math.round(y0)}) are projected metres. Choose the CGCS2000 zone the data is in${proposed ? ` (the zone prefix suggests ${proposed.label.en})` : ''}.`,
-        ),
-      },
-    },
+    status: zoneNeededStatus(header.bbox, (x, y) =>
+      text(
+        `${parts.name} 没有 .prj，坐标（如 x=${x}, y=${y}）是以米为单位的投影坐标。`,
+        `${parts.name} has no .prj and its coordinates (e.g. x=${x}, y=${y}) are projected metres.`,
+      ),
+    ),
     crs: undefined,
   };
 }

@@ -1,9 +1,10 @@
 import type { BBox } from './coordinate-systems';
-import { gaussKrugerZone, looksProjected, proposeZone } from './coordinate-systems';
+import { gaussKrugerZone, looksProjected } from './coordinate-systems';
 import type { TableRow } from './csv';
 import type { FieldMapping } from './field-mapping';
 import { proposeMapping } from './field-mapping';
-import type { CrsStatus } from './shapefile-read';
+import type { CrsStatus } from './zone-status';
+import { chosenZoneStatus, zoneNeededStatus } from './zone-status';
 import { text } from '../model';
 
 /**
@@ -42,19 +43,11 @@ export function tableCrs(
   const bbox = box as unknown as BBox; // four numbers, filled above
   if (!looksProjected(bbox)) return undefined;
   const zone = zoneEpsg === undefined ? undefined : gaussKrugerZone(zoneEpsg);
-  if (zone)
-    return { status: 'ok', name: zone.label.en, label: zone.label, projected: true, zoneEpsg: zone.epsg };
-  const proposed = proposeZone(bbox);
-  return {
-    status: 'needs-zone',
-    reason: 'missing-prj',
-    proposed,
-    message: {
-      kind: 'missing-prj',
-      message: text(
-        `表中“${longitude}”“${latitude}”两列是以米为单位的投影坐标（如 x=${Math.round(bbox[0])}, y=${Math.round(bbox[1])}），不是经纬度。请选择数据所在的 CGCS2000 投影带${proposed ? `（根据带号前缀推测为 ${proposed.label.zh}）` : ''}。`,
-        `The columns "${longitude}" and "${latitude}" hold projected metres (e.g. x=${Math.round(bbox[0])}, y=${Math.round(bbox[1])}), not longitude/latitude. Choose the CGCS2000 zone the data is in${proposed ? ` (the zone prefix suggests ${proposed.label.en})` : ''}.`,
-      ),
-    },
-  };
+  if (zone) return chosenZoneStatus(zone);
+  return zoneNeededStatus(bbox, (x, y) =>
+    text(
+      `表中“${longitude}”“${latitude}”两列是以米为单位的投影坐标（如 x=${x}, y=${y}），不是经纬度。`,
+      `The columns "${longitude}" and "${latitude}" hold projected metres (e.g. x=${x}, y=${y}), not longitude/latitude.`,
+    ),
+  );
 }
