@@ -63,10 +63,16 @@ export const cityEn: Strings<typeof cityZh> = {
     overlapHead: 'Refused: grids overlapping grids other townships have filed ({{count}}):',
     invalidHead:
       "Refused: grids that are not valid polygons cannot be compared with other townships' grids ({{count}}):",
-    invalidHint: 'Repair them (see 问题 → invalid geometry), submit for review and file again.',
+    invalidHint: 'Repair them (see Issues → invalid geometry), submit for review and file again.',
     overlapLine: 'overlaps {{other}} (township {{township}}) by {{area}} m²',
     showOther: "Show the other township's grid on the map (after pulling the neighbours' grids)",
     overlapHint: 'Align the border and file again. Click a grid code to see it on the map.',
+    versionHead:
+      'Refused: the package is version {{version}}, but township {{township}} has already filed version {{current}} (filing {{id}}) in the city database.',
+    versionHint:
+      "A township's version numbers in the city database only go up: file a version numbered above {{current}}.",
+    unstorableHead: 'Refused: the package holds what the city database cannot store:',
+    unstorableHint: 'Correct it, submit for review and file again.',
     badTownship:
       "Refused: the package's township code “{{township}}” is not a 12-digit township code. Enter the right code in the township's attributes.",
     unchanged: 'The city database was not changed.',

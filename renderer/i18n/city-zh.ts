@@ -57,6 +57,11 @@ export const cityZh = {
     overlapLine: '与 {{other}}（乡镇 {{township}}）重叠 {{area}} 平方米',
     showOther: '在地图上查看对方网格（需先从市级库拉取相邻乡镇网格）',
     overlapHint: '请对齐乡镇边界后重新报送。点击网格编码可在地图上查看。',
+    versionHead:
+      '拒绝备案：报审包为第 {{version}} 版，而乡镇 {{township}} 在市级库已备案到第 {{current}} 版（备案号 {{id}}）。',
+    versionHint: '市级库中乡镇的版本号只能递增：请报送版本号大于 {{current}} 的版本。',
+    unstorableHead: '拒绝备案：报审包中有市级库无法保存的内容：',
+    unstorableHint: '请改正后重新提交审核并报送。',
     badTownship: '拒绝备案：报审包的乡镇代码“{{township}}”不是 12 位乡镇代码。请在乡镇属性中填写正确代码。',
     unchanged: '市级库未作任何改动。',
   },

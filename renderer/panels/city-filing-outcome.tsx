@@ -1,11 +1,13 @@
+import type { ReactElement } from 'react';
 import type { CityFilingAnswer } from '../../shared/ipc';
 import type { Shell } from '../shell/shell';
 import { referenceFeatureBounds } from './reference-feature-bounds';
 
 /**
  * The city office's answer to 报送市级库 in words: filed, or refused (a stale base with the filings since,
- * grids overlapping other townships', grids that are not valid polygons, a bad township code), every
- * grid named a click from the map.
+ * a version number not after the filed one, grids overlapping other townships', grids that are not
+ * valid polygons, content the database cannot store, a bad township code), every grid named a click
+ * from the map. Every kind of answer has its words: the switch is exhaustive.
  */
 export function CityFilingOutcome({
   shell,
@@ -13,7 +15,7 @@ export function CityFilingOutcome({
 }: {
   readonly shell: Shell;
   readonly outcome: CityFilingAnswer;
-}) {
+}): ReactElement {
   const { t, say } = shell;
   const showOwn = (code: string): void => {
     const grid = [...(shell.division?.grid.values() ?? [])].find((g) => g.code === code);
@@ -79,6 +81,37 @@ export function CityFilingOutcome({
           </ul>
           <p className="review-hint">
             {t('city.answer.staleHint')} {t('city.answer.unchanged')}
+          </p>
+        </>
+      );
+    case 'version-not-after':
+      return (
+        <>
+          <p data-testid="city-version-not-after">
+            {t('city.answer.versionHead', {
+              version: outcome.version,
+              township: outcome.township,
+              current: outcome.current.version,
+              id: outcome.current.id,
+            })}
+          </p>
+          <p className="review-hint">
+            {t('city.answer.versionHint', { current: outcome.current.version })} {t('city.answer.unchanged')}
+          </p>
+        </>
+      );
+    case 'unstorable':
+      return (
+        <>
+          <p>{t('city.answer.unstorableHead')}</p>
+          <ul data-testid="city-unstorable">
+            {outcome.problems.map((problem, index) => (
+              // The problems have no identity of their own, only their order.
+              <li key={index}>{say(problem)}</li>
+            ))}
+          </ul>
+          <p className="review-hint">
+            {t('city.answer.unstorableHint')} {t('city.answer.unchanged')}
           </p>
         </>
       );

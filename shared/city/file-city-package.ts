@@ -59,6 +59,14 @@ export type FileOutcome =
       /** Filings after the package's base (all of them when the base is unknown to the office). */
       readonly since: readonly FilingSummary[];
     }
+  /** The package's base is current, but its version number is not after the filed one's (a second "version 2"). */
+  | {
+      readonly kind: 'version-not-after';
+      readonly township: string;
+      /** The package's version (manifest.json). */
+      readonly version: number;
+      readonly current: FilingSummary;
+    }
   | { readonly kind: 'overlap'; readonly township: string; readonly overlaps: readonly CrossOverlap[] }
   | { readonly kind: 'bad-township'; readonly township: string }
   | { readonly kind: 'invalid-geometry'; readonly township: string; readonly grids: readonly InvalidGrid[] }
@@ -231,8 +239,8 @@ function featureRows(pkg: FilingPackage): FeatureRows {
  * Files a checked filing package (`city file`, ../shared/spec/interchange.md) in one transaction. The
  * township row is locked first, so two filings of one township are serialised and the second sees the
  * first as its stale base (optimistic concurrency). Refused, with the database unchanged: a base that is
- * not the township's current filed version (with the filings since), or grids overlapping another
- * township's current grids by `minAreaM2` or more (every pair named), or grids that are not valid
+ * not the township's current filed version (with the filings since), a version number not after the
+ * filed one's, or grids overlapping another township's current grids by `minAreaM2` or more (every pair named), or grids that are not valid
  * polygons (checked before the database is touched: PostGIS cannot intersect a self-crossing grid, and
  * a 1,000-point star kept the overlap query busy for 70 s before it failed). Filed: the township's
  * current rows are closed (`valid_to`) and the new ones inserted; nothing is overwritten.
@@ -284,10 +292,22 @@ export async function fileCityPackage(
           since: all.slice(baseAt + 1),
         });
       }
+      if (current && manifest.version <= current.version) {
+        throw new CityRefusal<FileOutcome>({
+          kind: 'version-not-after',
+          township,
+          version: manifest.version,
+          current,
+        });
+      }
+      // Filing numbers follow one another: the next is the largest + 1, not the id sequence's next value,
+      // which a refused filing's rolled-back insert would use up (filings 1, 2, 5). The city-wide lock
+      // above makes this safe. The sequence is kept at the last number given, so an older GridPlan that
+      // still takes its numbers from it cannot collide with these.
       const inserted = await tx.query(
-        `INSERT INTO filings (township_code, version, base_sha256, division_sha256, author, manifest,
+        `INSERT INTO filings (id, township_code, version, base_sha256, division_sha256, author, manifest,
                               file_hashes, division)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)
+         VALUES ((SELECT coalesce(max(id), 0) + 1 FROM filings), $1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)
          RETURNING ${FILING_COLUMNS}`,
         [
           township,
@@ -301,6 +321,7 @@ export async function fileCityPackage(
         ],
       );
       const filing = filingSummary(inserted[0]!);
+      await tx.query(`SELECT setval(pg_get_serial_sequence('filings', 'id'), $1)`, [filing.id]);
       await tx.query(INSERT_GRIDS, [JSON.stringify(rows.grids), township, township.slice(0, 6), filing.id]);
       // The table grows by whole townships faster than autovacuum re-analyses it; with stale estimates
       // the planner scans every stored grid for each new one (measured: 20 ms → 340 ms per filing from

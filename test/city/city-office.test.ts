@@ -846,6 +846,33 @@ describe('gridplan city on PostGIS', () => {
     ]);
   });
 
+  it('refuses a version number not after the filed one, and numbers filings without gaps', async () => {
+    const v1 = await packageOf(townshipDivision({ ...SHAPE, index: 11 }));
+    expect((await city('file', await writePackage('t11-v1.zip', v1.bytes))).exitCode).toBe(0);
+    const before = await snapshot();
+    const lastFiling = await count('SELECT max(id) AS n FROM filings');
+    const edited = townshipDivision({ ...SHAPE, index: 11, nameSuffix: '（二）' });
+    // Based on the current filing, but numbered as it (1) or before it: the office would hold two "version 1".
+    for (const version of [1]) {
+      const again = await packageOf(edited, { version, base: v1.pkg });
+      const refused = await city('file', await writePackage(`t11-again-v${version}.zip`, again.bytes));
+      expect(refused.exitCode).toBe(1);
+      expect(refused.stdout).toContain(
+        `the package is version ${version}, but township ${townshipCode(11)} has already filed version 1 (filing ${lastFiling})`,
+      );
+      expect(refused.stdout).toContain('--version 2');
+    }
+    // A refusal for overlap inserts a filing before it is rolled back: its number is not used up.
+    const overlapping = await packageOf(townshipDivision({ ...SHAPE, index: 12, westShift: -0.002 }));
+    const overlap = await city('file', await writePackage('t12-overlap.zip', overlapping.bytes));
+    expect(overlap.stdout).toContain('overlap grids other townships have filed');
+    expect(await snapshot()).toBe(before);
+    const v2 = await packageOf(edited, { version: 2, base: v1.pkg });
+    const filed = await city('file', await writePackage('t11-v2.zip', v2.bytes));
+    expect(filed.exitCode, filed.stdout).toBe(0);
+    expect(filed.stdout).toContain(`version 2 (filing ${lastFiling + 1})`);
+  });
+
   it('never shows the database password', async () => {
     const wrong = cluster.url.replace(/:(\d+)\//, ':1/');
     const result = await runCli(['city', 'check', '--db', wrong, '--lang', 'en'], host);

@@ -566,6 +566,19 @@ async function fileCommand(
       );
       return answer(`${[head[lang], ...since, hint[lang]].join('\n')}\n`, '', 1);
     }
+    case 'version-not-after': {
+      const next = outcome.current.version + 1;
+      return answer(
+        `${
+          text(
+            `拒绝备案：报审包为第 ${outcome.version} 版，而乡镇 ${outcome.township} 已备案到第 ${outcome.current.version} 版（备案号 ${outcome.current.id}）。请用 --version ${next} 重新制作报审包（以 gridplan city pull 取得的当前备案版本为 --base 时，版本号自动为 ${next}）。`,
+            `Refused: the package is version ${outcome.version}, but township ${outcome.township} has already filed version ${outcome.current.version} (filing ${outcome.current.id}). Make the package again with --version ${next} (with the current filed version from gridplan city pull as --base, it is numbered ${next} by itself).`,
+          )[lang]
+        }\n`,
+        '',
+        1,
+      );
+    }
     case 'overlap': {
       const head = text(
         `拒绝备案：乡镇 ${outcome.township} 的 ${new Set(outcome.overlaps.map((o) => o.code)).size} 个网格与其他乡镇已备案的网格重叠：`,

@@ -47,7 +47,7 @@ const REFUSED = {
 } as CityFilingAnswer; // the city office's answer as the main process sends it
 
 /** The answer rendered for a shell whose division holds the refused grid. */
-function render(language: 'zh' | 'en') {
+function render(language: 'zh' | 'en', outcome: CityFilingAnswer = REFUSED) {
   const showOnMap = vi.fn();
   const shell = {
     t: i18next.t.bind(i18next),
@@ -58,7 +58,7 @@ function render(language: 'zh' | 'en') {
   } as unknown as Shell; // only what CityFilingOutcome reads
   const container = document.createElement('div');
   document.body.append(container);
-  act(() => createRoot(container).render(<CityFilingOutcome shell={shell} outcome={REFUSED} />));
+  act(() => createRoot(container).render(<CityFilingOutcome shell={shell} outcome={outcome} />));
   return { container, showOnMap };
 }
 
@@ -79,5 +79,42 @@ describe('CityFilingOutcome', () => {
     const { container } = render('en');
     expect(container.textContent).toContain('Refused: grids that are not valid polygons cannot be compared');
     expect(container.textContent).toContain('self-intersecting boundary');
+  });
+
+  it('says why a version number not after the filed one is refused, in both languages', async () => {
+    const refused: CityFilingAnswer = {
+      kind: 'version-not-after',
+      township: '510302003000',
+      version: 2,
+      current: {
+        id: 7,
+        township: '510302003000',
+        version: 3,
+        divisionSha256: 'a'.repeat(64),
+        author: '',
+        createdAt: '2026-12-07T08:00:00.000Z',
+      },
+    };
+    expect(render('zh', refused).container.textContent).toBe(
+      '拒绝备案：报审包为第 2 版，而乡镇 510302003000 在市级库已备案到第 3 版（备案号 7）。' +
+        '市级库中乡镇的版本号只能递增：请报送版本号大于 3 的版本。 市级库未作任何改动。',
+    );
+    document.body.innerHTML = '';
+    await i18next.changeLanguage('en');
+    expect(render('en', refused).container.textContent).toContain(
+      'the package is version 2, but township 510302003000 has already filed version 3 (filing 7)',
+    );
+  });
+
+  it('lists what the database cannot store', () => {
+    const refused: CityFilingAnswer = {
+      kind: 'unstorable',
+      township: '510302003000',
+      problems: [text('网格 X 的户数 1.5 不是整数', 'The grid X has 1.5 households')],
+    };
+    const { container } = render('zh', refused);
+    expect(container.querySelectorAll('[data-testid="city-unstorable"] li')).toHaveLength(1);
+    expect(container.textContent).toContain('拒绝备案：报审包中有市级库无法保存的内容：');
+    expect(container.textContent).toContain('网格 X 的户数 1.5 不是整数');
   });
 });
