@@ -330,6 +330,16 @@ describe('gridplan city on PostGIS', () => {
     expect((await city('export', '--to', 'shapefile', '--out', shapefile)).exitCode).toBe(0);
     expect(statSync(shapefile).size).toBeGreaterThan(1000);
     expect((await city('export', '--to', 'kml', '--out', shapefile)).exitCode).toBe(2);
+    // A county that has filed nothing: said alike for both formats, and no file written.
+    for (const to of ['geojson', 'shapefile']) {
+      const none = path.join(dir, `none.${to}`);
+      const empty = await city('export', '--to', to, '--county', '999999', '--out', none);
+      expect(empty.exitCode).toBe(1);
+      expect(empty.stderr).toBe(
+        `The city database holds no filed grids in county 999999; ${none} was not written.\n`,
+      );
+      expect(() => statSync(none)).toThrow();
+    }
   });
 
   it('pulls a township with its neighbours’ border grids as a reference layer', async () => {

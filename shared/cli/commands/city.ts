@@ -44,12 +44,12 @@ const HELP: LocalText = text(
   gridplan city file 报审包.zip --db … [--author 姓名] [--note 说明] [--min-area 平方米] [--format text|json]
   gridplan city comment --township 乡镇代码 --note 意见 --db … [--grid 网格编码] [--filing 备案号] [--author 姓名]
   gridplan city check --db … [--format text|json] [--rules 规则集] [--county 县级代码] [--min-area 平方米] [--out 报告文件]
-  gridplan city export --db … --to geojson|shapefile --out 路径
+  gridplan city export --db … --to geojson|shapefile --out 路径 [--county 县级代码]
   gridplan city pull --township 乡镇代码 --db … --out 文件.geojson
   gridplan city serve --db … --port 端口 [--host 127.0.0.1]
 
   file    备案一个报审包（一个事务）：清单中的文件须与哈希相符；报审包的上一版（baseSha256）须是该乡镇当前
-          备案版本，否则拒绝并列出此后的备案；与其他乡镇已备案网格重叠达到最小面积（默认 1 平方米）的网格
+          备案版本，否则拒绝并列出此后的备案；版本号须大于当前备案的版本号；与其他乡镇已备案网格重叠达到最小面积（默认 1 平方米）的网格
           全部列出并拒绝。拒绝时数据库不变。备案时旧版本的网格保留为历史，不覆盖。--note 随备案记下说明。
   comment 对乡镇当前备案（或 --filing 指定的备案）记下审核意见，可针对其中一个网格（--grid）。
           check 的报告和 pull 的文件附带当前备案的全部意见。
@@ -61,7 +61,7 @@ const HELP: LocalText = text(
           （/tiles/{z}/{x}/{y}.mvt）；默认只在 127.0.0.1 上监听；按 Ctrl+C 停止。
   数据库地址中的密码不会出现在任何输出中。
 
-退出码：0 完成；1 备案被拒绝、检查发现错误、乡镇尚未备案，或意见针对的备案/网格不属于该乡镇；2 文件或数据库无法使用、报审包与清单不符、
+退出码：0 完成；1 备案被拒绝、检查发现错误、乡镇尚未备案、没有可导出的备案网格，或意见针对的备案/网格不属于该乡镇；2 文件或数据库无法使用、报审包与清单不符、
 参数有误；3 内部错误。
 `,
   `gridplan city: the city grid office's filing database (PostgreSQL + PostGIS)
@@ -71,13 +71,13 @@ Usage:
   gridplan city file PACKAGE.zip --db … [--author NAME] [--note TEXT] [--min-area M2] [--format text|json]
   gridplan city comment --township CODE --note TEXT --db … [--grid CODE] [--filing ID] [--author NAME]
   gridplan city check --db … [--format text|json] [--rules RULES] [--county CODE] [--min-area M2] [--out REPORT]
-  gridplan city export --db … --to geojson|shapefile --out PATH
+  gridplan city export --db … --to geojson|shapefile --out PATH [--county CODE]
   gridplan city pull --township CODE --db … --out FILE.geojson
   gridplan city serve --db … --port PORT [--host 127.0.0.1]
 
   file    files a filing package in one transaction: its files must match its manifest; its base
           (baseSha256) must be the township's current filed version, else it is refused with the filings
-          since; grids overlapping another township's filed grids by the minimum area (default 1 m²) are
+          since; its version must be above the filed one's; grids overlapping another township's filed grids by the minimum area (default 1 m²) are
           all named and refused. A refusal leaves the database unchanged. Older versions are kept.
           --note records the filer's note with the filing.
   comment records a reviewer's remark on a township's current filing (or the one --filing names),
@@ -93,8 +93,8 @@ Usage:
           (/tiles/{z}/{x}/{y}.mvt); listens on 127.0.0.1 unless told otherwise; stop with Ctrl+C.
   The password of the database URL never appears in any output.
 
-Exit status: 0 done; 1 a filing refused, errors found by check, a township not filed, or a remark on a
-filing or grid the township does not have; 2 a file or the
+Exit status: 0 done; 1 a filing refused, errors found by check, a township not filed, no filed grids
+to export, or a remark on a filing or grid the township does not have; 2 a file or the
 database cannot be used, a package does not match its manifest, or the arguments are wrong; 3 a bug.
 `,
 );
@@ -410,6 +410,16 @@ async function runSubcommand(
         );
       }
       const out = optionValue(options, '--out')!;
+      const county = optionValue(options, '--county');
+      if (loaded.value.division.grid.size === 0) {
+        // Both formats alike: an empty shapefile layer cannot be written, and an empty GeoJSON is no export.
+        const where = county === undefined ? '' : text(`（县 ${county}）`, ` in county ${county}`);
+        return answer(
+          '',
+          `${text(`市级库中没有已备案的网格${where === '' ? '' : where.zh}，未写出 ${out}。`, `The city database holds no filed grids${where === '' ? '' : where.en}; ${out} was not written.`)[lang]}\n`,
+          1,
+        );
+      }
       let bytes: Uint8Array;
       if (optionValue(options, '--to') === 'geojson') {
         bytes = encodeText(`${stringifyDivision(loaded.value.division)}\n`, 'utf-8').bytes;
