@@ -49,8 +49,9 @@ const HELP: LocalText = text(
   gridplan city serve --db … --port 端口 [--host 127.0.0.1]
 
   file    备案一个报审包（一个事务）：清单中的文件须与哈希相符；报审包的上一版（baseSha256）须是该乡镇当前
-          备案版本，否则拒绝并列出此后的备案；版本号须大于当前备案的版本号；与其他乡镇已备案网格重叠达到最小面积（默认 1 平方米）的网格
-          全部列出并拒绝。拒绝时数据库不变。备案时旧版本的网格保留为历史，不覆盖。--note 随备案记下说明。
+          备案版本，否则拒绝并列出此后的备案；版本号须大于当前备案的版本号；与其他乡镇已备案网格
+          重叠达到最小面积（默认 1 平方米）的网格全部列出并拒绝。拒绝时数据库不变。备案时旧版本的
+          网格保留为历史，不覆盖。--note 随备案记下说明。
   comment 对乡镇当前备案（或 --filing 指定的备案）记下审核意见，可针对其中一个网格（--grid）。
           check 的报告和 pull 的文件附带当前备案的全部意见。
   check   用 GridPlan 自己的校验规则检查全市当前备案：乡镇之间的重叠和缝隙、全市重复编码，另给各乡镇、
@@ -77,9 +78,9 @@ Usage:
 
   file    files a filing package in one transaction: its files must match its manifest; its base
           (baseSha256) must be the township's current filed version, else it is refused with the filings
-          since; its version must be above the filed one's; grids overlapping another township's filed grids by the minimum area (default 1 m²) are
-          all named and refused. A refusal leaves the database unchanged. Older versions are kept.
-          --note records the filer's note with the filing.
+          since; its version must be above the filed one's; grids overlapping another township's filed
+          grids by the minimum area (default 1 m²) are all named and refused. A refusal leaves the
+          database unchanged. Older versions are kept. --note records the filer's note with the filing.
   comment records a reviewer's remark on a township's current filing (or the one --filing names),
           optionally on one of its grids (--grid). check's report and pull's file carry the remarks
           on the current filings.
