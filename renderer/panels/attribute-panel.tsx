@@ -219,6 +219,7 @@ function GridForm({
           {staff.map((member, index) => (
             <div key={index} className="staff-row">
               <select
+                className="staff-role"
                 value={member.role}
                 onChange={(event) => setMember(index, { role: event.target.value as StaffRole })}
                 aria-label={t('panel.staffRole')}
@@ -230,11 +231,13 @@ function GridForm({
                 ))}
               </select>
               <input
+                className="staff-name"
                 value={member.name}
                 placeholder={t('panel.staffName')}
                 onChange={(event) => setMember(index, { name: event.target.value })}
               />
               <input
+                className="staff-phone"
                 value={member.phone ?? ''}
                 placeholder={t('panel.staffPhone')}
                 inputMode="tel"
@@ -242,6 +245,7 @@ function GridForm({
               />
               <button
                 type="button"
+                className="staff-remove"
                 onClick={() => setStaff((list) => list.filter((_, i) => i !== index))}
                 aria-label={t('panel.staffRemove')}
               >
