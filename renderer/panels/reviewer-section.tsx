@@ -17,6 +17,8 @@ export function ReviewerSection({ shell }: { readonly shell: Shell }) {
   const at = review.pickedAt;
   const anchor = at ? { at } : grid ? { gridCode: grid.code } : null;
   const issues = validation.state.issues;
+  // A decision waits for the whole check: an unfinished one would let 通过 past errors not yet found.
+  const checkedIssues = validation.state.checked && !validation.state.running ? issues : null;
   return (
     <>
       <h3>{t('review.package.heading')}</h3>
@@ -132,6 +134,7 @@ export function ReviewerSection({ shell }: { readonly shell: Shell }) {
                   <input
                     value={mark.justification ?? ''}
                     placeholder={t('review.marks.justification')}
+                    data-testid="review-mark-justification"
                     onChange={(event) => review.setMark(issue, mark.status, event.target.value)}
                   />
                 )}
@@ -163,7 +166,7 @@ export function ReviewerSection({ shell }: { readonly shell: Shell }) {
         <button
           type="button"
           className="primary"
-          onClick={() => void review.decide('approved')}
+          onClick={() => void review.decide('approved', checkedIssues)}
           title={t('review.reviewer.approveTitle')}
           data-testid="review-approve"
         >
@@ -171,7 +174,7 @@ export function ReviewerSection({ shell }: { readonly shell: Shell }) {
         </button>
         <button
           type="button"
-          onClick={() => void review.decide('returned')}
+          onClick={() => void review.decide('returned', checkedIssues)}
           title={t('review.reviewer.returnTitle')}
           data-testid="review-return"
         >

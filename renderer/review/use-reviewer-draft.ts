@@ -9,6 +9,7 @@ import type {
   ReviewReply,
 } from '../../shared/review';
 import {
+  decisionBlockers,
   parseReviewReply,
   REVIEW_REPLY_TYPE,
   REVIEW_REPLY_VERSION,
@@ -88,7 +89,12 @@ export function useReviewerDraft(deps: ReviewerDraftDeps) {
   const setDraftFields = (fields: Partial<Pick<ReviewDraft, 'reviewer' | 'note'>>): void =>
     saveDraft({ ...draft, ...fields });
 
-  const decide = (decision: ReviewDecision) =>
+  /**
+   * 通过 / 退回: writes the reply file, unless {@link decisionBlockers} says why not yet. `issues` are the
+   * division's validation issues, or null while the check is still running (no decision on a division
+   * not yet checked).
+   */
+  const decide = (decision: ReviewDecision, issues: readonly ValidationIssue[] | null) =>
     run(
       text('正在写审核意见…', 'Writing the reply…'),
       text('写审核意见失败', 'Writing the reply failed'),
@@ -97,6 +103,16 @@ export function useReviewerDraft(deps: ReviewerDraftDeps) {
         const refuse = (message: LocalText): void =>
           notify('error', text('写审核意见失败', 'Writing the reply failed'), [message]);
         if (draft.reviewer.trim() === '') return refuse(text('请填写审核人。', 'Enter the reviewer’s name.'));
+        if (issues === null) {
+          return refuse(
+            text('校验尚未完成，请稍候再试。', 'The check is still running: try again in a moment.'),
+          );
+        }
+        const blockers = decisionBlockers(decision, issues, draft.marks);
+        if (blockers.length > 0) {
+          notify('error', text('写审核意见失败', 'Writing the reply failed'), blockers);
+          return;
+        }
         if (
           decision === 'returned' &&
           draft.comments.length === 0 &&

@@ -5,3 +5,4 @@ export * from './match-issue-mark';
 export * from './reply-township';
 export * from './filed-status-change';
 export * from './restore-version-division';
+export * from './decision-blockers';

@@ -225,6 +225,22 @@ describe('审核 · 备案 between a township and the review office', () => {
   it('the reviewer approves version 2 (通过); the planner’s version becomes 已备案 and its grids filed', async () => {
     await openPackage(path.join(dir, 'package-v2.zip'), 2);
     await reviewer.fill('[data-testid="review-reviewer"]', '区网格办 王审');
+    // 通过 is refused while an error (or a target out of range without a reason) is not dealt with.
+    await reviewer.waitForSelector('[data-testid="review-mark"]');
+    await reviewer.click('[data-testid="review-approve"]');
+    expect(await closeNotice(reviewer)).toMatch(/还有 \d+ 个错误未处理/);
+    // Each accepted with the reviewer's reason; an accepted mark without one is refused too.
+    const marks = reviewer.locator('[data-testid="review-mark"]');
+    for (let index = 0; index < (await marks.count()); index++) {
+      await marks.nth(index).locator('[data-testid="review-mark-status"]').selectOption('accepted');
+    }
+    await reviewer.locator('[data-testid="review-mark-justification"]').first().fill('');
+    await reviewer.click('[data-testid="review-approve"]');
+    expect(await closeNotice(reviewer)).toContain('没有写情况说明');
+    const reasons = reviewer.locator('[data-testid="review-mark-justification"]');
+    for (let index = 0; index < (await reasons.count()); index++) {
+      await reasons.nth(index).fill('经区网格办现场核实，同意');
+    }
     const reply = await download(reviewer, '[data-testid="review-approve"]', 'reply-v2.json');
     await closeNotice(reviewer);
     const parsed = parseReviewReply(readFileSync(reply, 'utf8'));
