@@ -26,6 +26,11 @@ export const PERSONAL_KEYS: readonly string[] = [
 /** Words of personal keys beyond the exact list: any key containing one is a resident's personal data. */
 const PERSONAL_KEY_PARTS = /姓名|户主|电话|手机|身份证|联系人|联系方式|证件号/;
 /**
+ * Whole keys that name a person without saying "name": 住户 (the household living there), 居民, 户名,
+ * 房主, 业主, 租户. Only whole keys: 居民户数 or 业主委员会 are not a person.
+ */
+const PERSON_KEYS = /^(住户|居民|户名|房主|业主|租户|住户名|居民名|住户名称)$/;
+/**
  * English keys, compared without case, `_`, `-` or spaces (`PHONE`, `Names`, `ID_No` ...), beyond those
  * that {@link PERSONAL_KEY_WORD_PARTS} finds anywhere in a key.
  */
@@ -76,7 +81,8 @@ export function isPersonalKey(key: string): boolean {
     PERSONAL_KEY_WORDS.has(plain) ||
     PERSONAL_INITIALS.has(plain) ||
     PERSONAL_KEY_WORD_PARTS.test(plain) ||
-    PERSONAL_KEY_PARTS.test(key)
+    PERSONAL_KEY_PARTS.test(key) ||
+    PERSON_KEYS.test(key.trim())
   );
 }
 
@@ -87,13 +93,33 @@ const LANDLINE = /^(\(0\d{2,3}\)|0\d{2,3}-)\d{7,8}$/;
 /** A resident identity card number: area, birth date (1800–2099), sequence and check digit. */
 const IDENTITY_NUMBER = /^\d{6}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dXx]$/;
 
-/** True when a value reads as a phone or identity number, whatever its key is called. */
+/** The same three inside a longer text (户主赵六 电话 13912345678), not as part of a longer run of digits. */
+const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d{9}(?!\d)/;
+const LANDLINE_IN_TEXT = /(?<!\d)(\(0\d{2,3}\)|0\d{2,3}-)\d{7,8}(?!\d)/;
+const IDENTITY_NUMBER_IN_TEXT =
+  /(?<!\d)\d{6}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dXx])/;
+/** Texts longer than this are not searched (a note is a few hundred characters; bounded time). */
+const MAX_SEARCHED_CHARS = 10_000;
+
+/**
+ * True when a value reads as a phone or identity number, or a text holds one (a remark naming the
+ * householder's phone), whatever its key is called.
+ */
 export function looksPersonal(value: unknown): boolean {
   if (typeof value !== 'string' && typeof value !== 'number') return false;
   const text = String(value).trim();
-  if (text.length < 11 || text.length > 24) return false;
-  const digits = text.replace(/[\s-]/g, '');
-  return MOBILE.test(digits) || LANDLINE.test(text.replace(/\s/g, '')) || IDENTITY_NUMBER.test(digits);
+  if (text.length < 11) return false;
+  if (text.length <= 24) {
+    const digits = text.replace(/[\s-]/g, '');
+    if (MOBILE.test(digits) || LANDLINE.test(text.replace(/\s/g, '')) || IDENTITY_NUMBER.test(digits)) {
+      return true;
+    }
+  }
+  if (typeof value !== 'string') return false;
+  if (text.length > MAX_SEARCHED_CHARS) return true; // unread, so not let out
+  // Digits written in groups (138 0013 8000, 138-0013-8000) read as one number.
+  const joined = text.replace(/(?<=\d)[\s-]+(?=\d)/g, '');
+  return MOBILE_IN_TEXT.test(joined) || IDENTITY_NUMBER_IN_TEXT.test(joined) || LANDLINE_IN_TEXT.test(text);
 }
 
 /**

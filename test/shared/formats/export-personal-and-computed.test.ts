@@ -100,9 +100,24 @@ describe("residents' personal fields never leave without an explicit choice", ()
       'LXDH',
       'HZXM',
       'SFZHM',
+      '住户',
+      '居民',
+      '业主',
+      '房主',
     ])
       expect(isPersonalKey(key), key).toBe(true);
-    for (const key of ['address', '楼栋', 'households', 'building', 'code', 'buildingName', 'XQMC', 'LDH'])
+    for (const key of [
+      'address',
+      '楼栋',
+      'households',
+      'building',
+      'code',
+      'buildingName',
+      'XQMC',
+      'LDH',
+      '居民户数',
+      '业主委员会',
+    ])
       expect(isPersonalKey(key), key).toBe(false);
   });
 
@@ -114,6 +129,11 @@ describe("residents' personal fields never leave without an explicit choice", ()
       '0813-2101234',
       '(028)86543210',
       '51030219800101123X',
+      // Inside a text: a remark naming the householder's phone or identity number.
+      '户主赵六 电话 13912345678',
+      '联系：138 0013 8000（白天）',
+      '座机0813-2101234转分机',
+      '身份证51030219800101123X，已核实',
     ])
       expect(isPersonalField('remark', value), String(value)).toBe(true);
     // Counts, codes and dates are not: an 18-digit code has no birth date in it.
@@ -123,6 +143,10 @@ describe("residents' personal fields never leave without an explicit choice", ()
       '510302001001001001',
       '2024-01-01',
       '五星街 12 号',
+      // Codes and counts inside a text are not phones: no 11-digit run of their own.
+      '网格 510302003001001 内，共 139 户',
+      '楼栋编码 51030200300100113912345678',
+      '五星街 12 号 3 单元 501',
       null,
       true,
     ])
