@@ -78,7 +78,14 @@ export interface FilingPackageOptions {
 export async function buildFilingPackage(
   division: Division,
   options: FilingPackageOptions,
-): Promise<Result<{ readonly bytes: Uint8Array; readonly manifest: FilingManifest }>> {
+): Promise<
+  Result<{
+    readonly bytes: Uint8Array;
+    readonly manifest: FilingManifest;
+    /** What `report.json` found: errors and warnings (the command says them and exits 1 on errors). */
+    readonly summary: ValidationReport['summary'];
+  }>
+> {
   const lang = options.lang ?? 'zh';
   const minAreaM2 = options.minAreaM2 ?? 1;
   const report = validateDivision(division, options.ruleSet, { minAreaM2, lang });
@@ -122,8 +129,8 @@ export async function buildFilingPackage(
     files['base.geojson'] = stringifyDivision(base.division);
   }
   const baseSha256 = base ? (base.sha256 ?? sha256Hex(files['base.geojson'] as string)) : undefined;
-  return ok(
-    writeFilingPackage({
+  return ok({
+    ...writeFilingPackage({
       manifest: {
         township: divisionTownship(division),
         version: options.version,
@@ -136,5 +143,6 @@ export async function buildFilingPackage(
       files,
       ...(options.deflateRaw ? { deflateRaw: options.deflateRaw } : {}),
     }),
-  );
+    summary: report.summary,
+  });
 }

@@ -1,6 +1,7 @@
-import type { Language, LocalText, RuleSet } from '../../model';
+import type { Division, Language, LocalText, RuleSet } from '../../model';
 import { BUILTIN_RULE_SETS, englishCount, text } from '../../model';
 import { filedVersionOf } from '../../formats/embedded-city-filing';
+import { divisionTownship } from '../../formats/filing-package';
 import { fileRuleSet } from '../resolve-rule-set';
 import { buildFilingPackage } from '../build-filing-package';
 import type { FilingPdfMakers } from '../build-filing-package';
@@ -26,7 +27,8 @@ const HELP: LocalText = text(
   --note       提交说明，写入 manifest.json
 
   其他命令（validate、stats、export、diff 等）都可直接读取报审包；文件与清单不符的报审包被拒绝。
-退出码：0 已写出；2 文件无法读取、报审包与清单不符或参数有误。
+退出码：0 已写出；1 已写出但校验发现错误，或上一版属于其他乡镇、版本号不大于上一版（未写出）；2 文件无法读取、
+报审包与清单不符或参数有误。
 `,
   `gridplan package: make a filing package (报审包/备案包)
 
@@ -42,8 +44,9 @@ Usage:
 
   Every other command (validate, stats, export, diff …) reads a package directly; a package whose files
   do not match its manifest is refused.
-Exit status: 0 written; 2 a file could not be read, a package does not match its manifest, or the
-arguments are wrong.
+Exit status: 0 written; 1 written but the check found errors, or (nothing written) the base is another
+township's or the version is not above the base's; 2 a file could not be read, a package does not match
+its manifest, or the arguments are wrong.
 `,
 );
 
@@ -136,6 +139,10 @@ async function runPackage(
     };
   }
   const version = givenVersion ?? (baseVersion !== undefined ? baseVersion + 1 : 1);
+  if (base) {
+    const refusal = baseRefusal(division, base.division, file, base.name, version, baseVersion);
+    if (refusal) return { stdout: '', stderr: `${refusal[lang]}\n`, exitCode: 1 };
+  }
   // The package's report and manifest follow the file's rule set: one not built in cannot be applied.
   const ruleSet: RuleSet | undefined = fileRuleSet(division.meta.ruleSetId);
   if (!ruleSet) {
@@ -167,11 +174,54 @@ async function runPackage(
   }
   const failed = writeOutFile(writeBytes, out, made.value.bytes, lang);
   if (failed) return failed;
-  const { manifest } = made.value;
+  const { manifest, summary } = made.value;
   const files = Object.keys(manifest.files).length + 1;
   const line = text(
     `已写出报审包 ${out}：第 ${manifest.version} 版，${manifest.counts.grids} 个网格，${files} 个文件，division.geojson 的 SHA-256 ${manifest.divisionSha256}`,
     `Filing package written to ${out}: version ${manifest.version}, ${englishCount(manifest.counts.grids, 'grid')}, ${englishCount(files, 'file')}, division.geojson SHA-256 ${manifest.divisionSha256}`,
   );
-  return { stdout: `${line[lang]}\n`, stderr: '', exitCode: 0 };
+  // Written either way (a reviewer may return it with comments), but a division with errors is a
+  // finding, as for validate and report: said, and exit 1.
+  const found =
+    summary.errors > 0
+      ? text(
+          `校验发现 ${summary.errors} 个错误、${summary.warnings} 个警告（见包内 report.html）：审核人不会通过有未处理错误的划分。`,
+          `The check found ${englishCount(summary.errors, 'error')} and ${englishCount(summary.warnings, 'warning')} (see report.html in the package): a reviewer does not approve a division with errors not dealt with.`,
+        )
+      : undefined;
+  return {
+    stdout: `${line[lang]}\n${found ? `${found[lang]}\n` : ''}`,
+    stderr: '',
+    exitCode: found ? 1 : 0,
+  };
+}
+
+/**
+ * Why a division cannot be packaged against this base, or undefined: the base is another township's
+ * (the diff would list every grid added and removed, and the office would take the wrong filing for
+ * the base), or the package's version is not after the base's.
+ */
+function baseRefusal(
+  division: Division,
+  baseDivision: Division,
+  file: string,
+  baseName: string,
+  version: number,
+  baseVersion: number | undefined,
+): LocalText | undefined {
+  const township = divisionTownship(division);
+  const baseTownship = divisionTownship(baseDivision);
+  if (township.code !== '' && baseTownship.code !== '' && township.code !== baseTownship.code) {
+    return text(
+      `上一版 ${baseName} 是乡镇 ${baseTownship.code}（${baseTownship.name}），而 ${file} 是乡镇 ${township.code}（${township.name}）：报审包只能基于同一乡镇的上一版。`,
+      `The base ${baseName} is township ${baseTownship.code} (${baseTownship.name}), but ${file} is township ${township.code} (${township.name}): a package can only be based on the same township's previous version.`,
+    );
+  }
+  if (baseVersion !== undefined && version <= baseVersion) {
+    return text(
+      `第 ${version} 版不能基于第 ${baseVersion} 版（${baseName}）：版本号须大于上一版的。不写 --version 时为 ${baseVersion + 1}。`,
+      `Version ${version} cannot be based on version ${baseVersion} (${baseName}): the version must be above the base's. Without --version it is ${baseVersion + 1}.`,
+    );
+  }
+  return undefined;
 }

@@ -8,6 +8,7 @@ import type { FilingManifest } from '../../../shared/formats/filing-package';
 import { parseDivisionGeoJson, stringifyDivision } from '../../../shared/formats/geojson';
 import type { Division } from '../../../shared/model';
 import { demoDivision, TEST_PDF_MAKERS } from './filing-package-fixtures';
+import { readFileSync } from 'node:fs';
 import { memoryHost } from './memory-host';
 
 const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -29,6 +30,9 @@ function files(): Map<string, Uint8Array> {
     ['new.geojson', strToU8(stringifyDivision(laterVersion(demo)))],
   ]);
 }
+
+/** Two grids tiling one community, no issue (test/fixtures/validate/clean). */
+const CLEAN_TEXT = readFileSync(new URL('../../fixtures/validate/clean/in.geojson', import.meta.url), 'utf8');
 
 const packageRun = packageCommand(() => ({ pdfs: TEST_PDF_MAKERS }), CLOCK);
 
@@ -112,16 +116,19 @@ describe('gridplan package', () => {
   it('makes a package as the spec writes it, and every command reads it', async () => {
     const all = files();
     const host = memoryHost(all);
+    // The demo has errors (a community without grids): the package is written, the errors said, exit 1.
     const first = await packageRun.run(['old.geojson', '--out', 'v1.zip'], host, 'zh');
-    expect(first.exitCode).toBe(0);
+    expect(first.exitCode).toBe(1);
     expect(first.stdout).toContain('v1.zip');
+    expect(first.stdout).toMatch(/校验发现 \d+ 个错误、\d+ 个警告（见包内 report.html）/);
     const made = await packageRun.run(
       ['new.geojson', '--out', 'v2.zip', '--base', 'v1.zip', '--note', '调整两个网格'],
       host,
       'en',
     );
     expect(made.stderr).toBe('');
-    expect(made.exitCode).toBe(0);
+    expect(made.exitCode).toBe(1);
+    expect(made.stdout).toMatch(/The check found \d+ errors? and \d+ warnings?/);
     const entries = unzipSync(all.get('v2.zip')!);
     const manifest = JSON.parse(strFromU8(entries['manifest.json']!)) as FilingManifest;
     const v1 = JSON.parse(strFromU8(unzipSync(all.get('v1.zip')!)['manifest.json']!)) as FilingManifest;
@@ -166,7 +173,7 @@ describe('gridplan package', () => {
       host,
       'zh',
     );
-    expect(result.exitCode).toBe(0);
+    expect(result.exitCode).toBe(1); // written; the demo's errors said
     const manifest = JSON.parse(strFromU8(unzipSync(all.get('p.zip')!)['manifest.json']!)) as FilingManifest;
     expect(manifest.version).toBe(7);
     // The base's SHA-256 is that of base.geojson as stored: what a package of that division names as its
@@ -176,8 +183,8 @@ describe('gridplan package', () => {
     const indented = JSON.stringify(JSON.parse(strFromU8(all.get('old.geojson')!)), null, 2);
     all.set('indented.geojson', strToU8(indented));
     const again = ['new.geojson', '--out', 'p2.zip', '--base', 'indented.geojson'];
-    expect((await packageRun.run(again, host, 'zh')).exitCode).toBe(0);
-    expect((await packageRun.run(['indented.geojson', '--out', 'old.zip'], host, 'zh')).exitCode).toBe(0);
+    expect((await packageRun.run(again, host, 'zh')).exitCode).toBe(1);
+    expect((await packageRun.run(['indented.geojson', '--out', 'old.zip'], host, 'zh')).exitCode).toBe(1);
     const manifestOf = (name: string) =>
       JSON.parse(strFromU8(unzipSync(all.get(name)!)['manifest.json']!)) as FilingManifest;
     expect(manifestOf('p2.zip').baseSha256).toBe(manifestOf('old.zip').divisionSha256);
@@ -189,6 +196,42 @@ describe('gridplan package', () => {
       ).toBe(2);
     expect((await packageRun.run(['new.geojson'], host, 'zh')).exitCode).toBe(2);
     expect(all.has('q.zip')).toBe(false);
+  });
+
+  it('refuses a base of another township, or a version not after the base, and writes nothing (exit 1)', async () => {
+    const all = files();
+    const demo = demoDivision();
+    const [townshipId, township] = [...demo.township.entries()][0]!;
+    const other: Division = {
+      ...demo,
+      township: new Map([[townshipId, { ...township, code: '510302004000', name: '舒坪街道' }]]),
+    };
+    all.set('other.geojson', strToU8(stringifyDivision(other)));
+    const host = memoryHost(all);
+    expect((await packageRun.run(['old.geojson', '--out', 'v1.zip'], host, 'en')).exitCode).toBe(1);
+    const foreign = await packageRun.run(['other.geojson', '--out', 'x.zip', '--base', 'v1.zip'], host, 'en');
+    expect(foreign.exitCode).toBe(1);
+    expect(foreign.stderr).toBe(
+      `The base v1.zip is township ${township.code} (${township.name}), but other.geojson is township 510302004000 (舒坪街道): a package can only be based on the same township's previous version.\n`,
+    );
+    const older = await packageRun.run(
+      ['new.geojson', '--out', 'x.zip', '--base', 'v1.zip', '--version', '1'],
+      host,
+      'zh',
+    );
+    expect(older.exitCode).toBe(1);
+    expect(older.stderr).toBe(
+      '第 1 版不能基于第 1 版（v1.zip）：版本号须大于上一版的。不写 --version 时为 2。\n',
+    );
+    expect(all.has('x.zip')).toBe(false);
+  });
+
+  it('exits 0 for a package of a division the check finds no error in', async () => {
+    const all = new Map([['clean.geojson', strToU8(CLEAN_TEXT)]]);
+    const result = await packageRun.run(['clean.geojson', '--out', 'c.zip'], memoryHost(all), 'en');
+    expect(result.stdout).not.toContain('The check found');
+    expect(result.exitCode).toBe(0);
+    expect(all.has('c.zip')).toBe(true);
   });
 
   it('refuses a division with nothing in it (every command would refuse the package), exit 2', async () => {
@@ -217,7 +260,7 @@ describe('gridplan package', () => {
   it('a tampered package is refused with exit 2 naming the file, by every command, and nothing is written', async () => {
     const all = files();
     const host = memoryHost(all);
-    expect((await packageRun.run(['old.geojson', '--out', 'v1.zip'], host, 'zh')).exitCode).toBe(0);
+    expect((await packageRun.run(['old.geojson', '--out', 'v1.zip'], host, 'zh')).exitCode).toBe(1);
     const entries = unzipSync(all.get('v1.zip')!);
     entries['report.html'] = strToU8('<p>all fine</p>');
     all.set('bad.zip', zipSync(entries));
