@@ -9,6 +9,7 @@ import { cannotWriteOut, usageResult, writeOrPrint } from '../command-output';
 import type { CommandResult } from '../command-result';
 import { optionValue, parseOptions } from '../parse-options';
 import { readDivisionFile } from '../read-division-file';
+import { divisionTownship } from '../../formats/filing-package';
 
 const HELP: LocalText = text(
   `gridplan diff：对比两个划分（两个版本或两个文件）
@@ -110,5 +111,14 @@ function runDiff(args: readonly string[], host: CliHost, lang: Language): Comman
       : format === 'html'
         ? formatDiffHtml(diff, before.division, after.division, { before: oldFile, after: newFile }, lang)
         : formatDiffText(diff, oldFile, newFile, lang);
-  return writeOrPrint(output, out, 0, text('对比结果已写入', 'Comparison written to'), host, lang);
+  const written = writeOrPrint(output, out, 0, text('对比结果已写入', 'Comparison written to'), host, lang);
+  const was = divisionTownship(before.division);
+  const is = divisionTownship(after.division);
+  if (written.exitCode !== 0 || was.code === '' || is.code === '' || was.code === is.code) return written;
+  // Not a finding (exit 0 still), but every grid reads as added and removed: say why.
+  const note = text(
+    `注意：${oldFile} 是乡镇 ${was.code}（${was.name}），${newFile} 是乡镇 ${is.code}（${is.name}），不是同一乡镇的两个版本。`,
+    `Note: ${oldFile} is township ${was.code} (${was.name}) and ${newFile} is township ${is.code} (${is.name}): not two versions of one township.`,
+  );
+  return { ...written, stderr: `${note[lang]}\n${written.stderr}` };
 }

@@ -224,6 +224,16 @@ describe('gridplan package', () => {
       '第 1 版不能基于第 1 版（v1.zip）：版本号须大于上一版的。不写 --version 时为 2。\n',
     );
     expect(all.has('x.zip')).toBe(false);
+    // diff compares them (exit 0: differences are not findings), and says they are two townships.
+    const diff = await runCli(
+      ['diff', 'old.geojson', 'other.geojson', '--format', 'json', '--lang', 'en'],
+      host,
+    );
+    expect(diff.exitCode).toBe(0);
+    expect(diff.stderr).toBe(
+      `Note: old.geojson is township ${township.code} (${township.name}) and other.geojson is township 510302004000 (舒坪街道): not two versions of one township.\n`,
+    );
+    expect((await runCli(['diff', 'old.geojson', 'new.geojson'], host)).stderr).toBe('');
   });
 
   it('exits 0 for a package of a division the check finds no error in', async () => {
