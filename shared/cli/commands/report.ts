@@ -116,7 +116,8 @@ arguments; 3 internal error.
       bytes = await reviewReportPdf(division, report, {
         fonts: fonts.fonts,
         ruleSetName: rules.ruleSet.name[lang],
-        version: optionValue(options, '--version'),
+        // A package's own version unless told otherwise (its report.pdf says it too).
+        version: optionValue(options, '--version') ?? read.filingPackage?.manifest.version.toString(),
         referenceLayers: references.layers,
         date,
         lang,

@@ -279,6 +279,20 @@ describe('gridplan report', () => {
     expect(result.exitCode).toBe(0);
   });
 
+  it("reports a package under the package's version unless --version says another", async () => {
+    const pkg = path.join(folder, 'v3.zip');
+    const made = await runCli(['package', demo, '--out', pkg, '--version', '3'], host);
+    expect(made.stdout).toContain('第 3 版');
+    const out = path.join(folder, 'package-report.pdf');
+    await runCli(['report', pkg, '--format', 'pdf', '--out', out, '--date', '2026-12-05'], host);
+    expect(pdfText(out)).toMatch(/版本\s+3\n/);
+    await runCli(
+      ['report', pkg, '--format', 'pdf', '--out', out, '--version', '9', '--date', '2026-12-05'],
+      host,
+    );
+    expect(pdfText(out)).toMatch(/版本\s+9\n/);
+  });
+
   it('exit 1 for a division with errors, and the HTML report carries the overview map', async () => {
     const result = await runCli(['report', demo, '--format', 'html'], host);
     expect(result.exitCode).toBe(1);
