@@ -1,3 +1,4 @@
+import { diffFieldsText, wordList } from '../../shared/diff/diff-words';
 import { formatCount } from './format';
 import type { CompareKey } from '../review/use-review';
 import { diffRowPlace } from '../review/review-features';
@@ -114,16 +115,16 @@ export function DiffSection({ shell }: { readonly shell: Shell }) {
                   >
                     <td>{t(`review.diff.kinds.${change.kind}`)}</td>
                     <td>
-                      {change.codes.join('、')}
+                      {say(wordList(change.codes))}
                       {change.fromCodes.length > 0 && change.fromCodes.join() !== change.codes.join() && (
-                        <div className="review-note">← {change.fromCodes.join('、')}</div>
+                        <div className="review-note">← {say(wordList(change.fromCodes))}</div>
                       )}
                     </td>
                     <td>{t('units.areaM2', { value: formatCount(Math.round(change.areaChangedM2)) })}</td>
                     <td>
                       {formatCount(change.householdsBefore)} → {formatCount(change.householdsAfter)}
                     </td>
-                    <td>{change.fields.join(', ')}</td>
+                    <td>{say(diffFieldsText(change.fields))}</td>
                   </tr>
                 ))}
               </tbody>

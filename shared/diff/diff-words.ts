@@ -26,6 +26,18 @@ export const DIFF_FIELD_LABELS: Readonly<Record<string, LocalText>> = {
   locked: text('锁定', 'locked'),
 };
 
+/** A list of codes or words as each language writes one: 甲、乙 / a, b. */
+export function wordList(words: readonly string[]): LocalText {
+  return text(words.join('、'), words.join(', '));
+}
+
+/** The changed property names of a change in words ({@link DIFF_FIELD_LABELS}), as a list. */
+export function diffFieldsText(fields: readonly string[]): LocalText {
+  const zh = wordList(fields.map((field) => DIFF_FIELD_LABELS[field]?.zh ?? field)).zh;
+  const en = wordList(fields.map((field) => DIFF_FIELD_LABELS[field]?.en ?? field)).en;
+  return text(zh, en);
+}
+
 /** Words of the diff text and HTML. */
 export const DIFF_WORDS = {
   title: text('网格划分对比', 'Grid division comparison'),

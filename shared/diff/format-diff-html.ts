@@ -1,7 +1,7 @@
 import type { Division, Language } from '../model';
 import type { DiffChange, DivisionDiff } from './division-diff';
 import { diffMapSvg } from './diff-map-svg';
-import { DIFF_FIELD_LABELS, DIFF_KIND_LABELS, DIFF_WORDS } from './diff-words';
+import { DIFF_KIND_LABELS, DIFF_WORDS, diffFieldsText } from './diff-words';
 import { countsByKind } from './format-diff-text';
 
 function escapeHtml(value: string): string {
@@ -74,9 +74,7 @@ export function formatDiffHtml(
     .join('');
   const rows = diff.changes
     .map((change) => {
-      const fields = change.fields
-        .map((field) => escapeHtml(DIFF_FIELD_LABELS[field]?.[lang] ?? field))
-        .join(lang === 'zh' ? '、' : ', ');
+      const fields = escapeHtml(diffFieldsText(change.fields)[lang]);
       return (
         `<tr class="${rowClass(change)}">` +
         `<td>${escapeHtml(DIFF_KIND_LABELS[change.kind][lang])}${change.layer === 'microgrid' ? ` (${escapeHtml(w.microgrid[lang])})` : ''}</td>` +

@@ -1,6 +1,6 @@
 import type { Language } from '../model';
 import type { DiffKind, DivisionDiff } from './division-diff';
-import { DIFF_FIELD_LABELS, DIFF_KIND_LABELS, DIFF_WORDS } from './diff-words';
+import { DIFF_KIND_LABELS, DIFF_WORDS, diffFieldsText } from './diff-words';
 
 /** A number with thousands separators and at most 2 decimals. */
 function formatNumber(value: number): string {
@@ -34,9 +34,7 @@ export function formatDiffText(
     const to = change.codes.join(', ');
     const codes =
       change.kind === 'added' ? to : change.kind === 'removed' || from === to ? from : `${from} → ${to}`;
-    const fields = change.fields
-      .map((field) => DIFF_FIELD_LABELS[field]?.[lang] ?? field)
-      .join(lang === 'zh' ? '、' : ', ');
+    const fields = diffFieldsText(change.fields)[lang];
     const parts = [
       `${DIFF_KIND_LABELS[change.kind][lang]}${change.layer === 'microgrid' ? ` (${w.microgrid[lang]})` : ''}`,
       codes,

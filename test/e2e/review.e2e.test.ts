@@ -206,7 +206,7 @@ describe('审核 · 备案 between a township and the review office', () => {
     expect(await rows.count()).toBe(1);
     expect(await rows.first().getAttribute('data-kind')).toBe('attributes');
     expect(await rows.first().textContent()).toContain(renamedCode);
-    expect(await rows.first().textContent()).toContain('name');
+    expect(await rows.first().textContent()).toContain('名称');
     await planner.waitForSelector('[data-testid="map"][data-review-diff="1"]');
     await rows.first().click();
     await waitForMapIdle(planner);
