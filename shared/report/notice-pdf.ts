@@ -1,4 +1,5 @@
 import type { PDFPage } from 'pdf-lib';
+import { labelled, withAside } from './punctuation';
 import { countCensus, polygonAreaM2 } from '../geometry';
 import type {
   Community,
@@ -142,10 +143,10 @@ function footerItems(
   const y = height - 78;
   return [
     rule(MARGIN, width - MARGIN, y - 12, 1, INK.text),
-    label(MARGIN, y + 4, `${w.supervision[lang]}：${phone || w.supervisionMissing[lang]}`, 13, {
+    label(MARGIN, y + 4, labelled(w.supervision[lang], phone || w.supervisionMissing[lang], lang), 13, {
       bold: true,
     }),
-    label(width - MARGIN, y + 4, `${w.date[lang]}：${formatDate(date, lang)}`, 10, { anchor: 'end' }),
+    label(width - MARGIN, y + 4, labelled(w.date[lang], formatDate(date, lang), lang), 10, { anchor: 'end' }),
     label(width - MARGIN, y + 22, township?.name ?? '', 10, { anchor: 'end' }),
     label(MARGIN, height - 40, w.footer[lang], 7.5, { colour: INK.muted }),
   ];
@@ -291,7 +292,7 @@ function gridPage(
   const maxY = height - 100;
   let current = page;
   let currentItems = items;
-  const continuedTitle = `${facts.title}（${w.continued[lang]}）`;
+  const continuedTitle = withAside(facts.title, w.continued[lang], lang);
   const newPage = () => {
     appendAll(currentItems, footerItems(width, height, township, date, lang));
     drawItems(current, currentItems, pdf.faces);
@@ -321,7 +322,7 @@ function gridPage(
       appendAll(currentItems, table.items);
       y = table.y + 14;
       rows = table.rest;
-      heading = `${section.heading}（${w.continued[lang]}）`;
+      heading = withAside(section.heading, w.continued[lang], lang);
       if (rows.length > 0) newPage();
     }
   }
@@ -418,11 +419,11 @@ function overviewPage(pdf: PdfBuilder, division: Division, options: NoticeOption
     label(
       legendX,
       height - 52,
-      `${w.supervision[lang]}：${township?.supervisionPhone?.trim() || w.supervisionMissing[lang]}`,
+      labelled(w.supervision[lang], township?.supervisionPhone?.trim() || w.supervisionMissing[lang], lang),
       10,
       { bold: true },
     ),
-    label(legendX, height - 34, `${w.date[lang]}：${formatDate(date, lang)}`, 10),
+    label(legendX, height - 34, labelled(w.date[lang], formatDate(date, lang), lang), 10),
   ];
   drawItems(page, items, pdf.faces);
 }

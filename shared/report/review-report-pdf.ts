@@ -1,4 +1,5 @@
 import type { PDFPage } from 'pdf-lib';
+import { labelled, withAside } from './punctuation';
 import type { AreaEntity, Division, Language, ReferenceLayer, TargetStatus } from '../model';
 import { RULE_LABELS } from '../validate/rule-labels';
 import type { ReportIssue, ValidationReport } from '../validate/validation-report';
@@ -162,7 +163,7 @@ function coverPage(
   const pass = report.summary.errors === 0;
   const items: SceneItem[] = [
     label(width / 2, 120, w.title[lang], 26, { bold: true, anchor: 'middle' }),
-    label(width / 2, 160, township ? `${township.name}（${township.code}）` : division.meta.name, 15, {
+    label(width / 2, 160, township ? withAside(township.name, township.code, lang) : division.meta.name, 15, {
       anchor: 'middle',
     }),
     rule(MARGIN + 60, width - MARGIN - 60, 186, 1.2, INK.text),
@@ -369,7 +370,7 @@ function issuePages(
     if (position === 0) {
       if (page) drawItems(page, items, pdf.faces);
       page = pdf.addPage(PAPER.a4);
-      items = [label(MARGIN, 46, `${w.issues[lang]}（${issues.length}）`, 15, { bold: true })];
+      items = [label(MARGIN, 46, withAside(w.issues[lang], String(issues.length), lang), 15, { bold: true })];
     }
     const top = 70 + position * slot;
     const mapBox = { x: MARGIN, y: top, width: 220, height: slot - 24 };
@@ -423,7 +424,7 @@ function issuePages(
     y += 18;
     const names = issue.codes.map((code) => {
       const area = areasByCode.get(code);
-      return area ? `${area.name}（${code}）` : code;
+      return area ? withAside(area.name, code, lang) : code;
     });
     const lines: [string, string][] = [];
     if (names.length > 0) lines.push([w.codes[lang], names.join('、')]);
@@ -501,7 +502,7 @@ function censusPointPages(
     `${issue.at[0].toFixed(6)}, ${issue.at[1].toFixed(6)}`,
     issue.message,
   ]);
-  const title = `${RULE_LABELS['unassigned-point'][lang]}（${points.length}）`;
+  const title = withAside(RULE_LABELS['unassigned-point'][lang], String(points.length), lang);
   let table = tableItems(MARGIN, mapBox.y + mapBox.height + 14, columns, rows, pdf.measure, {
     size: 8.5,
     maxY: height - 50,
@@ -528,9 +529,15 @@ function signOffPage(pdf: PdfBuilder, options: ReviewReportOptions): void {
   const opinionBox = { x: MARGIN, y: 70, width: width - 2 * MARGIN, height: 260 };
   items.push(box(opinionBox, undefined, INK.text, 0.8));
   items.push(
-    label(MARGIN + 10, 86, `${w.opinion[lang]}：${decision ? w.decision[decision.decision][lang] : ''}`, 11, {
-      bold: true,
-    }),
+    label(
+      MARGIN + 10,
+      86,
+      labelled(w.opinion[lang], decision ? w.decision[decision.decision][lang] : '', lang),
+      11,
+      {
+        bold: true,
+      },
+    ),
   );
   if (decision?.note) {
     wrapText(decision.note, opinionBox.width - 20, 10, pdf.measure)
@@ -539,13 +546,13 @@ function signOffPage(pdf: PdfBuilder, options: ReviewReportOptions): void {
   }
   const y = opinionBox.y + opinionBox.height + 40;
   const field = (x: number, caption: string, value: string) => {
-    items.push(label(x, y, `${caption}：`, 11));
+    items.push(label(x, y, labelled(caption, '', lang), 11));
     items.push(rule(x + 60, x + 220, y + 8, 0.8, INK.text));
     if (value) items.push(label(x + 66, y, value, 11));
   };
   field(MARGIN, w.reviewer[lang], decision?.reviewer ?? '');
   field(MARGIN + 260, w.signDate[lang], decision ? decision.date.slice(0, 10) : '');
-  items.push(label(MARGIN, y + 50, `${w.signature[lang]}：`, 11));
+  items.push(label(MARGIN, y + 50, labelled(w.signature[lang], '', lang), 11));
   items.push(rule(MARGIN + 90, MARGIN + 300, y + 58, 0.8, INK.text));
   drawItems(page, items, pdf.faces);
 }

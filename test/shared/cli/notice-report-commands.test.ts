@@ -279,6 +279,18 @@ describe('gridplan report', () => {
     expect(result.exitCode).toBe(0);
   });
 
+  it('writes English PDFs with English punctuation (the demo’s own names have none of 、：（）)', async () => {
+    for (const args of [
+      ['notice', demo, '--out', path.join(folder, 'en-notice.pdf')],
+      ['report', demo, '--format', 'pdf', '--out', path.join(folder, 'en-report.pdf')],
+    ]) {
+      await runCli([...args, '--lang', 'en', '--date', '2026-12-05'], host);
+      const content = pdfText(args.at(-1)!);
+      expect(content).toMatch(/Supervision phone: |新街街道 \(510302003000\)/);
+      expect(content.match(/[：（）、]/g), args[0]).toBeNull();
+    }
+  });
+
   it("reports a package under the package's version unless --version says another", async () => {
     const pkg = path.join(folder, 'v3.zip');
     const made = await runCli(['package', demo, '--out', pkg, '--version', '3'], host);
