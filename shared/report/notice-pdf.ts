@@ -1,4 +1,6 @@
 import type { PDFPage } from 'pdf-lib';
+import type { FittedTitle } from './fit-title';
+import { fitTitle } from './fit-title';
 import { labelled, withAside } from './punctuation';
 import { countCensus, polygonAreaM2 } from '../geometry';
 import type {
@@ -166,17 +168,8 @@ function gridPage(
   const township = townshipOf(division);
   const contentWidth = width - 2 * MARGIN;
   const items: SceneItem[] = [
-    // A long name shrinks the title to the page width rather than running off it.
-    label(
-      width / 2,
-      52,
-      facts.title,
-      Math.min(20, (20 * contentWidth) / Math.max(1, pdf.measure(facts.title, 20, true))),
-      {
-        bold: true,
-        anchor: 'middle',
-      },
-    ),
+    // A long name shrinks, then wraps, rather than running off the page.
+    ...titleItems(width / 2, 52, fitTitle(facts.title, contentWidth, pdf.measure, TITLE)),
     label(width / 2, 76, `${township?.name ?? ''}  ·  ${w.code[lang]} ${facts.grid.code}`, 9.5, {
       anchor: 'middle',
       colour: INK.muted,
@@ -298,16 +291,7 @@ function gridPage(
     drawItems(current, currentItems, pdf.faces);
     current = pdf.addPage(PAPER.a4);
     currentItems = [
-      label(
-        width / 2,
-        52,
-        continuedTitle,
-        Math.min(16, (16 * contentWidth) / Math.max(1, pdf.measure(continuedTitle, 16, true))),
-        {
-          bold: true,
-          anchor: 'middle',
-        },
-      ),
+      ...titleItems(width / 2, 52, fitTitle(continuedTitle, contentWidth, pdf.measure, CONTINUED_TITLE)),
     ];
     y = 80;
   };
@@ -516,4 +500,17 @@ export async function noticePdf(division: Division, options: NoticeOptions): Pro
   for (const facts of noticeFacts(division, options)) gridPage(pdf, division, facts, options, date);
   if (pdf.doc.getPageCount() === 0) overviewPage(pdf, division, options, date);
   return pdf.save();
+}
+
+/** A grid page's title: 20 pt, down to 12, then two lines; a continuation page's: 16, down to 11. */
+const TITLE = { maxSize: 20, minSize: 12, maxLines: 2 };
+const CONTINUED_TITLE = { maxSize: 16, minSize: 11, maxLines: 2 };
+
+/** A fitted title's lines, centred on `x`, around the baseline `y` of a one-line title. */
+function titleItems(x: number, y: number, title: FittedTitle): SceneItem[] {
+  const leading = title.size * 1.25;
+  const top = y - ((title.lines.length - 1) * leading) / 2;
+  return title.lines.map((line, index) =>
+    label(x, top + index * leading, line, title.size, { bold: true, anchor: 'middle' }),
+  );
 }

@@ -1,8 +1,14 @@
 import type { MeasureText } from './map-scene';
 
+/** Punctuation a Chinese line never starts with: it stays on the line before, a little over the width. */
+const NO_LINE_START = /^[）)］】》」』〕〉，。、；：！？…,.;:!?%]$/;
+/** Punctuation a Chinese line never ends with: it goes on with the next line. */
+const NO_LINE_END = /[（(［【《「『〔〈“‘]$/;
+
 /**
- * Breaks a text into lines no wider than `width`: Chinese may break between any two characters, Latin
- * words at spaces (a word longer than the line is broken where it must).
+ * Breaks a text into lines no wider than `width`: Chinese may break between any two characters, but a
+ * line neither starts with a closing mark （，。）） nor ends with an opening one （（《）; Latin words
+ * break at spaces (a word longer than the line is broken where it must).
  */
 export function wrapText(
   value: string,
@@ -17,12 +23,13 @@ export function wrapText(
     let line = '';
     for (const token of tokens) {
       const candidate = line + token;
-      if (line === '' || measure(candidate, size, bold) <= width) {
+      if (line === '' || measure(candidate, size, bold) <= width || NO_LINE_START.test(token)) {
         line = candidate;
         continue;
       }
-      lines.push(line.trimEnd());
-      line = token.trimStart();
+      const carried = line.length > 1 && NO_LINE_END.test(line) ? line.slice(-1) : '';
+      lines.push(line.slice(0, line.length - carried.length).trimEnd());
+      line = (carried + token).trimStart();
       while (line !== '' && measure(line, size, bold) > width) {
         let cut = line.length - 1;
         while (cut > 1 && measure(line.slice(0, cut), size, bold) > width) cut--;
