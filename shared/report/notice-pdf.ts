@@ -343,7 +343,7 @@ function overviewPage(pdf: PdfBuilder, division: Division, options: NoticeOption
     return {
       swatch: { fill: communityFill(index), stroke: INK.gridLine, strokeWidth: 0.6 },
       text: community.name,
-      note: w.gridsCount(grids.length, formatInteger(households))[lang],
+      note: (grids.length === 0 ? w.notDivided : w.gridsCount(grids.length, formatInteger(households)))[lang],
     };
   });
   entries.push(

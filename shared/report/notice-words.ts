@@ -39,6 +39,7 @@ export const NOTICE_WORDS = {
   supervisionMissing: text('（乡镇尚未设置）', '(not set by the township)'),
   date: text('公示日期', 'Date of notice'),
   legend: text('图例', 'Legend'),
+  notDivided: text('尚未划分网格', 'not yet divided into grids'),
   gridsCount: (grids: number, households: string): LocalText =>
     text(`共 ${grids} 个网格，${households} 户`, `${grids} grids, ${households} households`),
   exclusive: text('专属网格', 'Exclusive grid'),

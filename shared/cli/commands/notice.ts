@@ -1,4 +1,4 @@
-import { text } from '../../model';
+import { englishCount, text } from '../../model';
 import type { CommandModule } from '../command-module';
 import type { CommandResult } from '../command-result';
 import { usageResult } from '../command-output';
@@ -133,9 +133,14 @@ Exit status: 0 written; 1 a named community does not exist; 2 unreadable input o
     const grids = [...division.grid.values()].filter(
       (grid) => communities.length === 0 || communities.includes(grid.parentCode),
     ).length;
+    // The regulations want the supervision phone on every notice: written without it, but said.
+    const phone = [...division.township.values()][0]?.supervisionPhone?.trim();
+    const noPhone = phone
+      ? ''
+      : `${text('注意：乡镇没有监督电话，公示上印为“（乡镇尚未设置）”：请在乡镇属性中填写后重新生成。', 'Note: the township has no supervision phone, so the notice says "(not set by the township)": enter it in the township\'s attributes and make the notice again.')[lang]}\n`;
     return {
-      stdout: `${text(`已生成 ${out}：${grids} 个网格。`, `Wrote ${out}: ${grids} grid(s).`)[lang]}\n`,
-      stderr: '',
+      stdout: `${text(`已生成 ${out}：${grids} 个网格。`, `Wrote ${out}: ${englishCount(grids, 'grid')}.`)[lang]}\n`,
+      stderr: noPhone,
       exitCode: 0,
     };
   },

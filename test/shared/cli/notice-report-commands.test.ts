@@ -291,6 +291,19 @@ describe('gridplan report', () => {
     }
   });
 
+  it('says when the township has no supervision phone, and names an undivided community so', async () => {
+    const out = path.join(folder, 'demo-notice.pdf');
+    const result = await runCli(['notice', demo, '--out', out, '--date', '2026-12-05'], host);
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe(
+      '注意：乡镇没有监督电话，公示上印为“（乡镇尚未设置）”：请在乡镇属性中填写后重新生成。\n',
+    );
+    // 新民社区 has no grids yet: the overview's legend says so instead of "0 grids, 0 households".
+    const overview = pdfText(out);
+    expect(overview).toMatch(/新民社区\s+尚未划分网格/);
+    expect(overview).not.toContain('共 0 个网格');
+  });
+
   it("reports a package under the package's version unless --version says another", async () => {
     const pkg = path.join(folder, 'v3.zip');
     const made = await runCli(['package', demo, '--out', pkg, '--version', '3'], host);
