@@ -30,9 +30,14 @@ export function entityLabel(layer: Layer, code: string, name: string): LocalText
   return text(`${layerName.zh}${zhCode}${zhName}`, `${layerName.en}${enCode}${enName}`);
 }
 
+/** A count for people: rounded, with thousands separators (1,739), in every message alike. */
+export function formatWhole(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
 /** An area for people: one decimal below 100 m², whole square metres above. */
 export function formatAreaM2(areaM2: number): LocalText {
-  const value = areaM2 < 100 ? areaM2.toFixed(1) : Math.round(areaM2).toLocaleString('en-US');
+  const value = areaM2 < 100 ? areaM2.toFixed(1) : formatWhole(areaM2);
   return text(`${value} 平方米`, `${value} m²`);
 }
 

@@ -3,7 +3,7 @@ import { targetFor, targetStatus, text } from '../../model';
 import type { CensusTally } from '../../geometry/count-census';
 import type { ValidationIssue } from '../validation-issue';
 import type { IssueBase } from './entity-label';
-import { blank, capitalise } from './entity-label';
+import { blank, capitalise, formatWhole } from './entity-label';
 import type { Rule } from './rule';
 
 /** 户数超出: more households (or people) than the rule set's target for the grid's type. */
@@ -63,8 +63,8 @@ export function householdMessage(
 ): LocalText {
   const wanted = describeTarget(target);
   const article = ruleSetArticle(ruleSet);
-  const h = Math.round(counts.households);
-  const p = Math.round(counts.population);
+  const h = formatWhole(counts.households);
+  const p = formatWhole(counts.population);
   const zhState = status === 'over' ? '超出' : '低于';
   const enState = status === 'over' ? 'above' : 'below';
   let zh = `${label.zh}有 ${h} 户 ${p} 人，${zhState}目标 ${wanted.zh}（${article.zh}）`;

@@ -1,7 +1,7 @@
 import type { CensusPoint, Community, Grid, LocalText } from '../../model';
 import { text } from '../../model';
 import type { ValidationIssue } from '../validation-issue';
-import { entityLabel } from './entity-label';
+import { entityLabel, formatWhole } from './entity-label';
 import type { Rule } from './rule';
 
 /** 未落格人口点: census points in no grid (or, in a divided grid, in none of its micro-grids). */
@@ -23,9 +23,6 @@ export interface UnassignedGroup {
   readonly first: CensusPoint | undefined;
 }
 
-function whole(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
-}
 
 /** "N 个人口点、M 户（P 人）", with the single point named when there is only one. */
 function pointsLabel(group: UnassignedGroup): LocalText {
@@ -34,8 +31,8 @@ function pointsLabel(group: UnassignedGroup): LocalText {
   const zhWho = single ? `（人口点 ${single.id}${single.address ? `，${single.address}` : ''}）` : '';
   const enWho = single ? ` (census point ${single.id}${single.address ? `, ${single.address}` : ''})` : '';
   return text(
-    `${whole(n)} 个人口点${zhWho}、${whole(group.households)} 户（${whole(group.population)} 人）`,
-    `${whole(n)} census point${n === 1 ? '' : 's'}${enWho} with ${whole(group.households)} households (${whole(group.population)} people)`,
+    `${formatWhole(n)} 个人口点${zhWho}、${formatWhole(group.households)} 户（${formatWhole(group.population)} 人）`,
+    `${formatWhole(n)} census point${n === 1 ? '' : 's'}${enWho} with ${formatWhole(group.households)} households (${formatWhole(group.population)} people)`,
   );
 }
 
