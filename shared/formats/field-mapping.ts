@@ -117,32 +117,47 @@ const normalise = (name: string): string =>
     .replace(/[\s_\-（）()]/g, '');
 
 /**
- * Proposes a mapping from field names: an exact (case-insensitive) match of a known name first, then a
- * field containing a Chinese known name (e.g. "所属社区代码"). Each field is proposed at most once.
+ * Proposes a mapping from field names: every attribute's exact (case-insensitive) match of a known name
+ * first, then a field containing a Chinese known name (e.g. "所属社区代码"), given to the attribute whose
+ * contained name is longest (网格长电话 holds 网格长, but it is the phone). Each field is proposed at most
+ * once.
  */
 export function proposeMapping(layer: Layer, fields: readonly string[], table: boolean): FieldMapping {
   const mapping: FieldMapping = {};
   const used = new Set<string>();
+  const attributes = attributesOf(layer, table);
   const byName = new Map(fields.map((f) => [normalise(f), f]));
-  for (const attribute of attributesOf(layer, table)) {
-    const candidates = CANDIDATES[layer][attribute] ?? [];
-    let found: string | undefined;
-    for (const candidate of candidates) {
-      const field = byName.get(normalise(candidate));
-      if (field !== undefined && !used.has(field)) {
-        found = field;
+  const take = (attribute: MappedAttribute, field: string): void => {
+    mapping[attribute] = field;
+    used.add(field);
+  };
+  for (const attribute of attributes) {
+    const field = (CANDIDATES[layer][attribute] ?? [])
+      .map((candidate) => byName.get(normalise(candidate)))
+      .find((f) => f !== undefined && !used.has(f));
+    if (field !== undefined) take(attribute, field);
+  }
+  const chineseCandidates = (attribute: MappedAttribute): string[] =>
+    (CANDIDATES[layer][attribute] ?? []).filter((c) => /[^ -~]/.test(c));
+  /** The attribute whose Chinese name the field holds at the greatest length (the first on a tie). */
+  const closest = (field: string): MappedAttribute | undefined => {
+    let best: { attribute: MappedAttribute; length: number } | undefined;
+    for (const attribute of attributes) {
+      for (const candidate of chineseCandidates(attribute)) {
+        if (field.includes(candidate) && candidate.length > (best?.length ?? 0))
+          best = { attribute, length: candidate.length };
+      }
+    }
+    return best?.attribute;
+  };
+  for (const attribute of attributes) {
+    if (mapping[attribute] !== undefined) continue;
+    for (const candidate of chineseCandidates(attribute)) {
+      const field = fields.find((f) => !used.has(f) && f.includes(candidate) && closest(f) === attribute);
+      if (field !== undefined) {
+        take(attribute, field);
         break;
       }
-    }
-    if (found === undefined) {
-      for (const candidate of candidates.filter((c) => /[^ -~]/.test(c))) {
-        found = fields.find((f) => !used.has(f) && f.includes(candidate));
-        if (found !== undefined) break;
-      }
-    }
-    if (found !== undefined) {
-      mapping[attribute] = found;
-      used.add(found);
     }
   }
   return mapping;

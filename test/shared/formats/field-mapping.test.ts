@@ -60,6 +60,23 @@ describe('field proposals from national field names', () => {
       parentCode: 'CJQYDM',
     });
   });
+
+  it('does not take a phone field for the leader because its name holds 网格长', () => {
+    // Only the phone: the leader stays unmapped (it was proposed as the leader's name).
+    expect(proposeMapping('grid', ['网格编码', '网格长电话'], false)).toEqual({
+      code: '网格编码',
+      leaderPhone: '网格长电话',
+    });
+    // By containment too: the longest name a field holds decides.
+    expect(proposeMapping('grid', ['WGBM', '现任网格长联系电话', '现任网格长'], false)).toEqual({
+      code: 'WGBM',
+      leader: '现任网格长',
+      leaderPhone: '现任网格长联系电话',
+    });
+    expect(proposeMapping('microgrid', ['微网格长电话(手机)'], false)).toEqual({
+      leaderPhone: '微网格长电话(手机)',
+    });
+  });
 });
 
 describe('importing communities by national field names', () => {
