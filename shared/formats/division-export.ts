@@ -135,7 +135,7 @@ const N = (name: string, decimals = 0): DbfFieldSpec => ({ name, type: 'N', deci
 
 const area = exportAreaM2;
 
-function leaderOf(staff: readonly StaffMember[] | undefined, role: StaffRole): StaffMember | undefined {
+function memberInRole(staff: readonly StaffMember[] | undefined, role: StaffRole): StaffMember | undefined {
   return staff?.find((s) => s.role === role);
 }
 
@@ -165,7 +165,7 @@ function layerTable(division: Division, layer: Layer): { fields: DbfFieldSpec[];
         ],
         records: [...division.grid.values()].map((g) => {
           const { households, population } = figures!.of(g);
-          const leader = leaderOf(g.staff, 'leader');
+          const leader = memberInRole(g.staff, 'leader');
           return {
             geometry: g.geometry,
             cells: [
@@ -204,7 +204,7 @@ function layerTable(division: Division, layer: Layer): { fields: DbfFieldSpec[];
         ],
         records: [...division.microgrid.values()].map((m) => {
           const { households, population } = figures!.of(m);
-          const leader = leaderOf(m.staff, 'micro-leader') ?? leaderOf(m.staff, 'leader');
+          const leader = memberInRole(m.staff, 'micro-leader') ?? memberInRole(m.staff, 'leader');
           return {
             geometry: m.geometry,
             cells: [

@@ -150,7 +150,7 @@ export function checkMapping(request: LayerRequest, fields: readonly string[], t
 }
 
 /** The leader a file names (WGZ, with the phone LXDH), as the one member of the staff; none without a name. */
-function leaderOf(name: unknown, phone: unknown, role: StaffRole): StaffMember[] | undefined {
+function staffFromLeaderCells(name: unknown, phone: unknown, role: StaffRole): StaffMember[] | undefined {
   const leader = cellText(name);
   if (!leader) return undefined;
   const number = cellText(phone);
@@ -371,7 +371,7 @@ export function featuresToLayer(
         const status = gridStatusOf(get('status'));
         if (status === null && mapping.status && cellText(get('status')))
           setOwn(extra, mapping.status, get('status'));
-        const staff = leaderOf(get('leader'), get('leaderPhone'), 'leader');
+        const staff = staffFromLeaderCells(get('leader'), get('leaderPhone'), 'leader');
         const note = cellText(get('note'));
         const grid: Grid = {
           layer,
@@ -391,7 +391,7 @@ export function featuresToLayer(
         break;
       }
       case 'microgrid': {
-        const staff = leaderOf(get('leader'), get('leaderPhone'), 'micro-leader');
+        const staff = staffFromLeaderCells(get('leader'), get('leaderPhone'), 'micro-leader');
         const note = cellText(get('note'));
         const microgrid: MicroGrid = {
           layer,
