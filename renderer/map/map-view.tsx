@@ -30,6 +30,7 @@ import { markOpening } from '../platform/opening-marks';
 import { sendGeoJson, sourceChanged } from './send-geojson';
 import { endWarmUp, warmUpLayers } from './warm-up-layers';
 import { boundsOfEntities } from './entity-bounds';
+import { issueGroupBounds } from './issue-framing';
 
 /** A request to show a grid (from the list) or a place (a gap, an issue). */
 export type MapFocus =
@@ -352,7 +353,11 @@ export function MapView(props: MapViewProps) {
     if (!ready || !map) return;
     const ids = selectedIssue && selectedIssue.layer === 'grid' ? [...selectedIssue.ids] : [];
     map.setFilter('grid-highlight', ['in', ['get', 'id'], ['literal', ids]]);
-    if (selectedIssue)
+    if (!selectedIssue) return;
+    // 未落格 points of a community: the whole group, not the one point the issue is placed at.
+    const group = issueGroupBounds(selectedIssue, latest.current.division);
+    if (group) map.fitBounds([...group], { padding: 60, maxZoom: 17, duration: 400 });
+    else
       map.flyTo({
         center: [...selectedIssue.at] as [number, number],
         zoom: Math.max(map.getZoom(), 15.5),
