@@ -23,7 +23,6 @@ export interface UnassignedGroup {
   readonly first: CensusPoint | undefined;
 }
 
-
 /** "N 个人口点、M 户（P 人）", with the single point named when there is only one. */
 function pointsLabel(group: UnassignedGroup): LocalText {
   const n = group.pointIds.length;
