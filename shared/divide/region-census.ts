@@ -106,7 +106,9 @@ export function gridsOnCommunity(
  * grid claims the points inside it, and those on its edge when its code ranks before `newCodesFrom`, the
  * smallest code a grid made here can get: the tie rule of countCensus, by which the validator counts.
  * (A grid made here that ends with a code before the kept grid's takes its edge's points back; those
- * few points are left to the region.)
+ * few points are left to the region.) `edgeTakenBy` are the areas of communities divided in the same
+ * run whose new grids will rank before this one's (a smaller community code): a point on the boundary
+ * shared with one of them is theirs, so that it is counted once, where the validator will count it.
  */
 export function regionCensus(
   division: Division,
@@ -115,6 +117,7 @@ export function regionCensus(
   keptGrids: readonly Grid[] = gridsOnCommunity(division, community),
   area: AreaGeometry = community.geometry,
   newCodesFrom = '',
+  edgeTakenBy: readonly PreparedPolygon[] = [],
 ): RegionCensus {
   const shape = preparePolygon(area);
   const kept = keptGrids.map((grid) => ({
@@ -124,12 +127,19 @@ export function regionCensus(
   const points: CensusPoint[] = [];
   for (const point of division.census.values()) {
     if (!Number.isFinite(point.lon) || !Number.isFinite(point.lat)) continue;
-    if (locatePoint(shape, point.lon, point.lat) === PointLocation.outside) continue;
+    const where = locatePoint(shape, point.lon, point.lat);
+    if (where === PointLocation.outside) continue;
     const claimed = kept.some(({ polygon, claimsEdge }) => {
       const location = locatePoint(polygon, point.lon, point.lat);
       return location === PointLocation.inside || (claimsEdge && location === PointLocation.boundary);
     });
-    if (!claimed) points.push(point);
+    if (claimed) continue;
+    if (
+      where === PointLocation.boundary &&
+      edgeTakenBy.some((other) => locatePoint(other, point.lon, point.lat) !== PointLocation.outside)
+    )
+      continue;
+    points.push(point);
   }
   points.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const polygons = guidePolygons(guides).filter((polygon) => boxesMeet(polygon.prepared, shape));

@@ -8,12 +8,77 @@ import { divideBand, suggestedCount, targetOfKind } from '../../../shared/divide
 import { applied, geometryIssues } from './divide-test-helpers';
 import { at, FOUR_BLOCKS, pointAtM, rectM, syntheticCommunity } from './divide-fixtures';
 import { generateTownship } from '../../../bench/township-generator';
+import { parseDivisionGeoJson } from '../../../shared/formats/geojson';
+import { seededRandom } from '../../../shared/divide/seeded-random';
 import { SMALL } from '../cli/divide-fixtures';
 
 const zigong = builtinRuleSet('zigong')!;
 const AT = '2026-12-05T00:00:00.000Z';
 
+/** Two touching communities, neither divided, with 60 buildings of 20 households on their shared edge. */
+function sharedEdgeDivision() {
+  const [x, y, d] = [104.77, 29.35, 0.001];
+  const square = (x0: number, y0: number, x1: number, y1: number) => ({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x0, y0],
+        [x1, y0],
+        [x1, y1],
+        [x0, y1],
+        [x0, y0],
+      ],
+    ],
+  });
+  const area = (layer: string, code: string, name: string, geometry: object) => ({
+    type: 'Feature',
+    properties: { layer, code, name, ...(layer === 'community' ? { kind: 'urban' } : {}) },
+    geometry,
+  });
+  const point = (lon: number, lat: number, households: number) => ({
+    type: 'Feature',
+    properties: { layer: 'census', households, population: households * 3 },
+    geometry: { type: 'Point', coordinates: [lon, lat] },
+  });
+  const random = seededRandom(5);
+  const features: object[] = [
+    area('township', '510302003000', '街道', square(x, y, x + 20 * d, y + 10 * d)),
+    area('community', '510302003001', '西社区', square(x, y, x + 10 * d, y + 10 * d)),
+    area('community', '510302003002', '东社区', square(x + 10 * d, y, x + 20 * d, y + 10 * d)),
+  ];
+  for (let i = 0; i < 700; i++)
+    features.push(
+      point(
+        x + (0.01 + random() * 19.98) * d,
+        y + (0.01 + random() * 9.98) * d,
+        1 + Math.floor(random() * 5),
+      ),
+    );
+  for (let i = 0; i < 60; i++) features.push(point(x + 10 * d, y + ((i + 0.5) / 6) * d, 20));
+  const parsed = parseDivisionGeoJson(
+    JSON.stringify({ type: 'FeatureCollection', ruleSet: 'zigong', features }),
+  );
+  if (!parsed.ok) throw new Error('the fixture does not parse');
+  return parsed.value;
+}
+
 describe('divideCommunities', () => {
+  it('counts a point on the edge between two communities divided together once, where the validator does', () => {
+    const division = sharedEdgeDivision();
+    const result = divideCommunities(division, [], { ruleSet: zigong, at: AT, seed: 1 });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const total = [...division.census.values()].reduce((sum, p) => sum + p.households, 0);
+    const said = result.value.communities.reduce((sum, c) => sum + c.households, 0);
+    expect(said).toBe(total);
+    // What divide says is in band, the validator finds in band.
+    const { validator } = applied(division, result.value.change, zigong);
+    const targets = validator.issues().filter((issue) => issue.rule.startsWith('household-'));
+    const outOfBand = result.value.communities.flatMap((c) => c.outOfBand.map((grid) => grid.code));
+    expect(targets.map((issue) => issue.codes[0]).sort()).toEqual(outOfBand.sort());
+    expect(geometryIssues(validator)).toEqual([]);
+  });
+
   it('divides a street grid into valid grids within the band, coded north to south with lineage', () => {
     const s = syntheticCommunity({
       widthM: 900,
