@@ -62,10 +62,12 @@ self.onmessage = (event: MessageEvent<PackedRequest<DivideRequest>>) => {
     if (request.type === 'feasible') {
       const counts = request.communityIds.map((communityId) => ({
         communityId,
-        ...feasibleGridCounts(request.division, communityId, {
-          ruleSet: request.ruleSet,
-          guides: request.guides,
-        }),
+        ...feasibleGridCounts(
+          request.division,
+          communityId,
+          { ruleSet: request.ruleSet, guides: request.guides },
+          request.communityIds,
+        ),
       }));
       reply({ type: 'feasible', counts });
     } else {

@@ -12,12 +12,11 @@ import type { GridCommandOptions } from '../commands/grid-command-context';
 import { polygonAreaM2 } from '../geometry/ellipsoid-area';
 import { isSignificantArea } from '../geometry/piece-size';
 import { preparePolygon } from '../geometry/prepared-polygon';
-import type { PreparedPolygon } from '../geometry/prepared-polygon';
 import { divideBand, feasibleRange, targetOfKind } from './divide-band';
 import type { DivideOptions } from './divide-options';
 import type { CommunityOutcome, DivisionProposal, OutOfBandGrid } from './divide-outcome';
 import { cancelled, divideRegion } from './divide-region';
-import { gridsOnCommunity, regionCensus } from './region-census';
+import { edgeTakers, gridsOnCommunity, regionCensus } from './region-census';
 import { JUSTIFICATION_NEEDED_PREFIX } from './justification';
 import { seededRandom, seedFor } from './seeded-random';
 import { firstNewCode } from './first-new-code';
@@ -87,7 +86,7 @@ export function divideCommunities(
       kept,
       community.geometry,
       firstNewCode(division, community, options),
-      earlierNeighbours(communities, community),
+      edgeTakers(communities, community),
     );
     const band = divideBand(targetOfKind(options.ruleSet, community.kind));
     const divided = divideRegion({
@@ -183,29 +182,6 @@ export function divideCommunities(
       : `自动划分 ${communities.length} 个社区/行政村`;
   const proposal: Change = change(note, put);
   return ok({ change: proposal, communities: outcomes });
-}
-
-/**
- * The communities of this run whose grids will rank before `community`'s (a smaller code; grid codes
- * start with their community's) and whose box meets its box: points on a boundary shared with one of
- * them are counted for it (regionCensus), not twice.
- */
-function earlierNeighbours(communities: readonly Community[], community: Community): PreparedPolygon[] {
-  const own = preparePolygon(community.geometry);
-  const found: PreparedPolygon[] = [];
-  for (const other of communities) {
-    if (other.code >= community.code) continue;
-    const prepared = preparePolygon(other.geometry);
-    if (
-      !prepared.empty &&
-      prepared.minX <= own.maxX &&
-      prepared.maxX >= own.minX &&
-      prepared.minY <= own.maxY &&
-      prepared.maxY >= own.minY
-    )
-      found.push(prepared);
-  }
-  return found;
 }
 
 /** True for an area too small or too thin to count as a piece (see isSignificantArea). */

@@ -1,7 +1,7 @@
 import type { Division } from '../model';
 import { divideBand, feasibleRange, suggestedCountOfUnits, targetOfKind } from './divide-band';
 import type { DivideOptions } from './divide-options';
-import { gridsOnCommunity, regionCensus, unitWeights } from './region-census';
+import { edgeTakers, gridsOnCommunity, regionCensus, unitWeights } from './region-census';
 import { firstNewCode } from './first-new-code';
 
 /** The counts a planner chooses from before dividing a community. */
@@ -16,18 +16,29 @@ export interface FeasibleGridCounts {
  * The grid counts for which every grid can be within the band (null when none), and the totals of the
  * community's undivided remainder (the community less its existing grids), which is what gets divided.
  * A unit that may not be cut (one building, one compound) above the band's maximum makes every count
- * infeasible; the suggestion is then the count that comes nearest.
+ * infeasible; the suggestion is then the count that comes nearest. `dividedTogether` are the communities
+ * (ids) divided in the same run: a point on a boundary with one of them is counted once (edgeTakers).
  */
 export function feasibleGridCounts(
   division: Division,
   communityId: string,
   options: DivideOptions,
+  dividedTogether: readonly string[] = [],
 ): FeasibleGridCounts {
   const community = division.community.get(communityId);
   if (!community) return { households: 0, population: 0, feasible: null, suggested: 1 };
   const kept = gridsOnCommunity(division, community);
   const firstCode = firstNewCode(division, community, options);
-  const census = regionCensus(division, community, options.guides ?? [], kept, community.geometry, firstCode);
+  const together = dividedTogether.flatMap((id) => division.community.get(id) ?? []);
+  const census = regionCensus(
+    division,
+    community,
+    options.guides ?? [],
+    kept,
+    community.geometry,
+    firstCode,
+    edgeTakers(together, community),
+  );
   const band = divideBand(targetOfKind(options.ruleSet, community.kind));
   const total = (measure: 'households' | 'population'): number =>
     measure === 'households' ? census.households : census.population;

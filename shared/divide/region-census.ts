@@ -101,6 +101,22 @@ export function gridsOnCommunity(
 }
 
 /**
+ * The communities divided in the same run whose grids will rank before `community`'s (a smaller code;
+ * grid codes start with their community's) and whose box meets its box: a point on a boundary shared
+ * with one of them is counted for it ({@link regionCensus}'s `edgeTakenBy`), not twice.
+ */
+export function edgeTakers(dividedTogether: readonly Community[], community: Community): PreparedPolygon[] {
+  const own = preparePolygon(community.geometry);
+  const found: PreparedPolygon[] = [];
+  for (const other of dividedTogether) {
+    if (other.code >= community.code) continue;
+    const prepared = preparePolygon(other.geometry);
+    if (!prepared.empty && boxesMeet(prepared, own)) found.push(prepared);
+  }
+  return found;
+}
+
+/**
  * The census points of `area` (inside or on its boundary) that no kept grid claims, grouped into units.
  * `area` defaults to the community; rebalancing passes the union of the grids it redistributes. A kept
  * grid claims the points inside it, and those on its edge when its code ranks before `newCodesFrom`, the

@@ -77,6 +77,10 @@ describe('divideCommunities', () => {
     const outOfBand = result.value.communities.flatMap((c) => c.outOfBand.map((grid) => grid.code));
     expect(targets.map((issue) => issue.codes[0]).sort()).toEqual(outOfBand.sort());
     expect(geometryIssues(validator)).toEqual([]);
+    // The counts shown before dividing the two together agree.
+    const ids = [...division.community.keys()];
+    const shown = ids.map((id) => feasibleGridCounts(division, id, { ruleSet: zigong }, ids).households);
+    expect(shown).toEqual(result.value.communities.map((c) => c.households));
   });
 
   it('divides a street grid into valid grids within the band, coded north to south with lineage', () => {
