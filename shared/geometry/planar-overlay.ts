@@ -294,15 +294,20 @@ class OverlayBuilder {
           ),
         );
       }
-      const split = this.nodeOnce();
-      if (this.segments.size > maxSegments) return fail(TOO_MANY_SEGMENTS);
+      const split = this.nodeOnce(maxSegments);
+      if (split === 'too-many' || this.segments.size > maxSegments) return fail(TOO_MANY_SEGMENTS);
       if (!split) break;
     }
     return ok(new Overlay(this.xs, this.ys, [...this.segments.values()], this.polygonCount, sourceRings));
   }
 
-  /** One round of noding: finds every interaction and splits segments. False when nothing was split. */
-  private nodeOnce(): boolean {
+  /**
+   * One round of noding: finds every interaction and splits segments. False when nothing was split;
+   * 'too-many' as soon as the cuts found would take the segments far past `maxSegments` (a scribble of a few
+   * thousand vertices crosses itself millions of times: the round stops there, in bounded time and
+   * memory, instead of finding every crossing first).
+   */
+  private nodeOnce(maxSegments: number): boolean | 'too-many' {
     const list = [...this.segments.values()];
     const boxes = list.map((s) => {
       const ax = this.xs[s.a]!;
@@ -318,11 +323,15 @@ class OverlayBuilder {
     });
     const order = list.map((_, i) => i).sort((i, j) => boxes[i]!.minX - boxes[j]!.minX);
     const nodes = new Map<Segment, Set<number>>();
+    // Each cut adds one segment: the round's total is known as it goes.
+    let cuts = 0;
     const addNode = (segment: Segment, vertex: number): void => {
       if (vertex === segment.a || vertex === segment.b) return;
       let set = nodes.get(segment);
       if (!set) nodes.set(segment, (set = new Set()));
+      if (set.has(vertex)) return;
       set.add(vertex);
+      cuts++;
     };
     const reach = this.snap;
     for (let oi = 0; oi < order.length; oi++) {
@@ -335,6 +344,9 @@ class OverlayBuilder {
         if (bj.minY > bi.maxY + reach || bj.maxY < bi.minY - reach) continue;
         this.interact(list[i]!, list[j]!, addNode);
       }
+      // Pieces that coincide are merged after the round, so the count here may be high: twice the
+      // limit leaves room for that and still bounds the round.
+      if (list.length + cuts > 2 * maxSegments) return 'too-many';
     }
     if (nodes.size === 0) return false;
     for (const [segment, set] of nodes) {
