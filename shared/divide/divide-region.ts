@@ -206,7 +206,13 @@ export function divideRegion(job: RegionJob): Result<DividedRegion> {
     leafWeight = Math.max(1, leafWeight / 3);
     const { onProgress: _progressDone, ...quiet } = job;
     const retried = divideRegionInAtoms(quiet, k, atomsAt(leafWeight));
-    if (!retried.ok) return retried;
+    if (!retried.ok) {
+      // Finer pieces add cuts between buildings that can take the overlay past its limit: the division
+      // made with coarser pieces stands (it was thrown away, and the refusal blamed the guides). A
+      // cancel is still a cancel.
+      if (retried.problems[0]?.kind === CANCELLED_KIND) return retried;
+      break;
+    }
     if (inBandCount(retried.value) > inBandCount(best.value)) best = retried;
   }
   return best;
@@ -227,6 +233,17 @@ function tooDense(faces?: number): Problem {
     message: text(
       `参考图层把待划分区域切得太碎${zh}，线太密，无法在合理时间内划分：请只用道路、河流、铁路和小区作参考图层（不要用等高线、地块界线等）。`,
       `The guide layers cut the area to divide into too many pieces${en}: too dense to divide in reasonable time. Use only roads, rivers, railways and compounds as guides (not contours or parcel lines).`,
+    ),
+  };
+}
+
+/** The refusal of a region with more separate buildings than one division can cut between. */
+function tooManyBuildings(units: number): Problem {
+  return {
+    kind: 'too-complex',
+    message: text(
+      `待划分区域的楼栋/人口点太多（${units} 处），无法一次划分：请先把这个社区/行政村分成几部分（例如沿主干道拆分后分别划分），或用较宽的户数范围。`,
+      `The area to divide has too many separate buildings or census points (${units}) to divide at once: split the community into parts first (along main roads, say) and divide each, or use a wider household band.`,
     ),
   };
 }
@@ -262,7 +279,10 @@ function divideRegionInAtoms(job: RegionJob, k: number, input: AtomInput): Resul
   const measure = measureOf(band);
   const total = measure === 'households' ? census.households : census.population;
   const built = buildAtoms(input);
-  if (!built.ok) return denseOr(built);
+  // The overlay of the guides alone was built (divideRegion); what passes its limit here are the cuts
+  // made between buildings, so it is the number of buildings, not the guides, that is too large.
+  if (!built.ok)
+    return built.problems[0]?.kind === 'too-many-segments' ? fail(tooManyBuildings(census.units)) : built;
   const atoms = built.value;
   const { graph, overlay } = atoms;
   job.onProgress?.(0.3);

@@ -62,7 +62,65 @@ function sharedEdgeDivision() {
   return parsed.value;
 }
 
+/** One square community of 2.5 km with `n` one-household points, 60 % of them in ten by ten clusters. */
+function clusteredCommunity(n: number) {
+  const [x, y, d] = [104.77, 29.35, 0.001];
+  const ring = [
+    [x, y],
+    [x + 50 * d, y],
+    [x + 50 * d, y + 50 * d],
+    [x, y + 50 * d],
+    [x, y],
+  ];
+  const features: object[] = [
+    {
+      type: 'Feature',
+      properties: { layer: 'township', code: '510302003000', name: '大街道' },
+      geometry: { type: 'Polygon', coordinates: [ring] },
+    },
+    {
+      type: 'Feature',
+      properties: { layer: 'community', code: '510302003001', name: '巨型社区', kind: 'urban' },
+      geometry: { type: 'Polygon', coordinates: [ring] },
+    },
+  ];
+  const random = seededRandom(11);
+  const gauss = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const inside = (value: number, low: number): number =>
+    Math.min(Math.max(value, low + 1e-6), low + 50 * d - 1e-6);
+  for (let i = 0; i < n; i++) {
+    const clustered = random() < 0.6;
+    const cx = x + (Math.floor(random() * 10) * 5 + 2.5) * d;
+    const cy = y + (Math.floor(random() * 10) * 5 + 2.5) * d;
+    const lon = clustered ? inside(cx + gauss() * 0.8 * d, x) : x + 1e-5 + random() * (50 * d - 2e-5);
+    const lat = clustered ? inside(cy + gauss() * 0.8 * d, y) : y + 1e-5 + random() * (50 * d - 2e-5);
+    features.push({
+      type: 'Feature',
+      properties: { layer: 'census', households: 1, population: 3 },
+      geometry: { type: 'Point', coordinates: [lon, lat] },
+    });
+  }
+  const parsed = parseDivisionGeoJson(
+    JSON.stringify({ type: 'FeatureCollection', ruleSet: 'zigong', features }),
+  );
+  if (!parsed.ok) throw new Error('the fixture does not parse');
+  return parsed.value;
+}
+
 describe('divideCommunities', () => {
+  it('keeps the division it made when the retry with finer pieces is refused as too dense', () => {
+    // A narrow band (300–320) over 40,000 households: the first attempt leaves a grid out of the band,
+    // and the finer retry's cuts between buildings pass the overlay's limit. That refusal was returned
+    // (blaming guide layers the run did not have) and the division thrown away.
+    const narrow: RuleSet = { ...zigong, id: 'narrow', urban: { minHouseholds: 300, maxHouseholds: 320 } };
+    const result = divideCommunities(clusteredCommunity(40_000), [], { ruleSet: narrow, at: AT, seed: 1 });
+    expect(result.ok, result.ok ? '' : result.problems[0]!.message.en).toBe(true);
+    if (!result.ok) return;
+    const [outcome] = result.value.communities;
+    expect(outcome!.grids).toBeGreaterThan(120);
+    expect(outcome!.inBand).toBeGreaterThan(outcome!.grids * 0.9);
+  }, 60_000);
+
   it('counts a point on the edge between two communities divided together once, where the validator does', () => {
     const division = sharedEdgeDivision();
     const result = divideCommunities(division, [], { ruleSet: zigong, at: AT, seed: 1 });
