@@ -5,6 +5,7 @@ import { PointLocation, locatePoint } from '../geometry/locate-point';
 import { preparePolygon } from '../geometry/prepared-polygon';
 import type { PreparedPolygon } from '../geometry/prepared-polygon';
 import { tooTangledToNode } from '../geometry/planar-overlay';
+import { checkGeometry } from '../geometry/check-geometry';
 import { DisjointSets } from './disjoint-sets';
 
 /** A polygon that automatic division never cuts: a residential compound (小区) or a building footprint. */
@@ -71,13 +72,20 @@ export function guidePolygons(guides: readonly ReferenceLayer[]): GuidePolygon[]
       const geometry = feature.geometry as Polygon | MultiPolygon | { type: string } | null;
       if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) continue;
       const area = geometry as AreaGeometry;
-      // A tangle of a footprint (another tool's export) cannot be overlaid: it guides nothing.
-      if (tooTangledToNode(area)) continue;
+      // A tangle of a footprint (another tool's export) cannot be overlaid, and a self-crossing one (a
+      // bow-tie) is no compound: its two lobes touch at a point, and kept whole they made a grid of two
+      // pieces. Neither guides anything.
+      if (tooTangledToNode(area) || !isValidGuide(area)) continue;
       const prepared = preparePolygon(area);
       if (!prepared.empty) found.push({ geometry: area, name: featureName(feature), prepared });
     }
   }
   return found;
+}
+
+/** A polygon without errors (holes allowed): self-crossing, crossing rings, too few vertices are errors. */
+function isValidGuide(area: AreaGeometry): boolean {
+  return !checkGeometry(area, { holesAllowed: true }).some((defect) => defect.severity === 'error');
 }
 
 function boxesMeet(a: PreparedPolygon, b: PreparedPolygon): boolean {

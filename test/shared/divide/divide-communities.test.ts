@@ -9,6 +9,7 @@ import { applied, geometryIssues } from './divide-test-helpers';
 import { at, FOUR_BLOCKS, pointAtM, rectM, syntheticCommunity } from './divide-fixtures';
 import { generateTownship } from '../../../bench/township-generator';
 import { parseDivisionGeoJson } from '../../../shared/formats/geojson';
+import { readFileSync } from 'node:fs';
 import { seededRandom } from '../../../shared/divide/seeded-random';
 import { SMALL } from '../cli/divide-fixtures';
 
@@ -199,6 +200,47 @@ describe('divideCommunities', () => {
     const b = divideCommunities(s.division, [], options);
     expect(a.ok && b.ok).toBe(true);
     if (a.ok && b.ok) expect(a.value.change).toEqual(b.value.change);
+  });
+
+  it('takes a self-crossing (bow-tie) guide polygon for no compound: no grid in two pieces', () => {
+    // A U-shaped community of 4,077 households (an audit's file), and a bow-tie over its east arm: its
+    // two lobes, which touch at one point, were kept together as one compound and made one grid of two.
+    const parsed = parseDivisionGeoJson(
+      readFileSync(new URL('../../fixtures/divide/u-shaped-community.geojson', import.meta.url), 'utf8'),
+    );
+    if (!parsed.ok) throw new Error('the fixture does not parse');
+    const [x0, y0, x1, y1] = [104.784, 29.364, 104.789, 29.369];
+    const bowtie: ReferenceLayer = {
+      id: 'bowtie',
+      name: '小区',
+      role: 'compound',
+      visible: true,
+      features: [
+        {
+          type: 'Feature',
+          properties: {},
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [x0, y0],
+                [x1, y1],
+                [x1, y0],
+                [x0, y1],
+                [x0, y0],
+              ],
+            ],
+          },
+        },
+      ],
+    };
+    const result = divideCommunities(parsed.value, [], { ruleSet: zigong, guides: [bowtie], at: AT });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { validator } = applied(parsed.value, result.value.change, zigong);
+    expect(validator.issues().filter((issue) => issue.rule === 'multipart')).toEqual([]);
+    // (The file's township is larger than its one community: that gap is the file's own.)
+    expect(geometryIssues(validator).filter((line) => !line.startsWith('gap 510302003000 '))).toEqual([]);
   });
 
   it('reports a compound over the band by name and marks its grid for a justification', () => {
