@@ -453,10 +453,20 @@ function outOfBandReason(
   // The count itself, not the streets: on average the grids cannot be within the band.
   if (amount > band.max ? total > count * band.max : total < count * band.min) {
     const mean = Math.round(total / count);
-    const fix = amount > band.max ? { zh: '增加', en: 'more' } : { zh: '减少', en: 'fewer' };
+    const fits = feasibleRange(total, band);
+    if (!fits) {
+      // No count fits (520 households: one grid is over 500, two are under 300 each): more or fewer
+      // grids would not help, the area itself would have to change.
+      const fewer = Math.max(1, Math.floor(total / band.max));
+      return text(
+        `待划分区域共 ${total} ${unitZh}，分成任何个数的网格都不能都在 ${range.zh} 内（${fewer} 个网格超出上限，${fewer + 1} 个网格低于下限）：请与相邻社区/行政村调整边界，或填写情况说明。`,
+        `The area to divide has ${total} ${unitEn} in all, and no number of grids puts every grid within ${range.en} (${fewer} ${fewer === 1 ? 'grid is' : 'grids are'} over it, ${fewer + 1} under it): adjust the border with a neighbouring community, or write a justification.`,
+      );
+    }
+    const span = fits.min === fits.max ? `${fits.min}` : `${fits.min}–${fits.max}`;
     return text(
-      `待划分区域共 ${total} ${unitZh}，分成 ${count} 个网格平均 ${mean} ${unitZh}，${side.zh} ${range.zh}：网格个数不合适。请${fix.zh}网格个数，或填写情况说明。`,
-      `The area to divide has ${total} ${unitEn} in all: ${count} grids average ${mean}, ${side.en} ${range.en}, so the number of grids does not fit. Use ${fix.en} grids, or write a justification.`,
+      `待划分区域共 ${total} ${unitZh}，分成 ${count} 个网格平均 ${mean} ${unitZh}，${side.zh} ${range.zh}：网格个数不合适，宜分成 ${span} 个网格；或填写情况说明。`,
+      `The area to divide has ${total} ${unitEn} in all: ${count} grids average ${mean}, ${side.en} ${range.en}, so the number of grids does not fit: ${span} grids would. Or write a justification.`,
     );
   }
   return text(

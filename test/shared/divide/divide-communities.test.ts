@@ -496,8 +496,25 @@ describe('divideCommunities', () => {
     });
     const outcome = one.ok ? one.value.communities[0]! : undefined;
     expect(outcome?.households).toBeGreaterThan(500);
-    expect(outcome?.outOfBand[0]?.reason.zh).toContain('网格个数不合适');
-    expect(outcome?.outOfBand[0]?.reason.en).toContain('Use more grids');
+    expect(outcome?.outOfBand[0]?.reason.zh).toContain('网格个数不合适，宜分成');
+    expect(outcome?.outOfBand[0]?.reason.en).toMatch(
+      /so the number of grids does not fit: \d+(–\d+)? grids would/,
+    );
+    // A band no count fits (one grid over it, two under it): neither more nor fewer grids is the advice.
+    const total = outcome!.households;
+    const tight: RuleSet = {
+      ...zigong,
+      id: 'tight',
+      urban: { minHouseholds: Math.ceil(total * 0.55), maxHouseholds: Math.floor(total * 0.9) },
+    };
+    const none = divideCommunities(s.division, [], { ruleSet: tight, guides: [s.streets], at: AT });
+    const reasons = none.ok ? none.value.communities[0]!.outOfBand.map((grid) => grid.reason) : [];
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const reason of reasons) {
+      expect(reason.en).toContain('no number of grids puts every grid within');
+      expect(reason.en).toContain('1 grid is over it, 2 under it');
+      expect(reason.zh).toContain('分成任何个数的网格都不能都在');
+    }
     const missing = divideCommunities(s.division, ['nope'], { ruleSet: zigong });
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(missing.problems[0]!.message.zh).toContain('nope');
