@@ -1,5 +1,5 @@
 import type { Change, Community, Division, Entity, Grid, Result } from '../model';
-import { appendAll, change, fail, ok, text } from '../model';
+import { appendAll, change, communityKindOf, fail, ok, text } from '../model';
 import {
   codesForNewGrids,
   defaultGridName,
@@ -88,7 +88,7 @@ export function divideCommunities(
       firstNewCode(division, community, options),
       edgeTakers(communities, community),
     );
-    const band = divideBand(targetOfKind(options.ruleSet, community.kind));
+    const band = divideBand(targetOfKind(options.ruleSet, communityKindOf(community)));
     const divided = divideRegion({
       areas: [community.geometry],
       kept: kept.map((grid) => grid.geometry),
@@ -128,7 +128,7 @@ export function divideCommunities(
         code,
         name: defaultGridName(division, community, code, commandOptions),
         parentCode: community.code,
-        gridType: community.kind ?? 'urban',
+        gridType: communityKindOf(community),
         status: 'draft',
         geometry: part.geometry,
         extra: {},

@@ -1,4 +1,5 @@
 import type { Division } from '../model';
+import { communityKindOf } from '../model';
 import { divideBand, feasibleRange, suggestedCountOfUnits, targetOfKind } from './divide-band';
 import type { DivideOptions } from './divide-options';
 import { edgeTakers, gridsOnCommunity, regionCensus, unitWeights } from './region-census';
@@ -39,7 +40,7 @@ export function feasibleGridCounts(
     firstCode,
     edgeTakers(together, community),
   );
-  const band = divideBand(targetOfKind(options.ruleSet, community.kind));
+  const band = divideBand(targetOfKind(options.ruleSet, communityKindOf(community)));
   const total = (measure: 'households' | 'population'): number =>
     measure === 'households' ? census.households : census.population;
   if (!band)

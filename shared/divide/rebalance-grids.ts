@@ -1,6 +1,6 @@
 import type { Position } from 'geojson';
 import type { Change, Division, Entity, Grid, Result } from '../model';
-import { change, fail, ok, text } from '../model';
+import { change, communityKindOf, fail, ok, text } from '../model';
 import { gridsOnCommunity, regionCensus } from './region-census';
 import { bandText, divideBand, feasibleRange, targetOfKind } from './divide-band';
 import type { DivideOptions } from './divide-options';
@@ -102,7 +102,7 @@ export function rebalanceGrids(
     firstCode,
   );
   const kind =
-    grids[0]!.gridType === 'rural' ? 'rural' : grids[0]!.gridType === 'urban' ? 'urban' : community.kind;
+    grids[0]!.gridType === 'rural' ? 'rural' : grids[0]!.gridType === 'urban' ? 'urban' : communityKindOf(community);
   const band = divideBand(targetOfKind(options.ruleSet, kind));
   const divided = divideRegion({
     areas: grids.map((grid) => grid.geometry),

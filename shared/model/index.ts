@@ -13,3 +13,4 @@ export * from './census-totals';
 export * from './append-all';
 export * from './english-count';
 export * from './error-detail';
+export * from './community-kind';

@@ -478,6 +478,21 @@ describe('divideCommunities', () => {
     }
   });
 
+  it('divides a village whose kind is missing as its code says: rural grids against the rural target', () => {
+    const s = syntheticCommunity({ ...FOUR_BLOCKS, seed: 19, code: '510302001210' });
+    const village = [...s.division.community.values()][0]!;
+    const division = {
+      ...s.division,
+      community: new Map([[village.id, { ...village, kind: null }]]),
+    };
+    const result = divideCommunities(division, [], { ruleSet: zigong, guides: [s.streets], at: AT });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const grids = result.value.change.put.filter((e): e is Grid => e.layer === 'grid');
+    expect(grids.length).toBeGreaterThan(0);
+    expect(new Set(grids.map((grid) => grid.gridType))).toEqual(new Set(['rural']));
+  });
+
   it('makes the number of grids asked for, and refuses an unknown community', () => {
     const s = syntheticCommunity({ ...FOUR_BLOCKS, seed: 19 });
     const result = divideCommunities(s.division, [], {
