@@ -233,7 +233,7 @@ function ProposalTable({
         <p key={outcome.communityId} data-testid="divide-summary">
           {t('divide.summary', {
             community: division.community.get(outcome.communityId)?.name ?? outcome.code,
-            grids: outcome.grids,
+            count: outcome.grids,
             inBand: outcome.inBand,
             mean: outcome.compactnessMean.toFixed(2),
             min: outcome.compactnessMin.toFixed(2),

@@ -1,7 +1,14 @@
 import type { divideZh } from './divide-zh';
 
+/** English has a singular besides the plural (`_other`, the only form Chinese has): 1 grid, 2 grids. */
+interface EnglishSingulars {
+  readonly summary_one: string;
+  readonly accepted_one: string;
+  readonly rebalanced_one: string;
+}
+
 /** English strings of automatic division, rebalancing, locks, quality and counts before commit. */
-export const divideEn: typeof divideZh = {
+export const divideEn: typeof divideZh & EnglishSingulars = {
   button: 'Divide',
   buttonTitle:
     'Divide: propose grids for a community that meet the household target, compact, along streets and compounds',
@@ -48,12 +55,16 @@ export const divideEn: typeof divideZh = {
     yes: 'yes',
     no: 'no',
   },
-  summary:
-    '{{community}}: {{grids}} grids, {{inBand}} within target, compactness mean {{mean}}, lowest {{min}}, {{seconds}} s',
+  summary_one:
+    '{{community}}: {{count}} grid, {{inBand}} within target, compactness mean {{mean}}, lowest {{min}}, {{seconds}} s',
+  summary_other:
+    '{{community}}: {{count}} grids, {{inBand}} within target, compactness mean {{mean}}, lowest {{min}}, {{seconds}} s',
   streetShare: ', {{share}}% of internal boundaries on reference lines',
   outOfBand: 'Grids outside the household target (write the reason in their justification after accepting)',
-  accepted: 'Proposal accepted: {{count}} new grids (undoable).',
-  rebalanced: '{{count}} grids rebalanced (undoable).',
+  accepted_one: 'Proposal accepted: {{count}} new grid (undoable).',
+  accepted_other: 'Proposal accepted: {{count}} new grids (undoable).',
+  rebalanced_one: '{{count}} grid rebalanced (undoable).',
+  rebalanced_other: '{{count}} grids rebalanced (undoable).',
   failed: 'Division not done',
   rebalanceFailed: 'Rebalancing not done',
   needJustification: 'needs a justification',

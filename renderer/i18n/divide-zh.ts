@@ -42,12 +42,12 @@ export const divideZh = {
     yes: '是',
     no: '否',
   },
-  summary:
-    '{{community}}：{{grids}} 个网格，{{inBand}} 个达标，平均紧凑度 {{mean}}，最低 {{min}}，用时 {{seconds}} 秒',
+  summary_other:
+    '{{community}}：{{count}} 个网格，{{inBand}} 个达标，平均紧凑度 {{mean}}，最低 {{min}}，用时 {{seconds}} 秒',
   streetShare: '，{{share}}% 的内部边界沿参考线',
   outOfBand: '未达标的网格（接受后请在其“情况说明”中写明原因）',
-  accepted: '已接受方案：新建 {{count}} 个网格（可撤销）。',
-  rebalanced: '已平衡 {{count}} 个网格（可撤销）。',
+  accepted_other: '已接受方案：新建 {{count}} 个网格（可撤销）。',
+  rebalanced_other: '已平衡 {{count}} 个网格（可撤销）。',
   failed: '自动划分未完成',
   rebalanceFailed: '平衡未完成',
   needJustification: '需写情况说明',
