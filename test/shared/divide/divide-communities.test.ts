@@ -493,6 +493,48 @@ describe('divideCommunities', () => {
     expect(new Set(grids.map((grid) => grid.gridType))).toEqual(new Set(['rural']));
   });
 
+  it('makes as many grids as asked beyond the band, balanced around their mean (the nearest division)', () => {
+    const parsed = parseDivisionGeoJson(
+      readFileSync(new URL('../../fixtures/divide/u-shaped-community.geojson', import.meta.url), 'utf8'),
+    );
+    if (!parsed.ok) throw new Error('the fixture does not parse');
+    // 4,077 households: 9–13 grids fit 300–500. Forty were asked: 35 were made, of 29 to 257 households.
+    const result = divideCommunities(parsed.value, [], { ruleSet: zigong, gridCount: 40, at: AT });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { next, validator } = applied(parsed.value, result.value.change, zigong);
+    const households = [...next.grid.values()].map(
+      (grid) => validator.counts().byGrid.get(grid.id)!.households,
+    );
+    expect(households).toHaveLength(40);
+    expect(Math.max(...households)).toBeLessThanOrEqual(2 * Math.min(...households));
+  });
+
+  it('balances the grids of a village asked for in several, though it has no household target', () => {
+    const s = syntheticCommunity({ ...FOUR_BLOCKS, seed: 19, code: '510302001210' });
+    const village = [...s.division.community.values()][0]!;
+    const division = {
+      ...s.division,
+      community: new Map([[village.id, { ...village, kind: 'rural' as const }]]),
+    };
+    expect(zigong.rural).toBeNull();
+    const result = divideCommunities(division, [], {
+      ruleSet: zigong,
+      guides: [s.streets],
+      gridCount: 3,
+      at: AT,
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { next, validator } = applied(division, result.value.change, zigong);
+    const households = [...next.grid.values()].map(
+      (grid) => validator.counts().byGrid.get(grid.id)!.households,
+    );
+    const mean = households.reduce((sum, h) => sum + h, 0) / households.length;
+    expect(households).toHaveLength(3);
+    for (const h of households) expect(Math.abs(h - mean)).toBeLessThanOrEqual(0.35 * mean);
+  });
+
   it('makes the number of grids asked for, and refuses an unknown community', () => {
     const s = syntheticCommunity({ ...FOUR_BLOCKS, seed: 19 });
     const result = divideCommunities(s.division, [], {
