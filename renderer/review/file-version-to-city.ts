@@ -1,4 +1,4 @@
-import type { CityFilingAnswer, GridPlanBridge, IpcReply } from '../../shared/ipc';
+import type { CityFilingAnswer, CityPullAnswer, GridPlanBridge, IpcReply } from '../../shared/ipc';
 import type { Problem } from '../../shared/model';
 
 /** The bridge members 报送市级库 uses. */
@@ -28,11 +28,12 @@ export async function fileVersionToCity(
   township: string,
   makePackage: (
     baseSha256: string | null,
+    head: CityPullAnswer | null,
   ) => Promise<{ readonly name: string; readonly bytes: Uint8Array } | undefined>,
   author: string,
 ): Promise<CityFilingAnswer | undefined> {
   const head = /^\d{9}000$/.test(township) ? unwrapCityReply(await bridge.pullFromCity(township)) : null;
-  const made = await makePackage(head?.filedSha256 ?? null);
+  const made = await makePackage(head?.filedSha256 ?? null, head);
   if (!made) return undefined;
   return unwrapCityReply(
     await bridge.fileToCity({ packageBytes: made.bytes, packageName: made.name, author: author.trim() }),

@@ -4,7 +4,7 @@ import {
   withoutEmbeddedReferenceLayers,
 } from '../../shared/formats/embedded-neighbours';
 import { parseDivisionGeoJson } from '../../shared/formats/geojson';
-import type { CityDatabaseStatus, CityFilingAnswer, GridPlanBridge } from '../../shared/ipc';
+import type { CityDatabaseStatus, CityFilingAnswer, CityPullAnswer, GridPlanBridge } from '../../shared/ipc';
 import { isPostgresUrl } from '../../shared/ipc';
 import type { Division, LocalText, ReferenceLayer } from '../../shared/model';
 import { errorDetail, text } from '../../shared/model';
@@ -27,6 +27,7 @@ export interface CityOfficeDeps {
   readonly makePackage: (
     number: number,
     baseSha256: string | null,
+    cityHead: CityPullAnswer | null,
   ) => Promise<{ readonly name: string; readonly bytes: Uint8Array } | undefined>;
   readonly author: string;
   readonly references: ProjectReferences;
@@ -139,7 +140,7 @@ export function useCityOffice(deps: CityOfficeDeps) {
       const outcome = await fileVersionToCity(
         bridge,
         townshipCodeOf(division),
-        (base) => makePackage(number, base),
+        (base, head) => makePackage(number, base, head),
         author,
       );
       if (outcome) setAnswer({ kind: 'answered', number, outcome });

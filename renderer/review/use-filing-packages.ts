@@ -1,5 +1,6 @@
 import { buildFilingPackage } from '../../shared/cli/build-filing-package';
 import { readFilingPackage } from '../../shared/formats/filing-package';
+import type { CityPullAnswer } from '../../shared/ipc';
 import type { Division, LocalText } from '../../shared/model';
 import { text } from '../../shared/model';
 import { downloadBytes } from '../platform/download-bytes';
@@ -11,6 +12,7 @@ import type { PackageInfo } from './review-settings';
 import { PACKAGE_SETTING } from './review-settings';
 import type { ReviewDeps } from './review-types';
 import { parseFrozen } from './use-versions';
+import { cityPackageVersion, filedBaseOf } from './city-filed-base';
 
 /** The refusal title of a filing package that cannot be read or fails its manifest. */
 export const packageRefused = (fileName: string): LocalText =>
@@ -40,6 +42,7 @@ export function useFilingPackages(deps: FilingPackagesDeps) {
   const makePackage = async (
     number: number,
     baseSha256?: string | null,
+    cityHead: CityPullAnswer | null = null,
   ): Promise<{ readonly name: string; readonly bytes: Uint8Array } | undefined> => {
     if (!projectId) return undefined;
     const row = versions.find((v) => v.number === number);
@@ -56,9 +59,11 @@ export function useFilingPackages(deps: FilingPackagesDeps) {
           sha256: previous.divisionSha256,
           name: `版本${previous.number}.geojson`,
         }
-      : undefined;
+      : baseSha256 && cityHead
+        ? filedBaseOf(division, cityHead)
+        : undefined;
     const made = await buildFilingPackage(division, {
-      version: number,
+      version: cityPackageVersion(number, cityHead),
       note: row.note,
       createdAt: new Date().toISOString(),
       ruleSet,

@@ -2,7 +2,6 @@ import type { Geometry } from 'geojson';
 import type { Division, ReferenceLayer, Result } from '../model';
 import { ok } from '../model';
 import { CITY_COMMENTS_MEMBER, embeddedCityComments } from './embedded-city-comments';
-import { CITY_FILING_MEMBER } from './embedded-city-filing';
 import type { FeatureRecord } from './import-layer';
 import type { ReferenceImport } from './reference-layer-import';
 import { recordsToReferenceLayer } from './reference-layer-import';
@@ -49,14 +48,12 @@ export function embeddedNeighbourRecords(division: Division): FeatureRecord[] {
 /**
  * The division without the embedded reference layers and the city office's remarks (they become the
  * project's reference layer, see {@link neighbourReferenceImport}; neither is part of the division).
+ * The member `cityFiling` stays: it names the filed version the project started from, which its first
+ * filing to the office needs as its base (renderer/review/city-filed-base.ts). It is no claim that the
+ * project still is that version: an edited copy is told from it by its content hash (filedVersionOf).
  */
 export function withoutEmbeddedReferenceLayers(division: Division): Division {
-  // The filed version it names is no longer what the project holds once the planner edits it.
-  const pulledMembers: readonly string[] = [
-    REFERENCE_LAYERS_MEMBER,
-    CITY_COMMENTS_MEMBER,
-    CITY_FILING_MEMBER,
-  ];
+  const pulledMembers: readonly string[] = [REFERENCE_LAYERS_MEMBER, CITY_COMMENTS_MEMBER];
   if (!pulledMembers.some((member) => member in division.meta.extra)) return division;
   const extra = Object.fromEntries(
     Object.entries(division.meta.extra).filter(([key]) => !pulledMembers.includes(key)),

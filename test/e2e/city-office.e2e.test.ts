@@ -19,7 +19,15 @@ import type { Division, Result } from '../../shared/model';
 import type { PgCluster } from '../city/pg-cluster';
 import { startPgCluster } from '../city/pg-cluster';
 import { nodeHost } from '../shared/cli/node-host';
-import { countColour, launchBrowser, mapPixels, openApp, waitForMapIdle, watchPage } from './browser';
+import {
+  countColour,
+  launchBrowser,
+  mapPixels,
+  openApp,
+  waitForCounts,
+  waitForMapIdle,
+  watchPage,
+} from './browser';
 
 // The city office in the browser app: a file written by the real `gridplan city pull` (against a throwaway
 // PostGIS cluster) is recognised on import, its neighbours' border grids become a reference layer, and
@@ -368,6 +376,26 @@ describe('the city office in the desktop app (IPC carried by Playwright)', () =>
     expect(onGrid).toContain(`网格 ${commentedGrid}`);
     expect(onGrid).toContain('本项目中没有此网格');
     expect(await desktop.locator('[data-testid="city-comment-grid-1"]').count()).toBe(0);
+  });
+
+  it('opens the pulled version as a project, edits it and files it as the next version', async () => {
+    // The office's advice on a stale base is to pull, change and file again: this is that, in the app.
+    await desktop.click('[data-testid="city-open-pulled"]');
+    await desktop.waitForSelector(`[data-grid-code="${commentedGrid}"]`, { timeout: 60_000 });
+    await waitForCounts(desktop);
+    await desktop.locator(`[data-grid-code="${commentedGrid}"]`).click();
+    await desktop.fill('[data-testid="attr-name"]', '拉取后改名的网格');
+    await desktop.click('[data-testid="attr-save"]');
+    await desktop.waitForFunction(() => document.querySelector('.status-activity')?.textContent === '已保存');
+    await desktop.locator('.tabs [role="tab"]', { hasText: '审核' }).click();
+    await desktop.fill('[data-testid="review-author"]', '镇规划员');
+    await desktop.click('[data-testid="review-submit"]');
+    await dismissNoticeOn(desktop);
+    await desktop.click('[data-testid="city-file-1"]');
+    const answer = desktop.locator('[data-testid="city-answer"]');
+    await answer.waitFor({ timeout: 90_000 });
+    // The project's first version, filed after the office's version 1 as version 2.
+    expect(await answer.textContent()).toContain(`已备案：乡镇 ${townshipCode(1)} 第 2 版`);
   });
 });
 
