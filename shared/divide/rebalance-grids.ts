@@ -102,7 +102,11 @@ export function rebalanceGrids(
     firstCode,
   );
   const kind =
-    grids[0]!.gridType === 'rural' ? 'rural' : grids[0]!.gridType === 'urban' ? 'urban' : communityKindOf(community);
+    grids[0]!.gridType === 'rural'
+      ? 'rural'
+      : grids[0]!.gridType === 'urban'
+        ? 'urban'
+        : communityKindOf(community);
   const band = divideBand(targetOfKind(options.ruleSet, kind));
   const divided = divideRegion({
     areas: grids.map((grid) => grid.geometry),
