@@ -51,7 +51,7 @@ export const divideEn: typeof divideZh & EnglishSingulars = {
     grid: 'Grid',
     households: 'Households',
     compactness: 'Compactness',
-    inBand: 'Within target',
+    inBand: 'In target',
     yes: 'yes',
     no: 'no',
   },
