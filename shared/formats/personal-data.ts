@@ -93,13 +93,34 @@ const LANDLINE = /^(\(0\d{2,3}\)|0\d{2,3}-)\d{7,8}$/;
 /** A resident identity card number: area, birth date (1800–2099), sequence and check digit. */
 const IDENTITY_NUMBER = /^\d{6}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dXx]$/;
 
-/** The same three inside a longer text (户主赵六 电话 13912345678), not as part of a longer run of digits. */
-const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d{9}(?!\d)/;
+/**
+ * The same inside a longer text (户主赵六 电话 139 1234 5678), never as part of a longer run of digits: a
+ * mobile number with an optional +86/0086 and its digits written 3-4-4 with or without a space or a
+ * hyphen; a landline with its area code apart; an identity number written 6-8-4, whose check digit must
+ * be right (an 18-digit micro-grid code in a note is not one).
+ */
+const MOBILE_IN_TEXT = /(?<![\d+])(?:(?:\+|00)?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?![\d])/;
 const LANDLINE_IN_TEXT = /(?<!\d)(\(0\d{2,3}\)|0\d{2,3}-)\d{7,8}(?!\d)/;
 const IDENTITY_NUMBER_IN_TEXT =
-  /(?<!\d)\d{6}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dXx])/;
+  /(?<!\d)(\d{6})[\s-]?((?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))[\s-]?(\d{3}[\dXx])(?![\dXx])/g;
 /** Texts longer than this are not searched (a note is a few hundred characters; bounded time). */
 const MAX_SEARCHED_CHARS = 10_000;
+
+/** The check digit of an identity number's first 17 digits (GB 11643, ISO 7064 MOD 11-2). */
+function identityCheckDigit(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * weights[i]!;
+  return '10X98765432'[sum % 11]!;
+}
+
+function holdsIdentityNumber(text: string): boolean {
+  for (const match of text.matchAll(IDENTITY_NUMBER_IN_TEXT)) {
+    const digits = `${match[1]!}${match[2]!}${match[3]!}`.toUpperCase();
+    if (identityCheckDigit(digits.slice(0, 17)) === digits[17]) return true;
+  }
+  return false;
+}
 
 /**
  * True when a value reads as a phone or identity number, or a text holds one (a remark naming the
@@ -117,9 +138,7 @@ export function looksPersonal(value: unknown): boolean {
   }
   if (typeof value !== 'string') return false;
   if (text.length > MAX_SEARCHED_CHARS) return true; // unread, so not let out
-  // Digits written in groups (138 0013 8000, 138-0013-8000) read as one number.
-  const joined = text.replace(/(?<=\d)[\s-]+(?=\d)/g, '');
-  return MOBILE_IN_TEXT.test(joined) || IDENTITY_NUMBER_IN_TEXT.test(joined) || LANDLINE_IN_TEXT.test(text);
+  return MOBILE_IN_TEXT.test(text) || LANDLINE_IN_TEXT.test(text) || holdsIdentityNumber(text);
 }
 
 /**

@@ -133,7 +133,14 @@ describe("residents' personal fields never leave without an explicit choice", ()
       '户主赵六 电话 13912345678',
       '联系：138 0013 8000（白天）',
       '座机0813-2101234转分机',
-      '身份证51030219800101123X，已核实',
+      '身份证510302198001011234，已核实',
+      // Beside other numbers, with a country code, or written in groups.
+      '3栋2单元301 13912345678 张三',
+      '户主赵六 13912345678 3人',
+      '户主赵六 13912345678 13812345678',
+      '张三 510302198001011234 3 口人',
+      '户主赵六 电话 +86 139 1234 5678',
+      '电话+8613912345678',
     ])
       expect(isPersonalField('remark', value), String(value)).toBe(true);
     // Counts, codes and dates are not: an 18-digit code has no birth date in it.
@@ -147,6 +154,10 @@ describe("residents' personal fields never leave without an explicit choice", ()
       '网格 510302003001001 内，共 139 户',
       '楼栋编码 51030200300100113912345678',
       '五星街 12 号 3 单元 501',
+      // Runs of small numbers are no phone, and an 18-digit code whose check digit is wrong is no identity.
+      '1 3 5 7 9 11 13 15号楼',
+      '房号 1301 1302 130',
+      '网格 510302201201010001 的微网格',
       null,
       true,
     ])
