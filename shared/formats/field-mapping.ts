@@ -139,10 +139,15 @@ export function proposeMapping(layer: Layer, fields: readonly string[], table: b
   }
   const chineseCandidates = (attribute: MappedAttribute): string[] =>
     (CANDIDATES[layer][attribute] ?? []).filter((c) => /[^ -~]/.test(c));
-  /** The attribute whose Chinese name the field holds at the greatest length (the first on a tie). */
+  /**
+   * The attribute still without a field whose Chinese name the field holds at the greatest length (the
+   * first on a tie). Only those still open: 所属网格编码 holds 网格编码 (the code, already mapped) as
+   * long as 所属网格 (the parent), and is the parent's.
+   */
   const closest = (field: string): MappedAttribute | undefined => {
     let best: { attribute: MappedAttribute; length: number } | undefined;
     for (const attribute of attributes) {
+      if (mapping[attribute] !== undefined) continue;
       for (const candidate of chineseCandidates(attribute)) {
         if (field.includes(candidate) && candidate.length > (best?.length ?? 0))
           best = { attribute, length: candidate.length };

@@ -76,6 +76,12 @@ describe('field proposals from national field names', () => {
     expect(proposeMapping('microgrid', ['微网格长电话(手机)'], false)).toEqual({
       leaderPhone: '微网格长电话(手机)',
     });
+    // A field holding the name of a mapped attribute and of an open one goes to the open one.
+    expect(proposeMapping('microgrid', ['WWGBM', '所属网格编码', '微网格长'], false)).toEqual({
+      code: 'WWGBM',
+      parentCode: '所属网格编码',
+      leader: '微网格长',
+    });
   });
 });
 
