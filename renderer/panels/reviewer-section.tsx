@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { IssueMarkStatus } from '../../shared/review';
+import type { DecisionCheck, IssueMarkStatus } from '../../shared/review';
 import type { Shell } from '../shell/shell';
 import { OpenPackageButton } from './open-package-button';
 
@@ -18,7 +18,13 @@ export function ReviewerSection({ shell }: { readonly shell: Shell }) {
   const anchor = at ? { at } : grid ? { gridCode: grid.code } : null;
   const issues = validation.state.issues;
   // A decision waits for the whole check: an unfinished one would let 通过 past errors not yet found.
-  const checkedIssues = validation.state.checked && !validation.state.running ? issues : null;
+  const check: DecisionCheck = validation.state.running
+    ? 'running'
+    : validation.state.failure
+      ? 'failed'
+      : validation.state.checked
+        ? { issues }
+        : 'running';
   return (
     <>
       <h3>{t('review.package.heading')}</h3>
@@ -166,7 +172,7 @@ export function ReviewerSection({ shell }: { readonly shell: Shell }) {
         <button
           type="button"
           className="primary"
-          onClick={() => void review.decide('approved', checkedIssues)}
+          onClick={() => void review.decide('approved', check)}
           title={t('review.reviewer.approveTitle')}
           data-testid="review-approve"
         >
@@ -174,7 +180,7 @@ export function ReviewerSection({ shell }: { readonly shell: Shell }) {
         </button>
         <button
           type="button"
-          onClick={() => void review.decide('returned', checkedIssues)}
+          onClick={() => void review.decide('returned', check)}
           title={t('review.reviewer.returnTitle')}
           data-testid="review-return"
         >

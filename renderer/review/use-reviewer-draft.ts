@@ -8,6 +8,7 @@ import type {
   ReviewDecision,
   ReviewReply,
 } from '../../shared/review';
+import type { DecisionCheck } from '../../shared/review';
 import {
   decisionBlockers,
   parseReviewReply,
@@ -90,11 +91,11 @@ export function useReviewerDraft(deps: ReviewerDraftDeps) {
     saveDraft({ ...draft, ...fields });
 
   /**
-   * 通过 / 退回: writes the reply file, unless {@link decisionBlockers} says why not yet. `issues` are the
-   * division's validation issues, or null while the check is still running (no decision on a division
-   * not yet checked).
+   * 通过 / 退回: writes the reply file, unless {@link decisionBlockers} says why not yet. `division` is the
+   * division's check: its issues, still running (no decision on a division not yet checked), or failed
+   * (then it cannot be approved, but it can be returned).
    */
-  const decide = (decision: ReviewDecision, issues: readonly ValidationIssue[] | null) =>
+  const decide = (decision: ReviewDecision, division: DecisionCheck) =>
     run(
       text('正在写审核意见…', 'Writing the reply…'),
       text('写审核意见失败', 'Writing the reply failed'),
@@ -103,12 +104,7 @@ export function useReviewerDraft(deps: ReviewerDraftDeps) {
         const refuse = (message: LocalText): void =>
           notify('error', text('写审核意见失败', 'Writing the reply failed'), [message]);
         if (draft.reviewer.trim() === '') return refuse(text('请填写审核人。', 'Enter the reviewer’s name.'));
-        if (issues === null) {
-          return refuse(
-            text('校验尚未完成，请稍候再试。', 'The check is still running: try again in a moment.'),
-          );
-        }
-        const blockers = decisionBlockers(decision, issues, draft.marks);
+        const blockers = decisionBlockers(decision, division, draft.marks);
         if (blockers.length > 0) {
           notify('error', text('写审核意见失败', 'Writing the reply failed'), blockers);
           return;

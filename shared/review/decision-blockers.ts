@@ -3,6 +3,13 @@ import { text } from '../model';
 import type { ValidationIssue } from '../validate';
 import type { IssueMark, ReviewDecision } from './review-reply';
 
+/**
+ * The division's check as a decision sees it: its issues, still running (no decision on a division not
+ * yet checked), or failed (it cannot be approved then, but it can be returned: a check that fails every
+ * time must not keep a reviewer from answering).
+ */
+export type DecisionCheck = { readonly issues: readonly ValidationIssue[] } | 'running' | 'failed';
+
 /** Household targets: out of range is a warning that needs a written reason (domain.md). */
 const TARGET_RULES: ReadonlySet<string> = new Set(['household-over', 'household-under']);
 
@@ -20,9 +27,21 @@ function reasonOf(mark: IssueMark | undefined): string {
  */
 export function decisionBlockers(
   decision: ReviewDecision,
-  issues: readonly ValidationIssue[],
+  check: DecisionCheck,
   marks: readonly IssueMark[],
 ): LocalText[] {
+  if (check === 'running') {
+    return [text('校验尚未完成，请稍候再试。', 'The check is still running: try again in a moment.')];
+  }
+  if (check === 'failed' && decision === 'approved') {
+    return [
+      text(
+        '校验失败，无法确认这个划分没有错误：不能通过，可以退回。',
+        'The check failed, so this division cannot be shown free of errors: it cannot be approved, but it can be returned.',
+      ),
+    ];
+  }
+  const issues = check === 'failed' ? [] : check.issues;
   const markOf = new Map(marks.map((mark) => [mark.key, mark]));
   const current = issues.map((issue) => ({ issue, mark: markOf.get(issue.key) }));
   const blockers: LocalText[] = [];

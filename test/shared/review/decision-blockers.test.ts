@@ -37,13 +37,13 @@ const MULTIPART = issue('multi:1', 'multipart', 'warning');
 
 describe('decisionBlockers', () => {
   it('lets a clean division be approved and returned', () => {
-    expect(decisionBlockers('approved', [], [])).toEqual([]);
-    expect(decisionBlockers('approved', [JUSTIFIED_OVER, MULTIPART], [])).toEqual([]);
-    expect(decisionBlockers('returned', [GAP, OVER], [])).toEqual([]);
+    expect(decisionBlockers('approved', { issues: [] }, [])).toEqual([]);
+    expect(decisionBlockers('approved', { issues: [JUSTIFIED_OVER, MULTIPART] }, [])).toEqual([]);
+    expect(decisionBlockers('returned', { issues: [GAP, OVER] }, [])).toEqual([]);
   });
 
   it('refuses to approve with an error or an unjustified target not dealt with', () => {
-    const blockers = decisionBlockers('approved', [GAP, OVER, JUSTIFIED_OVER], []);
+    const blockers = decisionBlockers('approved', { issues: [GAP, OVER, JUSTIFIED_OVER] }, []);
     expect(blockers.map((b) => b.zh)).toEqual([
       '还有 1 个错误未处理：通过前请逐条标为“接受”并写明理由，或退回。',
       '还有 1 个网格户数不在目标范围内且没有情况说明：通过前请标为“接受”并写明理由，或退回。',
@@ -56,14 +56,14 @@ describe('decisionBlockers', () => {
       mark('gap:1', 'accepted', '河道，经县网格办同意'),
       mark('over:1', 'accepted', '整栋楼不可拆分'),
     ];
-    expect(decisionBlockers('approved', [GAP, OVER], marks)).toEqual([]);
+    expect(decisionBlockers('approved', { issues: [GAP, OVER] }, marks)).toEqual([]);
   });
 
   it('needs a reason on every accepted mark, for either decision', () => {
     for (const justification of [undefined, '', '   ']) {
       const marks = [mark('gap:1', 'accepted', justification)];
       for (const decision of ['approved', 'returned'] as const) {
-        const blockers = decisionBlockers(decision, [GAP], marks);
+        const blockers = decisionBlockers(decision, { issues: [GAP] }, marks);
         expect(blockers).toHaveLength(1);
         expect(blockers[0]!.en).toBe(
           '1 issue is marked accepted without a justification: write why each is accepted.',
@@ -73,14 +73,24 @@ describe('decisionBlockers', () => {
   });
 
   it('refuses to approve with an issue marked to fix', () => {
-    const blockers = decisionBlockers('approved', [GAP], [mark('gap:1', 'to-fix')]);
+    const blockers = decisionBlockers('approved', { issues: [GAP] }, [mark('gap:1', 'to-fix')]);
     expect(blockers.map((b) => b.en)).toEqual([
       '1 issue is marked to fix, so the division cannot be approved: return it.',
     ]);
-    expect(decisionBlockers('returned', [GAP], [mark('gap:1', 'to-fix')])).toEqual([]);
+    expect(decisionBlockers('returned', { issues: [GAP] }, [mark('gap:1', 'to-fix')])).toEqual([]);
   });
 
   it('ignores marks of issues the division no longer has', () => {
-    expect(decisionBlockers('approved', [], [mark('gone', 'to-fix'), mark('gone2', 'accepted')])).toEqual([]);
+    expect(
+      decisionBlockers('approved', { issues: [] }, [mark('gone', 'to-fix'), mark('gone2', 'accepted')]),
+    ).toEqual([]);
+  });
+
+  it('waits for a running check, and lets a failed one be returned but not approved', () => {
+    expect(decisionBlockers('returned', 'running', [])[0]!.en).toContain('still running');
+    expect(decisionBlockers('approved', 'failed', [])[0]!.en).toContain(
+      'cannot be approved, but it can be returned',
+    );
+    expect(decisionBlockers('returned', 'failed', [mark('gap:1', 'to-fix')])).toEqual([]);
   });
 });
