@@ -1,7 +1,7 @@
 import type { MeasureText } from './map-scene';
 
 /** Punctuation a Chinese line never starts with: it stays on the line before, a little over the width. */
-const NO_LINE_START = /^[）)］】》」』〕〉，。、；：！？…,.;:!?%]$/;
+const NO_LINE_START = /^[）)］】》」』〕〉，。、；：！？…,.;:!?%]+$/;
 /** Punctuation a Chinese line never ends with: it goes on with the next line. */
 const NO_LINE_END = /[（(［【《「『〔〈“‘]$/;
 
@@ -23,11 +23,15 @@ export function wrapText(
     let line = '';
     for (const token of tokens) {
       const candidate = line + token;
-      if (line === '' || measure(candidate, size, bold) <= width || NO_LINE_START.test(token)) {
+      // A closing mark hangs past the width, one at most: the line must fit without it.
+      const hangs = token.length === 1 && NO_LINE_START.test(token) && measure(line, size, bold) <= width;
+      if (line === '' || measure(candidate, size, bold) <= width || hangs) {
         line = candidate;
         continue;
       }
-      const carried = line.length > 1 && NO_LINE_END.test(line) ? line.slice(-1) : '';
+      // Else the character before goes down with it (……, ）。), as does an opening mark at the end.
+      const carried =
+        line.length > 1 && (NO_LINE_END.test(line) || NO_LINE_START.test(token)) ? line.slice(-1) : '';
       lines.push(line.slice(0, line.length - carried.length).trimEnd());
       line = (carried + token).trimStart();
       while (line !== '' && measure(line, size, bold) > width) {

@@ -15,6 +15,14 @@ describe('wrapText', () => {
     expect(wrapText('一二（三四）五', 30, 10, measure)).toEqual(['一二', '（三四）', '五']);
     expect(wrapText('一二三，四五', 30, 10, measure)).toEqual(['一二三，', '四五']);
   });
+
+  it('lets one closing mark hang past the width, never a run of them', () => {
+    const lines = wrapText('重叠！！！！！！！！！！！！', 40, 10, measure);
+    for (const line of lines) expect(measure(line, 10)).toBeLessThanOrEqual(50);
+    expect(lines.join('')).toBe('重叠！！！！！！！！！！！！');
+    // "……" at a line's end: the character before goes down with it.
+    expect(wrapText('一二三四……五', 40, 10, measure)).toEqual(['一二三', '四……五']);
+  });
 });
 
 describe('fitTitle', () => {
