@@ -3,7 +3,7 @@ import { divideCommunities } from '../../divide/divide-communities';
 import type { CommunityOutcome } from '../../divide/divide-outcome';
 import { stringifyDivision } from '../../formats/geojson';
 import type { Community, Language, LocalText, ReferenceLayer, RuleSet } from '../../model';
-import { appendAll, applyChange, BUILTIN_RULE_SETS, text } from '../../model';
+import { appendAll, applyChange, BUILTIN_RULE_SETS, communityKindOf, text } from '../../model';
 import type { CliHost } from '../cli-host';
 import type { CommandModule } from '../command-module';
 import { usageResult, writeOutFile } from '../command-output';
@@ -136,6 +136,11 @@ function textOutput(
         'on streets',
         'time',
       ];
+  // The kind division worked with: the community's own, else what its code says (communityKindOf).
+  const kindOf = (code: string) => {
+    const community = communities.get(code);
+    return community ? communityKindOf(community) : null;
+  };
   const rows = outcomes.map((o) => [
     o.code,
     communities.get(o.code)?.name ?? '',
@@ -145,7 +150,7 @@ function textOutput(
     // A village without a band has no feasible range to show; a community whose band cannot be met has none.
     o.feasible
       ? `${o.feasible.min}–${o.feasible.max}`
-      : divideBand(targetOfKind(ruleSet, communities.get(o.code)?.kind ?? null))
+      : divideBand(targetOfKind(ruleSet, kindOf(o.code)))
         ? zh
           ? '无'
           : 'none'

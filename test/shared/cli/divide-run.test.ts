@@ -104,6 +104,22 @@ describe('gridplan divide: dividing', () => {
     }
   });
 
+  it('divides a village without a kind as its code says: rural grids, and no band in the table', async () => {
+    const division = quarters();
+    const [id, community] = [...division.community.entries()][0]!;
+    const village = { ...community, code: '510302004201', kind: null };
+    const host = memoryHost({
+      'v.geojson': stringifyDivision({ ...division, community: new Map([[id, village]]) }),
+    });
+    const result = await runCli(['divide', 'v.geojson', '--out', 'out.geojson', '--lang', 'en'], host);
+    expect(result.exitCode).toBe(0);
+    const row = result.stdout.split('\n').find((line) => line.startsWith('510302004201'))!;
+    // The feasible cell: "–" (no band for a village), not "none" (an urban band that cannot be met).
+    expect(row.split(/\s{2,}/)[5]).toBe('–');
+    const out = parseDivisionGeoJson(decoder.decode(host.written.get('out.geojson')));
+    expect(out.ok && [...out.value.grid.values()].every((g) => g.gridType === 'rural')).toBe(true);
+  });
+
   it('divides only the named community, in English text', async () => {
     const township = generateTownship(SMALL);
     const code = [...township.division.community.values()][1]!.code;
