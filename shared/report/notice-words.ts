@@ -41,7 +41,10 @@ export const NOTICE_WORDS = {
   legend: text('图例', 'Legend'),
   notDivided: text('尚未划分网格', 'not yet divided into grids'),
   gridsCount: (grids: number, households: string): LocalText =>
-    text(`共 ${grids} 个网格，${households} 户`, `${grids} grids, ${households} households`),
+    text(
+      `共 ${grids} 个网格，${households} 户`,
+      `${grids} ${grids === 1 ? 'grid' : 'grids'}, ${households} households`,
+    ),
   exclusive: text('专属网格', 'Exclusive grid'),
   communityBoundary: text('社区（村）界', 'Community / village boundary'),
   townshipBoundary: text('乡镇（街道）界', 'Township boundary'),
