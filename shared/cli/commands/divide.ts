@@ -209,7 +209,9 @@ function textOutput(
     const total = outcomes.reduce((sum, o) => sum + o.grids, 0);
     lines.push(
       '',
-      zh ? `共新建 ${total} 个网格，全部在户数范围内。` : `${total} new grids, all within the band.`,
+      zh
+        ? `共新建 ${total} 个网格，全部在户数范围内。`
+        : `${total === 1 ? '1 new grid, within' : `${total} new grids, all within`} the band.`,
     );
   }
   return `${lines.join('\n')}\n`;
