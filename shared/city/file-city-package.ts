@@ -321,7 +321,12 @@ export async function fileCityPackage(
         ],
       );
       const filing = filingSummary(inserted[0]!);
-      await tx.query(`SELECT setval(pg_get_serial_sequence('filings', 'id'), $1)`, [filing.id]);
+      // Only where the role may (setval needs UPDATE on the sequence, which a filing role may lack).
+      await tx.query(
+        `SELECT CASE WHEN has_sequence_privilege(pg_get_serial_sequence('filings', 'id'), 'UPDATE')
+                THEN setval(pg_get_serial_sequence('filings', 'id'), $1) END`,
+        [filing.id],
+      );
       await tx.query(INSERT_GRIDS, [JSON.stringify(rows.grids), township, township.slice(0, 6), filing.id]);
       // The table grows by whole townships faster than autovacuum re-analyses it; with stale estimates
       // the planner scans every stored grid for each new one (measured: 20 ms → 340 ms per filing from

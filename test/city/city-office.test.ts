@@ -884,6 +884,18 @@ describe('gridplan city on PostGIS', () => {
     expect(filed.stdout).toContain(`version 2 (filing ${lastFiling + 1})`);
   });
 
+  it('files as a role that may use the filing numbers but not set them (least privilege)', async () => {
+    await db.query(`CREATE ROLE filer LOGIN`);
+    await db.query(`GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO filer`);
+    await db.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO filer`);
+    const url = cluster.url.replace(/\/\/postgres:[^@]*@/, '//filer@');
+    const { bytes } = await packageOf(townshipDivision({ ...SHAPE, index: 13 }));
+    const file = await writePackage('t13-v1.zip', bytes);
+    const result = await runCli(['city', 'file', file, '--db', url, '--lang', 'en'], host);
+    expect(result.exitCode, result.stderr + result.stdout).toBe(0);
+    expect(result.stdout).toContain(`Filed: township ${townshipCode(13)} version 1`);
+  });
+
   it('never shows the database password', async () => {
     const wrong = cluster.url.replace(/:(\d+)\//, ':1/');
     const result = await runCli(['city', 'check', '--db', wrong, '--lang', 'en'], host);
