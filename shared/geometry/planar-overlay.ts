@@ -323,15 +323,17 @@ class OverlayBuilder {
     });
     const order = list.map((_, i) => i).sort((i, j) => boxes[i]!.minX - boxes[j]!.minX);
     const nodes = new Map<Segment, Set<number>>();
-    // Each cut adds one segment: the round's total is known as it goes.
-    let cuts = 0;
-    const addNode = (segment: Segment, vertex: number): void => {
+    // Each cut at a proper crossing adds a segment of its own (a scribble's millions are these); cuts
+    // where segments touch or overlap along a line make pieces that coincide and are merged after the
+    // round (n overlapping polygons on one line: n² cuts, 6n segments), so only crossings are counted.
+    let crossingCuts = 0;
+    const addNode = (segment: Segment, vertex: number, crossing: boolean): void => {
       if (vertex === segment.a || vertex === segment.b) return;
       let set = nodes.get(segment);
       if (!set) nodes.set(segment, (set = new Set()));
       if (set.has(vertex)) return;
       set.add(vertex);
-      cuts++;
+      if (crossing) crossingCuts++;
     };
     const reach = this.snap;
     for (let oi = 0; oi < order.length; oi++) {
@@ -344,9 +346,8 @@ class OverlayBuilder {
         if (bj.minY > bi.maxY + reach || bj.maxY < bi.minY - reach) continue;
         this.interact(list[i]!, list[j]!, addNode);
       }
-      // Pieces that coincide are merged after the round, so the count here may be high: twice the
-      // limit leaves room for that and still bounds the round.
-      if (list.length + cuts > 2 * maxSegments) return 'too-many';
+      // Twice the limit: a line drawn twice crosses others at the same vertices, pieces merged later.
+      if (list.length + crossingCuts > 2 * maxSegments) return 'too-many';
     }
     if (nodes.size === 0) return false;
     for (const [segment, set] of nodes) {
@@ -396,7 +397,11 @@ class OverlayBuilder {
     );
   }
 
-  private interact(p: Segment, q: Segment, addNode: (s: Segment, v: number) => void): void {
+  private interact(
+    p: Segment,
+    q: Segment,
+    addNode: (s: Segment, v: number, crossing: boolean) => void,
+  ): void {
     const { xs, ys } = this;
     const o1 = orientation(xs[p.a]!, ys[p.a]!, xs[p.b]!, ys[p.b]!, xs[q.a]!, ys[q.a]!);
     const o2 = orientation(xs[p.a]!, ys[p.a]!, xs[p.b]!, ys[p.b]!, xs[q.b]!, ys[q.b]!);
@@ -404,13 +409,13 @@ class OverlayBuilder {
     const o4 = orientation(xs[q.a]!, ys[q.a]!, xs[q.b]!, ys[q.b]!, xs[p.b]!, ys[p.b]!);
     const snap2 = this.snap * this.snap;
     if (o1 * o2 < 0 && o3 * o4 < 0) {
-      addNode(p, this.crossingNode(p, q));
-      addNode(q, this.crossingNode(p, q));
+      addNode(p, this.crossingNode(p, q), true);
+      addNode(q, this.crossingNode(p, q), true);
       return;
     }
     // Touching, collinear overlap, or passing within the snap distance of an end of the other segment.
-    for (const v of [q.a, q.b]) if (this.cutsAt(p, v, snap2)) addNode(p, v);
-    for (const v of [p.a, p.b]) if (this.cutsAt(q, v, snap2)) addNode(q, v);
+    for (const v of [q.a, q.b]) if (this.cutsAt(p, v, snap2)) addNode(p, v, false);
+    for (const v of [p.a, p.b]) if (this.cutsAt(q, v, snap2)) addNode(q, v, false);
   }
 
   /**

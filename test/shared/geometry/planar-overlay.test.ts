@@ -85,6 +85,18 @@ describe('planar overlay', () => {
     if (!refused.ok) expect(refused.problems[0]!.message.en).toContain('cross too often');
   });
 
+  it('takes polygons stacked along one line, whose many cuts coincide, as before the round was bounded', () => {
+    // Forty rectangles over each other, all on the same two lines: 40² cuts on those lines, merged into
+    // a few hundred segments. Counting every cut refused them at a limit of 6 segments per rectangle.
+    const n = 40;
+    const step = 1e-4;
+    const polygons = Array.from({ length: n }, (_, i) => ({
+      role: 'free' as const,
+      geometry: rect(i * step, 0, (i + n) * step, 1e-3),
+    }));
+    expect(buildOverlay({ polygons, maxSegments: 6 * n }).ok).toBe(true);
+  });
+
   it('stops a scribble crossing itself millions of times within the round, not after finding every crossing', () => {
     // 6,000 random vertices over a square cross about 9 million times: found all, that took 45 s and
     // 3.5 GB before the refusal. The round now stops once the cuts pass the limit.
