@@ -16,10 +16,10 @@ import { divideBand, feasibleRange, targetOfKind } from './divide-band';
 import type { DivideOptions } from './divide-options';
 import type { CommunityOutcome, DivisionProposal, OutOfBandGrid } from './divide-outcome';
 import { cancelled, divideRegion } from './divide-region';
-import { edgeTakers, gridsOnCommunity, regionCensus } from './region-census';
+import { gridsOnCommunity } from './region-census';
+import { remainderCensus } from './remainder-census';
 import { JUSTIFICATION_NEEDED_PREFIX } from './justification';
 import { seededRandom, seedFor } from './seeded-random';
-import { firstNewCode } from './first-new-code';
 import { unusableGeometry } from './unusable-geometry';
 
 export type { CommunityOutcome, DivisionProposal, OutOfBandGrid } from './divide-outcome';
@@ -79,15 +79,7 @@ export function divideCommunities(
     const kept = gridsOnCommunity(division, community);
     const unusable = unusableGeometry(community, [community, ...kept]);
     if (unusable) return fail(unusable);
-    const census = regionCensus(
-      division,
-      community,
-      options.guides ?? [],
-      kept,
-      community.geometry,
-      firstNewCode(division, community, options),
-      edgeTakers(communities, community),
-    );
+    const census = remainderCensus(division, community, options, communities, kept);
     const band = divideBand(targetOfKind(options.ruleSet, communityKindOf(community)));
     const divided = divideRegion({
       areas: [community.geometry],

@@ -2,8 +2,8 @@ import type { Division } from '../model';
 import { communityKindOf } from '../model';
 import { divideBand, feasibleRange, suggestedCountOfUnits, targetOfKind } from './divide-band';
 import type { DivideOptions } from './divide-options';
-import { edgeTakers, gridsOnCommunity, regionCensus, unitWeights } from './region-census';
-import { firstNewCode } from './first-new-code';
+import { unitWeights } from './region-census';
+import { remainderCensus } from './remainder-census';
 
 /** The counts a planner chooses from before dividing a community. */
 export interface FeasibleGridCounts {
@@ -28,18 +28,8 @@ export function feasibleGridCounts(
 ): FeasibleGridCounts {
   const community = division.community.get(communityId);
   if (!community) return { households: 0, population: 0, feasible: null, suggested: 1 };
-  const kept = gridsOnCommunity(division, community);
-  const firstCode = firstNewCode(division, community, options);
   const together = dividedTogether.flatMap((id) => division.community.get(id) ?? []);
-  const census = regionCensus(
-    division,
-    community,
-    options.guides ?? [],
-    kept,
-    community.geometry,
-    firstCode,
-    edgeTakers(together, community),
-  );
+  const census = remainderCensus(division, community, options, together);
   const band = divideBand(targetOfKind(options.ruleSet, communityKindOf(community)));
   const total = (measure: 'households' | 'population'): number =>
     measure === 'households' ? census.households : census.population;

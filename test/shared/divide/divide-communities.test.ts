@@ -11,6 +11,7 @@ import { generateTownship } from '../../../bench/township-generator';
 import { parseDivisionGeoJson } from '../../../shared/formats/geojson';
 import { readFileSync } from 'node:fs';
 import { seededRandom } from '../../../shared/divide/seeded-random';
+import { rect } from '../geometry/geometry-test-helpers';
 import { SMALL } from '../cli/divide-fixtures';
 
 const zigong = builtinRuleSet('zigong')!;
@@ -19,18 +20,7 @@ const AT = '2026-12-05T00:00:00.000Z';
 /** Two touching communities, neither divided, with 60 buildings of 20 households on their shared edge. */
 function sharedEdgeDivision() {
   const [x, y, d] = [104.77, 29.35, 0.001];
-  const square = (x0: number, y0: number, x1: number, y1: number) => ({
-    type: 'Polygon',
-    coordinates: [
-      [
-        [x0, y0],
-        [x1, y0],
-        [x1, y1],
-        [x0, y1],
-        [x0, y0],
-      ],
-    ],
-  });
+
   const area = (layer: string, code: string, name: string, geometry: object) => ({
     type: 'Feature',
     properties: { layer, code, name, ...(layer === 'community' ? { kind: 'urban' } : {}) },
@@ -43,9 +33,9 @@ function sharedEdgeDivision() {
   });
   const random = seededRandom(5);
   const features: object[] = [
-    area('township', '510302003000', '街道', square(x, y, x + 20 * d, y + 10 * d)),
-    area('community', '510302003001', '西社区', square(x, y, x + 10 * d, y + 10 * d)),
-    area('community', '510302003002', '东社区', square(x + 10 * d, y, x + 20 * d, y + 10 * d)),
+    area('township', '510302003000', '街道', rect(x, y, x + 20 * d, y + 10 * d)),
+    area('community', '510302003001', '西社区', rect(x, y, x + 10 * d, y + 10 * d)),
+    area('community', '510302003002', '东社区', rect(x + 10 * d, y, x + 20 * d, y + 10 * d)),
   ];
   for (let i = 0; i < 700; i++)
     features.push(
@@ -66,23 +56,17 @@ function sharedEdgeDivision() {
 /** One square community of 2.5 km with `n` one-household points, 60 % of them in ten by ten clusters. */
 function clusteredCommunity(n: number) {
   const [x, y, d] = [104.77, 29.35, 0.001];
-  const ring = [
-    [x, y],
-    [x + 50 * d, y],
-    [x + 50 * d, y + 50 * d],
-    [x, y + 50 * d],
-    [x, y],
-  ];
+  const square = rect(x, y, x + 50 * d, y + 50 * d);
   const features: object[] = [
     {
       type: 'Feature',
       properties: { layer: 'township', code: '510302003000', name: '大街道' },
-      geometry: { type: 'Polygon', coordinates: [ring] },
+      geometry: square,
     },
     {
       type: 'Feature',
       properties: { layer: 'community', code: '510302003001', name: '巨型社区', kind: 'urban' },
-      geometry: { type: 'Polygon', coordinates: [ring] },
+      geometry: square,
     },
   ];
   const random = seededRandom(11);
