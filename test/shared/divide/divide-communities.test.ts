@@ -11,7 +11,7 @@ import { generateTownship } from '../../../bench/township-generator';
 import { parseDivisionGeoJson } from '../../../shared/formats/geojson';
 import { readFileSync } from 'node:fs';
 import { seededRandom } from '../../../shared/divide/seeded-random';
-import { rect } from '../geometry/geometry-test-helpers';
+import { polygon, rect } from '../geometry/geometry-test-helpers';
 import { SMALL } from '../cli/divide-fixtures';
 
 const zigong = builtinRuleSet('zigong')!;
@@ -203,18 +203,12 @@ describe('divideCommunities', () => {
         {
           type: 'Feature',
           properties: {},
-          geometry: {
-            type: 'Polygon',
-            coordinates: [
-              [
-                [x0, y0],
-                [x1, y1],
-                [x1, y0],
-                [x0, y1],
-                [x0, y0],
-              ],
-            ],
-          },
+          geometry: polygon([
+            [x0, y0],
+            [x1, y1],
+            [x1, y0],
+            [x0, y1],
+          ]),
         },
       ],
     };
