@@ -41,20 +41,24 @@ export function rebalanceGrids(
   }
   const locked = grids.filter((grid) => grid.locked);
   if (locked.length > 0) {
-    const codes = locked.map((grid) => grid.code).join('、');
+    const codes = locked.map((grid) => grid.code);
     return refusal(
       'locked',
-      `网格 ${codes} 已锁定，不能平衡：请先解锁。`,
-      `Grid ${codes} is locked and cannot be rebalanced: unlock it first.`,
+      `网格 ${codes.join('、')} 已锁定，不能平衡：请先解锁。`,
+      codes.length === 1
+        ? `Grid ${codes[0]!} is locked and cannot be rebalanced: unlock it first.`
+        : `Grids ${codes.join(', ')} are locked and cannot be rebalanced: unlock them first.`,
     );
   }
   const exclusive = grids.filter((grid) => grid.gridType === 'exclusive');
   if (exclusive.length > 0) {
-    const codes = exclusive.map((grid) => grid.code).join('、');
+    const codes = exclusive.map((grid) => grid.code);
     return refusal(
       'exclusive',
-      `专属网格 ${codes} 没有户数要求，不参与平衡。`,
-      `Exclusive grid ${codes} has no household target and is not rebalanced.`,
+      `专属网格 ${codes.join('、')} 没有户数要求，不参与平衡。`,
+      codes.length === 1
+        ? `Exclusive grid ${codes[0]!} has no household target and is not rebalanced.`
+        : `Exclusive grids ${codes.join(', ')} have no household target and are not rebalanced.`,
     );
   }
   // Micro-grids tile their grid: reshaping it would leave them outside it, or leave part of it uncovered.
@@ -63,11 +67,12 @@ export function rebalanceGrids(
     .filter((code) => selectedCodes.has(code))
     .sort();
   if (withMicrogrids.length > 0) {
-    const codes = withMicrogrids.join('、');
     return refusal(
       'has-microgrids',
-      `网格 ${codes} 内划有微网格，平衡会改变网格的形状，使微网格越出网格：请先删除或重新划分其微网格，再平衡。`,
-      `Grid ${codes} has micro-grids; rebalancing reshapes it and would leave them outside it: delete or redraw its micro-grids first.`,
+      `网格 ${withMicrogrids.join('、')} 内划有微网格，平衡会改变网格的形状，使微网格越出网格：请先删除或重新划分其微网格，再平衡。`,
+      withMicrogrids.length === 1
+        ? `Grid ${withMicrogrids[0]!} has micro-grids; rebalancing reshapes it and would leave them outside it: delete or redraw its micro-grids first.`
+        : `Grids ${withMicrogrids.join(', ')} have micro-grids; rebalancing reshapes them and would leave the micro-grids outside: delete or redraw those micro-grids first.`,
     );
   }
   const parentCodes = new Set(grids.map((grid) => grid.parentCode));
@@ -108,6 +113,21 @@ export function rebalanceGrids(
         ? 'urban'
         : communityKindOf(community);
   const band = divideBand(targetOfKind(options.ruleSet, kind));
+  // Grids without a household target (a village that "is one or several grids") have nothing to balance
+  // against: reshaping them was reported as "all within target".
+  if (!band)
+    return refusal(
+      'no-target',
+      `所选网格（${kind === 'rural' ? '农村网格' : '城市社区网格'}）在规则集中没有户数要求，无需平衡。`,
+      `The selected grids (${kind} grids) have no household target in the rule set: there is nothing to balance.`,
+    );
+  // Nor do grids without households.
+  if (census.households === 0 && census.population === 0)
+    return refusal(
+      'no-households',
+      '所选网格内没有人口点（0 户）：没有可以平衡的户数。',
+      'The selected grids hold no census points (0 households): there is nothing to balance.',
+    );
   const divided = divideRegion({
     areas: grids.map((grid) => grid.geometry),
     kept: [],
@@ -128,9 +148,21 @@ export function rebalanceGrids(
     const unitZh = band.measure === 'households' ? '户' : '人';
     const unitEn = band.measure === 'households' ? 'households' : 'people';
     const total = band.measure === 'households' ? census.households : census.population;
-    const feasible = feasibleRange(total, band);
     const n = grids.length;
-    if (total > 0 && !(feasible && feasible.min <= n && n <= feasible.max)) {
+    const fits = (range: { min: number; max: number } | null): boolean =>
+      range !== null && range.min <= n && n <= range.max;
+    // Zigong's "300–500 households, or about 1,000 people": grids that can meet the people clause fit.
+    const { aboutPopulation, populationTolerance, maxPopulation } = band.target ?? {};
+    const byPeople =
+      band.measure === 'households' && aboutPopulation !== undefined
+        ? divideBand({
+            aboutPopulation,
+            ...(populationTolerance !== undefined ? { populationTolerance } : {}),
+            ...(maxPopulation !== undefined ? { maxPopulation } : {}),
+          })
+        : null;
+    const fitsByPeople = byPeople !== null && fits(feasibleRange(census.population, byPeople));
+    if (total > 0 && !fits(feasibleRange(total, band)) && !fitsByPeople) {
       const over = total > n * band.max;
       const range = bandText(band);
       return refusal(
@@ -170,17 +202,16 @@ export function rebalanceGrids(
   const outOfBand: CommunityOutcome['outOfBand'][number][] = [];
   region.parts.forEach((part, p) => {
     const old = grids[gridOfPart[p]!]!;
-    const { note: _oldNote, ...rest } = old;
-    const keepNote = old.note !== undefined && !old.note.startsWith(JUSTIFICATION_NEEDED_PREFIX);
-    put.push({
-      ...rest,
-      geometry: part.geometry,
-      ...(part.reason
-        ? { note: `${JUSTIFICATION_NEEDED_PREFIX}${part.reason.zh}` }
-        : keepNote
-          ? { note: old.note }
-          : {}),
-    });
+    // The justification was about the old grid's households (as derivedGrid drops it): kept, an
+    // under-target reason made a grid now over the target an accepted exception.
+    const { note: _oldNote, justification: _oldJustification, ...rest } = old;
+    // The planner's own note stays; only a former "needs a justification" marker is replaced.
+    const plannerNote =
+      old.note !== undefined && !old.note.startsWith(JUSTIFICATION_NEEDED_PREFIX) ? old.note : undefined;
+    const note = part.reason
+      ? `${JUSTIFICATION_NEEDED_PREFIX}${part.reason.zh}${plannerNote ? `\n${plannerNote}` : ''}`
+      : plannerNote;
+    put.push({ ...rest, geometry: part.geometry, ...(note !== undefined ? { note } : {}) });
     if (part.reason)
       outOfBand.push({
         gridId: old.id,

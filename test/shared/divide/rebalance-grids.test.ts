@@ -3,7 +3,7 @@ import type { Grid, MicroGrid } from '../../../shared/model';
 import { applyChange, builtinRuleSet, change } from '../../../shared/model';
 import { rebalanceGrids } from '../../../shared/divide/rebalance-grids';
 import { applied, geometryIssues } from './divide-test-helpers';
-import { gridOf, rectM, syntheticCommunity } from './divide-fixtures';
+import { gridOf, pointAtM, rectM, syntheticCommunity } from './divide-fixtures';
 
 const zigong = builtinRuleSet('zigong')!;
 
@@ -119,5 +119,49 @@ describe('rebalanceGrids', () => {
       expect(refused.problems[0]!.message.zh).toContain('网格 510302001001002 内划有微网格');
       expect(refused.problems[0]!.message.en).toContain('Grid 510302001001002 has micro-grids');
     }
+  });
+
+  it('drops a justification about the old households, and keeps the planner’s own note', () => {
+    const s = threeGrids({ justification: '户数不足：有大片公园绿地', note: '网格长兼管东侧停车场' });
+    const result = rebalanceGrids(
+      s.division,
+      s.grids.map((g) => g.id),
+      { ruleSet: zigong, guides: [s.streets] },
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const reshaped = result.value.change.put.find((e): e is Grid => e.layer === 'grid' && e.id === 'g-002')!;
+    expect(reshaped.justification).toBeUndefined();
+    expect(reshaped.note).toContain('网格长兼管东侧停车场');
+  });
+
+  it('refuses grids without a household target, and grids without households', () => {
+    const s = threeGrids();
+    const rural = {
+      ...s.division,
+      grid: new Map([...s.division.grid].map(([id, g]) => [id, { ...g, gridType: 'rural' as const }])),
+    };
+    const ids = s.grids.map((g) => g.id);
+    const noTarget = rebalanceGrids(rural, ids, { ruleSet: zigong });
+    expect(!noTarget.ok && noTarget.problems[0]!.kind).toBe('no-target');
+    const empty = rebalanceGrids({ ...s.division, census: new Map() }, ids, { ruleSet: zigong });
+    expect(!empty.ok && empty.problems[0]!.kind).toBe('no-households');
+  });
+
+  it('takes "or about 1,000 people" into account: 1,100 households of 2,000 people fit two grids', () => {
+    const s = threeGrids();
+    const two = [grid('001', [0, 0, 450, 600]), grid('002', [450, 0, 900, 600])];
+    const census = new Map(
+      Array.from({ length: 100 }, (_, i) => {
+        const point = pointAtM(`p${i}`, 20 + (i % 10) * 88, 30 + Math.floor(i / 10) * 58, 11, 20);
+        return [point.id, point] as const;
+      }),
+    );
+    const division = { ...s.division, grid: new Map(two.map((g) => [g.id, g])), census };
+    const result = rebalanceGrids(division, ['g-001', 'g-002'], { ruleSet: zigong });
+    expect(result.ok, result.ok ? '' : result.problems[0]!.message.en).toBe(true);
+    if (!result.ok) return;
+    const { validator } = applied(division, result.value.change, zigong);
+    expect(validator.issues().filter((issue) => issue.rule.startsWith('household-'))).toEqual([]);
   });
 });
