@@ -174,12 +174,26 @@ export function rebalanceGrids(
   }
   const region = divided.value;
   const { overlay } = region.atoms;
-  if (region.parts.length !== grids.length)
+  if (region.parts.length !== grids.length) {
+    // One building or compound over the band on its own (it is never cut): the rest cannot be shared so
+    // that every grid has a piece. Say so, rather than that there are too few buildings.
+    const largest =
+      band?.measure === 'population' ? census.largestUnitPopulation : census.largestUnitHouseholds;
+    if (band && largest > band.max) {
+      const [unitZh, unitEn] = band.measure === 'population' ? ['人', 'people'] : ['户', 'households'];
+      const range = bandText(band);
+      return refusal(
+        'unit-over-band',
+        `所选网格中有一栋楼或一个小区有 ${largest} ${unitZh}，超出 ${range.zh}，不能拆分：无法把其余部分平衡到 ${grids.length} 个网格中。请为该楼栋所在网格填写情况说明，并只选其余相邻网格平衡。`,
+        `One building or compound in the selected grids has ${largest} ${unitEn}, over ${range.en}, and cannot be cut: the rest cannot be balanced into ${grids.length} grids. Write a justification for the grid that holds it, and rebalance only the other adjacent grids.`,
+      );
+    }
     return refusal(
       'cannot-rebalance',
       `这些网格的楼栋和小区不够分成 ${grids.length} 个网格，无法平衡。`,
       `The buildings and compounds of these grids cannot be shared among ${grids.length} grids.`,
     );
+  }
   // Overlap of each new part with each old grid (the old grids are the overlay's first sources).
   const pairs: { part: number; grid: number; area: number }[] = [];
   region.parts.forEach((part, p) => {

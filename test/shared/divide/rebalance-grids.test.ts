@@ -164,4 +164,19 @@ describe('rebalanceGrids', () => {
     const { validator } = applied(division, result.value.change, zigong);
     expect(validator.issues().filter((issue) => issue.rule.startsWith('household-'))).toEqual([]);
   });
+
+  it('says a building over the band is why three grids cannot be balanced, not that buildings are too few', () => {
+    const s = threeGrids();
+    const points = [pointAtM('tower', 250, 300, 700, 700)];
+    for (let i = 0; i < 200; i++)
+      points.push(pointAtM(`p${i}`, 20 + (i % 20) * 44, 20 + Math.floor(i / 20) * 56, 1, 1));
+    const division = { ...s.division, census: new Map(points.map((p) => [p.id, p])) };
+    const refused = rebalanceGrids(
+      division,
+      s.grids.map((g) => g.id),
+      { ruleSet: zigong },
+    );
+    expect(!refused.ok && refused.problems[0]!.kind).toBe('unit-over-band');
+    if (!refused.ok) expect(refused.problems[0]!.message.en).toContain('has 700 households, over 300–500');
+  });
 });
