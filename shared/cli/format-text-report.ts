@@ -1,4 +1,4 @@
-import { appendAll, MIN_PIECE_AREA_M2 } from '../model';
+import { appendAll, formatWhole, MIN_PIECE_AREA_M2 } from '../model';
 import type { Language, RuleSet } from '../model';
 import type { ReportIssue, ValidationReport } from '../validate/validation-report';
 import { GRID_TYPE_LABELS, REPORT_WORDS, RULE_LABELS, TARGET_LABELS } from './report-words';
@@ -6,7 +6,7 @@ import { textTable } from './text-table';
 
 /** Formats a number of square metres or households for a table: whole numbers, grouped. */
 export function formatNumber(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
+  return formatWhole(value);
 }
 
 function issueLines(issues: readonly ReportIssue[], lang: Language): string[] {

@@ -12,5 +12,6 @@ export * from './census-columns';
 export * from './census-totals';
 export * from './append-all';
 export * from './english-count';
+export * from './format-whole';
 export * from './error-detail';
 export * from './community-kind';

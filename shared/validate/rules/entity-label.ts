@@ -1,5 +1,5 @@
 import type { Layer, LocalText } from '../../model';
-import { text } from '../../model';
+import { formatWhole, text } from '../../model';
 import type { ValidationIssue } from '../validation-issue';
 
 /** Names of the layers in both languages (ui.md words). */
@@ -28,11 +28,6 @@ export function entityLabel(layer: Layer, code: string, name: string): LocalText
   const zhName = name === '' ? '' : `「${name}」`;
   const enName = name === '' ? '' : ` "${name}"`;
   return text(`${layerName.zh}${zhCode}${zhName}`, `${layerName.en}${enCode}${enName}`);
-}
-
-/** A count for people: rounded, with thousands separators (1,739), in every message alike. */
-export function formatWhole(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
 }
 
 /** An area for people: one decimal below 100 m², whole square metres above. */

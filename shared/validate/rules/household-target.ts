@@ -1,9 +1,9 @@
 import type { Grid, GridTarget, LocalText, MicroGrid, RuleSet } from '../../model';
-import { targetFor, targetStatus, text } from '../../model';
+import { formatWhole, targetFor, targetStatus, text } from '../../model';
 import type { CensusTally } from '../../geometry/count-census';
 import type { ValidationIssue } from '../validation-issue';
 import type { IssueBase } from './entity-label';
-import { blank, capitalise, formatWhole } from './entity-label';
+import { blank, capitalise } from './entity-label';
 import type { Rule } from './rule';
 
 /** 户数超出: more households (or people) than the rule set's target for the grid's type. */

@@ -1,7 +1,7 @@
 import type { CensusPoint, Community, Grid, LocalText } from '../../model';
-import { text } from '../../model';
+import { formatWhole, text } from '../../model';
 import type { ValidationIssue } from '../validation-issue';
-import { entityLabel, formatWhole } from './entity-label';
+import { entityLabel } from './entity-label';
 import type { Rule } from './rule';
 
 /** 未落格人口点: census points in no grid (or, in a divided grid, in none of its micro-grids). */
