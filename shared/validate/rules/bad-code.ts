@@ -1,5 +1,5 @@
 import type { AreaEntity, Layer, LocalText, Township } from '../../model';
-import { text } from '../../model';
+import { kindOfCode, text } from '../../model';
 import { checkCode, describeTemplate } from '../../codes/code-template';
 import type { CodeTemplate } from '../../codes/code-template';
 import type { ValidationIssue } from '../validation-issue';
@@ -96,12 +96,9 @@ export function badCodeIssues(
       if (sole && TOWNSHIP_CODE.test(sole.code) && sole.code.slice(0, 9) !== code.slice(0, 9)) {
         bad('parent', badCodePrefixMessage(label, 'township', sole.code));
       }
-      // Digits 10–12: 001–199 residents' committee (社区), 200–399 villagers' committee (村).
-      const village = Number(code.slice(9, 12));
-      if (entity.kind === 'urban' && !(village >= 1 && village <= 199))
-        bad('kind', communityKindCodeMessage(label, 'urban'), 'warning');
-      if (entity.kind === 'rural' && !(village >= 200 && village <= 399))
-        bad('kind', communityKindCodeMessage(label, 'rural'), 'warning');
+      // Digits 10–12 say the kind (kindOfCode): a kind the code does not say is a warning.
+      if (entity.kind && kindOfCode(code) !== entity.kind)
+        bad('kind', communityKindCodeMessage(label, entity.kind), 'warning');
       break;
     }
     case 'grid':
