@@ -32,6 +32,15 @@ export function divideBand(target: GridTarget | null): DivideBand | null {
       target,
     };
   }
+  return populationBand(target);
+}
+
+/**
+ * The population band of a target, whatever its household bounds: aboutPopulation ± tolerance (default
+ * 20 %), capped by maxPopulation; null when it names no population bound. Zigong's "300–500 households,
+ * or about 1,000 people" is met by this band too (targetStatus).
+ */
+export function populationBand(target: GridTarget): DivideBand | null {
   let min = 0;
   let max = Infinity;
   if (target.aboutPopulation !== undefined) {

@@ -2,7 +2,7 @@ import type { Position } from 'geojson';
 import type { Change, Division, Entity, Grid, Result } from '../model';
 import { change, communityKindOf, fail, ok, text } from '../model';
 import { gridsOnCommunity, regionCensus } from './region-census';
-import { bandText, divideBand, feasibleRange, targetOfKind } from './divide-band';
+import { bandText, divideBand, feasibleRange, populationBand, targetOfKind } from './divide-band';
 import type { DivideOptions } from './divide-options';
 import type { CommunityOutcome } from './divide-outcome';
 import { divideRegion } from './divide-region';
@@ -152,14 +152,9 @@ export function rebalanceGrids(
     const fits = (range: { min: number; max: number } | null): boolean =>
       range !== null && range.min <= n && n <= range.max;
     // Zigong's "300–500 households, or about 1,000 people": grids that can meet the people clause fit.
-    const { aboutPopulation, populationTolerance, maxPopulation } = band.target ?? {};
     const byPeople =
-      band.measure === 'households' && aboutPopulation !== undefined
-        ? divideBand({
-            aboutPopulation,
-            ...(populationTolerance !== undefined ? { populationTolerance } : {}),
-            ...(maxPopulation !== undefined ? { maxPopulation } : {}),
-          })
+      band.measure === 'households' && band.target?.aboutPopulation !== undefined
+        ? populationBand(band.target)
         : null;
     const fitsByPeople = byPeople !== null && fits(feasibleRange(census.population, byPeople));
     if (total > 0 && !fits(feasibleRange(total, band)) && !fitsByPeople) {
