@@ -97,23 +97,24 @@ export function filingSummary(row: CityRow): FilingSummary {
   };
 }
 
-const INSERT_GRIDS = `
-  INSERT INTO grids (code, township_code, county_code, community_code, name, attributes, households,
-                     population, geometry, valid_from)
-  SELECT r.code, $2, $3, r.community, r.name, r.attributes, r.households, r.population,
+/**
+ * Inserts a filing's counted areas (grids or micro-grids) from one JSON array of rows: $1 the rows,
+ * $2 the township, $3 the county, $4 the filing. `parent` is the row member naming the parent and
+ * `parentColumn` the column it is stored in.
+ */
+function insertCountedAreas(table: string, parentColumn: string, parent: string): string {
+  return `
+  INSERT INTO ${table} (code, township_code, county_code, ${parentColumn}, name, attributes, households,
+                        population, geometry, valid_from)
+  SELECT r.code, $2, $3, r.${parent}, r.name, r.attributes, r.households, r.population,
          ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(r.geometry), 4490)), $4
   FROM jsonb_to_recordset($1::jsonb)
-       AS r(code text, community text, name text, attributes jsonb, households integer,
+       AS r(code text, ${parent} text, name text, attributes jsonb, households integer,
             population integer, geometry jsonb)`;
+}
 
-const INSERT_MICROGRIDS = `
-  INSERT INTO microgrids (code, township_code, county_code, grid_code, name, attributes, households,
-                          population, geometry, valid_from)
-  SELECT r.code, $2, $3, r.grid, r.name, r.attributes, r.households, r.population,
-         ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(r.geometry), 4490)), $4
-  FROM jsonb_to_recordset($1::jsonb)
-       AS r(code text, grid text, name text, attributes jsonb, households integer,
-            population integer, geometry jsonb)`;
+const INSERT_GRIDS = insertCountedAreas('grids', 'community_code', 'community');
+const INSERT_MICROGRIDS = insertCountedAreas('microgrids', 'grid_code', 'grid');
 
 const INSERT_COMMUNITIES = `
   INSERT INTO communities (code, township_code, name, attributes, geometry, valid_from)

@@ -33,17 +33,22 @@ function threeGrids(more: Partial<Grid> = {}) {
   };
 }
 
+/** Rebalances every grid of {@link threeGrids} along its streets. */
+function rebalanceAll(s: ReturnType<typeof threeGrids>) {
+  return rebalanceGrids(
+    s.division,
+    s.grids.map((g) => g.id),
+    { ruleSet: zigong, guides: [s.streets] },
+  );
+}
+
 describe('rebalanceGrids', () => {
   it('redistributes adjacent grids into the band, keeping their number, ids and codes', () => {
     const s = threeGrids();
     const before = applied(s.division, { put: [], delete: [], note: '' }, zigong).validator.counts();
     const householdsBefore = s.grids.map((g) => before.byGrid.get(g.id)!.households);
     expect(householdsBefore.some((h) => h < 300 || h > 500)).toBe(true);
-    const result = rebalanceGrids(
-      s.division,
-      s.grids.map((g) => g.id),
-      { ruleSet: zigong, guides: [s.streets] },
-    );
+    const result = rebalanceAll(s);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const put = result.value.change.put.filter((e): e is Grid => e.layer === 'grid');
@@ -123,11 +128,7 @@ describe('rebalanceGrids', () => {
 
   it('drops a justification about the old households, and keeps the planner’s own note', () => {
     const s = threeGrids({ justification: '户数不足：有大片公园绿地', note: '网格长兼管东侧停车场' });
-    const result = rebalanceGrids(
-      s.division,
-      s.grids.map((g) => g.id),
-      { ruleSet: zigong, guides: [s.streets] },
-    );
+    const result = rebalanceAll(s);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const reshaped = result.value.change.put.find((e): e is Grid => e.layer === 'grid' && e.id === 'g-002')!;
