@@ -414,10 +414,10 @@ async function runSubcommand(
       const county = optionValue(options, '--county');
       if (loaded.value.division.grid.size === 0) {
         // Both formats alike: an empty shapefile layer cannot be written, and an empty GeoJSON is no export.
-        const where = county === undefined ? '' : text(`（县 ${county}）`, ` in county ${county}`);
+        const where = county === undefined ? text('', '') : text(`（县 ${county}）`, ` in county ${county}`);
         return answer(
           '',
-          `${text(`市级库中没有已备案的网格${where === '' ? '' : where.zh}，未写出 ${out}。`, `The city database holds no filed grids${where === '' ? '' : where.en}; ${out} was not written.`)[lang]}\n`,
+          `${text(`市级库中没有已备案的网格${where.zh}，未写出 ${out}。`, `The city database holds no filed grids${where.en}; ${out} was not written.`)[lang]}\n`,
           1,
         );
       }
