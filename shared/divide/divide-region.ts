@@ -308,11 +308,10 @@ function divideRegionInAtoms(job: RegionJob, k: number, input: AtomInput): Resul
   // are balanced around their mean (±20 %) instead of left to fall as they may (367, 273 and 92
   // households for three; 32 to 288 for twenty grids averaging 204): the nearest division. They are
   // still judged against the band itself.
+  const bandLimits = band ? { min: Math.max(0, band.min), max: band.max } : { min: 0, max: Infinity };
   const limits = (c: number): { min: number; max: number } => {
     const mean = counts[c]! > 0 ? compWeights[c]! / counts[c]! : 0;
-    if (band && mean >= band.min && mean <= band.max) return { min: Math.max(0, band.min), max: band.max };
-    if (counts[c]! < 2)
-      return band ? { min: Math.max(0, band.min), max: band.max } : { min: 0, max: Infinity };
+    if (counts[c]! < 2 || (band && mean >= band.min && mean <= band.max)) return bandLimits;
     return { min: 0.8 * mean, max: 1.2 * mean };
   };
   let steps = 0;
